@@ -1,0 +1,62 @@
+import { AwsError } from './core/errors';
+import type { RequestContext, ServiceRoute } from './core/service';
+import type { World } from './world';
+import { cognitoIdentityRoute } from './services/cognito-identity/route';
+import { cognitoIdpRoute } from './services/cognito-idp/route';
+import { cognitoSyncRoute } from './services/cognito-sync/route';
+import { executeApiRoute } from './services/execute-api/route';
+import { idpGoogleRoute } from './services/idp-google/route';
+import { idpSamlRoute } from './services/idp-saml/route';
+import { s3Route } from './services/s3/route';
+import { ssmRoute } from './services/ssm/route';
+import { stsRoute } from './services/sts/route';
+
+/**
+ * Routes a Request to the simulated service that owns its host, the way DNS and AWS's front ends
+ * would. An unknown host fails as a real fetch does when the name does not resolve: the promise
+ * rejects with a TypeError, and no Response exists.
+ */
+const routes: ServiceRoute[] = [
+  cognitoIdpRoute,
+  cognitoIdentityRoute,
+  stsRoute,
+  s3Route,
+  executeApiRoute,
+  ssmRoute,
+  cognitoSyncRoute,
+  idpGoogleRoute,
+  idpSamlRoute,
+];
+
+export function createRouter(world: World): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    const route = routes.find((r) => r.matches(url, world));
+    if (!route) throw new TypeError(`fetch failed: getaddrinfo ENOTFOUND ${url.hostname}`);
+    const requestId = world.random.uuid();
+    const ctx: RequestContext = {
+      world,
+      requestId,
+      service: route.service,
+      emit(kind, summary, detail) {
+        world.trace.emit({ requestId, service: route.service, kind, summary, detail, at: world.now() });
+      },
+    };
+    ctx.emit('http.request', `${request.method} ${url.href}`, { method: request.method, url: url.href });
+    try {
+      const response = await route.handle(request, ctx);
+      ctx.emit('http.response', `${response.status}`, { status: response.status });
+      return response;
+    } catch (error) {
+      // Handlers render their own AWS errors; reaching here is a bug in the simulation. Say so loudly.
+      const message = error instanceof AwsError ? `${error.code}: ${error.message}` : String(error);
+      ctx.emit('error', `Unhandled failure in ${route.service}: ${message}`, {
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      return new Response(JSON.stringify({ message: 'Internal server error' }), {
+        status: 500,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+      });
+    }
+  };
+}

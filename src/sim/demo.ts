@@ -1,0 +1,48 @@
+import type { Demo } from './index';
+import type { World } from './world';
+import { describeApi, seedApi } from './demo/api';
+import { describeGoogle, seedGoogle } from './demo/google';
+import { describeIam, seedIam } from './demo/iam';
+import type { DemoIds } from './demo/ids';
+import { describeIdentityPool, seedIdentityPool } from './demo/identity-pool';
+import { describeS3, seedS3 } from './demo/s3';
+import { describeSaml, seedSaml } from './demo/saml';
+import { describeSsm, seedSsm } from './demo/ssm';
+import { describeSts, seedSts } from './demo/sts';
+import { describeSync, seedSync } from './demo/sync';
+import { describeUserPool, seedUserPool } from './demo/user-pool';
+
+/**
+ * The built-in demo world: one account with an IAM user, roles, a user pool, Google and a corporate
+ * SAML IdP, an identity pool, a bucket and an API. Seeds run in dependency order (IAM first: the
+ * others attach roles and providers to it).
+ */
+export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
+  await seedIam(world, ids);
+  await seedUserPool(world, ids);
+  await seedGoogle(world, ids);
+  await seedSaml(world, ids);
+  await seedIdentityPool(world, ids);
+  await seedSts(world, ids);
+  await seedS3(world, ids);
+  await seedApi(world, ids);
+  await seedSsm(world, ids);
+  await seedSync(world, ids);
+}
+
+export function buildDemo(world: World, ids: DemoIds): Demo {
+  const parts: Partial<Demo>[] = [
+    describeIam(world, ids),
+    describeUserPool(world, ids),
+    describeGoogle(world, ids),
+    describeSaml(world, ids),
+    describeIdentityPool(world, ids),
+    describeSts(world, ids),
+    describeS3(world, ids),
+    describeApi(world, ids),
+    describeSsm(world, ids),
+    describeSync(world, ids),
+  ];
+  // Until every service has landed some fields of Demo are absent; the contract allows that.
+  return Object.assign({ region: world.region, accountId: world.accountId }, ...parts) as Demo;
+}
