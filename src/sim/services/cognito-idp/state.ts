@@ -1,7 +1,163 @@
-/** Plain, JSON-serialisable state of the simulated cognito-idp service (filled in by its implementation). */
-// biome-ignore lint/complexity/noBannedTypes: placeholder until the service lands
-export type UserPoolState = {};
+/**
+ * Plain, JSON-serialisable state of the simulated Cognito user pools service. Everything a pool
+ * knows lives here (config, clients, groups, users, sign-in sessions, the simulated inbox), so a
+ * snapshot is `JSON.stringify` and nothing else. Times are epoch milliseconds of the injected clock.
+ */
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export type ExplicitAuthFlow =
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_USER_AUTH';
+
+export interface AppClientRecord {
+  clientId: string;
+  clientName: string;
+  /** Public clients have none (browser apps). */
+  clientSecret?: string;
+  explicitAuthFlows: ExplicitAuthFlow[];
+  /** `ENABLED` hides whether a user exists; `LEGACY` answers UserNotFoundException. */
+  preventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+  enableTokenRevocation: boolean;
+  /** Validity in seconds (the API takes units; we store the resolved number). */
+  idTokenValiditySeconds: number;
+  accessTokenValiditySeconds: number;
+  refreshTokenValiditySeconds: number;
+  allowedOAuthFlows: string[];
+  allowedOAuthScopes: string[];
+  callbackUrls: string[];
+  logoutUrls: string[];
+  supportedIdentityProviders: string[];
+}
+
+export interface GroupRecord {
+  groupName: string;
+  description?: string;
+  precedence?: number;
+  roleArn?: string;
+  creationDate: number;
+}
+
+/** One attribute of the pool schema (standard or `custom:`). */
+export interface SchemaAttribute {
+  name: string;
+  mutable: boolean;
+  required: boolean;
+  dataType: 'String' | 'Number' | 'DateTime' | 'Boolean';
+}
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  arn: string;
+  creationDate: number;
+  passwordPolicy: PasswordPolicy;
+  /** Attributes Cognito verifies by sending a code (email here). */
+  autoVerifiedAttributes: ('email' | 'phone_number')[];
+  /** Usernames are case-insensitive in pools created by the console (UsernameConfiguration.CaseSensitive false). */
+  caseSensitiveUsernames: boolean;
+  schema: SchemaAttribute[];
+  /** Hosted (managed login) domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
+  domainPrefix?: string;
+  clients: Record<string, AppClientRecord>;
+  groups: Record<string, GroupRecord>;
+  /** Users keyed by their username key (lower-cased when the pool is case-insensitive). */
+  users: Record<string, UserRecord>;
+}
+
+export type UserStatus =
+  | 'UNCONFIRMED'
+  | 'CONFIRMED'
+  | 'EXTERNAL_PROVIDER'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'RESET_REQUIRED';
+
+export interface PasswordHash {
+  /** PBKDF2-SHA256 over the password with a per-user salt (base64). */
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  salt: string;
+  hash: string;
+}
+
+export interface PendingCode {
+  code: string;
+  purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE';
+  attributeName?: string;
+  expiresAt: number;
+}
+
+export interface UserRecord {
+  username: string;
+  sub: string;
+  status: UserStatus;
+  enabled: boolean;
+  createdAt: number;
+  lastModifiedAt: number;
+  /** Attribute name → value, `sub` included (as GetUser lists it). Values are always strings. */
+  attributes: Record<string, string>;
+  password?: PasswordHash;
+  groups: string[];
+  signUpCode?: PendingCode;
+  attributeCodes: Record<string, PendingCode>;
+  /** Failed password sign-ins counted for the lockout rule (reference 2.4). */
+  failedAttempts: number;
+  lastFailedAt?: number;
+  lockedUntil?: number;
+}
+
+/**
+ * One authentication (one `origin_jti`): every ID, access and refresh token minted from it, refreshes
+ * included, shares it. Revocation is recorded here and checked by Cognito's own APIs only.
+ */
+export interface SessionRecord {
+  originJti: string;
+  poolId: string;
+  clientId: string;
+  username: string;
+  sub: string;
+  /** Epoch seconds of the original authentication; unchanged on refresh. */
+  authTime: number;
+  /** Authentication event id, carried by every token of this authentication (unv: kept on refresh). */
+  eventId: string;
+  scopes: string[];
+  /** Issued through the OAuth endpoints (tokens then carry at_hash; scopes from the authorize request). */
+  viaOAuth: boolean;
+  /** jti of the refresh token of this authentication, if one was issued. */
+  refreshJti?: string;
+  refreshExpiresAt?: number;
+  revokedAt?: number;
+  revokedBy?: 'GlobalSignOut' | 'RevokeToken';
+  createdAt: number;
+}
+
+export interface InboxMessage {
+  poolId: string;
+  to: string;
+  username: string;
+  code: string;
+  purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE';
+  medium: 'EMAIL' | 'SMS';
+  at: number;
+}
+
+export interface UserPoolState {
+  pools: Record<string, PoolRecord>;
+  sessions: Record<string, SessionRecord>;
+  inbox: InboxMessage[];
+}
 
 export function createUserPoolState(): UserPoolState {
-  return {};
+  return { pools: {}, sessions: {}, inbox: [] };
 }

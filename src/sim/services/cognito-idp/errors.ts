@@ -1,0 +1,34 @@
+import { AwsError } from '../../core/errors';
+
+/**
+ * Named constructors for the user pool API's errors, with AWS's codes and the messages observed on
+ * the wire (reference section 2.4). All are HTTP 400 except InternalErrorException.
+ */
+const e = (code: string, message: string) => new AwsError(code, message, 400);
+
+export const idpErrors = {
+  invalidParameter: (message: string) => e('InvalidParameterException', message),
+  resourceNotFound: (message: string) => e('ResourceNotFoundException', message),
+  incorrectCredentials: () => e('NotAuthorizedException', 'Incorrect username or password.'),
+  userDisabled: () => e('NotAuthorizedException', 'User is disabled.'),
+  passwordAttemptsExceeded: () => e('NotAuthorizedException', 'Password attempts exceeded'),
+  notAuthorized: (message: string) => e('NotAuthorizedException', message),
+  userNotFound: () => e('UserNotFoundException', 'User does not exist.'),
+  userNotConfirmed: () => e('UserNotConfirmedException', 'User is not confirmed.'),
+  usernameExists: () => e('UsernameExistsException', 'User already exists'),
+  invalidPassword: (reason: string) =>
+    e('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
+  codeMismatch: () => e('CodeMismatchException', 'Invalid verification code provided, please try again.'),
+  expiredCode: () => e('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
+  accessTokenExpired: () => e('NotAuthorizedException', 'Access Token has expired'),
+  accessTokenRevoked: () => e('NotAuthorizedException', 'Access Token has been revoked'),
+  invalidAccessToken: () => e('NotAuthorizedException', 'Invalid Access Token'),
+  invalidRefreshToken: () => e('NotAuthorizedException', 'Invalid Refresh Token.'),
+  refreshTokenRevoked: () => e('NotAuthorizedException', 'Refresh Token has been revoked'),
+  refreshTokenExpired: () => e('NotAuthorizedException', 'Refresh Token has expired'),
+  flowNotEnabled: (flow: string) =>
+    e('InvalidParameterException', `${flow} flow not enabled for this client`),
+  unsupportedTokenType: () => e('UnsupportedTokenTypeException', 'Unsupported token type'),
+  unsupportedOperation: (message: string) => e('UnsupportedOperationException', message),
+  unauthorizedClient: () => e('UnauthorizedException', 'Client is not authorized to revoke this token'),
+} as const;

@@ -1,0 +1,44 @@
+import type { World } from '../../world';
+import { idpErrors } from './errors';
+import type { AppClientRecord, PoolRecord, UserRecord } from './state';
+
+/** Lookups shared by the operations: pools, app clients and users, failing as AWS fails. */
+
+export function poolById(world: World, poolId: string): PoolRecord | undefined {
+  return world.state.cognitoIdp.pools[poolId];
+}
+
+export function requirePool(world: World, poolId: string): PoolRecord {
+  const pool = poolById(world, poolId);
+  if (!pool) throw idpErrors.resourceNotFound(`User pool ${poolId} does not exist.`);
+  return pool;
+}
+
+/** Public operations name only a ClientId; the pool is the one that owns it. */
+export function poolAndClient(world: World, clientId: string): { pool: PoolRecord; client: AppClientRecord } {
+  for (const pool of Object.values(world.state.cognitoIdp.pools)) {
+    const client = pool.clients[clientId];
+    if (client) return { pool, client };
+  }
+  throw idpErrors.resourceNotFound(`User pool client ${clientId} does not exist.`);
+}
+
+/** Case-insensitive pools (the console default) fold usernames to lower case for lookup. */
+export function usernameKey(pool: PoolRecord, username: string): string {
+  return pool.caseSensitiveUsernames ? username : username.toLowerCase();
+}
+
+export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
+  const direct = pool.users[usernameKey(pool, username)];
+  if (direct) return direct;
+  // Users may also sign in with their immutable sub as the username (doc: "Username" accepts an alias or sub).
+  return Object.values(pool.users).find((u) => u.sub === username);
+}
+
+export function userBySub(pool: PoolRecord, sub: string): UserRecord | undefined {
+  return Object.values(pool.users).find((u) => u.sub === sub);
+}
+
+export function issuerOf(world: World, poolId: string): string {
+  return `https://cognito-idp.${world.region}.amazonaws.com/${poolId}`;
+}
