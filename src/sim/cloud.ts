@@ -1,6 +1,7 @@
 import { AwsError } from './core/errors';
 import type { RequestContext, ServiceRoute } from './core/service';
 import type { World } from './world';
+import { appsyncRoute } from './services/appsync/route';
 import { cognitoIdentityRoute } from './services/cognito-identity/route';
 import { cognitoIdpRoute } from './services/cognito-idp/route';
 import { cognitoSyncRoute } from './services/cognito-sync/route';
@@ -26,6 +27,7 @@ const routes: ServiceRoute[] = [
   cognitoSyncRoute,
   idpGoogleRoute,
   idpSamlRoute,
+  appsyncRoute,
 ];
 
 export function createRouter(world: World): (request: Request) => Promise<Response> {

@@ -1,6 +1,7 @@
 import type { Demo } from './index';
 import type { World } from './world';
 import { describeApi, seedApi } from './demo/api';
+import { describeAppSync, seedAppSync } from './demo/appsync';
 import { describeGoogle, seedGoogle } from './demo/google';
 import { describeIam, seedIam } from './demo/iam';
 import type { DemoIds } from './demo/ids';
@@ -28,6 +29,7 @@ export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
   await seedApi(world, ids);
   await seedSsm(world, ids);
   await seedSync(world, ids);
+  await seedAppSync(world, ids);
 }
 
 export function buildDemo(world: World, ids: DemoIds): Demo {
@@ -42,6 +44,7 @@ export function buildDemo(world: World, ids: DemoIds): Demo {
     describeApi(world, ids),
     describeSsm(world, ids),
     describeSync(world, ids),
+    describeAppSync(world, ids),
   ];
   // Until every service has landed some fields of Demo are absent; the contract allows that.
   return Object.assign({ region: world.region, accountId: world.accountId }, ...parts) as Demo;

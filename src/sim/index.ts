@@ -13,6 +13,9 @@ import { createTraceHub, type TraceListener } from './core/trace';
 import { buildDemo, seedDemoWorld } from './demo';
 import { type DemoIds, drawDemoIds } from './demo/ids';
 import { createIamState } from './iam/state';
+import { createAppSyncState, type ConflictHandler } from './services/appsync/state';
+import { connectRealtime } from './services/appsync/route';
+import type { SimSocket } from './services/appsync/realtime';
 import { createCognitoSyncState } from './services/cognito-sync/state';
 import { createIdentityPoolState } from './services/cognito-identity/state';
 import { createUserPoolState } from './services/cognito-idp/state';
@@ -27,6 +30,8 @@ import { createKeyRing, type KeyRing, type KeySource } from './tokens/keys';
 import type { World, WorldState } from './world';
 
 export type { TraceEvent, TraceListener } from './core/trace';
+export type { SimSocket } from './services/appsync/realtime';
+export type { ConflictHandler } from './services/appsync/state';
 
 export interface CloudOptions {
   region?: string; // default "us-east-1"
@@ -51,6 +56,12 @@ export interface Cloud {
    * be kept in IndexedDB as is). Private keys stay non-extractable.
    */
   snapshot(): CloudSnapshot;
+  /**
+   * Opens a simulated WebSocket to a real-time endpoint (AppSync:
+   * wss://<apiId>.appsync-realtime-api.<region>.amazonaws.com/graphql, subprotocol graphql-ws).
+   * Rejects with a TypeError for an unknown address, as a failed WebSocket connection does.
+   */
+  connect(url: string, protocol?: string): Promise<SimSocket>;
 }
 
 export interface CloudSnapshot {
@@ -92,6 +103,16 @@ export interface Demo {
   }; // a base64 SAMLResponse fit for AssumeRoleWithSAML
   bucket: string; // S3: public/* readable by the unauthenticated and authenticated roles; private/${cognito-identity.amazonaws.com:sub}/* read-write by that identity alone
   api: { url: string }; // API Gateway stage URL: GET {url}/me takes a user pool token (Cognito authorizer), GET {url}/iam takes SigV4 (AWS_IAM)
+  /** The shared-list GraphQL API (AppSync): user pool auth by default, IAM and API key as extra modes. */
+  appSync?: {
+    apiId: string;
+    url: string;
+    realtimeUrl: string;
+    apiKey: string;
+    /** The table's conflict handler (an administrator's SyncConfig change, made here without the control plane). */
+    setConflictHandler(handler: ConflictHandler): void;
+    getConflictHandler(): ConflictHandler;
+  };
 }
 
 function freshState(): WorldState {
@@ -106,6 +127,7 @@ function freshState(): WorldState {
     cognitoSync: createCognitoSyncState(),
     google: createGoogleState(),
     saml: createSamlState(),
+    appsync: createAppSyncState(),
   };
 }
 
@@ -127,5 +149,6 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     demo,
     subscribe: (listener) => trace.subscribe(listener),
     snapshot: () => ({ version: 1, region, ids, random: random.save(), state: JSON.stringify(world.state), keys }),
+    connect: (url, protocol = 'graphql-ws') => connectRealtime(world, url, protocol),
   };
 }

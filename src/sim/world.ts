@@ -1,6 +1,7 @@
 import type { Random } from './core/random';
 import type { TraceHub } from './core/trace';
 import type { IamState } from './iam/state';
+import type { AppSyncState } from './services/appsync/state';
 import type { CognitoSyncState } from './services/cognito-sync/state';
 import type { IdentityPoolState } from './services/cognito-identity/state';
 import type { UserPoolState } from './services/cognito-idp/state';
@@ -39,4 +40,5 @@ export interface WorldState {
   cognitoSync: CognitoSyncState;
   google: GoogleState;
   saml: SamlState;
+  appsync: AppSyncState;
 }

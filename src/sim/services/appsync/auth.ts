@@ -1,0 +1,98 @@
+import { authenticate } from '../../auth/authenticate';
+import type { Caller } from '../../auth/caller';
+import { isAwsError } from '../../core/errors';
+import type { RequestContext } from '../../core/service';
+import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
+import { verifyUserPoolToken } from '../../tokens/verify';
+import { AppSyncRequestError, unauthorizedField } from './errors';
+import { FIELD_AUTH_MODES } from './schema';
+import type { AuthMode, GraphqlApi } from './state';
+
+/**
+ * Who is calling a GraphQL API, decided the way AppSync decides it from the request headers:
+ * `x-api-key` → API_KEY; an `Authorization` header holding a SigV4 signature → AWS_IAM; any other
+ * `Authorization` value → a user pool JWT (ID or access token) for AMAZON_COGNITO_USER_POOLS.
+ */
+export interface AppSyncIdentity {
+  mode: AuthMode;
+  /** The value stored in `owner`: the user pool username, the Cognito identity id, or the IAM ARN. */
+  owner: string;
+  username?: string;
+  groups?: string[];
+  claims?: Record<string, unknown>;
+  caller?: Caller;
+}
+
+const UNAUTHORIZED = 'UnauthorizedException';
+
+export async function identify(api: GraphqlApi, request: Request, ctx: RequestContext): Promise<AppSyncIdentity> {
+  const allowed: AuthMode[] = [api.defaultAuthMode, ...api.additionalAuthModes];
+  const apiKey = request.headers.get('x-api-key');
+  const authorization = request.headers.get('authorization');
+  const { world } = ctx;
+  if (apiKey !== null && !authorization) {
+    const key = api.apiKeys.find((k) => k.id === apiKey);
+    if (!allowed.includes('API_KEY') || !key || key.expires <= Math.floor(world.now() / 1000)) {
+      throw new AppSyncRequestError(401, UNAUTHORIZED, 'You are not authorized to make this call.');
+    }
+    return { mode: 'API_KEY', owner: 'anonymous' };
+  }
+  if (!authorization) {
+    throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+  }
+  if (authorization.startsWith('AWS4-HMAC-SHA256')) {
+    if (!allowed.includes('AWS_IAM')) throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+    try {
+      const caller = await authenticate(request, ctx, { service: 'appsync', dialect: 'rest-json' });
+      const identityId = caller.context['cognito-identity.amazonaws.com:sub'];
+      return { mode: 'AWS_IAM', owner: typeof identityId === 'string' ? identityId : caller.arn, caller };
+    } catch (error) {
+      if (isAwsError(error)) throw new AppSyncRequestError(error.statusCode === 400 ? 401 : error.statusCode, error.code, error.message);
+      throw error;
+    }
+  }
+  if (!allowed.includes('AMAZON_COGNITO_USER_POOLS')) {
+    throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+  }
+  const token = authorization.replace(/^Bearer\s+/i, '');
+  const verified = await verifyUserPoolToken(world, token, { poolId: api.userPoolId });
+  if (!verified.ok) {
+    const message = verified.reason === 'expired' ? 'Token has expired.' : 'Unable to parse JWT token.';
+    ctx.emit('token.rejected', `AppSync refused the JWT: ${verified.message}`, { reason: verified.reason });
+    throw new AppSyncRequestError(401, UNAUTHORIZED, message);
+  }
+  const claims = verified.claims;
+  const username = String(claims.username ?? claims['cognito:username'] ?? claims.sub);
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
+  return { mode: 'AMAZON_COGNITO_USER_POOLS', owner: username, username, groups, claims };
+}
+
+/**
+ * Field-level authorisation: the root type must accept the caller's mode (AppSync's @aws_* directives),
+ * and an IAM caller needs `appsync:GraphQL` on the field's ARN.
+ */
+export function authorizeField(api: GraphqlApi, identity: AppSyncIdentity, ctx: RequestContext, type: keyof typeof FIELD_AUTH_MODES, field: string): void {
+  const modes: readonly string[] = FIELD_AUTH_MODES[type];
+  if (!modes.includes(identity.mode)) throw unauthorizedField(field, type);
+  if (identity.mode !== 'AWS_IAM' || !identity.caller) return;
+  const { world } = ctx;
+  const caller = identity.caller;
+  const resource = `arn:aws:appsync:${world.region}:${world.accountId}:apis/${api.apiId}/types/${type}/fields/${field}`;
+  const result = evaluate({
+    action: 'appsync:GraphQL',
+    resource,
+    principal: caller.principal,
+    resourceAccountId: world.accountId,
+    context: { ...caller.context, 'aws:CurrentTime': new Date(world.now()).toISOString() },
+    identityPolicies: caller.identityPolicies,
+    permissionsBoundary: caller.permissionsBoundary,
+    sessionPolicies: caller.sessionPolicies,
+  });
+  ctx.emit('iam.decision', `${result.decision}: appsync:GraphQL on ${type}.${field}`, {
+    action: 'appsync:GraphQL',
+    resource,
+    result,
+    message: result.decision === 'Allow' ? undefined : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
+  });
+  if (result.decision !== 'Allow') throw unauthorizedField(field, type);
+}

@@ -1,0 +1,214 @@
+import { execute, type OperationDefinitionNode } from 'graphql';
+import type { RequestContext } from '../../core/service';
+import type { World } from '../../world';
+import { type AppSyncIdentity, authorizeField, identify } from './auth';
+import { AppSyncFieldError, AppSyncRequestError } from './errors';
+import { parseDocument } from './execute';
+import { addSubscriber, type SubscriptionField } from './realtime-hub';
+import { sharedListSchema } from './schema';
+import type { GraphqlApi } from './state';
+
+/**
+ * AppSync's real-time endpoint (wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql,
+ * subprotocol graphql-ws) simulated in the tab: an object with the WebSocket surface a client uses,
+ * carrying AppSync's message shapes — connection_init → connection_ack (+ ka), start → start_ack →
+ * data …, stop → complete, error / connection_error. Authorisation travels as base64 JSON headers in
+ * the `header` query parameter (handshake) and in each start message's extensions.authorization.
+ * Keep-alives are sent once after the ack rather than on a timer, so the engine stays clock-driven.
+ */
+export interface SimSocket {
+  readonly url: string;
+  readonly protocol: string;
+  readyState: 0 | 1 | 2 | 3;
+  onopen: ((event: { type: 'open' }) => void) | null;
+  onmessage: ((event: { type: 'message'; data: string }) => void) | null;
+  onclose: ((event: { type: 'close'; code: number; reason: string }) => void) | null;
+  onerror: ((event: { type: 'error' }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export const CONNECTION_TIMEOUT_MS = 300_000;
+
+function decodeHeaderParam(value: string | null): Record<string, string> | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(atob(value));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+function contextFor(world: World): RequestContext {
+  const requestId = world.random.uuid();
+  return {
+    world,
+    requestId,
+    service: 'appsync',
+    emit(kind, summary, detail) {
+      world.trace.emit({ requestId, service: 'appsync', kind, summary, detail, at: world.now() });
+    },
+  };
+}
+
+/** Rebuilds the signed HTTP request that an authorization header object describes. */
+function authRequest(host: string, path: string, headers: Record<string, string>, body: string): Request {
+  const h = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'host') continue;
+    h.set(name, value);
+  }
+  if (!h.has('content-type')) h.set('content-type', 'application/json; charset=UTF-8');
+  return new Request(`https://${host}${path}`, { method: 'POST', headers: h, body });
+}
+
+export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, protocol: string): SimSocket {
+  const httpHost = `${api.apiId}.appsync-api.${world.region}.amazonaws.com`;
+  const unsubscribers = new Map<string, () => void>();
+  let connected = false;
+  let identity: AppSyncIdentity | undefined;
+  const socket: SimSocket = {
+    url: url.href,
+    protocol,
+    readyState: 0,
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    send(data) {
+      if (socket.readyState !== 1) throw new Error('InvalidStateError: the socket is not open');
+      void receive(data);
+    },
+    close(code = 1000, reason = '') {
+      if (socket.readyState >= 2) return;
+      socket.readyState = 3;
+      for (const stop of unsubscribers.values()) stop();
+      unsubscribers.clear();
+      queueMicrotask(() => socket.onclose?.({ type: 'close', code, reason }));
+    },
+  };
+  const sendToClient = (message: unknown) => {
+    queueMicrotask(() => {
+      if (socket.readyState === 1) socket.onmessage?.({ type: 'message', data: JSON.stringify(message) });
+    });
+  };
+
+  const handshake = async () => {
+    const headers = decodeHeaderParam(url.searchParams.get('header'));
+    if (protocol !== 'graphql-ws' || !headers) {
+      socket.readyState = 1;
+      socket.onopen?.({ type: 'open' });
+      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', errorCode: 401 }] } });
+      socket.close(1002, 'connection_error');
+      return;
+    }
+    try {
+      identity = await identify(api, authRequest(httpHost, '/graphql/connect', headers, '{}'), contextFor(world));
+    } catch (error) {
+      socket.readyState = 1;
+      socket.onopen?.({ type: 'open' });
+      const errorType = error instanceof AppSyncRequestError ? error.errorType : 'UnauthorizedException';
+      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType, errorCode: 401 }] } });
+      socket.close(1002, 'connection_error');
+      return;
+    }
+    socket.readyState = 1;
+    socket.onopen?.({ type: 'open' });
+  };
+
+  const start = async (id: string, payload: { data?: string; extensions?: { authorization?: Record<string, string> } }) => {
+    const ctx = contextFor(world);
+    let parsed: { query?: string; variables?: Record<string, unknown> };
+    try {
+      parsed = JSON.parse(payload.data ?? '');
+    } catch {
+      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload.' }] } });
+      return;
+    }
+    let subscriber: AppSyncIdentity;
+    try {
+      const auth = payload.extensions?.authorization;
+      subscriber = auth ? await identify(api, authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx) : (identity as AppSyncIdentity);
+    } catch (error) {
+      const e = error instanceof AppSyncRequestError ? error : new AppSyncRequestError(401, 'UnauthorizedException', String(error));
+      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: e.errorType, message: e.message }] } });
+      return;
+    }
+    const { document, errors } = parseDocument(parsed.query ?? '');
+    const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    if (!document || !operation || operation.operation !== 'subscription') {
+      const problems = errors ?? [{ message: 'A subscription operation is required on the real-time endpoint.' }];
+      sendToClient({ id, type: 'error', payload: { errors: problems } });
+      return;
+    }
+    const selection = operation.selectionSet.selections[0];
+    const field = (selection && selection.kind === 'Field' ? selection.name.value : '') as SubscriptionField;
+    try {
+      authorizeField(api, subscriber, ctx, 'Subscription', field);
+    } catch (error) {
+      const e = error as AppSyncFieldError;
+      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: e.errorType, message: e.message }] } });
+      return;
+    }
+    unsubscribers.get(id)?.();
+    unsubscribers.set(
+      id,
+      addSubscriber(world, api.apiId, {
+        field,
+        deliver: (item) => {
+          void Promise.resolve(
+            execute({ schema: sharedListSchema(), document, rootValue: { [field]: item }, variableValues: parsed.variables }),
+          ).then((result) => {
+            world.trace.emit({
+              requestId: ctx.requestId,
+              service: 'appsync',
+              kind: 'appsync.subscription.data',
+              summary: `${field} delivered to subscription ${id}`,
+              detail: { id, field, item },
+              at: world.now(),
+            });
+            sendToClient({ id, type: 'data', payload: { data: result.data ?? null, ...(result.errors ? { errors: result.errors } : {}) } });
+          });
+        },
+      }),
+    );
+    ctx.emit('appsync.subscription.start', `Subscribed to ${field} (${id})`, { id, field, mode: subscriber.mode });
+    sendToClient({ type: 'start_ack', id });
+  };
+
+  const receive = async (data: string) => {
+    let message: { type?: string; id?: string; payload?: unknown };
+    try {
+      message = JSON.parse(data);
+    } catch {
+      sendToClient({ type: 'error', payload: { errors: [{ errorType: 'MalformedMessage', message: 'Message is not JSON.' }] } });
+      return;
+    }
+    if (message.type === 'connection_init') {
+      connected = true;
+      sendToClient({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
+      sendToClient({ type: 'ka' });
+      return;
+    }
+    if (!connected) {
+      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType: 'ConnectionNotInitialized', message: 'Send connection_init first.' }] } });
+      return;
+    }
+    if (message.type === 'start' && typeof message.id === 'string') {
+      await start(message.id, (message.payload ?? {}) as Parameters<typeof start>[1]);
+      return;
+    }
+    if (message.type === 'stop' && typeof message.id === 'string') {
+      unsubscribers.get(message.id)?.();
+      unsubscribers.delete(message.id);
+      sendToClient({ type: 'complete', id: message.id });
+      return;
+    }
+    sendToClient({ type: 'error', payload: { errors: [{ errorType: 'UnsupportedOperation', message: `Unknown message type ${String(message.type)}` }] } });
+  };
+
+  void handshake();
+  return socket;
+}
