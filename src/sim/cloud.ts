@@ -35,7 +35,8 @@ export function createRouter(world: World): (request: Request) => Promise<Respon
     const url = new URL(request.url);
     const route = routes.find((r) => r.matches(url, world));
     if (!route) throw new TypeError(`fetch failed: getaddrinfo ENOTFOUND ${url.hostname}`);
-    const requestId = world.random.uuid();
+    // Most services use UUID request ids; S3 has its own 16-character form (ServiceRoute.newRequestId).
+    const requestId = route.newRequestId?.(world) ?? world.random.uuid();
     const ctx: RequestContext = {
       world,
       requestId,

@@ -19,4 +19,6 @@ export interface ServiceRoute {
   service: string;
   matches(url: URL, world: World): boolean;
   handle: ServiceHandler;
+  /** The request id in the service's own format (S3: 16 upper-case characters); default a UUID. */
+  newRequestId?(world: World): string;
 }
