@@ -81,6 +81,16 @@ export interface Demo {
     id: string; // "<region>_<9 alphanumerics>"
     clientId: string; // public app client, no secret, USER_PASSWORD_AUTH enabled
     users: { username: string; password: string }[]; // confirmed users
+    /** Second app client "atlas-other-app" (LEGACY user-existence errors): tokens for the wrong audience. */
+    otherClientId: string;
+    /** Hosted (managed login) domain: https://<prefix>.auth.<region>.amazoncognito.com */
+    domain: string;
+    /** Signed up, never confirmed (UserNotConfirmedException demos). */
+    unconfirmedUser: { username: string; password: string };
+    /** Confirmed, then disabled by an administrator ("User is disabled."). */
+    disabledUser: { username: string; password: string };
+    /** The simulated mailbox: every code the pool sent (sign-up, resend, attribute verification), oldest first. */
+    inbox(): { to: string; username: string; code: string; purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE'; at: number }[];
   };
   identityPool: {
     id: string; // "<region>:<uuid>"; unauthenticated (guest) access enabled

@@ -1,8 +1,48 @@
 import type { ServiceRoute } from '../../core/service';
+import { json11Handler } from '../../protocol/json-1-1';
+import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
+import { revokeToken } from './revoke-token';
+import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
+import {
+  getUser,
+  getUserAttributeVerificationCode,
+  globalSignOut,
+  updateUserAttributes,
+  verifyUserAttribute,
+} from './user-operations';
+import { wellKnownResponse } from './well-known';
 
-/** Placeholder route for cognito-idp: matches nothing until the service is implemented. */
+/**
+ * https://cognito-idp.<region>.amazonaws.com/ — the user pool API in AWS JSON 1.1
+ * (`X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`), plus the pool's `.well-known`
+ * documents on GET. The pool's hosted domain (<prefix>.auth.<region>.amazoncognito.com) is a
+ * different host with its own route (./oauth).
+ */
+const api = json11Handler({
+  targetPrefix: 'AWSCognitoIdentityProviderService',
+  operations: {
+    SignUp: signUp,
+    ConfirmSignUp: confirmSignUp,
+    ResendConfirmationCode: resendConfirmationCode,
+    InitiateAuth: initiateAuth,
+    GetTokensFromRefreshToken: getTokensFromRefreshToken,
+    GetUser: getUser,
+    UpdateUserAttributes: updateUserAttributes,
+    GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+    VerifyUserAttribute: verifyUserAttribute,
+    GlobalSignOut: globalSignOut,
+    RevokeToken: revokeToken,
+  },
+});
+
 export const cognitoIdpRoute: ServiceRoute = {
   service: 'cognito-idp',
-  matches: () => false,
-  handle: async () => new Response(null, { status: 501 }),
+  matches: (url, world) => url.hostname === `cognito-idp.${world.region}.amazonaws.com`,
+  handle: async (request, ctx) => {
+    if (request.method === 'GET') {
+      const response = wellKnownResponse(ctx.world, new URL(request.url).pathname, ctx.requestId);
+      if (response) return response;
+    }
+    return api(request, ctx);
+  },
 };

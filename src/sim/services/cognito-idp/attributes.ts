@@ -1,0 +1,107 @@
+import { idpErrors } from './errors';
+import type { PoolRecord } from './state';
+
+/**
+ * User attribute rules for SignUp and UpdateUserAttributes: names must be standard OIDC attributes or
+ * `custom:` attributes of the pool schema; required attributes must be present at sign-up; email and
+ * phone formats are checked; `sub` (immutable), `identities` and the `*_verified` flags are never
+ * writable by an app client.
+ */
+export const STANDARD_ATTRIBUTES = [
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
+  'identities',
+] as const;
+
+const CLIENT_READ_ONLY = new Set(['sub', 'identities', 'email_verified', 'phone_number_verified']);
+
+export interface AttributeInput {
+  Name: string;
+  Value: string;
+}
+
+/** Parses the wire list `[{Name, Value}]`, failing on shape problems as InvalidParameterException. */
+export function parseAttributeList(value: unknown, field: string): AttributeInput[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value))
+    throw idpErrors.invalidParameter(`Invalid type for parameter ${field}: expected a list`);
+  return value.map((item, i) => {
+    const name = (item as { Name?: unknown })?.Name;
+    const val = (item as { Value?: unknown })?.Value;
+    if (typeof name !== 'string' || name.length < 1) {
+      throw idpErrors.invalidParameter(
+        `1 validation error detected: Value at '${lowerFirst(field)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`,
+      );
+    }
+    return { Name: name, Value: typeof val === 'string' ? val : '' };
+  });
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+// Cognito's email check is simple: something@something with a dot-free-or-dotted domain (obs: "Invalid email address format.").
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+// E.164 as Cognito requires it: a plus sign and digits only (doc: "+12065551212").
+const PHONE = /^\+[0-9]{4,15}$/;
+
+export function checkAttributes(
+  pool: PoolRecord,
+  attributes: AttributeInput[],
+  mode: 'sign-up' | 'update',
+): void {
+  const problems: string[] = [];
+  for (const { Name } of attributes) {
+    const known =
+      (STANDARD_ATTRIBUTES as readonly string[]).includes(Name) || pool.schema.some((s) => s.name === Name);
+    if (!known) problems.push(`${Name}: Attribute does not exist in the schema.`);
+  }
+  if (mode === 'sign-up') {
+    for (const s of pool.schema) {
+      if (s.required && !attributes.some((a) => a.Name === s.name && a.Value !== ''))
+        problems.push(`${s.name}: The attribute ${s.name} is required`);
+    }
+  }
+  if (problems.length)
+    throw idpErrors.invalidParameter(`Attributes did not conform to the schema: ${problems.join(', ')}`);
+  if (attributes.some((a) => CLIENT_READ_ONLY.has(a.Name))) {
+    // Observed wording when an app client writes an attribute outside its write list.
+    throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
+  }
+  for (const { Name, Value } of attributes) {
+    if (Name === 'email' && !EMAIL.test(Value))
+      throw idpErrors.invalidParameter('Invalid email address format.');
+    if (Name === 'phone_number' && !PHONE.test(Value))
+      throw idpErrors.invalidParameter('Invalid phone number format.');
+    const schema = pool.schema.find((s) => s.name === Name);
+    if (mode === 'update' && schema && !schema.mutable) {
+      throw idpErrors.invalidParameter(
+        `Cannot modify an already provided value for immutable attribute: ${Name}`,
+      );
+    }
+  }
+}
+
+/** Masks a delivery destination as AWS does: `a***@e***` for email, `+*******4567` for phone (obs). */
+export function maskDestination(medium: 'EMAIL' | 'SMS', destination: string): string {
+  if (medium === 'SMS') return `+${'*'.repeat(Math.max(0, destination.length - 5))}${destination.slice(-4)}`;
+  const [local = '', domain = ''] = destination.split('@');
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+}

@@ -1,0 +1,111 @@
+import type { JsonInput } from '../../protocol/json-1-1';
+import type { RequestContext } from '../../core/service';
+import { checkAttributes, parseAttributeList } from './attributes';
+import { checkCode, deliver, deliveryTarget, newCode } from './codes';
+import { idpErrors } from './errors';
+import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
+import { checkPasswordPolicy, hashPassword } from './password';
+import { findUser, poolAndClient, usernameKey } from './pool-lookup';
+import type { UserRecord } from './state';
+
+/** SignUp, ConfirmSignUp and ResendConfirmationCode (public, unsigned operations). */
+
+export async function signUp(input: JsonInput, ctx: RequestContext) {
+  const { world } = ctx;
+  const clientId = v.string(input, 'ClientId', CLIENT_ID);
+  const username = v.string(input, 'Username', USERNAME);
+  const password = v.string(input, 'Password', PASSWORD);
+  const attributes = parseAttributeList(input.UserAttributes, 'UserAttributes');
+  const { pool } = poolAndClient(world, clientId);
+  checkPasswordPolicy(pool.passwordPolicy, password);
+  checkAttributes(pool, attributes, 'sign-up');
+  // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
+  if (pool.users[usernameKey(pool, username)]) throw idpErrors.usernameExists();
+  const now = world.now();
+  const sub = world.random.uuid();
+  const user: UserRecord = {
+    username: pool.caseSensitiveUsernames ? username : username.toLowerCase(),
+    sub,
+    status: 'UNCONFIRMED',
+    enabled: true,
+    createdAt: now,
+    lastModifiedAt: now,
+    attributes: { sub },
+    password: await hashPassword(world, password),
+    groups: [],
+    attributeCodes: {},
+    failedAttempts: 0,
+  };
+  for (const a of attributes) user.attributes[a.Name] = a.Value;
+  if (user.attributes.email !== undefined) user.attributes.email_verified = 'false';
+  pool.users[usernameKey(pool, username)] = user;
+  ctx.emit('state', `User ${user.username} signed up (UNCONFIRMED)`, {
+    poolId: pool.id,
+    username: user.username,
+    sub,
+  });
+  const target = deliveryTarget(pool, user);
+  if (!target) return { UserConfirmed: false, UserSub: sub };
+  const code = newCode(world, 'SIGN_UP');
+  user.signUpCode = code;
+  const details = deliver(world, pool, user, code, 'SIGN_UP', target);
+  ctx.emit('code.sent', `Confirmation code sent to ${target.to}`, { to: target.to, purpose: 'SIGN_UP' });
+  return { CodeDeliveryDetails: details, UserConfirmed: false, UserSub: sub };
+}
+
+export async function confirmSignUp(input: JsonInput, ctx: RequestContext) {
+  const { world } = ctx;
+  const clientId = v.string(input, 'ClientId', CLIENT_ID);
+  const username = v.string(input, 'Username', USERNAME);
+  const submitted = v.string(input, 'ConfirmationCode', CODE);
+  const { pool, client } = poolAndClient(world, clientId);
+  const user = findUser(pool, username);
+  if (!user) {
+    // ENABLED answers as if the code were wrong, so the response does not reveal whether the user exists (doc).
+    if (client.preventUserExistenceErrors === 'ENABLED') throw idpErrors.codeMismatch();
+    throw idpErrors.userNotFound();
+  }
+  if (user.status !== 'UNCONFIRMED')
+    throw idpErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+  checkCode(world, user.signUpCode, submitted);
+  user.status = 'CONFIRMED';
+  user.signUpCode = undefined;
+  // The code went to the email address, so confirming it proves that address (doc: auto-verified attributes).
+  if (user.attributes.email !== undefined) user.attributes.email_verified = 'true';
+  user.lastModifiedAt = world.now();
+  ctx.emit('state', `User ${user.username} confirmed`, { poolId: pool.id, username: user.username });
+  return {};
+}
+
+export function resendConfirmationCode(input: JsonInput, ctx: RequestContext) {
+  const { world } = ctx;
+  const clientId = v.string(input, 'ClientId', CLIENT_ID);
+  const username = v.string(input, 'Username', USERNAME);
+  const { pool, client } = poolAndClient(world, clientId);
+  const user = findUser(pool, username);
+  if (!user) {
+    if (client.preventUserExistenceErrors === 'ENABLED') {
+      // "a response indicating a code was sent to a simulated destination" (doc); nothing is delivered.
+      return {
+        CodeDeliveryDetails: {
+          AttributeName: 'email',
+          DeliveryMedium: 'EMAIL',
+          Destination: `${username.charAt(0)}***@e***`,
+        },
+      };
+    }
+    throw idpErrors.userNotFound();
+  }
+  if (user.status !== 'UNCONFIRMED') throw idpErrors.invalidParameter('User is already confirmed.');
+  const target = deliveryTarget(pool, user);
+  if (!target)
+    throw idpErrors.invalidParameter('No email or phone_number attribute to deliver a confirmation code to.');
+  const code = newCode(world, 'SIGN_UP');
+  user.signUpCode = code;
+  const details = deliver(world, pool, user, code, 'RESEND_SIGN_UP', target);
+  ctx.emit('code.sent', `Confirmation code re-sent to ${target.to}`, {
+    to: target.to,
+    purpose: 'RESEND_SIGN_UP',
+  });
+  return { CodeDeliveryDetails: details };
+}

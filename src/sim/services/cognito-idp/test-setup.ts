@@ -1,0 +1,34 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { createTestClock, sdkConfig } from '../../../../tests/support/cloud-handler';
+import { createCloud } from '../../index';
+
+/** Test fixture: a fresh demo cloud on a movable clock and an SDK client pointed at it. */
+export async function setup(seed = 'cognito-idp-tests') {
+  const clock = createTestClock();
+  const cloud = await createCloud({ now: clock.now, seed });
+  const idp = new CognitoIdentityProviderClient(sdkConfig(cloud));
+  return { clock, cloud, idp, demo: cloud.demo };
+}
+
+/** The error an SDK call rejected with, as the fields tests compare. */
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  throw new Error('expected the call to fail');
+}
+
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+} {
+  const [h = '', p = ''] = token.split('.');
+  const json = (s: string) =>
+    JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return { header: json(h), payload: json(p) };
+}
