@@ -71,20 +71,9 @@ async function kidFor(style: KidStyle, publicJwk: JsonWebKey, fixed?: string): P
   return [...hash.slice(0, 20)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function importPair(
-  jwk: RsaPrivateJwk,
-  alg: SimKey['alg'],
-  style: KidStyle,
-  fixedKid?: string,
-): Promise<SimKey> {
+async function importPair(jwk: RsaPrivateJwk, alg: SimKey['alg'], style: KidStyle, fixedKid?: string): Promise<SimKey> {
   const hash: Hash = alg === 'RS512' ? 'SHA-512' : 'SHA-256';
-  const privateKey = await crypto.subtle.importKey(
-    'jwk',
-    { ...jwk, alg, ext: false },
-    rsaParams(hash),
-    false,
-    ['sign'],
-  );
+  const privateKey = await crypto.subtle.importKey('jwk', { ...jwk, alg, ext: false }, rsaParams(hash), false, ['sign']);
   const pub = { kty: 'RSA', n: jwk.n, e: jwk.e };
   const publicKey = await crypto.subtle.importKey('jwk', { ...pub, alg }, rsaParams(hash), true, ['verify']);
   const kid = await kidFor(style, pub, fixedKid);
@@ -122,21 +111,17 @@ export async function createKeyRing(
 ): Promise<KeyRing> {
   const identityKid = `${region}-1`;
   if (source === 'demo') {
-    const [userPoolIdToken, userPoolAccessToken, cognitoIdentity, google, saml, refreshToken] =
-      await Promise.all([
-        importPair(userPoolIdTokenKey, 'RS256', 'cognito-idp'),
-        importPair(userPoolAccessTokenKey, 'RS256', 'cognito-idp'),
-        importPair(cognitoIdentityKey, 'RS512', 'fixed', identityKid),
-        importPair(googleKey, 'RS256', 'google'),
-        importPair(samlKey, 'RS256', 'google'),
-        crypto.subtle.importKey(
-          'jwk',
-          { kty: 'oct', k: refreshTokenAesKey, alg: 'A256GCM', ext: false },
-          'AES-GCM',
-          false,
-          ['encrypt', 'decrypt'],
-        ),
-      ]);
+    const [userPoolIdToken, userPoolAccessToken, cognitoIdentity, google, saml, refreshToken] = await Promise.all([
+      importPair(userPoolIdTokenKey, 'RS256', 'cognito-idp'),
+      importPair(userPoolAccessTokenKey, 'RS256', 'cognito-idp'),
+      importPair(cognitoIdentityKey, 'RS512', 'fixed', identityKid),
+      importPair(googleKey, 'RS256', 'google'),
+      importPair(samlKey, 'RS256', 'google'),
+      crypto.subtle.importKey('jwk', { kty: 'oct', k: refreshTokenAesKey, alg: 'A256GCM', ext: false }, 'AES-GCM', false, [
+        'encrypt',
+        'decrypt',
+      ]),
+    ]);
     return {
       userPoolIdToken,
       userPoolAccessToken,
@@ -146,29 +131,17 @@ export async function createKeyRing(
       refreshToken,
     };
   }
-  const [userPoolIdToken, userPoolAccessToken, cognitoIdentity, google, saml, refreshToken] =
-    await Promise.all([
-      generatePair('RS256', 'cognito-idp'),
-      generatePair('RS256', 'cognito-idp'),
-      generatePair('RS512', 'fixed', identityKid),
-      generatePair('RS256', 'google'),
-      generatePair('RS256', 'google'),
-      crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
-        'encrypt',
-        'decrypt',
-      ]) as Promise<CryptoKey>,
-    ]);
-  if (!createCertificate)
-    throw new Error('createKeyRing(generate) needs a certificate factory for the SAML IdP');
+  const [userPoolIdToken, userPoolAccessToken, cognitoIdentity, google, saml, refreshToken] = await Promise.all([
+    generatePair('RS256', 'cognito-idp'),
+    generatePair('RS256', 'cognito-idp'),
+    generatePair('RS512', 'fixed', identityKid),
+    generatePair('RS256', 'google'),
+    generatePair('RS256', 'google'),
+    crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>,
+  ]);
+  if (!createCertificate) throw new Error('createKeyRing(generate) needs a certificate factory for the SAML IdP');
   const certificateBase64 = await createCertificate(saml);
-  return {
-    userPoolIdToken,
-    userPoolAccessToken,
-    cognitoIdentity,
-    google,
-    saml: { ...saml, certificateBase64 },
-    refreshToken,
-  };
+  return { userPoolIdToken, userPoolAccessToken, cognitoIdentity, google, saml: { ...saml, certificateBase64 }, refreshToken };
 }
 
 export { base64url as keyBase64url };
