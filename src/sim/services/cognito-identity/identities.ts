@@ -1,0 +1,161 @@
+/**
+ * Identities and how logins attach to them (reference 4.11). An identity id is `<region>:<uuid>`.
+ * The same login always resolves to the same identity; a new login links to the identity in the
+ * request; a login already owned by another identity merges the two (the other is disabled and the
+ * owner's id is returned); a second login of the same provider on one identity is a conflict.
+ */
+import type { RequestContext } from '../../core/service';
+import type { World } from '../../world';
+import { mergeSyncIdentities } from '../cognito-sync/merge';
+import { IdentityErrors } from './errors';
+import type { VerifiedLogin } from './logins';
+import { COGNITO_IDENTITY_PROVIDER } from './logins';
+import { type IdentityRecord, type IdentityPoolState, loginIndexKey } from './state';
+
+const state = (world: World): IdentityPoolState => world.state.cognitoIdentity;
+
+export function createIdentity(ctx: RequestContext, poolId: string): IdentityRecord {
+  const world = ctx.world;
+  const identity: IdentityRecord = {
+    identityId: `${world.region}:${world.random.uuid()}`,
+    identityPoolId: poolId,
+    logins: {},
+    creationDate: world.now(),
+    lastModifiedDate: world.now(),
+  };
+  state(world).identities[identity.identityId] = identity;
+  ctx.emit('state', `New identity ${identity.identityId}`, { identityId: identity.identityId, poolId });
+  return identity;
+}
+
+export function getIdentity(world: World, identityId: string): IdentityRecord | undefined {
+  return state(world).identities[identityId];
+}
+
+export const isAuthenticated = (identity: IdentityRecord): boolean => Object.keys(identity.logins).length > 0;
+
+/** The identity that owns a login now, following merges. */
+function ownerOf(world: World, poolId: string, login: VerifiedLogin): IdentityRecord | undefined {
+  const id =
+    login.provider === COGNITO_IDENTITY_PROVIDER
+      ? login.identityId
+      : state(world).loginIndex[loginIndexKey(poolId, login.provider, login.userId)];
+  let identity = id ? getIdentity(world, id) : undefined;
+  while (identity?.mergedInto) identity = getIdentity(world, identity.mergedInto);
+  return identity;
+}
+
+/**
+ * Attaches `logins` to an identity and returns the identity that owns them all afterwards.
+ * `requested` is the identity named in the request (GetCredentialsForIdentity, GetOpenIdToken …),
+ * absent for GetId. Throws ResourceConflictException before changing anything when two different
+ * users of one provider would end up on one identity.
+ */
+export function attachLogins(
+  ctx: RequestContext,
+  poolId: string,
+  logins: VerifiedLogin[],
+  requested?: IdentityRecord,
+): { identity: IdentityRecord; created: boolean } {
+  const world = ctx.world;
+  const owners: IdentityRecord[] = [];
+  for (const login of logins) {
+    const owner = ownerOf(world, poolId, login);
+    if (owner && !owners.includes(owner)) owners.push(owner);
+  }
+  // Someone holding only an identity id must not attach their login to another person's signed-in
+  // identity: it has to present one of that identity's own logins (obs: "Logins don't match").
+  if (requested && isAuthenticated(requested) && !owners.includes(requested))
+    throw IdentityErrors.loginsDontMatch();
+  // The survivor: the requested identity if it already owns one of the logins, else the first owner.
+  let survivor = requested && owners.includes(requested) ? requested : owners[0];
+  const others = [...owners, ...(requested && !requested.mergedInto ? [requested] : [])].filter(
+    (i, index, all) => i !== survivor && all.indexOf(i) === index,
+  );
+  const providerLogins = logins.filter((l) => l.provider !== COGNITO_IDENTITY_PROVIDER);
+
+  // Conflict check over everything that would land on the survivor.
+  const combined: Record<string, string> = { ...(survivor?.logins ?? {}) };
+  const addAll = (entries: [string, string][]) => {
+    for (const [provider, userId] of entries) {
+      if (combined[provider] !== undefined && combined[provider] !== userId)
+        throw IdentityErrors.providerAlreadyLinked(provider);
+      combined[provider] = userId;
+    }
+  };
+  for (const other of others) addAll(Object.entries(other.logins));
+  addAll(providerLogins.map((l) => [l.provider, l.userId]));
+
+  let created = false;
+  if (!survivor) {
+    survivor = createIdentity(ctx, poolId);
+    created = true;
+  }
+  for (const other of others) mergeInto(ctx, other, survivor);
+  for (const login of providerLogins) {
+    if (survivor.logins[login.provider] === login.userId) continue;
+    survivor.logins[login.provider] = login.userId;
+    state(world).loginIndex[loginIndexKey(poolId, login.provider, login.userId)] = survivor.identityId;
+    survivor.lastModifiedDate = world.now();
+    ctx.emit('identity.linked', `Linked ${login.provider} user ${login.userId} to ${survivor.identityId}`, {
+      identityId: survivor.identityId,
+      provider: login.provider,
+      userId: login.userId,
+    });
+  }
+  return { identity: survivor, created };
+}
+
+/** Moves every login of `from` to `to` and disables `from` (reference 4.11). */
+export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: IdentityRecord): void {
+  const world = ctx.world;
+  for (const [provider, userId] of Object.entries(from.logins)) {
+    to.logins[provider] = userId;
+    state(world).loginIndex[loginIndexKey(from.identityPoolId, provider, userId)] = to.identityId;
+  }
+  from.logins = {};
+  // Cognito Sync keeps the merged identity's datasets as `<name>.<oldIdentityId>` (reference 9.6).
+  mergeSyncIdentities(world, from.identityPoolId, from.identityId, to.identityId);
+  from.mergedInto = to.identityId;
+  from.lastModifiedDate = world.now();
+  to.lastModifiedDate = world.now();
+  ctx.emit(
+    'identity.merged',
+    `Merged ${from.identityId} into ${to.identityId}; ${from.identityId} is now disabled`,
+    {
+      from: from.identityId,
+      to: to.identityId,
+    },
+  );
+}
+
+/** Removes one login from an identity (UnlinkIdentity / UnlinkDeveloperIdentity). */
+export function unlinkLogin(ctx: RequestContext, identity: IdentityRecord, provider: string): void {
+  const userId = identity.logins[provider];
+  if (userId === undefined) return;
+  delete identity.logins[provider];
+  delete state(ctx.world).loginIndex[loginIndexKey(identity.identityPoolId, provider, userId)];
+  identity.lastModifiedDate = ctx.world.now();
+  ctx.emit('identity.unlinked', `Unlinked ${provider} user ${userId} from ${identity.identityId}`, {
+    identityId: identity.identityId,
+    provider,
+  });
+}
+
+/** Identities of a pool that are not disabled by a merge, oldest first. */
+export function listPoolIdentities(world: World, poolId: string): IdentityRecord[] {
+  return Object.values(state(world).identities)
+    .filter((i) => i.identityPoolId === poolId && !i.mergedInto)
+    .sort((a, b) => a.creationDate - b.creationDate || a.identityId.localeCompare(b.identityId));
+}
+
+/** The identity a developer user id is registered to, if any. */
+export function identityForLogin(
+  world: World,
+  poolId: string,
+  provider: string,
+  userId: string,
+): IdentityRecord | undefined {
+  const id = state(world).loginIndex[loginIndexKey(poolId, provider, userId)];
+  return id ? getIdentity(world, id) : undefined;
+}

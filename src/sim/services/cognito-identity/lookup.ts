@@ -1,0 +1,44 @@
+/**
+ * Input checks and lookups shared by the identity pool operations. Shapes and patterns are the
+ * service model's (IdentityPoolId and IdentityId: 1–55 chars of `[\w-]+:[0-9a-f-]+`; Logins ≤ 10).
+ */
+import { createValidator } from '../../core/validate';
+import type { World } from '../../world';
+import { IdentityErrors } from './errors';
+import { getIdentity } from './identities';
+import type { IdentityPoolConfig, IdentityRecord } from './state';
+
+export const validate = createValidator('InvalidParameterException');
+
+const ID_RULE = { min: 1, max: 55, pattern: /^[\w-]+:[0-9a-f-]+$/, patternText: '[\\w-]+:[0-9a-f-]+' };
+
+export function poolIdInput(input: Record<string, unknown>): string {
+  return validate.string(input, 'IdentityPoolId', ID_RULE);
+}
+
+export function identityIdInput(input: Record<string, unknown>): string {
+  return validate.string(input, 'IdentityId', ID_RULE);
+}
+
+export function loginsInput(input: Record<string, unknown>): Record<string, string> {
+  const logins = validate.optionalStringMap(input, 'Logins') ?? {};
+  const count = Object.keys(logins).length;
+  if (count > 10) {
+    validate.fail(
+      `1 validation error detected: Value at 'logins' failed to satisfy constraint: Member must have length less than or equal to 10`,
+    );
+  }
+  return logins;
+}
+
+export function requirePool(world: World, poolId: string): IdentityPoolConfig {
+  const pool = world.state.cognitoIdentity.pools[poolId];
+  if (!pool) throw IdentityErrors.poolNotFound(poolId);
+  return pool;
+}
+
+export function requireIdentity(world: World, identityId: string): IdentityRecord {
+  const identity = getIdentity(world, identityId);
+  if (!identity) throw IdentityErrors.identityNotFound(identityId);
+  return identity;
+}

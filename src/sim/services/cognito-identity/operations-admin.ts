@@ -1,0 +1,95 @@
+/**
+ * Reading and configuring pools and identities (signed): DescribeIdentityPool, GetIdentityPoolRoles,
+ * SetIdentityPoolRoles, DescribeIdentity, ListIdentities; and the public UnlinkIdentity.
+ * Dates are epoch seconds, as JSON 1.1 writes timestamps.
+ */
+import type { RequestContext } from '../../core/service';
+import { epochSeconds } from '../../core/time';
+import type { JsonInput } from '../../protocol/json-1-1';
+import { IdentityErrors } from './errors';
+import { isAuthenticated, listPoolIdentities, unlinkLogin } from './identities';
+import { verifyLogins } from './logins';
+import { identityIdInput, loginsInput, poolIdInput, requireIdentity, requirePool, validate } from './lookup';
+import { authorizeDeveloperCall } from './signed';
+import type { IdentityRecord, RoleMapping } from './state';
+
+const identityDescription = (identity: IdentityRecord) => ({
+  IdentityId: identity.identityId,
+  Logins: Object.keys(identity.logins),
+  CreationDate: epochSeconds(identity.creationDate),
+  LastModifiedDate: epochSeconds(identity.lastModifiedDate),
+});
+
+export async function DescribeIdentityPool(input: JsonInput, ctx: RequestContext) {
+  const poolId = poolIdInput(input);
+  await authorizeDeveloperCall(ctx, 'DescribeIdentityPool', poolId);
+  const { Roles: _roles, RoleMappings: _mappings, ...pool } = requirePool(ctx.world, poolId);
+  return pool;
+}
+
+export async function GetIdentityPoolRoles(input: JsonInput, ctx: RequestContext) {
+  const poolId = poolIdInput(input);
+  await authorizeDeveloperCall(ctx, 'GetIdentityPoolRoles', poolId);
+  const pool = requirePool(ctx.world, poolId);
+  return { IdentityPoolId: poolId, Roles: pool.Roles, RoleMappings: pool.RoleMappings };
+}
+
+export async function SetIdentityPoolRoles(input: JsonInput, ctx: RequestContext) {
+  const poolId = poolIdInput(input);
+  await authorizeDeveloperCall(ctx, 'SetIdentityPoolRoles', poolId);
+  const pool = requirePool(ctx.world, poolId);
+  const roles = validate.optionalStringMap(input, 'Roles');
+  if (!roles)
+    validate.fail(
+      "1 validation error detected: Value at 'roles' failed to satisfy constraint: Member must not be null",
+    );
+  const mappings = (input.RoleMappings ?? {}) as Record<string, RoleMapping>;
+  if (Object.keys(mappings).length > 10) validate.fail('Too many role mappings: at most 10 providers.');
+  for (const mapping of Object.values(mappings)) {
+    if (mapping.Type === 'Rules' && (mapping.RulesConfiguration?.Rules.length ?? 0) > 25) {
+      validate.fail('Too many rules: at most 25 per provider.');
+    }
+  }
+  pool.Roles = { ...(roles as Record<string, string>) };
+  pool.RoleMappings = mappings;
+  ctx.emit('state', `Roles of ${poolId} set`, { roles: pool.Roles, roleMappings: mappings });
+  return {};
+}
+
+export async function DescribeIdentity(input: JsonInput, ctx: RequestContext) {
+  const identityId = identityIdInput(input);
+  const identity = requireIdentity(ctx.world, identityId);
+  await authorizeDeveloperCall(ctx, 'DescribeIdentity', identity.identityPoolId);
+  return identityDescription(identity);
+}
+
+export async function ListIdentities(input: JsonInput, ctx: RequestContext) {
+  const poolId = poolIdInput(input);
+  await authorizeDeveloperCall(ctx, 'ListIdentities', poolId);
+  const max = validate.optionalInteger(input, 'MaxResults', { min: 1, max: 60 }) ?? 60;
+  requirePool(ctx.world, poolId);
+  const all = listPoolIdentities(ctx.world, poolId);
+  const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
+  const page = all.slice(start, start + max);
+  const next = start + max < all.length ? String(start + max) : undefined;
+  return { IdentityPoolId: poolId, Identities: page.map(identityDescription), ...(next ? { NextToken: next } : {}) };
+}
+
+/** Public: the caller proves ownership with the identity's current logins, then names those to remove. */
+export async function UnlinkIdentity(input: JsonInput, ctx: RequestContext) {
+  const identity = requireIdentity(ctx.world, identityIdInput(input));
+  const pool = requirePool(ctx.world, identity.identityPoolId);
+  const logins = await verifyLogins(ctx, pool, loginsInput(input), {
+    acceptCognitoToken: false,
+    acceptDeveloperProvider: false,
+  });
+  if (!isAuthenticated(identity) || !logins.some((l) => identity.logins[l.provider] === l.userId))
+    throw IdentityErrors.loginsDontMatch();
+  const remove = input.LoginsToRemove;
+  if (!Array.isArray(remove))
+    validate.fail(
+      "1 validation error detected: Value at 'loginsToRemove' failed to satisfy constraint: Member must not be null",
+    );
+  for (const provider of remove as unknown[]) unlinkLogin(ctx, identity, String(provider));
+  return {};
+}

@@ -1,0 +1,65 @@
+/**
+ * The unsigned identity pool operations a browser app calls (reference 4.2): GetId,
+ * GetOpenIdToken (basic flow, first half); GetCredentialsForIdentity is in enhanced-flow.ts.
+ */
+import type { RequestContext } from '../../core/service';
+import type { JsonInput } from '../../protocol/json-1-1';
+import { IdentityErrors } from './errors';
+import { attachLogins, createIdentity } from './identities';
+import { verifyLogins } from './logins';
+import { loginsInput, poolIdInput, requirePool, validate } from './lookup';
+import { mintCognitoOpenIdToken, OPENID_TOKEN_SECONDS } from './openid-token';
+import { resolveCaller } from './resolve-caller';
+
+export async function GetId(input: JsonInput, ctx: RequestContext) {
+  const poolId = poolIdInput(input);
+  validate.optionalString(input, 'AccountId', { min: 1, max: 15, pattern: /^\d+$/, patternText: '\\d+' });
+  const rawLogins = loginsInput(input);
+  const pool = requirePool(ctx.world, poolId);
+  if (Object.keys(rawLogins).length === 0) {
+    if (!pool.AllowUnauthenticatedIdentities) throw IdentityErrors.guestsNotSupported();
+    // A guest identity is new every time: nothing ties it to a person (reference 4.7).
+    return { IdentityId: createIdentity(ctx, poolId).identityId };
+  }
+  const logins = await verifyLogins(ctx, pool, rawLogins, {
+    acceptCognitoToken: false,
+    acceptDeveloperProvider: false,
+  });
+  const { identity, created } = attachLogins(ctx, poolId, logins);
+  ctx.emit(
+    'identity.resolved',
+    created
+      ? `New identity ${identity.identityId} for these logins`
+      : `These logins already map to ${identity.identityId}`,
+    {
+      identityId: identity.identityId,
+      created,
+    },
+  );
+  return { IdentityId: identity.identityId };
+}
+
+export async function GetOpenIdToken(input: JsonInput, ctx: RequestContext) {
+  const caller = await resolveCaller(ctx, input);
+  const { pool } = caller;
+  // The basic flow lets the client pick any role trusting the pool, so the pool can switch it off
+  // (reference 4.5). A provider with a RoleMapping needs the enhanced flow to apply it (doc); we apply
+  // that rule to the providers in this call.
+  if (!pool.AllowClassicFlow) throw IdentityErrors.classicFlowDisabled();
+  if (caller.logins.some((l) => pool.RoleMappings[l.mappingKey]))
+    throw IdentityErrors.classicFlowWithRoleMappings();
+  const { token, claims } = await mintCognitoOpenIdToken(ctx.world, {
+    identityId: caller.identity.identityId,
+    poolId: pool.IdentityPoolId,
+    amr: caller.amr,
+    seconds: OPENID_TOKEN_SECONDS,
+  });
+  ctx.emit(
+    'token.issued',
+    `Cognito OpenID token for ${caller.identity.identityId} (${caller.amr[0]}), valid ${OPENID_TOKEN_SECONDS} s`,
+    {
+      claims,
+    },
+  );
+  return { IdentityId: caller.identity.identityId, Token: token };
+}

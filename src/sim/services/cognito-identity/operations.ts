@@ -1,0 +1,30 @@
+/** Every AWSCognitoIdentityService operation the simulation answers, by wire name. */
+import type { JsonOperation } from '../../protocol/json-1-1';
+import {
+  DescribeIdentity,
+  DescribeIdentityPool,
+  GetIdentityPoolRoles,
+  ListIdentities,
+  SetIdentityPoolRoles,
+  UnlinkIdentity,
+} from './operations-admin';
+import {
+  GetOpenIdTokenForDeveloperIdentity,
+  LookupDeveloperIdentity,
+  MergeDeveloperIdentities,
+} from './operations-developer';
+import { GetId, GetOpenIdToken } from './operations-public';
+
+export const operations: Record<string, JsonOperation> = {
+  GetId,
+  GetOpenIdToken,
+  GetOpenIdTokenForDeveloperIdentity,
+  LookupDeveloperIdentity,
+  MergeDeveloperIdentities,
+  UnlinkIdentity,
+  DescribeIdentity,
+  ListIdentities,
+  DescribeIdentityPool,
+  GetIdentityPoolRoles,
+  SetIdentityPoolRoles,
+};

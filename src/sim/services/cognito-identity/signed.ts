@@ -1,0 +1,55 @@
+/**
+ * The developer (SigV4-signed) side of the identity pools API: the request must verify as SigV4
+ * for service `cognito-identity`, and the caller's IAM policies must allow the action on the pool.
+ * The JSON 1.1 adapter reads the body, so the route keeps an unread copy for the signature check.
+ */
+import { authenticate } from '../../auth/authenticate';
+import type { Caller } from '../../auth/caller';
+import { AwsError } from '../../core/errors';
+import type { RequestContext } from '../../core/service';
+import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
+import { identityPoolArn } from './openid-token';
+
+const unreadCopies = new WeakMap<RequestContext, Request>();
+
+export function keepUnreadCopy(ctx: RequestContext, request: Request): void {
+  if (request.method === 'POST') unreadCopies.set(ctx, request.clone());
+}
+
+/** Verifies the signature and asks IAM; throws the service's error when either says no. */
+export async function authorizeDeveloperCall(
+  ctx: RequestContext,
+  operation: string,
+  poolId?: string,
+): Promise<Caller> {
+  const request = unreadCopies.get(ctx);
+  if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
+  const caller = await authenticate(request, ctx, { service: 'cognito-identity', dialect: 'json' });
+  const world = ctx.world;
+  const action = `cognito-identity:${operation}`;
+  const resource = poolId ? identityPoolArn(world, poolId) : '*';
+  const result = evaluate({
+    action,
+    resource,
+    principal: caller.principal,
+    resourceAccountId: world.accountId,
+    context: { ...caller.context, 'aws:RequestedRegion': world.region },
+    identityPolicies: caller.identityPolicies,
+    permissionsBoundary: caller.permissionsBoundary,
+    sessionPolicies: caller.sessionPolicies,
+  });
+  ctx.emit('iam.decision', `${result.decision}: ${caller.arn} → ${action} on ${resource}`, {
+    action,
+    resource,
+    principal: caller.arn,
+    result,
+  });
+  if (result.decision !== 'Allow') {
+    // IAM's usual sentence; Cognito's exact code for an IAM refusal is unverified (reference silent).
+    throw new AwsError(
+      'AccessDeniedException',
+      accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
+    );
+  }
+  return caller;
+}
