@@ -31,4 +31,19 @@ export interface Caller {
   expiration?: number;
   /** How the credentials were obtained, e.g. `GetSessionToken`, `AssumeRoleWithWebIdentity`, or `long-term`. */
   source: string;
+  /**
+   * Set for GetSessionToken and GetFederationToken credentials: APIs they may not call whatever the
+   * policies say (IAM User Guide "Comparing the AWS STS API operations"). Check with
+   * `assertApiAllowed` from auth/restrictions.ts before evaluating policies.
+   */
+  apiRestrictions?: CallerApiRestrictions;
+}
+
+export interface CallerApiRestrictions {
+  /** The STS operation that made the credentials. */
+  source: 'GetSessionToken' | 'GetFederationToken';
+  /** IAM API calls: refused for GetFederationToken, and for GetSessionToken without MFA. */
+  iamAllowed: boolean;
+  /** The only STS actions allowed (e.g. `sts:GetCallerIdentity`). */
+  stsActions: string[];
 }

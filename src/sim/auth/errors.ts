@@ -1,0 +1,205 @@
+/**
+ * Authentication failures in each protocol's own words (reference 7.5, 7.6; IAM User Guide
+ * "Troubleshoot signing"). The same situation is a different code, status and text for STS (Query),
+ * Cognito (JSON 1.1), Cognito Sync (REST-JSON), S3 and API Gateway.
+ */
+import { AwsError } from '../core/errors';
+
+export type AuthDialect = 'query' | 'json' | 'rest-json' | 's3' | 'apigateway';
+
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+/** API Gateway answers every authentication failure with 403 and a `{"message": …}` body. */
+const apigw = (message: string) => new AwsError('AccessDeniedException', message, 403);
+
+export interface MismatchDetail {
+  canonicalRequest: string;
+  stringToSign: string;
+  accessKeyId: string;
+  signatureProvided: string;
+}
+
+function bytesOf(text: string): string {
+  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+export const authErrors = {
+  missing(dialect: AuthDialect): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+      case 's3':
+        return new AwsError('AccessDenied', 'Access Denied', 403);
+      case 'apigateway':
+        return apigw('Missing Authentication Token');
+    }
+  },
+
+  /** A malformed Authorization header or presigned query. */
+  incomplete(dialect: AuthDialect, message: string): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('IncompleteSignature', message, 400);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('IncompleteSignatureException', message, 400);
+      case 's3':
+        return new AwsError(
+          'AuthorizationHeaderMalformed',
+          `The authorization header is malformed; ${message}`,
+          400,
+        );
+      case 'apigateway':
+        return apigw(message);
+    }
+  },
+
+  /** A credential scope that does not fit the request (date, region, service or terminator). */
+  badScope(dialect: AuthDialect, message: string): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('SignatureDoesNotMatch', message, 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('InvalidSignatureException', message, 403);
+      case 's3':
+        return new AwsError(
+          'AuthorizationHeaderMalformed',
+          `The authorization header is malformed; ${message}`,
+          400,
+        );
+      case 'apigateway':
+        return apigw(message);
+    }
+  },
+
+  unknownKey(dialect: AuthDialect, accessKeyId: string): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('InvalidClientTokenId', INVALID_TOKEN, 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('UnrecognizedClientException', INVALID_TOKEN, 400);
+      case 's3':
+        return new AwsError(
+          'InvalidAccessKeyId',
+          'The AWS Access Key Id you provided does not exist in our records.',
+          403,
+          'Sender',
+          {
+            AWSAccessKeyId: accessKeyId,
+          },
+        );
+      case 'apigateway':
+        return apigw(INVALID_TOKEN);
+    }
+  },
+
+  /** A session token that is missing, or does not belong to the temporary key. */
+  badSessionToken(dialect: AuthDialect): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('InvalidClientTokenId', INVALID_TOKEN, 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('UnrecognizedClientException', INVALID_TOKEN, 400);
+      case 's3':
+        return new AwsError('InvalidToken', 'The provided token is malformed or otherwise invalid.', 400);
+      case 'apigateway':
+        return apigw(INVALID_TOKEN);
+    }
+  },
+
+  expiredToken(dialect: AuthDialect): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('ExpiredToken', 'The security token included in the request is expired', 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError(
+          'ExpiredTokenException',
+          'The security token included in the request is expired',
+          400,
+        );
+      case 's3':
+        return new AwsError('ExpiredToken', 'The provided token has expired.', 400);
+      case 'apigateway':
+        return apigw('The security token included in the request is expired');
+    }
+  },
+
+  /** Outside the clock-skew window (`Signature expired: …` / `Signature not yet current: …`). */
+  skewed(dialect: AuthDialect, message: string, s3: { requestTime: string; serverTime: string }): AwsError {
+    switch (dialect) {
+      case 'query':
+        return new AwsError('SignatureDoesNotMatch', message, 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('InvalidSignatureException', message, 400);
+      case 's3':
+        return new AwsError(
+          'RequestTimeTooSkewed',
+          'The difference between the request time and the current time is too large.',
+          403,
+          'Sender',
+          {
+            RequestTime: s3.requestTime,
+            ServerTime: s3.serverTime,
+            MaxAllowedSkewMilliseconds: '900000',
+          },
+        );
+      case 'apigateway':
+        return apigw(message);
+    }
+  },
+
+  /** A presigned URL past its X-Amz-Expires. */
+  presignExpired(
+    dialect: AuthDialect,
+    message: string,
+    s3: { expires: string; serverTime: string; xAmzExpires: string },
+  ): AwsError {
+    if (dialect === 's3') {
+      return new AwsError('AccessDenied', 'Request has expired', 403, 'Sender', {
+        'X-Amz-Expires': s3.xAmzExpires,
+        Expires: s3.expires,
+        ServerTime: s3.serverTime,
+      });
+    }
+    return authErrors.skewed(dialect, message, { requestTime: s3.expires, serverTime: s3.serverTime });
+  },
+
+  mismatch(dialect: AuthDialect, detail: MismatchDetail): AwsError {
+    // JSON and API Gateway services show the canonical string and string to sign in the message (obs).
+    const verbose = `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${detail.canonicalRequest}'\n\nThe String-to-Sign should have been\n'${detail.stringToSign}'\n`;
+    switch (dialect) {
+      case 'query':
+        return new AwsError('SignatureDoesNotMatch', MISMATCH, 403);
+      case 'json':
+      case 'rest-json':
+        return new AwsError('InvalidSignatureException', verbose, 403);
+      case 's3':
+        return new AwsError(
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+          403,
+          'Sender',
+          {
+            AWSAccessKeyId: detail.accessKeyId,
+            StringToSign: detail.stringToSign,
+            SignatureProvided: detail.signatureProvided,
+            StringToSignBytes: bytesOf(detail.stringToSign),
+            CanonicalRequest: detail.canonicalRequest,
+            CanonicalRequestBytes: bytesOf(detail.canonicalRequest),
+          },
+        );
+      case 'apigateway':
+        return apigw(verbose);
+    }
+  },
+};

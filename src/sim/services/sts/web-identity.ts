@@ -1,0 +1,131 @@
+/**
+ * AssumeRoleWithWebIdentity (unsigned): an OIDC ID token (Google) or a Cognito Identity OpenID
+ * token becomes role credentials, if the role's trust policy allows the token's provider and claims.
+ * `assumeRoleWithWebIdentityInternal` is also what the identity pool's enhanced flow calls with its
+ * own OpenID token and the guest scope-down session policies.
+ */
+import type { RequestContext } from '../../core/service';
+import { getRole, trustPolicyFor } from '../../iam/state';
+import type { World } from '../../world';
+import { authorize, roleSessionIds } from './authorize';
+import { stsErrors } from './errors';
+import { checkLength, sessionName, sessionPolicies } from './params';
+import { mintSession, type StsCredentials } from './session';
+import { verifyWebIdentityToken } from './web-token';
+
+export interface WebIdentityInput {
+  roleArn: string;
+  webIdentityToken: string;
+  roleSessionName: string;
+  /** 900–43200, and at most the role's MaxSessionDuration; default 3600. */
+  durationSeconds?: number;
+  /** Inline session policy (JSON text). */
+  policy?: string;
+  /** Managed session policies. */
+  policyArns?: string[];
+}
+
+export interface AssumedRoleUser {
+  /** `AROA…:<session name>` */
+  assumedRoleId: string;
+  /** `arn:aws:sts::<acct>:assumed-role/<RoleName>/<session name>` */
+  arn: string;
+}
+
+export interface AssumeRoleWithWebIdentityResult {
+  credentials: StsCredentials;
+  subjectFromWebIdentityToken: string;
+  assumedRoleUser: AssumedRoleUser;
+  packedPolicySize?: number;
+  /** The token's issuer without `https://`. */
+  provider: string;
+  audience: string;
+}
+
+export const ROLE_DURATION = { min: 900, max: 43_200, fallback: 3600 } as const;
+
+export function checkRoleDuration(durationSeconds: number | undefined, maxSessionDuration: number): number {
+  const d = durationSeconds ?? ROLE_DURATION.fallback;
+  if (d > maxSessionDuration)
+    throw stsErrors.validation(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+  return d;
+}
+
+/**
+ * The whole AssumeRoleWithWebIdentity decision, without the wire: returns what the action returns
+ * or throws the AwsError STS would return.
+ */
+export async function assumeRoleWithWebIdentityInternal(
+  world: World,
+  ctx: RequestContext,
+  input: WebIdentityInput,
+): Promise<AssumeRoleWithWebIdentityResult> {
+  checkLength(input.roleArn, 'roleArn', 20, 2048);
+  sessionName(input.roleSessionName, 'roleSessionName');
+  checkLength(input.webIdentityToken, 'webIdentityToken', 4, 20_000);
+  if (input.durationSeconds !== undefined) {
+    const { min, max } = ROLE_DURATION;
+    if (input.durationSeconds < min || input.durationSeconds > max) {
+      const bound =
+        input.durationSeconds < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
+      throw stsErrors.validation(
+        `1 validation error detected: Value '${input.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`,
+      );
+    }
+  }
+  const session = sessionPolicies(world, { policy: input.policy, policyArns: input.policyArns });
+  const token = await verifyWebIdentityToken(world, input.webIdentityToken);
+
+  const role = getRole(world, input.roleArn);
+  const principal = {
+    type: 'Federated' as const,
+    identifiers: [token.provider, ...(token.providerArn ? [token.providerArn] : [])],
+  };
+  const context = { ...token.context, 'sts:RoleSessionName': input.roleSessionName };
+  const decision = role
+    ? authorize(ctx, {
+        action: 'sts:AssumeRoleWithWebIdentity',
+        resource: role.arn,
+        resourceAccountId: world.accountId,
+        principal,
+        context,
+        identityPolicies: [],
+        resourcePolicy: trustPolicyFor(role),
+      })
+    : undefined;
+  if (!role || decision?.decision !== 'Allow') {
+    throw stsErrors.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
+  }
+  const durationSeconds = checkRoleDuration(input.durationSeconds, role.maxSessionDuration);
+  const ids = roleSessionIds(world.accountId, role, input.roleSessionName);
+  const { credentials } = mintSession(world, {
+    kind: 'assumed-role',
+    source: 'AssumeRoleWithWebIdentity',
+    arn: ids.arn,
+    userId: ids.assumedRoleId,
+    roleName: role.roleName,
+    roleArn: role.arn,
+    sessionName: input.roleSessionName,
+    sessionPolicies: session.policies,
+    context: token.context,
+    durationSeconds,
+  });
+  ctx.emit('token.issued', `Role credentials for ${ids.arn} (web identity from ${token.provider})`, {
+    accessKeyId: credentials.accessKeyId,
+    arn: ids.arn,
+    provider: token.provider,
+    subject: token.subject,
+    expiration: credentials.expiration,
+    sessionPolicies: session.policies.map((p) => p.arn ?? p.name),
+  });
+  return {
+    credentials,
+    subjectFromWebIdentityToken: token.subject,
+    assumedRoleUser: ids,
+    packedPolicySize: session.packedPolicySize,
+    provider: token.provider,
+    audience: token.audience,
+  };
+}
