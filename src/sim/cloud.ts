@@ -4,6 +4,7 @@ import type { World } from './world';
 import { appsyncRoute } from './services/appsync/route';
 import { cognitoIdentityRoute } from './services/cognito-identity/route';
 import { cognitoIdpRoute } from './services/cognito-idp/route';
+import { cognitoOAuthRoute } from './services/cognito-idp/oauth/route';
 import { cognitoSyncRoute } from './services/cognito-sync/route';
 import { executeApiRoute } from './services/execute-api/route';
 import { idpGoogleRoute } from './services/idp-google/route';
@@ -27,6 +28,7 @@ const routes: ServiceRoute[] = [
   cognitoSyncRoute,
   idpGoogleRoute,
   idpSamlRoute,
+  cognitoOAuthRoute,
   appsyncRoute,
 ];
 

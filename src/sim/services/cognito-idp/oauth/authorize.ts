@@ -1,0 +1,112 @@
+/**
+ * GET /oauth2/authorize (reference 3.2). Validates the client and redirect_uri first (failures stay
+ * on the hosted domain), then everything else (failures go back to the app), then sends the browser
+ * straight to the chosen IdP: Google's authorization endpoint, or the SAML IdP's SSO URL with an
+ * AuthnRequest (HTTP-Redirect binding). Without identity_provider it goes to /login.
+ */
+import { isoSeconds } from '../../../core/time';
+import { escapeXml } from '../../../protocol/xml';
+import {
+  cognitoSamlAcsUrl,
+  cognitoSamlAudience,
+  NAMEID_FORMAT_PERSISTENT,
+  SAML_NS,
+  BINDING_HTTP_POST,
+} from '../../../saml/names';
+import type { RequestContext } from '../../../core/service';
+import { GOOGLE_AUTHORIZATION_ENDPOINT } from '../../idp-google/discovery';
+import { deflateForRedirect } from '../../idp-saml/authn-request';
+import type { PoolRecord } from '../state';
+import { poolOrigin } from './pool-domain';
+import { domainError, redirectError, redirectTo } from './responses';
+import { oauthState, type PendingAuthorization } from './state';
+
+/** How long Cognito waits for the IdP to answer (unv; the managed-login session lasts about an hour). */
+export const PENDING_LIFETIME_MS = 60 * 60 * 1000;
+
+export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext): Promise<Response> {
+  const { world } = ctx;
+  const p = url.searchParams;
+  const origin = poolOrigin(world, pool);
+  const clientId = p.get('client_id') ?? '';
+  const client = pool.clients[clientId];
+  if (!client) return domainError(origin, 'invalid_request', clientId || undefined);
+  const redirectUri = p.get('redirect_uri') ?? '';
+  if (!client.callbackUrls.includes(redirectUri)) return domainError(origin, 'redirect_mismatch', clientId);
+
+  const state = p.get('state') ?? undefined;
+  const back = (error: string, description?: string) => redirectError(redirectUri, error, description, state);
+  const responseType = p.get('response_type');
+  if (responseType !== 'code' && responseType !== 'token') return back('unsupported_response_type');
+  if (responseType === 'token') {
+    // The implicit grant is not simulated; the demo client only allows the code grant anyway.
+    return back('unauthorized_client');
+  }
+  if (!client.allowedOAuthFlows.includes('code')) return back('unauthorized_client');
+  const requested = (p.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
+  const scopes = requested.length > 0 ? requested : client.allowedOAuthScopes;
+  if (scopes.some((s) => !client.allowedOAuthScopes.includes(s))) return back('invalid_scope');
+  const codeChallenge = p.get('code_challenge') ?? undefined;
+  const method = p.get('code_challenge_method');
+  if (codeChallenge !== undefined && method !== 'S256')
+    return back('invalid_request', 'Only S256 is supported as code_challenge_method');
+  if (codeChallenge === undefined && method !== null) return back('invalid_request');
+
+  const providerName = p.get('identity_provider');
+  if (!providerName) {
+    const login = new URL('/login', origin);
+    login.search = url.search;
+    return redirectTo(login.href);
+  }
+  const provider = oauthState(world).identityProviders[pool.id]?.[providerName];
+  if (!provider || !client.supportedIdentityProviders.includes(providerName))
+    return back('invalid_request', 'Invalid identity provider');
+
+  const id = world.random.uuid();
+  const pending: PendingAuthorization = {
+    id,
+    poolId: pool.id,
+    clientId,
+    redirectUri,
+    scopes,
+    providerName,
+    expiresAt: world.now() + PENDING_LIFETIME_MS,
+    ...(state !== undefined ? { state } : {}),
+    ...(p.get('nonce') !== null ? { nonce: p.get('nonce') as string } : {}),
+    ...(codeChallenge !== undefined ? { codeChallenge } : {}),
+  };
+
+  if (provider.google) {
+    oauthState(world).pending[id] = pending;
+    const target = new URL(GOOGLE_AUTHORIZATION_ENDPOINT);
+    target.searchParams.set('client_id', provider.google.clientId);
+    target.searchParams.set('redirect_uri', `${origin}/oauth2/idpresponse`);
+    target.searchParams.set('response_type', 'code');
+    target.searchParams.set('scope', provider.google.authorizeScopes);
+    target.searchParams.set('state', id);
+    ctx.emit('oauth.authorize', `Cognito sends the browser to Google for ${clientId}`, {
+      provider: providerName,
+      state: id,
+    });
+    return redirectTo(target.href);
+  }
+  if (provider.saml) {
+    const requestId = `_${world.random.hex(40)}`;
+    oauthState(world).pending[id] = { ...pending, samlRequestId: requestId };
+    const authnRequest =
+      `<samlp:AuthnRequest xmlns:samlp="${SAML_NS.protocol}" xmlns:saml="${SAML_NS.assertion}" ID="${requestId}" Version="2.0"` +
+      ` IssueInstant="${isoSeconds(world.now())}" Destination="${escapeXml(provider.saml.ssoUrl)}"` +
+      ` AssertionConsumerServiceURL="${cognitoSamlAcsUrl(pool.domainPrefix ?? '', world.region)}" ProtocolBinding="${BINDING_HTTP_POST}">` +
+      `<saml:Issuer>${cognitoSamlAudience(pool.id)}</saml:Issuer>` +
+      `<samlp:NameIDPolicy Format="${NAMEID_FORMAT_PERSISTENT}" AllowCreate="true"/></samlp:AuthnRequest>`;
+    const target = new URL(provider.saml.ssoUrl);
+    target.searchParams.set('SAMLRequest', await deflateForRedirect(authnRequest));
+    target.searchParams.set('RelayState', id);
+    ctx.emit('oauth.authorize', `Cognito sends the browser to ${providerName} with a SAML AuthnRequest`, {
+      provider: providerName,
+      authnRequest,
+    });
+    return redirectTo(target.href);
+  }
+  return back('invalid_request', 'Invalid identity provider');
+}
