@@ -1,6 +1,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createTestClock, sdkConfig } from '../../../../tests/support/cloud-handler';
-import { createCloud } from '../../index';
+import { createRandom } from '../../core/random';
+import { createTraceHub } from '../../core/trace';
+import { type Cloud, createCloud } from '../../index';
+import type { World, WorldState } from '../../world';
 
 /** Test fixture: a fresh demo cloud on a movable clock and an SDK client pointed at it. */
 export async function setup(seed = 'cognito-idp-tests') {
@@ -31,4 +34,21 @@ export function decodeJwt(token: string): {
   const json = (s: string) =>
     JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
   return { header: json(h), payload: json(p) };
+}
+
+/**
+ * A read-only World rebuilt from the cloud's snapshot at this moment (same keys, state and clock), for
+ * calling engine helpers such as verifyUserPoolToken directly. Later requests do not show up in it.
+ */
+export function worldOf(ctx: { cloud: Cloud; clock: { now(): number } }): World {
+  const snap = ctx.cloud.snapshot();
+  return {
+    region: snap.region,
+    accountId: snap.ids.accountId,
+    now: ctx.clock.now,
+    random: createRandom(snap.random),
+    keys: snap.keys,
+    trace: createTraceHub(),
+    state: JSON.parse(snap.state) as WorldState,
+  };
 }

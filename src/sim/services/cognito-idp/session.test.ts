@@ -1,0 +1,295 @@
+import {
+  GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import { decodeJwt, failure, setup } from './test-setup';
+
+type Ctx = Awaited<ReturnType<typeof setup>>;
+
+async function signIn(ctx: Ctx, USERNAME = 'alice', PASSWORD = 'Atlas-Alice-2026!') {
+  const out = await ctx.idp.send(
+    new InitiateAuthCommand({
+      ClientId: ctx.demo.userPool.clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME, PASSWORD },
+    }),
+  );
+  return out.AuthenticationResult as {
+    IdToken: string;
+    AccessToken: string;
+    RefreshToken: string;
+    ExpiresIn: number;
+  };
+}
+
+const refresh = (
+  ctx: Ctx,
+  token: string,
+  AuthFlow: 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN' = 'REFRESH_TOKEN_AUTH',
+  ClientId = ctx.demo.userPool.clientId,
+) => ctx.idp.send(new InitiateAuthCommand({ ClientId, AuthFlow, AuthParameters: { REFRESH_TOKEN: token } }));
+
+describe('cognito-idp refresh', () => {
+  it('mints new ID and access tokens in the same session, without a new refresh token', async () => {
+    const ctx = await setup();
+    const first = await signIn(ctx);
+    ctx.clock.advance(10 * 60 * 1000);
+    const out = await refresh(ctx, first.RefreshToken);
+    const r = out.AuthenticationResult;
+    expect(r?.RefreshToken).toBeUndefined();
+    expect(Object.keys(r ?? {}).sort()).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'TokenType']);
+    const before = decodeJwt(first.IdToken).payload;
+    const after = decodeJwt(r?.IdToken as string).payload;
+    expect(after.auth_time).toBe(before.auth_time);
+    expect(after.origin_jti).toBe(before.origin_jti);
+    expect(after.jti).not.toBe(before.jti);
+    expect(after.iat).toBe((before.iat as number) + 600);
+    expect(after.exp).toBe((before.iat as number) + 600 + 3600);
+  });
+
+  it('accepts the REFRESH_TOKEN alias and GetTokensFromRefreshToken', async () => {
+    const ctx = await setup();
+    const first = await signIn(ctx);
+    expect(
+      (await refresh(ctx, first.RefreshToken, 'REFRESH_TOKEN')).AuthenticationResult?.IdToken,
+    ).toBeTypeOf('string');
+    const out = await ctx.idp.send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: ctx.demo.userPool.clientId,
+        RefreshToken: first.RefreshToken,
+      }),
+    );
+    expect(out.AuthenticationResult?.AccessToken).toBeTypeOf('string');
+  });
+
+  it('refuses a tampered refresh token and one presented by another client', async () => {
+    const ctx = await setup();
+    const { RefreshToken } = await signIn(ctx);
+    const parts = RefreshToken.split('.');
+    const ct = parts[3] as string;
+    parts[3] = (ct[0] === 'A' ? 'B' : 'A') + ct.slice(1);
+    const invalid = { name: 'NotAuthorizedException', message: 'Invalid Refresh Token.', status: 400 };
+    expect(await failure(refresh(ctx, parts.join('.')))).toEqual(invalid);
+    expect(
+      await failure(refresh(ctx, RefreshToken, 'REFRESH_TOKEN_AUTH', ctx.demo.userPool.otherClientId)),
+    ).toEqual(invalid);
+  });
+
+  it('lets the refresh token expire after 30 days', async () => {
+    const ctx = await setup();
+    const { RefreshToken } = await signIn(ctx);
+    ctx.clock.advance(30 * 24 * 3600 * 1000 - 1000);
+    expect((await refresh(ctx, RefreshToken)).AuthenticationResult).toBeDefined();
+    ctx.clock.advance(1000);
+    expect(await failure(refresh(ctx, RefreshToken))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Refresh Token has expired',
+      status: 400,
+    });
+  });
+});
+
+describe('cognito-idp GetUser and access token checks', () => {
+  it('returns the username and attributes, sub first', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    const me = await ctx.idp.send(new GetUserCommand({ AccessToken }));
+    expect(me.Username).toBe('alice');
+    expect(me.UserAttributes).toEqual([
+      { Name: 'sub', Value: decodeJwt(AccessToken).payload.sub },
+      { Name: 'email', Value: 'alice@example.com' },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'name', Value: 'Alice Atlas' },
+      { Name: 'custom:department', Value: 'platform' },
+    ]);
+  });
+
+  it('accepts the access token until one second before exp and refuses it at exp', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    ctx.clock.advance(3599 * 1000);
+    expect((await ctx.idp.send(new GetUserCommand({ AccessToken }))).Username).toBe('alice');
+    ctx.clock.advance(1000);
+    expect(await failure(ctx.idp.send(new GetUserCommand({ AccessToken })))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Access Token has expired',
+      status: 400,
+    });
+  });
+
+  it('refuses an ID token and an altered access token as "Invalid Access Token"', async () => {
+    const ctx = await setup();
+    const { AccessToken, IdToken } = await signIn(ctx);
+    const invalid = { name: 'NotAuthorizedException', message: 'Invalid Access Token', status: 400 };
+    expect(await failure(ctx.idp.send(new GetUserCommand({ AccessToken: IdToken })))).toEqual(invalid);
+    const last = AccessToken.at(-2) === 'A' ? 'B' : 'A';
+    expect(
+      await failure(
+        ctx.idp.send(
+          new GetUserCommand({ AccessToken: `${AccessToken.slice(0, -2)}${last}${AccessToken.at(-1)}` }),
+        ),
+      ),
+    ).toEqual(invalid);
+  });
+});
+
+describe('cognito-idp revocation', () => {
+  it('GlobalSignOut revokes the access and refresh tokens of every session of the user, for Cognito', async () => {
+    const ctx = await setup();
+    const one = await signIn(ctx);
+    const two = await signIn(ctx);
+    const bob = await signIn(ctx, 'bob', 'Atlas-Bob-2026!');
+    await ctx.idp.send(new GlobalSignOutCommand({ AccessToken: one.AccessToken }));
+    const revoked = { name: 'NotAuthorizedException', message: 'Access Token has been revoked', status: 400 };
+    expect(await failure(ctx.idp.send(new GetUserCommand({ AccessToken: one.AccessToken })))).toEqual(
+      revoked,
+    );
+    expect(await failure(ctx.idp.send(new GetUserCommand({ AccessToken: two.AccessToken })))).toEqual(
+      revoked,
+    );
+    expect(await failure(refresh(ctx, two.RefreshToken))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Refresh Token has been revoked',
+      status: 400,
+    });
+    // Other users and later sign-ins are untouched.
+    expect((await ctx.idp.send(new GetUserCommand({ AccessToken: bob.AccessToken }))).Username).toBe('bob');
+    const three = await signIn(ctx);
+    expect((await ctx.idp.send(new GetUserCommand({ AccessToken: three.AccessToken }))).Username).toBe(
+      'alice',
+    );
+  });
+
+  it('RevokeToken revokes the refresh token and the access tokens of its session only', async () => {
+    const ctx = await setup();
+    const one = await signIn(ctx);
+    const two = await signIn(ctx);
+    const refreshed = (await refresh(ctx, one.RefreshToken)).AuthenticationResult?.AccessToken as string;
+    await ctx.idp.send(
+      new RevokeTokenCommand({ ClientId: ctx.demo.userPool.clientId, Token: one.RefreshToken }),
+    );
+    expect((await failure(ctx.idp.send(new GetUserCommand({ AccessToken: one.AccessToken })))).message).toBe(
+      'Access Token has been revoked',
+    );
+    expect((await failure(ctx.idp.send(new GetUserCommand({ AccessToken: refreshed })))).message).toBe(
+      'Access Token has been revoked',
+    );
+    expect((await failure(refresh(ctx, one.RefreshToken))).message).toBe('Refresh Token has been revoked');
+    expect((await ctx.idp.send(new GetUserCommand({ AccessToken: two.AccessToken }))).Username).toBe('alice');
+  });
+
+  it('RevokeToken refuses an access token and a token of another client', async () => {
+    const ctx = await setup();
+    const { AccessToken, RefreshToken } = await signIn(ctx);
+    expect(
+      (
+        await failure(
+          ctx.idp.send(new RevokeTokenCommand({ ClientId: ctx.demo.userPool.clientId, Token: AccessToken })),
+        )
+      ).name,
+    ).toBe('UnsupportedTokenTypeException');
+    expect(
+      (
+        await failure(
+          ctx.idp.send(
+            new RevokeTokenCommand({ ClientId: ctx.demo.userPool.otherClientId, Token: RefreshToken }),
+          ),
+        )
+      ).name,
+    ).toBe('UnauthorizedException');
+  });
+});
+
+describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
+  it('makes a changed email unverified, sends a code, and verifies it', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    const out = await ctx.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: 'email', Value: 'alice@new.example' }],
+      }),
+    );
+    expect(out.CodeDeliveryDetailsList).toEqual([
+      { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'a***@n***' },
+    ]);
+    const attrs = async () =>
+      Object.fromEntries(
+        (await ctx.idp.send(new GetUserCommand({ AccessToken }))).UserAttributes?.map((a) => [
+          a.Name,
+          a.Value,
+        ]) ?? [],
+      );
+    expect(await attrs()).toMatchObject({ email: 'alice@new.example', email_verified: 'false' });
+    const message = ctx.demo.userPool.inbox().at(-1);
+    expect(message).toMatchObject({
+      to: 'alice@new.example',
+      username: 'alice',
+      purpose: 'VERIFY_ATTRIBUTE',
+    });
+    expect(
+      (
+        await failure(
+          ctx.idp.send(
+            new VerifyUserAttributeCommand({
+              AccessToken,
+              AttributeName: 'email',
+              Code: message?.code === '999999' ? '999998' : '999999',
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('CodeMismatchException');
+    await ctx.idp.send(
+      new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code: message?.code as string }),
+    );
+    expect((await attrs()).email_verified).toBe('true');
+  });
+
+  it('refuses to write sub and attributes outside the schema', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    expect(
+      await failure(
+        ctx.idp.send(
+          new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'sub', Value: 'x' }] }),
+        ),
+      ),
+    ).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'A client attempted to write unauthorized attribute',
+      status: 400,
+    });
+    expect(
+      (
+        await failure(
+          ctx.idp.send(
+            new UpdateUserAttributesCommand({
+              AccessToken,
+              UserAttributes: [{ Name: 'custom:nope', Value: 'x' }],
+            }),
+          ),
+        )
+      ).message,
+    ).toBe('Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.');
+  });
+
+  it('puts updated attributes into tokens minted by the next refresh', async () => {
+    const ctx = await setup();
+    const { AccessToken, RefreshToken } = await signIn(ctx);
+    await ctx.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: 'custom:department', Value: 'security' }],
+      }),
+    );
+    const id = decodeJwt((await refresh(ctx, RefreshToken)).AuthenticationResult?.IdToken as string).payload;
+    expect(id['custom:department']).toBe('security');
+  });
+});
