@@ -68,7 +68,7 @@ export function attachLogins(
   if (requested && isAuthenticated(requested) && !owners.includes(requested))
     throw IdentityErrors.loginsDontMatch();
   // The survivor: the requested identity if it already owns one of the logins, else the first owner.
-  let survivor = requested && owners.includes(requested) ? requested : owners[0];
+  let survivor = requested && owners.includes(requested) ? requested : (owners[0] ?? requested);
   const others = [...owners, ...(requested && !requested.mergedInto ? [requested] : [])].filter(
     (i, index, all) => i !== survivor && all.indexOf(i) === index,
   );

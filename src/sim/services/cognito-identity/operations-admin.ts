@@ -72,7 +72,11 @@ export async function ListIdentities(input: JsonInput, ctx: RequestContext) {
   const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
   const page = all.slice(start, start + max);
   const next = start + max < all.length ? String(start + max) : undefined;
-  return { IdentityPoolId: poolId, Identities: page.map(identityDescription), ...(next ? { NextToken: next } : {}) };
+  return {
+    IdentityPoolId: poolId,
+    Identities: page.map(identityDescription),
+    ...(next ? { NextToken: next } : {}),
+  };
 }
 
 /** Public: the caller proves ownership with the identity's current logins, then names those to remove. */

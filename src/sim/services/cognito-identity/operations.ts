@@ -1,5 +1,6 @@
 /** Every AWSCognitoIdentityService operation the simulation answers, by wire name. */
 import type { JsonOperation } from '../../protocol/json-1-1';
+import { GetCredentialsForIdentity } from './enhanced-flow';
 import {
   DescribeIdentity,
   DescribeIdentityPool,
@@ -17,6 +18,7 @@ import { GetId, GetOpenIdToken } from './operations-public';
 
 export const operations: Record<string, JsonOperation> = {
   GetId,
+  GetCredentialsForIdentity,
   GetOpenIdToken,
   GetOpenIdTokenForDeveloperIdentity,
   LookupDeveloperIdentity,

@@ -50,3 +50,38 @@ function googleClientIdFromState(cloud: Cloud): string {
   const pool = state.cognitoIdentity.pools[cloud.demo.identityPool.id];
   return pool?.SupportedLoginProviders['accounts.google.com'] ?? '';
 }
+
+/** An ID token of a demo user pool user, through the real InitiateAuth (USER_PASSWORD_AUTH). */
+export async function userPoolIdToken(cloud: Cloud, username: string): Promise<string> {
+  const { CognitoIdentityProviderClient, InitiateAuthCommand } = await import(
+    '@aws-sdk/client-cognito-identity-provider'
+  );
+  const idp = new CognitoIdentityProviderClient(sdkConfig(cloud));
+  const user = cloud.demo.userPool.users.find((u) => u.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  const out = await idp.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: cloud.demo.userPool.clientId,
+      AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
+    }),
+  );
+  return out.AuthenticationResult?.IdToken as string;
+}
+
+/** The Logins key of the demo user pool. */
+export const userPoolLoginKey = (cloud: Cloud) =>
+  `cognito-idp.${cloud.demo.region}.amazonaws.com/${cloud.demo.userPool.id}`;
+
+/** Trace events of kind `kind` emitted while `run` runs. */
+export async function traced<T>(cloud: Cloud, kind: string, run: () => Promise<T>) {
+  const events: { summary: string; detail?: unknown }[] = [];
+  const stop = cloud.subscribe((e) => {
+    if (e.kind === kind) events.push({ summary: e.summary, detail: e.detail });
+  });
+  try {
+    return { result: await run(), events };
+  } finally {
+    stop();
+  }
+}
