@@ -97,7 +97,17 @@ export interface Demo {
     authenticatedRoleArn: string;
     unauthenticatedRoleArn: string;
   };
-  iamUser: { arn: string; accessKeyId: string; secretAccessKey: string }; // long-term "AKIA…" keys
+  iamUser: {
+    arn: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    /** The user's virtual MFA device (`SerialNumber` for STS calls): arn:aws:iam::<acct>:mfa/atlas-developer. */
+    mfaSerial: string;
+    /** The 6-digit TOTP code the device shows at `atMs` (RFC 6238, SHA-1, 30 s), for `TokenCode`. */
+    mfaCode(atMs: number): Promise<string>;
+  }; // long-term "AKIA…" keys
+  /** More of the demo's IAM: the MFA-protected role, the role whose trust lacks an aud condition, every role by name. */
+  iam?: { mfaRoleArn: string; legacyRoleArn: string; samlProviderArn: string; roles: Record<string, string> };
   assumableRoleArn: string; // its trust policy lets iamUser call sts:AssumeRole
   webIdentityRoleArn: string; // trusts accounts.google.com (aud = google.clientId) and cognito-identity.amazonaws.com (aud = the identity pool id)
   google: {
