@@ -1,0 +1,376 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { resolveWithValue } from '../../src/sync/merge';
+import { createIdbStorage } from '../../src/sync/idb-storage';
+import { createTestClock } from '../support/cloud-handler';
+import { createSyncTestCloud } from '../support/sync-cloud';
+import { createTestDevice, isUpdateRecords } from '../support/sync-devices';
+
+let n = 0;
+
+function world() {
+  const clock = createTestClock();
+  const cloud = createSyncTestCloud(clock.now);
+  const alice = { current: cloud.newIdentity() };
+  const device = (opts: Parameters<typeof createTestDevice>[3] = {}) =>
+    createTestDevice(cloud, clock.now, alice, opts);
+  return { clock, cloud, alice, device };
+}
+
+describe('sync client: local operations', () => {
+  it('applies put, get, remove and getAll at once while offline, and counts them as pending', async () => {
+    const { device } = world();
+    const phone = device();
+    phone.network.setOnline(false);
+    await phone.client.put('settings', 'theme', 'dark');
+    await phone.client.put('settings', 'lang', 'en');
+    await phone.client.remove('settings', 'lang');
+    expect(await phone.client.get('settings', 'theme')).toBe('dark');
+    expect(await phone.client.getAll('settings')).toEqual({ theme: 'dark' });
+    expect(phone.client.getStatus().pending).toBe(1);
+  });
+
+  it('keeps local edits and their pending state across a reload (IndexedDB)', async () => {
+    const { device } = world();
+    const id = `reload-${++n}`;
+    const phone = device({ storage: createIdbStorage(id) });
+    phone.network.setOnline(false);
+    await phone.client.put('settings', 'theme', 'dark');
+    const reloaded = device({ storage: createIdbStorage(id) });
+    await reloaded.client.load();
+    expect([await reloaded.client.get('settings', 'theme'), reloaded.client.getStatus().pending]).toEqual([
+      'dark',
+      1,
+    ]);
+  });
+
+  it('rejects keys and dataset names AWS would refuse before touching storage', async () => {
+    const { device } = world();
+    const phone = device();
+    await expect(phone.client.put('bad name', 'k', 'v')).rejects.toThrow(RangeError);
+    await expect(phone.client.put('settings', '', 'v')).rejects.toThrow(
+      'Record keys are 1–1024 characters long.',
+    );
+    expect(phone.client.getStatus().pending).toBe(0);
+  });
+});
+
+describe('sync client: synchronize', () => {
+  it('pushes local edits and lets another device pull them', async () => {
+    const { device } = world();
+    const phone = device();
+    const laptop = device();
+    await phone.client.put('settings', 'theme', 'dark');
+    expect(await phone.client.synchronize('settings')).toEqual({ ok: true });
+    expect(phone.client.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ theme: 'dark' });
+    const [record] = await laptop.client.records('settings');
+    expect(record).toMatchObject({ key: 'theme', value: 'dark', syncCount: 1, dirty: false });
+  });
+
+  it('goes offline without losing anything, then syncs once the device is back online', async () => {
+    const { device } = world();
+    const phone = device();
+    phone.network.setOnline(false);
+    await phone.client.put('settings', 'theme', 'dark');
+    const outcome = await phone.client.synchronize('settings');
+    expect([
+      outcome.ok,
+      outcome.reason,
+      phone.client.getStatus().state,
+      phone.client.getStatus().pending,
+    ]).toEqual([false, 'offline', 'offline', 1]);
+    phone.network.setOnline(true);
+    expect((await phone.client.synchronize('settings')).ok).toBe(true);
+    expect(phone.client.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
+  });
+
+  it('propagates a removal as a record without a value', async () => {
+    const { device } = world();
+    const phone = device();
+    const laptop = device();
+    await phone.client.put('settings', 'theme', 'dark');
+    await phone.client.synchronize('settings');
+    await laptop.client.synchronize('settings');
+    await phone.client.remove('settings', 'theme');
+    await phone.client.synchronize('settings');
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({});
+  });
+});
+
+async function conflictSetup(strategy?: 'last-writer-wins' | 'keep-local' | 'keep-remote') {
+  const w = world();
+  const phone = w.device({ conflictStrategy: strategy });
+  const laptop = w.device({ conflictStrategy: strategy });
+  await phone.client.put('settings', 'theme', 'base');
+  await phone.client.synchronize('settings');
+  await laptop.client.synchronize('settings');
+  phone.network.setOnline(false);
+  await phone.client.put('settings', 'theme', 'phone');
+  w.clock.advance(1000);
+  await laptop.client.put('settings', 'theme', 'laptop');
+  await laptop.client.synchronize('settings');
+  phone.network.setOnline(true);
+  return { ...w, phone, laptop };
+}
+
+describe('sync client: conflicts', () => {
+  it('by default lets the most recent edit win (the laptop edited later)', async () => {
+    const { phone, laptop } = await conflictSetup();
+    expect((await phone.client.synchronize('settings')).ok).toBe(true);
+    await laptop.client.synchronize('settings');
+    expect([
+      await phone.client.get('settings', 'theme'),
+      await laptop.client.get('settings', 'theme'),
+    ]).toEqual(['laptop', 'laptop']);
+    expect(phone.client.getStatus().pending).toBe(0);
+  });
+
+  it('keep-local pushes the phone value over the cloud value', async () => {
+    const { phone, laptop } = await conflictSetup('keep-local');
+    await phone.client.synchronize('settings');
+    await laptop.client.synchronize('settings');
+    expect([
+      await phone.client.get('settings', 'theme'),
+      await laptop.client.get('settings', 'theme'),
+    ]).toEqual(['phone', 'phone']);
+  });
+
+  it('keep-remote takes the cloud value and leaves nothing pending', async () => {
+    const { phone } = await conflictSetup('keep-remote');
+    await phone.client.synchronize('settings');
+    expect([await phone.client.get('settings', 'theme'), phone.client.getStatus().pending]).toEqual([
+      'laptop',
+      0,
+    ]);
+  });
+
+  it('a custom merge from onConflict is pushed to every device', async () => {
+    const { phone, laptop } = await conflictSetup();
+    const seen: string[] = [];
+    await phone.client.synchronize('settings', {
+      onConflict: (_d, conflicts) => {
+        seen.push(...conflicts.map((c) => `${c.key}: ${c.local.value} vs ${c.remote.value}`));
+        return conflicts.map((c) => resolveWithValue(c, `${c.local.value}+${c.remote.value}`));
+      },
+    });
+    await laptop.client.synchronize('settings');
+    expect(seen).toEqual(['theme: phone vs laptop']);
+    expect(await laptop.client.get('settings', 'theme')).toBe('phone+laptop');
+  });
+
+  it('onConflict returning false aborts and keeps the local edit pending', async () => {
+    const { phone } = await conflictSetup();
+    const outcome = await phone.client.synchronize('settings', { onConflict: () => false });
+    expect([
+      outcome.reason,
+      await phone.client.get('settings', 'theme'),
+      phone.client.getStatus().pending,
+    ]).toEqual(['conflict-aborted', 'phone', 1]);
+  });
+});
+
+describe('sync client: a moving cloud and interrupted syncs', () => {
+  it('retries when another device writes the same key between the pull and the push', async () => {
+    const w = world();
+    const other = w.device();
+    let interfered = true;
+    const events: string[] = [];
+    const phone = w.device({
+      onEvent: (e) => events.push(e.type),
+      intercept: async (request, send) => {
+        if (isUpdateRecords(request) && !interfered) {
+          interfered = true;
+          w.clock.advance(1000);
+          await other.client.synchronize('settings');
+          await other.client.put('settings', 'theme', 'other');
+          await other.client.synchronize('settings');
+        }
+        return send(request);
+      },
+    });
+    await phone.client.put('settings', 'theme', 'base');
+    await phone.client.synchronize('settings');
+    await phone.client.put('settings', 'theme', 'mine');
+    events.length = 0;
+    interfered = false;
+    const failures: string[] = [];
+    const outcome = await phone.client.synchronize('settings', {
+      onFailure: (e) => failures.push(e.message),
+    });
+    expect([outcome.ok, failures]).toEqual([true, []]);
+    expect(events).toEqual(['retry', 'conflicts', 'resolved']);
+    await other.client.synchronize('settings');
+    expect([
+      await phone.client.get('settings', 'theme'),
+      await other.client.get('settings', 'theme'),
+    ]).toEqual(['other', 'other']);
+  });
+
+  it('gives up after the bounded number of retries and calls onFailure', async () => {
+    const w = world();
+    const other = w.device();
+    let i = 0;
+    const phone = w.device({
+      maxRetries: 2,
+      conflictStrategy: 'keep-local',
+      intercept: async (request, send) => {
+        if (isUpdateRecords(request)) {
+          await other.client.put('settings', 'theme', `other-${i++}`);
+          await other.client.synchronize('settings');
+        }
+        return send(request);
+      },
+    });
+    await phone.client.put('settings', 'theme', 'mine');
+    const failures: string[] = [];
+    const outcome = await phone.client.synchronize('settings', {
+      onFailure: (e) => failures.push(e.message),
+    });
+    expect(outcome.reason).toBe('retries-exhausted');
+    expect(failures).toEqual([
+      'Synchronize failed because it exceeded the maximum retries (2): Current SyncCount for: theme is: 3 not: 2',
+    ]);
+    expect(phone.client.getStatus().pending).toBe(1);
+  });
+
+  it('a response lost after the cloud stored the push leaves the edit pending, and the next sync settles it without a conflict', async () => {
+    const w = world();
+    const id = `crash-${++n}`;
+    let lose = true;
+    const phone = w.device({
+      storage: createIdbStorage(id),
+      intercept: async (request, send) => {
+        const response = await send(request);
+        if (isUpdateRecords(request) && lose) throw new TypeError('Failed to fetch');
+        return response;
+      },
+    });
+    await phone.client.put('settings', 'theme', 'dark');
+    expect((await phone.client.synchronize('settings')).reason).toBe('offline');
+    lose = false;
+    // The tab is closed and opened again: a new client over the same database.
+    const reopened = w.device({ storage: createIdbStorage(id) });
+    await reopened.client.load();
+    expect(reopened.client.getStatus().pending).toBe(1);
+    let conflicts = 0;
+    expect(
+      (
+        await reopened.client.synchronize('settings', {
+          onConflict: (_d, c) => {
+            conflicts += c.length;
+            return false;
+          },
+        })
+      ).ok,
+    ).toBe(true);
+    expect([conflicts, reopened.client.getStatus().pending]).toEqual([0, 0]);
+    expect((await reopened.client.records('settings'))[0]).toMatchObject({
+      value: 'dark',
+      syncCount: 1,
+      dirty: false,
+    });
+  });
+
+  it('a tab closed after the pull but before the push loses nothing', async () => {
+    const w = world();
+    const id = `closed-${++n}`;
+    const phone = w.device({
+      storage: createIdbStorage(id),
+      intercept: async (request, send) => {
+        if (isUpdateRecords(request)) throw new TypeError('Failed to fetch');
+        return send(request);
+      },
+    });
+    await phone.client.put('settings', 'theme', 'dark');
+    await phone.client.synchronize('settings');
+    const reopened = w.device({ storage: createIdbStorage(id) });
+    await reopened.client.synchronize('settings');
+    const laptop = w.device();
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ theme: 'dark' });
+  });
+});
+
+describe('sync client: identity changes, deletions and errors', () => {
+  it('merges a guest’s data into the signed-in identity without losing either side', async () => {
+    const w = world();
+    const user = w.cloud.newIdentity();
+    const laptop = createTestDevice(w.cloud, w.clock.now, { current: user, authenticated: true });
+    await laptop.client.put('settings', 'theme', 'user-theme');
+    await laptop.client.synchronize('settings');
+    const who = { current: w.cloud.newIdentity(), authenticated: false };
+    const phone = createTestDevice(w.cloud, w.clock.now, who);
+    await phone.client.put('settings', 'theme', 'guest-theme');
+    await phone.client.put('settings', 'draft', 'guest draft');
+    await phone.client.synchronize('settings');
+    const guestId = who.current.identityId;
+    who.current = user;
+    who.authenticated = true;
+    const merged: string[][] = [];
+    expect(
+      (
+        await phone.client.synchronize('settings', {
+          onDatasetsMerged: (_d, names) => {
+            merged.push(names);
+            return true;
+          },
+        })
+      ).ok,
+    ).toBe(true);
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ theme: 'user-theme', draft: 'guest draft' });
+    expect(merged).toEqual([[`settings.${guestId}`]]);
+    expect(await phone.client.getAll(`settings.${guestId}`)).toEqual({
+      theme: 'guest-theme',
+      draft: 'guest draft',
+    });
+  });
+
+  it('moves data written before the device had an identity to its first identity', async () => {
+    const w = world();
+    const phone = w.device();
+    await phone.client.put('settings', 'theme', 'dark');
+    await phone.client.synchronize('settings');
+    expect(phone.client.getStatus()).toMatchObject({ identityId: w.alice.current.identityId, pending: 0 });
+    expect(await phone.client.datasets()).toEqual(['settings']);
+  });
+
+  it('drops the synced copy of a dataset deleted in the cloud but keeps and pushes unsynced edits', async () => {
+    const w = world();
+    const phone = w.device();
+    const laptop = w.device();
+    await phone.client.put('settings', 'old', '1');
+    await phone.client.synchronize('settings');
+    await laptop.client.synchronize('settings');
+    await laptop.client.deleteDataset('settings');
+    await phone.client.put('settings', 'new', '2');
+    const deleted: string[] = [];
+    expect(
+      (
+        await phone.client.synchronize('settings', {
+          onDatasetDeleted: (d) => {
+            deleted.push(d);
+            return true;
+          },
+        })
+      ).ok,
+    ).toBe(true);
+    expect([deleted, await phone.client.getAll('settings')]).toEqual([['settings'], { new: '2' }]);
+  });
+
+  it('shows an IAM refusal as an error status with AWS code and message, keeping the edit', async () => {
+    const w = world();
+    w.cloud.deny('cognito-sync:ListRecords');
+    const phone = w.device();
+    await phone.client.put('settings', 'theme', 'dark');
+    const outcome = await phone.client.synchronize('settings');
+    expect(outcome.reason).toBe('failed');
+    expect(phone.client.getStatus()).toMatchObject({ state: 'error', pending: 1 });
+    expect(phone.client.getStatus().lastError).toMatch(
+      /^AccessDeniedException: User: .* is not authorized to perform: cognito-sync:ListRecords/,
+    );
+  });
+});
