@@ -1,0 +1,276 @@
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createTestClock } from '../../../../../tests/support/cloud-handler';
+import { type Cloud, createCloud } from '../../../index';
+
+const APP = 'https://app.identity-atlas.test/callback';
+const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+// RFC 7636 appendix B: the S256 challenge of the verifier above.
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  body: new URLSearchParams(fields).toString(),
+  redirect: 'manual',
+});
+
+const location = (res: Response) => {
+  expect(res.status).toBe(302);
+  return new URL(res.headers.get('location') ?? '');
+};
+
+async function setup() {
+  const clock = createTestClock();
+  const cloud = await createCloud({ now: clock.now });
+  const prefix = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[cloud.demo.userPool.id]
+    .domainPrefix as string;
+  const domain = `https://${prefix}.auth.us-east-1.amazoncognito.com`;
+  return { clock, cloud, domain };
+}
+
+function authorizeUrl(cloud: Cloud, domain: string, provider: string, extra: Record<string, string> = {}) {
+  const url = new URL(`${domain}/oauth2/authorize`);
+  const params = {
+    response_type: 'code',
+    client_id: cloud.demo.userPool.clientId,
+    redirect_uri: APP,
+    identity_provider: provider,
+    scope: 'openid email profile',
+    state: 'app-state-1',
+    nonce: 'app-nonce-1',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url;
+}
+
+/** authorize → Google sign-in → /oauth2/idpresponse → the app's callback; returns the code. */
+async function googleCode(cloud: Cloud, domain: string): Promise<string> {
+  const toGoogle = location(
+    await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'Google'), { redirect: 'manual' })),
+  );
+  expect(toGoogle.origin + toGoogle.pathname).toBe('https://accounts.google.com/o/oauth2/v2/auth');
+  expect(toGoogle.searchParams.get('redirect_uri')).toBe(`${domain}/oauth2/idpresponse`);
+  const backToPool = location(
+    await cloud.fetch(
+      new Request(toGoogle, form({ username: 'carol@gmail.com', password: 'Carol-Gmail-2024!' })),
+    ),
+  );
+  expect(backToPool.origin + backToPool.pathname).toBe(`${domain}/oauth2/idpresponse`);
+  const toApp = location(await cloud.fetch(new Request(backToPool, { redirect: 'manual' })));
+  expect(toApp.origin + toApp.pathname).toBe(APP);
+  expect(toApp.searchParams.get('state')).toBe('app-state-1');
+  return toApp.searchParams.get('code') ?? '';
+}
+
+const exchange = (cloud: Cloud, domain: string, code: string, verifier = VERIFIER) =>
+  cloud.fetch(
+    new Request(
+      `${domain}/oauth2/token`,
+      form({
+        grant_type: 'authorization_code',
+        client_id: cloud.demo.userPool.clientId,
+        code,
+        redirect_uri: APP,
+        code_verifier: verifier,
+      }),
+    ),
+  );
+
+async function poolJwks(cloud: Cloud) {
+  const res = await cloud.fetch(
+    new Request(
+      `https://cognito-idp.us-east-1.amazonaws.com/${cloud.demo.userPool.id}/.well-known/jwks.json`,
+    ),
+  );
+  return createLocalJWKSet(await res.json());
+}
+
+describe('user pool federation through the hosted-domain OAuth endpoints', () => {
+  it('signs a Google user in end to end with PKCE and shows the federated identity in the ID token', async () => {
+    const { cloud, domain, clock } = await setup();
+    const code = await googleCode(cloud, domain);
+    const res = await exchange(cloud, domain, code);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(Object.keys(body)).toEqual([
+      'id_token',
+      'access_token',
+      'refresh_token',
+      'expires_in',
+      'token_type',
+    ]);
+    expect(body.token_type).toBe('Bearer');
+    expect(body.expires_in).toBe(3600);
+    const { payload } = await jwtVerify(body.id_token, await poolJwks(cloud), {
+      audience: cloud.demo.userPool.clientId,
+      issuer: `https://cognito-idp.us-east-1.amazonaws.com/${cloud.demo.userPool.id}`,
+      currentDate: new Date(clock.now()),
+    });
+    expect(payload['cognito:username']).toMatch(/^Google_10\d{19}$/);
+    expect(payload.nonce).toBe('app-nonce-1');
+    expect(payload.email).toBe('carol@gmail.com');
+    expect(payload['cognito:groups']).toEqual([`${cloud.demo.userPool.id}_Google`]);
+    expect(payload.identities).toEqual([
+      {
+        userId: String(payload['cognito:username']).slice('Google_'.length),
+        providerName: 'Google',
+        providerType: 'Google',
+        issuer: null,
+        primary: 'true',
+        dateCreated: String(clock.now()),
+      },
+    ]);
+
+    const info = await cloud.fetch(
+      new Request(`${domain}/oauth2/userInfo`, { headers: { authorization: `Bearer ${body.access_token}` } }),
+    );
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({
+      email: 'carol@gmail.com',
+      username: payload['cognito:username'],
+      sub: payload.sub,
+    });
+
+    const refreshed = await cloud.fetch(
+      new Request(
+        `${domain}/oauth2/token`,
+        form({
+          grant_type: 'refresh_token',
+          client_id: cloud.demo.userPool.clientId,
+          refresh_token: body.refresh_token,
+        }),
+      ),
+    );
+    expect(refreshed.status).toBe(200);
+    expect(Object.keys(await refreshed.json())).toEqual([
+      'id_token',
+      'access_token',
+      'expires_in',
+      'token_type',
+    ]);
+  });
+
+  it('refuses a wrong PKCE verifier and a reused code with invalid_grant', async () => {
+    const { cloud, domain } = await setup();
+    const first = await googleCode(cloud, domain);
+    const wrong = await exchange(cloud, domain, first, 'x'.repeat(43));
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toEqual({ error: 'invalid_grant' });
+
+    const second = await googleCode(cloud, domain);
+    expect((await exchange(cloud, domain, second)).status).toBe(200);
+    const reused = await exchange(cloud, domain, second);
+    expect(reused.status).toBe(400);
+    expect(await reused.json()).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('refuses a code after its five minutes', async () => {
+    const { cloud, domain, clock } = await setup();
+    const code = await googleCode(cloud, domain);
+    clock.advance(5 * 60 * 1000);
+    expect(await (await exchange(cloud, domain, code)).json()).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('keeps an unregistered redirect_uri on the hosted domain error page', async () => {
+    const { cloud, domain } = await setup();
+    const res = await cloud.fetch(
+      new Request(authorizeUrl(cloud, domain, 'Google', { redirect_uri: 'https://evil.test/cb' }), {
+        redirect: 'manual',
+      }),
+    );
+    const target = location(res);
+    expect(target.origin + target.pathname).toBe(`${domain}/error`);
+    expect(target.searchParams.get('error')).toBe('redirect_mismatch');
+  });
+
+  it('signs an ExampleCorp SAML user in end to end: AuthnRequest, IdP POST form, /saml2/idpresponse, token', async () => {
+    const { cloud, domain, clock } = await setup();
+    const toIdp = location(
+      await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'ExampleCorp'), { redirect: 'manual' })),
+    );
+    expect(toIdp.origin + toIdp.pathname).toBe('https://idp.example-corp.test/sso/saml');
+    const page = await cloud.fetch(new Request(toIdp));
+    expect(page.status).toBe(200);
+    const signIn = await cloud.fetch(
+      new Request(
+        'https://idp.example-corp.test/sso/saml',
+        form({
+          username: 'dave',
+          password: 'Dave-Corp-2024!',
+          SAMLRequest: toIdp.searchParams.get('SAMLRequest') ?? '',
+          RelayState: toIdp.searchParams.get('RelayState') ?? '',
+        }),
+      ),
+    );
+    expect(signIn.status).toBe(200);
+    const html = await signIn.text();
+    const action = html.match(/action="([^"]+)"/)?.[1] ?? '';
+    const samlResponse = html.match(/name="SAMLResponse" value="([^"]+)"/)?.[1] ?? '';
+    const relayState = html.match(/name="RelayState" value="([^"]+)"/)?.[1] ?? '';
+    expect(action).toBe(`${domain}/saml2/idpresponse`);
+
+    const toApp = location(
+      await cloud.fetch(new Request(action, form({ SAMLResponse: samlResponse, RelayState: relayState }))),
+    );
+    expect(toApp.origin + toApp.pathname).toBe(APP);
+    expect(toApp.searchParams.get('state')).toBe('app-state-1');
+    const body = await (await exchange(cloud, domain, toApp.searchParams.get('code') ?? '')).json();
+    const { payload } = await jwtVerify(body.id_token, await poolJwks(cloud), {
+      currentDate: new Date(clock.now()),
+    });
+    const nameId = JSON.parse(cloud.snapshot().state).saml.users.find(
+      (u: { username: string }) => u.username === 'dave',
+    ).nameId;
+    expect(payload['cognito:username']).toBe(`ExampleCorp_${nameId}`);
+    expect(payload.email).toBe('dave@example-corp.test');
+    expect(payload.identities).toEqual([
+      {
+        userId: nameId,
+        providerName: 'ExampleCorp',
+        providerType: 'SAML',
+        issuer: 'https://idp.example-corp.test',
+        primary: 'true',
+        dateCreated: String(clock.now()),
+      },
+    ]);
+  });
+
+  it('sends the app an error when the SAML response posted to /saml2/idpresponse was tampered with', async () => {
+    const { cloud, domain } = await setup();
+    const toIdp = location(
+      await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'ExampleCorp'), { redirect: 'manual' })),
+    );
+    const signed = await (
+      await cloud.fetch(
+        new Request(
+          'https://idp.example-corp.test/sso/saml',
+          form(
+            {
+              username: 'erin',
+              password: 'Erin-Corp-2024!',
+              SAMLRequest: toIdp.searchParams.get('SAMLRequest') ?? '',
+              RelayState: toIdp.searchParams.get('RelayState') ?? '',
+            },
+            { accept: 'application/json' },
+          ),
+        ),
+      )
+    ).json();
+    const xml = atob(signed.SAMLResponse).replace(
+      'erin@example-corp.test</saml:AttributeValue>',
+      'alice@example.com</saml:AttributeValue>',
+    );
+    const toApp = location(
+      await cloud.fetch(
+        new Request(signed.action, form({ SAMLResponse: btoa(xml), RelayState: signed.RelayState })),
+      ),
+    );
+    expect(toApp.origin + toApp.pathname).toBe(APP);
+    expect(toApp.searchParams.get('error')).toBe('invalid_request');
+    expect(toApp.searchParams.get('code')).toBeNull();
+  });
+});
