@@ -293,3 +293,24 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
     expect(id['custom:department']).toBe('security');
   });
 });
+
+describe('cognito-idp across a snapshot restore', () => {
+  it('keeps users, sessions and keys: a refresh token from before the restore still works', async () => {
+    const { createCloud } = await import('../../index');
+    const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { sdkConfig } = await import('../../../../tests/support/cloud-handler');
+    const ctx = await setup();
+    const { RefreshToken } = await signIn(ctx);
+    const restored = await createCloud({ snapshot: ctx.cloud.snapshot(), now: ctx.clock.now });
+    expect(restored.demo.userPool.otherClientId).toBe(ctx.demo.userPool.otherClientId);
+    const idp = new CognitoIdentityProviderClient(sdkConfig(restored));
+    const out = await idp.send(
+      new InitiateAuthCommand({
+        ClientId: restored.demo.userPool.clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: RefreshToken },
+      }),
+    );
+    expect(decodeJwt(out.AuthenticationResult?.IdToken as string).payload['cognito:username']).toBe('alice');
+  });
+});
