@@ -2,10 +2,41 @@ import type { Demo } from '../index';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
 
+export const DEMO_STAGE = 'prod';
+/** The scope GET /me/scoped requires: only access tokens carry it. */
+export const DEMO_SCOPE = 'aws.cognito.signin.user.admin';
+
 /** Seeds the demo world's api part into fresh state (runs once per new cloud, never on restore). */
-export async function seedApi(_world: World, _ids: DemoIds): Promise<void> {}
+export async function seedApi(world: World, ids: DemoIds): Promise<void> {
+  const authorizerId = world.random.string(6, 'abcdefghijklmnopqrstuvwxyz0123456789');
+  world.state.executeApi.apis[ids.apiId] = {
+    id: ids.apiId,
+    name: 'atlas-api',
+    stages: [DEMO_STAGE],
+    authorizers: {
+      [authorizerId]: {
+        id: authorizerId,
+        name: 'atlas-user-pool',
+        type: 'COGNITO_USER_POOLS',
+        providerArns: [`arn:aws:cognito-idp:${world.region}:${world.accountId}:userpool/${ids.userPoolId}`],
+        header: 'Authorization',
+      },
+    },
+    methods: [
+      { httpMethod: 'GET', resourcePath: '/me', authorizationType: 'COGNITO_USER_POOLS', authorizerId },
+      {
+        httpMethod: 'GET',
+        resourcePath: '/me/scoped',
+        authorizationType: 'COGNITO_USER_POOLS',
+        authorizerId,
+        authorizationScopes: [DEMO_SCOPE],
+      },
+      { httpMethod: 'GET', resourcePath: '/iam', authorizationType: 'AWS_IAM' },
+    ],
+  };
+}
 
 /** The api part of `cloud.demo`, rebuilt from state (also after a restore). */
-export function describeApi(_world: World, _ids: DemoIds): Partial<Demo> {
-  return {};
+export function describeApi(world: World, ids: DemoIds): Partial<Demo> {
+  return { api: { url: `https://${ids.apiId}.execute-api.${world.region}.amazonaws.com/${DEMO_STAGE}` } };
 }

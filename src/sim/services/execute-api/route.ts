@@ -1,8 +1,12 @@
 import type { ServiceRoute } from '../../core/service';
+import { apiIdFromHost, handleExecuteApi } from './handler';
 
-/** Placeholder route for execute-api: matches nothing until the service is implemented. */
+/** `<apiId>.execute-api.<region>.amazonaws.com`; a host naming no deployed API does not resolve. */
 export const executeApiRoute: ServiceRoute = {
   service: 'execute-api',
-  matches: () => false,
-  handle: async () => new Response(null, { status: 501 }),
+  matches: (url, world) => {
+    const apiId = apiIdFromHost(url.hostname.toLowerCase(), world.region);
+    return apiId !== undefined && world.state.executeApi.apis[apiId] !== undefined;
+  },
+  handle: handleExecuteApi,
 };

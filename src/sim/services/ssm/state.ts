@@ -1,7 +1,23 @@
-/** Plain, JSON-serialisable state of the simulated ssm service (filled in by its implementation). */
-// biome-ignore lint/complexity/noBannedTypes: placeholder until the service lands
-export type SsmState = {};
+/** Plain, JSON-serialisable state of the simulated SSM Parameter Store. */
+export interface SsmParameter {
+  name: string;
+  type: 'String' | 'StringList' | 'SecureString';
+  value: string;
+  version: number;
+  /** Epoch ms. */
+  lastModifiedDate: number;
+  dataType: 'text';
+}
+
+export interface SsmState {
+  /** Keyed by parameter name (e.g. `/atlas/public/greeting`). */
+  parameters: Record<string, SsmParameter>;
+}
 
 export function createSsmState(): SsmState {
-  return {};
+  return { parameters: {} };
 }
+
+/** `arn:aws:ssm:<region>:<acct>:parameter/<name without its leading slash>` (SSM API reference, Parameter.ARN). */
+export const parameterArn = (region: string, accountId: string, name: string): string =>
+  `arn:aws:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, '')}`;
