@@ -1,0 +1,116 @@
+/**
+ * AWS Query protocol (STS): `POST /` with a form-encoded body, or `GET /?…`, carrying `Action` and
+ * `Version` plus the parameters flattened (`PolicyArns.member.1.arn=…`). Replies are XML in the
+ * service's namespace, `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId/>…`. This module
+ * is the one place Query errors are rendered:
+ * `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
+ * Reference 5.1; botocore `parsers.py` QueryParser.
+ */
+import { AwsError, isAwsError } from '../core/errors';
+import type { RequestContext, ServiceHandler } from '../core/service';
+import { type XmlNode, xmlDocument } from './xml';
+
+export type QueryInput = Record<string, string>;
+/** Returns the `<XResult>` content (undefined for an empty result). */
+export type QueryOperation = (
+  input: QueryInput,
+  ctx: RequestContext,
+  request: Request,
+) => Promise<XmlNode | undefined>;
+
+export interface QueryOptions {
+  /** e.g. `https://sts.amazonaws.com/doc/2011-06-15/` */
+  namespace: string;
+  /** e.g. `2011-06-15` */
+  version: string;
+  operations: Record<string, QueryOperation>;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function xmlResponse(status: number, body: string, requestId: string): Response {
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+  });
+}
+
+export function renderQueryError(error: AwsError, requestId: string, namespace: string): Response {
+  const body = xmlDocument('ErrorResponse', namespace, {
+    Error: { Type: error.fault, Code: error.code, Message: error.message, ...error.extra },
+    RequestId: requestId,
+  });
+  return xmlResponse(error.statusCode, body, requestId);
+}
+
+/** The request's parameters: the query string, plus the form body of a POST. Presign parameters are not input. */
+async function readInput(request: Request): Promise<QueryInput> {
+  const input: QueryInput = {};
+  const url = new URL(request.url);
+  for (const [k, v] of url.searchParams) if (!/^X-Amz-/i.test(k)) input[k] = v;
+  if (request.method === 'POST') {
+    const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    const text = await request.clone().text();
+    if (text !== '' && contentType !== FORM) {
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Unsupported Content-Type: ${contentType || '(none)'}`,
+        400,
+      );
+    }
+    for (const [k, v] of new URLSearchParams(text)) input[k] = v;
+  } else if (request.method !== 'GET') {
+    throw new AwsError('InvalidAction', `Unsupported HTTP method ${request.method}`, 400);
+  }
+  return input;
+}
+
+export function queryHandler(options: QueryOptions): ServiceHandler {
+  return async (request, ctx) => {
+    try {
+      const input = await readInput(request);
+      const action = input.Action;
+      if (!action) throw new AwsError('MissingAction', 'Missing Action', 400);
+      const operation = Object.hasOwn(options.operations, action) ? options.operations[action] : undefined;
+      if (!operation || (input.Version !== undefined && input.Version !== options.version)) {
+        throw new AwsError(
+          'InvalidAction',
+          `Could not find operation ${action} for version ${input.Version ?? 'NO_VERSION_SPECIFIED'}`,
+          400,
+        );
+      }
+      ctx.emit('request', action, { operation: action, input: redact(input) });
+      const result = await operation(input, ctx, request);
+      const body = xmlDocument(`${action}Response`, options.namespace, {
+        [`${action}Result`]: result ?? '',
+        ResponseMetadata: { RequestId: ctx.requestId },
+      });
+      return xmlResponse(200, body, ctx.requestId);
+    } catch (error) {
+      if (isAwsError(error)) {
+        ctx.emit('error', `${error.code}: ${error.message}`, {
+          code: error.code,
+          message: error.message,
+          status: error.statusCode,
+        });
+        return renderQueryError(error, ctx.requestId, options.namespace);
+      }
+      ctx.emit('error', `Internal failure: ${String(error)}`, {
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      return renderQueryError(
+        new AwsError('InternalFailure', 'An internal error occurred.', 500, 'Receiver'),
+        ctx.requestId,
+        options.namespace,
+      );
+    }
+  };
+}
+
+/** Secrets stay out of the trace. */
+function redact(input: QueryInput): QueryInput {
+  const out: QueryInput = {};
+  for (const [k, v] of Object.entries(input))
+    out[k] = /TokenCode|SAMLAssertion|WebIdentityToken/.test(k) ? `<${v.length} characters>` : v;
+  return out;
+}

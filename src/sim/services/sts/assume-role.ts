@@ -1,0 +1,131 @@
+/**
+ * AssumeRole (signed): an IAM user or role session becomes a session of another role, if the role's
+ * trust policy allows it and (unless the trust policy names the caller) the caller's own policies
+ * allow sts:AssumeRole on the role. Role chaining (a role session assuming a role) is capped at one
+ * hour; otherwise DurationSeconds is capped by the role's MaxSessionDuration (reference 5.2, 5.6).
+ */
+import { authenticate } from '../../auth/authenticate';
+import type { Caller } from '../../auth/caller';
+import { assertApiAllowed } from '../../auth/restrictions';
+import type { RequestContext } from '../../core/service';
+import { getRole, trustPolicyFor } from '../../iam/state';
+import type { ContextKeys } from '../../iam/types';
+import { authorize, roleSessionIds } from './authorize';
+import { stsErrors } from './errors';
+import { checkMfa } from './mfa';
+import {
+  checkLength,
+  duration,
+  listPolicyArns,
+  type QueryInput,
+  required,
+  sessionName,
+  sessionPolicies,
+} from './params';
+import { mintSession, type StsCredentials } from './session';
+import { checkRoleDuration, ROLE_DURATION, type AssumedRoleUser } from './web-identity';
+
+export interface AssumeRoleResult {
+  credentials: StsCredentials;
+  assumedRoleUser: AssumedRoleUser;
+  packedPolicySize?: number;
+  sourceIdentity?: string;
+}
+
+export const CHAINED_MAX_SECONDS = 3600;
+
+export async function assumeRole(
+  input: QueryInput,
+  ctx: RequestContext,
+  request: Request,
+  region: string,
+): Promise<AssumeRoleResult> {
+  const world = ctx.world;
+  const caller = await authenticate(request, ctx, { service: 'sts', dialect: 'query', region });
+  assertApiAllowed(caller, 'sts:AssumeRole');
+  const roleArn = required(input, 'RoleArn', 'roleArn');
+  checkLength(roleArn, 'roleArn', 20, 2048);
+  const name = sessionName(required(input, 'RoleSessionName', 'roleSessionName'), 'roleSessionName');
+  const requested = duration(input, ROLE_DURATION.min, ROLE_DURATION.max, ROLE_DURATION.fallback);
+  const externalId = input.ExternalId;
+  if (externalId !== undefined) checkLength(externalId, 'externalId', 2, 1224);
+  const sourceIdentity = input.SourceIdentity ?? (caller.context['aws:SourceIdentity'] as string | undefined);
+  if (input.SourceIdentity !== undefined) {
+    checkLength(input.SourceIdentity, 'sourceIdentity', 2, 64);
+    if (input.SourceIdentity.toLowerCase().startsWith('aws:'))
+      throw stsErrors.validation('SourceIdentity must not begin with aws:');
+  }
+  const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
+  const mfaAt = await checkMfa(world, caller, input);
+
+  const context: ContextKeys = { ...caller.context, 'sts:RoleSessionName': name };
+  if (mfaAt !== undefined) {
+    context['aws:MultiFactorAuthPresent'] = 'true';
+    context['aws:MultiFactorAuthAge'] = '0';
+  }
+  if (externalId !== undefined) context['sts:ExternalId'] = externalId;
+  if (sourceIdentity !== undefined) context['sts:SourceIdentity'] = sourceIdentity;
+
+  const role = getRole(world, roleArn);
+  const decision = role
+    ? authorize(ctx, {
+        action: 'sts:AssumeRole',
+        resource: role.arn,
+        resourceAccountId: world.accountId,
+        principal: caller.principal,
+        context,
+        identityPolicies: caller.identityPolicies,
+        permissionsBoundary: caller.permissionsBoundary,
+        sessionPolicies: caller.sessionPolicies,
+        resourcePolicy: trustPolicyFor(role),
+      })
+    : undefined;
+  // A role that does not exist is refused exactly like one that does not trust the caller.
+  if (!role || decision?.decision !== 'Allow')
+    throw stsErrors.notAuthorized(caller.arn, 'sts:AssumeRole', roleArn);
+
+  const chained = caller.kind === 'assumed-role';
+  if (chained && input.DurationSeconds !== undefined && requested > CHAINED_MAX_SECONDS) {
+    throw stsErrors.validation(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+  }
+  const seconds = checkRoleDuration(
+    input.DurationSeconds === undefined ? undefined : requested,
+    role.maxSessionDuration,
+  );
+  const ids = roleSessionIds(world.accountId, role, name);
+  const { credentials } = mintSession(world, {
+    kind: 'assumed-role',
+    source: 'AssumeRole',
+    arn: ids.arn,
+    userId: ids.assumedRoleId,
+    roleName: role.roleName,
+    roleArn: role.arn,
+    sessionName: name,
+    sessionPolicies: session.policies,
+    context: sourceIdentity !== undefined ? { 'aws:SourceIdentity': sourceIdentity } : {},
+    mfaAuthenticatedAt: mfaAt ?? inheritedMfa(caller, world.now()),
+    sourceIdentity,
+    durationSeconds: chained ? Math.min(seconds, CHAINED_MAX_SECONDS) : seconds,
+  });
+  ctx.emit(
+    'token.issued',
+    `Role credentials for ${ids.arn}${chained ? ' (role chaining: at most 1 hour)' : ''}`,
+    {
+      accessKeyId: credentials.accessKeyId,
+      arn: ids.arn,
+      calledBy: caller.arn,
+      expiration: credentials.expiration,
+      chained,
+      mfa: mfaAt !== undefined,
+    },
+  );
+  return { credentials, assumedRoleUser: ids, packedPolicySize: session.packedPolicySize, sourceIdentity };
+}
+
+/** MFA proved earlier (GetSessionToken with MFA) stays with the sessions made from those credentials. */
+function inheritedMfa(caller: Caller, now: number): number | undefined {
+  if (caller.context['aws:MultiFactorAuthPresent'] !== 'true') return undefined;
+  return now - Number(caller.context['aws:MultiFactorAuthAge'] ?? 0) * 1000;
+}

@@ -1,0 +1,160 @@
+/**
+ * AssumeRoleWithSAML (unsigned): a SAML response signed by an IdP the account registered as a SAML
+ * provider becomes role credentials. Checks (reference 5.7): signature against the provider's
+ * certificates, time window, audience and recipient, the role/provider pair among the assertion's
+ * Role attribute values, the RoleSessionName attribute, the trust policy, and replay (an assertion
+ * id is accepted once until it expires).
+ */
+import type { RequestContext } from '../../core/service';
+import { getRole, getSamlProvider, trustPolicyFor } from '../../iam/state';
+import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
+import { samlReplayId, verifySamlResponse } from '../../saml/verify-response';
+import { sha1Base64 } from './digest';
+import { authorize, roleSessionIds } from './authorize';
+import { stsErrors } from './errors';
+import { checkLength, duration, listPolicyArns, type QueryInput, required, sessionPolicies } from './params';
+import { mintSession, type StsCredentials } from './session';
+import { type AssumedRoleUser, checkRoleDuration, ROLE_DURATION } from './web-identity';
+
+export interface AssumeRoleWithSamlResult {
+  credentials: StsCredentials;
+  assumedRoleUser: AssumedRoleUser;
+  packedPolicySize?: number;
+  subject: string;
+  subjectType?: string;
+  issuer: string;
+  audience?: string;
+  nameQualifier: string;
+}
+
+const NAMEID_PREFIX = 'urn:oasis:names:tc:SAML:2.0:nameid-format:';
+const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
+
+export async function assumeRoleWithSaml(
+  input: QueryInput,
+  ctx: RequestContext,
+): Promise<AssumeRoleWithSamlResult> {
+  const world = ctx.world;
+  const roleArn = required(input, 'RoleArn', 'roleArn');
+  const principalArn = required(input, 'PrincipalArn', 'principalArn');
+  const assertion = required(input, 'SAMLAssertion', 'sAMLAssertion');
+  checkLength(roleArn, 'roleArn', 20, 2048);
+  checkLength(principalArn, 'principalArn', 20, 2048);
+  checkLength(assertion, 'sAMLAssertion', 4, 100_000);
+  const requested = duration(input, ROLE_DURATION.min, ROLE_DURATION.max, ROLE_DURATION.fallback);
+  const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
+
+  const provider = getSamlProvider(world, principalArn);
+  if (!provider) throw stsErrors.accessDenied(DENIED);
+  const region = world.region;
+  const verified = await verifySamlResponse(world, assertion, {
+    certificates: provider.certificates,
+    audience: [...AWS_SAML_AUDIENCES],
+    recipient: [
+      AWS_SAML_RECIPIENT,
+      `https://${region}.signin.aws.amazon.com/saml`,
+      'https://signin.aws.amazon.com/static/saml',
+    ],
+  });
+  if (!verified.ok) {
+    ctx.emit('token.rejected', `SAML response refused: ${verified.message}`, {
+      code: verified.code,
+      message: verified.message,
+    });
+    if (verified.code === 'expired') throw stsErrors.expiredTokenException('Token expired');
+    if (verified.code.startsWith('signature'))
+      throw stsErrors.invalidIdentityToken('Response signature invalid');
+    throw stsErrors.invalidIdentityToken(`Invalid SAML response: ${verified.message}`);
+  }
+  const replayId = samlReplayId(verified);
+  const used = world.state.sts.usedSamlAssertions;
+  if (used[replayId] !== undefined && used[replayId] > world.now()) {
+    ctx.emit('token.rejected', `SAML assertion ${verified.assertionId} was already exchanged (replay)`, {
+      assertionId: verified.assertionId,
+    });
+    throw stsErrors.invalidIdentityToken('Duplicate SAML assertion: this assertion has already been used');
+  }
+  const name = verified.sessionName;
+  if (!name) throw stsErrors.invalidIdentityToken('RoleSessionName is required in AuthnResponse');
+  if (!/^[a-zA-Z_0-9+=,.@-]{2,64}$/.test(name))
+    throw stsErrors.invalidIdentityToken(
+      'RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}',
+    );
+
+  const role = getRole(world, roleArn);
+  const pairListed = verified.roles.some((r) => r.roleArn === roleArn && r.providerArn === principalArn);
+  const subjectType =
+    verified.nameIdFormat?.startsWith(NAMEID_PREFIX) && /:(persistent|transient)$/.test(verified.nameIdFormat)
+      ? verified.nameIdFormat.slice(NAMEID_PREFIX.length)
+      : verified.nameIdFormat;
+  const nameQualifier = await sha1Base64(`${verified.issuer}${world.accountId}/${provider.name}`);
+  const context = {
+    'SAML:aud': verified.recipient,
+    'SAML:iss': verified.issuer,
+    'SAML:sub': verified.nameId,
+    'SAML:sub_type': subjectType,
+    'SAML:namequalifier': nameQualifier,
+    'aws:FederatedProvider': provider.arn,
+  };
+  const decision =
+    role && pairListed
+      ? authorize(ctx, {
+          action: 'sts:AssumeRoleWithSAML',
+          resource: role.arn,
+          resourceAccountId: world.accountId,
+          principal: { type: 'Federated', identifiers: [provider.arn] },
+          context: { ...context, 'sts:RoleSessionName': name },
+          identityPolicies: [],
+          resourcePolicy: trustPolicyFor(role),
+        })
+      : undefined;
+  if (!role || !pairListed || decision?.decision !== 'Allow') {
+    if (!pairListed)
+      ctx.emit('token.rejected', `The assertion's Role attribute does not list ${roleArn},${principalArn}`, {
+        roles: verified.roles,
+      });
+    throw stsErrors.accessDenied(DENIED);
+  }
+
+  let seconds = checkRoleDuration(
+    input.DurationSeconds === undefined ? undefined : requested,
+    role.maxSessionDuration,
+  );
+  // The SessionDuration attribute and SessionNotOnOrAfter can only shorten the session.
+  if (input.DurationSeconds === undefined && verified.sessionDuration !== undefined)
+    seconds = Math.min(verified.sessionDuration, role.maxSessionDuration);
+  if (verified.sessionNotOnOrAfter !== undefined)
+    seconds = Math.min(seconds, Math.floor((verified.sessionNotOnOrAfter - world.now()) / 1000));
+  used[replayId] = verified.notOnOrAfter;
+
+  const ids = roleSessionIds(world.accountId, role, name);
+  const { credentials } = mintSession(world, {
+    kind: 'assumed-role',
+    source: 'AssumeRoleWithSAML',
+    arn: ids.arn,
+    userId: ids.assumedRoleId,
+    roleName: role.roleName,
+    roleArn: role.arn,
+    sessionName: name,
+    sessionPolicies: session.policies,
+    context,
+    durationSeconds: seconds,
+  });
+  ctx.emit('token.issued', `Role credentials for ${ids.arn} (SAML from ${verified.issuer})`, {
+    accessKeyId: credentials.accessKeyId,
+    arn: ids.arn,
+    issuer: verified.issuer,
+    subject: verified.nameId,
+    expiration: credentials.expiration,
+  });
+  return {
+    credentials,
+    assumedRoleUser: ids,
+    packedPolicySize: session.packedPolicySize,
+    subject: verified.nameId,
+    subjectType,
+    issuer: verified.issuer,
+    audience: verified.recipient,
+    nameQualifier,
+  };
+}
