@@ -97,6 +97,34 @@ describe('cognito-idp InitiateAuth USER_PASSWORD_AUTH', () => {
     expect(id['cognito:preferred_role']).toBe(`arn:aws:iam::${ctx.demo.accountId}:role/AtlasReadersRole`);
   });
 
+  it('leaves out cognito:groups, cognito:roles and cognito:preferred_role for a user without groups', async () => {
+    const ctx = await setup();
+    const { SignUpCommand, ConfirmSignUpCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const ClientId = ctx.demo.userPool.clientId;
+    await ctx.idp.send(
+      new SignUpCommand({
+        ClientId,
+        Username: 'zoe',
+        Password: 'Sunny-Day-42',
+        UserAttributes: [{ Name: 'email', Value: 'zoe@example.com' }],
+      }),
+    );
+    await ctx.idp.send(
+      new ConfirmSignUpCommand({
+        ClientId,
+        Username: 'zoe',
+        ConfirmationCode: ctx.demo.userPool.inbox()[0]?.code as string,
+      }),
+    );
+    const out = await signIn(ctx, 'zoe', 'Sunny-Day-42');
+    const id = decodeJwt(out.AuthenticationResult?.IdToken as string).payload;
+    const access = decodeJwt(out.AuthenticationResult?.AccessToken as string).payload;
+    for (const claim of ['cognito:groups', 'cognito:roles', 'cognito:preferred_role'])
+      expect(id).not.toHaveProperty(claim);
+    expect(access).not.toHaveProperty('cognito:groups');
+    expect(id).toMatchObject({ email: 'zoe@example.com', email_verified: true, 'cognito:username': 'zoe' });
+  });
+
   it('signs in with any letter case of the username (case-insensitive pool)', async () => {
     const ctx = await setup();
     const out = await signIn(ctx, 'ALICE');
