@@ -24,12 +24,7 @@ export const syncErrors = {
       403,
     ),
   /** (obs) aws-sdk-java #1912: IAM denies the action; note the code is not in the service model. */
-  accessDenied: (principalArn: string, action: string, resource: string) =>
-    new AwsError(
-      'AccessDeniedException',
-      `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`,
-      403,
-    ),
+  accessDenied: (message: string) => new AwsError('AccessDeniedException', message, 403),
   datasetNotFound: (name: string) =>
     new AwsError('ResourceNotFoundException', `Dataset '${name}' not found.`, 404),
   invalidParameter: (message: string) => new AwsError('InvalidParameterException', message, 400),

@@ -1,6 +1,7 @@
 import type { Caller } from '../../auth/caller';
 import type { RequestContext, ServiceHandler } from '../../core/service';
 import { createValidator } from '../../core/validate';
+import { accessDeniedMessage } from '../../iam/messages';
 import type { AuthorizationRequest, EvaluationResult } from '../../iam/types';
 import { syncErrors } from './errors';
 import {
@@ -68,7 +69,11 @@ export function createSyncHandler(security: SyncSecurity): ServiceHandler {
         sessionPolicies: caller.sessionPolicies,
       });
       ctx.emit('iam.decision', `${action} → ${result.decision}`, { action, resource, result });
-      if (result.decision !== 'Allow') throw syncErrors.accessDenied(caller.arn, action, resource);
+      if (result.decision !== 'Allow') {
+        throw syncErrors.accessDenied(
+          accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
+        );
+      }
       checkOwnership(caller, parsed);
       const target: SyncTarget = {
         identityPoolId: parsed.identityPoolId,

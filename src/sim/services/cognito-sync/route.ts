@@ -1,32 +1,18 @@
-import { AwsError } from '../../core/errors';
+import { authenticate } from '../../auth/authenticate';
 import type { ServiceRoute } from '../../core/service';
-import { createSyncHandler, type SyncSecurity } from './handler';
+import { evaluate } from '../../iam/evaluate';
+import { createSyncHandler } from './handler';
 
 /**
- * Cognito Sync at https://cognito-sync.<region>.amazonaws.com (REST-JSON, SigV4 service name
- * `cognito-sync`).
+ * Cognito Sync at https://cognito-sync.<region>.amazonaws.com (REST-JSON, SigV4 signing name
+ * `cognito-sync`), authenticated and authorised by the shared SigV4 and IAM engines.
  */
-const security: SyncSecurity = {
-  async authenticate() {
-    throw new AwsError(
-      'InternalErrorException',
-      'SigV4 verification is not wired into cognito-sync yet.',
-      500,
-      'Receiver',
-    );
-  },
-  evaluate() {
-    throw new AwsError(
-      'InternalErrorException',
-      'IAM evaluation is not wired into cognito-sync yet.',
-      500,
-      'Receiver',
-    );
-  },
-};
-
 export const cognitoSyncRoute: ServiceRoute = {
   service: 'cognito-sync',
   matches: (url, world) => url.hostname === `cognito-sync.${world.region}.amazonaws.com`,
-  handle: createSyncHandler(security),
+  handle: createSyncHandler({
+    authenticate: (request, ctx) =>
+      authenticate(request, ctx, { service: 'cognito-sync', dialect: 'rest-json' }),
+    evaluate,
+  }),
 };
