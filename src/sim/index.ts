@@ -18,6 +18,7 @@ import { connectRealtime } from './services/appsync/route';
 import type { SimSocket } from './services/appsync/realtime';
 import { createCognitoSyncState } from './services/cognito-sync/state';
 import { createIdentityPoolState } from './services/cognito-identity/state';
+import { createCognitoOAuthState } from './services/cognito-idp/oauth/state';
 import { createUserPoolState } from './services/cognito-idp/state';
 import { createExecuteApiState } from './services/execute-api/state';
 import { createGoogleState } from './services/idp-google/state';
@@ -140,6 +141,7 @@ function freshState(): WorldState {
     iam: createIamState(),
     sts: createStsState(),
     cognitoIdp: createUserPoolState(),
+    cognitoOAuth: createCognitoOAuthState(),
     cognitoIdentity: createIdentityPoolState(),
     s3: createS3State(),
     executeApi: createExecuteApiState(),

@@ -4,6 +4,7 @@ import type { IamState } from './iam/state';
 import type { AppSyncState } from './services/appsync/state';
 import type { CognitoSyncState } from './services/cognito-sync/state';
 import type { IdentityPoolState } from './services/cognito-identity/state';
+import type { CognitoOAuthState } from './services/cognito-idp/oauth/state';
 import type { UserPoolState } from './services/cognito-idp/state';
 import type { ExecuteApiState } from './services/execute-api/state';
 import type { GoogleState } from './services/idp-google/state';
@@ -33,6 +34,8 @@ export interface WorldState {
   iam: IamState;
   sts: StsState;
   cognitoIdp: UserPoolState;
+  /** The user pool's hosted-domain OAuth endpoints (federation). */
+  cognitoOAuth: CognitoOAuthState;
   cognitoIdentity: IdentityPoolState;
   s3: S3State;
   executeApi: ExecuteApiState;

@@ -95,13 +95,18 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     });
   };
 
+  /** A refused handshake: the error message arrives, then the server closes the connection. */
+  const refuse = (errorType: string) => {
+    sendToClient({ type: 'connection_error', payload: { errors: [{ errorType, errorCode: 401 }] } });
+    queueMicrotask(() => socket.close(1002, 'connection_error'));
+  };
+
   const handshake = async () => {
     const headers = decodeHeaderParam(url.searchParams.get('header'));
     if (protocol !== 'graphql-ws' || !headers) {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
-      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', errorCode: 401 }] } });
-      socket.close(1002, 'connection_error');
+      refuse('UnauthorizedException');
       return;
     }
     try {
@@ -109,9 +114,7 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     } catch (error) {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
-      const errorType = error instanceof AppSyncRequestError ? error.errorType : 'UnauthorizedException';
-      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType, errorCode: 401 }] } });
-      socket.close(1002, 'connection_error');
+      refuse(error instanceof AppSyncRequestError ? error.errorType : 'UnauthorizedException');
       return;
     }
     socket.readyState = 1;

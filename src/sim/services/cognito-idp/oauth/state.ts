@@ -60,9 +60,9 @@ export function createCognitoOAuthState(): CognitoOAuthState {
 
 /** The OAuth state, created on first use (snapshots from before it existed have none). */
 export function oauthState(world: World): CognitoOAuthState {
-  const state = world.state as { cognitoOAuth?: CognitoOAuthState };
-  state.cognitoOAuth ??= createCognitoOAuthState();
-  return state.cognitoOAuth;
+  // Snapshots saved before this state existed restore without it.
+  world.state.cognitoOAuth ??= createCognitoOAuthState();
+  return world.state.cognitoOAuth;
 }
 
 export function registerPoolIdentityProvider(
