@@ -97,7 +97,6 @@ export async function createEndpointWorld(now: () => number): Promise<EndpointWo
     allow('s3:GetObject', `arn:aws:s3:::${bucket}/public/*`),
     allow('s3:ListBucket', `arn:aws:s3:::${bucket}`, { StringLike: { 's3:prefix': 'public/*' } }),
     allow('ssm:GetParameter', `arn:aws:ssm:${region}:${acct}:parameter/atlas/public/*`),
-    allow('execute-api:Invoke', `arn:aws:execute-api:${region}:${acct}:*/prod/GET/iam`),
   ]);
   const authRole = identityRole('FixtureAuthRole', [
     allow('s3:GetObject', `arn:aws:s3:::${bucket}/public/*`),
