@@ -1,8 +1,105 @@
-export function App() {
+import { lazy, Suspense, useState } from 'react';
+import { createCloudLazily } from '../client/cloud-factory';
+import { createAppStore } from '../store/app-store';
+import { AppStoreProvider, useAppStore } from '../store/hooks';
+import { parseUrlState } from '../store/url-state';
+import { FlowDiagram } from '../ui/diagram/FlowDiagram';
+import { ErrorBoundary } from '../ui/common/ErrorBoundary';
+import { Inspector } from '../ui/inspector/Inspector';
+import { IdentitySwitch } from '../ui/player/IdentitySwitch';
+import { Narration } from '../ui/player/Narration';
+import { PlayerControls } from '../ui/player/PlayerControls';
+import { ScenarioPicker } from '../ui/player/ScenarioPicker';
+import { StepList } from '../ui/player/StepList';
+import { Transcript } from '../ui/player/Transcript';
+import { Header } from './Header';
+import { useUrlSync } from './use-url-sync';
+import './styles.css';
+
+const StsGallery = lazy(() => import('../ui/views/StsGallery'));
+const SignOutTable = lazy(() => import('../ui/views/SignOutTable'));
+const SyncSlot = lazy(() => import('../ui/views/SyncSlot'));
+
+function FlowView() {
   return (
-    <main>
-      <h1>Identity Atlas</h1>
-      <p>How a person becomes a set of AWS credentials, simulated in your browser.</p>
+    <div className="flow-layout">
+      <div className="flow-main">
+        <ErrorBoundary region="player">
+          <div className="player-bar">
+            <IdentitySwitch />
+            <ScenarioPicker />
+          </div>
+          <PlayerControls />
+          <Narration />
+        </ErrorBoundary>
+        <ErrorBoundary region="diagram">
+          <FlowDiagram />
+        </ErrorBoundary>
+        <ErrorBoundary region="step list">
+          <StepList />
+          <Transcript />
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary region="inspector">
+        <Inspector />
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+function Views() {
+  const view = useAppStore((s) => s.view);
+  const error = useAppStore((s) => s.playerError);
+  return (
+    <main id="main">
+      {error ? (
+        <p role="alert" className="region-error">
+          The simulated cloud could not start: {error}
+        </p>
+      ) : null}
+      {view === 'flow' ? <FlowView /> : null}
+      <Suspense fallback={<p className="view">Loading…</p>}>
+        {view === 'sts' ? (
+          <ErrorBoundary region="STS gallery">
+            <StsGallery />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'sign-out' ? (
+          <ErrorBoundary region="sign-out table">
+            <SignOutTable />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'sync' || view === 'appsync' ? (
+          <ErrorBoundary region={view}>
+            <SyncSlot which={view} />
+          </ErrorBoundary>
+        ) : null}
+      </Suspense>
     </main>
+  );
+}
+
+function UrlSync() {
+  useUrlSync();
+  return null;
+}
+
+export function App() {
+  // The store (and the cloud it creates lazily) starts once; the page paints before the engine loads.
+  const [store] = useState(() =>
+    createAppStore({
+      createCloud: createCloudLazily,
+      initial: parseUrlState(typeof location === 'undefined' ? '' : location.search),
+    }),
+  );
+  return (
+    <AppStoreProvider store={store}>
+      <UrlSync />
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <Views />
+    </AppStoreProvider>
   );
 }

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/hooks';
+import type { View } from '../store/types';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'flow', label: 'Flows' },
+  { id: 'sts', label: 'STS gallery' },
+  { id: 'sign-out', label: 'After sign-out' },
+  { id: 'sync', label: 'Cognito Sync' },
+  { id: 'appsync', label: 'AppSync' },
+];
+
+type Theme = 'light' | 'dark';
+
+function useTheme(): [Theme, () => void] {
+  const [theme, setTheme] = useState<Theme>(() =>
+    typeof window !== 'undefined' && window.matchMedia('(prefers-color-scheme: dark)').matches
+      ? 'dark'
+      : 'light',
+  );
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return [theme, () => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))];
+}
+
+export function Header() {
+  const store = useAppStoreApi();
+  const view = useAppStore((s) => s.view);
+  const [theme, toggleTheme] = useTheme();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>Identity Atlas</h1>
+        <p>How a person becomes AWS credentials, simulated in your browser.</p>
+      </div>
+      <nav aria-label="Views">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <button
+                type="button"
+                aria-current={view === v.id ? 'page' : undefined}
+                onClick={() => store.getState().setView(v.id)}
+              >
+                {v.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <button
+        type="button"
+        className="theme-toggle"
+        onClick={toggleTheme}
+        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+      >
+        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      </button>
+    </header>
+  );
+}

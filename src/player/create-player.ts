@@ -1,0 +1,262 @@
+import type { AwsCredentials } from '../client/credentials';
+import { signForService } from '../client/signer';
+import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from '../scenarios/types';
+import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
+import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
+import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
+
+/**
+ * Runs a scenario against a simulated cloud, one step at a time, and records what happened.
+ * Seeking back replays from the start on a fresh cloud with the same seed and clock, which is cheap
+ * at this size and always exact (the engine is deterministic under seed and clock).
+ */
+
+/** What the app holds after a step, for the token and credential inspectors. */
+export interface HeldValues {
+  idToken?: string;
+  accessToken?: string;
+  refreshToken?: string;
+  googleIdToken?: string;
+  samlResponse?: string;
+  openIdToken?: string;
+  identityId?: string;
+  credentials?: AwsCredentials;
+}
+
+export type StepOutcome = 'success' | 'aws-error' | 'network-error' | 'blocked' | 'off-wire' | 'failure';
+
+export interface TraceEntry {
+  index: number;
+  stepId: string;
+  /** Simulation time when the step ran. */
+  at: number;
+  outcome: StepOutcome;
+  request?: WireRequest;
+  response?: WireResponse;
+  requestId?: string;
+  /** Why nothing (or nothing useful) was sent, in words. */
+  note?: string;
+  /** Set when a signed step went out unsigned. */
+  unsignedBecause?: string;
+  events: TraceEvent[];
+  held: HeldValues;
+}
+
+export interface PlayerSnapshot {
+  scenarioId: string;
+  /** Steps completed, 0…steps.length. */
+  position: number;
+  entries: TraceEntry[];
+  busy: boolean;
+  /** Simulation clock, epoch ms. */
+  clock: number;
+  /** Set when the cloud itself could not be created. */
+  error?: string;
+  /** The demo world's ids as plain data (functions dropped), for code samples; absent until created. */
+  demo?: DemoData;
+}
+
+/** `Demo` without its sign-in functions: what can live in a store and a code sample. */
+export type DemoData = Demo;
+
+export interface PlayerOptions {
+  scenario: Scenario;
+  createCloud: (options: CloudOptions) => Promise<Cloud>;
+  /** Start of the simulation clock (default SIMULATION_START). */
+  now?: number;
+  seed?: string;
+}
+
+export interface Player {
+  step(): Promise<void>;
+  seek(position: number): Promise<void>;
+  reset(): Promise<void>;
+  /** Moves the simulation clock forward now; replays repeat the jump at the same position. */
+  advanceClock(ms: number): Promise<void>;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): PlayerSnapshot;
+}
+
+interface Run {
+  cloud: Cloud;
+  /** Clock jumps already applied to this run's clock. */
+  applied: Set<ClockJump>;
+  vars: ScenarioVars;
+  events: TraceEvent[];
+  unsubscribe: () => void;
+}
+
+export function createPlayer({
+  scenario,
+  createCloud,
+  now = SIMULATION_START,
+  seed = SIMULATION_SEED,
+}: PlayerOptions): Player {
+  let clock = now;
+  let jumps: ClockJump[] = [];
+  let run: Promise<Run> | undefined;
+  let snapshot: PlayerSnapshot = { scenarioId: scenario.id, position: 0, entries: [], busy: false, clock };
+  const listeners = new Set<() => void>();
+  let queue: Promise<void> = Promise.resolve();
+
+  function publish(patch: Partial<PlayerSnapshot>) {
+    snapshot = { ...snapshot, ...patch, clock };
+    for (const listener of listeners) listener();
+  }
+
+  function fresh(): Promise<Run> {
+    clock = now;
+    return createCloud({ seed, now: () => clock }).then((cloud) => {
+      const events: TraceEvent[] = [];
+      const unsubscribe = cloud.subscribe((event) => events.push(event));
+      publish({ demo: JSON.parse(JSON.stringify(cloud.demo)) as DemoData });
+      return { cloud, applied: new Set<ClockJump>(), vars: { extra: {} }, events, unsubscribe };
+    });
+  }
+
+  async function runStep(current: Run, index: number): Promise<TraceEntry> {
+    const step = scenario.steps[index];
+    if (!step) throw new Error(`no step ${index} in ${scenario.id}`);
+    clock += STEP_GAP_MS + (step.advanceClockMs ?? 0);
+    const at = clock;
+    current.events.length = 0;
+    let request: WireRequest | undefined;
+    let response: WireResponse | undefined;
+    let unsignedBecause: string | undefined;
+    const ctx: StepContext = {
+      demo: current.cloud.demo,
+      region: current.cloud.demo.region,
+      vars: current.vars,
+      now: () => clock,
+      need(value, what) {
+        if (value === undefined || value === null)
+          throw new StepBlocked(`Not sent: it needs ${what}, and no earlier step produced it.`);
+        return value;
+      },
+      async sign(req, credentials, service) {
+        const outcome = await signForService(req, credentials, {
+          service,
+          region: current.cloud.demo.region,
+          now: clock,
+        });
+        unsignedBecause = outcome.unsignedBecause;
+        return outcome.request;
+      },
+      async fetch(req) {
+        if (request) throw new Error(`step ${step.id} made a second request; a step makes at most one`);
+        request = await captureRequest(req);
+        const res = await current.cloud.fetch(req);
+        response = await captureResponse(res);
+        return res;
+      },
+    };
+    let outcome: StepOutcome;
+    let note: string | undefined;
+    try {
+      await step.run(ctx);
+      outcome =
+        step.offWire && !request ? 'off-wire' : response && response.status < 400 ? 'success' : 'aws-error';
+      if (outcome === 'off-wire') note = step.offWire;
+    } catch (error) {
+      if (error instanceof StepBlocked) {
+        outcome = 'blocked';
+        note = error.message;
+      } else if (request && !response) {
+        // cloud.fetch rejected: no simulated service answers this host (yet), as DNS failure would look.
+        outcome = 'network-error';
+        note = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      } else {
+        outcome = 'failure';
+        note = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    }
+    const requestId = requestIdOf(response);
+    const events = current.events.filter((e) => !requestId || e.requestId === requestId);
+    const { extra: _extra, ...held } = current.vars;
+    return {
+      index,
+      stepId: step.id,
+      at,
+      outcome,
+      request,
+      response,
+      requestId,
+      note,
+      unsignedBecause,
+      events,
+      held: { ...held },
+    };
+  }
+
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    queue = queue.then(task, task);
+    return queue;
+  }
+
+  async function forwardTo(target: number, entries: TraceEntry[]) {
+    if (!run) run = fresh();
+    const current = await run;
+    let position = entries.length;
+    const applyJumps = () => {
+      for (const jump of jumps) {
+        if (jump.position !== position || current.applied.has(jump)) continue;
+        clock += jump.ms;
+        current.applied.add(jump);
+      }
+    };
+    applyJumps();
+    while (position < target) {
+      entries.push(await runStep(current, position));
+      position += 1;
+      applyJumps();
+      publish({ position, entries: [...entries] });
+    }
+  }
+
+  async function seekTo(target: number, rebuild = false) {
+    const bounded = Math.max(0, Math.min(target, scenario.steps.length));
+    publish({ busy: true });
+    try {
+      let entries = snapshot.entries;
+      if (rebuild || bounded < snapshot.position || !run) {
+        const old = run;
+        run = undefined;
+        if (old) (await old).unsubscribe();
+        jumps = jumps.filter((j) => j.position <= bounded);
+        entries = [];
+        clock = now;
+        publish({ position: 0, entries });
+        run = fresh();
+      }
+      await forwardTo(bounded, [...entries]);
+      publish({ busy: false, error: undefined });
+    } catch (error) {
+      publish({ busy: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return {
+    step: () => enqueue(() => seekTo(snapshot.position + 1)),
+    seek: (position) => enqueue(() => seekTo(position)),
+    reset: () =>
+      enqueue(async () => {
+        jumps = [];
+        await seekTo(0, true);
+      }),
+    advanceClock: (ms) =>
+      enqueue(async () => {
+        const jump = { position: snapshot.position, ms };
+        jumps.push(jump);
+        if (!run) run = fresh();
+        const current = await run;
+        current.applied.add(jump);
+        clock += ms;
+        publish({});
+      }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+  };
+}

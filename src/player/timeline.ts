@@ -1,0 +1,17 @@
+/**
+ * The simulation clock a scenario runs on. It starts at a fixed instant so a replay, or a deep link
+ * opened elsewhere, produces the same iat/exp/Expiration and the same signatures byte for byte.
+ */
+export const SIMULATION_START = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+/** Time that passes between two steps (a person clicking, a network round trip). */
+export const STEP_GAP_MS = 2_000;
+
+/** The seed of every cloud the explainer creates; changing it changes every demo id and token. */
+export const SIMULATION_SEED = 'identity-atlas';
+
+/** A manual clock jump the reader made at a position; replays apply it at the same position. */
+export interface ClockJump {
+  position: number;
+  ms: number;
+}

@@ -1,0 +1,60 @@
+import { attackAlgNone, attackLegacyTrust, attackSamlReplay, attackTamperedSaml } from './attacks';
+import { basicFlow, enhancedFlow, googleDirect, guestFlow, jwtToApi, samlToIdentityPool } from './flows';
+import { afterSignOut } from './sign-out';
+import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
+import type { Identity, Scenario } from './types';
+import {
+  clockPastExpiry,
+  guestOutsideList,
+  guestsDisabled,
+  idTokenAsAccessToken,
+  tamperedToken,
+  wrongSecret,
+} from './what-if';
+
+export const SCENARIOS: readonly Scenario[] = [
+  enhancedFlow,
+  basicFlow,
+  guestFlow,
+  jwtToApi,
+  googleDirect,
+  samlToIdentityPool,
+  stsAssumeRole,
+  stsSaml,
+  stsWebIdentity,
+  stsFederationToken,
+  stsSessionToken,
+  tamperedToken,
+  idTokenAsAccessToken,
+  clockPastExpiry,
+  guestOutsideList,
+  wrongSecret,
+  guestsDisabled,
+  attackAlgNone,
+  attackLegacyTrust,
+  attackSamlReplay,
+  attackTamperedSaml,
+  afterSignOut,
+];
+
+export const DEFAULT_SCENARIO_ID = enhancedFlow.id;
+
+/** The flow the "who is signing in" switch starts for each identity. */
+export const SCENARIO_FOR_IDENTITY: Record<Exclude<Identity, 'iamUser'>, string> = {
+  guest: guestFlow.id,
+  userPool: enhancedFlow.id,
+  google: googleDirect.id,
+  saml: samlToIdentityPool.id,
+};
+
+export const GROUP_TITLES: Record<Scenario['group'], string> = {
+  flows: 'Flows',
+  sts: 'The five STS calls',
+  'what-if': 'What if…',
+  attacks: 'Attack mode',
+  'sign-out': 'After sign-out',
+};
+
+export function findScenario(id: string | null | undefined): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}

@@ -1,0 +1,83 @@
+import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
+import { googleSignInStep, samlSignInStep } from './steps/idps';
+import { apiWithJwtStep, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
+import { assumeRoleWithWebIdentityStep } from './steps/sts';
+import { userPoolSignIn } from './steps/user-pool';
+import type { Scenario } from './types';
+
+/** The main pipeline stories: one per way a person becomes credentials. */
+
+export const enhancedFlow: Scenario = {
+  id: 'enhanced-flow',
+  title: 'Enhanced flow: user pool user → AWS credentials',
+  summary: 'Sign in to the user pool, trade the ID token for AWS credentials at the identity pool, call S3.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    userPoolSignIn(),
+    getIdStep('userPool'),
+    getCredentialsStep('userPool'),
+    s3ReadPublicStep(),
+    s3WritePrivateStep('own'),
+  ],
+};
+
+export const basicFlow: Scenario = {
+  id: 'basic-flow',
+  title: 'Basic (classic) flow: the app calls STS itself',
+  summary: 'GetOpenIdToken from the identity pool, then AssumeRoleWithWebIdentity with a role the app picks.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    userPoolSignIn(),
+    getIdStep('userPool'),
+    getOpenIdTokenStep('userPool'),
+    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
+      label: '2.5',
+    }),
+    s3ReadPublicStep(),
+  ],
+};
+
+export const guestFlow: Scenario = {
+  id: 'guest',
+  title: 'Guest access: no sign-in at all',
+  summary:
+    'Skip the user pool; the identity pool gives a guest limited credentials. Public read works, private write does not.',
+  group: 'flows',
+  identity: 'guest',
+  actors: ['app', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [getIdStep('guest'), getCredentialsStep('guest'), s3ReadPublicStep(), s3WritePrivateStep('other')],
+};
+
+export const jwtToApi: Scenario = {
+  id: 'jwt-to-api',
+  title: 'JWT straight to API Gateway (no AWS credentials)',
+  summary: 'If your app only needs the JWT, stop here: API Gateway’s Cognito authorizer checks it directly.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'apiGateway'],
+  steps: [userPoolSignIn(), apiWithJwtStep('idToken')],
+};
+
+export const googleDirect: Scenario = {
+  id: 'google-direct',
+  title: 'Google straight to the identity pool',
+  summary: 'A Google ID token goes directly into Logins; no user pool is involved.',
+  group: 'flows',
+  identity: 'google',
+  actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [googleSignInStep(), getIdStep('google'), getCredentialsStep('google'), s3ReadPublicStep()],
+};
+
+export const samlToIdentityPool: Scenario = {
+  id: 'saml',
+  title: 'SAML sign-in: a corporate IdP → the identity pool',
+  summary: 'ExampleCorp’s signed SAML response goes into Logins under the SAML provider ARN.',
+  group: 'flows',
+  identity: 'saml',
+  actors: ['app', 'saml', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), s3ReadPublicStep()],
+};

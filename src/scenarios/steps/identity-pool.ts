@@ -1,0 +1,207 @@
+import { readJson } from '../../client/aws-responses';
+import { jsonRequest } from '../../client/aws-requests';
+import { credentialsFromIdentityPool } from '../../client/credentials';
+import type { Demo } from '../../sim/index';
+import type { ScenarioStep, StepContext } from '../types';
+import { userPoolProviderName } from './user-pool';
+
+/** Which sign-in the `Logins` map carries (reference 4.3 gives each key). */
+export type LoginSource = 'userPool' | 'google' | 'saml' | 'guest';
+
+export function loginsFor(ctx: StepContext, source: LoginSource): Record<string, string> | undefined {
+  switch (source) {
+    case 'guest':
+      return undefined;
+    case 'userPool':
+      return {
+        [userPoolProviderName(ctx.demo)]: ctx.need(
+          ctx.vars.idToken,
+          'the ID token from the user pool sign-in',
+        ),
+      };
+    case 'google':
+      return {
+        'accounts.google.com': ctx.need(ctx.vars.googleIdToken, "the Google ID token from Google's sign-in"),
+      };
+    case 'saml':
+      return {
+        [ctx.demo.saml?.providerArn ?? 'arn:aws:iam::<account>:saml-provider/ExampleCorpIdP']: ctx.need(
+          ctx.vars.samlResponse,
+          'the SAML response from the corporate IdP',
+        ),
+      };
+  }
+}
+
+function loginsCode(demo: Demo, source: LoginSource): string {
+  switch (source) {
+    case 'guest':
+      return '';
+    case 'userPool':
+      return `\n  Logins: { '${userPoolProviderName(demo)}': idToken },`;
+    case 'google':
+      return `\n  Logins: { 'accounts.google.com': googleIdToken },`;
+    case 'saml':
+      return `\n  Logins: { '${demo.saml?.providerArn ?? '<SAML provider ARN>'}': samlResponse },`;
+  }
+}
+
+function loginsCli(demo: Demo, source: LoginSource): string {
+  switch (source) {
+    case 'guest':
+      return '';
+    case 'userPool':
+      return ` \\\n  --logins ${userPoolProviderName(demo)}="$ID_TOKEN"`;
+    case 'google':
+      return ` \\\n  --logins accounts.google.com="$GOOGLE_ID_TOKEN"`;
+    case 'saml':
+      return ` \\\n  --logins ${demo.saml?.providerArn ?? '<SAML provider ARN>'}="$SAML_RESPONSE"`;
+  }
+}
+
+export function getIdStep(source: LoginSource, overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  const guest = source === 'guest';
+  return {
+    id: 'get-id',
+    label: guest ? '2.5' : '2',
+    title: guest ? 'Get a guest identity (no sign-in)' : 'Get an identity id from the identity pool',
+    from: 'app',
+    to: 'identityPool',
+    packet: guest
+      ? 'identityId'
+      : source === 'saml'
+        ? 'samlAssertion'
+        : source === 'userPool'
+          ? 'jwt'
+          : 'idpToken',
+    returns: 'identityId',
+    operation: 'GetId',
+    expect: 'success',
+    narration: guest
+      ? {
+          what: 'With no Logins at all, GetId creates an unauthenticated (guest) identity. Step 1 is skipped: nobody signs in.',
+          why: 'The identity pool allows guests (AllowUnauthenticatedIdentities), so an anonymous visitor still gets an identity id and, next, limited AWS credentials.',
+          misunderstanding:
+            'Guests exist only in identity pools, never in user pools. A guest identity has no person behind it: clearing the app storage makes a new one.',
+        }
+      : {
+          what: `GetId sends the ${source === 'userPool' ? 'ID token' : source === 'google' ? 'Google ID token' : 'SAML response'} in Logins. The identity pool checks it (issuer, audience, signature, expiry) and answers with an identity id.`,
+          why: 'The identity pool turns a sign-in from any trusted provider into one stable identity id for that person; the same login always gets the same id.',
+          misunderstanding:
+            source === 'userPool'
+              ? // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+                'The identity id (region:GUID) is not the user pool sub (a bare UUID). ${cognito-identity.amazonaws.com:sub} in a policy means the identity id. And Logins needs the ID token: an access token has no aud.'
+              : 'The identity id (region:GUID) is a new id minted by the identity pool; it is not the provider’s own user id.',
+        },
+    code: (demo) => ({
+      sdk: `import { CognitoIdentityClient, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+
+const identity = new CognitoIdentityClient({ region: '${demo.region}' });
+const { IdentityId } = await identity.send(new GetIdCommand({
+  IdentityPoolId: '${demo.identityPool?.id ?? '<identity pool id>'}',${loginsCode(demo, source)}
+}));`,
+      cli: `aws cognito-identity get-id --region ${demo.region} \\
+  --identity-pool-id ${demo.identityPool?.id ?? '<identity pool id>'}${loginsCli(demo, source)}`,
+    }),
+    async run(ctx) {
+      const response = await ctx.fetch(
+        jsonRequest(ctx.region, 'cognito-identity', 'GetId', {
+          IdentityPoolId: ctx.demo.identityPool?.id,
+          Logins: loginsFor(ctx, source),
+        }),
+      );
+      const id = (await readJson<{ IdentityId?: string }>(response))?.IdentityId;
+      if (id) ctx.vars.identityId = id;
+    },
+    ...overrides,
+  };
+}
+
+export function getCredentialsStep(source: LoginSource, overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  const guest = source === 'guest';
+  return {
+    id: 'get-credentials',
+    label: guest ? '2.5' : '2',
+    title: guest ? 'Get guest AWS credentials' : 'Get AWS credentials (enhanced flow)',
+    from: 'app',
+    to: 'identityPool',
+    packet: 'identityId',
+    returns: 'credentials',
+    via: ['sts', 'iam'],
+    operation: 'GetCredentialsForIdentity',
+    expect: 'success',
+    narration: {
+      what: `GetCredentialsForIdentity ${guest ? 'with the guest identity id' : 'with the identity id and the same Logins'}. Behind the scenes the identity pool picks the role, calls STS AssumeRoleWithWebIdentity for you, and returns temporary credentials (ASIA… key, secret, session token) valid for one hour.`,
+      why: guest
+        ? 'Guest credentials come from the unauthenticated role. In the enhanced flow Cognito also adds scope-down session policies, so a guest can only reach the services on its allowed list, whatever the role says.'
+        : 'This is the enhanced (simplified) flow: the pool, not the app, chooses the role, from its default roles or role mappings (here the user pool groups’ cognito:preferred_role can apply).',
+      misunderstanding: guest
+        ? 'Enhanced-flow guest credentials are scoped down by Cognito session policies; a role that allows everything still cannot call services outside the allowed list.'
+        : // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+          'The credentials’ session name is always CognitoIdentityCredentials, so tell users apart with ${cognito-identity.amazonaws.com:sub}. Note the field is SecretKey here, but SecretAccessKey in STS.',
+    },
+    code: (demo) => ({
+      sdk: `import { GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+
+const { Credentials } = await identity.send(new GetCredentialsForIdentityCommand({
+  IdentityId,${loginsCode(demo, source)}
+}));
+// Credentials: { AccessKeyId, SecretKey, SessionToken, Expiration }`,
+      cli: `aws cognito-identity get-credentials-for-identity --region ${demo.region} \\
+  --identity-id "$IDENTITY_ID"${loginsCli(demo, source)}`,
+    }),
+    async run(ctx) {
+      const identityId = ctx.need(ctx.vars.identityId, 'the identity id from GetId');
+      const response = await ctx.fetch(
+        jsonRequest(ctx.region, 'cognito-identity', 'GetCredentialsForIdentity', {
+          IdentityId: identityId,
+          Logins: loginsFor(ctx, source),
+        }),
+      );
+      const credentials = credentialsFromIdentityPool(await readJson(response));
+      if (credentials) ctx.vars.credentials = credentials;
+    },
+    ...overrides,
+  };
+}
+
+export function getOpenIdTokenStep(source: LoginSource, overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  return {
+    id: 'get-open-id-token',
+    label: '2',
+    title: 'Get a Cognito OpenID token (basic flow)',
+    from: 'app',
+    to: 'identityPool',
+    packet: 'identityId',
+    returns: 'openIdToken',
+    operation: 'GetOpenIdToken',
+    expect: 'success',
+    narration: {
+      what: 'In the basic (classic) flow the identity pool only vouches for the identity: GetOpenIdToken returns a Cognito OpenID token (RS512, aud = the identity pool id, amr says authenticated or unauthenticated), valid for 10 minutes.',
+      why: 'The app then calls STS itself and picks the role. Nothing is added to the session by Cognito, unlike the enhanced flow.',
+      misunderstanding:
+        'User pool tokens are RS256; Cognito identity OpenID tokens are RS512 and come from a different issuer (https://cognito-identity.amazonaws.com) with a different JWKS.',
+    },
+    code: (demo) => ({
+      sdk: `import { GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
+
+const { Token } = await identity.send(new GetOpenIdTokenCommand({
+  IdentityId,${loginsCode(demo, source)}
+}));`,
+      cli: `aws cognito-identity get-open-id-token --region ${demo.region} \\
+  --identity-id "$IDENTITY_ID"${loginsCli(demo, source)}`,
+    }),
+    async run(ctx) {
+      const identityId = ctx.need(ctx.vars.identityId, 'the identity id from GetId');
+      const response = await ctx.fetch(
+        jsonRequest(ctx.region, 'cognito-identity', 'GetOpenIdToken', {
+          IdentityId: identityId,
+          Logins: loginsFor(ctx, source),
+        }),
+      );
+      const token = (await readJson<{ Token?: string }>(response))?.Token;
+      if (token) ctx.vars.openIdToken = token;
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,195 @@
+import { jsonRequest, s3Request } from '../../client/aws-requests';
+import type { ScenarioStep } from '../types';
+
+/** The object every identity pool role may read (demo bucket layout, team brief). */
+export const PUBLIC_OBJECT_KEY = 'public/welcome.txt';
+
+function privateKey(identityId: string): string {
+  return `private/${identityId}/notes.txt`;
+}
+
+export function s3ReadPublicStep(overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  return {
+    id: 's3-read-public',
+    label: '3',
+    title: 'Read a public file from S3',
+    from: 'app',
+    to: 's3',
+    packet: 'signedRequest',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'GetObject',
+    expect: 'success',
+    narration: {
+      what: `The app signs GetObject for ${PUBLIC_OBJECT_KEY} with SigV4 using the temporary credentials. S3 verifies the signature, then IAM evaluates the role's policies (and any session policies) and the bucket policy.`,
+      why: 'The credentials stand for the role the identity pool chose. public/* is readable by both identity pool roles.',
+      misunderstanding:
+        'Session policies only restrict: the effective permission is an intersection of the role’s policies and the session policies.',
+    },
+    code: (demo) => ({
+      sdk: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({ region: '${demo.region}', credentials });
+const object = await s3.send(new GetObjectCommand({ Bucket: '${demo.bucket ?? '<bucket>'}', Key: '${PUBLIC_OBJECT_KEY}' }));`,
+      cli: `aws s3api get-object --bucket ${demo.bucket ?? '<bucket>'} --key ${PUBLIC_OBJECT_KEY} welcome.txt`,
+    }),
+    async run(ctx) {
+      const request = await s3Request(ctx.region, ctx.demo.bucket, PUBLIC_OBJECT_KEY, 'GET');
+      await ctx.fetch(
+        await ctx.sign(request, ctx.need(ctx.vars.credentials, 'AWS credentials from an earlier step'), 's3'),
+      );
+    },
+    ...overrides,
+  };
+}
+
+/** Writes under `private/<identity id>/`; `target: 'other'` aims at another identity's prefix. */
+export function s3WritePrivateStep(
+  target: 'own' | 'other',
+  overrides: Partial<ScenarioStep> = {},
+): ScenarioStep {
+  const own = target === 'own';
+  return {
+    id: own ? 's3-write-own' : 's3-write-other',
+    label: '3',
+    title: own ? 'Write to your own private/ folder' : "Write to another identity's private/ folder",
+    from: 'app',
+    to: 's3',
+    packet: 'signedRequest',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'PutObject',
+    expect: own ? 'success' : 'denied',
+    narration: own
+      ? {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+          what: 'The app signs PutObject to private/<identity id>/notes.txt. The policy statement’s resource private/${cognito-identity.amazonaws.com:sub}/* is filled in with this caller’s identity id and matches.',
+          why: 'One role serves every user; the policy variable gives each identity its own folder.',
+          misunderstanding:
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+            '${cognito-identity.amazonaws.com:sub} is the identity id (region:GUID), not the user pool sub.',
+        }
+      : {
+          what: 'The app signs PutObject to a private/ folder named after a different identity id. The policy variable resolves to the caller’s own id, which does not match, so no statement allows it.',
+          why: 'The same role does not mean the same data: the identity id in the policy variable separates users.',
+          misunderstanding:
+            'An implicit deny (nothing allowed it) is still a deny; S3 answers 403 AccessDenied.',
+        },
+    code: (demo) => ({
+      sdk: `await s3.send(new PutObjectCommand({
+  Bucket: '${demo.bucket ?? '<bucket>'}',
+  Key: \`private/\${${own ? 'IdentityId' : "'us-east-1:someone-else'"}}/notes.txt\`,
+  Body: 'hello',
+}));`,
+      cli: `aws s3api put-object --bucket ${demo.bucket ?? '<bucket>'} --key "private/$${own ? 'IDENTITY_ID' : 'OTHER_ID'}/notes.txt" --body notes.txt`,
+    }),
+    async run(ctx) {
+      const credentials = ctx.need(ctx.vars.credentials, 'AWS credentials from an earlier step');
+      const mine = ctx.need(ctx.vars.identityId, 'the identity id');
+      const region = mine.split(':')[0] ?? ctx.region;
+      // Another well-formed identity id in the same pool's format.
+      const other = `${region}:00000000-0000-4000-8000-000000000000`;
+      const key = privateKey(own ? mine : other);
+      const request = await s3Request(ctx.region, ctx.demo.bucket, key, 'PUT', 'hello from Identity Atlas');
+      await ctx.fetch(await ctx.sign(request, credentials, 's3'));
+    },
+    ...overrides,
+  };
+}
+
+export function apiWithJwtStep(
+  token: 'idToken' | 'accessToken',
+  overrides: Partial<ScenarioStep> = {},
+): ScenarioStep {
+  const id = token === 'idToken';
+  return {
+    id: id ? 'api-with-id-token' : 'api-with-access-token',
+    label: '1.5',
+    title: id ? 'Call API Gateway with the ID token' : 'Call API Gateway with the access token',
+    from: 'app',
+    to: 'apiGateway',
+    packet: 'jwt',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'GET /me',
+    expect: 'success',
+    narration: {
+      what: `The app calls GET /me with the ${id ? 'ID' : 'access'} token in the Authorization header. API Gateway's Cognito user pool authorizer checks the signature against the pool's JWKS, the issuer and the expiry, then passes the claims to the backend.`,
+      why: 'If your app only needs to call your own API, stop here: no identity pool and no AWS credentials are needed. The JWT is enough.',
+      misunderstanding:
+        'A REST API Cognito authorizer without scopes expects the ID token; with scopes it needs the access token. Claims reaching a REST API backend are all strings.',
+    },
+    code: (demo) => ({
+      sdk: `const response = await fetch('${demo.api?.url ?? '<stage URL>'}/me', {
+  headers: { Authorization: ${id ? 'idToken' : 'accessToken'} },
+});`,
+      cli: `curl -H "Authorization: $${id ? 'ID_TOKEN' : 'ACCESS_TOKEN'}" ${demo.api?.url ?? '<stage URL>'}/me`,
+    }),
+    async run(ctx) {
+      const jwt = ctx.need(ctx.vars[token], id ? 'the ID token' : 'the access token');
+      await ctx.fetch(new Request(`${ctx.demo.api?.url}/me`, { headers: { authorization: jwt } }));
+    },
+    ...overrides,
+  };
+}
+
+export function apiWithIamStep(overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  return {
+    id: 'api-with-sigv4',
+    label: '3',
+    title: 'Call API Gateway with SigV4 (AWS_IAM)',
+    from: 'app',
+    to: 'apiGateway',
+    packet: 'signedRequest',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'GET /iam',
+    expect: 'success',
+    narration: {
+      what: 'The app signs GET /iam with SigV4 (service execute-api) using the temporary credentials. API Gateway verifies the signature and asks IAM whether the caller may execute-api:Invoke this route.',
+      why: 'AWS_IAM authorization works for guests and signed-in users alike, because both hold AWS credentials from the identity pool.',
+    },
+    code: (demo) => ({
+      sdk: `// Sign with @smithy/signature-v4 (service 'execute-api', region '${demo.region}') and fetch ${demo.api?.url ?? '<stage URL>'}/iam`,
+      cli: `curl --aws-sigv4 "aws:amz:${demo.region}:execute-api" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \\
+  -H "x-amz-security-token: $AWS_SESSION_TOKEN" ${demo.api?.url ?? '<stage URL>'}/iam`,
+    }),
+    async run(ctx) {
+      const request = new Request(`${ctx.demo.api?.url}/iam`);
+      await ctx.fetch(
+        await ctx.sign(request, ctx.need(ctx.vars.credentials, 'AWS credentials'), 'execute-api'),
+      );
+    },
+    ...overrides,
+  };
+}
+
+export function ssmGetParameterStep(overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+  return {
+    id: 'ssm-get-parameter',
+    label: '3',
+    title: 'A guest reads an SSM parameter (outside the guest list)',
+    from: 'app',
+    to: 'ssm',
+    packet: 'signedRequest',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'GetParameter',
+    expect: 'denied',
+    narration: {
+      what: 'The guest role allows ssm:GetParameter on /atlas/public/greeting, yet the call is denied: SSM is not on the list of services Cognito’s scope-down session policy allows for enhanced-flow guests.',
+      why: 'Enhanced-flow guest sessions carry session policies; the effective permission is the role ∩ those policies.',
+      misunderstanding:
+        'A role that allows an action is not enough for enhanced-flow guests. The fix, if you really need it, is the basic flow, where Cognito adds nothing.',
+    },
+    code: () => ({
+      sdk: "await new SSMClient({ credentials }).send(new GetParameterCommand({ Name: '/atlas/public/greeting' }));",
+      cli: 'aws ssm get-parameter --name /atlas/public/greeting',
+    }),
+    async run(ctx) {
+      const request = jsonRequest(ctx.region, 'ssm', 'GetParameter', { Name: '/atlas/public/greeting' });
+      await ctx.fetch(await ctx.sign(request, ctx.need(ctx.vars.credentials, 'guest credentials'), 'ssm'));
+    },
+    ...overrides,
+  };
+}

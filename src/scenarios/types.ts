@@ -1,0 +1,137 @@
+import type { AwsCredentials } from '../client/credentials';
+import type { Demo } from '../sim/index';
+
+/**
+ * A scenario is data: which actors take part, and the steps between them. Each step's `run` makes at
+ * most ONE request through `ctx.fetch` (a few steps happen off the AWS wire, like typing a password at
+ * Google's sign-in page, and say so with `offWire`). The player replays steps from the start to seek.
+ */
+
+/** Every box the diagram can draw. Positions live in the UI layer (build-graph). */
+export const ActorId = {
+  app: 'app',
+  userPool: 'userPool',
+  google: 'google',
+  saml: 'saml',
+  identityPool: 'identityPool',
+  sts: 'sts',
+  iam: 'iam',
+  s3: 's3',
+  apiGateway: 'apiGateway',
+  ssm: 'ssm',
+  sync: 'sync',
+  appsync: 'appsync',
+  developer: 'developer',
+  broker: 'broker',
+} as const;
+export type ActorId = (typeof ActorId)[keyof typeof ActorId];
+
+/** Who is signing in: picks the flow. */
+export const Identity = {
+  guest: 'guest',
+  userPool: 'userPool',
+  google: 'google',
+  saml: 'saml',
+  iamUser: 'iamUser',
+} as const;
+export type Identity = (typeof Identity)[keyof typeof Identity];
+
+/** What travels along an edge; the UI maps each to a colour and label. */
+export const PacketKind = {
+  password: 'password',
+  jwt: 'jwt',
+  idpToken: 'idpToken',
+  samlAssertion: 'samlAssertion',
+  identityId: 'identityId',
+  openIdToken: 'openIdToken',
+  credentials: 'credentials',
+  signedRequest: 'signedRequest',
+  data: 'data',
+  denied: 'denied',
+} as const;
+export type PacketKind = (typeof PacketKind)[keyof typeof PacketKind];
+
+/** Values that earlier steps hand to later ones, as an app would keep them in memory. */
+export interface ScenarioVars {
+  idToken?: string;
+  accessToken?: string;
+  refreshToken?: string;
+  googleIdToken?: string;
+  samlResponse?: string;
+  identityId?: string;
+  openIdToken?: string;
+  credentials?: AwsCredentials;
+  /** Extra named values a scenario keeps (a second identity, a tampered token …). */
+  extra: Record<string, string>;
+}
+
+export interface StepContext {
+  fetch(request: Request): Promise<Response>;
+  demo: Demo;
+  region: string;
+  vars: ScenarioVars;
+  /** The simulation clock (epoch ms). */
+  now(): number;
+  /** Signs with SigV4 for `service` when a signer and credentials exist; otherwise sends it unsigned. */
+  sign(request: Request, credentials: AwsCredentials | undefined, service: string): Promise<Request>;
+  /** Stops the step with a clear reason when an input from an earlier step is missing. */
+  need<T>(value: T | undefined | null, what: string): T;
+}
+
+export interface Narration {
+  /** What happens, in plain words. */
+  what: string;
+  /** Why it is done this way. */
+  why: string;
+  /** The common misunderstanding this step clears up (reference section 11), when there is one. */
+  misunderstanding?: string;
+}
+
+/** The same call as a reader would make it against real AWS. */
+export interface StepCode {
+  sdk: string;
+  cli?: string;
+}
+
+export interface ScenarioStep {
+  id: string;
+  /** The number on the diagram: `1`, `1.5`, `2`, `2.5`, `3` … */
+  label: string;
+  title: string;
+  from: ActorId;
+  to: ActorId;
+  /** What travels on the request leg (from → to). */
+  packet: PacketKind;
+  /** What comes back on a successful answer (to → from); a failed answer always shows as `denied`. */
+  returns: PacketKind;
+  /** Services `to` consults inside AWS for this call (e.g. the identity pool calls STS, which asks IAM). */
+  via?: ActorId[];
+  /** The AWS operation (for the inspector title), e.g. `InitiateAuth`. */
+  operation: string;
+  /** Moves the simulation clock forward before this step runs (what-if: let tokens expire). */
+  advanceClockMs?: number;
+  /** Set when the step happens off the AWS wire (an IdP's sign-in page): no request is recorded. */
+  offWire?: string;
+  /** What a learner should expect: success, or the denial this step demonstrates. */
+  expect: 'success' | 'denied';
+  narration: Narration;
+  /** Built from the demo world so the ids match what the reader sees. */
+  code(demo: Demo): StepCode;
+  run(ctx: StepContext): Promise<void>;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** One sentence for the picker. */
+  summary: string;
+  group: 'flows' | 'sts' | 'what-if' | 'attacks' | 'sign-out';
+  identity: Identity;
+  actors: ActorId[];
+  steps: ScenarioStep[];
+}
+
+/** Thrown by `ctx.need` when a step cannot be sent because an earlier one produced nothing. */
+export class StepBlocked extends Error {
+  override name = 'StepBlocked';
+}

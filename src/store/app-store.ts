@@ -1,0 +1,167 @@
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createPlayer, type Player } from '../player/create-player';
+import { DEFAULT_SCENARIO_ID, findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
+import type { Identity } from '../scenarios/types';
+import type { Cloud, CloudOptions } from '../sim/index';
+import type { AppState, InspectorSlice, PlayerSlice, ScenarioSlice, View, ViewSlice } from './types';
+import { SIMULATION_START } from '../player/timeline';
+
+/**
+ * The single app store: Zustand vanilla, composed from typed slices. The engine and the player live
+ * in this closure, never in state; state holds only serialisable data (ids, positions, trace entries).
+ */
+
+/** Wall-clock duration of one step's packet animation at speed 1. */
+export const STEP_ANIMATION_MS = 1_800;
+
+export interface AppStoreOptions {
+  createCloud: (options: CloudOptions) => Promise<Cloud>;
+  initial?: { scenarioId?: string; identity?: Identity; step?: number; view?: View };
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): AppStore {
+  const startScenario = findScenario(initial.scenarioId) ?? findScenario(DEFAULT_SCENARIO_ID)!;
+  let player: Player = createPlayer({ scenario: startScenario, createCloud });
+  let unsubscribePlayer = () => {};
+
+  return createStore<AppState>()((set, get, api) => {
+    /** Mirrors the player's snapshot into state whenever it changes. */
+    function attach(next: Player) {
+      unsubscribePlayer();
+      player = next;
+      unsubscribePlayer = player.subscribe(() => {
+        const snap = player.getSnapshot();
+        set({
+          position: snap.position,
+          entries: snap.entries,
+          busy: snap.busy,
+          clock: snap.clock,
+          playerError: snap.error,
+          demo: snap.demo,
+        });
+      });
+    }
+
+    function load(scenarioId: string, step: number) {
+      const scenario = findScenario(scenarioId) ?? startScenario;
+      attach(createPlayer({ scenario, createCloud }));
+      set({
+        scenarioId: scenario.id,
+        identity: scenario.identity,
+        position: 0,
+        entries: [],
+        status: 'idle',
+        progress: 1,
+        clock: SIMULATION_START,
+      });
+      if (step > 0) void player.seek(step);
+    }
+
+    const scenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = () => ({
+      scenarioId: startScenario.id,
+      identity: initial.identity ?? startScenario.identity,
+      selectScenario(id, step = 0) {
+        load(id, step);
+      },
+      selectIdentity(identity) {
+        load(SCENARIO_FOR_IDENTITY[identity], 0);
+        set({ view: 'flow' });
+      },
+    });
+
+    const playerSlice: StateCreator<AppState, [], [], PlayerSlice> = () => ({
+      position: 0,
+      entries: [],
+      busy: false,
+      clock: SIMULATION_START,
+      status: 'idle',
+      speed: 1,
+      progress: 1,
+      play() {
+        const { position } = get();
+        const total = findScenario(get().scenarioId)?.steps.length ?? 0;
+        if (position >= total) {
+          // Playing from the end starts over, as media players do.
+          void player.reset().then(() => set({ status: 'playing', progress: 1 }));
+          return;
+        }
+        set({ status: 'playing' });
+      },
+      pause() {
+        set({ status: 'paused' });
+      },
+      async stepForward() {
+        const total = findScenario(get().scenarioId)?.steps.length ?? 0;
+        if (get().position >= total) return;
+        await player.step();
+        set({ progress: 0, status: get().status === 'playing' ? 'playing' : 'stepping' });
+      },
+      async stepBack() {
+        if (get().position === 0) return;
+        await player.seek(get().position - 1);
+        set({ progress: 1, status: 'paused' });
+      },
+      async restart() {
+        await player.reset();
+        set({ progress: 1, status: 'idle' });
+      },
+      async seek(position) {
+        await player.seek(position);
+        set({ progress: 1, status: 'paused' });
+      },
+      setSpeed(speed) {
+        set({ speed });
+      },
+      async advanceClock(ms) {
+        await player.advanceClock(ms);
+      },
+      tick(elapsedMs) {
+        const { status, progress, speed, busy, position } = get();
+        if (status !== 'playing' && status !== 'stepping') return;
+        const next = Math.min(1, progress + (elapsedMs * speed) / STEP_ANIMATION_MS);
+        if (next < 1) {
+          set({ progress: next });
+          return;
+        }
+        const total = findScenario(get().scenarioId)?.steps.length ?? 0;
+        if (status === 'stepping') {
+          set({ progress: 1, status: position >= total ? 'done' : 'paused' });
+        } else if (position >= total) {
+          set({ progress: 1, status: 'done' });
+        } else if (!busy) {
+          set({ progress: 1 });
+          void get().stepForward();
+        }
+      },
+    });
+
+    const inspectorSlice: StateCreator<AppState, [], [], InspectorSlice> = () => ({
+      tab: 'narration',
+      revealSecrets: false,
+      setTab(tab) {
+        set({ tab });
+      },
+      toggleSecrets() {
+        set({ revealSecrets: !get().revealSecrets });
+      },
+    });
+
+    const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
+      view: initial.view ?? 'flow',
+      setView(view) {
+        set({ view });
+      },
+    });
+
+    attach(player);
+    if (initial.step && initial.step > 0) void player.seek(initial.step);
+    return {
+      ...scenarioSlice(set, get, api),
+      ...playerSlice(set, get, api),
+      ...inspectorSlice(set, get, api),
+      ...viewSlice(set, get, api),
+    };
+  });
+}

@@ -1,0 +1,77 @@
+import type { DemoData, TraceEntry } from '../player/create-player';
+import type { Identity } from '../scenarios/types';
+
+export const PlayStatus = {
+  idle: 'idle',
+  playing: 'playing',
+  stepping: 'stepping',
+  paused: 'paused',
+  done: 'done',
+} as const;
+export type PlayStatus = (typeof PlayStatus)[keyof typeof PlayStatus];
+
+export const View = {
+  flow: 'flow',
+  sts: 'sts',
+  signOut: 'sign-out',
+  sync: 'sync',
+  appsync: 'appsync',
+} as const;
+export type View = (typeof View)[keyof typeof View];
+
+export const InspectorTab = {
+  narration: 'narration',
+  wire: 'wire',
+  jwt: 'jwt',
+  credentials: 'credentials',
+  iam: 'iam',
+  sigv4: 'sigv4',
+  code: 'code',
+} as const;
+export type InspectorTab = (typeof InspectorTab)[keyof typeof InspectorTab];
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+export interface ScenarioSlice {
+  scenarioId: string;
+  identity: Identity;
+  selectScenario(id: string, step?: number): void;
+  selectIdentity(identity: Exclude<Identity, 'iamUser'>): void;
+}
+
+export interface PlayerSlice {
+  position: number;
+  entries: TraceEntry[];
+  busy: boolean;
+  clock: number;
+  playerError?: string;
+  demo?: DemoData;
+  status: PlayStatus;
+  speed: number;
+  /** Animation progress of the latest step, 0…1 (derived playhead; drives the packet). */
+  progress: number;
+  play(): void;
+  pause(): void;
+  stepForward(): Promise<void>;
+  stepBack(): Promise<void>;
+  restart(): Promise<void>;
+  seek(position: number): Promise<void>;
+  setSpeed(speed: number): void;
+  advanceClock(ms: number): Promise<void>;
+  /** Advances the playhead by wall-clock milliseconds (called by the UI's animation frame loop). */
+  tick(elapsedMs: number): void;
+}
+
+export interface InspectorSlice {
+  tab: InspectorTab;
+  revealSecrets: boolean;
+  setTab(tab: InspectorTab): void;
+  toggleSecrets(): void;
+}
+
+export interface ViewSlice {
+  view: View;
+  setView(view: View): void;
+}
+
+export type AppState = ScenarioSlice & PlayerSlice & InspectorSlice & ViewSlice;

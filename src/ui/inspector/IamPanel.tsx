@@ -1,0 +1,100 @@
+import type { TraceEvent } from '../../sim/index';
+import { asArray, asRecord, asText, eventsOfKind } from './trace-details';
+
+function Conditions({ conditions }: { conditions: unknown[] }) {
+  if (conditions.length === 0) return null;
+  return (
+    <ul className="conditions">
+      {conditions.map((c, i) => {
+        const cond = asRecord(c) ?? {};
+        const expected = asArray(cond.expected).map(String).join(', ');
+        const actual =
+          cond.actual === undefined ? '(key absent)' : asArray(cond.actual).map(String).join(', ');
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id; their order is fixed
+          <li key={i} className={cond.matched ? 'matched' : 'unmatched'}>
+            {cond.matched ? '✓' : '✗'} {asText(cond.operator)} <code>{asText(cond.key)}</code>: expected{' '}
+            {expected || '—'}; request has {actual}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Decision({ event }: { event: TraceEvent }) {
+  const detail = asRecord(event.detail) ?? {};
+  const result = asRecord(detail.result) ?? detail;
+  const request = asRecord(detail.request);
+  const decision = asText(result.decision);
+  const policies = asArray(result.policies);
+  if (!decision) return <pre className="wire">{JSON.stringify(event.detail, null, 2)}</pre>;
+  return (
+    <article className="iam-decision">
+      <h4>
+        <span className={`decision decision--${decision}`}>{decision}</span> {event.summary}
+      </h4>
+      {request ? (
+        <p>
+          Action <code>{asText(request.action)}</code> on <code>{asText(request.resource)}</code>
+        </p>
+      ) : null}
+      <p>{asText(result.reason)}</p>
+      {policies.map((p, i) => {
+        const policy = asRecord(p) ?? {};
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: policies are listed in evaluation order
+          <section key={i} className="policy">
+            <h5>
+              {asText(policy.layer)} policy: {asText(policy.name)} — <em>{asText(policy.outcome)}</em>
+            </h5>
+            <ol>
+              {asArray(policy.statements).map((s, j) => {
+                const st = asRecord(s) ?? {};
+                const resolved = asArray(st.resolvedResources).map(String);
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: statements keep their document order
+                  <li key={j} className={st.applies ? 'matched' : 'unmatched'}>
+                    {st.applies ? '✓ applies' : '✗ does not apply'}: {asText(st.effect)}{' '}
+                    {st.sid ? `(${asText(st.sid)})` : ''} — action{' '}
+                    {st.actionMatched ? 'matched' : 'not matched'}, resource{' '}
+                    {st.resourceMatched ? 'matched' : 'not matched'}
+                    {st.principalMatched === undefined
+                      ? ''
+                      : `, principal ${st.principalMatched ? 'matched' : 'not matched'}`}
+                    {resolved.length ? (
+                      <div>
+                        Resource after variables: <code>{resolved.join(', ')}</code>
+                      </div>
+                    ) : null}
+                    <Conditions conditions={asArray(st.conditions)} />
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
+/** Every IAM evaluation the step caused, with policies, statements and substituted variables. */
+export function IamPanel({ events }: { events: TraceEvent[] }) {
+  const decisions = eventsOfKind(events, 'iam.decision');
+  if (decisions.length === 0)
+    return (
+      <p>
+        No IAM evaluation in this step (public Cognito APIs are not authorised by IAM, and nothing was
+        evaluated).
+      </p>
+    );
+  return (
+    <div className="iam-panel">
+      {decisions.map((event, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: events are in emission order
+        <Decision key={i} event={event} />
+      ))}
+    </div>
+  );
+}

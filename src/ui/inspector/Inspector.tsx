@@ -1,0 +1,134 @@
+import { lazy, Suspense, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findScenario } from '../../scenarios/catalog';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import type { InspectorTab } from '../../store/types';
+import { CodePanel } from './CodePanel';
+import { CredentialsPanel } from './CredentialsPanel';
+import { IamPanel } from './IamPanel';
+import { SigV4Panel } from './SigV4Panel';
+import { WirePanel } from './WirePanel';
+
+// jose is only needed when someone opens the JWT tab.
+const JwtPanel = lazy(() => import('./JwtPanel'));
+
+const TABS: { id: InspectorTab; label: string }[] = [
+  { id: 'narration', label: 'Narration' },
+  { id: 'wire', label: 'Wire' },
+  { id: 'jwt', label: 'JWT' },
+  { id: 'credentials', label: 'Credentials' },
+  { id: 'iam', label: 'IAM' },
+  { id: 'sigv4', label: 'SigV4' },
+  { id: 'code', label: 'Code' },
+];
+
+/** The side panel that follows the current step. */
+export function Inspector() {
+  const store = useAppStoreApi();
+  const baseId = useId();
+  const { tab, reveal, scenarioId, position, entries, clock, demo } = useAppStore(
+    useShallow((s) => ({
+      tab: s.tab,
+      reveal: s.revealSecrets,
+      scenarioId: s.scenarioId,
+      position: s.position,
+      entries: s.entries,
+      clock: s.clock,
+      demo: s.demo,
+    })),
+  );
+  const scenario = findScenario(scenarioId);
+  const step = scenario?.steps[position - 1];
+  const entry = entries[position - 1];
+  const held = entries[entries.length - 1]?.held;
+
+  const onTabKey = (event: React.KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    event.stopPropagation();
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    store.getState().setTab(next.id);
+    document.getElementById(`${baseId}-tab-${next.id}`)?.focus();
+  };
+
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div className="inspector__bar">
+        <div role="tablist" aria-label="Inspector views" className="tabs" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`${baseId}-tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => store.getState().setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <label className="reveal">
+          <input type="checkbox" checked={reveal} onChange={() => store.getState().toggleSecrets()} /> Reveal
+          secrets
+        </label>
+      </div>
+      <div
+        id={`${baseId}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${baseId}-tab-${tab}`}
+        className="inspector__panel"
+      >
+        {tab === 'narration' ? (
+          step ? (
+            <div className="narration-panel">
+              <h3>
+                Step {step.label}: {step.title}
+              </h3>
+              <p>
+                <strong>What happens.</strong> {step.narration.what}
+              </p>
+              <p>
+                <strong>Why.</strong> {step.narration.why}
+              </p>
+              {step.narration.misunderstanding ? (
+                <p className="misunderstanding">
+                  <strong>Common misunderstanding.</strong> {step.narration.misunderstanding}
+                </p>
+              ) : null}
+              {entry?.note ? <p className={`note note--${entry.outcome}`}>{entry.note}</p> : null}
+              {entry?.events.length ? (
+                <>
+                  <h4>What the engine reported</h4>
+                  <ul className="events">
+                    {entry.events.map((e, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: events in emission order
+                      <li key={i}>
+                        <code>{e.service}</code> <code>{e.kind}</code> {e.summary}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          ) : (
+            <p>{scenario?.summary}</p>
+          )
+        ) : null}
+        {tab === 'wire' ? <WirePanel entry={entry} reveal={reveal} /> : null}
+        {tab === 'jwt' ? (
+          <Suspense fallback={<p>Loading the JWT decoder…</p>}>
+            <JwtPanel held={held} now={clock} />
+          </Suspense>
+        ) : null}
+        {tab === 'credentials' ? <CredentialsPanel held={held} clock={clock} reveal={reveal} /> : null}
+        {tab === 'iam' ? <IamPanel events={entry?.events ?? []} /> : null}
+        {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} /> : null}
+        {tab === 'code' ? <CodePanel step={step} demo={demo} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findScenario } from '../../scenarios/catalog';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { SPEEDS } from '../../store/types';
+import { usePlaybackTicker } from './use-playback-ticker';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
+}
+
+/** Play, pause, step back/forward, restart, speed; ← and → step, space plays or pauses. */
+export function PlayerControls() {
+  usePlaybackTicker();
+  const store = useAppStoreApi();
+  const { status, position, busy, speed, scenarioId } = useAppStore(
+    useShallow((s) => ({
+      status: s.status,
+      position: s.position,
+      busy: s.busy,
+      speed: s.speed,
+      scenarioId: s.scenarioId,
+    })),
+  );
+  const total = findScenario(scenarioId)?.steps.length ?? 0;
+  const playing = status === 'playing';
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.target as HTMLElement | null)?.getAttribute?.('role') === 'tab') return;
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const state = store.getState();
+      if (event.key === 'ArrowRight') {
+        event.preventDefault();
+        void state.stepForward();
+      } else if (event.key === 'ArrowLeft') {
+        event.preventDefault();
+        void state.stepBack();
+      } else if (event.key === ' ' && (event.target as HTMLElement | null)?.tagName !== 'BUTTON') {
+        event.preventDefault();
+        if (state.status === 'playing') state.pause();
+        else state.play();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="player-controls" role="toolbar" aria-label="Player">
+      <button
+        type="button"
+        onClick={() => void store.getState().restart()}
+        disabled={busy || position === 0}
+        aria-label="Restart"
+      >
+        ⏮ <span className="btn-text">Restart</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => void store.getState().stepBack()}
+        disabled={busy || position === 0}
+        aria-label="Step back"
+        aria-keyshortcuts="ArrowLeft"
+      >
+        ◀ <span className="btn-text">Back</span>
+      </button>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => (playing ? store.getState().pause() : store.getState().play())}
+        aria-label={playing ? 'Pause' : 'Play'}
+        aria-keyshortcuts="Space"
+      >
+        {playing ? '⏸ Pause' : '▶ Play'}
+      </button>
+      <button
+        type="button"
+        onClick={() => void store.getState().stepForward()}
+        disabled={busy || position >= total}
+        aria-label="Step forward"
+        aria-keyshortcuts="ArrowRight"
+      >
+        <span className="btn-text">Next</span> ▶
+      </button>
+      <label className="speed">
+        Speed
+        <select value={speed} onChange={(e) => store.getState().setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="step-counter" aria-live="off">
+        Step {position} of {total}
+        {busy ? ' · running…' : ''}
+      </span>
+    </div>
+  );
+}

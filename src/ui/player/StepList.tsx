@@ -1,0 +1,69 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { TraceEntry } from '../../player/create-player';
+import { findScenario } from '../../scenarios/catalog';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+
+export function outcomeWords(entry: TraceEntry | undefined): string {
+  if (!entry) return 'not run yet';
+  switch (entry.outcome) {
+    case 'success':
+      return `${entry.response?.status ?? ''} OK`;
+    case 'aws-error':
+      return `${entry.response?.status ?? ''} ${awsErrorCode(entry) ?? 'error'}`;
+    case 'network-error':
+      return 'no answer (service not reachable)';
+    case 'blocked':
+      return 'not sent';
+    case 'off-wire':
+      return 'outside AWS';
+    case 'failure':
+      return 'failed in the app';
+  }
+}
+
+export function awsErrorCode(entry: TraceEntry): string | undefined {
+  const headers = entry.response?.headers ?? [];
+  const header = headers.find(([n]) => n === 'x-amzn-errortype')?.[1];
+  const body = entry.response?.body ?? '';
+  try {
+    const type = (JSON.parse(body) as { __type?: string }).__type;
+    if (type) return type.split('#').pop()?.split(':')[0];
+  } catch {
+    /* XML or text */
+  }
+  if (header) return header.split(':')[0];
+  return /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
+}
+
+/** The steps of the scenario as a list the reader can jump around in. */
+export function StepList() {
+  const store = useAppStoreApi();
+  const { scenarioId, entries, position, busy } = useAppStore(
+    useShallow((s) => ({ scenarioId: s.scenarioId, entries: s.entries, position: s.position, busy: s.busy })),
+  );
+  const scenario = findScenario(scenarioId);
+  if (!scenario) return null;
+  return (
+    <ol className="step-list" aria-label="Steps">
+      {scenario.steps.map((step, index) => {
+        const entry = entries[index];
+        const current = index === position - 1;
+        const denied = entry && entry.outcome !== 'success' && entry.outcome !== 'off-wire';
+        return (
+          <li key={step.id} className={`${current ? 'is-current' : ''} ${denied ? 'is-denied' : ''}`}>
+            <button
+              type="button"
+              disabled={busy}
+              aria-current={current ? 'step' : undefined}
+              onClick={() => void store.getState().seek(index + 1)}
+            >
+              <span className="step-list__label">{step.label}</span>
+              <span className="step-list__title">{step.title}</span>
+              <span className="step-list__outcome">{outcomeWords(entry)}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

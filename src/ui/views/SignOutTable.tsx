@@ -1,0 +1,61 @@
+import { afterSignOut, SIGN_OUT_PROBES } from '../../scenarios/sign-out';
+import { awsErrorCode, outcomeWords } from '../player/StepList';
+import { useScenarioRun } from './use-scenario-run';
+
+/** "What still works after sign-out": every cell is a real call made after GlobalSignOut. */
+export default function SignOutTable() {
+  const { snapshot, run } = useScenarioRun(afterSignOut, true);
+  const signOut = snapshot.entries.find((e) => e.stepId === 'global-sign-out');
+  return (
+    <section className="view sign-out-view" aria-labelledby="sign-out-title">
+      <h2 id="sign-out-title">What still works after sign-out?</h2>
+      <p>
+        Alice signs in, gets AWS credentials from the identity pool, then the app calls{' '}
+        <code>GlobalSignOut</code>. Each row below is then really tried against the simulated AWS. Many people
+        believe signing out revokes everything; this is what is true.
+      </p>
+      <p>
+        GlobalSignOut:{' '}
+        <strong>{signOut ? outcomeWords(signOut) : snapshot.busy ? 'running…' : 'not run yet'}</strong>
+      </p>
+      <table className="table">
+        <caption className="visually-hidden">Probes after GlobalSignOut</caption>
+        <thead>
+          <tr>
+            <th scope="col">What the app still holds</th>
+            <th scope="col">Tried at</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Still works?</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SIGN_OUT_PROBES.map((probe) => {
+            const entry = snapshot.entries.find((e) => e.stepId === probe.stepId);
+            const works = entry ? entry.outcome === 'success' : undefined;
+            return (
+              <tr key={probe.stepId}>
+                <th scope="row">{probe.thing}</th>
+                <td>{probe.where}</td>
+                <td>
+                  {entry ? outcomeWords(entry) : snapshot.busy ? 'running…' : '—'}
+                  {entry?.outcome === 'aws-error' ? <div className="small">{awsErrorCode(entry)}</div> : null}
+                  {entry?.note ? <div className="small">{entry.note}</div> : null}
+                </td>
+                <td className={works === undefined ? '' : works ? 'yes' : 'no'}>
+                  {works === undefined ? '—' : works ? 'Yes' : 'No'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="hint">
+        Only Cognito’s own APIs see the revocation. An API Gateway authorizer checks the signature and exp, so
+        the ID token works until it expires; AWS credentials already issued last until their Expiration.
+      </p>
+      <button type="button" onClick={() => void run()} disabled={snapshot.busy}>
+        Run the probes again
+      </button>
+    </section>
+  );
+}
