@@ -1,4 +1,9 @@
-import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  GetFederationTokenCommand,
+  GetSessionTokenCommand,
+} from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { isoSeconds } from '../../core/time';
 import type { WorldState } from '../../world';
@@ -15,19 +20,28 @@ function chainableDeveloperRole(state: WorldState) {
   role.trustPolicy = {
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Principal: { AWS: [state.iam.users['atlas-developer']!.arn, role.arn] }, Action: 'sts:AssumeRole' },
+      {
+        Effect: 'Allow',
+        Principal: { AWS: [state.iam.users['atlas-developer']!.arn, role.arn] },
+        Action: 'sts:AssumeRole',
+      },
     ],
   };
   role.inlinePolicies.push({
     name: 'ChainToSelf',
-    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.arn }] },
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.arn }],
+    },
   });
 }
 
 describe('sts AssumeRole', () => {
   it('returns ASIA credentials, the assumed-role user and a one-hour default expiration', async () => {
     const { cloud, clock, user, sts } = await stsWorld();
-    const out = await sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'dev-session' }));
+    const out = await sts(user).send(
+      new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'dev-session' }),
+    );
     const roleId = JSON.parse(cloud.snapshot().state).iam.roles.AtlasDeveloperRole.roleId as string;
     expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(out.Credentials?.SecretAccessKey).toHaveLength(40);
@@ -48,32 +62,67 @@ describe('sts AssumeRole', () => {
 
   it('accepts DurationSeconds at the minimum (900) and refuses 899', async () => {
     const { cloud, clock, user, sts } = await stsWorld();
-    const ok = await sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'min', DurationSeconds: 900 }));
+    const ok = await sts(user).send(
+      new AssumeRoleCommand({
+        RoleArn: cloud.demo.assumableRoleArn,
+        RoleSessionName: 'min',
+        DurationSeconds: 900,
+      }),
+    );
     expect(ok.Credentials?.Expiration?.getTime()).toBe(clock.now() + 900_000);
     const err = await sdkError(() =>
-      sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'min', DurationSeconds: 899 })),
+      sts(user).send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'min',
+          DurationSeconds: 899,
+        }),
+      ),
     );
     expect(err).toEqual({
       name: 'ValidationError',
       status: 400,
-      message: "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+      message:
+        "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
     });
   });
 
   it("refuses a duration above the role's MaxSessionDuration", async () => {
     const { cloud, user, sts } = await stsWorld();
     const err = await sdkError(() =>
-      sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'long', DurationSeconds: 3601 })),
+      sts(user).send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'long',
+          DurationSeconds: 3601,
+        }),
+      ),
     );
-    expect(err).toEqual({ name: 'ValidationError', status: 400, message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+    expect(err).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    });
   });
 
   it('allows up to 43200 seconds when the role allows 12 hours, and refuses 43201', async () => {
     const { cloud, clock, user, sts } = await stsWorld({ edit: chainableDeveloperRole });
-    const out = await sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'max', DurationSeconds: 43_200 }));
+    const out = await sts(user).send(
+      new AssumeRoleCommand({
+        RoleArn: cloud.demo.assumableRoleArn,
+        RoleSessionName: 'max',
+        DurationSeconds: 43_200,
+      }),
+    );
     expect(out.Credentials?.Expiration?.getTime()).toBe(clock.now() + 12 * HOUR);
     const err = await sdkError(() =>
-      sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'max', DurationSeconds: 43_201 })),
+      sts(user).send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'max',
+          DurationSeconds: 43_201,
+        }),
+      ),
     );
     expect(err.message).toBe(
       "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200",
@@ -82,25 +131,44 @@ describe('sts AssumeRole', () => {
 
   it('caps role chaining at one hour', async () => {
     const { cloud, clock, user, sts } = await stsWorld({ edit: chainableDeveloperRole });
-    const first = await sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'first', DurationSeconds: 7200 }));
+    const first = await sts(user).send(
+      new AssumeRoleCommand({
+        RoleArn: cloud.demo.assumableRoleArn,
+        RoleSessionName: 'first',
+        DurationSeconds: 7200,
+      }),
+    );
     const session = sts(asCreds(first.Credentials));
     const err = await sdkError(() =>
-      session.send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'second', DurationSeconds: 3601 })),
+      session.send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'second',
+          DurationSeconds: 3601,
+        }),
+      ),
     );
     expect(err).toEqual({
       name: 'ValidationError',
       status: 400,
-      message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      message:
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
     });
-    const chained = await session.send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'second' }));
+    const chained = await session.send(
+      new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'second' }),
+    );
     expect(chained.Credentials?.Expiration?.getTime()).toBe(clock.now() + HOUR);
-    expect(chained.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasDeveloperRole/second`);
+    expect(chained.AssumedRoleUser?.Arn).toBe(
+      `arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasDeveloperRole/second`,
+    );
   });
 
   it('refuses a role whose trust policy does not name the caller, and a role that does not exist, alike', async () => {
     const { cloud, user, sts } = await stsWorld();
     for (const roleArn of [cloud.demo.saml.roleArn, `arn:aws:iam::${cloud.demo.accountId}:role/NoSuchRole`]) {
-      const err = await sdkError(() => sts(user).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'x1' })));
+      const err = await sdkError(() =>
+        sts(user).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'x1' })),
+      );
       expect(err).toEqual({
         name: 'AccessDenied',
         status: 403,
@@ -111,7 +179,11 @@ describe('sts AssumeRole', () => {
 
   it('validates RoleSessionName', async () => {
     const { cloud, user, sts } = await stsWorld();
-    const err = await sdkError(() => sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'has space' })));
+    const err = await sdkError(() =>
+      sts(user).send(
+        new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'has space' }),
+      ),
+    );
     expect(err.message).toBe(
       "1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
     );
@@ -123,7 +195,9 @@ describe('sts AssumeRole with MFA', () => {
 
   it('refuses the MFA role without MFA', async () => {
     const w = await stsWorld();
-    const err = await sdkError(() => w.sts(w.user).send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'nomfa' })));
+    const err = await sdkError(() =>
+      w.sts(w.user).send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'nomfa' })),
+    );
     expect(err.name).toBe('AccessDenied');
   });
 
@@ -132,8 +206,19 @@ describe('sts AssumeRole with MFA', () => {
     const serial = w.cloud.demo.iamUser.mfaSerial;
     for (const at of [w.clock.now(), w.clock.now() - 30_000]) {
       const code = await w.cloud.demo.iamUser.mfaCode(at);
-      const out = await w.sts(w.user).send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'mfa', SerialNumber: serial, TokenCode: code }));
-      expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${w.cloud.demo.accountId}:assumed-role/AtlasMfaRole/mfa`);
+      const out = await w
+        .sts(w.user)
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: mfaRole(w),
+            RoleSessionName: 'mfa',
+            SerialNumber: serial,
+            TokenCode: code,
+          }),
+        );
+      expect(out.AssumedRoleUser?.Arn).toBe(
+        `arn:aws:sts::${w.cloud.demo.accountId}:assumed-role/AtlasMfaRole/mfa`,
+      );
     }
   });
 
@@ -144,20 +229,50 @@ describe('sts AssumeRole with MFA', () => {
     const wrong = String((Number(current) + 1) % 1_000_000).padStart(6, '0');
     const stale = await w.cloud.demo.iamUser.mfaCode(w.clock.now() - 90_000);
     for (const code of [wrong, stale === current ? wrong : stale]) {
-      const err = await sdkError(() => w.sts(w.user).send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'mfa', SerialNumber: serial, TokenCode: code })));
-      expect(err).toEqual({ name: 'AccessDenied', status: 403, message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.' });
+      const err = await sdkError(() =>
+        w
+          .sts(w.user)
+          .send(
+            new AssumeRoleCommand({
+              RoleArn: mfaRole(w),
+              RoleSessionName: 'mfa',
+              SerialNumber: serial,
+              TokenCode: code,
+            }),
+          ),
+      );
+      expect(err).toEqual({
+        name: 'AccessDenied',
+        status: 403,
+        message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+      });
     }
-    const incomplete = await sdkError(() => w.sts(w.user).send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'mfa', SerialNumber: serial })));
-    expect(incomplete.message).toBe('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
+    const incomplete = await sdkError(() =>
+      w
+        .sts(w.user)
+        .send(new AssumeRoleCommand({ RoleArn: mfaRole(w), RoleSessionName: 'mfa', SerialNumber: serial })),
+    );
+    expect(incomplete.message).toBe(
+      'MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.',
+    );
   });
 });
 
 describe('sts AssumeRole session policies', () => {
-  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] });
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }],
+  });
 
   it('reports PackedPolicySize as the packed share of the limit', async () => {
     const { cloud, user, sts } = await stsWorld();
-    const out = await sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'scoped', Policy: policy }));
+    const out = await sts(user).send(
+      new AssumeRoleCommand({
+        RoleArn: cloud.demo.assumableRoleArn,
+        RoleSessionName: 'scoped',
+        Policy: policy,
+      }),
+    );
     expect(out.PackedPolicySize).toBe(Math.ceil((policy.length * 100) / PACKED_LIMIT));
   });
 
@@ -167,9 +282,19 @@ describe('sts AssumeRole session policies', () => {
       Version: '2012-10-17',
       Statement: [{ Sid: 'x'.repeat(1900), Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }],
     });
-    const arns = ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', 'arn:aws:iam::aws:policy/AdministratorAccess'];
+    const arns = [
+      'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/AdministratorAccess',
+    ];
     const err = await sdkError(() =>
-      sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'big', Policy: big, PolicyArns: arns.map((arn) => ({ arn })) })),
+      sts(user).send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'big',
+          Policy: big,
+          PolicyArns: arns.map((arn) => ({ arn })),
+        }),
+      ),
     );
     const percent = Math.ceil(((big.length + arns.join('').length) * 100) / PACKED_LIMIT);
     expect(err).toEqual({
@@ -182,8 +307,20 @@ describe('sts AssumeRole session policies', () => {
 
   it('refuses a malformed session policy', async () => {
     const { cloud, user, sts } = await stsWorld();
-    const err = await sdkError(() => sts(user).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'bad', Policy: '{not json' })));
-    expect(err).toEqual({ name: 'MalformedPolicyDocumentException', status: 400, message: 'Syntax errors in policy.' });
+    const err = await sdkError(() =>
+      sts(user).send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'bad',
+          Policy: '{not json',
+        }),
+      ),
+    );
+    expect(err).toEqual({
+      name: 'MalformedPolicyDocumentException',
+      status: 400,
+      message: 'Syntax errors in policy.',
+    });
   });
 });
 
@@ -191,11 +328,25 @@ describe('sts AssumeRole from temporary credentials', () => {
   it('works with GetSessionToken credentials but not with GetFederationToken credentials', async () => {
     const { cloud, user, sts } = await stsWorld();
     const session = await sts(user).send(new GetSessionTokenCommand({}));
-    const viaSession = await sts(asCreds(session.Credentials)).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'from-session' }));
+    const viaSession = await sts(asCreds(session.Credentials)).send(
+      new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'from-session' }),
+    );
     expect(viaSession.AssumedRoleUser?.Arn).toContain('/AtlasDeveloperRole/from-session');
 
-    const fed = await sts(user).send(new GetFederationTokenCommand({ Name: 'carol', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }));
-    const err = await sdkError(() => sts(asCreds(fed.Credentials)).send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'from-fed' })));
+    const fed = await sts(user).send(
+      new GetFederationTokenCommand({
+        Name: 'carol',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      }),
+    );
+    const err = await sdkError(() =>
+      sts(asCreds(fed.Credentials)).send(
+        new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'from-fed' }),
+      ),
+    );
     expect(err.name).toBe('AccessDenied');
     expect(err.status).toBe(403);
   });
@@ -205,7 +356,11 @@ describe('sts AssumeRole from temporary credentials', () => {
     const { signRequest } = await import('../../sigv4/sign-request');
     const body = `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(cloud.demo.assumableRoleArn)}&RoleSessionName=wire`;
     const request = await signRequest(
-      new Request('https://sts.amazonaws.com/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body }),
+      new Request('https://sts.amazonaws.com/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body,
+      }),
       user,
       { service: 'sts', region: 'us-east-1', now: clock.now() },
     );
@@ -213,8 +368,12 @@ describe('sts AssumeRole from temporary credentials', () => {
     const xml = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/xml');
-    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<AssumeRoleResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><AssumeRoleResult><Credentials>/);
+    expect(xml).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<AssumeRoleResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><AssumeRoleResult><Credentials>/,
+    );
     expect(xml).toContain(`<Expiration>${isoSeconds(clock.now() + HOUR)}</Expiration>`);
-    expect(xml).toContain(`<ResponseMetadata><RequestId>${response.headers.get('x-amzn-requestid')}</RequestId></ResponseMetadata></AssumeRoleResponse>`);
+    expect(xml).toContain(
+      `<ResponseMetadata><RequestId>${response.headers.get('x-amzn-requestid')}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+    );
   });
 });

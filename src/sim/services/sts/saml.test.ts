@@ -1,0 +1,99 @@
+import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
+import type { Cloud } from '../../index';
+import { sha1Base64 } from './digest';
+import { sdkError, stsWorld } from './test-support';
+
+async function samlResponse(cloud: Cloud) {
+  const dave = cloud.demo.saml.users[0]!;
+  return cloud.demo.saml.signIn(dave.username, dave.password);
+}
+
+describe('sts AssumeRoleWithSAML', () => {
+  it('returns role credentials and the SAML result fields', async () => {
+    const { cloud, sts } = await stsWorld();
+    const assertion = await samlResponse(cloud);
+    const out = await sts().send(
+      new AssumeRoleWithSAMLCommand({
+        RoleArn: cloud.demo.saml.roleArn,
+        PrincipalArn: cloud.demo.saml.providerArn,
+        SAMLAssertion: assertion,
+      }),
+    );
+    expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    expect(out.AssumedRoleUser?.Arn).toMatch(
+      new RegExp(`^arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasSamlRole/`),
+    );
+    expect(out.Audience).toBe('https://signin.aws.amazon.com/saml');
+    expect(out.Issuer).toMatch(/^https:\/\/idp\.example-corp\.test/);
+    expect(out.Subject).toBeTruthy();
+    expect(out.NameQualifier).toBe(await sha1Base64(`${out.Issuer}${cloud.demo.accountId}/ExampleCorpIdP`));
+  });
+
+  it('refuses the same assertion twice (replay)', async () => {
+    const { cloud, sts } = await stsWorld();
+    const assertion = await samlResponse(cloud);
+    const input = {
+      RoleArn: cloud.demo.saml.roleArn,
+      PrincipalArn: cloud.demo.saml.providerArn,
+      SAMLAssertion: assertion,
+    };
+    await sts().send(new AssumeRoleWithSAMLCommand(input));
+    const err = await sdkError(() => sts().send(new AssumeRoleWithSAMLCommand(input)));
+    expect(err.name).toBe('InvalidIdentityTokenException');
+  });
+
+  it('refuses a role the assertion does not list', async () => {
+    const { cloud, sts } = await stsWorld();
+    const err = await sdkError(async () =>
+      sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          PrincipalArn: cloud.demo.saml.providerArn,
+          SAMLAssertion: await samlResponse(cloud),
+        }),
+      ),
+    );
+    expect(err).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+      message: 'Not authorized to perform sts:AssumeRoleWithSAML',
+    });
+  });
+
+  it('refuses an altered assertion with "Response signature invalid"', async () => {
+    const { cloud, sts } = await stsWorld();
+    const xml = atob(await samlResponse(cloud));
+    const altered = btoa(xml.replace(/AtlasSamlRole/g, 'AtlasDeveloperRole'));
+    const err = await sdkError(() =>
+      sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          PrincipalArn: cloud.demo.saml.providerArn,
+          SAMLAssertion: altered,
+        }),
+      ),
+    );
+    expect(err).toEqual({
+      name: 'InvalidIdentityTokenException',
+      status: 400,
+      message: 'Response signature invalid',
+    });
+  });
+
+  it('refuses an assertion past its NotOnOrAfter', async () => {
+    const { cloud, clock, sts } = await stsWorld();
+    const assertion = await samlResponse(cloud);
+    clock.advance(24 * 3600_000);
+    const err = await sdkError(() =>
+      sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: cloud.demo.saml.roleArn,
+          PrincipalArn: cloud.demo.saml.providerArn,
+          SAMLAssertion: assertion,
+        }),
+      ),
+    );
+    expect(err.name).toBe('ExpiredTokenException');
+  });
+});
