@@ -86,7 +86,7 @@ describe('cognito-sync on the real engine', () => {
     expect(out.Records?.map((r) => [r.Key, r.Value, r.SyncCount])).toEqual([['theme', 'dark', 1]]);
   });
 
-  it("refuses another identity's data: IAM's ${cognito-identity.amazonaws.com:sub} policy says AccessDenied", async () => {
+  it("refuses another identity's data: the role policy scoped to the caller's own sub says AccessDenied", async () => {
     const { clock, cloud } = await setup();
     const me = await guestCredentials(cloud);
     const other = await guestCredentials(cloud);

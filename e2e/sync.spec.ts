@@ -1,0 +1,67 @@
+import { expect, type Page, test } from '@playwright/test';
+
+/** Cognito Sync view: offline edits survive a reload, reach the other device, and conflicts are resolved as chosen. */
+const device = (page: Page, name: string) => page.getByRole('region', { name: `${name} device` });
+
+async function save(page: Page, name: string, key: string, value: string) {
+  const panel = device(page, name);
+  await panel.getByLabel('Key').fill(key);
+  await panel.getByLabel('Value').fill(value);
+  await panel.getByRole('button', { name: `Save on ${name.toLowerCase()}` }).click();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/?view=sync');
+  await expect(device(page, 'Phone')).toBeVisible();
+});
+
+test('an offline edit survives a reload, then reaches the other device after both sync', async ({ page }) => {
+  const phone = device(page, 'Phone');
+  await phone.getByLabel('Offline').check();
+  await save(page, 'Phone', 'greeting', 'hello from the phone');
+  await expect(phone.getByRole('status')).toContainText('Pending changes: 1');
+
+  await page.reload();
+  const reloaded = device(page, 'Phone');
+  await expect(reloaded.getByRole('cell', { name: 'hello from the phone' })).toBeVisible();
+  await expect(reloaded.getByRole('status')).toContainText('Pending changes: 1');
+  await expect(reloaded.getByLabel('Offline')).toBeChecked();
+
+  await reloaded.getByRole('button', { name: 'Synchronize phone' }).click();
+  await expect(reloaded.getByRole('status')).toContainText('offline');
+  await reloaded.getByLabel('Offline').uncheck();
+  await reloaded.getByRole('button', { name: 'Synchronize phone' }).click();
+  await expect(reloaded.getByRole('status')).toContainText('Pending changes: 0');
+
+  const laptop = device(page, 'Laptop');
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('cell', { name: 'hello from the phone' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Wire timeline' })).toContainText('UpdateRecords → 200');
+});
+
+test('a conflict opens a dialog with both values and is resolved as chosen', async ({ page }) => {
+  const phone = device(page, 'Phone');
+  const laptop = device(page, 'Laptop');
+  await save(page, 'Phone', 'color', 'base');
+  await phone.getByRole('button', { name: 'Synchronize phone' }).click();
+  await expect(phone.getByRole('status')).toContainText('Pending changes: 0');
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('cell', { name: 'base' })).toBeVisible();
+
+  await phone.getByLabel('Offline').check();
+  await save(page, 'Phone', 'color', 'phone-blue');
+  await save(page, 'Laptop', 'color', 'laptop-green');
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('status')).toContainText('Pending changes: 0');
+
+  await phone.getByLabel('Offline').uncheck();
+  await phone.getByRole('button', { name: 'Synchronize phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Conflict while synchronizing the phone' });
+  await expect(dialog).toContainText('phone-blue');
+  await expect(dialog).toContainText('laptop-green');
+  await dialog.getByRole('button', { name: "Keep this device's value" }).click();
+  await expect(phone.getByRole('status')).toContainText('Pending changes: 0');
+
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('cell', { name: 'phone-blue' })).toBeVisible();
+});

@@ -1,0 +1,118 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { LocalRecord } from '../../sync/types';
+import { DATASET, type LabDevice } from './sync-lab';
+
+/** One simulated device: identity, offline switch, the local dataset as an editable table, pending count, Synchronize. */
+export function DevicePanel({
+  device,
+  onSync,
+  version,
+}: {
+  device: LabDevice;
+  onSync: (d: LabDevice) => void;
+  version: number;
+}) {
+  const [records, setRecords] = useState<LocalRecord[]>([]);
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const status = device.client.getStatus();
+  const online = device.network.isOnline();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the lab changes
+  useEffect(() => {
+    let live = true;
+    device.client.records(DATASET).then(
+      (r) => live && setRecords(r),
+      (e: Error) => live && setProblem(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [device, version]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await device.client.put(DATASET, key.trim(), value);
+      setKey('');
+      setValue('');
+      setProblem(undefined);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+
+  const label = `${device.name[0]?.toUpperCase()}${device.name.slice(1)}`;
+  return (
+    <section className="sync-device" aria-label={`${label} device`}>
+      <h3>{label}</h3>
+      <p>
+        Identity: <code>{status.identityId ?? 'none yet (first sync signs in as alice)'}</code>
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          checked={!online}
+          onChange={(e) => device.network.setOnline(!e.target.checked)}
+        />{' '}
+        Offline
+      </label>
+      <table>
+        <caption>
+          Dataset <code>{DATASET}</code> on the {device.name}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Value</th>
+            <th scope="col">Sync count</th>
+            <th scope="col">State</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <tr key={r.key}>
+              <td>{r.key}</td>
+              <td>{r.value === null ? '(removed)' : r.value}</td>
+              <td>{r.syncCount}</td>
+              <td>{r.dirty ? 'pending' : 'synced'}</td>
+              <td>
+                {r.value !== null && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      device.client.remove(DATASET, r.key).catch((e: Error) => setProblem(e.message))
+                    }
+                  >
+                    Remove {r.key}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={save}>
+        <label>
+          Key <input value={key} onChange={(e) => setKey(e.target.value)} required maxLength={1024} />
+        </label>
+        <label>
+          Value <input value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        <button type="submit">Save on {device.name}</button>
+      </form>
+      <p role="status">
+        Pending changes: <strong>{status.pending}</strong> · {status.state}
+        {status.lastError ? ` · ${status.lastError}` : ''}
+      </p>
+      {problem && <p role="alert">{problem}</p>}
+      <button type="button" onClick={() => onSync(device)} disabled={status.state === 'syncing'}>
+        Synchronize {device.name}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { WireEntry } from './sync-lab';
+
+/** What crossed the wire, newest first: each request and response as text, plus the client's conflict and retry events. */
+export function WireTimeline({ entries }: { entries: WireEntry[] }) {
+  return (
+    <section aria-label="Wire timeline">
+      <h3>Wire timeline</h3>
+      {entries.length === 0 && (
+        <p>Nothing sent yet. Synchronize a device to see ListRecords and UpdateRecords.</p>
+      )}
+      <ol className="sync-timeline">
+        {entries.map((e) => (
+          <li key={e.id}>
+            <details>
+              <summary>
+                {e.device}: {e.title}
+                {e.status !== undefined ? ` → ${e.status}` : ''}
+              </summary>
+              {e.request && <pre>{e.request}</pre>}
+              {e.response && <pre>{e.response}</pre>}
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+import { type Cloud, createCloud } from '../../sim/index';
+import { loadCloudSnapshot, saveCloudSnapshot } from '../../sync/cloud-store';
+import { createSyncClient, type SyncClient, type SyncEvent } from '../../sync/create-sync-client';
+import { createDeviceNetwork, type DeviceNetwork } from '../../sync/device-network';
+import { createIdbStorage } from '../../sync/idb-storage';
+import { cognitoIdentitySource } from '../../sync/identity-source';
+import { createMemoryStorage } from '../../sync/memory-storage';
+import type { ConflictResolution, SyncConflict } from '../../sync/types';
+
+/**
+ * The model behind the Cognito Sync view, free of React: one simulated cloud kept in IndexedDB, up to
+ * four devices (each with its own IndexedDB database, network switch and sync client), and a timeline
+ * of what crossed the wire. Devices sign in as the demo user alice, so they share one identity's data.
+ */
+export const DATASET = 'settings';
+export const DEVICE_NAMES = ['phone', 'laptop', 'tablet', 'desktop'] as const;
+const DEVICES_KEY = 'identity-atlas-sync-devices';
+
+export interface WireEntry {
+  id: number;
+  device: string;
+  kind: 'wire' | 'event';
+  title: string;
+  status?: number;
+  request?: string;
+  response?: string;
+}
+
+export interface LabDevice {
+  name: string;
+  network: DeviceNetwork;
+  client: SyncClient;
+}
+
+interface SavedDevice {
+  name: string;
+  online: boolean;
+}
+
+export type ConflictAsk = (
+  device: string,
+  conflicts: SyncConflict[],
+) => Promise<ConflictResolution[] | false>;
+
+const OPERATIONS: [RegExp, string, string][] = [
+  [/\/records$/, 'GET', 'ListRecords'],
+  [/\/datasets\/[^/]+$/, 'POST', 'UpdateRecords'],
+  [/\/datasets\/[^/]+$/, 'DELETE', 'DeleteDataset'],
+  [/\/datasets\/[^/]+$/, 'GET', 'DescribeDataset'],
+  [/\/datasets$/, 'GET', 'ListDatasets'],
+];
+
+function operationOf(request: Request): string {
+  const url = new URL(request.url);
+  if (url.hostname.startsWith('cognito-identity.'))
+    return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? 'cognito-identity';
+  if (url.hostname.startsWith('cognito-idp.'))
+    return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? 'cognito-idp';
+  const hit = OPERATIONS.find(([path, method]) => method === request.method && path.test(url.pathname));
+  return hit ? hit[2] : `${request.method} ${url.pathname}`;
+}
+
+/** Hides secrets in what the timeline shows (passwords, tokens, signatures) but keeps the shape. */
+function redact(text: string): string {
+  return text
+    .replace(
+      /("(?:PASSWORD|IdToken|AccessToken|RefreshToken|SecretKey|SessionToken)"\s*:\s*")([^"]{6})[^"]*"/g,
+      '$1$2…"',
+    )
+    .replace(/(Signature=)[0-9a-f]{8}[0-9a-f]+/g, '$1…');
+}
+
+async function describeRequest(request: Request): Promise<string> {
+  const headers = [...request.headers]
+    .map(([k, v]) => `${k}: ${k === 'x-amz-security-token' ? `${v.slice(0, 12)}…` : v}`)
+    .join('\n');
+  const body = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
+  return redact(`${request.method} ${request.url}\n${headers}${body ? `\n\n${body}` : ''}`);
+}
+
+export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
+  const snapshot = await loadCloudSnapshot().catch(() => undefined);
+  const cloud: Cloud = await createCloud(snapshot ? { snapshot } : {});
+  const timeline: WireEntry[] = [];
+  let nextId = 1;
+  const log = (entry: Omit<WireEntry, 'id'>) => {
+    timeline.unshift({ id: nextId++, ...entry });
+    if (timeline.length > 200) timeline.pop();
+    onChange();
+  };
+  const alice = cloud.demo.userPool.users[0] as { username: string; password: string };
+  const devices: LabDevice[] = [];
+
+  const saveDevices = () => {
+    const saved: SavedDevice[] = devices.map((d) => ({ name: d.name, online: d.network.isOnline() }));
+    localStorage.setItem(DEVICES_KEY, JSON.stringify(saved));
+  };
+
+  function addDevice(name: string, online = true): LabDevice {
+    const recordingFetch = async (request: Request): Promise<Response> => {
+      const requestText = await describeRequest(request);
+      const response = await cloud.fetch(request);
+      const body = await response.clone().text();
+      log({
+        device: name,
+        kind: 'wire',
+        title: operationOf(request),
+        status: response.status,
+        request: requestText,
+        response: redact(`HTTP ${response.status}\n\n${body}`),
+      });
+      // Keep the cloud in IndexedDB so the "server" survives a reload like the devices do.
+      await saveCloudSnapshot(cloud.snapshot()).catch(() => undefined);
+      return response;
+    };
+    const network = createDeviceNetwork(recordingFetch, online);
+    let idToken: string | undefined;
+    const region = cloud.demo.region;
+    const identityPoolId = cloud.demo.identityPool.id;
+    const signIn = async () => {
+      const response = await network.fetch(
+        new Request(`https://cognito-idp.${region}.amazonaws.com/`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+          },
+          body: JSON.stringify({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: cloud.demo.userPool.clientId,
+            AuthParameters: { USERNAME: alice.username, PASSWORD: alice.password },
+          }),
+        }),
+      );
+      const out = (await response.json()) as { AuthenticationResult?: { IdToken: string } };
+      idToken = out.AuthenticationResult?.IdToken;
+    };
+    const source = cognitoIdentitySource({
+      fetch: network.fetch,
+      region,
+      identityPoolId,
+      now: () => Date.now(),
+      logins: () =>
+        idToken ? { [`cognito-idp.${region}.amazonaws.com/${cloud.demo.userPool.id}`]: idToken } : undefined,
+    });
+    let storage = createIdbStorage(name);
+    if (typeof indexedDB === 'undefined') storage = createMemoryStorage();
+    const client = createSyncClient({
+      fetch: network.fetch,
+      storage,
+      now: () => Date.now(),
+      region,
+      identityPoolId,
+      deviceName: name,
+      identity: async () => {
+        if (!idToken) await signIn();
+        return source();
+      },
+      onEvent: (event: SyncEvent) =>
+        log({
+          device: name,
+          kind: 'event',
+          title: eventTitle(event),
+          response: JSON.stringify(event, null, 2),
+        }),
+    });
+    client.subscribe(onChange);
+    network.subscribe(() => {
+      saveDevices();
+      onChange();
+    });
+    const device = { name, network, client };
+    devices.push(device);
+    saveDevices();
+    void client.load().catch(() => undefined);
+    return device;
+  }
+
+  const saved = JSON.parse(localStorage.getItem(DEVICES_KEY) ?? 'null') as SavedDevice[] | null;
+  for (const d of saved ?? [
+    { name: 'phone', online: true },
+    { name: 'laptop', online: true },
+  ])
+    addDevice(d.name, d.online);
+
+  return {
+    cloud,
+    devices,
+    timeline,
+    addDevice(): LabDevice | undefined {
+      const name = DEVICE_NAMES.find((n) => !devices.some((d) => d.name === n));
+      if (!name) return undefined;
+      const device = addDevice(name);
+      onChange();
+      return device;
+    },
+    synchronize(device: LabDevice) {
+      return device.client.synchronize(DATASET, {
+        onConflict: (_dataset, conflicts) => ask(device.name, conflicts),
+      });
+    },
+  };
+}
+
+export type SyncLab = Awaited<ReturnType<typeof createSyncLab>>;
+
+function eventTitle(event: SyncEvent): string {
+  switch (event.type) {
+    case 'conflicts':
+      return `Conflict on ${event.conflicts.map((c) => c.key).join(', ')}`;
+    case 'resolved':
+      return `Resolved: ${event.resolutions.map((r) => `${r.key} → ${r.value ?? '(removed)'} (${r.source})`).join(', ')}`;
+    case 'retry':
+      return `Retry ${event.attempt}: ${event.reason}`;
+    case 'identity-changed':
+      return `Identity ${event.from} → ${event.to}`;
+    case 'dataset-deleted':
+      return `Dataset ${event.dataset} was deleted in the cloud`;
+    case 'merged':
+      return `Merged datasets: ${event.names.join(', ')}`;
+  }
+}
