@@ -1,4 +1,7 @@
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Cloud, SimSocket } from '../../src/sim/index';
 import { sdkConfig } from '../support/cloud-handler';
 
@@ -22,7 +25,10 @@ export async function graphql(
   headers: Record<string, string>,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[] } }> {
+): Promise<{
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[] };
+}> {
   const response = await cloud.fetch(
     new Request(cloud.demo.appSync?.url as string, {
       method: 'POST',

@@ -16,17 +16,26 @@ describe('appsync GraphQL endpoint', () => {
     const { cloud } = await setup();
     const res = await graphql(cloud, {}, '{ listItems { items { id } } }');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }] });
+    expect(res.body).toEqual({
+      errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }],
+    });
   });
 
   it('refuses an unknown API key and a malformed JWT', async () => {
     const { cloud } = await setup();
-    const badKey = await graphql(cloud, { 'x-api-key': 'da2-nottherealkey' }, '{ listItems { items { id } } }');
+    const badKey = await graphql(
+      cloud,
+      { 'x-api-key': 'da2-nottherealkey' },
+      '{ listItems { items { id } } }',
+    );
     expect(badKey.status).toBe(401);
     expect(badKey.body.errors?.[0]?.message).toBe('You are not authorized to make this call.');
     const badJwt = await graphql(cloud, { authorization: 'not-a-jwt' }, '{ listItems { items { id } } }');
     expect(badJwt.status).toBe(401);
-    expect(badJwt.body.errors?.[0]).toEqual({ errorType: 'UnauthorizedException', message: 'Unable to parse JWT token.' });
+    expect(badJwt.body.errors?.[0]).toEqual({
+      errorType: 'UnauthorizedException',
+      message: 'Unable to parse JWT token.',
+    });
   });
 
   it('lets a user pool user create an item owned by them, and an API key read but not write', async () => {
@@ -35,7 +44,13 @@ describe('appsync GraphQL endpoint', () => {
     const created = await graphql(cloud, { authorization: alice }, CREATE, { input: { text: 'Buy milk' } });
     expect(created.status).toBe(200);
     const item = created.body.data?.createItem as Record<string, unknown>;
-    expect(item).toMatchObject({ text: 'Buy milk', done: false, owner: cloud.demo.userPool.users[0]?.username, _version: 1, _deleted: false });
+    expect(item).toMatchObject({
+      text: 'Buy milk',
+      done: false,
+      owner: cloud.demo.userPool.users[0]?.username,
+      _version: 1,
+      _deleted: false,
+    });
 
     const read = await graphql(cloud, { 'x-api-key': app.apiKey }, '{ listItems { items { id text } } }');
     expect(read.body).toEqual({ data: { listItems: { items: [{ id: item.id, text: 'Buy milk' }] } } });
@@ -70,11 +85,15 @@ describe('appsync conflict detection', () => {
     ctx.app.setConflictHandler(handler);
     const alice = await idTokenFor(ctx.cloud, 0);
     const bob = await idTokenFor(ctx.cloud, 1);
-    const created = await graphql(ctx.cloud, { authorization: alice }, CREATE, { input: { text: 'Plan trip', tags: ['travel'] } });
+    const created = await graphql(ctx.cloud, { authorization: alice }, CREATE, {
+      input: { text: 'Plan trip', tags: ['travel'] },
+    });
     const id = (created.body.data?.createItem as { id: string }).id;
     ctx.clock.advance(1000);
     // Alice edits first (version 1 → 2); Bob then edits from the stale version 1.
-    await graphql(ctx.cloud, { authorization: alice }, UPDATE, { input: { id, text: 'Plan trip to Lisbon', _version: 1 } });
+    await graphql(ctx.cloud, { authorization: alice }, UPDATE, {
+      input: { id, text: 'Plan trip to Lisbon', _version: 1 },
+    });
     ctx.clock.advance(1000);
     const stale = await graphql(ctx.cloud, { authorization: bob }, UPDATE, {
       input: { id, text: 'Plan trip to Porto', done: true, tags: ['family'], _version: 1 },
@@ -104,7 +123,12 @@ describe('appsync conflict detection', () => {
 
   it('the example Lambda handler lets the incoming fields win and unions tags', async () => {
     const { stale } = await twoEditors('LAMBDA');
-    expect(stale.body.data?.updateItem).toMatchObject({ text: 'Plan trip to Porto', done: true, tags: ['travel', 'family'], _version: 3 });
+    expect(stale.body.data?.updateItem).toMatchObject({
+      text: 'Plan trip to Porto',
+      done: true,
+      tags: ['travel', 'family'],
+      _version: 3,
+    });
   });
 });
 
@@ -121,14 +145,21 @@ describe('appsync delta sync', () => {
     expect(baseResult.startedAt).toBe(clock.now());
 
     clock.advance(60_000);
-    await graphql(cloud, { authorization: alice }, UPDATE, { input: { id: 'b', text: 'second, edited', _version: 1 } });
+    await graphql(cloud, { authorization: alice }, UPDATE, {
+      input: { id: 'b', text: 'second, edited', _version: 1 },
+    });
     const delta = await graphql(cloud, { authorization: alice }, sync, { lastSync: baseResult.startedAt });
-    expect((delta.body.data?.syncItems as { items: unknown[] }).items).toEqual([{ id: 'b', text: 'second, edited', _version: 2 }]);
+    expect((delta.body.data?.syncItems as { items: unknown[] }).items).toEqual([
+      { id: 'b', text: 'second, edited', _version: 2 },
+    ]);
 
     // A device away longer than the delta table keeps entries (30 minutes) gets a full base sync.
     clock.advance(31 * 60_000);
     const stale = await graphql(cloud, { authorization: alice }, sync, { lastSync: baseResult.startedAt });
-    expect((stale.body.data?.syncItems as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['a', 'b']);
+    expect((stale.body.data?.syncItems as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });
 
@@ -138,14 +169,20 @@ describe('appsync real-time subscriptions', () => {
     const alice = await idTokenFor(cloud, 0);
     const bob = await idTokenFor(cloud, 1);
     const host = new URL(app.url).host;
-    const socket = await cloud.connect(`${app.realtimeUrl}?header=${headerParam({ host, Authorization: bob })}&payload=e30=`, 'graphql-ws');
+    const socket = await cloud.connect(
+      `${app.realtimeUrl}?header=${headerParam({ host, Authorization: bob })}&payload=e30=`,
+      'graphql-ws',
+    );
     const rec = recorder(socket);
     await new Promise<void>((resolve) => {
       socket.onopen = () => resolve();
       if (socket.readyState === 1) resolve();
     });
     socket.send(JSON.stringify({ type: 'connection_init' }));
-    expect(await rec.until((m) => m.type === 'connection_ack')).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
+    expect(await rec.until((m) => m.type === 'connection_ack')).toEqual({
+      type: 'connection_ack',
+      payload: { connectionTimeoutMs: 300000 },
+    });
     socket.send(
       JSON.stringify({
         id: 'sub-1',
@@ -157,12 +194,22 @@ describe('appsync real-time subscriptions', () => {
       }),
     );
     await rec.until((m) => m.type === 'start_ack');
-    await graphql(cloud, { authorization: alice }, CREATE, { input: { id: 'live-1', text: 'hello from alice' } });
+    await graphql(cloud, { authorization: alice }, CREATE, {
+      input: { id: 'live-1', text: 'hello from alice' },
+    });
     const data = await rec.until((m) => m.type === 'data');
     expect(data).toEqual({
       id: 'sub-1',
       type: 'data',
-      payload: { data: { onCreateItem: { id: 'live-1', text: 'hello from alice', owner: cloud.demo.userPool.users[0]?.username } } },
+      payload: {
+        data: {
+          onCreateItem: {
+            id: 'live-1',
+            text: 'hello from alice',
+            owner: cloud.demo.userPool.users[0]?.username,
+          },
+        },
+      },
     });
     socket.send(JSON.stringify({ id: 'sub-1', type: 'stop' }));
     expect(await rec.until((m) => m.type === 'complete')).toEqual({ type: 'complete', id: 'sub-1' });
@@ -171,11 +218,51 @@ describe('appsync real-time subscriptions', () => {
   it('answers a handshake with bad credentials with connection_error', async () => {
     const { cloud, app } = await setup();
     const host = new URL(app.url).host;
-    const socket = await cloud.connect(`${app.realtimeUrl}?header=${headerParam({ host, Authorization: 'garbage' })}&payload=e30=`, 'graphql-ws');
+    const socket = await cloud.connect(
+      `${app.realtimeUrl}?header=${headerParam({ host, Authorization: 'garbage' })}&payload=e30=`,
+      'graphql-ws',
+    );
     const rec = recorder(socket);
     expect(await rec.until((m) => m.type === 'connection_error')).toEqual({
       type: 'connection_error',
       payload: { errors: [{ errorType: 'UnauthorizedException', errorCode: 401 }] },
     });
+  });
+});
+
+describe('appsync with IAM (identity pool credentials)', () => {
+  it('accepts a SigV4-signed request from a guest and records the identity id as owner; refuses a wrong secret', async () => {
+    const { cloud, clock, app } = await setup();
+    const { enhancedFlow } = await import('../pipeline/pipeline-support');
+    const { signRequest } = await import('../../src/sim/sigv4/sign-request');
+    const guest = await enhancedFlow(cloud, clock);
+    const body = JSON.stringify({
+      query: 'mutation { createItem(input: { text: "from a guest" }) { owner text } }',
+    });
+    const request = new Request(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const signed = await signRequest(request, guest.credentials, {
+      service: 'appsync',
+      region: cloud.demo.region,
+      now: clock.now(),
+    });
+    const ok = await cloud.fetch(signed);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({
+      data: { createItem: { owner: guest.identityId, text: 'from a guest' } },
+    });
+
+    const forged = await signRequest(
+      new Request(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      { ...guest.credentials, secretAccessKey: 'x'.repeat(40) },
+      { service: 'appsync', region: cloud.demo.region, now: clock.now() },
+    );
+    const refused = await cloud.fetch(forged);
+    expect(refused.status).toBeGreaterThanOrEqual(401);
+    const errors = ((await refused.json()) as { errors: { errorType: string }[] }).errors;
+    expect(errors[0]?.errorType).toMatch(/Signature|Unauthorized/);
   });
 });

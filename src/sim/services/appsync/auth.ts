@@ -25,7 +25,11 @@ export interface AppSyncIdentity {
 
 const UNAUTHORIZED = 'UnauthorizedException';
 
-export async function identify(api: GraphqlApi, request: Request, ctx: RequestContext): Promise<AppSyncIdentity> {
+export async function identify(
+  api: GraphqlApi,
+  request: Request,
+  ctx: RequestContext,
+): Promise<AppSyncIdentity> {
   const allowed: AuthMode[] = [api.defaultAuthMode, ...api.additionalAuthModes];
   const apiKey = request.headers.get('x-api-key');
   const authorization = request.headers.get('authorization');
@@ -41,13 +45,19 @@ export async function identify(api: GraphqlApi, request: Request, ctx: RequestCo
     throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
   }
   if (authorization.startsWith('AWS4-HMAC-SHA256')) {
-    if (!allowed.includes('AWS_IAM')) throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+    if (!allowed.includes('AWS_IAM'))
+      throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
     try {
       const caller = await authenticate(request, ctx, { service: 'appsync', dialect: 'rest-json' });
       const identityId = caller.context['cognito-identity.amazonaws.com:sub'];
       return { mode: 'AWS_IAM', owner: typeof identityId === 'string' ? identityId : caller.arn, caller };
     } catch (error) {
-      if (isAwsError(error)) throw new AppSyncRequestError(error.statusCode === 400 ? 401 : error.statusCode, error.code, error.message);
+      if (isAwsError(error))
+        throw new AppSyncRequestError(
+          error.statusCode === 400 ? 401 : error.statusCode,
+          error.code,
+          error.message,
+        );
       throw error;
     }
   }
@@ -71,7 +81,13 @@ export async function identify(api: GraphqlApi, request: Request, ctx: RequestCo
  * Field-level authorisation: the root type must accept the caller's mode (AppSync's @aws_* directives),
  * and an IAM caller needs `appsync:GraphQL` on the field's ARN.
  */
-export function authorizeField(api: GraphqlApi, identity: AppSyncIdentity, ctx: RequestContext, type: keyof typeof FIELD_AUTH_MODES, field: string): void {
+export function authorizeField(
+  api: GraphqlApi,
+  identity: AppSyncIdentity,
+  ctx: RequestContext,
+  type: keyof typeof FIELD_AUTH_MODES,
+  field: string,
+): void {
   const modes: readonly string[] = FIELD_AUTH_MODES[type];
   if (!modes.includes(identity.mode)) throw unauthorizedField(field, type);
   if (identity.mode !== 'AWS_IAM' || !identity.caller) return;
@@ -92,7 +108,10 @@ export function authorizeField(api: GraphqlApi, identity: AppSyncIdentity, ctx: 
     action: 'appsync:GraphQL',
     resource,
     result,
-    message: result.decision === 'Allow' ? undefined : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
+    message:
+      result.decision === 'Allow'
+        ? undefined
+        : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
   });
   if (result.decision !== 'Allow') throw unauthorizedField(field, type);
 }

@@ -1,4 +1,11 @@
-import { type DocumentNode, execute, GraphQLError, type GraphQLFormattedError, parse, validate } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  GraphQLError,
+  type GraphQLFormattedError,
+  parse,
+  validate,
+} from 'graphql';
 import type { RequestContext } from '../../core/service';
 import { type AppSyncIdentity, authorizeField } from './auth';
 import { AppSyncFieldError, unauthorizedField } from './errors';
@@ -24,7 +31,8 @@ export interface ExecutionOutcome {
 
 function toEntry(error: GraphQLError | GraphQLFormattedError): AppSyncErrorEntry {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  const appsync = original instanceof AppSyncFieldError ? original : error instanceof AppSyncFieldError ? error : undefined;
+  const appsync =
+    original instanceof AppSyncFieldError ? original : error instanceof AppSyncFieldError ? error : undefined;
   return {
     path: error.path ? [...error.path] : null,
     data: appsync ? appsync.errorData : null,
@@ -43,7 +51,8 @@ export function parseDocument(query: string): { document?: DocumentNode; errors?
     return { errors: [toEntry(error as GraphQLError)] };
   }
   const problems = validate(sharedListSchema(), document);
-  if (problems.length > 0) return { errors: problems.map((p) => ({ ...toEntry(p), errorType: 'ValidationError' })) };
+  if (problems.length > 0)
+    return { errors: problems.map((p) => ({ ...toEntry(p), errorType: 'ValidationError' })) };
   return { document };
 }
 
@@ -80,11 +89,15 @@ export async function runOperation(
         nextToken: args.nextToken ?? undefined,
         lastSync: args.lastSync ?? undefined,
       });
-      ctx.emit('appsync.sync', `${result.mode === 'delta' ? 'Delta' : 'Base'} sync: ${result.items.length} item(s)`, {
-        mode: result.mode,
-        lastSync: args.lastSync ?? null,
-        startedAt: result.startedAt,
-      });
+      ctx.emit(
+        'appsync.sync',
+        `${result.mode === 'delta' ? 'Delta' : 'Base'} sync: ${result.items.length} item(s)`,
+        {
+          mode: result.mode,
+          lastSync: args.lastSync ?? null,
+          startedAt: result.startedAt,
+        },
+      );
       return result;
     },
     createItem: ({ input }: { input: { id?: string; text: string; done?: boolean; tags?: string[] } }) => {
@@ -98,7 +111,11 @@ export async function runOperation(
       published.push({ field: 'onCreateItem', item });
       return item;
     },
-    updateItem: ({ input }: { input: { id: string; text?: string; done?: boolean; tags?: string[]; _version: number } }) => {
+    updateItem: ({
+      input,
+    }: {
+      input: { id: string; text?: string; done?: boolean; tags?: string[]; _version: number };
+    }) => {
       authorizeField(api, identity, ctx, 'Mutation', 'updateItem');
       try {
         const result = updateItem(api, world, input);
@@ -134,7 +151,11 @@ export async function runOperation(
     operationName,
   });
   for (const report of conflicts) {
-    ctx.emit('appsync.conflict', `Conflict on item ${report.server.id}: ${report.strategy} → ${report.outcome}`, report);
+    ctx.emit(
+      'appsync.conflict',
+      `Conflict on item ${report.server.id}: ${report.strategy} → ${report.outcome}`,
+      report,
+    );
   }
   for (const event of published) publish(world, api.apiId, event.field, event.item);
   const body: ExecutionOutcome['body'] = { data: result.data ?? null };

@@ -18,18 +18,37 @@ function reply(status: number, body: unknown, requestId: string, errorType?: str
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-export async function handleGraphqlRequest(api: GraphqlApi, request: Request, ctx: RequestContext): Promise<Response> {
+export async function handleGraphqlRequest(
+  api: GraphqlApi,
+  request: Request,
+  ctx: RequestContext,
+): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname !== '/graphql' || request.method !== 'POST') {
-    return reply(404, { errors: [{ errorType: 'NotFoundException', message: 'Not Found' }] }, ctx.requestId, 'NotFoundException');
+    return reply(
+      404,
+      { errors: [{ errorType: 'NotFoundException', message: 'Not Found' }] },
+      ctx.requestId,
+      'NotFoundException',
+    );
   }
   const text = await request.clone().text();
   let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
   try {
     payload = JSON.parse(text);
-    if (!payload || typeof payload !== 'object' || typeof payload.query !== 'string') throw new Error('no query');
+    if (!payload || typeof payload !== 'object' || typeof payload.query !== 'string')
+      throw new Error('no query');
   } catch {
-    return reply(400, { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload in POST request.' }] }, ctx.requestId, 'MalformedHttpRequestException');
+    return reply(
+      400,
+      {
+        errors: [
+          { errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload in POST request.' },
+        ],
+      },
+      ctx.requestId,
+      'MalformedHttpRequestException',
+    );
   }
   let identity: Awaited<ReturnType<typeof identify>>;
   try {
@@ -37,21 +56,51 @@ export async function handleGraphqlRequest(api: GraphqlApi, request: Request, ct
   } catch (error) {
     if (error instanceof AppSyncRequestError) {
       ctx.emit('error', `${error.errorType}: ${error.message}`, { status: error.status });
-      return reply(error.status, { errors: [{ errorType: error.errorType, message: error.message }] }, ctx.requestId, error.errorType);
+      return reply(
+        error.status,
+        { errors: [{ errorType: error.errorType, message: error.message }] },
+        ctx.requestId,
+        error.errorType,
+      );
     }
     throw error;
   }
   const { document, errors } = parseDocument(payload.query as string);
   if (!document) return reply(400, { data: null, errors }, ctx.requestId);
-  const isSubscription = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'subscription');
+  const isSubscription = document.definitions.some(
+    (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription',
+  );
   if (isSubscription) {
-    return reply(400, { data: null, errors: [{ path: null, data: null, errorType: 'UnsupportedOperation', errorInfo: null, locations: [], message: 'Subscriptions are served by the real-time endpoint.' }] }, ctx.requestId);
+    return reply(
+      400,
+      {
+        data: null,
+        errors: [
+          {
+            path: null,
+            data: null,
+            errorType: 'UnsupportedOperation',
+            errorInfo: null,
+            locations: [],
+            message: 'Subscriptions are served by the real-time endpoint.',
+          },
+        ],
+      },
+      ctx.requestId,
+    );
   }
-  ctx.emit('appsync.request', `GraphQL ${typeof payload.operationName === 'string' ? payload.operationName : 'operation'} as ${identity.mode}`, {
-    mode: identity.mode,
-    owner: identity.owner,
-  });
-  const variables = payload.variables && typeof payload.variables === 'object' ? (payload.variables as Record<string, unknown>) : undefined;
+  ctx.emit(
+    'appsync.request',
+    `GraphQL ${typeof payload.operationName === 'string' ? payload.operationName : 'operation'} as ${identity.mode}`,
+    {
+      mode: identity.mode,
+      owner: identity.owner,
+    },
+  );
+  const variables =
+    payload.variables && typeof payload.variables === 'object'
+      ? (payload.variables as Record<string, unknown>)
+      : undefined;
   const operationName = typeof payload.operationName === 'string' ? payload.operationName : undefined;
   const outcome = await runOperation(api, ctx, identity, document, variables, operationName);
   return reply(200, outcome.body, ctx.requestId);

@@ -34,7 +34,8 @@ function decodeHeaderParam(value: string | null): Record<string, string> | undef
   if (!value) return undefined;
   try {
     const parsed: unknown = JSON.parse(atob(value));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, string>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, string>;
   } catch {
     return undefined;
   }
@@ -110,7 +111,11 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
       return;
     }
     try {
-      identity = await identify(api, authRequest(httpHost, '/graphql/connect', headers, '{}'), contextFor(world));
+      identity = await identify(
+        api,
+        authRequest(httpHost, '/graphql/connect', headers, '{}'),
+        contextFor(world),
+      );
     } catch (error) {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
@@ -121,28 +126,50 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     socket.onopen?.({ type: 'open' });
   };
 
-  const start = async (id: string, payload: { data?: string; extensions?: { authorization?: Record<string, string> } }) => {
+  const start = async (
+    id: string,
+    payload: { data?: string; extensions?: { authorization?: Record<string, string> } },
+  ) => {
     const ctx = contextFor(world);
     let parsed: { query?: string; variables?: Record<string, unknown> };
     try {
       parsed = JSON.parse(payload.data ?? '');
     } catch {
-      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload.' }] } });
+      sendToClient({
+        id,
+        type: 'error',
+        payload: {
+          errors: [{ errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload.' }],
+        },
+      });
       return;
     }
     let subscriber: AppSyncIdentity;
     try {
       const auth = payload.extensions?.authorization;
-      subscriber = auth ? await identify(api, authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx) : (identity as AppSyncIdentity);
+      subscriber = auth
+        ? await identify(api, authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx)
+        : (identity as AppSyncIdentity);
     } catch (error) {
-      const e = error instanceof AppSyncRequestError ? error : new AppSyncRequestError(401, 'UnauthorizedException', String(error));
-      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: e.errorType, message: e.message }] } });
+      const e =
+        error instanceof AppSyncRequestError
+          ? error
+          : new AppSyncRequestError(401, 'UnauthorizedException', String(error));
+      sendToClient({
+        id,
+        type: 'error',
+        payload: { errors: [{ errorType: e.errorType, message: e.message }] },
+      });
       return;
     }
     const { document, errors } = parseDocument(parsed.query ?? '');
-    const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    const operation = document?.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
     if (!document || !operation || operation.operation !== 'subscription') {
-      const problems = errors ?? [{ message: 'A subscription operation is required on the real-time endpoint.' }];
+      const problems = errors ?? [
+        { message: 'A subscription operation is required on the real-time endpoint.' },
+      ];
       sendToClient({ id, type: 'error', payload: { errors: problems } });
       return;
     }
@@ -152,7 +179,11 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
       authorizeField(api, subscriber, ctx, 'Subscription', field);
     } catch (error) {
       const e = error as AppSyncFieldError;
-      sendToClient({ id, type: 'error', payload: { errors: [{ errorType: e.errorType, message: e.message }] } });
+      sendToClient({
+        id,
+        type: 'error',
+        payload: { errors: [{ errorType: e.errorType, message: e.message }] },
+      });
       return;
     }
     unsubscribers.get(id)?.();
@@ -162,7 +193,12 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
         field,
         deliver: (item) => {
           void Promise.resolve(
-            execute({ schema: sharedListSchema(), document, rootValue: { [field]: item }, variableValues: parsed.variables }),
+            execute({
+              schema: sharedListSchema(),
+              document,
+              rootValue: { [field]: item },
+              variableValues: parsed.variables,
+            }),
           ).then((result) => {
             world.trace.emit({
               requestId: ctx.requestId,
@@ -172,12 +208,20 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
               detail: { id, field, item },
               at: world.now(),
             });
-            sendToClient({ id, type: 'data', payload: { data: result.data ?? null, ...(result.errors ? { errors: result.errors } : {}) } });
+            sendToClient({
+              id,
+              type: 'data',
+              payload: { data: result.data ?? null, ...(result.errors ? { errors: result.errors } : {}) },
+            });
           });
         },
       }),
     );
-    ctx.emit('appsync.subscription.start', `Subscribed to ${field} (${id})`, { id, field, mode: subscriber.mode });
+    ctx.emit('appsync.subscription.start', `Subscribed to ${field} (${id})`, {
+      id,
+      field,
+      mode: subscriber.mode,
+    });
     sendToClient({ type: 'start_ack', id });
   };
 
@@ -186,7 +230,10 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     try {
       message = JSON.parse(data);
     } catch {
-      sendToClient({ type: 'error', payload: { errors: [{ errorType: 'MalformedMessage', message: 'Message is not JSON.' }] } });
+      sendToClient({
+        type: 'error',
+        payload: { errors: [{ errorType: 'MalformedMessage', message: 'Message is not JSON.' }] },
+      });
       return;
     }
     if (message.type === 'connection_init') {
@@ -196,7 +243,12 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
       return;
     }
     if (!connected) {
-      sendToClient({ type: 'connection_error', payload: { errors: [{ errorType: 'ConnectionNotInitialized', message: 'Send connection_init first.' }] } });
+      sendToClient({
+        type: 'connection_error',
+        payload: {
+          errors: [{ errorType: 'ConnectionNotInitialized', message: 'Send connection_init first.' }],
+        },
+      });
       return;
     }
     if (message.type === 'start' && typeof message.id === 'string') {
@@ -209,7 +261,14 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
       sendToClient({ type: 'complete', id: message.id });
       return;
     }
-    sendToClient({ type: 'error', payload: { errors: [{ errorType: 'UnsupportedOperation', message: `Unknown message type ${String(message.type)}` }] } });
+    sendToClient({
+      type: 'error',
+      payload: {
+        errors: [
+          { errorType: 'UnsupportedOperation', message: `Unknown message type ${String(message.type)}` },
+        ],
+      },
+    });
   };
 
   void handshake();

@@ -43,12 +43,21 @@ export function expireTombstones(api: GraphqlApi, world: World): void {
   }
 }
 
-export function createItem(api: GraphqlApi, world: World, owner: string, input: { id?: string; text: string; done?: boolean; tags?: string[] }): StoredItem {
+export function createItem(
+  api: GraphqlApi,
+  world: World,
+  owner: string,
+  input: { id?: string; text: string; done?: boolean; tags?: string[] },
+): StoredItem {
   const id = input.id ?? world.random.uuid();
   const existing = api.items[id];
   if (existing && !existing._deleted) {
     // The DynamoDB PutItem behind a create carries attribute_not_exists(id).
-    throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed', existing);
+    throw new AppSyncFieldError(
+      'DynamoDB:ConditionalCheckFailedException',
+      'The conditional request failed',
+      existing,
+    );
   }
   return record(api, world, {
     id,
@@ -62,20 +71,41 @@ export function createItem(api: GraphqlApi, world: World, owner: string, input: 
   });
 }
 
-export function updateItem(api: GraphqlApi, world: World, input: ItemPatch & { id: string; _version: number }): WriteResult {
+export function updateItem(
+  api: GraphqlApi,
+  world: World,
+  input: ItemPatch & { id: string; _version: number },
+): WriteResult {
   const server = api.items[input.id];
-  if (!server) throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed');
-  const patch: ItemPatch = { text: input.text ?? undefined, done: input.done ?? undefined, tags: input.tags ?? undefined };
+  if (!server)
+    throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed');
+  const patch: ItemPatch = {
+    text: input.text ?? undefined,
+    done: input.done ?? undefined,
+    tags: input.tags ?? undefined,
+  };
   const bump = (fields: Pick<StoredItem, 'text' | 'done' | 'tags'>): StoredItem =>
     record(api, world, { ...server, ...fields, _version: server._version + 1, _lastChangedAt: world.now() });
   if (input._version === server._version && !server._deleted) {
     return {
-      item: bump({ text: patch.text ?? server.text, done: patch.done ?? server.done, tags: patch.tags ?? server.tags }),
+      item: bump({
+        text: patch.text ?? server.text,
+        done: patch.done ?? server.done,
+        tags: patch.tags ?? server.tags,
+      }),
     };
   }
   const incoming = { ...patch, _version: input._version };
-  const report: ConflictReport = { strategy: api.conflictHandler, server: { ...server }, incoming, outcome: 'rejected' };
-  if (api.conflictHandler === 'OPTIMISTIC_CONCURRENCY' || (server._deleted && api.conflictHandler === 'AUTOMERGE')) {
+  const report: ConflictReport = {
+    strategy: api.conflictHandler,
+    server: { ...server },
+    incoming,
+    outcome: 'rejected',
+  };
+  if (
+    api.conflictHandler === 'OPTIMISTIC_CONCURRENCY' ||
+    (server._deleted && api.conflictHandler === 'AUTOMERGE')
+  ) {
     throw Object.assign(conflictUnhandled(server), { report });
   }
   if (api.conflictHandler === 'AUTOMERGE') {
@@ -103,11 +133,25 @@ function tombstone(api: GraphqlApi, world: World, server: StoredItem): StoredIte
   });
 }
 
-export function deleteItem(api: GraphqlApi, world: World, input: { id: string; _version: number }): WriteResult {
+export function deleteItem(
+  api: GraphqlApi,
+  world: World,
+  input: { id: string; _version: number },
+): WriteResult {
   const server = api.items[input.id];
-  if (!server || server._deleted) throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed', server ?? null);
+  if (!server || server._deleted)
+    throw new AppSyncFieldError(
+      'DynamoDB:ConditionalCheckFailedException',
+      'The conditional request failed',
+      server ?? null,
+    );
   if (input._version === server._version) return { item: tombstone(api, world, server) };
-  const report: ConflictReport = { strategy: api.conflictHandler, server: { ...server }, incoming: { _version: input._version }, outcome: 'rejected' };
+  const report: ConflictReport = {
+    strategy: api.conflictHandler,
+    server: { ...server },
+    incoming: { _version: input._version },
+    outcome: 'rejected',
+  };
   if (api.conflictHandler === 'LAMBDA') {
     const decision = exampleLambdaConflictHandler(server, {});
     if (decision.action !== 'REJECT') {
@@ -119,12 +163,17 @@ export function deleteItem(api: GraphqlApi, world: World, input: { id: string; _
   throw Object.assign(conflictUnhandled(server), { report });
 }
 
-function page<T>(all: T[], limit: number | undefined, nextToken: string | undefined): { items: T[]; nextToken: string | null } {
+function page<T>(
+  all: T[],
+  limit: number | undefined,
+  nextToken: string | undefined,
+): { items: T[]; nextToken: string | null } {
   const size = Math.min(Math.max(limit ?? 100, 1), 1000);
   let offset = 0;
   if (nextToken) {
     const parsed = Number.parseInt(atob(nextToken), 10);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new AppSyncFieldError('InvalidNextTokenException', 'Invalid pagination token given.');
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw new AppSyncFieldError('InvalidNextTokenException', 'Invalid pagination token given.');
     offset = parsed;
   }
   const items = all.slice(offset, offset + size);
@@ -143,7 +192,11 @@ export function listItems(api: GraphqlApi, world: World, limit?: number, nextTok
  * TTL, scan the base table (tombstones included); otherwise return the delta entries after lastSync.
  * `startedAt` is the time of the first page, carried through the pagination token.
  */
-export function syncItems(api: GraphqlApi, world: World, args: { limit?: number; nextToken?: string; lastSync?: number }) {
+export function syncItems(
+  api: GraphqlApi,
+  world: World,
+  args: { limit?: number; nextToken?: string; lastSync?: number },
+) {
   expireTombstones(api, world);
   let startedAt = world.now();
   let token = args.nextToken;
@@ -158,7 +211,9 @@ export function syncItems(api: GraphqlApi, world: World, args: { limit?: number;
   if (useDelta) {
     // Latest delta entry per item, changed after lastSync.
     const latest = new Map<string, StoredItem>();
-    for (const entry of api.delta) if (entry.at > (args.lastSync as number) && entry.at <= startedAt) latest.set(entry.item.id, entry.item);
+    for (const entry of api.delta)
+      if (entry.at > (args.lastSync as number) && entry.at <= startedAt)
+        latest.set(entry.item.id, entry.item);
     source = [...latest.values()];
   } else {
     source = Object.values(api.items);

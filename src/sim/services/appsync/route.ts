@@ -6,7 +6,11 @@ import type { GraphqlApi } from './state';
  * AppSync's GraphQL endpoint, https://<apiId>.appsync-api.<region>.amazonaws.com/graphql. The
  * handler (and graphql-js with it) is imported on first use, so the first page never downloads it.
  */
-export function appSyncApiForHost(world: World, hostname: string, kind: 'appsync-api' | 'appsync-realtime-api'): GraphqlApi | undefined {
+export function appSyncApiForHost(
+  world: World,
+  hostname: string,
+  kind: 'appsync-api' | 'appsync-realtime-api',
+): GraphqlApi | undefined {
   const suffix = `.${kind}.${world.region}.amazonaws.com`;
   if (!hostname.endsWith(suffix)) return undefined;
   return world.state.appsync.apis[hostname.slice(0, -suffix.length)];
