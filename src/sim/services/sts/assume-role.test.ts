@@ -206,16 +206,14 @@ describe('sts AssumeRole with MFA', () => {
     const serial = w.cloud.demo.iamUser.mfaSerial;
     for (const at of [w.clock.now(), w.clock.now() - 30_000]) {
       const code = await w.cloud.demo.iamUser.mfaCode(at);
-      const out = await w
-        .sts(w.user)
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: mfaRole(w),
-            RoleSessionName: 'mfa',
-            SerialNumber: serial,
-            TokenCode: code,
-          }),
-        );
+      const out = await w.sts(w.user).send(
+        new AssumeRoleCommand({
+          RoleArn: mfaRole(w),
+          RoleSessionName: 'mfa',
+          SerialNumber: serial,
+          TokenCode: code,
+        }),
+      );
       expect(out.AssumedRoleUser?.Arn).toBe(
         `arn:aws:sts::${w.cloud.demo.accountId}:assumed-role/AtlasMfaRole/mfa`,
       );
@@ -230,16 +228,14 @@ describe('sts AssumeRole with MFA', () => {
     const stale = await w.cloud.demo.iamUser.mfaCode(w.clock.now() - 90_000);
     for (const code of [wrong, stale === current ? wrong : stale]) {
       const err = await sdkError(() =>
-        w
-          .sts(w.user)
-          .send(
-            new AssumeRoleCommand({
-              RoleArn: mfaRole(w),
-              RoleSessionName: 'mfa',
-              SerialNumber: serial,
-              TokenCode: code,
-            }),
-          ),
+        w.sts(w.user).send(
+          new AssumeRoleCommand({
+            RoleArn: mfaRole(w),
+            RoleSessionName: 'mfa',
+            SerialNumber: serial,
+            TokenCode: code,
+          }),
+        ),
       );
       expect(err).toEqual({
         name: 'AccessDenied',

@@ -72,7 +72,7 @@ describe('sts GetSessionToken', () => {
   });
 
   it('refuses an MFA serial that is not one of the caller’s devices', async () => {
-    const { cloud, clock, user, sts } = await stsWorld();
+    const { cloud, user, sts } = await stsWorld();
     const err = await sdkError(() =>
       sts(user).send(
         new GetSessionTokenCommand({
