@@ -39,6 +39,13 @@ export async function graphql(
   return { status: response.status, body: await response.json() };
 }
 
+/** The named root field of a GraphQL reply's data, failing loudly when it is absent. */
+export function field<T>(reply: { body: { data?: Record<string, unknown> | null } }, name: string): T {
+  const value = reply.body.data?.[name];
+  if (value === undefined || value === null) throw new Error(`no ${name} in ${JSON.stringify(reply.body)}`);
+  return value as T;
+}
+
 /** Collects every message a simulated socket delivers. */
 export function recorder(socket: SimSocket) {
   const messages: Record<string, unknown>[] = [];

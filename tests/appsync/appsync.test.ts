@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCloud } from '../../src/sim/index';
 import { createTestClock } from '../support/cloud-handler';
-import { CREATE, graphql, headerParam, idTokenFor, recorder, UPDATE } from './appsync-support';
+import { CREATE, field, graphql, headerParam, idTokenFor, recorder, UPDATE } from './appsync-support';
 
 async function setup() {
   const clock = createTestClock();
@@ -70,7 +70,7 @@ describe('appsync GraphQL endpoint', () => {
     const alice = await idTokenFor(cloud, 0);
     const bob = await idTokenFor(cloud, 1);
     const created = await graphql(cloud, { authorization: alice }, CREATE, { input: { text: 'mine' } });
-    const id = (created.body.data?.createItem as { id: string }).id;
+    const id = field<{ id: string }>(created, 'createItem').id;
     const del = `mutation D($input: DeleteItemInput!) { deleteItem(input: $input) { id _deleted _version } }`;
     const byBob = await graphql(cloud, { authorization: bob }, del, { input: { id, _version: 1 } });
     expect(byBob.body.errors?.[0]?.errorType).toBe('Unauthorized');
@@ -88,7 +88,7 @@ describe('appsync conflict detection', () => {
     const created = await graphql(ctx.cloud, { authorization: alice }, CREATE, {
       input: { text: 'Plan trip', tags: ['travel'] },
     });
-    const id = (created.body.data?.createItem as { id: string }).id;
+    const id = field<{ id: string }>(created, 'createItem').id;
     ctx.clock.advance(1000);
     // Alice edits first (version 1 → 2); Bob then edits from the stale version 1.
     await graphql(ctx.cloud, { authorization: alice }, UPDATE, {
@@ -149,14 +149,14 @@ describe('appsync delta sync', () => {
       input: { id: 'b', text: 'second, edited', _version: 1 },
     });
     const delta = await graphql(cloud, { authorization: alice }, sync, { lastSync: baseResult.startedAt });
-    expect((delta.body.data?.syncItems as { items: unknown[] }).items).toEqual([
+    expect(field<{ items: unknown[] }>(delta, 'syncItems').items).toEqual([
       { id: 'b', text: 'second, edited', _version: 2 },
     ]);
 
     // A device away longer than the delta table keeps entries (30 minutes) gets a full base sync.
     clock.advance(31 * 60_000);
     const stale = await graphql(cloud, { authorization: alice }, sync, { lastSync: baseResult.startedAt });
-    expect((stale.body.data?.syncItems as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([
+    expect(field<{ items: { id: string }[] }>(stale, 'syncItems').items.map((i) => i.id)).toEqual([
       'a',
       'b',
     ]);

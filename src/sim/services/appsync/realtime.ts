@@ -2,7 +2,7 @@ import { execute, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
 import { type AppSyncIdentity, authorizeField, identify } from './auth';
-import { AppSyncFieldError, AppSyncRequestError } from './errors';
+import { type AppSyncFieldError, AppSyncRequestError } from './errors';
 import { parseDocument } from './execute';
 import { addSubscriber, type SubscriptionField } from './realtime-hub';
 import { sharedListSchema } from './schema';
