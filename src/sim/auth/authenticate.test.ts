@@ -20,7 +20,7 @@ function unsigned(body = BODY, host = 'sts.amazonaws.com') {
 
 async function xmlError(response: Response) {
   const xml = await response.text();
-  const unescape = (t: string) =>
+  const unxml = (t: string) =>
     t
       .replace(/&apos;/g, "'")
       .replace(/&quot;/g, '"')
@@ -29,7 +29,7 @@ async function xmlError(response: Response) {
       .replace(/&amp;/g, '&');
   const pick = (tag: string) => {
     const value = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1];
-    return value === undefined ? undefined : unescape(value);
+    return value === undefined ? undefined : unxml(value);
   };
   return { status: response.status, type: pick('Type'), code: pick('Code'), message: pick('Message') };
 }

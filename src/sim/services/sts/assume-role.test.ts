@@ -191,7 +191,7 @@ describe('sts AssumeRole', () => {
 });
 
 describe('sts AssumeRole with MFA', () => {
-  const mfaRole = (w: Awaited<ReturnType<typeof stsWorld>>) => w.cloud.demo.iam.mfaRoleArn;
+  const mfaRole = (w: Awaited<ReturnType<typeof stsWorld>>) => w.cloud.demo.iam!.mfaRoleArn;
 
   it('refuses the MFA role without MFA', async () => {
     const w = await stsWorld();

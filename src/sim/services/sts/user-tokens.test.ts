@@ -56,7 +56,7 @@ describe('sts GetSessionToken', () => {
       }),
     );
     const role = await sts(asCreds(withMfa.Credentials)).send(
-      new AssumeRoleCommand({ RoleArn: cloud.demo.iam.mfaRoleArn, RoleSessionName: 'with-mfa' }),
+      new AssumeRoleCommand({ RoleArn: cloud.demo.iam!.mfaRoleArn, RoleSessionName: 'with-mfa' }),
     );
     expect(role.AssumedRoleUser?.Arn).toBe(
       `arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasMfaRole/with-mfa`,
@@ -65,7 +65,7 @@ describe('sts GetSessionToken', () => {
     const withoutMfa = await sts(user).send(new GetSessionTokenCommand({}));
     const err = await sdkError(() =>
       sts(asCreds(withoutMfa.Credentials)).send(
-        new AssumeRoleCommand({ RoleArn: cloud.demo.iam.mfaRoleArn, RoleSessionName: 'no-mfa' }),
+        new AssumeRoleCommand({ RoleArn: cloud.demo.iam!.mfaRoleArn, RoleSessionName: 'no-mfa' }),
       ),
     );
     expect(err.name).toBe('AccessDenied');

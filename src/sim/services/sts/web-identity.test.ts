@@ -191,7 +191,7 @@ describe('sts AssumeRoleWithWebIdentity', () => {
     expect(refused.name).toBe('AccessDenied');
     const legacy = await sts().send(
       new AssumeRoleWithWebIdentityCommand({
-        RoleArn: cloud.demo.iam.legacyRoleArn,
+        RoleArn: cloud.demo.iam!.legacyRoleArn,
         RoleSessionName: 'guest',
         WebIdentityToken: token,
       }),
