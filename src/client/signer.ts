@@ -9,7 +9,8 @@ import type { AwsCredentials } from './credentials';
 export interface SignOptions {
   service: string;
   region: string;
-  now: () => number;
+  /** Signing time, epoch ms, from the simulation clock. */
+  now: number;
 }
 export type SignFn = (
   request: Request,

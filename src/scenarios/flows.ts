@@ -26,14 +26,15 @@ export const enhancedFlow: Scenario = {
 export const basicFlow: Scenario = {
   id: 'basic-flow',
   title: 'Basic (classic) flow: the app calls STS itself',
-  summary: 'GetOpenIdToken from the identity pool, then AssumeRoleWithWebIdentity with a role the app picks.',
+  summary:
+    'GetOpenIdToken from the identity pool, then AssumeRoleWithWebIdentity with a role the app picks. Shown with a Google sign-in: the demo pool maps roles for user pool logins, and Cognito refuses the basic flow where RoleMappings apply.',
   group: 'flows',
-  identity: 'userPool',
-  actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
+  identity: 'google',
+  actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
   steps: [
-    userPoolSignIn(),
-    getIdStep('userPool'),
-    getOpenIdTokenStep('userPool'),
+    googleSignInStep(),
+    getIdStep('google'),
+    getOpenIdTokenStep('google'),
     assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
       label: '2.5',
     }),

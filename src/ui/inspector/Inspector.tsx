@@ -81,6 +81,8 @@ export function Inspector() {
         role="tabpanel"
         aria-labelledby={`${baseId}-tab-${tab}`}
         className="inspector__panel"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes the panel focusable; it scrolls, so keyboard users must reach it
+        tabIndex={0}
       >
         {tab === 'narration' ? (
           step ? (

@@ -58,7 +58,7 @@ export function PlayerControls() {
         disabled={busy || position === 0}
         aria-label="Restart"
       >
-        ⏮ <span className="btn-text">Restart</span>
+        ↺ <span className="btn-text">Restart</span>
       </button>
       <button
         type="button"

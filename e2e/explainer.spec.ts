@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+/** A newcomer's script: by role and label only. */
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+}
+
+test('opens with the pipeline diagram and no console errors', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Identity Atlas', level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^User pool, Cognito user directory/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Identity pool/ })).toBeVisible();
+  await expect(page.getByText('1 InitiateAuth · 1.5 JWTs back')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('plays the enhanced flow to the end and shows the credentials', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByText('Step 5 of 5')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('img', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  await expect(page.getByText(/^ASIA/)).toBeVisible();
+  await expect(page.getByText(/min \d+ s left/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a guest skips the user pool step', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: /Guest/ }).check();
+  const steps = page.getByRole('list', { name: 'Steps' });
+  await expect(steps.getByRole('button')).toHaveCount(4);
+  await expect(steps.getByText('Sign in to the user pool')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByText('Step 2.5: Get a guest identity (no sign-in)').first()).toBeVisible();
+  await expect(page.getByText(/Step 1 is skipped/).first()).toBeVisible();
+});
+
+test('steps back and forward with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Step forward' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Step 2 of 5')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toBeVisible();
+  await expect(page).toHaveURL(/step=1/);
+});
+
+test('a deep link opens the same scenario, identity and step; back returns', async ({ page }) => {
+  await page.goto('/?scenario=guest&as=guest&step=2');
+  await expect(page.getByText('Step 2 of 4')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('radio', { name: /Guest/ })).toBeChecked();
+  await page.getByLabel('Scenario').selectOption('jwt-to-api');
+  await expect(page).toHaveURL(/scenario=jwt-to-api/);
+  await page.goBack();
+  await expect(page.getByText('Step 2 of 4')).toBeVisible({ timeout: 20_000 });
+});
+
+const WHAT_IFS = [
+  { id: 'what-if-tampered-token', steps: 2, error: /401/ },
+  { id: 'what-if-wrong-token', steps: 2, error: /NotAuthorizedException/ },
+  { id: 'what-if-expired', steps: 4, error: /ExpiredToken/ },
+  { id: 'what-if-guest-ssm', steps: 3, error: /AccessDeniedException/ },
+  { id: 'what-if-wrong-secret', steps: 1, error: /SignatureDoesNotMatch/ },
+  { id: 'guest', steps: 4, error: /AccessDenied/ },
+];
+
+for (const whatIf of WHAT_IFS) {
+  test(`what if: ${whatIf.id} ends in the engine's real refusal`, async ({ page }) => {
+    await page.goto(`/?scenario=${whatIf.id}&step=${whatIf.steps}`);
+    const last = page.getByRole('list', { name: 'Steps' }).getByRole('listitem').last();
+    await expect(last).toContainText(whatIf.error, { timeout: 20_000 });
+  });
+}
+
+test('runs each STS call from the gallery', async ({ page }) => {
+  await page.goto('/?view=sts');
+  for (const op of ['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken', 'GetSessionToken']) {
+    await page.getByRole('button', { name: `Run ${op}`, exact: true }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Run ${op}`, exact: true }) });
+    await expect(row).toContainText(`${op}: 200 OK`, { timeout: 20_000 });
+    await expect(row).toContainText(/Principal: arn:aws:(sts|iam)::/);
+  }
+});
+
+test('after sign-out: the refresh token is refused, the ID token and credentials still work', async ({ page }) => {
+  await page.goto('/?view=sign-out');
+  const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });
+  await expect(row('Refresh token')).toContainText('No', { timeout: 20_000 });
+  await expect(row('Access token')).toContainText('No');
+  await expect(row('ID token')).toContainText('Yes');
+  await expect(row('AWS credentials')).toContainText('Yes');
+});
+
+test('every view passes axe with no serious or critical violations, in both themes', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=3');
+  await expect(page.getByText('Step 3 of 5')).toBeVisible({ timeout: 20_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const tab of ['Wire', 'JWT', 'Credentials', 'IAM', 'Code']) {
+    await page.getByRole('tab', { name: tab }).click();
+    expect(await seriousViolations(page), tab).toEqual([]);
+  }
+  for (const view of ['STS gallery', 'After sign-out', 'Cognito Sync']) {
+    await page.getByRole('button', { name: view }).click();
+    expect(await seriousViolations(page), view).toEqual([]);
+  }
+  await page.getByRole('button', { name: /Dark/ }).click();
+  await page.getByRole('button', { name: 'Flows' }).click();
+  expect(await seriousViolations(page), 'dark').toEqual([]);
+});

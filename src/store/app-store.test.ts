@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createCloud } from '../sim/index';
+import { createAppStore, STEP_ANIMATION_MS } from './app-store';
+import { formatUrlState, parseUrlState } from './url-state';
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('app store', () => {
+  it('steps forward and back through the real engine, restoring the earlier trace exactly', async () => {
+    const store = createAppStore({ createCloud });
+    await store.getState().stepForward();
+    await store.getState().stepForward();
+    const two = store.getState().entries;
+    await store.getState().stepForward();
+    await store.getState().stepBack();
+    expect(store.getState().position).toBe(2);
+    expect(store.getState().status).toBe('paused');
+    expect(JSON.stringify(store.getState().entries)).toBe(JSON.stringify(two));
+  });
+
+  it('plays: the playhead advances with ticks and runs the next step when a packet arrives', async () => {
+    const store = createAppStore({ createCloud });
+    store.getState().play();
+    expect(store.getState().status).toBe('playing');
+    store.getState().tick(STEP_ANIMATION_MS); // the idle playhead is at 1: run step 1
+    await until(() => store.getState().position === 1 && store.getState().progress === 0);
+    expect(store.getState().position).toBe(1);
+    expect(store.getState().progress).toBe(0);
+    store.getState().tick(STEP_ANIMATION_MS / 2);
+    expect(store.getState().progress).toBeCloseTo(0.5);
+    store.getState().pause();
+    store.getState().tick(STEP_ANIMATION_MS);
+    expect(store.getState().progress).toBeCloseTo(0.5);
+  });
+
+  it('the identity switch picks the flow: a guest starts at the identity pool', () => {
+    const store = createAppStore({ createCloud });
+    store.getState().selectIdentity('guest');
+    expect(store.getState()).toMatchObject({
+      scenarioId: 'guest',
+      identity: 'guest',
+      position: 0,
+      view: 'flow',
+    });
+  });
+
+  it('opens at a deep-linked scenario and step', async () => {
+    const store = createAppStore({ createCloud, initial: parseUrlState('?scenario=guest&as=guest&step=2') });
+    await until(() => store.getState().position === 2 && !store.getState().busy);
+    expect(store.getState()).toMatchObject({ scenarioId: 'guest', position: 2 });
+    expect(store.getState().entries.map((e) => e.stepId)).toEqual(['get-id', 'get-credentials']);
+  });
+});
+
+describe('url state', () => {
+  it('round-trips and drops what it does not know', () => {
+    expect(
+      parseUrlState(formatUrlState({ scenarioId: 'guest', identity: 'guest', step: 3, view: 'sts' })),
+    ).toEqual({
+      scenarioId: 'guest',
+      identity: 'guest',
+      step: 3,
+      view: 'sts',
+    });
+    expect(parseUrlState('?scenario=nope&as=root&step=-1&view=<script>')).toEqual({});
+    expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 4 });
+  });
+});
