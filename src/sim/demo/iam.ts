@@ -156,6 +156,14 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
         Resource: `${bucket}/*`,
       },
       { Sid: 'ListTheBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+      {
+        // The developer backend of the demo pool: GetOpenIdTokenForDeveloperIdentity, Lookup/Merge,
+        // Describe/List and the role settings are all SigV4-signed and IAM-authorized on the pool ARN.
+        Sid: 'DeveloperIdentityBackend',
+        Effect: 'Allow',
+        Action: 'cognito-identity:*',
+        Resource: `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${ids.identityPoolId}`,
+      },
     ),
   );
 
