@@ -60,5 +60,11 @@ export const IdentityErrors = {
       'DeveloperUserAlreadyRegisteredException',
       `Developer user '${userId}' is already registered with another identity.`,
     ),
+  /** LookupDeveloperIdentity given an identity id and a user id of another identity; AWS's text is not documented. */
+  developerUserMismatch: (userId: string, identityId: string) =>
+    new AwsError(
+      'ResourceConflictException',
+      `Developer user '${userId}' is not associated with identity '${identityId}'.`,
+    ),
   invalidParameter: (message: string) => new AwsError('InvalidParameterException', message),
 };

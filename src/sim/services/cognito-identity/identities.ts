@@ -72,7 +72,11 @@ export function attachLogins(
   const others = [...owners, ...(requested && !requested.mergedInto ? [requested] : [])].filter(
     (i, index, all) => i !== survivor && all.indexOf(i) === index,
   );
-  const providerLogins = logins.filter((l) => l.provider !== COGNITO_IDENTITY_PROVIDER);
+  // Logins the survivor already owns need no linking: after MergeDeveloperIdentities one identity
+  // can own several developer user ids, and presenting any of them is not a second login.
+  const providerLogins = logins.filter(
+    (l) => l.provider !== COGNITO_IDENTITY_PROVIDER && !(survivor && ownerOf(world, poolId, l) === survivor),
+  );
 
   // Conflict check over everything that would land on the survivor.
   const combined: Record<string, string> = { ...(survivor?.logins ?? {}) };
@@ -110,7 +114,10 @@ export function attachLogins(
 export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: IdentityRecord): void {
   const world = ctx.world;
   for (const [provider, userId] of Object.entries(from.logins)) {
-    to.logins[provider] = userId;
+    // Only MergeDeveloperIdentities gets here with a provider both sides have (attachLogins refuses
+    // that for public providers); the owner keeps its own id in `logins` and the index records both,
+    // since Cognito associates several developer user ids with one identity (LookupDeveloperIdentity doc).
+    if (to.logins[provider] === undefined) to.logins[provider] = userId;
     state(world).loginIndex[loginIndexKey(from.identityPoolId, provider, userId)] = to.identityId;
   }
   from.logins = {};
@@ -147,6 +154,14 @@ export function listPoolIdentities(world: World, poolId: string): IdentityRecord
   return Object.values(state(world).identities)
     .filter((i) => i.identityPoolId === poolId && !i.mergedInto)
     .sort((a, b) => a.creationDate - b.creationDate || a.identityId.localeCompare(b.identityId));
+}
+
+/** Every user id of `provider` linked to `identity` (several for a developer provider after merges). */
+export function userIdsOf(world: World, identity: IdentityRecord, provider: string): string[] {
+  const prefix = loginIndexKey(identity.identityPoolId, provider, '');
+  return Object.entries(state(world).loginIndex)
+    .filter(([key, owner]) => key.startsWith(prefix) && owner === identity.identityId)
+    .map(([key]) => key.slice(prefix.length));
 }
 
 /** The identity a developer user id is registered to, if any. */

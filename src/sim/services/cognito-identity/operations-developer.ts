@@ -6,7 +6,7 @@
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { IdentityErrors } from './errors';
-import { attachLogins, identityForLogin, mergeInto } from './identities';
+import { attachLogins, identityForLogin, mergeInto, userIdsOf } from './identities';
 import { verifyLogins } from './logins';
 import { identityIdInput, loginsInput, poolIdInput, requireIdentity, requirePool, validate } from './lookup';
 import { DEVELOPER_TOKEN_DEFAULT_SECONDS, mintCognitoOpenIdToken } from './openid-token';
@@ -53,16 +53,18 @@ export async function LookupDeveloperIdentity(input: JsonInput, ctx: RequestCont
   const pool = requirePool(ctx.world, poolId);
   const developer = pool.DeveloperProviderName ?? '';
   const userId = validate.optionalString(input, 'DeveloperUserIdentifier', { min: 1, max: 1024 });
-  const identity = userId
-    ? identityForLogin(ctx.world, poolId, developer, userId)
-    : input.IdentityId !== undefined
-      ? requireIdentity(ctx.world, identityIdInput(input))
-      : undefined;
+  const byId =
+    input.IdentityId !== undefined ? requireIdentity(ctx.world, identityIdInput(input)) : undefined;
+  const identity = userId ? identityForLogin(ctx.world, poolId, developer, userId) : byId;
   if (!identity || identity.identityPoolId !== poolId) {
     throw IdentityErrors.identityNotFound(userId ?? String(input.IdentityId ?? ''));
   }
-  const ids = identity.logins[developer] !== undefined ? [identity.logins[developer]] : [];
-  return { IdentityId: identity.identityId, DeveloperUserIdentifierList: ids };
+  // Both given: the user id must belong to that identity, else ResourceConflictException (API reference).
+  if (byId && byId !== identity) throw IdentityErrors.developerUserMismatch(userId ?? '', byId.identityId);
+  return {
+    IdentityId: identity.identityId,
+    DeveloperUserIdentifierList: userIdsOf(ctx.world, identity, developer),
+  };
 }
 
 export async function MergeDeveloperIdentities(input: JsonInput, ctx: RequestContext) {
