@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useAppStoreApi } from '../../store/hooks';
+import type { AppSyncLab } from './appsync-lab';
+import { CompareNote } from './CompareNote';
+import { ConflictPanel } from './ConflictPanel';
+import { DevicePanel } from './DevicePanel';
+import { GuidedScenario } from './GuidedScenario';
+import { WireTimeline } from './WireTimeline';
+import './appsync-view.css';
+
+/**
+ * The AppSync view: two users on their own devices sharing one list, live and offline-first. The
+ * lab (the engine, the offline client) is loaded with import() on first mount and kept for the
+ * tab's life, so leaving and returning to the view keeps the devices as they were.
+ */
+const listeners = new Set<() => void>();
+let labPromise: Promise<AppSyncLab> | undefined;
+function loadLab(): Promise<AppSyncLab> {
+  labPromise ??= import('./appsync-lab').then((m) =>
+    m.createAppSyncLab(() => {
+      for (const l of listeners) l();
+    }),
+  );
+  return labPromise;
+}
+
+export default function AppSyncView() {
+  const [lab, setLab] = useState<AppSyncLab>();
+  const [failure, setFailure] = useState<string>();
+  const [, setTick] = useState(0);
+  const store = useAppStoreApi();
+
+  useEffect(() => {
+    let frame = 0;
+    // Many client events arrive together; repaint once per frame.
+    const listener = () => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setTick((t) => t + 1);
+        });
+    };
+    listeners.add(listener);
+    loadLab().then(setLab, (e: Error) => setFailure(`The AppSync lab could not start: ${e.message}`));
+    return () => {
+      listeners.delete(listener);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  if (failure) return <p role="alert">{failure}</p>;
+  if (!lab) return <p>Starting the devices…</p>;
+  return (
+    <div className="as-view">
+      <h2>AppSync: a list two people share, live and offline-first</h2>
+      <p className="as-intro">
+        Alice signs in to the user pool and sends her ID token; Carol signs in with Google, gets identity pool
+        credentials and signs every request with SigV4 (<code>AWS_IAM</code>). Each device keeps the list and
+        an outbox of pending mutations in its own IndexedDB database, replays the outbox in order when it is
+        back online, and hears the other's changes over a real-time subscription.
+      </p>
+      <div className="as-devices">
+        {lab.devices.map((d) => (
+          <DevicePanel key={d.id} device={d} />
+        ))}
+      </div>
+      <div className="as-columns">
+        <ConflictPanel lab={lab} />
+        <GuidedScenario lab={lab} />
+      </div>
+      <CompareNote openCognitoSync={() => store.getState().setView('sync')} />
+      <WireTimeline entries={lab.wire.entries} />
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            void lab.reset().then(() => location.reload());
+          }}
+        >
+          Reset the AppSync lab
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { type FormEvent, useState } from 'react';
+import type { ClientEvent, LocalItem, OutboxEntry } from '../../appsync-client/types';
+import type { LabDevice } from './appsync-lab';
+
+/** One user's device: offline switch, the shared list (add, done, edit, delete), its outbox and the live messages. */
+export function DevicePanel({ device }: { device: LabDevice }) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const status = device.client.getStatus();
+  const online = device.link.isOnline();
+  const items = [...device.client.items()].sort(
+    (a, b) =>
+      (a._lastChangedAt ?? Number.MAX_SAFE_INTEGER) - (b._lastChangedAt ?? Number.MAX_SAFE_INTEGER) ||
+      a.id.localeCompare(b.id),
+  );
+  const outbox = device.client.outbox();
+  const live = device.events.filter((e) => e.event.type === 'subscription-data').slice(0, 8);
+  const run = (work: Promise<unknown>) =>
+    work.then(
+      () => setProblem(undefined),
+      (e: Error) => setProblem(e.message),
+    );
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    run(device.client.create({ text: text.trim() }));
+    setText('');
+  };
+
+  return (
+    <section className="as-device" aria-label={device.label}>
+      <header className="as-device-head">
+        <h3>{device.label}</h3>
+        <label className="as-switch">
+          <input
+            type="checkbox"
+            checked={!online}
+            onChange={(e) => device.link.setOnline(!e.target.checked)}
+          />{' '}
+          Offline
+        </label>
+      </header>
+      <p className="as-who">
+        {device.user} · <code>{device.mode}</code>
+      </p>
+      <p role="status" className={`as-status as-${status.state}`}>
+        {online ? 'Online' : 'Offline'} · {status.state} · live connection {status.connection}
+        {status.lastSync ? ` · last sync ${new Date(status.lastSync).toLocaleTimeString()}` : ''}
+        {status.lastError ? ` · ${status.lastError}` : ''}
+      </p>
+      <ul className="as-items" aria-label={`Shared list on ${device.label}`}>
+        {items.length === 0 && <li className="as-empty">No items yet.</li>}
+        {items.map((item) => (
+          <ItemRow
+            key={item.id}
+            item={item}
+            pending={outbox.some((e) => e.itemId === item.id)}
+            device={device}
+            onError={setProblem}
+          />
+        ))}
+      </ul>
+      <form onSubmit={add} className="as-add">
+        <label>
+          New item <input value={text} onChange={(e) => setText(e.target.value)} maxLength={200} />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      {problem && <p role="alert">{problem}</p>}
+      <h4>Outbox ({outbox.length} pending)</h4>
+      <ol className="as-outbox" aria-label={`Outbox of ${device.label}`}>
+        {outbox.length === 0 && <li className="as-empty">Empty: everything reached AppSync.</li>}
+        {outbox.map((e) => (
+          <li key={e.seq}>{describeEntry(e)}</li>
+        ))}
+      </ol>
+      <h4>Live messages</h4>
+      <ol className="as-live" aria-label={`Live messages on ${device.label}`}>
+        {live.length === 0 && <li className="as-empty">None yet.</li>}
+        {live.map(({ at, event }) => (
+          <li key={`${at}-${describeLive(event)}`}>{describeLive(event)}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ItemRow({
+  item,
+  pending,
+  device,
+  onError,
+}: {
+  item: LocalItem;
+  pending: boolean;
+  device: LabDevice;
+  onError: (m?: string) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(item.text);
+  const run = (work: Promise<unknown>) =>
+    work.then(
+      () => onError(undefined),
+      (e: Error) => onError(e.message),
+    );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.trim() && draft !== item.text) run(device.client.update(item.id, { text: draft.trim() }));
+    setEditing(false);
+  };
+  return (
+    <li className="as-item">
+      <input
+        type="checkbox"
+        checked={item.done}
+        aria-label={`Done: ${item.text}`}
+        onChange={(e) => run(device.client.update(item.id, { done: e.target.checked }))}
+      />
+      {editing ? (
+        <form onSubmit={save} className="as-edit">
+          <label>
+            <span className="visually-hidden">Text of {item.text}</span>
+            <input value={draft} onChange={(e) => setDraft(e.target.value)} />
+          </label>
+          <button type="submit">Save</button>
+        </form>
+      ) : (
+        <span className={item.done ? 'as-text as-done' : 'as-text'}>{item.text}</span>
+      )}
+      <span className="as-meta">
+        v{item._version ?? '–'}
+        {item.tags.length > 0 ? ` · ${item.tags.join(', ')}` : ''}
+        {item.owner ? ` · ${item.owner.length > 14 ? `${item.owner.slice(0, 14)}…` : item.owner}` : ''}
+        {pending ? ' · pending' : ''}
+      </span>
+      {!editing && (
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(item.text);
+            setEditing(true);
+          }}
+        >
+          Edit <span className="visually-hidden">{item.text}</span>
+        </button>
+      )}
+      <button type="button" onClick={() => run(device.client.remove(item.id))}>
+        Delete <span className="visually-hidden">{item.text}</span>
+      </button>
+    </li>
+  );
+}
+
+function describeEntry(e: OutboxEntry): string {
+  const fields = Object.entries(e.fields)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+  const base = e.baseVersion === null ? '' : ` on v${e.baseVersion}`;
+  const state = e.conflict
+    ? ' · CONFLICT, waiting for you'
+    : e.attempts > 0
+      ? ' · sent, answer not recorded yet'
+      : '';
+  return `#${e.seq} ${e.kind}Item ${e.itemId.slice(0, 8)}${base}${fields ? `: ${fields}` : ''}${state}`;
+}
+
+function describeLive(event: ClientEvent): string {
+  if (event.type !== 'subscription-data') return event.type;
+  const i = event.item;
+  return `${event.field}: “${i.text}” v${i._version}${i._deleted ? ' (deleted)' : ''} → ${event.applied ? 'applied' : `held back: ${event.reason}`}`;
+}

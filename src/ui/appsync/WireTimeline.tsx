@@ -1,0 +1,38 @@
+import type { WireEntry } from './wire-log';
+
+/** Every GraphQL request/response and real-time message as text, with the engine's trace events for it. */
+export function WireTimeline({ entries }: { entries: WireEntry[] }) {
+  return (
+    <section className="as-wire" aria-label="Wire timeline">
+      <h3>Wire timeline</h3>
+      {entries.length === 0 && <p>Nothing sent yet.</p>}
+      <ol>
+        {entries.map((e) => (
+          <li key={e.id}>
+            <details>
+              <summary>
+                {e.device}: {e.kind === 'http' ? `POST ${e.title}` : e.title}
+                {e.status !== undefined ? ` → ${e.status}` : ''}
+                {e.events.length > 0
+                  ? ` · ${e.events.length} engine event${e.events.length === 1 ? '' : 's'}`
+                  : ''}
+              </summary>
+              <pre>{e.request}</pre>
+              {e.response && <pre>{e.response}</pre>}
+              {e.events.length > 0 && (
+                <pre>
+                  {e.events
+                    .map(
+                      (ev) =>
+                        `[${ev.service} ${ev.kind}] ${ev.summary}${ev.detail === undefined ? '' : `\n${JSON.stringify(ev.detail, null, 1)}`}`,
+                    )
+                    .join('\n\n')}
+                </pre>
+              )}
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import { iamAuth, userPoolAuth } from '../../appsync-client/auth';
+import { type AppSyncClient, createAppSyncClient } from '../../appsync-client/create-appsync-client';
+import { createDeviceLink, type DeviceLink } from '../../appsync-client/device-link';
+import { createIdbAppSyncStorage, deleteIdbAppSyncDevice } from '../../appsync-client/idb-storage';
+import { createMemoryAppSyncStorage } from '../../appsync-client/storage';
+import type { AppSyncAuth, ClientEvent } from '../../appsync-client/types';
+import { type Cloud, type ConflictHandler, createCloud, type TraceEvent } from '../../sim/index';
+import { cognitoIdentitySource } from '../../sync/identity-source';
+import { clearAppSyncCloud, loadAppSyncCloud, saveAppSyncCloud } from './cloud-snapshot';
+import { createWireLog } from './wire-log';
+
+/**
+ * The model behind the AppSync view, free of React (loaded with import() by the view): one simulated
+ * cloud kept in IndexedDB, and two users on their own devices — Alice (user pool, her ID token in
+ * `Authorization`) and Carol (signs in with Google, gets identity pool credentials, signs with SigV4:
+ * AWS_IAM). Each device has its own IndexedDB database, offline switch and AppSync client.
+ */
+export interface LabDevice {
+  id: string;
+  label: string;
+  user: string;
+  mode: AppSyncAuth['mode'];
+  link: DeviceLink;
+  client: AppSyncClient;
+  /** Client events worth showing: live messages, conflicts, merges, rejections (newest first). */
+  events: { at: number; event: ClientEvent }[];
+}
+
+/** An engine conflict report (trace kind `appsync.conflict`). */
+export interface ConflictRecord {
+  at: number;
+  detail: {
+    strategy: ConflictHandler;
+    server: Record<string, unknown>;
+    incoming: Record<string, unknown>;
+    outcome: string;
+    result?: Record<string, unknown>;
+    decisions?: { field: string; rule: string }[];
+  };
+}
+
+const ONLINE_KEY = 'identity-atlas-appsync-online';
+
+function savedOnline(): Record<string, boolean> {
+  try {
+    return JSON.parse(localStorage.getItem(ONLINE_KEY) ?? '{}') as Record<string, boolean>;
+  } catch {
+    return {};
+  }
+}
+
+export async function createAppSyncLab(onChange: () => void) {
+  const snapshot = await loadAppSyncCloud().catch(() => undefined);
+  const cloud: Cloud = await createCloud(snapshot ? { snapshot } : {});
+  const app = cloud.demo.appSync;
+  if (!app) throw new Error('This cloud has no AppSync API.');
+  const wire = createWireLog(onChange);
+  const conflicts: ConflictRecord[] = [];
+  cloud.subscribe((event: TraceEvent) => {
+    if (event.service !== 'appsync' && !event.requestId) return;
+    wire.trace(event);
+    if (event.kind === 'appsync.conflict') {
+      conflicts.unshift({ at: event.at, detail: event.detail as ConflictRecord['detail'] });
+      onChange();
+    }
+  });
+  const region = cloud.demo.region;
+  const online = savedOnline();
+  const devices: LabDevice[] = [];
+
+  function addDevice(id: string, label: string, user: string, makeAuth: (link: DeviceLink) => AppSyncAuth) {
+    const link = createDeviceLink(
+      {
+        // The cloud is saved after every answer, so a reload finds the server as the devices left it.
+        fetch: async (request) => {
+          const response = await cloud.fetch(request);
+          await saveAppSyncCloud(cloud.snapshot()).catch(() => undefined);
+          return response;
+        },
+        connect: (url, protocol) => cloud.connect(url, protocol),
+      },
+      online[id] ?? true,
+      {
+        onExchange: (request, response) => void wire.http(label, request, response),
+        onSocketMessage: (direction, data) => {
+          if (JSON.parse(data).type !== 'ka') wire.socket(label, direction, data);
+        },
+      },
+    );
+    const auth = makeAuth(link);
+    const client = createAppSyncClient({
+      url: app?.url as string,
+      realtimeUrl: app?.realtimeUrl as string,
+      fetch: link.fetch,
+      connect: link.connect,
+      storage: typeof indexedDB === 'undefined' ? createMemoryAppSyncStorage() : createIdbAppSyncStorage(id),
+      now: () => Date.now(),
+      auth,
+      network: link,
+    });
+    const device: LabDevice = { id, label, user, mode: auth.mode, link, client, events: [] };
+    const events = device.events;
+    client.onEvent((event) => {
+      events.unshift({ at: Date.now(), event });
+      if (events.length > 60) events.pop();
+      onChange();
+    });
+    client.subscribe(onChange);
+    link.subscribe(() => {
+      localStorage.setItem(
+        ONLINE_KEY,
+        JSON.stringify(Object.fromEntries(devices.map((d) => [d.id, d.link.isOnline()]))),
+      );
+      onChange();
+    });
+    devices.push(device);
+    return device;
+  }
+
+  const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+
+  // Alice: a user pool user. The ID token is fetched through her device's network (InitiateAuth).
+  const alice = cloud.demo.userPool.users[0] as { username: string; password: string };
+  let aliceToken: { token: string; expires: number } | undefined;
+  addDevice('alice-laptop', "Alice's laptop", `${alice.username} (user pool)`, (link) =>
+    userPoolAuth(async () => {
+      if (aliceToken && aliceToken.expires > Date.now() + 60_000) return aliceToken.token;
+      const response = await link.fetch(
+        new Request(`https://cognito-idp.${region}.amazonaws.com/`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+          },
+          body: JSON.stringify({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: cloud.demo.userPool.clientId,
+            AuthParameters: { USERNAME: alice.username, PASSWORD: alice.password },
+          }),
+        }),
+      );
+      const out = (await response.json()) as {
+        AuthenticationResult?: { IdToken: string; ExpiresIn: number };
+      };
+      if (!out.AuthenticationResult) throw new Error('Alice could not sign in.');
+      aliceToken = {
+        token: out.AuthenticationResult.IdToken,
+        expires: Date.now() + out.AuthenticationResult.ExpiresIn * 1000,
+      };
+      return aliceToken.token;
+    }),
+  );
+
+  // Carol: signs in with Google, exchanges the Google ID token at the identity pool (enhanced flow),
+  // and signs every AppSync request with the temporary credentials (AWS_IAM).
+  const carol = cloud.demo.google.users[0] as { username: string; password: string };
+  let googleToken: { token: string; at: number } | undefined;
+  addDevice('carol-tablet', "Carol's tablet", `${carol.username} (Google → identity pool → IAM)`, (link) => {
+    const source = cognitoIdentitySource({
+      fetch: link.fetch,
+      region,
+      identityPoolId: cloud.demo.identityPool.id,
+      now: () => Date.now(),
+      logins: () => (googleToken ? { 'accounts.google.com': googleToken.token } : undefined),
+    });
+    return iamAuth({
+      region,
+      now: () => Date.now(),
+      credentials: async () => {
+        if (!link.isOnline()) return offline();
+        if (!googleToken || googleToken.at < Date.now() - 50 * 60_000) {
+          googleToken = {
+            token: await cloud.demo.google.signIn(carol.username, carol.password),
+            at: Date.now(),
+          };
+        }
+        return (await source()).credentials;
+      },
+    });
+  });
+
+  for (const d of devices) void d.client.start();
+
+  return {
+    cloud,
+    devices,
+    wire,
+    conflicts,
+    strategy: () => app.getConflictHandler(),
+    setStrategy(handler: ConflictHandler) {
+      app.setConflictHandler(handler);
+      void saveAppSyncCloud(cloud.snapshot()).catch(() => undefined);
+      onChange();
+    },
+    /** Forgets everything: the cloud, both devices' databases and switches. The page reloads after. */
+    async reset() {
+      for (const d of devices) d.client.stop();
+      await Promise.all([clearAppSyncCloud(), ...devices.map((d) => deleteIdbAppSyncDevice(d.id))]);
+      localStorage.removeItem(ONLINE_KEY);
+    },
+  };
+}
+
+export type AppSyncLab = Awaited<ReturnType<typeof createAppSyncLab>>;

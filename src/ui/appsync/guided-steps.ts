@@ -1,0 +1,72 @@
+import type { ConflictHandler } from '../../sim/index';
+import type { AppSyncLab } from './appsync-lab';
+
+/**
+ * "Two people edit the same item, one offline; reconnect": the guided scenario as data. Each step
+ * makes real calls through the devices' clients; the narration of the last step depends on the
+ * strategy selected when it runs.
+ */
+export interface GuidedStep {
+  title: string;
+  run(lab: AppSyncLab, memo: { id?: string }): Promise<void>;
+}
+
+const ITEM = 'Plan the team offsite';
+
+const devices = (lab: AppSyncLab) => {
+  const [alice, carol] = lab.devices;
+  if (!alice || !carol) throw new Error('The scenario needs two devices.');
+  return { alice, carol };
+};
+
+export const GUIDED_STEPS: GuidedStep[] = [
+  {
+    title: `Alice adds “${ITEM}”. It reaches Carol live, over her subscription.`,
+    async run(lab, memo) {
+      const { alice, carol } = devices(lab);
+      alice.link.setOnline(true);
+      carol.link.setOnline(true);
+      memo.id = await alice.client.create({ text: ITEM, tags: ['team'] });
+      await alice.client.idle();
+    },
+  },
+  {
+    title:
+      'Carol goes offline and edits it twice: “… in Porto”, then ticks it done. Her outbox holds ONE merged update, made on v1.',
+    async run(lab, memo) {
+      const { carol } = devices(lab);
+      if (!memo.id) throw new Error('Run the first step first.');
+      carol.link.setOnline(false);
+      await carol.client.update(memo.id, { text: `${ITEM} in Porto` });
+      await carol.client.update(memo.id, { done: true, tags: ['team', 'travel'] });
+    },
+  },
+  {
+    title: 'Alice, online, renames it “… in Lisbon”. AppSync stores v2; Carol cannot hear about it.',
+    async run(lab, memo) {
+      const { alice } = devices(lab);
+      if (!memo.id) throw new Error('Run the first step first.');
+      await alice.client.update(memo.id, { text: `${ITEM} in Lisbon` });
+      await alice.client.idle();
+    },
+  },
+  {
+    title:
+      'Carol comes back online: subscriptions reconnect, a delta sync runs, and her update on v1 meets v2.',
+    async run(lab) {
+      const { carol } = devices(lab);
+      carol.link.setOnline(true);
+      await new Promise((r) => setTimeout(r, 50));
+      await carol.client.idle();
+    },
+  },
+];
+
+export const OUTCOME: Record<ConflictHandler, string> = {
+  OPTIMISTIC_CONCURRENCY:
+    'Optimistic concurrency: AppSync rejects the stale update with ConflictUnhandled and returns its v2. Nothing changes on the server; Carol decides in the conflict panel — keep the server version, or re-apply her changes on v2.',
+  AUTOMERGE:
+    'Automerge: AppSync merges by itself. Scalars in conflict keep the SERVER value (Alice’s text, done stays false), the tag list is concatenated (duplicates kept). Carol’s text and tick are gone without an error: the client reports it.',
+  LAMBDA:
+    'Lambda: the example conflict function resolves it — Carol’s incoming fields win, tags are unioned — and AppSync writes v3.',
+};
