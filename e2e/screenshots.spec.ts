@@ -36,7 +36,7 @@ for (const size of SIZES) {
 
     test('other views', async ({ page }) => {
       await page.goto('/?scenario=enhanced-flow&as=userPool&step=0&view=sts');
-      await page.getByRole('button', { name: 'Run AssumeRole' }).click();
+      await page.getByRole('button', { name: 'Run AssumeRole', exact: true }).click();
       await page.waitForTimeout(1500);
       await page.screenshot({ path: `screenshots/${size.name}-05-sts.png`, fullPage: true });
       await page.getByRole('button', { name: 'After sign-out' }).click();

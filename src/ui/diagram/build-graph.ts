@@ -195,7 +195,7 @@ export function handlesFor(from: ActorId, to: ActorId): { sourceHandle: string; 
 
 function internalLabel(from: ActorId, to: ActorId): string {
   if (to === 'iam') return 'policy check';
-  if (from === 'identityPool' && to === 'sts') return 'AssumeRoleWithWebIdentity (inside AWS)';
+  if (from === 'identityPool' && to === 'sts') return 'STS, inside AWS';
   return 'inside AWS';
 }
 
