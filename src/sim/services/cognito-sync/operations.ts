@@ -243,12 +243,14 @@ export function updateRecords(
   const token = v.string(body, 'SyncSessionToken', undefined, 'syncSessionToken');
   const patches = parsePatches(body);
   checkSession(world, token, t);
-  const identity = identityState(world, t.identityPoolId, t.identityId);
-  const existing = identity.datasets[name];
+  // A refused write changes nothing: judge the patches before creating the identity's record.
+  const existing = findIdentity(world, t.identityId)?.datasets[name];
   for (const patch of patches) {
     const current = existing?.records[patch.key]?.syncCount ?? 0;
     if (patch.syncCount !== current) throw syncErrors.staleSyncCount(patch.key, current, patch.syncCount);
   }
+  const hadIdentity = findIdentity(world, t.identityId) !== undefined;
+  const identity = identityState(world, t.identityPoolId, t.identityId);
   const dataset = existing ?? createDataset(world, identity, name, t.actor);
   const now = world.now();
   const nextCount = dataset.syncCount + 1;
@@ -273,6 +275,7 @@ export function updateRecords(
   if (count > SYNC_LIMITS.recordsPerDataset || bytes > SYNC_LIMITS.datasetBytes) {
     dataset.records = before;
     if (!existing) delete identity.datasets[name];
+    if (!hadIdentity) delete world.state.cognitoSync.identities[t.identityId];
     throw syncErrors.limitExceeded(
       count > SYNC_LIMITS.recordsPerDataset
         ? `The number of records in dataset ${name} would exceed the limit of ${SYNC_LIMITS.recordsPerDataset}.`
