@@ -62,11 +62,7 @@ const getUser = (cloud: Cloud, token: string) => idp(cloud, 'GetUser', { AccessT
 describe('hostile JWTs at cognito-idp GetUser', () => {
   it('refuses every forged or broken access token with NotAuthorizedException "Invalid Access Token" and changes nothing', async () => {
     const { cloud, tokens } = await setup();
-    const bad = await variants(
-      cloud,
-      tokens.AccessToken,
-      (await keysOf(cloud)).userPoolAccessToken.publicKey,
-    );
+    const bad = await variants(tokens.AccessToken, (await keysOf(cloud)).userPoolAccessToken.publicKey);
     const before = stateOf(cloud);
     for (const [name, token] of bad) {
       const r = await getUser(cloud, token);
