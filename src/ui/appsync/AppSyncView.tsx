@@ -31,20 +31,12 @@ export default function AppSyncView() {
   const store = useAppStoreApi();
 
   useEffect(() => {
-    let frame = 0;
-    // Many client events arrive together; repaint once per frame.
-    const listener = () => {
-      if (!frame)
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setTick((t) => t + 1);
-        });
-    };
+    // Synchronous on purpose: a controlled checkbox (the offline switch) must re-render in its own event.
+    const listener = () => setTick((t) => t + 1);
     listeners.add(listener);
     loadLab().then(setLab, (e: Error) => setFailure(`The AppSync lab could not start: ${e.message}`));
     return () => {
       listeners.delete(listener);
-      cancelAnimationFrame(frame);
     };
   }, []);
 

@@ -1,16 +1,34 @@
 import type { ConflictHandler } from '../../sim/index';
 import type { AppSyncLab } from './appsync-lab';
 
-const STRATEGIES: { id: ConflictHandler; label: string }[] = [
-  { id: 'OPTIMISTIC_CONCURRENCY', label: 'Optimistic concurrency (reject stale versions)' },
-  { id: 'AUTOMERGE', label: 'Automerge (server scalars win, lists concatenate)' },
-  { id: 'LAMBDA', label: 'Lambda (the example handler: incoming wins, tags unioned)' },
+const STRATEGIES: { id: ConflictHandler; label: string; rule: string }[] = [
+  {
+    id: 'OPTIMISTIC_CONCURRENCY',
+    label: 'Optimistic concurrency',
+    rule: 'a stale _version is rejected (ConflictUnhandled); the client decides.',
+  },
+  {
+    id: 'AUTOMERGE',
+    label: 'Automerge',
+    rule: 'scalars in conflict keep the server value, lists are concatenated, then AppSync writes.',
+  },
+  {
+    id: 'LAMBDA',
+    label: 'Lambda',
+    rule: 'a function decides; the example one lets incoming fields win and unions the tags.',
+  },
 ];
 
-const show = (item: Record<string, unknown> | undefined) =>
-  item
-    ? JSON.stringify({ text: item.text, done: item.done, tags: item.tags, _version: item._version }, null, 1)
-    : '—';
+/** An item in four short lines: the fields a conflict is about. */
+const show = (item: Record<string, unknown> | undefined) => {
+  if (!item) return '—';
+  const lines = [];
+  if (item.text !== undefined) lines.push(`text: ${JSON.stringify(item.text)}`);
+  if (item.done !== undefined) lines.push(`done: ${String(item.done)}`);
+  if (Array.isArray(item.tags)) lines.push(`tags: [${item.tags.join(', ')}]`);
+  if (item._version !== undefined) lines.push(`_version: ${String(item._version)}`);
+  return lines.join('\n');
+};
 
 /** The strategy selector, conflicts waiting for a user's decision (both versions), and AppSync's past verdicts. */
 export function ConflictPanel({ lab }: { lab: AppSyncLab }) {
@@ -34,7 +52,9 @@ export function ConflictPanel({ lab }: { lab: AppSyncLab }) {
         </select>
       </label>
       <p className="as-note">
-        The table's <code>SyncConfig.conflictHandler</code>. AppSync detects a conflict when a mutation's{' '}
+        {STRATEGIES.find((x) => x.id === lab.strategy())?.label}:{' '}
+        {STRATEGIES.find((x) => x.id === lab.strategy())?.rule} It is the table's{' '}
+        <code>SyncConfig.conflictHandler</code>. AppSync detects a conflict when a mutation's{' '}
         <code>_version</code> is not the stored one; this setting decides what happens next.
       </p>
       {waiting.map(({ device, entry }) => {
