@@ -161,7 +161,7 @@ describe('API Gateway answers (reference 8.1, 8.3)', () => {
   it('COGNITO_USER_POOLS: no token and an access token are both 401 {"message":"Unauthorized"}', async () => {
     const { cloud, clock } = await gapCloud();
     const t = await signInToUserPool(cloud, clock, 0);
-    for (const headers of [{}, { authorization: t.accessToken }]) {
+    for (const headers of [{}, { authorization: t.accessToken }] as Record<string, string>[]) {
       const response = await cloud.fetch(new Request(`${cloud.demo.api.url}/me`, { headers }));
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ message: 'Unauthorized' });
