@@ -1,0 +1,69 @@
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * Hostile text pasted where the app takes user text (the JWT decoder; record keys and values in the
+ * sync lab) renders as text: no new elements, no dialog, no console error, no page error.
+ */
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '</script><script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  'javascript:alert(1)',
+  `${'A'.repeat(200_000)}.${'B'.repeat(1000)}.${'C'.repeat(10)}`,
+  // Random-looking code points (no CR: a textarea normalises line breaks, which is not an injection).
+  String.fromCharCode(...Array.from({ length: 256 }, (_, i) => 0x20 + ((i * 97 + 13) % 0xd000))),
+  // A well-formed JWT whose header and claims carry markup: the decoded view must show it as text.
+  `${b64url({ alg: '<img src=x onerror=alert(1)>', typ: 'JWT' })}.${b64url({ name: '</script><script>alert(1)</script>', sub: '<b>bold</b>' })}.c2ln`,
+];
+
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** Elements an injection would add. */
+const injected = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], script:not([src]), b').length);
+
+test('the JWT decoder shows pasted hostile text as text', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'JWT' }).click();
+  const field = page.getByLabel('Decode any JWT');
+  await expect(field).toBeVisible();
+  const scripts = await page.evaluate(() => document.scripts.length);
+  for (const text of HOSTILE) {
+    await field.fill(text);
+    await expect(field).toHaveValue(text);
+    expect(await injected(page)).toBe(0);
+  }
+  // The last one decodes: its claims appear as literal text.
+  await expect(page.getByText('</script><script>alert(1)</script>', { exact: false }).first()).toBeVisible();
+  expect(await page.evaluate(() => document.scripts.length)).toBe(scripts);
+  expect(problems).toEqual([]);
+});
+
+test('record keys and values typed into the sync lab render as text', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto('/?view=sync');
+  const device = page.locator('section.sync-device').first();
+  await expect(device).toBeVisible({ timeout: 30_000 });
+  for (const text of HOSTILE.slice(0, 4)) {
+    await device.getByLabel('Key').fill(text);
+    await device.getByLabel('Value').fill(text);
+    await device.getByRole('button', { name: /^Save on / }).click();
+    await expect(device.getByRole('cell', { name: text, exact: true }).first()).toBeVisible();
+    expect(await injected(page)).toBe(0);
+  }
+  expect(problems).toEqual([]);
+});
