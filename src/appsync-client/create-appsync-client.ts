@@ -311,9 +311,14 @@ export function createAppSyncClient(options: AppSyncClientOptions) {
     await flush();
   }
 
+  let reconnecting: Promise<void> | undefined;
   const unsubscribeNetwork = options.network?.subscribe(() => {
-    if (online()) void reconnect();
-    else {
+    if (online()) {
+      const run = reconnect().finally(() => {
+        if (reconnecting === run) reconnecting = undefined;
+      });
+      reconnecting = run;
+    } else {
       setState('offline');
       realtime?.close();
     }
@@ -403,6 +408,7 @@ export function createAppSyncClient(options: AppSyncClientOptions) {
     /** Waits for the outbox processor to go idle (tests, the guided scenario). */
     idle: async () => {
       await load();
+      while (reconnecting) await reconnecting;
       while (flushing) await flushing;
       await lock;
     },
