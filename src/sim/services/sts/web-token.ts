@@ -11,7 +11,13 @@ import type { World } from '../../world';
 import { stsErrors } from './errors';
 
 export interface VerifiedWebToken {
-  /** `accounts.google.com` or `cognito-identity.amazonaws.com`: what STS returns as `Provider`. */
+  /**
+   * `accounts.google.com` or `cognito-identity.amazonaws.com`: what STS returns as `Provider`. The API
+   * reference says "the value of the iss field", but real responses quoted in public write-ups show
+   * these bare host names for Google and Cognito tokens, while a generic IAM OIDC provider (EKS, GitHub)
+   * comes back as its provider ARN, `arn:aws:iam::<acct>:oidc-provider/<host>` (obs; the simulation
+   * accepts only the first two issuers).
+   */
   provider: string;
   /** IAM OIDC provider ARN, when the account has one for the issuer. */
   providerArn?: string;
