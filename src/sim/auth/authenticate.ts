@@ -142,6 +142,12 @@ export async function authenticateIfSigned(
   if (!stored || stored.inactive)
     return fail(authErrors.unknownKey(dialect, sig.accessKeyId), `unknown access key ${sig.accessKeyId}`);
   if (stored.sessionToken !== sig.sessionToken) {
+    if (sig.sessionToken === undefined && dialect === 's3') {
+      // S3 treats a temporary key without its token as a key it has never heard of: InvalidAccessKeyId
+      // 403 naming the ASIA key (seen in many reports of a forgotten AWS_SESSION_TOKEN, e.g.
+      // databendlabs/databend#8069); a token that is present but wrong is InvalidToken 400.
+      return fail(authErrors.unknownKey(dialect, sig.accessKeyId), 'temporary key sent without its session token');
+    }
     const why =
       sig.sessionToken === undefined
         ? 'temporary key sent without its session token'
