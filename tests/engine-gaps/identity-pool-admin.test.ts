@@ -9,7 +9,9 @@ import {
   GetCredentialsForIdentityCommand,
   GetIdCommand,
   GetIdentityPoolRolesCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
   ListIdentitiesCommand,
+  MergeDeveloperIdentitiesCommand,
   SetIdentityPoolRolesCommand,
   UnlinkIdentityCommand,
 } from '@aws-sdk/client-cognito-identity';
@@ -133,6 +135,49 @@ describe('cognito-identity DescribeIdentity, ListIdentities and UnlinkIdentity',
     );
     expect(page2.Identities?.map((i) => i.IdentityId)).toEqual([guest.IdentityId]);
     expect(page2.NextToken).toBeUndefined();
+  });
+
+  it('lists identities a merge disabled unless HideDisabled is true', async () => {
+    const { cloud, clock } = await gapCloud();
+    const poolId = cloud.demo.identityPool.id;
+    const admin = signedIdentity(cloud, clock);
+    const register = (userId: string) =>
+      admin.send(
+        new GetOpenIdTokenForDeveloperIdentityCommand({
+          IdentityPoolId: poolId,
+          Logins: { [DEVELOPER_PROVIDER]: userId },
+        }),
+      );
+    const a = await register('a');
+    clock.advance(1_000);
+    const b = await register('b');
+    await admin.send(
+      new MergeDeveloperIdentitiesCommand({
+        IdentityPoolId: poolId,
+        DeveloperProviderName: DEVELOPER_PROVIDER,
+        SourceUserIdentifier: 'b',
+        DestinationUserIdentifier: 'a',
+      }),
+    );
+    const ids = async (HideDisabled?: boolean) =>
+      (
+        await admin.send(new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, HideDisabled }))
+      ).Identities?.map((i) => i.IdentityId);
+    expect(await ids()).toEqual([a.IdentityId, b.IdentityId]);
+    expect(await ids(true)).toEqual([a.IdentityId]);
+  });
+
+  it('requires MaxResults, as the service model does', async () => {
+    const { cloud, clock } = await gapCloud();
+    await expect(
+      signedIdentity(cloud, clock).send(
+        new ListIdentitiesCommand({ IdentityPoolId: cloud.demo.identityPool.id } as never),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message:
+        "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
+    });
   });
 
   it('unlinks a login: the identity keeps its id, loses the login, and the login then maps to a new identity', async () => {

@@ -149,10 +149,14 @@ export function unlinkLogin(ctx: RequestContext, identity: IdentityRecord, provi
   });
 }
 
-/** Identities of a pool that are not disabled by a merge, oldest first. */
-export function listPoolIdentities(world: World, poolId: string): IdentityRecord[] {
+/** Identities of a pool, oldest first; `hideDisabled` leaves out those a merge disabled. */
+export function listPoolIdentities(
+  world: World,
+  poolId: string,
+  options: { hideDisabled?: boolean } = {},
+): IdentityRecord[] {
   return Object.values(state(world).identities)
-    .filter((i) => i.identityPoolId === poolId && !i.mergedInto)
+    .filter((i) => i.identityPoolId === poolId && !(options.hideDisabled && i.mergedInto))
     .sort((a, b) => a.creationDate - b.creationDate || a.identityId.localeCompare(b.identityId));
 }
 

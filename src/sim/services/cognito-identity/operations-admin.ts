@@ -66,9 +66,15 @@ export async function DescribeIdentity(input: JsonInput, ctx: RequestContext) {
 export async function ListIdentities(input: JsonInput, ctx: RequestContext) {
   const poolId = poolIdInput(input);
   await authorizeDeveloperCall(ctx, 'ListIdentities', poolId);
-  const max = validate.optionalInteger(input, 'MaxResults', { min: 1, max: 60 }) ?? 60;
+  // MaxResults is required by the service model; HideDisabled defaults to false, so identities a merge
+  // disabled are listed unless the caller hides them (ListIdentities API reference).
+  const max =
+    validate.optionalInteger(input, 'MaxResults', { min: 1, max: 60 }) ??
+    validate.fail(
+      "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
+    );
   requirePool(ctx.world, poolId);
-  const all = listPoolIdentities(ctx.world, poolId);
+  const all = listPoolIdentities(ctx.world, poolId, { hideDisabled: input.HideDisabled === true });
   const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
   const page = all.slice(start, start + max);
   const next = start + max < all.length ? String(start + max) : undefined;
