@@ -1,6 +1,7 @@
 import { LOWER_ALPHANUMERIC } from '../core/random';
 import type { Demo } from '../index';
 import { DEFAULT_PASSWORD_POLICY, hashPassword } from '../services/cognito-idp/password';
+import { createSrpVerifier } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
@@ -137,6 +138,8 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
       attributeCodes: {},
       failedAttempts: 0,
     };
+    // The SRP verifier for USER_SRP_AUTH (services/cognito-idp/srp-verifier.ts); it draws no randomness.
+    if (user.password) user.srp = await createSrpVerifier(pool.id, u.username, u.password, user.password);
     pool.users[u.username] = user;
   }
 }

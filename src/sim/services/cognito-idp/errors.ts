@@ -30,5 +30,9 @@ export const idpErrors = {
     e('InvalidParameterException', `${flow} flow not enabled for this client`),
   unsupportedTokenType: () => e('UnsupportedTokenTypeException', 'Unsupported token type'),
   unsupportedOperation: (message: string) => e('UnsupportedOperationException', message),
+  /** A challenge Session that is unknown, altered or already used (observed in Amplify issue threads). */
+  invalidSession: () => e('NotAuthorizedException', 'Invalid session for the user.'),
+  /** A challenge answered after AuthSessionValidity ran out (message as reported by Amplify users). */
+  sessionExpired: () => e('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
   unauthorizedClient: () => e('UnauthorizedException', 'Client is not authorized to revoke this token'),
 } as const;

@@ -7,6 +7,8 @@ import { API_SCOPE, mintTokens, startSession } from './issue-tokens';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { passwordMatches } from './password';
 import { findUser, poolAndClient } from './pool-lookup';
+import { startSrpAuth } from './srp-auth';
+import { createSrpVerifier } from './srp-verifier';
 import type { AppClientRecord, ExplicitAuthFlow, PoolRecord } from './state';
 
 /**
@@ -52,6 +54,7 @@ export async function initiateAuth(input: JsonInput, ctx: RequestContext) {
   if (!permission || !client.explicitAuthFlows.includes(permission)) throw idpErrors.flowNotEnabled(flow);
   if (flow === 'USER_PASSWORD_AUTH')
     return { AuthenticationResult: await passwordAuth(pool, client, params, ctx), ChallengeParameters: {} };
+  if (flow === 'USER_SRP_AUTH') return startSrpAuth(pool, client, params, ctx);
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     const token = params.REFRESH_TOKEN;
     if (!token) throw idpErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
@@ -111,6 +114,8 @@ async function passwordAuth(
     throw idpErrors.incorrectCredentials();
   }
   recordSuccess(user);
+  // Users stored before SRP existed (older snapshots) get their SRP verifier the first time the password is seen.
+  if (!user.srp) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
   const session = startSession(world, pool, client, user, { scopes: [API_SCOPE], viaOAuth: false });
   const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true });
   ctx.emit('token.issued', `ID, access and refresh tokens for ${user.username}`, {

@@ -1,6 +1,7 @@
 import type { ServiceRoute } from '../../core/service';
 import { json11Handler } from '../../protocol/json-1-1';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
+import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
 import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
 import {
@@ -25,6 +26,7 @@ const api = json11Handler({
     ConfirmSignUp: confirmSignUp,
     ResendConfirmationCode: resendConfirmationCode,
     InitiateAuth: initiateAuth,
+    RespondToAuthChallenge: respondToAuthChallenge,
     GetTokensFromRefreshToken: getTokensFromRefreshToken,
     GetUser: getUser,
     UpdateUserAttributes: updateUserAttributes,

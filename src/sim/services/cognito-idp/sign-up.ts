@@ -6,6 +6,7 @@ import { idpErrors } from './errors';
 import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { findUser, poolAndClient, usernameKey } from './pool-lookup';
+import { createSrpVerifier } from './srp-verifier';
 import type { UserRecord } from './state';
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode (public, unsigned operations). */
@@ -36,6 +37,8 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     attributeCodes: {},
     failedAttempts: 0,
   };
+  // USER_SRP_AUTH needs its own verifier; computed now, while the password is at hand (never stored).
+  if (user.password) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
   for (const a of attributes) user.attributes[a.Name] = a.Value;
   if (user.attributes.email !== undefined) user.attributes.email_verified = 'false';
   pool.users[usernameKey(pool, username)] = user;

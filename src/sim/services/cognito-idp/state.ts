@@ -39,6 +39,8 @@ export interface AppClientRecord {
   callbackUrls: string[];
   logoutUrls: string[];
   supportedIdentityProviders: string[];
+  /** AuthSessionValidity: minutes a challenge Session stays valid (3–15; absent means the default 3). */
+  authSessionValidityMinutes?: number;
 }
 
 export interface GroupRecord {
@@ -91,6 +93,12 @@ export interface PasswordHash {
   hash: string;
 }
 
+export interface SrpVerifier {
+  /** 16 random bytes, hex (sent to clients as the SALT challenge parameter). */
+  salt: string;
+  verifier: string;
+}
+
 export interface PendingCode {
   code: string;
   purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE';
@@ -108,6 +116,8 @@ export interface UserRecord {
   /** Attribute name → value, `sub` included (as GetUser lists it). Values are always strings. */
   attributes: Record<string, string>;
   password?: PasswordHash;
+  /** USER_SRP_AUTH verifier (salt and v = g^x mod N, hex), derived from the password at sign-up. */
+  srp?: SrpVerifier;
   groups: string[];
   signUpCode?: PendingCode;
   attributeCodes: Record<string, PendingCode>;
@@ -156,6 +166,26 @@ export interface UserPoolState {
   pools: Record<string, PoolRecord>;
   sessions: Record<string, SessionRecord>;
   inbox: InboxMessage[];
+  /** Challenges in flight (srp-challenges.ts, challenges.ts); absent in snapshots taken before they existed. */
+  challenges?: Record<string, ChallengeRecord>;
+}
+
+/**
+ * One pending challenge of a sign-in, keyed by the handle the client must send back: the SECRET_BLOCK
+ * for PASSWORD_VERIFIER (AWS returns no Session there), the Session for the challenges after it.
+ */
+export interface ChallengeRecord {
+  challengeName: 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA';
+  poolId: string;
+  clientId: string;
+  /** The user's username, or the name as typed for a decoy challenge (unknown user, existence errors hidden). */
+  username: string;
+  createdAt: number;
+  expiresAt: number;
+  /** PASSWORD_VERIFIER: the server's secret exponent b and both public values (hex). */
+  srp?: { b: string; A: string; B: string; decoy: boolean };
+  /** The flow that led here (for the trace and the follow-up challenge). */
+  authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 }
 
 export function createUserPoolState(): UserPoolState {
