@@ -1,10 +1,11 @@
-import { jsonRequest, stsRequest } from '../client/aws-requests';
+import { jsonRequest, s3Request, stsRequest } from '../client/aws-requests';
 import { algNone } from '../client/jwt-tamper';
-import { getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
+import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
 import { samlSignInStep } from './steps/idps';
+import { apiWithJwtStep, PUBLIC_OBJECT_KEY, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
 import { assumeRoleWithSamlStep, assumeRoleWithWebIdentityStep } from './steps/sts';
-import { userPoolProviderName, userPoolSignIn } from './steps/user-pool';
-import type { Scenario } from './types';
+import { keepTokens, userPoolProviderName, userPoolSignIn } from './steps/user-pool';
+import type { Scenario, ScenarioStep } from './types';
 
 /** Attack mode: each attack ends in the engine's exact refusal (or, for the misconfigured role, a warning). */
 
@@ -21,8 +22,9 @@ export const attackAlgNone: Scenario = {
       id: 'get-id-alg-none',
       title: 'GetId with an unsigned (alg none) ID token',
       expect: 'denied',
+      refusal: "Invalid login token. Couldn't verify signed token.",
       narration: {
-        what: 'The attacker rewrites the header to {"alg":"none"} and drops the signature. The identity pool only accepts tokens signed with a key from the issuer’s JWKS, so it refuses.',
+        what: `The attacker rewrites the header to {"alg":"none"} and drops the signature. The identity pool only accepts tokens signed with a key from the issuer’s JWKS, so it refuses: NotAuthorizedException, "Invalid login token. Couldn't verify signed token."`,
         why: 'Verifiers must pin the algorithm they expect (RS256 for user pools) and never let the token choose.',
       },
       async run(ctx) {
@@ -38,42 +40,86 @@ export const attackAlgNone: Scenario = {
   ],
 };
 
+/** Where the victim's private file lives, kept for the attacker's later step. */
+const VICTIM_KEY = 'legacy.victimKey';
+
 export const attackLegacyTrust: Scenario = {
   id: 'attack-missing-aud',
   title: 'Attack: a role trust policy without aud/amr conditions',
-  summary: 'A guest’s Cognito token assumes AtlasLegacyRole, whose trust policy forgot aud and amr.',
+  summary:
+    'Alice stores a private file; a guest’s Cognito token then assumes AtlasLegacyRole, whose trust policy forgot aud and amr, and reads it.',
   group: 'attacks',
   identity: 'guest',
-  actors: ['app', 'identityPool', 'sts', 'iam'],
+  actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
   steps: [
-    getIdStep('guest'),
-    getOpenIdTokenStep('guest', { label: '2.5' }),
+    userPoolSignIn(),
+    getIdStep('userPool'),
+    getCredentialsStep('userPool'),
+    (() => {
+      const write = s3WritePrivateStep('own', {
+        id: 's3-victim-write',
+        title: 'Alice writes a file to her private/ folder',
+      });
+      return {
+        ...write,
+        async run(ctx) {
+          ctx.vars.extra[VICTIM_KEY] =
+            `private/${ctx.need(ctx.vars.identityId, 'Alice’s identity id')}/notes.txt`;
+          await write.run(ctx);
+        },
+      } satisfies ScenarioStep;
+    })(),
+    getIdStep('guest', { id: 'attacker-get-id', title: 'The attacker gets a guest identity' }),
+    getOpenIdTokenStep('guest', {
+      id: 'attacker-open-id-token',
+      label: '2.5',
+      title: 'The attacker gets a Cognito OpenID token for it',
+    }),
     assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
       id: 'assume-authenticated-as-guest',
       label: '3',
-      title: 'A guest token tries the authenticated role',
+      title: 'A guest token tries the authenticated role: refused',
       expect: 'denied',
+      refusal: 'AccessDenied',
       narration: {
-        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires amr "authenticated" (and aud = this pool), so STS refuses.',
-        why: 'The amr condition is what keeps guests out of the signed-in role in the basic flow.',
+        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires amr "authenticated" and aud = this pool, so STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
+        why: 'The amr condition is what keeps guests out of the signed-in role in the basic flow; the aud condition keeps out every other identity pool.',
       },
     }),
     assumeRoleWithWebIdentityStep(
       'openIdToken',
-      (demo) => (demo.accountId ? `arn:aws:iam::${demo.accountId}:role/AtlasLegacyRole` : undefined),
+      (demo) =>
+        demo.iam?.legacyRoleArn ??
+        (demo.accountId ? `arn:aws:iam::${demo.accountId}:role/AtlasLegacyRole` : undefined),
       {
         id: 'assume-legacy-role',
         label: '3',
-        title: 'The same guest token assumes AtlasLegacyRole',
+        title: 'The same guest token assumes AtlasLegacyRole: accepted',
         expect: 'success',
         narration: {
-          what: 'AtlasLegacyRole trusts cognito-identity.amazonaws.com with no aud and no amr condition. STS accepts the guest token: any identity, of any identity pool in any account, signed in or not, can now become this role.',
-          why: 'This is the misconfiguration the conditions exist to prevent. IAM warns about it when you create such a role in the console.',
+          what: 'AtlasLegacyRole trusts cognito-identity.amazonaws.com with no aud and no amr condition. STS accepts the guest token. Cognito signs the OpenID tokens of EVERY identity pool, in every account, with the same issuer, so an attacker’s own pool in their own account would be accepted just the same.',
+          why: 'This is the misconfiguration the conditions exist to prevent. IAM warns about it when such a role is created in the console.',
           misunderstanding:
             'Trusting the Cognito service principal is not trusting your pool. Always pin cognito-identity.amazonaws.com:aud and :amr.',
         },
       },
     ),
+    {
+      ...s3ReadPublicStep(),
+      id: 's3-read-victim-file',
+      title: 'With the legacy role, the guest reads Alice’s private file',
+      narration: {
+        what: 'AtlasLegacyRole may read the whole bucket, so the anonymous guest now reads private/<Alice’s identity id>/notes.txt. The per-identity policy variable that protects Alice only appears in the identity pool roles; this role never had it.',
+        why: 'A role is only as private as its trust policy: whoever can assume it gets all of its permissions.',
+      },
+      async run(ctx) {
+        const key = ctx.need(ctx.vars.extra[VICTIM_KEY], 'the key of Alice’s private file');
+        const request = await s3Request(ctx.region, ctx.demo.bucket, key, 'GET');
+        await ctx.fetch(
+          await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the legacy role credentials'), 's3'),
+        );
+      },
+    },
   ],
 };
 
@@ -92,6 +138,7 @@ export const attackSamlReplay: Scenario = {
       label: '3',
       title: 'Replay the same assertion',
       expect: 'denied',
+      refusal: 'Duplicate SAML assertion',
       narration: {
         what: 'The same SAML response is posted again. STS remembers assertion ids it has accepted and refuses the replay.',
         why: 'A captured assertion must not be usable twice, even inside its validity window.',
@@ -113,6 +160,7 @@ export const attackTamperedSaml: Scenario = {
       id: 'assume-role-with-saml-tampered',
       title: 'Post an edited SAML assertion',
       expect: 'denied',
+      refusal: 'Response signature invalid',
       narration: {
         what: 'One attribute value in the signed XML is changed. The XML signature’s digest no longer matches, so STS refuses the assertion.',
         why: 'The IdP’s signature covers the assertion; any change breaks it.',
@@ -129,6 +177,171 @@ export const attackTamperedSaml: Scenario = {
             RoleArn: ctx.demo.saml?.roleArn,
             PrincipalArn: ctx.demo.saml?.providerArn,
             SAMLAssertion: btoa(edited),
+          }),
+        );
+        await response.text();
+      },
+    }),
+  ],
+};
+
+/** The user pool's second app client signs alice in; its ID token is then offered where atlas-web's is trusted. */
+export const attackOtherClient: Scenario = {
+  id: 'attack-other-client',
+  title: 'Attack: a token issued to another app client (aud)',
+  summary:
+    'Sign in through atlas-other-app, then present its ID token to the identity pool (refused) and to API Gateway (accepted).',
+  group: 'attacks',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'identityPool', 'apiGateway'],
+  steps: [
+    userPoolSignIn({
+      id: 'other-client-sign-in',
+      title: 'Sign in through the OTHER app client (atlas-other-app)',
+      narration: {
+        what: 'The attacker’s app uses a different app client of the same user pool, atlas-other-app. The pool signs alice in and issues an ID token whose aud is atlas-other-app’s client id.',
+        why: 'Every app client of a pool gets tokens from the same issuer, signed with the same keys. Only aud (ID token) or client_id (access token) says which app they were for.',
+      },
+      async run(ctx) {
+        const user = ctx.demo.userPool?.users?.[0];
+        const response = await ctx.fetch(
+          jsonRequest(ctx.region, 'cognito-idp', 'InitiateAuth', {
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: ctx.need(ctx.demo.userPool?.otherClientId, 'the second app client (atlas-other-app)'),
+            AuthParameters: { USERNAME: user?.username, PASSWORD: user?.password },
+          }),
+        );
+        await keepTokens(ctx, response);
+      },
+    }),
+    getIdStep('userPool', {
+      id: 'get-id-other-client',
+      title: 'GetId with the other client’s ID token',
+      expect: 'denied',
+      refusal: 'Token is not from a supported provider of this identity pool.',
+      narration: {
+        what: 'The Logins key names the right user pool, the signature and issuer are valid, but the token’s aud is not an app client the identity pool lists in CognitoIdentityProviders, so the pool refuses: "Token is not from a supported provider of this identity pool."',
+        why: 'An identity pool trusts a (user pool, app client) pair, not a whole user pool.',
+      },
+    }),
+    apiWithJwtStep('idToken', {
+      id: 'api-other-client',
+      label: '2',
+      title: 'The same token at API Gateway GET /me: accepted',
+      narration: {
+        what: 'The REST API’s Cognito user pool authorizer checks the signature against the pool’s JWKS, the issuer and the expiry. It does not compare aud with any app client, so it lets the other client’s token in: 200.',
+        why: 'A COGNITO_USER_POOLS authorizer trusts the whole pool. If only one app may call the API, check aud (or client_id) in the backend, or use an HTTP API JWT authorizer, which checks the audience.',
+        misunderstanding:
+          'Valid signature does not mean “meant for me”. The audience check is the receiver’s job, and not every receiver does it.',
+      },
+    }),
+  ],
+};
+
+/** Guest credentials, then a request signed with the right key id and a made-up secret. */
+export const attackForgedSignature: Scenario = {
+  id: 'attack-forged-sigv4',
+  title: 'Attack: a forged SigV4 signature on S3',
+  summary: 'Keep a real access key id and session token, sign GetObject with a guessed secret.',
+  group: 'attacks',
+  identity: 'guest',
+  actors: ['app', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    getIdStep('guest'),
+    getCredentialsStep('guest'),
+    s3ReadPublicStep({
+      id: 's3-forged-signature',
+      title: 'GetObject signed with a guessed secret',
+      expect: 'denied',
+      refusal: 'SignatureDoesNotMatch',
+      narration: {
+        what: 'The attacker has the access key id and session token (both travel in every request) but not the secret. S3 rebuilds the canonical request and the string to sign from what arrived, derives the signing key from the secret it holds, and gets a different signature: 403 SignatureDoesNotMatch. Open the SigV4 tab to see the canonical request both sides hashed.',
+        why: 'The secret never leaves the client; only an HMAC derived from it does. Without it, no one can make a signature the server will accept, and the date and scope in the signature stop replays of old ones.',
+        misunderstanding:
+          'Seeing a request on the wire does not let you make new ones: the access key id is only a name.',
+      },
+      async run(ctx) {
+        const credentials = ctx.need(ctx.vars.credentials, 'guest credentials');
+        const forged = {
+          ...credentials,
+          secretAccessKey: `${credentials.secretAccessKey.slice(0, -6)}Forged`,
+        };
+        const request = await s3Request(ctx.region, ctx.demo.bucket, PUBLIC_OBJECT_KEY, 'GET');
+        await ctx.fetch(await ctx.sign(request, forged, 's3'));
+      },
+    }),
+  ],
+};
+
+/** Credentials copied off a device keep working until Expiration, and not a second longer. */
+export const attackStolenSessionToken: Scenario = {
+  id: 'attack-stolen-credentials',
+  title: 'Attack: stolen session credentials used after expiry',
+  summary: 'A thief copies guest credentials, uses them at once (it works), then again after Expiration.',
+  group: 'attacks',
+  identity: 'guest',
+  actors: ['app', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    getIdStep('guest'),
+    getCredentialsStep('guest'),
+    s3ReadPublicStep({
+      id: 's3-stolen-now',
+      title: 'The thief uses the copied credentials at once',
+      narration: {
+        what: 'The thief copies AccessKeyId, SecretKey and SessionToken off the device and signs GetObject with them from elsewhere. S3 accepts: nothing ties temporary credentials to a device or an IP address unless a policy says so.',
+        why: 'Temporary credentials are bearer secrets until they expire. That is why they are short-lived.',
+      },
+    }),
+    s3ReadPublicStep({
+      id: 's3-stolen-expired',
+      title: 'The thief tries again after Expiration',
+      advanceClockMs: 61 * 60 * 1000,
+      expect: 'denied',
+      refusal: 'ExpiredToken',
+      narration: {
+        what: 'The simulation clock moves 61 minutes, past the credentials’ Expiration (one hour after GetCredentialsForIdentity). The signature is still correct, but S3 refuses the session token: 400 ExpiredToken, "The provided token has expired."',
+        why: 'Expiry is the only thing that ends issued credentials on its own. Revoking earlier takes an explicit deny on the role (aws:TokenIssueTime), not a sign-out.',
+        misunderstanding:
+          'Signing the user out of the app does not invalidate credentials already handed out.',
+      },
+    }),
+  ],
+};
+
+/** Two Assertions in one Response: the signed one, and an unsigned copy naming someone else. */
+export const attackWrappedSaml: Scenario = {
+  id: 'attack-saml-wrapped',
+  title: 'Attack: a wrapped SAML assertion (signature wrapping)',
+  summary: 'Keep the signed assertion, add a forged unsigned one before it, post both to STS.',
+  group: 'attacks',
+  identity: 'saml',
+  actors: ['app', 'saml', 'sts'],
+  steps: [
+    samlSignInStep(),
+    assumeRoleWithSamlStep({
+      id: 'assume-role-with-saml-wrapped',
+      title: 'Post a Response with a forged Assertion wrapped around the signed one',
+      expect: 'denied',
+      refusal: 'A Response must carry exactly one Assertion, found 2',
+      narration: {
+        what: 'The attacker copies the signed Assertion, changes the copy’s ID and NameID, removes its Signature and puts it first in the Response, keeping the genuine signed Assertion after it. A verifier that checks "some signature is valid" and then reads "the first Assertion" would accept the forged identity. STS requires exactly one Assertion, the one the signature covers, and refuses.',
+        why: 'XML signature wrapping attacks exploit the gap between what was verified and what is read. The fix is to read only the element the signature references.',
+      },
+      async run(ctx) {
+        const original = atob(ctx.need(ctx.vars.samlResponse, 'the SAML response'));
+        const start = original.indexOf('<saml:Assertion');
+        const end = original.indexOf('</saml:Assertion>') + '</saml:Assertion>'.length;
+        const signed = original.slice(start, end);
+        const forged = signed
+          .replace(/ID="[^"]+"/, 'ID="_forged-assertion"')
+          .replace(/<(ds:)?Signature[\s\S]*?<\/(ds:)?Signature>/, '')
+          .replace(/(<saml:NameID[^>]*>)[^<]*/, '$1administrator');
+        const wrapped = `${original.slice(0, start)}${forged}${original.slice(start)}`;
+        const response = await ctx.fetch(
+          stsRequest(ctx.region, 'AssumeRoleWithSAML', {
+            RoleArn: ctx.demo.saml?.roleArn,
+            PrincipalArn: ctx.demo.saml?.providerArn,
+            SAMLAssertion: btoa(wrapped),
           }),
         );
         await response.text();

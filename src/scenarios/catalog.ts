@@ -1,5 +1,23 @@
-import { attackAlgNone, attackLegacyTrust, attackSamlReplay, attackTamperedSaml } from './attacks';
-import { basicFlow, enhancedFlow, googleDirect, guestFlow, jwtToApi, samlToIdentityPool } from './flows';
+import {
+  attackAlgNone,
+  attackForgedSignature,
+  attackLegacyTrust,
+  attackOtherClient,
+  attackSamlReplay,
+  attackStolenSessionToken,
+  attackTamperedSaml,
+  attackWrappedSaml,
+} from './attacks';
+import {
+  basicFlow,
+  enhancedFlow,
+  googleDirect,
+  googleViaUserPool,
+  guestFlow,
+  jwtToApi,
+  samlToIdentityPool,
+  samlViaUserPool,
+} from './flows';
 import { afterSignOut } from './sign-out';
 import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
 import type { Identity, Scenario } from './types';
@@ -18,7 +36,9 @@ export const SCENARIOS: readonly Scenario[] = [
   guestFlow,
   jwtToApi,
   googleDirect,
+  googleViaUserPool,
   samlToIdentityPool,
+  samlViaUserPool,
   stsAssumeRole,
   stsSaml,
   stsWebIdentity,
@@ -30,10 +50,14 @@ export const SCENARIOS: readonly Scenario[] = [
   guestOutsideList,
   wrongSecret,
   guestsDisabled,
+  attackOtherClient,
   attackAlgNone,
+  attackForgedSignature,
+  attackStolenSessionToken,
   attackLegacyTrust,
   attackSamlReplay,
   attackTamperedSaml,
+  attackWrappedSaml,
   afterSignOut,
 ];
 

@@ -1,4 +1,11 @@
 import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
+import {
+  hostedAuthorizeStep,
+  hostedGoogleSignInStep,
+  hostedIdpResponseStep,
+  hostedSamlSignInStep,
+  hostedTokenStep,
+} from './steps/hosted-ui';
 import { googleSignInStep, samlSignInStep } from './steps/idps';
 import { apiWithJwtStep, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
 import { assumeRoleWithWebIdentityStep } from './steps/sts';
@@ -66,7 +73,8 @@ export const jwtToApi: Scenario = {
 export const googleDirect: Scenario = {
   id: 'google-direct',
   title: 'Google straight to the identity pool',
-  summary: 'A Google ID token goes directly into Logins; no user pool is involved.',
+  summary:
+    'A Google ID token goes directly into Logins under accounts.google.com; no user pool is involved. Compare “Google federated through the user pool”.',
   group: 'flows',
   identity: 'google',
   actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
@@ -81,4 +89,58 @@ export const samlToIdentityPool: Scenario = {
   identity: 'saml',
   actors: ['app', 'saml', 'identityPool', 'sts', 'iam', 's3'],
   steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), s3ReadPublicStep()],
+};
+
+/** GetId for a pool token that came from federation: the narration says what differs from going direct. */
+function federatedGetId(provider: 'Google' | 'ExampleCorp') {
+  const direct =
+    provider === 'Google'
+      ? 'accounts.google.com with the Google ID token'
+      : 'the SAML provider ARN with the SAML response';
+  return getIdStep('userPool', {
+    narration: {
+      what: `GetId sends the USER POOL’s ID token under the user pool’s key (cognito-idp.<region>.amazonaws.com/<pool id>). Going direct, the key would be ${direct}.`,
+      why: `The identity pool sees a user pool user (${provider === 'Google' ? 'Google_<Google sub>' : 'ExampleCorp_<NameID>'}), so the identity is tied to the user pool sub: a different identity id from the one the direct route gets for the same person.`,
+      misunderstanding:
+        'The same person signing in both ways gets two identity ids unless the logins are linked. Through the user pool, role mapping can use cognito:groups and cognito:preferred_role.',
+    },
+  });
+}
+
+export const googleViaUserPool: Scenario = {
+  id: 'google-via-user-pool',
+  title: 'Google federated through the user pool (hosted domain)',
+  summary:
+    'Google signs the person in for the USER POOL (/oauth2/authorize → Google → /oauth2/idpresponse → /oauth2/token with PKCE); the pool’s own ID token goes to the identity pool.',
+  group: 'flows',
+  identity: 'google',
+  actors: ['app', 'userPool', 'google', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    hostedAuthorizeStep('Google'),
+    hostedGoogleSignInStep(),
+    hostedIdpResponseStep('Google'),
+    hostedTokenStep(),
+    federatedGetId('Google'),
+    getCredentialsStep('userPool'),
+    s3ReadPublicStep(),
+  ],
+};
+
+export const samlViaUserPool: Scenario = {
+  id: 'saml-via-user-pool',
+  title: 'SAML federated through the user pool (hosted domain)',
+  summary:
+    'ExampleCorp’s SAML response goes to the user pool’s /saml2/idpresponse; the pool’s own ID token then goes to the identity pool.',
+  group: 'flows',
+  identity: 'saml',
+  actors: ['app', 'userPool', 'saml', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    hostedAuthorizeStep('ExampleCorp'),
+    hostedSamlSignInStep(),
+    hostedIdpResponseStep('ExampleCorp'),
+    hostedTokenStep(),
+    federatedGetId('ExampleCorp'),
+    getCredentialsStep('userPool'),
+    s3ReadPublicStep(),
+  ],
 };

@@ -19,12 +19,19 @@ export const afterSignOut: Scenario = {
     getIdStep('userPool'),
     getCredentialsStep('userPool'),
     globalSignOutStep({ label: '4' }),
-    refreshStep({ id: 'probe-refresh', label: '5', title: 'Probe: the refresh token', expect: 'denied' }),
+    refreshStep({
+      id: 'probe-refresh',
+      label: '5',
+      title: 'Probe: the refresh token',
+      expect: 'denied',
+      refusal: 'Refresh Token has been revoked',
+    }),
     getUserStep({
       id: 'probe-access-token',
       label: '5',
       title: 'Probe: the access token at Cognito (GetUser)',
       expect: 'denied',
+      refusal: 'Access Token has been revoked',
     }),
     apiWithJwtStep('idToken', {
       id: 'probe-id-token',

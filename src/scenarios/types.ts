@@ -114,6 +114,11 @@ export interface ScenarioStep {
   offWire?: string;
   /** What a learner should expect: success, or the denial this step demonstrates. */
   expect: 'success' | 'denied';
+  /**
+   * For a `denied` step: the text the engine's refusal contains (AWS's error code and/or message), so
+   * tests and the UI can check that the step really fails the way the narration says.
+   */
+  refusal?: string;
   narration: Narration;
   /** Built from the demo world so the ids match what the reader sees. */
   code(demo: Demo): StepCode;

@@ -2,8 +2,9 @@ import { jsonRequest, stsRequest } from '../client/aws-requests';
 import { tamperClaim } from '../client/jwt-tamper';
 import { getCredentialsStep, getIdStep } from './steps/identity-pool';
 import { apiWithJwtStep, s3ReadPublicStep, ssmGetParameterStep } from './steps/services';
-import { userPoolSignIn } from './steps/user-pool';
-import type { Scenario } from './types';
+import { userPoolProviderName, userPoolSignIn } from './steps/user-pool';
+import type { Demo } from '../sim/index';
+import type { Scenario, ScenarioStep } from './types';
 
 /** "What if" controls: each breaks one thing on purpose; the engine's answer is the lesson. */
 
@@ -21,6 +22,7 @@ export const tamperedToken: Scenario = {
       label: '2',
       title: 'Send an edited ID token to API Gateway',
       expect: 'denied',
+      refusal: '401',
       narration: {
         what: 'The app adds "cognito:groups": ["admins"] to the ID token’s payload and keeps the old signature. The authorizer recomputes the RS256 signature check over header.payload and it fails.',
         why: 'A JWT is signed, not encrypted: anyone can read and edit the claims, but no one without the user pool’s private key can make a matching signature.',
@@ -53,6 +55,7 @@ export const idTokenAsAccessToken: Scenario = {
       returns: 'data',
       operation: 'GetUser',
       expect: 'denied',
+      refusal: 'Invalid Access Token',
       narration: {
         what: 'GetUser wants an access token (token_use "access" with the aws.cognito.signin.user.admin scope). Given the ID token, the user pool refuses.',
         why: 'Each token has one job: the ID token says who the user is (for your app and the identity pool); the access token authorises calls.',
@@ -87,6 +90,7 @@ export const clockPastExpiry: Scenario = {
       title: 'Call S3 61 minutes later',
       advanceClockMs: 61 * 60 * 1000,
       expect: 'denied',
+      refusal: 'ExpiredToken',
       narration: {
         what: 'The simulation clock jumps 61 minutes. The identity pool’s credentials lasted one hour, so S3 refuses the session token as expired.',
         why: 'Temporary credentials end at their Expiration; the SDK refreshes them by calling the identity pool again, which needs an ID token that is still valid.',
@@ -104,7 +108,11 @@ export const guestOutsideList: Scenario = {
   group: 'what-if',
   identity: 'guest',
   actors: ['app', 'identityPool', 'sts', 'iam', 'ssm'],
-  steps: [getIdStep('guest'), getCredentialsStep('guest'), ssmGetParameterStep()],
+  steps: [
+    getIdStep('guest'),
+    getCredentialsStep('guest'),
+    ssmGetParameterStep({ refusal: 'because no session policy allows the ssm:GetParameter action' }),
+  ],
 };
 
 export const wrongSecret: Scenario = {
@@ -125,6 +133,7 @@ export const wrongSecret: Scenario = {
       returns: 'data',
       operation: 'GetCallerIdentity',
       expect: 'denied',
+      refusal: 'SignatureDoesNotMatch',
       narration: {
         what: 'The key id is real, but the secret used to sign is not. STS recomputes the signature with the secret it holds and the two differ: SignatureDoesNotMatch.',
         why: 'The secret never travels; only a signature derived from it does. The server repeats the derivation and compares.',
@@ -146,58 +155,105 @@ export const wrongSecret: Scenario = {
   ],
 };
 
+/** UpdateIdentityPool signed with the IAM user's long-term keys, the demo pool's settings with guests on or off. */
+function setGuestAccessStep(allow: boolean): ScenarioStep {
+  const flag = allow ? '--allow-unauthenticated-identities' : '--no-allow-unauthenticated-identities';
+  return {
+    id: allow ? 'enable-guests' : 'disable-guests',
+    label: allow ? '3' : '0',
+    title: allow
+      ? 'The admin turns guest access back on (UpdateIdentityPool)'
+      : 'An admin disables guest access (UpdateIdentityPool)',
+    from: 'developer',
+    to: 'identityPool',
+    packet: 'signedRequest',
+    returns: 'data',
+    via: ['iam'],
+    operation: 'UpdateIdentityPool',
+    expect: 'success',
+    narration: allow
+      ? {
+          what: 'The same signed call with AllowUnauthenticatedIdentities true. The answer is the pool’s whole configuration.',
+          why: 'Restarting the scenario also restores it: every replay starts from a fresh demo world.',
+        }
+      : {
+          what: 'The developer, signed with the IAM user’s long-term keys (SigV4, service cognito-identity), sends UpdateIdentityPool with AllowUnauthenticatedIdentities false. IAM checks cognito-identity:UpdateIdentityPool on the pool’s ARN first.',
+          why: 'Guest access is a switch on the identity pool, not on the user pool and not on the role.',
+          misunderstanding:
+            'UpdateIdentityPool replaces the whole configuration: any member you leave out (providers, AllowClassicFlow…) is reset to its default. Send everything you want to keep.',
+        },
+    code: (demo) => ({
+      sdk: `await identity.send(new UpdateIdentityPoolCommand({
+  IdentityPoolId: '${demo.identityPool?.id ?? '<identity pool id>'}',
+  IdentityPoolName: 'atlas_identities',
+  AllowUnauthenticatedIdentities: ${allow},
+  AllowClassicFlow: true,
+  // …and every provider the pool should keep: omitted members are reset.
+}));`,
+      cli: `aws cognito-identity update-identity-pool --identity-pool-id ${demo.identityPool?.id ?? '<identity pool id>'} \\
+  --identity-pool-name atlas_identities ${flag} --allow-classic-flow \\
+  --supported-login-providers accounts.google.com=${demo.google?.clientId ?? '<google client id>'} …`,
+    }),
+    async run(ctx) {
+      const user = ctx.need(ctx.demo.iamUser, 'the demo IAM user');
+      const request = jsonRequest(
+        ctx.region,
+        'cognito-identity',
+        'UpdateIdentityPool',
+        demoPoolSettings(ctx.demo, allow),
+      );
+      await ctx.fetch(await ctx.sign(request, user, 'cognito-identity'));
+    },
+  };
+}
+
+/** The demo pool's configuration as UpdateIdentityPool takes it (team brief: the demo world). */
+function demoPoolSettings(demo: Demo, allowGuests: boolean) {
+  return {
+    IdentityPoolId: demo.identityPool?.id,
+    IdentityPoolName: 'atlas_identities',
+    AllowUnauthenticatedIdentities: allowGuests,
+    AllowClassicFlow: true,
+    SupportedLoginProviders: { 'accounts.google.com': demo.google?.clientId },
+    DeveloperProviderName: 'login.identity-atlas.demo',
+    CognitoIdentityProviders: [
+      {
+        ProviderName: userPoolProviderName(demo),
+        ClientId: demo.userPool?.clientId,
+        ServerSideTokenCheck: false,
+      },
+    ],
+    SamlProviderARNs: [demo.saml?.providerArn],
+  };
+}
+
 export const guestsDisabled: Scenario = {
   id: 'what-if-guests-disabled',
   title: 'What if guest access is turned off on the pool?',
   summary:
-    'An administrator sets AllowUnauthenticatedIdentities to false; a visitor then asks for a guest identity.',
+    'An administrator sets AllowUnauthenticatedIdentities to false; a visitor then asks for a guest identity. Then guests are turned back on.',
   group: 'what-if',
   identity: 'guest',
-  actors: ['developer', 'app', 'identityPool'],
+  actors: ['developer', 'app', 'identityPool', 'iam'],
   steps: [
-    {
-      id: 'disable-guests',
-      label: '0',
-      title: 'An admin disables guest access (UpdateIdentityPool)',
-      from: 'developer',
-      to: 'identityPool',
-      packet: 'signedRequest',
-      returns: 'data',
-      operation: 'UpdateIdentityPool',
-      expect: 'success',
-      narration: {
-        what: 'The developer, signed with IAM user keys, updates the identity pool with AllowUnauthenticatedIdentities false.',
-        why: 'Guest access is a switch on the identity pool, not on the user pool, and not on the role.',
-      },
-      code: (demo) => ({
-        sdk: `await identity.send(new UpdateIdentityPoolCommand({
-  IdentityPoolId: '${demo.identityPool?.id ?? '<identity pool id>'}',
-  IdentityPoolName: 'atlas_identities',
-  AllowUnauthenticatedIdentities: false,
-  AllowClassicFlow: true,
-}));`,
-        cli: `aws cognito-identity update-identity-pool --identity-pool-id ${demo.identityPool?.id ?? '<identity pool id>'} \\
-  --identity-pool-name atlas_identities --no-allow-unauthenticated-identities --allow-classic-flow`,
-      }),
-      async run(ctx) {
-        const user = ctx.need(ctx.demo.iamUser, 'the demo IAM user');
-        const request = jsonRequest(ctx.region, 'cognito-identity', 'UpdateIdentityPool', {
-          IdentityPoolId: ctx.demo.identityPool?.id,
-          IdentityPoolName: 'atlas_identities',
-          AllowUnauthenticatedIdentities: false,
-          AllowClassicFlow: true,
-        });
-        await ctx.fetch(await ctx.sign(request, user, 'cognito-identity'));
-      },
-    },
+    setGuestAccessStep(false),
     getIdStep('guest', {
+      id: 'get-id-guests-off',
       label: '2.5',
+      title: 'A visitor asks for a guest identity: refused',
       expect: 'denied',
+      refusal: 'Unauthenticated access is not supported for this identity pool.',
       narration: {
-        what: 'GetId without Logins now fails: "Unauthenticated access is not supported for this identity pool."',
+        what: 'GetId without Logins now fails: NotAuthorizedException, "Unauthenticated access is not supported for this identity pool."',
         why: 'Without guest access, every identity must come with a login from a trusted provider.',
         misunderstanding: 'The same message appears when a signed-in app forgets to send Logins.',
       },
+    }),
+    setGuestAccessStep(true),
+    getIdStep('guest', {
+      id: 'get-id-guests-on',
+      label: '2.5',
+      title: 'Guests are back: GetId answers again',
     }),
   ],
 };

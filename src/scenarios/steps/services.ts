@@ -60,6 +60,7 @@ export function s3WritePrivateStep(
     via: ['iam'],
     operation: 'PutObject',
     expect: own ? 'success' : 'denied',
+    refusal: own ? undefined : 'AccessDenied',
     narration: own
       ? {
           // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template

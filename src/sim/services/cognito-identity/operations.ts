@@ -15,6 +15,7 @@ import {
   MergeDeveloperIdentities,
 } from './operations-developer';
 import { GetId, GetOpenIdToken } from './operations-public';
+import { UpdateIdentityPool } from './update-pool';
 
 export const operations: Record<string, JsonOperation> = {
   GetId,
@@ -29,4 +30,5 @@ export const operations: Record<string, JsonOperation> = {
   DescribeIdentityPool,
   GetIdentityPoolRoles,
   SetIdentityPoolRoles,
+  UpdateIdentityPool,
 };
