@@ -7,6 +7,7 @@ import { API_SCOPE, mintTokens, startSession } from './issue-tokens';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { passwordMatches } from './password';
 import { findUser, poolAndClient } from './pool-lookup';
+import { softwareTokenChallenge } from './software-token-mfa';
 import { startSrpAuth } from './srp-auth';
 import { createSrpVerifier } from './srp-verifier';
 import type { AppClientRecord, ExplicitAuthFlow, PoolRecord } from './state';
@@ -52,8 +53,7 @@ export async function initiateAuth(input: JsonInput, ctx: RequestContext) {
     throw idpErrors.invalidParameter('Initiate Auth method not supported.');
   const permission = FLOW_PERMISSION[flow];
   if (!permission || !client.explicitAuthFlows.includes(permission)) throw idpErrors.flowNotEnabled(flow);
-  if (flow === 'USER_PASSWORD_AUTH')
-    return { AuthenticationResult: await passwordAuth(pool, client, params, ctx), ChallengeParameters: {} };
+  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(pool, client, params, ctx);
   if (flow === 'USER_SRP_AUTH') return startSrpAuth(pool, client, params, ctx);
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     const token = params.REFRESH_TOKEN;
@@ -116,13 +116,16 @@ async function passwordAuth(
   recordSuccess(user);
   // Users stored before SRP existed (older snapshots) get their SRP verifier the first time the password is seen.
   if (!user.srp) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  // With TOTP MFA on, the password alone earns a SOFTWARE_TOKEN_MFA challenge, not tokens.
+  const mfa = softwareTokenChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
+  if (mfa) return mfa;
   const session = startSession(world, pool, client, user, { scopes: [API_SCOPE], viaOAuth: false });
   const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true });
   ctx.emit('token.issued', `ID, access and refresh tokens for ${user.username}`, {
     originJti: session.originJti,
     authTime: session.authTime,
   });
-  return result;
+  return { AuthenticationResult: result, ChallengeParameters: {} };
 }
 
 async function refresh(pool: PoolRecord, client: AppClientRecord, token: string, ctx: RequestContext) {

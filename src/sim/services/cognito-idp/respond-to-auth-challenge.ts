@@ -3,6 +3,7 @@ import type { JsonInput } from '../../protocol/json-1-1';
 import { idpErrors } from './errors';
 import { CLIENT_ID, v } from './input';
 import { poolAndClient } from './pool-lookup';
+import { answerSoftwareTokenMfa } from './software-token-mfa';
 import { answerPasswordVerifier } from './srp-auth';
 import type { AppClientRecord, PoolRecord } from './state';
 
@@ -41,6 +42,7 @@ export type ChallengeHandler = (
 
 const handlers: Record<string, ChallengeHandler> = {
   PASSWORD_VERIFIER: answerPasswordVerifier,
+  SOFTWARE_TOKEN_MFA: answerSoftwareTokenMfa,
 };
 
 export function registerChallengeHandler(name: string, handler: ChallengeHandler): void {

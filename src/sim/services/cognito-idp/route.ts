@@ -3,6 +3,7 @@ import { json11Handler } from '../../protocol/json-1-1';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
+import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './software-token-mfa';
 import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
 import {
   getUser,
@@ -34,6 +35,9 @@ const api = json11Handler({
     VerifyUserAttribute: verifyUserAttribute,
     GlobalSignOut: globalSignOut,
     RevokeToken: revokeToken,
+    AssociateSoftwareToken: associateSoftwareToken,
+    VerifySoftwareToken: verifySoftwareToken,
+    SetUserMFAPreference: setUserMfaPreference,
   },
 });
 

@@ -4,6 +4,7 @@ import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { findUser } from './pool-lookup';
+import { softwareTokenChallenge } from './software-token-mfa';
 import {
   bytesToBigInt,
   bytesToHex,
@@ -207,5 +208,8 @@ export async function answerPasswordVerifier(
     throw idpErrors.incorrectCredentials();
   }
   recordSuccess(user);
-  return completeSignIn(pool, client, user, ctx, 'USER_SRP_AUTH');
+  return (
+    softwareTokenChallenge(pool, client, user, ctx, 'USER_SRP_AUTH') ??
+    completeSignIn(pool, client, user, ctx, 'USER_SRP_AUTH')
+  );
 }

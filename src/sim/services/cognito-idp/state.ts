@@ -99,6 +99,17 @@ export interface SrpVerifier {
   verifier: string;
 }
 
+export interface SoftwareTokenMfa {
+  /** RFC 4648 base32, as AssociateSoftwareToken hands it out (SecretCode). */
+  secret: string;
+  verified: boolean;
+  friendlyDeviceName?: string;
+  enabled: boolean;
+  preferred: boolean;
+  /** Last TOTP step accepted, so a code cannot be used twice. */
+  lastStep?: number;
+}
+
 export interface PendingCode {
   code: string;
   purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE';
@@ -123,6 +134,8 @@ export interface UserRecord {
   attributeCodes: Record<string, PendingCode>;
   /** Failed password sign-ins counted for the lockout rule (reference 2.4). */
   failedAttempts: number;
+  /** Software token (TOTP) MFA: the secret from AssociateSoftwareToken, verified and chosen as the user's MFA. */
+  softwareToken?: SoftwareTokenMfa;
   lastFailedAt?: number;
   lockedUntil?: number;
 }
