@@ -33,6 +33,7 @@ import type { World, WorldState } from './world';
 export type { TraceEvent, TraceListener } from './core/trace';
 export type { SimSocket } from './services/appsync/realtime';
 export type { ConflictHandler } from './services/appsync/state';
+export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
 
 export interface CloudOptions {
   region?: string; // default "us-east-1"

@@ -17,6 +17,7 @@ import type { ContextKeys, NamedPolicy } from '../iam/types';
 import type { StsSession } from '../services/sts/state';
 import type { World } from '../world';
 import type { Caller, CallerApiRestrictions } from './caller';
+import { STS_OPERATIONS } from '../services/sts/definitions';
 
 export interface StoredCredential {
   accessKeyId: string;
@@ -137,7 +138,7 @@ function sessionCaller(world: World, session: StsSession, now: number): Caller {
     const restrictions: CallerApiRestrictions = {
       source: 'GetFederationToken',
       iamAllowed: false,
-      stsActions: ['sts:GetCallerIdentity'],
+      stsActions: [...(STS_OPERATIONS.GetFederationToken.allowedStsActions ?? [])],
     };
     return {
       ...base,
@@ -176,7 +177,7 @@ function sessionCaller(world: World, session: StsSession, now: number): Caller {
     apiRestrictions: {
       source: 'GetSessionToken',
       iamAllowed: mfa,
-      stsActions: ['sts:AssumeRole', 'sts:GetCallerIdentity'],
+      stsActions: [...(STS_OPERATIONS.GetSessionToken.allowedStsActions ?? [])],
     },
   };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { loadEngineModule } from '../../client/cloud-factory';
+import { type ReactNode, useEffect, useState } from 'react';
 import { xmlText } from '../../client/aws-responses';
+import { loadEngineModule } from '../../client/cloud-factory';
 import {
   stsAssumeRole,
   stsFederationToken,
@@ -9,42 +9,72 @@ import {
   stsWebIdentity,
 } from '../../scenarios/sts-calls';
 import type { Scenario } from '../../scenarios/types';
+import type { StsOperationDefinition } from '../../sim/index';
 import { useAppStoreApi } from '../../store/hooks';
 import { outcomeWords } from '../player/StepList';
+import './sts-gallery.css';
 import { useScenarioRun } from './use-scenario-run';
 
-/** Who typically makes each call; the STS facts themselves must come from the engine. */
-const ROWS: { scenario: Scenario; operation: string; caller: string; signedWith: string }[] = [
+type StsTable = Record<string, StsOperationDefinition>;
+
+/** The scenario that runs each call live; every fact shown comes from the engine's STS_OPERATIONS. */
+const COLUMNS: { operation: string; scenario: Scenario }[] = [
+  { operation: 'AssumeRole', scenario: stsAssumeRole },
+  { operation: 'AssumeRoleWithSAML', scenario: stsSaml },
+  { operation: 'AssumeRoleWithWebIdentity', scenario: stsWebIdentity },
+  { operation: 'GetFederationToken', scenario: stsFederationToken },
+  { operation: 'GetSessionToken', scenario: stsSessionToken },
+];
+
+/** 900 → "15 min", 43200 → "12 h". */
+export function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+function List({ items }: { items: string[] }) {
+  return items.length === 0 ? (
+    <span>—</span>
+  ) : (
+    <ul className="sts-gallery__list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** One fact per row, one operation per column: the calls read side by side. */
+const FACTS: { label: string; render: (d: StsOperationDefinition) => ReactNode }[] = [
+  { label: 'Typical caller', render: (d) => d.typicalCaller },
+  { label: 'Who may call it', render: (d) => d.callers },
   {
-    scenario: stsAssumeRole,
-    operation: 'AssumeRole',
-    caller: 'A developer machine or a service assuming a role',
-    signedWith: 'IAM user or role credentials (SigV4)',
+    label: 'Signed?',
+    render: (d) => (
+      <>
+        <strong>{d.signed ? 'Signed (SigV4)' : 'Unsigned'}</strong>: {d.credentials}
+      </>
+    ),
   },
   {
-    scenario: stsSaml,
-    operation: 'AssumeRoleWithSAML',
-    caller: 'A browser after corporate SSO',
-    signedWith: 'Nothing: the SAML assertion is the proof',
+    label: 'Duration (min / default / max)',
+    render: (d) => (
+      <>
+        <span className="sts-gallery__duration">
+          {formatSeconds(d.duration.min)} / {formatSeconds(d.duration.default)} /{' '}
+          {formatSeconds(d.duration.max)}
+        </span>
+        <List items={d.durationNotes} />
+      </>
+    ),
   },
-  {
-    scenario: stsWebIdentity,
-    operation: 'AssumeRoleWithWebIdentity',
-    caller: 'A web or mobile app after an OIDC sign-in',
-    signedWith: 'Nothing: the OIDC token is the proof',
-  },
-  {
-    scenario: stsFederationToken,
-    operation: 'GetFederationToken',
-    caller: 'A federation broker (proxy) server',
-    signedWith: 'IAM user long-term keys',
-  },
-  {
-    scenario: stsSessionToken,
-    operation: 'GetSessionToken',
-    caller: 'A central server or a developer on an unmanaged machine',
-    signedWith: 'IAM user long-term keys (+ MFA code)',
-  },
+  { label: 'MFA code accepted', render: (d) => (d.mfa ? 'Yes' : 'No') },
+  { label: 'Session policy accepted', render: (d) => (d.sessionPolicies ? 'Yes' : 'No') },
+  { label: 'Resulting principal', render: (d) => <code className="sts-gallery__arn">{d.principalArn}</code> },
+  { label: 'Permissions', render: (d) => d.permissions },
+  { label: 'Credentials can never call', render: (d) => <List items={d.cannotCall} /> },
+  { label: 'When to use it', render: (d) => d.whenToUse },
 ];
 
 function LiveResult({ scenario, operation }: { scenario: Scenario; operation: string }) {
@@ -52,8 +82,9 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
   const mint = snapshot.entries.find((e) => scenario.steps[e.index]?.operation === operation);
   const who = snapshot.entries.find((e) => e.stepId === 'get-caller-identity');
   const arn = who?.response ? xmlText(who.response.body, 'Arn') : undefined;
+  const expiration = mint?.response ? xmlText(mint.response.body, 'Expiration') : undefined;
   return (
-    <div>
+    <div className="sts-gallery__live">
       <button
         type="button"
         onClick={() => void run()}
@@ -62,86 +93,101 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
       >
         {snapshot.busy ? 'Running…' : 'Run live'}
       </button>
-      {mint ? (
-        <div className="small">
-          {operation}: {outcomeWords(mint)}
-        </div>
-      ) : null}
-      {mint?.note ? <div className="small">{mint.note}</div> : null}
-      {arn ? (
-        <div className="small">
-          Principal: <code>{arn}</code>
-        </div>
-      ) : null}
+      <div aria-live="polite">
+        {mint ? (
+          <div className="small">
+            {operation}: {outcomeWords(mint)}
+          </div>
+        ) : null}
+        {mint?.note ? <div className="small">{mint.note}</div> : null}
+        {expiration ? <div className="small">Expiration: {expiration}</div> : null}
+        {arn ? (
+          <div className="small">
+            Principal: <code>{arn}</code>
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }
 
-/** Looks for a definitions table the STS engineer may export through src/sim/index.ts. */
-function useStsDefinitions() {
-  const [definitions, setDefinitions] = useState<Record<string, unknown> | null | undefined>(undefined);
+/** STS_OPERATIONS, loaded with the engine so the first page stays light. */
+function useStsDefinitions(): StsTable | null | undefined {
+  const [table, setTable] = useState<StsTable | null | undefined>(undefined);
   useEffect(() => {
-    loadEngineModule().then((m) => {
-      const key = Object.keys(m).find((k) => /^sts.*(definitions|calls|operations)$/i.test(k));
-      const value = key ? m[key] : undefined;
-      setDefinitions(value && typeof value === 'object' ? (value as Record<string, unknown>) : null);
-    });
+    let live = true;
+    loadEngineModule().then(
+      (m) => {
+        const value = m.STS_OPERATIONS;
+        if (live) setTable(value && typeof value === 'object' ? (value as StsTable) : null);
+      },
+      () => {
+        if (live) setTable(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
-  return definitions;
+  return table;
 }
 
 export default function StsGallery() {
   const store = useAppStoreApi();
-  const definitions = useStsDefinitions();
+  const table = useStsDefinitions();
   return (
     <section className="view sts-view" aria-labelledby="sts-title">
       <h2 id="sts-title">The five STS calls side by side</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Call</th>
-            <th scope="col">Typical caller</th>
-            <th scope="col">Signed with</th>
-            <th scope="col">Engine facts (duration, principal, limits)</th>
-            <th scope="col">Live result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((row) => {
-            const facts = definitions?.[row.operation];
-            return (
-              <tr key={row.operation}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => store.getState().selectScenario(row.scenario.id)}
-                  >
-                    {row.operation}
-                  </button>
-                </th>
-                <td>{row.caller}</td>
-                <td>{row.signedWith}</td>
-                <td>
-                  {facts ? (
-                    <pre className="wire small">{JSON.stringify(facts, null, 2)}</pre>
-                  ) : definitions === undefined ? (
-                    'Loading…'
-                  ) : (
-                    <span className="small">
-                      The engine does not export its STS definitions yet, so no facts are shown here rather
-                      than a second copy.
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <LiveResult scenario={row.scenario} operation={row.operation} />
-                </td>
+      <p className="hint">
+        Every fact in this table is read from the engine’s own STS definitions (<code>STS_OPERATIONS</code>),
+        the same numbers its STS checks requests against. “Run live” makes the real call against the simulated
+        AWS.
+      </p>
+      {table === undefined ? <p>Loading the engine’s STS definitions…</p> : null}
+      {table === null ? <p role="alert">The engine’s STS definitions could not be loaded.</p> : null}
+      {table ? (
+        <div className="sts-gallery__scroll">
+          <table className="table sts-gallery">
+            <caption className="visually-hidden">STS operations compared</caption>
+            <thead>
+              <tr>
+                <th scope="col">Fact</th>
+                {COLUMNS.map(({ operation, scenario }) => (
+                  <th scope="col" key={operation}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => store.getState().selectScenario(scenario.id)}
+                      title={`Play the ${operation} scenario`}
+                    >
+                      {operation}
+                    </button>
+                  </th>
+                ))}
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {FACTS.map((fact) => (
+                <tr key={fact.label}>
+                  <th scope="row">{fact.label}</th>
+                  {COLUMNS.map(({ operation }) => {
+                    const definition = table[operation];
+                    return <td key={operation}>{definition ? fact.render(definition) : '—'}</td>;
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Live result</th>
+                {COLUMNS.map(({ operation, scenario }) => (
+                  <td key={operation}>
+                    <LiveResult scenario={scenario} operation={operation} />
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { stsErrors } from './errors';
 import { checkMfa } from './mfa';
 import {
   checkLength,
-  duration,
+  durationFor,
   listPolicyArns,
   type QueryInput,
   required,
@@ -23,7 +23,8 @@ import {
   sessionPolicies,
 } from './params';
 import { mintSession, type StsCredentials } from './session';
-import { checkRoleDuration, ROLE_DURATION, type AssumedRoleUser } from './web-identity';
+import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
+import { STS_OPERATIONS } from './definitions';
 
 export interface AssumeRoleResult {
   credentials: StsCredentials;
@@ -32,7 +33,8 @@ export interface AssumeRoleResult {
   sourceIdentity?: string;
 }
 
-export const CHAINED_MAX_SECONDS = 3600;
+/** Role chaining cap, from the STS definitions table. */
+export const CHAINED_MAX_SECONDS = STS_OPERATIONS.AssumeRole.chainedMaxSeconds ?? 3600;
 
 export async function assumeRole(
   input: QueryInput,
@@ -46,7 +48,7 @@ export async function assumeRole(
   const roleArn = required(input, 'RoleArn', 'roleArn');
   checkLength(roleArn, 'roleArn', 20, 2048);
   const name = sessionName(required(input, 'RoleSessionName', 'roleSessionName'), 'roleSessionName');
-  const requested = duration(input, ROLE_DURATION.min, ROLE_DURATION.max, ROLE_DURATION.fallback);
+  const requested = durationFor(input, STS_OPERATIONS.AssumeRole.duration);
   const externalId = input.ExternalId;
   if (externalId !== undefined) checkLength(externalId, 'externalId', 2, 1224);
   const sourceIdentity = input.SourceIdentity ?? (caller.context['aws:SourceIdentity'] as string | undefined);

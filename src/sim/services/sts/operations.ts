@@ -8,7 +8,8 @@ import type { XmlNode } from '../../protocol/xml';
 import { isoSeconds } from '../../core/time';
 import { assumeRole } from './assume-role';
 import { missingParameter } from './errors';
-import { duration, listPolicyArns } from './params';
+import { STS_OPERATIONS } from './definitions';
+import { durationFor, listPolicyArns } from './params';
 import { assumeRoleWithSaml } from './saml';
 import type { StsCredentials } from './session';
 import { getFederationToken, getSessionToken } from './user-tokens';
@@ -47,7 +48,10 @@ export const stsOperations: Record<string, QueryOperation> = {
       roleArn: input.RoleArn ?? missing('roleArn'),
       roleSessionName: input.RoleSessionName ?? missing('roleSessionName'),
       webIdentityToken: input.WebIdentityToken ?? missing('webIdentityToken'),
-      durationSeconds: input.DurationSeconds === undefined ? undefined : duration(input, 900, 43_200, 3600),
+      durationSeconds:
+        input.DurationSeconds === undefined
+          ? undefined
+          : durationFor(input, STS_OPERATIONS.AssumeRoleWithWebIdentity.duration),
       policy: input.Policy,
       policyArns: listPolicyArns(input),
     });

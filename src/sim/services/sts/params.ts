@@ -7,6 +7,7 @@ import { managedPolicy } from '../../iam/state';
 import { parsePolicyDocument } from '../../iam/parse';
 import type { NamedPolicy } from '../../iam/types';
 import type { World } from '../../world';
+import type { DurationLimits } from './definitions';
 import { missingParameter, stsErrors } from './errors';
 
 export type QueryInput = Record<string, string>;
@@ -34,6 +35,11 @@ export function sessionName(value: string, field: string, max = 64): string {
   if (!NAME_PATTERN.test(value))
     invalid(field, value, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
   return value;
+}
+
+/** `DurationSeconds` within an operation's limits from the STS definitions table. */
+export function durationFor(input: QueryInput, limits: DurationLimits): number {
+  return duration(input, limits.min, limits.max, limits.default);
 }
 
 /** `DurationSeconds`: absent → the default; outside [min, max] → ValidationError. */

@@ -12,9 +12,17 @@ import { samlReplayId, verifySamlResponse } from '../../saml/verify-response';
 import { sha1Base64 } from './digest';
 import { authorize, roleSessionIds } from './authorize';
 import { stsErrors } from './errors';
-import { checkLength, duration, listPolicyArns, type QueryInput, required, sessionPolicies } from './params';
+import {
+  checkLength,
+  durationFor,
+  listPolicyArns,
+  type QueryInput,
+  required,
+  sessionPolicies,
+} from './params';
 import { mintSession, type StsCredentials } from './session';
-import { type AssumedRoleUser, checkRoleDuration, ROLE_DURATION } from './web-identity';
+import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
+import { STS_OPERATIONS } from './definitions';
 
 export interface AssumeRoleWithSamlResult {
   credentials: StsCredentials;
@@ -41,7 +49,7 @@ export async function assumeRoleWithSaml(
   checkLength(roleArn, 'roleArn', 20, 2048);
   checkLength(principalArn, 'principalArn', 20, 2048);
   checkLength(assertion, 'sAMLAssertion', 4, 100_000);
-  const requested = duration(input, ROLE_DURATION.min, ROLE_DURATION.max, ROLE_DURATION.fallback);
+  const requested = durationFor(input, STS_OPERATIONS.AssumeRoleWithSAML.duration);
   const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
 
   const provider = getSamlProvider(world, principalArn);

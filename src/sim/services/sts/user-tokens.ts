@@ -11,11 +11,19 @@ import { getUser } from '../../iam/state';
 import { authorize } from './authorize';
 import { stsErrors } from './errors';
 import { checkMfa } from './mfa';
-import { duration, listPolicyArns, type QueryInput, required, sessionName, sessionPolicies } from './params';
+import { STS_OPERATIONS } from './definitions';
+import {
+  durationFor,
+  listPolicyArns,
+  type QueryInput,
+  required,
+  sessionName,
+  sessionPolicies,
+} from './params';
 import { mintSession, type StsCredentials } from './session';
 
-/** IAM users: 15 min to 36 h, default 12 h (root: at most 1 h, not simulated: the demo has no root keys). */
-export const USER_TOKEN_DURATION = { min: 900, max: 129_600, fallback: 43_200 } as const;
+// Duration limits come from the STS definitions table. The root user's tighter limits (1 h) are
+// listed there but not enforced: the demo world has no root access keys.
 
 function longTermUser(caller: Caller, operation: string) {
   if (caller.source !== 'long-term' || caller.kind !== 'iam-user')
@@ -34,12 +42,7 @@ export async function getSessionToken(
     await authenticate(request, ctx, { service: 'sts', dialect: 'query', region }),
     'GetSessionToken',
   );
-  const seconds = duration(
-    input,
-    USER_TOKEN_DURATION.min,
-    USER_TOKEN_DURATION.max,
-    USER_TOKEN_DURATION.fallback,
-  );
+  const seconds = durationFor(input, STS_OPERATIONS.GetSessionToken.duration);
   const mfaAt = await checkMfa(world, caller, input);
   const user = getUser(world, caller.arn);
   const { credentials } = mintSession(world, {
@@ -85,12 +88,7 @@ export async function getFederationToken(
     'GetFederationToken',
   );
   const name = sessionName(required(input, 'Name', 'name'), 'name', 32);
-  const seconds = duration(
-    input,
-    USER_TOKEN_DURATION.min,
-    USER_TOKEN_DURATION.max,
-    USER_TOKEN_DURATION.fallback,
-  );
+  const seconds = durationFor(input, STS_OPERATIONS.GetFederationToken.duration);
   const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
   const arn = `arn:aws:sts::${world.accountId}:federated-user/${name}`;
   const decision = authorize(ctx, {

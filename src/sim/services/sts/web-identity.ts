@@ -8,6 +8,7 @@ import type { RequestContext } from '../../core/service';
 import { getRole, trustPolicyFor } from '../../iam/state';
 import type { World } from '../../world';
 import { authorize, roleSessionIds } from './authorize';
+import { STS_OPERATIONS } from './definitions';
 import { stsErrors } from './errors';
 import { checkLength, sessionName, sessionPolicies } from './params';
 import { mintSession, type StsCredentials } from './session';
@@ -42,10 +43,11 @@ export interface AssumeRoleWithWebIdentityResult {
   audience: string;
 }
 
-export const ROLE_DURATION = { min: 900, max: 43_200, fallback: 3600 } as const;
+/** Role session limits from the STS definitions table (the three AssumeRole* share them). */
+const WEB_IDENTITY_DURATION = STS_OPERATIONS.AssumeRoleWithWebIdentity.duration;
 
 export function checkRoleDuration(durationSeconds: number | undefined, maxSessionDuration: number): number {
-  const d = durationSeconds ?? ROLE_DURATION.fallback;
+  const d = durationSeconds ?? WEB_IDENTITY_DURATION.default;
   if (d > maxSessionDuration)
     throw stsErrors.validation(
       'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
@@ -66,7 +68,7 @@ export async function assumeRoleWithWebIdentityInternal(
   sessionName(input.roleSessionName, 'roleSessionName');
   checkLength(input.webIdentityToken, 'webIdentityToken', 4, 20_000);
   if (input.durationSeconds !== undefined) {
-    const { min, max } = ROLE_DURATION;
+    const { min, max } = WEB_IDENTITY_DURATION;
     if (input.durationSeconds < min || input.durationSeconds > max) {
       const bound =
         input.durationSeconds < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
