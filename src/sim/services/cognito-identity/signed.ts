@@ -5,6 +5,7 @@
  */
 import { authenticate } from '../../auth/authenticate';
 import type { Caller } from '../../auth/caller';
+import { parseSignature } from '../../auth/parse-signature';
 import { AwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
 import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
@@ -12,8 +13,14 @@ import { identityPoolArn } from './openid-token';
 
 const unreadCopies = new WeakMap<RequestContext, Request>();
 
+/**
+ * Cloning tees the body stream, which costs more than the rest of an unsigned GetId. An unsigned
+ * request (no Authorization header, no X-Amz-Algorithm query) is kept as is: the signature check
+ * reads only its headers and URL to refuse it, never its body.
+ */
 export function keepUnreadCopy(ctx: RequestContext, request: Request): void {
-  if (request.method === 'POST') unreadCopies.set(ctx, request.clone());
+  if (request.method !== 'POST') return;
+  unreadCopies.set(ctx, parseSignature(request).kind === 'none' ? request : request.clone());
 }
 
 /** Verifies the signature and asks IAM; throws the service's error when either says no. */
