@@ -44,6 +44,8 @@ export function createRouter(world: World): (request: Request) => Promise<Respon
       requestId,
       service: route.service,
       emit(kind, summary, detail) {
+        // Nobody subscribed (a script, the SDK tests, the bench): no event object, no clock read.
+        if (world.trace.listening?.() === false) return;
         world.trace.emit({ requestId, service: route.service, kind, summary, detail, at: world.now() });
       },
     };

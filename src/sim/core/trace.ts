@@ -27,6 +27,11 @@ export type TraceListener = (event: TraceEvent) => void;
 export interface TraceHub {
   emit(event: TraceEvent): void;
   subscribe(listener: TraceListener): () => void;
+  /**
+   * Whether anyone is subscribed. Emitters may skip building an event nobody will read; with a
+   * listener every event is built and delivered in full. Optional so hand-made hubs stay valid.
+   */
+  listening?(): boolean;
 }
 
 export function createTraceHub(): TraceHub {
@@ -35,6 +40,7 @@ export function createTraceHub(): TraceHub {
     emit(event) {
       for (const listener of listeners) listener(event);
     },
+    listening: () => listeners.size > 0,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
