@@ -99,10 +99,12 @@ export async function signRequest(
 
   if (presign) {
     url.search = `${url.search.slice(1)}&${QUERY.signature}=${sig}`;
-  } else {
-    headers.set('authorization', authorizationHeader(credentials.accessKeyId, scope, signed, sig));
+    return new Request(url, { method: request.method, headers, body: body.byteLength ? body : undefined });
   }
-  return new Request(url, { method: request.method, headers, body: body.byteLength ? body : undefined });
+  // Header form: the draft already is the request to send, less its Authorization header (a
+  // Request built from init has mutable headers), so no second Request is built.
+  draft.headers.set('authorization', authorizationHeader(credentials.accessKeyId, scope, signed, sig));
+  return draft;
 }
 
 /** `host` (from the URL when absent) plus every signable header present, lower case and sorted. */

@@ -96,7 +96,9 @@ export async function handleS3(request: Request, ctx: RequestContext): Promise<R
     });
     // A request with neither an Authorization header nor X-Amz-* query parameters is anonymous:
     // S3 evaluates it against the bucket policy as the anonymous principal.
-    const caller = await authenticateIfSigned(request.clone(), ctx, { service: 's3', dialect: 's3' });
+    // The check reads the body (payload hash), so it gets a copy; a body-less GET needs none.
+    const unread = request.body === null ? request : request.clone();
+    const caller = await authenticateIfSigned(unread, ctx, { service: 's3', dialect: 's3' });
     if (!caller)
       ctx.emit('auth.anonymous', 'No signature: the request is evaluated as the anonymous principal', {});
     if (!address.bucket) throw s3Errors.notImplemented(); // ListBuckets is not simulated
