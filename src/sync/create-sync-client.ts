@@ -332,12 +332,15 @@ export function createSyncClient(options: SyncClientOptions) {
     pulledCount: number,
   ) {
     const byKey = new Map(sent.map((r) => [r.key, r]));
+    // The dataset as it is now, read once (one storage call, not one per written record): a record
+    // edited locally since it was sent differs from `sent` here and keeps its dirty flag below.
+    const current = new Map((await storage.listRecords(identityId, dataset)).map((r) => [r.key, r]));
     const batch: StorageBatch = { putRecords: [], deleteRecords: [] };
     let highest = pulledCount;
     for (const w of written) {
       highest = Math.max(highest, w.syncCount);
       const before = byKey.get(w.key);
-      const nowRecord = await storage.getRecord(identityId, dataset, w.key);
+      const nowRecord = current.get(w.key);
       const unchanged =
         before &&
         nowRecord &&
