@@ -6,6 +6,7 @@ import type { InspectorTab } from '../../store/types';
 import { CodePanel } from './CodePanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { IamPanel } from './IamPanel';
+import { RefusalNote } from './RefusalNote';
 import { SigV4Panel } from './SigV4Panel';
 import { WirePanel } from './WirePanel';
 
@@ -101,6 +102,7 @@ export function Inspector() {
                   <strong>Common misunderstanding.</strong> {step.narration.misunderstanding}
                 </p>
               ) : null}
+              <RefusalNote entry={entry} />
               {entry?.note ? <p className={`note note--${entry.outcome}`}>{entry.note}</p> : null}
               {entry?.events.length ? (
                 <>

@@ -1,0 +1,18 @@
+import type { TraceEntry } from '../../player/create-player';
+import { refusalOf } from './refusal';
+
+/** "The engine refused": status, AWS's error code and message, exactly as the simulated service sent them. */
+export function RefusalNote({ entry }: { entry: TraceEntry | undefined }) {
+  const refusal = refusalOf(entry);
+  if (!refusal) return null;
+  return (
+    <section className="note note--aws-error" aria-label="Engine refusal">
+      <strong>The engine refused: </strong>
+      <code>
+        {refusal.status}
+        {refusal.code ? ` ${refusal.code}` : ''}
+      </code>
+      {refusal.message ? <q>{refusal.message}</q> : null}
+    </section>
+  );
+}
