@@ -1,17 +1,59 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { buildGraph } from './build-graph';
+import type { Box } from './layout';
 import { PacketEdge } from './edges/PacketEdge';
 import { ServiceNode } from './nodes/ServiceNode';
+import { PACKETS } from './packets';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { packet: PacketEdge };
+const FIT_PADDING = 0.015;
+const MAX_FIT_ZOOM = 1.15;
+const PRO = { hideAttribution: false };
 
+/**
+ * Fits the whole drawing (boxes, routes and labels; React Flow's fitView sees boxes only) into the
+ * canvas, again whenever the canvas changes size.
+ */
+function FitToBounds({ bounds, canvas }: { bounds: Box; canvas: React.RefObject<HTMLDivElement | null> }) {
+  const flow = useReactFlow();
+  const { x, y, w, h } = bounds;
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const fitNow = () => {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || w === 0) return;
+      const zoom = Math.min(
+        MAX_FIT_ZOOM,
+        rect.width / (w * (1 + 2 * FIT_PADDING)),
+        rect.height / (h * (1 + 2 * FIT_PADDING)),
+      );
+      void flow.setViewport({
+        x: (rect.width - w * zoom) / 2 - x * zoom,
+        y: (rect.height - h * zoom) / 2 - y * zoom,
+        zoom,
+      });
+    };
+    fitNow();
+    const observer = new ResizeObserver(fitNow);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [flow, canvas, x, y, w, h]);
+  return null;
+}
+
+/**
+ * The pipeline diagram. The graph is rebuilt only when the step, the trace or the simulation clock
+ * changes (never per animation frame: the packet moves itself, see PacketEdge). Nodes are not
+ * focusable: the step list and the player are the keyboard path, the boxes are named images.
+ */
 export function FlowDiagram() {
   const { scenarioId, entries, position, clock } = useAppStore(
     useShallow((s) => ({
@@ -23,29 +65,50 @@ export function FlowDiagram() {
   );
   const scenario = findScenario(scenarioId);
   const graph = useMemo(
-    () => (scenario ? buildGraph({ scenario, entries, position, clock }) : { nodes: [], edges: [] }),
+    () =>
+      scenario
+        ? buildGraph({ scenario, entries, position, clock })
+        : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } },
     [scenario, entries, position, clock],
   );
+  const canvas = useRef<HTMLDivElement>(null);
+  const travelling = graph.edges.find((e) => e.data?.packet && !e.data.internal)?.data?.packet;
   return (
     <section className="diagram" aria-label={`Diagram: ${scenario?.title ?? ''}`}>
-      <div className="diagram__canvas">
+      <p className="diagram__caption">
+        {travelling ? (
+          <>
+            <span className="dot" style={{ background: PACKETS[travelling.out].color }} />
+            {PACKETS[travelling.out].label} →{' '}
+            <span className="dot" style={{ background: PACKETS[travelling.back].color }} />
+            {PACKETS[travelling.back].label}
+          </>
+        ) : (
+          'Lines light up as each step runs; a dot carries what travels.'
+        )}
+      </p>
+      <div className="diagram__canvas" ref={canvas}>
         <ReactFlowProvider>
           <ReactFlow
+            key={scenarioId}
             nodes={graph.nodes}
             edges={graph.edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
-            fitView
-            fitViewOptions={{ padding: 0.08 }}
             minZoom={0.3}
+            maxZoom={2}
             nodesDraggable={false}
             nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
             elementsSelectable={false}
             zoomOnScroll={false}
+            panOnScroll={false}
             preventScrolling={false}
+            proOptions={PRO}
           >
-            <Background gap={24} size={1} />
-            <Controls showInteractive={false} />
+            <FitToBounds bounds={graph.bounds} canvas={canvas} />
+            <Controls showInteractive={false} fitViewOptions={{ padding: FIT_PADDING }} />
           </ReactFlow>
         </ReactFlowProvider>
       </div>

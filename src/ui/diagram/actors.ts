@@ -7,33 +7,81 @@ import type { ActorId } from '../../scenarios/types';
 export interface ActorLook {
   label: string;
   kind: string;
-  x: number;
-  y: number;
+  /** What it is in full, for screen readers (the box shows the short kind). */
+  about: string;
   /** Always drawn (the pipeline), even when the current scenario does not use it. */
   pipeline: boolean;
 }
 
-const COL = 250;
-
+/** Positions live in layout.ts; kinds stay short enough for one line on a 160-unit box. */
 export const ACTORS: Record<ActorId, ActorLook> = {
-  app: { label: 'Browser app', kind: 'Your web app', x: 0, y: 170, pipeline: true },
-  developer: { label: 'Developer machine', kind: 'IAM user keys (AKIA…)', x: 0, y: 330, pipeline: false },
-  broker: { label: 'Federation broker', kind: 'Trusted server', x: 0, y: 440, pipeline: false },
-  userPool: { label: 'User pool', kind: 'Cognito user directory', x: COL, y: 10, pipeline: true },
-  google: { label: 'Google', kind: 'OIDC identity provider', x: COL, y: 300, pipeline: true },
-  saml: { label: 'ExampleCorp IdP', kind: 'Corporate SAML IdP', x: COL, y: 420, pipeline: true },
-  identityPool: {
-    label: 'Identity pool',
-    kind: 'Cognito federated identities',
-    x: COL * 2,
-    y: 170,
+  app: {
+    label: 'Browser app',
+    kind: 'Your web app',
+    about: "the reader's web app in the browser",
     pipeline: true,
   },
-  sts: { label: 'STS', kind: 'Security Token Service', x: COL * 3, y: 60, pipeline: true },
-  iam: { label: 'IAM', kind: 'Policy evaluation', x: COL * 3, y: 330, pipeline: true },
-  s3: { label: 'S3', kind: 'Demo bucket', x: COL * 4, y: 10, pipeline: true },
-  apiGateway: { label: 'API Gateway', kind: 'REST API, stage prod', x: COL * 4, y: 120, pipeline: true },
-  ssm: { label: 'SSM', kind: 'Parameter Store', x: COL * 4, y: 225, pipeline: false },
-  sync: { label: 'Cognito Sync', kind: 'Per-identity datasets', x: COL * 4, y: 330, pipeline: true },
-  appsync: { label: 'AppSync', kind: 'GraphQL, shared data', x: COL * 4, y: 435, pipeline: true },
+  developer: {
+    label: 'Developer',
+    kind: 'IAM user keys',
+    about: 'a developer machine holding IAM user keys (AKIA…)',
+    pipeline: false,
+  },
+  broker: {
+    label: 'Fed. broker',
+    kind: 'Trusted server',
+    about: 'a federation broker, a trusted server',
+    pipeline: false,
+  },
+  userPool: {
+    label: 'User pool',
+    kind: 'Signs in, JWTs',
+    about: 'Cognito user directory that signs users in and issues JWTs',
+    pipeline: true,
+  },
+  google: {
+    label: 'Google',
+    kind: 'OIDC IdP',
+    about: 'Google, an OpenID Connect identity provider',
+    pipeline: true,
+  },
+  saml: {
+    label: 'ExampleCorp',
+    kind: 'SAML 2.0 IdP',
+    about: 'ExampleCorp corporate SAML 2.0 identity provider',
+    pipeline: true,
+  },
+  identityPool: {
+    label: 'Identity pool',
+    kind: 'Tokens → identity',
+    about: 'Cognito federated identities: trades tokens for an identity and AWS credentials',
+    pipeline: true,
+  },
+  sts: {
+    label: 'STS',
+    kind: 'Temp. credentials',
+    about: 'AWS Security Token Service, issues temporary credentials',
+    pipeline: true,
+  },
+  iam: { label: 'IAM', kind: 'Policy evaluation', about: 'IAM policy evaluation', pipeline: true },
+  s3: { label: 'S3', kind: 'Demo bucket', about: 'Amazon S3 demo bucket', pipeline: true },
+  apiGateway: {
+    label: 'API Gateway',
+    kind: 'REST API · prod',
+    about: 'API Gateway REST API, stage prod',
+    pipeline: true,
+  },
+  ssm: { label: 'SSM', kind: 'Parameter Store', about: 'Systems Manager Parameter Store', pipeline: false },
+  sync: {
+    label: 'Cognito Sync',
+    kind: 'Identity datasets',
+    about: 'Cognito Sync, per-identity datasets',
+    pipeline: true,
+  },
+  appsync: {
+    label: 'AppSync',
+    kind: 'GraphQL API',
+    about: 'AppSync GraphQL API with shared data',
+    pipeline: true,
+  },
 };

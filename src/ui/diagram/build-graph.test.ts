@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../../player/create-player';
+import { SCENARIOS } from '../../scenarios/catalog';
 import { enhancedFlow, guestFlow } from '../../scenarios/flows';
-import { buildGraph } from './build-graph';
+import { buildGraph, labelLinesFor } from './build-graph';
+import {
+  type Box,
+  boxesOverlap,
+  labelSize,
+  NODE_H,
+  NODE_W,
+  pointAlong,
+  roundedPath,
+  segmentHitsBox,
+} from './layout';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -40,9 +51,17 @@ describe('buildGraph', () => {
     ]);
     expect(edges.every((e) => e.data?.state === 'pending')).toBe(true);
     expect(edges.find((e) => e.id === 'app->userPool')?.data?.label).toBe('1 InitiateAuth · 1.5 JWTs back');
+    expect(edges.find((e) => e.id === 'app->userPool')?.data?.labelLines).toEqual([
+      '1 InitiateAuth',
+      '1.5 JWTs back',
+    ]);
     expect(edges.find((e) => e.id === 'app->identityPool')?.data?.label).toBe(
       '2 GetId · 2 GetCredentialsForIdentity',
     );
+    expect(edges.find((e) => e.id === 'app->identityPool')?.data?.labelLines).toEqual([
+      '2 GetId',
+      'GetCredentialsForIdentity',
+    ]);
     expect(nodes.find((n) => n.id === 'google')?.data.inScenario).toBe(false);
   });
 
@@ -65,6 +84,7 @@ describe('buildGraph', () => {
     expect(nodes.find((n) => n.id === 'app')?.data).toMatchObject({
       status: 'credentials',
       statusText: 'holding AWS credentials (59 min left)',
+      badge: 'credentials',
     });
     expect(nodes.find((n) => n.id === 'identityPool')?.data).toMatchObject({ active: true, status: 'ok' });
   });
@@ -94,5 +114,103 @@ describe('buildGraph', () => {
     expect(edges.find((e) => e.id === 'app->identityPool')?.data?.label).toBe(
       '2.5 GetId · 2.5 GetCredentialsForIdentity',
     );
+  });
+});
+
+/** Every scenario at its start, and at every step (the active edge's label is the longest then). */
+function everyGraph() {
+  const graphs: { name: string; graph: ReturnType<typeof buildGraph> }[] = [];
+  for (const scenario of SCENARIOS) {
+    for (let position = 0; position <= scenario.steps.length; position += 1) {
+      const graph = buildGraph({ scenario, entries: [], position, clock: T0 });
+      graphs.push({ name: `${scenario.id}@${position}`, graph });
+    }
+  }
+  return graphs;
+}
+
+function nodeBox(node: { position: { x: number; y: number } }): Box {
+  return { ...node.position, w: NODE_W, h: NODE_H };
+}
+
+describe('diagram layout', () => {
+  it('reads left to right: app, sign-in, identity pool, STS, services; IAM below the services', () => {
+    const { nodes } = buildGraph({ scenario: enhancedFlow, entries: [], position: 0, clock: T0 });
+    const at = (id: string) => nodes.find((n) => n.id === id)?.position ?? { x: Number.NaN, y: Number.NaN };
+    const columns = ['app', 'userPool', 'identityPool', 'sts', 's3'].map((id) => at(id).x);
+    expect(columns).toEqual([...columns].sort((a, b) => a - b));
+    expect(new Set(columns).size).toBe(5);
+    expect(at('google').x).toBe(at('userPool').x);
+    expect(at('iam').y).toBeGreaterThan(at('appsync').y);
+  });
+
+  it('routes every edge of every scenario around the boxes it does not connect, in straight runs', () => {
+    const problems: string[] = [];
+    for (const { name, graph } of everyGraph()) {
+      const boxes = new Map(graph.nodes.map((n) => [n.id, nodeBox(n)]));
+      for (const edge of graph.edges) {
+        const points = edge.data?.points ?? [];
+        if (points.length < 2) problems.push(`${name} ${edge.id}: no route`);
+        points.forEach((p, i) => {
+          const q = points[i - 1];
+          if (!q) return;
+          if (p.x !== q.x && p.y !== q.y) problems.push(`${name} ${edge.id}: diagonal segment ${i}`);
+          for (const [id, box] of boxes) {
+            const own = id === edge.source || id === edge.target;
+            // The first and last runs touch their own boxes' borders; nothing else may enter a box.
+            if (own && (i === 1 || i === points.length - 1)) continue;
+            if (segmentHitsBox(q, p, box)) problems.push(`${name} ${edge.id}: segment ${i} crosses ${id}`);
+          }
+        });
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('places every label clear of the boxes and of the other labels', () => {
+    const problems: string[] = [];
+    for (const { name, graph } of everyGraph()) {
+      const labels = graph.edges.map((e) => {
+        const size = labelSize(e.data?.labelLines ?? []);
+        const at = e.data?.labelAt ?? { x: 0, y: 0 };
+        return { id: e.id, box: { x: at.x - size.w / 2, y: at.y - size.h / 2, ...size } };
+      });
+      for (const label of labels) {
+        if (label.box.w <= 16) continue; // an edge drawn without a label
+        for (const node of graph.nodes)
+          if (boxesOverlap(label.box, nodeBox(node))) problems.push(`${name} ${label.id} covers ${node.id}`);
+        for (const other of labels)
+          if (other !== label && boxesOverlap(label.box, other.box))
+            problems.push(`${name} ${label.id} covers label ${other.id}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('folds a long list of steps on one edge into the active step and a count', () => {
+    const all = ['1 InitiateAuth', '1.5 JWTs back', '4 GlobalSignOut', '5 GetUser'];
+    expect(labelLinesFor(all.slice(0, 2), undefined)).toEqual(all.slice(0, 2));
+    expect(labelLinesFor(['2 GetId', '2 GetCredentialsForIdentity'], undefined)).toEqual([
+      '2 GetId',
+      'GetCredentialsForIdentity',
+    ]);
+    expect(labelLinesFor(['1 POST accounts.google.com/o/oauth2/v2/auth'], undefined)).toEqual([
+      '1 POST',
+      'accounts.google.com/o/oaut…',
+    ]);
+    expect(labelLinesFor(all, '4 GlobalSignOut')).toEqual(['4 GlobalSignOut', 'also 1, 1.5, 5']);
+    expect(labelLinesFor(all, undefined)).toEqual(['1 InitiateAuth', 'also 1.5, 4, 5']);
+  });
+
+  it('draws rounded corners and finds points along a route for the packet', () => {
+    const route = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 50 },
+    ];
+    expect(roundedPath(route)).toBe('M 0 0 L 90 0 Q 100 0 100 10 L 100 50');
+    expect(pointAlong(route, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAlong(route, 0.5)).toEqual({ x: 75, y: 0 });
+    expect(pointAlong(route, 1)).toEqual({ x: 100, y: 50 });
   });
 });

@@ -2,6 +2,16 @@ import type { Edge, Node } from '@xyflow/react';
 import type { TraceEntry } from '../../player/create-player';
 import type { ActorId, PacketKind, Scenario } from '../../scenarios/types';
 import { ACTORS } from './actors';
+import {
+  type Box,
+  labelSize,
+  layoutActors,
+  NODE_H,
+  NODE_W,
+  placeLabel,
+  type Point,
+  routeEdge,
+} from './layout';
 
 /**
  * Pure: (scenario, trace, position, clock) → React Flow nodes and edges. Nothing here reads the DOM
@@ -14,9 +24,12 @@ export interface ServiceNodeData extends Record<string, unknown> {
   actor: ActorId;
   label: string;
   kind: string;
+  about: string;
   status: NodeStatus;
-  /** Short words for the status badge, e.g. "holding credentials (58 min left)". */
+  /** Words for screen readers and the tooltip, e.g. "holding AWS credentials (58 min left)". */
   statusText?: string;
+  /** The same, short enough for the badge on the box, e.g. "credentials". */
+  badge?: string;
   active: boolean;
   inScenario: boolean;
 }
@@ -25,8 +38,13 @@ export type ServiceNode = Node<ServiceNodeData, 'service'>;
 export type EdgeState = 'pending' | 'active' | 'done' | 'failed';
 
 export interface PacketEdgeData extends Record<string, unknown> {
-  /** Step numbers and operations that use this edge, e.g. "2 GetId". */
+  /** Step numbers and operations that use this edge, e.g. "2 GetId · 2 GetCredentialsForIdentity". */
   label: string;
+  /** The label as drawn: one line per step (long lists folded), and where its centre sits. */
+  labelLines: string[];
+  labelAt: Point;
+  /** The orthogonal route in flow coordinates (clear of other boxes). */
+  points: Point[];
   state: EdgeState;
   /** Internal hop (inside AWS) rather than a request from the caller. */
   internal: boolean;
@@ -54,12 +72,12 @@ function entryFailed(entry: TraceEntry | undefined): boolean {
 function appStatus(
   entry: TraceEntry | undefined,
   clock: number,
-): { status: NodeStatus; statusText?: string } {
+): { status: NodeStatus; statusText?: string; badge?: string } {
   const held = entry?.held;
   const credentials = held?.credentials;
   if (credentials) {
     if (credentials.expiration !== undefined && credentials.expiration <= clock) {
-      return { status: 'expired', statusText: 'credentials expired' };
+      return { status: 'expired', statusText: 'credentials expired', badge: 'credentials expired' };
     }
     const minutes =
       credentials.expiration !== undefined
@@ -68,68 +86,127 @@ function appStatus(
     return {
       status: 'credentials',
       statusText: `holding AWS credentials${minutes !== undefined ? ` (${minutes} min left)` : ''}`,
+      // The box has room for one short word; the minutes are in the name and the Credentials tab.
+      badge: 'credentials',
     };
   }
   if (held?.idToken || held?.googleIdToken || held?.samlResponse)
-    return { status: 'signed-in', statusText: 'signed in (holding tokens)' };
-  if (held?.identityId) return { status: 'signed-in', statusText: 'has an identity id' };
+    return { status: 'signed-in', statusText: 'signed in (holding tokens)', badge: 'signed in' };
+  if (held?.identityId)
+    return { status: 'signed-in', statusText: 'has an identity id', badge: 'identity id' };
   return { status: 'idle' };
+}
+
+/** Longest line of an edge label, in characters (labels sit between columns; see layout.ts). */
+const LINE_CHARS = 20;
+/** A single word longer than this (a URL) is cut with an ellipsis; the step list has it in full. */
+const WORD_CHARS = 27;
+
+/** Breaks one "N Operation" entry into lines of at most LINE_CHARS, at spaces. */
+function wrap(entry: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const raw of entry.split(' ')) {
+    const word = raw.length > WORD_CHARS ? `${raw.slice(0, WORD_CHARS - 1)}…` : raw;
+    // A step number stays with its operation.
+    if (line && !/^[\d.]+$/.test(line) && line.length + 1 + word.length > LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Lines of an edge label: one entry per step ("2 GetId"), a repeated step number dropped on the next
+ * entry, long entries wrapped; more than two entries fold into the active one and the other numbers.
+ */
+export function labelLinesFor(entries: readonly string[], activeEntry: string | undefined): string[] {
+  let shown: string[];
+  if (entries.length <= 2) {
+    const [first, second] = entries;
+    shown = first ? [first] : [];
+    if (second) {
+      const number = first?.split(' ')[0];
+      shown.push(second.split(' ')[0] === number ? second.slice((number?.length ?? 0) + 1) : second);
+    }
+  } else {
+    const main = activeEntry ?? (entries[0] as string);
+    const numbers = [...new Set(entries.filter((e) => e !== main).map((e) => e.split(' ')[0]))].join(', ');
+    shown = [main, `also ${numbers}`];
+  }
+  return shown.flatMap(wrap);
 }
 
 export function buildGraph({ scenario, entries, position, clock }: GraphInput): {
   nodes: ServiceNode[];
   edges: PacketEdge[];
+  /** Everything drawn (boxes, routes, labels), for fitting the view: React Flow's own fit sees boxes only. */
+  bounds: Box;
 } {
   const activeIndex = position - 1;
   const activeStep = scenario.steps[activeIndex];
   const activeEntry = entries[activeIndex];
   const latest = entries[entries.length - 1];
   const used = new Set<ActorId>(scenario.actors);
+  const drawn = (Object.keys(ACTORS) as ActorId[]).filter(
+    (actor) => ACTORS[actor].pipeline || used.has(actor),
+  );
+  const boxes = layoutActors(drawn);
 
-  const nodes: ServiceNode[] = (Object.keys(ACTORS) as ActorId[])
-    .filter((actor) => ACTORS[actor].pipeline || used.has(actor))
-    .map((actor) => {
-      const look = ACTORS[actor];
-      const active =
-        !!activeStep &&
-        (activeStep.from === actor || activeStep.to === actor || !!activeStep.via?.includes(actor));
-      let status: NodeStatus = 'idle';
-      let statusText: string | undefined;
-      if (actor === 'app' || actor === 'developer' || actor === 'broker') {
-        if (activeStep?.from === actor || (actor === 'app' && !activeStep))
-          ({ status, statusText } = appStatus(latest, clock));
-      } else if (activeStep?.to === actor && activeEntry) {
-        if (activeEntry.outcome === 'success' || activeEntry.outcome === 'off-wire') status = 'ok';
-        else if (activeEntry.outcome === 'network-error') status = 'unreachable';
-        else if (activeEntry.outcome === 'aws-error') status = 'denied';
-        statusText =
-          status === 'ok'
-            ? 'answered'
-            : status === 'denied'
-              ? `refused (${activeEntry.response?.status ?? ''})`
-              : status === 'unreachable'
-                ? 'not reachable'
-                : undefined;
-      }
-      return {
-        id: actor,
-        type: 'service' as const,
-        position: { x: look.x, y: look.y },
-        data: {
-          actor,
-          label: look.label,
-          kind: look.kind,
-          status,
-          statusText,
-          active,
-          inScenario: used.has(actor),
-        },
-        draggable: false,
-        selectable: false,
-      };
-    });
+  const nodes: ServiceNode[] = drawn.map((actor) => {
+    const look = ACTORS[actor];
+    const box = boxes[actor] as Box;
+    const active =
+      !!activeStep &&
+      (activeStep.from === actor || activeStep.to === actor || !!activeStep.via?.includes(actor));
+    let status: NodeStatus = 'idle';
+    let statusText: string | undefined;
+    let badge: string | undefined;
+    if (actor === 'app' || actor === 'developer' || actor === 'broker') {
+      if (activeStep?.from === actor || (actor === 'app' && !activeStep))
+        ({ status, statusText, badge } = appStatus(latest, clock));
+    } else if (activeStep?.to === actor && activeEntry) {
+      if (activeEntry.outcome === 'success' || activeEntry.outcome === 'off-wire') status = 'ok';
+      else if (activeEntry.outcome === 'network-error') status = 'unreachable';
+      else if (activeEntry.outcome === 'aws-error') status = 'denied';
+      statusText =
+        status === 'ok'
+          ? 'answered'
+          : status === 'denied'
+            ? `refused (${activeEntry.response?.status ?? ''})`
+            : status === 'unreachable'
+              ? 'not reachable'
+              : undefined;
+      badge = statusText;
+    }
+    return {
+      id: actor,
+      type: 'service' as const,
+      position: { x: box.x, y: box.y },
+      width: NODE_W,
+      height: NODE_H,
+      data: {
+        actor,
+        label: look.label,
+        kind: look.kind,
+        about: look.about,
+        status,
+        statusText,
+        badge,
+        active,
+        inScenario: used.has(actor),
+      },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+    };
+  });
 
   const edges = new Map<string, PacketEdge>();
+  const parts = new Map<string, string[]>();
+  const activeParts = new Map<string, string>();
   const addEdge = (from: ActorId, to: ActorId, label: string, internal: boolean, index: number) => {
     const id = edgeId(from, to);
     const state: EdgeState =
@@ -140,29 +217,40 @@ export function buildGraph({ scenario, entries, position, clock }: GraphInput): 
         : index < activeIndex
           ? 'done'
           : 'pending';
+    if (index === activeIndex && !activeParts.has(id)) activeParts.set(id, label);
     const existing = edges.get(id);
     const rank = { pending: 0, done: 1, failed: 2, active: 3 } as const;
     if (existing?.data) {
-      if (!existing.data.label.split(' · ').includes(label)) existing.data.label += ` · ${label}`;
+      const list = parts.get(id) as string[];
+      if (!list.includes(label)) list.push(label);
       if (rank[state] > rank[existing.data.state]) existing.data.state = state;
       return existing;
     }
+    parts.set(id, [label]);
     const edge: PacketEdge = {
       id,
       source: from,
       target: to,
-      ...handlesFor(from, to),
       type: 'packet',
-      data: { label, state, internal },
+      focusable: false,
+      data: {
+        label,
+        labelLines: [],
+        labelAt: { x: 0, y: 0 },
+        points: routeEdge(from, to, boxes),
+        state,
+        internal,
+      },
     };
     edges.set(id, edge);
     return edge;
   };
 
   scenario.steps.forEach((step, index) => {
+    const edge = addEdge(step.from, step.to, `${step.label} ${step.operation}`, false, index);
     // The answer to the first sign-in is numbered 1.5 on the diagram: "receive the JWTs".
-    const answer = step.label === '1' && step.returns === 'jwt' ? ' · 1.5 JWTs back' : '';
-    const edge = addEdge(step.from, step.to, `${step.label} ${step.operation}${answer}`, false, index);
+    if (step.label === '1' && step.returns === 'jwt')
+      addEdge(step.from, step.to, '1.5 JWTs back', false, index);
     if (index === activeIndex && edge.data) {
       edge.data.packet = { out: step.packet, back: entryFailed(activeEntry) ? 'denied' : step.returns };
     }
@@ -177,20 +265,46 @@ export function buildGraph({ scenario, entries, position, clock }: GraphInput): 
     }
   });
 
-  return { nodes, edges: [...edges.values()] };
+  // Labels go where they cover no box, no other label and no other edge's line.
+  const list = [...edges.values()];
+  const nodeBoxes = drawn.map((actor) => boxes[actor] as Box);
+  const placed: Box[] = [];
+  for (const edge of list) {
+    const data = edge.data as PacketEdgeData;
+    const all = parts.get(edge.id) as string[];
+    data.label = all.join(' · ');
+    // Policy checks on the bus right of the services carry no label: the dashed line says "inside AWS",
+    // and the one labelled check (STS → IAM) names it.
+    data.labelLines = busEdge(edge) ? [] : labelLinesFor(all, activeParts.get(edge.id));
+    if (data.labelLines.length === 0) continue;
+    const size = labelSize(data.labelLines);
+    const lines = list.filter((e) => e !== edge).map((e) => (e.data as PacketEdgeData).points);
+    data.labelAt = placeLabel(data.points, size, { nodes: nodeBoxes, labels: placed, lines });
+    placed.push({ x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size });
+  }
+
+  return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };
 }
 
-/** Which side of each box an edge leaves and enters, so lines read left to right. */
-export function handlesFor(from: ActorId, to: ActorId): { sourceHandle: string; targetHandle: string } {
-  const a = ACTORS[from];
-  const b = ACTORS[to];
-  if (a.x === b.x)
-    return b.y > a.y
-      ? { sourceHandle: 'bottom', targetHandle: 'top' }
-      : { sourceHandle: 'top', targetHandle: 'bottom' };
-  return b.x > a.x
-    ? { sourceHandle: 'right', targetHandle: 'left' }
-    : { sourceHandle: 'left', targetHandle: 'right' };
+function boundsOf(boxes: Box[], edges: PacketEdge[]): Box {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const b of boxes) {
+    xs.push(b.x, b.x + b.w);
+    ys.push(b.y, b.y + b.h);
+  }
+  for (const p of edges.flatMap((e) => e.data?.points ?? [])) {
+    xs.push(p.x);
+    ys.push(p.y);
+  }
+  if (xs.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
+  const x = Math.min(...xs) - 4;
+  const y = Math.min(...ys) - 4;
+  return { x, y, w: Math.max(...xs) + 4 - x, h: Math.max(...ys) + 4 - y };
+}
+
+function busEdge(edge: PacketEdge): boolean {
+  return edge.target === 'iam' && edge.source !== 'sts';
 }
 
 function internalLabel(from: ActorId, to: ActorId): string {

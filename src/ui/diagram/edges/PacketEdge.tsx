@@ -1,79 +1,90 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../../store/hooks';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { useAppStoreApi } from '../../../store/hooks';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdge as PacketEdgeType } from '../build-graph';
+import { pointAlong, roundedPath } from '../layout';
 import { PACKETS } from '../packets';
 
 /**
- * An edge with a packet travelling on it. The packet's place is derived from the player's playhead
- * (`progress`): 0 → 0.5 out along the edge, 0.5 → 1 the answer back. Pausing, seeking and speed are
- * therefore exact, and nothing animates on its own (no CSS dash animation).
+ * An edge along its precomputed route (layout.ts) with a packet travelling on it. The packet's place is
+ * derived from the player's playhead (`progress`): 0 → 0.5 out along the edge, 0.5 → 1 the answer back,
+ * so pausing, seeking and speed are exact. The playhead changes every animation frame; it moves the
+ * packet by writing the SVG transform directly (a store subscription, no React render per frame), and
+ * nothing animates on its own (no CSS dash animation).
  */
-function PacketEdgeView({
-  id,
-  sourceX,
-  sourceY,
-  targetX,
-  targetY,
-  sourcePosition,
-  targetPosition,
-  data,
-}: EdgeProps<PacketEdgeType>) {
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
+  const points = data?.points ?? [];
+  const path = useMemo(() => roundedPath(points), [points]);
   const packet = data?.packet;
-  const progress = useAppStore((s) => (packet ? s.progress : 1));
+  const store = useAppStoreApi();
   const reduced = useReducedMotion();
-  const pathRef = useRef<SVGPathElement>(null);
-  const [point, setPoint] = useState<{ x: number; y: number } | null>(null);
-  const back = progress >= 0.5;
+  const dotRef = useRef<SVGGElement>(null);
+  const outRef = useRef<SVGCircleElement>(null);
+  const backRef = useRef<SVGCircleElement>(null);
 
   useLayoutEffect(() => {
-    const el = pathRef.current;
-    if (!packet || !el || typeof el.getTotalLength !== 'function') {
-      setPoint(null);
-      return;
-    }
-    const total = el.getTotalLength();
-    // With reduced motion the packet rests at the end of the answer leg: where the result arrived.
-    const t = reduced ? 1 : progress;
-    const along = t < 0.5 ? t * 2 : 2 - t * 2;
-    const p = el.getPointAtLength(total * along);
-    setPoint({ x: p.x, y: p.y });
-  }, [packet, progress, reduced]);
+    if (!packet || points.length < 2) return;
+    const place = (progress: number) => {
+      const g = dotRef.current;
+      if (!g) return;
+      // With reduced motion the packet rests at the end of the answer leg: where the result arrived.
+      const t = reduced ? 1 : progress;
+      const along = t < 0.5 ? t * 2 : 2 - t * 2;
+      const p = pointAlong(points, along);
+      g.setAttribute('transform', `translate(${p.x} ${p.y})`);
+      const back = t >= 0.5;
+      outRef.current?.setAttribute('visibility', back ? 'hidden' : 'visible');
+      backRef.current?.setAttribute('visibility', back ? 'visible' : 'hidden');
+    };
+    place(store.getState().progress);
+    if (reduced) return;
+    let last = store.getState().progress;
+    return store.subscribe((state) => {
+      if (state.progress === last) return;
+      last = state.progress;
+      place(last);
+    });
+  }, [packet, points, reduced, store]);
 
   const state = data?.state ?? 'pending';
-  const kind = packet ? (back || reduced ? packet.back : packet.out) : undefined;
-  const look = kind ? PACKETS[kind] : undefined;
+  const out = packet ? PACKETS[packet.out] : undefined;
+  const back = packet ? PACKETS[packet.back] : undefined;
+  const at = data?.labelAt ?? { x: 0, y: 0 };
   return (
     <>
-      <path ref={pathRef} d={path} fill="none" stroke="none" />
       <BaseEdge
         id={id}
         path={path}
         className={`packet-edge packet-edge--${state}${data?.internal ? ' packet-edge--internal' : ''}`}
       />
-      {point && look ? (
-        <g className="packet" transform={`translate(${point.x} ${point.y})`}>
-          <circle r={9} fill={look.color} stroke="var(--surface)" strokeWidth={2} />
+      {out && back ? (
+        <g ref={dotRef} className="packet">
+          <circle ref={outRef} r={9} fill={out.color} stroke="var(--surface)" strokeWidth={2} />
+          <circle
+            ref={backRef}
+            r={9}
+            fill={back.color}
+            stroke="var(--surface)"
+            strokeWidth={2}
+            visibility="hidden"
+          />
         </g>
       ) : null}
-      <EdgeLabelRenderer>
-        <div
-          className={`edge-label edge-label--${state}${data?.internal ? ' edge-label--internal' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-        >
-          {data?.label}
-          {look && state !== 'pending' ? <span className="edge-label__packet"> — {look.label}</span> : null}
-        </div>
-      </EdgeLabelRenderer>
+      {data?.labelLines.length ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label edge-label--${state}${data?.internal ? ' edge-label--internal' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+          >
+            {(data?.labelLines ?? []).map((line) => (
+              <span key={line} className="edge-label__line">
+                {line}
+              </span>
+            ))}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
     </>
   );
 }

@@ -2,14 +2,10 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../build-graph';
 
-const SIDES = [
-  { id: 'left', position: Position.Left },
-  { id: 'right', position: Position.Right },
-  { id: 'top', position: Position.Top },
-  { id: 'bottom', position: Position.Bottom },
-] as const;
-
-/** One box of the pipeline: its name, what it is, and its state now (signed in, holding credentials …). */
+/**
+ * One box of the pipeline: its name, what it is, and its state now (signed in, holding credentials …).
+ * Edges carry their own routes (layout.ts), so the two handles only satisfy React Flow's wiring.
+ */
 function ServiceNodeView({ data }: NodeProps<ServiceNodeType>) {
   const classes = [
     'service-node',
@@ -19,30 +15,16 @@ function ServiceNodeView({ data }: NodeProps<ServiceNodeType>) {
   ]
     .filter(Boolean)
     .join(' ');
-  const name = `${data.label}, ${data.kind}${data.statusText ? `: ${data.statusText}` : ''}`;
+  const name = `${data.label}, ${data.about}${data.inScenario ? '' : ' (not used in this flow)'}${
+    data.statusText ? `: ${data.statusText}` : ''
+  }`;
   return (
-    <div className={classes} role="img" aria-label={name}>
-      {SIDES.map((side) => (
-        <Handle
-          key={`s-${side.id}`}
-          id={side.id}
-          type="source"
-          position={side.position}
-          isConnectable={false}
-        />
-      ))}
-      {SIDES.map((side) => (
-        <Handle
-          key={`t-${side.id}`}
-          id={side.id}
-          type="target"
-          position={side.position}
-          isConnectable={false}
-        />
-      ))}
+    <div className={classes} role="img" aria-label={name} title={data.statusText}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
       <div className="service-node__label">{data.label}</div>
       <div className="service-node__kind">{data.kind}</div>
-      {data.statusText ? <div className="service-node__status">{data.statusText}</div> : null}
+      {data.badge ? <div className="service-node__status">{data.badge}</div> : null}
     </div>
   );
 }
