@@ -59,7 +59,8 @@ export function json11Handler(options: Json11Options): ServiceHandler {
         throw new AwsError('SerializationException', `Unsupported Content-Type: ${contentType || '(none)'}`);
       }
       const text = await request.text();
-      if (new TextEncoder().encode(text).length > maxBodyBytes) {
+      // A UTF-16 code unit is at most 3 UTF-8 bytes, so only a long text needs encoding to be measured.
+      if (text.length * 3 > maxBodyBytes && new TextEncoder().encode(text).length > maxBodyBytes) {
         throw new AwsError('SerializationException', `Request body is larger than ${maxBodyBytes} bytes.`, 413);
       }
       let input: unknown;
