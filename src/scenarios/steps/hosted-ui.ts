@@ -93,7 +93,7 @@ export function hostedGoogleSignInStep(): ScenarioStep {
     to: 'google',
     packet: 'password',
     returns: 'data',
-    operation: 'POST accounts.google.com/o/oauth2/v2/auth',
+    operation: 'Google sign-in (POST)',
     expect: 'success',
     narration: {
       what: 'The person types their Google email and password on Google’s page. Google answers 302 back to the USER POOL’s /oauth2/idpresponse with a Google authorization code.',
@@ -120,7 +120,7 @@ export function hostedSamlSignInStep(): ScenarioStep {
     to: 'saml',
     packet: 'password',
     returns: 'samlAssertion',
-    operation: 'POST idp.example-corp.test/sso/saml',
+    operation: 'IdP sign-in (POST)',
     expect: 'success',
     narration: {
       what: 'The employee signs in at ExampleCorp. The IdP answers with an auto-submitting HTML form that posts a signed SAML response to the user pool’s /saml2/idpresponse (its ACS URL).',

@@ -7,12 +7,16 @@ export function RefusalNote({ entry }: { entry: TraceEntry | undefined }) {
   if (!refusal) return null;
   return (
     <section className="note note--aws-error" aria-label="Engine refusal">
-      <strong>The engine refused: </strong>
+      <strong>The engine refused:</strong>{' '}
       <code>
         {refusal.status}
         {refusal.code ? ` ${refusal.code}` : ''}
       </code>
-      {refusal.message ? <q>{refusal.message}</q> : null}
+      {refusal.message ? (
+        <div>
+          <q>{refusal.message}</q>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -53,7 +53,18 @@ const FACTS: { label: string; render: (d: StsOperationDefinition) => ReactNode }
     label: 'Signed?',
     render: (d) => (
       <>
-        <strong>{d.signed ? 'Signed (SigV4)' : 'Unsigned'}</strong>: {d.credentials}
+        <strong>{d.signed ? 'Signed (SigV4)' : 'Unsigned'}</strong>
+        {d.signed ? ' with ' : ': '}
+        {d.credentials}
+      </>
+    ),
+  },
+  {
+    label: 'Inputs',
+    render: (d) => (
+      <>
+        {d.inputs.required.length > 0 ? <code>{d.inputs.required.join(', ')}</code> : 'none required'}
+        <div className="small">optional: {d.inputs.optional.join(', ')}</div>
       </>
     ),
   },
@@ -141,12 +152,13 @@ export default function StsGallery() {
       <p className="hint">
         Every fact in this table is read from the engine’s own STS definitions (<code>STS_OPERATIONS</code>),
         the same numbers its STS checks requests against. “Run live” makes the real call against the simulated
-        AWS.
+        AWS.<span className="sts-gallery__swipe"> On a narrow screen, scroll the table sideways.</span>
       </p>
       {table === undefined ? <p>Loading the engine’s STS definitions…</p> : null}
       {table === null ? <p role="alert">The engine’s STS definitions could not be loaded.</p> : null}
       {table ? (
-        <div className="sts-gallery__scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
+        <section className="sts-gallery__scroll" aria-label="STS comparison table" tabIndex={0}>
           <table className="table sts-gallery">
             <caption className="visually-hidden">STS operations compared</caption>
             <thead>
@@ -186,7 +198,7 @@ export default function StsGallery() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </section>
   );

@@ -23,6 +23,8 @@ export interface StsOperationDefinition {
   callers: string;
   /** What the request is signed with, or what proves the caller when it is unsigned. */
   credentials: string;
+  /** Request parameters (wire names), as the STS API reference lists them. */
+  inputs: { required: string[]; optional: string[] };
   /** The parameter limits for an IAM user or role caller. */
   duration: DurationLimits;
   /** Extra caps on the duration, in words (MaxSessionDuration, role chaining, SessionNotOnOrAfter). */
@@ -78,7 +80,20 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     operation: 'AssumeRole',
     signed: true,
     callers: 'An IAM user or a role session (any valid AWS credentials)',
-    credentials: 'SigV4 with long-term (AKIA) or temporary (ASIA) keys',
+    credentials: 'long-term (AKIA) or temporary (ASIA) keys',
+    inputs: {
+      required: ['RoleArn', 'RoleSessionName'],
+      optional: [
+        'DurationSeconds',
+        'Policy',
+        'PolicyArns',
+        'SerialNumber',
+        'TokenCode',
+        'ExternalId',
+        'SourceIdentity',
+        'Tags',
+      ],
+    },
     duration: ROLE_SESSION,
     durationNotes: ROLE_DURATION_NOTES,
     chainedMaxSeconds: ROLE_CHAINING_MAX_SECONDS,
@@ -94,7 +109,11 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     operation: 'AssumeRoleWithSAML',
     signed: false,
     callers: 'Anyone holding a SAML response signed by an IdP that IAM trusts',
-    credentials: 'Unsigned: the base64 SAML response is the proof',
+    credentials: 'the base64 SAML response is the proof',
+    inputs: {
+      required: ['RoleArn', 'PrincipalArn', 'SAMLAssertion'],
+      optional: ['DurationSeconds', 'Policy', 'PolicyArns'],
+    },
     duration: ROLE_SESSION,
     durationNotes: [...ROLE_DURATION_NOTES.slice(0, 1), "and at most the assertion's SessionNotOnOrAfter"],
     mfa: false,
@@ -109,7 +128,11 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     operation: 'AssumeRoleWithWebIdentity',
     signed: false,
     callers: 'Anyone holding an OIDC token from a provider the role trusts',
-    credentials: 'Unsigned: the web identity (OIDC) token is the proof',
+    credentials: 'the web identity (OIDC) token is the proof',
+    inputs: {
+      required: ['RoleArn', 'RoleSessionName', 'WebIdentityToken'],
+      optional: ['DurationSeconds', 'Policy', 'PolicyArns', 'ProviderId'],
+    },
     duration: ROLE_SESSION,
     durationNotes: ROLE_DURATION_NOTES.slice(0, 1),
     mfa: false,
@@ -126,7 +149,8 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     operation: 'GetFederationToken',
     signed: true,
     callers: 'An IAM user (or the root user, not recommended) with long-term keys',
-    credentials: 'SigV4 with long-term (AKIA) keys only',
+    credentials: 'long-term (AKIA) keys only',
+    inputs: { required: ['Name'], optional: ['DurationSeconds', 'Policy', 'PolicyArns', 'Tags'] },
     duration: USER_SESSION,
     durationNotes: ['root user: 15 min to 1 h, default 1 h'],
     rootDuration: ROOT_SESSION,
@@ -143,7 +167,8 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     operation: 'GetSessionToken',
     signed: true,
     callers: 'An IAM user (or the root user) with long-term keys',
-    credentials: 'SigV4 with long-term (AKIA) keys only, plus an MFA code where policies require it',
+    credentials: 'long-term (AKIA) keys only, plus an MFA code where policies require it',
+    inputs: { required: [], optional: ['DurationSeconds', 'SerialNumber', 'TokenCode'] },
     duration: USER_SESSION,
     durationNotes: ['root user: 15 min to 1 h, default 1 h'],
     rootDuration: ROOT_SESSION,
