@@ -1,31 +1,59 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/hooks';
+import type { AppState } from '../store/types';
 import { formatUrlState, parseUrlState } from '../store/url-state';
+
+/** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
+const STEP_URL_DELAY_MS = 400;
+
+function urlOf(state: AppState): string {
+  return formatUrlState({
+    scenarioId: state.scenarioId,
+    identity: state.identity,
+    step: state.position,
+    view: state.view,
+  });
+}
 
 /**
  * Keeps the URL and the store in step: a new scenario, identity or view pushes a history entry (so
- * Back returns to it); moving between steps replaces the current one. Back/forward re-apply the URL.
+ * Back returns to it); moving between steps replaces the current one, a little later and once for a
+ * burst of steps (replaceState costs milliseconds in Chromium; per step while playing it showed up
+ * as long tasks). Back/forward re-apply the URL.
  */
 export function useUrlSync() {
   const store = useAppStoreApi();
   useEffect(() => {
     let applying = false;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const writeStep = () => {
+      pending = undefined;
+      const state = store.getState();
+      // Replays and playback pass through intermediate steps; the change that ends them writes the URL.
+      if (state.busy || state.status === 'playing') return;
+      const next = urlOf(state);
+      if (next !== location.search) history.replaceState(null, '', next);
+    };
     const unsubscribe = store.subscribe((state, previous) => {
       if (applying) return;
-      const next = formatUrlState({
-        scenarioId: state.scenarioId,
-        identity: state.identity,
-        step: state.position,
-        view: state.view,
-      });
-      if (next === location.search) return;
       const structural =
         state.scenarioId !== previous.scenarioId ||
         state.view !== previous.view ||
         state.identity !== previous.identity;
-      if (state.busy && !structural) return; // replays pass through intermediate positions
-      if (structural) history.pushState(null, '', next);
-      else history.replaceState(null, '', next);
+      if (structural) {
+        if (pending) clearTimeout(pending);
+        pending = undefined;
+        const next = urlOf(state);
+        if (next !== location.search) history.pushState(null, '', next);
+        return;
+      }
+      if (
+        state.position === previous.position &&
+        state.busy === previous.busy &&
+        state.status === previous.status
+      )
+        return;
+      if (!pending) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });
     const onPop = () => {
       const url = parseUrlState(location.search);
@@ -40,6 +68,7 @@ export function useUrlSync() {
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
+      if (pending) clearTimeout(pending);
       window.removeEventListener('popstate', onPop);
     };
   }, [store]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enhancedFlow, guestFlow } from '../scenarios/flows';
-import { createCloud } from '../sim/index';
+import type { Scenario } from '../scenarios/types';
+import { type CloudOptions, createCloud } from '../sim/index';
 import { createPlayer } from './create-player';
 import { SIMULATION_START, STEP_GAP_MS } from './timeline';
 
@@ -88,5 +89,61 @@ describe('createPlayer against the real engine', () => {
       clock: SIMULATION_START,
       busy: false,
     });
+  });
+
+  it('shows a step that throws as a failure with its message, and the flow goes on', async () => {
+    const [first, second] = guestFlow.steps;
+    const broken: Scenario = {
+      ...guestFlow,
+      id: 'broken',
+      steps: [
+        {
+          ...(first as Scenario['steps'][number]),
+          id: 'throws',
+          run: async () => {
+            throw new TypeError('cannot read the token');
+          },
+        },
+        second as Scenario['steps'][number],
+      ],
+    };
+    const player = createPlayer({ scenario: broken, createCloud });
+    await player.step();
+    expect(player.getSnapshot().entries[0]).toMatchObject({
+      stepId: 'throws',
+      outcome: 'failure',
+      note: 'TypeError: cannot read the token',
+    });
+    await player.step();
+    const snap = player.getSnapshot();
+    expect(snap).toMatchObject({ position: 2, busy: false, error: undefined });
+    // The second step ran against the engine (it needs an identity id it never got, so it says so).
+    expect(['blocked', 'aws-error', 'success']).toContain(snap.entries[1]?.outcome);
+  });
+
+  it('prepares the cloud ahead of the first step, once', async () => {
+    let created = 0;
+    const counting = (options: CloudOptions) => {
+      created += 1;
+      return createCloud(options);
+    };
+    const player = createPlayer({ scenario: guestFlow, createCloud: counting });
+    await player.prepare();
+    expect(created).toBe(1);
+    expect(player.getSnapshot().demo?.region).toBe('us-east-1');
+    await player.step();
+    expect(created).toBe(1);
+    expect(player.getSnapshot().position).toBe(1);
+  });
+
+  it('a replay of several steps publishes where it lands, not every step on the way', async () => {
+    const player = createPlayer({ scenario: guestFlow, createCloud });
+    await player.seek(3);
+    const seen: number[] = [];
+    player.subscribe(() => seen.push(player.getSnapshot().position));
+    await player.seek(1);
+    await player.seek(4);
+    // 3 (busy), back to 0 on a fresh cloud, 1; then straight to 4: positions 2 and 3 are never drawn.
+    expect([...new Set(seen)]).toEqual([3, 0, 1, 4]);
   });
 });

@@ -4,6 +4,7 @@ import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from 
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
 import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
+import { yieldToMain } from './yield';
 
 /**
  * Runs a scenario against a simulated cloud, one step at a time, and records what happened.
@@ -68,6 +69,8 @@ export interface PlayerOptions {
 }
 
 export interface Player {
+  /** Creates the cloud now (call it when the page is idle), so the first step does not wait for it. */
+  prepare(): Promise<void>;
   step(): Promise<void>;
   seek(position: number): Promise<void>;
   reset(): Promise<void>;
@@ -145,7 +148,10 @@ export function createPlayer({
       async fetch(req) {
         if (request) throw new Error(`step ${step.id} made a second request; a step makes at most one`);
         request = await captureRequest(req);
+        // The engine's work (signature checks, policy evaluation) gets a task of its own.
+        await yieldToMain();
         const res = await current.cloud.fetch(req);
+        await yieldToMain();
         response = await captureResponse(res);
         return res;
       },
@@ -205,11 +211,15 @@ export function createPlayer({
       }
     };
     applyJumps();
+    // A replay of several steps (seeking back rebuilds from the start) shows only where it lands;
+    // each step still runs in its own tasks, with a turn for the browser in between.
+    const replaying = target - position > 1;
     while (position < target) {
+      await yieldToMain();
       entries.push(await runStep(current, position));
       position += 1;
       applyJumps();
-      publish({ position, entries: [...entries] });
+      if (!replaying || position === target) publish({ position, entries: [...entries] });
     }
   }
 
@@ -236,6 +246,16 @@ export function createPlayer({
   }
 
   return {
+    prepare: () =>
+      enqueue(async () => {
+        if (!run) run = fresh();
+        try {
+          await run;
+        } catch (error) {
+          run = undefined;
+          publish({ error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
     step: () => enqueue(() => seekTo(snapshot.position + 1)),
     seek: (position) => enqueue(() => seekTo(position)),
     reset: () =>

@@ -25,14 +25,14 @@ describe('app store', () => {
     store.getState().play();
     expect(store.getState().status).toBe('playing');
     store.getState().tick(STEP_ANIMATION_MS); // the idle playhead is at 1: run step 1
-    await until(() => store.getState().position === 1 && store.getState().progress === 0);
+    await until(() => store.getState().position === 1 && store.getState().playhead.get() === 0);
     expect(store.getState().position).toBe(1);
-    expect(store.getState().progress).toBe(0);
+    expect(store.getState().playhead.get()).toBe(0);
     store.getState().tick(STEP_ANIMATION_MS / 2);
-    expect(store.getState().progress).toBeCloseTo(0.5);
+    expect(store.getState().playhead.get()).toBeCloseTo(0.5);
     store.getState().pause();
     store.getState().tick(STEP_ANIMATION_MS);
-    expect(store.getState().progress).toBeCloseTo(0.5);
+    expect(store.getState().playhead.get()).toBeCloseTo(0.5);
   });
 
   it('the identity switch picks the flow: a guest starts at the identity pool', () => {

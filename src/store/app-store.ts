@@ -1,10 +1,12 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createPlayer, type Player } from '../player/create-player';
+import { whenIdle } from '../player/yield';
 import { DEFAULT_SCENARIO_ID, findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import type { Cloud, CloudOptions } from '../sim/index';
 import type { AppState, InspectorSlice, PlayerSlice, ScenarioSlice, View, ViewSlice } from './types';
 import { SIMULATION_START } from '../player/timeline';
+import { createPlayhead } from './playhead';
 
 /**
  * The single app store: Zustand vanilla, composed from typed slices. The engine and the player live
@@ -25,6 +27,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
   const startScenario = findScenario(initial.scenarioId) ?? findScenario(DEFAULT_SCENARIO_ID)!;
   let player: Player = createPlayer({ scenario: startScenario, createCloud });
   let unsubscribePlayer = () => {};
+  const playhead = createPlayhead(1);
 
   return createStore<AppState>()((set, get, api) => {
     /** Mirrors the player's snapshot into state whenever it changes. */
@@ -44,18 +47,26 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       });
     }
 
+    /** The engine loads and the cloud is created while the reader looks at the page, not on Play. */
+    function prepareWhenIdle(target: Player) {
+      whenIdle(() => {
+        if (player === target) void target.prepare();
+      });
+    }
+
     function load(scenarioId: string, step: number) {
       const scenario = findScenario(scenarioId) ?? startScenario;
       attach(createPlayer({ scenario, createCloud }));
+      if (step === 0) prepareWhenIdle(player);
       set({
         scenarioId: scenario.id,
         identity: scenario.identity,
         position: 0,
         entries: [],
         status: 'idle',
-        progress: 1,
         clock: SIMULATION_START,
       });
+      playhead.set(1);
       if (step > 0) void player.seek(step);
     }
 
@@ -78,13 +89,16 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       clock: SIMULATION_START,
       status: 'idle',
       speed: 1,
-      progress: 1,
+      playhead,
       play() {
         const { position } = get();
         const total = findScenario(get().scenarioId)?.steps.length ?? 0;
         if (position >= total) {
           // Playing from the end starts over, as media players do.
-          void player.reset().then(() => set({ status: 'playing', progress: 1 }));
+          void player.reset().then(() => {
+            playhead.set(1);
+            set({ status: 'playing' });
+          });
           return;
         }
         set({ status: 'playing' });
@@ -95,21 +109,26 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       async stepForward() {
         const total = findScenario(get().scenarioId)?.steps.length ?? 0;
         if (get().position >= total) return;
+        // The new step's packet starts at its source; 0 and 1 both sit there, so the old one does not jump.
+        playhead.set(0);
         await player.step();
-        set({ progress: 0, status: get().status === 'playing' ? 'playing' : 'stepping' });
+        set({ status: get().status === 'playing' ? 'playing' : 'stepping' });
       },
       async stepBack() {
         if (get().position === 0) return;
         await player.seek(get().position - 1);
-        set({ progress: 1, status: 'paused' });
+        playhead.set(1);
+        set({ status: 'paused' });
       },
       async restart() {
         await player.reset();
-        set({ progress: 1, status: 'idle' });
+        playhead.set(1);
+        set({ status: 'idle' });
       },
       async seek(position) {
         await player.seek(position);
-        set({ progress: 1, status: 'paused' });
+        playhead.set(1);
+        set({ status: 'paused' });
       },
       setSpeed(speed) {
         set({ speed });
@@ -118,20 +137,19 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
         await player.advanceClock(ms);
       },
       tick(elapsedMs) {
-        const { status, progress, speed, busy, position } = get();
+        const { status, speed, busy, position } = get();
         if (status !== 'playing' && status !== 'stepping') return;
-        const next = Math.min(1, progress + (elapsedMs * speed) / STEP_ANIMATION_MS);
-        if (next < 1) {
-          set({ progress: next });
-          return;
-        }
+        // While the engine runs the next step, its packet waits at the start.
+        if (busy) return;
+        const next = Math.min(1, playhead.get() + (elapsedMs * speed) / STEP_ANIMATION_MS);
+        playhead.set(next);
+        if (next < 1) return;
         const total = findScenario(get().scenarioId)?.steps.length ?? 0;
         if (status === 'stepping') {
-          set({ progress: 1, status: position >= total ? 'done' : 'paused' });
+          set({ status: position >= total ? 'done' : 'paused' });
         } else if (position >= total) {
-          set({ progress: 1, status: 'done' });
-        } else if (!busy) {
-          set({ progress: 1 });
+          set({ status: 'done' });
+        } else {
           void get().stepForward();
         }
       },
@@ -157,6 +175,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
 
     attach(player);
     if (initial.step && initial.step > 0) void player.seek(initial.step);
+    else prepareWhenIdle(player);
     return {
       ...scenarioSlice(set, get, api),
       ...playerSlice(set, get, api),

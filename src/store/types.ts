@@ -1,5 +1,6 @@
 import type { DemoData, TraceEntry } from '../player/create-player';
 import type { Identity } from '../scenarios/types';
+import type { Playhead } from './playhead';
 
 export const PlayStatus = {
   idle: 'idle',
@@ -48,8 +49,11 @@ export interface PlayerSlice {
   demo?: DemoData;
   status: PlayStatus;
   speed: number;
-  /** Animation progress of the latest step, 0…1 (derived playhead; drives the packet). */
-  progress: number;
+  /**
+   * Animation progress of the latest step, 0…1 (drives the packet). Not state: it changes every frame,
+   * so it has its own subscription (see playhead.ts). The object itself never changes.
+   */
+  playhead: Playhead;
   play(): void;
   pause(): void;
   stepForward(): Promise<void>;

@@ -10,7 +10,7 @@ import { PACKETS } from '../packets';
  * An edge along its precomputed route (layout.ts) with a packet travelling on it. The packet's place is
  * derived from the player's playhead (`progress`): 0 → 0.5 out along the edge, 0.5 → 1 the answer back,
  * so pausing, seeking and speed are exact. The playhead changes every animation frame; it moves the
- * packet by writing the SVG transform directly (a store subscription, no React render per frame), and
+ * packet by writing the SVG transform directly (its own subscription, no React render per frame), and
  * nothing animates on its own (no CSS dash animation).
  */
 function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
@@ -37,14 +37,10 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
       outRef.current?.setAttribute('visibility', back ? 'hidden' : 'visible');
       backRef.current?.setAttribute('visibility', back ? 'visible' : 'hidden');
     };
-    place(store.getState().progress);
+    const { playhead } = store.getState();
+    place(playhead.get());
     if (reduced) return;
-    let last = store.getState().progress;
-    return store.subscribe((state) => {
-      if (state.progress === last) return;
-      last = state.progress;
-      place(last);
-    });
+    return playhead.subscribe(place);
   }, [packet, points, reduced, store]);
 
   const state = data?.state ?? 'pending';
