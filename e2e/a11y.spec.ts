@@ -1,0 +1,142 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * Everyday quality: axe on every view in both themes, a keyboard-only walk through the flow view,
+ * names for the diagram's boxes, the narration announced, and regions that fail alone.
+ */
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const VIEWS = ['STS gallery', 'After sign-out', 'Cognito Sync', 'AppSync'] as const;
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on any view, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(300_000); // each axe scan of the full page takes seconds on a shared core
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/?scenario=enhanced-flow&step=5');
+    await expect(page.getByText('Step 5 of 5')).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    expect(await seriousViolations(page), 'flow, narration').toEqual([]);
+    for (const tab of ['Wire', 'JWT', 'Credentials', 'IAM', 'SigV4', 'Code']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      expect(await seriousViolations(page), `flow, ${tab} tab`).toEqual([]);
+    }
+    await page.goto('/?scenario=guest&as=guest&step=4');
+    await expect(page.getByText('Step 4 of 4')).toBeVisible({ timeout: 20_000 });
+    expect(await seriousViolations(page), 'guest flow with a denial').toEqual([]);
+    for (const view of VIEWS) {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+      await page.waitForTimeout(1500); // views fill in from the engine
+      expect(await seriousViolations(page), view).toEqual([]);
+    }
+  });
+}
+
+test('the flow view can be used with the keyboard alone: every control reached, focus visible, no trap', async ({
+  page,
+}) => {
+  // At step 2 every player control is enabled (Restart and Back are disabled, so unfocusable, at 0).
+  await page.goto('/?scenario=enhanced-flow&step=2');
+  await expect(page.getByText('Step 2 of 5')).toBeVisible({ timeout: 20_000 });
+  const seen: string[] = [];
+  let reachedSteps = false;
+  for (let i = 0; i < 60 && !reachedSteps; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+      // Radio inputs are visually hidden: their label shows the focus ring.
+      const label = el.closest('label');
+      const labelOutlined = !!label && getComputedStyle(label).outlineStyle !== 'none';
+      return {
+        name: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 40),
+        inDiagram: !!el.closest('.diagram'),
+        inSteps: !!el.closest('[aria-label="Steps"]'),
+        visible: outlined || labelOutlined,
+        onScreen: rect.width > 0 && rect.height > 0,
+      };
+    });
+    if (!focused) continue;
+    seen.push(focused.name);
+    expect(focused.visible, `focus ring on ${focused.name}`).toBe(true);
+    if (focused.inSteps) reachedSteps = true;
+  }
+  // Past the diagram's zoom buttons, Tab goes on to the step list: the diagram holds no one.
+  expect(reachedSteps, seen.join(' → ')).toBe(true);
+  for (const name of ['Restart', 'Step back', 'Play', 'Step forward', 'Zoom In']) {
+    expect(
+      seen.some((s) => s.toLowerCase().includes(name.toLowerCase())),
+      `${name} in ${seen.join(' → ')}`,
+    ).toBe(true);
+  }
+  // Arrow keys step back and forward wherever focus is (outside text fields and tabs).
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Step 3 of 5')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText('Step 2 of 5')).toBeVisible({ timeout: 20_000 });
+});
+
+test('the diagram names every box, and the narration is announced as the step changes', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  const diagram = page.getByRole('region', { name: /^Diagram:/ });
+  const boxes = diagram.locator('.react-flow__node').getByRole('img');
+  await expect(boxes.first()).toBeVisible();
+  const names = await boxes.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  expect(names.length).toBe(await page.locator('.react-flow__node').count());
+  for (const name of names) expect(name).toMatch(/^[A-Z][\w. ]+, .{8,}/);
+  expect(names.some((n) => /not used in this flow/.test(n))).toBe(true);
+
+  const live = page.locator('[aria-live="polite"]').filter({ hasText: /Press Play/ });
+  await expect(live).toHaveAttribute('aria-atomic', 'true');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.narration[aria-live="polite"]')).toContainText('Step 1:', { timeout: 20_000 });
+});
+
+test('a region that fails shows what failed, and the rest of the app keeps working', async ({ page }) => {
+  // The STS gallery's code cannot be loaded (a broken deploy, a dropped connection).
+  await page.route(/\/assets\/StsGallery-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'STS gallery' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The STS gallery failed' });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // Everything else still works: back to the flows, and a step runs through the engine.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Flows' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').first()).toContainText(
+    '200 OK',
+  );
+});
+
+test('when the engine cannot load, the diagram and the steps are still there and say why nothing runs', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/sim-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  await expect(page.getByRole('img', { name: /^Identity pool/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The simulated cloud could not start' }),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button')).toHaveCount(5);
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'After sign-out' })
+    .click();
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'After sign-out' }),
+  ).toHaveAttribute('aria-current', 'page');
+});
