@@ -6,6 +6,7 @@ import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { buildGraph } from './build-graph';
 import type { Box } from './layout';
+import { reuseUnchanged } from './stable';
 import { PacketEdge } from './edges/PacketEdge';
 import { ServiceNode } from './nodes/ServiceNode';
 import { PACKETS } from './packets';
@@ -64,13 +65,23 @@ export function FlowDiagram() {
     })),
   );
   const scenario = findScenario(scenarioId);
-  const graph = useMemo(
-    () =>
-      scenario
-        ? buildGraph({ scenario, entries, position, clock })
-        : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } },
-    [scenario, entries, position, clock],
-  );
+  const previous = useRef<ReturnType<typeof buildGraph> | null>(null);
+  const graph = useMemo(() => {
+    const next = scenario
+      ? buildGraph({ scenario, entries, position, clock })
+      : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } };
+    const old = previous.current;
+    if (!old) return next;
+    // Same objects for unchanged boxes and lines: React Flow then skips them (no re-render, no re-measure).
+    return {
+      ...next,
+      nodes: reuseUnchanged(old.nodes, next.nodes),
+      edges: reuseUnchanged(old.edges, next.edges),
+    };
+  }, [scenario, entries, position, clock]);
+  useEffect(() => {
+    previous.current = graph;
+  }, [graph]);
   const canvas = useRef<HTMLDivElement>(null);
   const travelling = graph.edges.find((e) => e.data?.packet && !e.data.internal)?.data?.packet;
   return (
