@@ -9,6 +9,10 @@ const systemChromium = '/usr/bin/chromium';
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync(systemChromium) ? systemChromium : undefined);
 
+/** The built app is served by `vite preview`; E2E_PORT moves it when 4173 is taken. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const origin = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -17,7 +21,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   timeout: 60_000,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: origin,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
@@ -35,8 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run preview -- --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: origin,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
