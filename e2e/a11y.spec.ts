@@ -140,3 +140,42 @@ test('when the engine cannot load, the diagram and the steps are still there and
     page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'After sign-out' }),
   ).toHaveAttribute('aria-current', 'page');
 });
+
+test('with reduced motion the packet rests where the answer arrived instead of travelling', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible({ timeout: 20_000 });
+  const packet = page.locator('.react-flow__edge .packet');
+  await expect(packet).toHaveCount(1);
+  const first = await packet.getAttribute('transform');
+  await page.waitForTimeout(600); // mid-animation at normal motion
+  expect(await packet.getAttribute('transform')).toBe(first);
+});
+
+test('on a 390-pixel phone the panels stack and the diagram scrolls sideways at a readable size', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?scenario=enhanced-flow&step=2');
+  await expect(page.getByText('Step 2 of 5')).toBeVisible({ timeout: 20_000 });
+  const layout = await page.evaluate(() => {
+    const diagram = document.querySelector('.diagram') as HTMLElement;
+    const inspector = document.querySelector('.inspector') as HTMLElement;
+    const kind = document.querySelector('.service-node__kind') as HTMLElement;
+    return {
+      scrolls: diagram.scrollWidth > diagram.clientWidth,
+      pageWidth: document.documentElement.scrollWidth,
+      stacked: inspector.getBoundingClientRect().top >= diagram.getBoundingClientRect().bottom,
+      text:
+        (kind.getBoundingClientRect().height / kind.offsetHeight) *
+        Number.parseFloat(getComputedStyle(kind).fontSize),
+    };
+  });
+  expect(layout.scrolls).toBe(true);
+  expect(layout.pageWidth).toBeLessThanOrEqual(390); // only the diagram's box scrolls, not the page
+  expect(layout.stacked).toBe(true);
+  expect(layout.text).toBeGreaterThanOrEqual(13);
+});

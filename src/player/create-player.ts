@@ -1,5 +1,5 @@
 import type { AwsCredentials } from '../client/credentials';
-import { signForService } from '../client/signer';
+import { loadSigner, signForService } from '../client/signer';
 import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from '../scenarios/types';
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
@@ -250,7 +250,8 @@ export function createPlayer({
       enqueue(async () => {
         if (!run) run = fresh();
         try {
-          await run;
+          // The SigV4 signer is a chunk of its own: load it now too, not in the middle of a step.
+          await Promise.all([run, loadSigner()]);
         } catch (error) {
           run = undefined;
           publish({ error: error instanceof Error ? error.message : String(error) });

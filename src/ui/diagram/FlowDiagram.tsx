@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
+import { useMediaQuery } from '../common/use-media-query';
 import { buildGraph } from './build-graph';
 import type { Box } from './layout';
 import { reuseUnchanged } from './stable';
@@ -83,6 +84,9 @@ export function FlowDiagram() {
     previous.current = graph;
   }, [graph]);
   const canvas = useRef<HTMLDivElement>(null);
+  // On touch screens a swipe scrolls the page and the diagram's box (it is wider than a phone), as
+  // everywhere else; React Flow's own panning would capture it. The zoom buttons still work.
+  const touch = useMediaQuery('(pointer: coarse)');
   const travelling = graph.edges.find((e) => e.data?.packet && !e.data.internal)?.data?.packet;
   return (
     <section className="diagram" aria-label={`Diagram: ${scenario?.title ?? ''}`}>
@@ -98,7 +102,7 @@ export function FlowDiagram() {
           'Lines light up as each step runs; a dot carries what travels.'
         )}
       </p>
-      <div className="diagram__canvas" ref={canvas}>
+      <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} ref={canvas}>
         <ReactFlowProvider>
           <ReactFlow
             key={scenarioId}
@@ -114,6 +118,9 @@ export function FlowDiagram() {
             edgesFocusable={false}
             elementsSelectable={false}
             zoomOnScroll={false}
+            panOnDrag={!touch}
+            zoomOnPinch={!touch}
+            zoomOnDoubleClick={false}
             panOnScroll={false}
             preventScrolling={false}
             proOptions={PRO}
