@@ -21,17 +21,28 @@ for (const size of SIZES) {
     test('flow views', async ({ page }) => {
       await page.goto('/?scenario=enhanced-flow&as=userPool&step=0');
       await expect(page.getByRole('heading', { name: 'Identity Atlas' })).toBeVisible();
-      await page.screenshot({ path: `screenshots/${size.name}-01-start.png`, fullPage: size.name === 'phone' });
+      await page.screenshot({
+        path: `screenshots/${size.name}-01-start.png`,
+        fullPage: size.name === 'phone',
+      });
       await playToEnd(page);
-      await page.screenshot({ path: `screenshots/${size.name}-02-enhanced-done.png`, fullPage: size.name === 'phone' });
+      await page.screenshot({
+        path: `screenshots/${size.name}-02-enhanced-done.png`,
+        fullPage: size.name === 'phone',
+      });
       for (const tab of ['Wire', 'JWT', 'Credentials', 'IAM', 'SigV4', 'Code']) {
         await page.getByRole('tab', { name: tab }).click();
         await page.waitForTimeout(400);
-        await page.getByRole('region', { name: 'Inspector' }).screenshot({ path: `screenshots/${size.name}-03-tab-${tab.toLowerCase()}.png` });
+        await page
+          .getByRole('region', { name: 'Inspector' })
+          .screenshot({ path: `screenshots/${size.name}-03-tab-${tab.toLowerCase()}.png` });
       }
       await page.goto('/?scenario=guest&as=guest&step=4');
       await expect(page.getByText('Step 4 of 4')).toBeVisible({ timeout: 30_000 });
-      await page.screenshot({ path: `screenshots/${size.name}-04-guest.png`, fullPage: size.name === 'phone' });
+      await page.screenshot({
+        path: `screenshots/${size.name}-04-guest.png`,
+        fullPage: size.name === 'phone',
+      });
     });
 
     test('other views', async ({ page }) => {
@@ -45,7 +56,28 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Dark' }).click();
       await page.getByRole('button', { name: 'Flows' }).click();
       await page.waitForTimeout(500);
-      await page.screenshot({ path: `screenshots/${size.name}-07-dark.png`, fullPage: size.name === 'phone' });
+      await page.screenshot({
+        path: `screenshots/${size.name}-07-dark.png`,
+        fullPage: size.name === 'phone',
+      });
     });
   });
 }
+
+test.describe('screenshots laptop', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the smallest desktop: the diagram fits at a readable zoom', async ({ page }) => {
+    await page.goto('/?scenario=enhanced-flow&as=userPool&step=0');
+    await playToEnd(page);
+    await page.screenshot({ path: 'screenshots/laptop-02-enhanced-done.png' });
+    await page
+      .getByRole('region', { name: /^Diagram:/ })
+      .screenshot({ path: 'screenshots/laptop-02-diagram.png' });
+    await page.goto('/?scenario=sts-assume-role&step=1');
+    await expect(page.getByText('Step 1 of 2')).toBeVisible({ timeout: 30_000 });
+    await page
+      .getByRole('region', { name: /^Diagram:/ })
+      .screenshot({ path: 'screenshots/laptop-03-developer.png' });
+  });
+});
