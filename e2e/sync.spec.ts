@@ -65,3 +65,19 @@ test('a conflict opens a dialog with both values and is resolved as chosen', asy
   await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
   await expect(laptop.getByRole('cell', { name: 'phone-blue' })).toBeVisible();
 });
+
+test('each wire entry opens the engine’s SigV4 check and IAM decision for that request', async ({ page }) => {
+  await save(page, 'Phone', 'theme', 'dark');
+  await device(page, 'Phone').getByRole('button', { name: 'Synchronize phone' }).click();
+  await expect(device(page, 'Phone').getByRole('status')).toContainText('Pending changes: 0');
+  const timeline = page.getByRole('region', { name: 'Wire timeline' });
+  await timeline
+    .getByText(/UpdateRecords → 200/)
+    .first()
+    .click();
+  const opened = timeline.locator('details[open]').first();
+  await expect(opened.getByRole('heading', { name: 'IAM decision' })).toBeVisible();
+  await expect(opened).toContainText('cognito-sync:UpdateRecords');
+  await expect(opened.locator('.decision--Allow').first()).toBeVisible();
+  await expect(opened.getByRole('heading', { name: 'Canonical request' }).first()).toBeVisible();
+});

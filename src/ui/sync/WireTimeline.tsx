@@ -1,6 +1,11 @@
+import { IamPanel } from '../inspector/IamPanel';
+import { SigV4Panel } from '../inspector/SigV4Panel';
 import type { WireEntry } from './sync-lab';
 
-/** What crossed the wire, newest first: each request and response as text, plus the client's conflict and retry events. */
+/**
+ * What crossed the wire, newest first: each request and response as text, the engine's SigV4 check and
+ * IAM decision for it (the same panels as the main flow's inspector), and the client's conflict and retry events.
+ */
 export function WireTimeline({ entries }: { entries: WireEntry[] }) {
   return (
     <section aria-label="Wire timeline">
@@ -18,6 +23,14 @@ export function WireTimeline({ entries }: { entries: WireEntry[] }) {
               </summary>
               {e.request && <pre>{e.request}</pre>}
               {e.response && <pre>{e.response}</pre>}
+              {e.events && e.events.length > 0 && (
+                <>
+                  <h4>SigV4 check</h4>
+                  <SigV4Panel events={e.events} />
+                  <h4>IAM decision</h4>
+                  <IamPanel events={e.events} />
+                </>
+              )}
             </details>
           </li>
         ))}

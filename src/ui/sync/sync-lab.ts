@@ -1,4 +1,4 @@
-import { type Cloud, createCloud } from '../../sim/index';
+import { type Cloud, createCloud, type TraceEvent } from '../../sim/index';
 import { loadCloudSnapshot, saveCloudSnapshot } from '../../sync/cloud-store';
 import { createSyncClient, type SyncClient, type SyncEvent } from '../../sync/create-sync-client';
 import { createDeviceNetwork, type DeviceNetwork } from '../../sync/device-network';
@@ -24,6 +24,8 @@ export interface WireEntry {
   status?: number;
   request?: string;
   response?: string;
+  /** The engine's explanation events for this request (SigV4 check, IAM decision …), matched by request id. */
+  events?: TraceEvent[];
 }
 
 export interface LabDevice {
@@ -82,6 +84,15 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
   const snapshot = await loadCloudSnapshot().catch(() => undefined);
   const cloud: Cloud = await createCloud(snapshot ? { snapshot } : {});
   const timeline: WireEntry[] = [];
+  // Engine events arrive tagged with the request id the response carries in x-amzn-requestid.
+  const eventsByRequest = new Map<string, TraceEvent[]>();
+  cloud.subscribe((event) => {
+    const list = eventsByRequest.get(event.requestId) ?? [];
+    list.push(event);
+    eventsByRequest.set(event.requestId, list);
+    // Requests made outside this lab's fetch never claim their events; keep the map bounded.
+    if (eventsByRequest.size > 500) eventsByRequest.delete(eventsByRequest.keys().next().value as string);
+  });
   let nextId = 1;
   const log = (entry: Omit<WireEntry, 'id'>) => {
     timeline.unshift({ id: nextId++, ...entry });
@@ -101,6 +112,9 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
       const requestText = await describeRequest(request);
       const response = await cloud.fetch(request);
       const body = await response.clone().text();
+      const requestId = response.headers.get('x-amzn-requestid') ?? '';
+      const events = eventsByRequest.get(requestId) ?? [];
+      eventsByRequest.delete(requestId);
       log({
         device: name,
         kind: 'wire',
@@ -108,6 +122,7 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
         status: response.status,
         request: requestText,
         response: redact(`HTTP ${response.status}\n\n${body}`),
+        events,
       });
       // Keep the cloud in IndexedDB so the "server" survives a reload like the devices do.
       await saveCloudSnapshot(cloud.snapshot()).catch(() => undefined);
