@@ -141,3 +141,21 @@ test('automerge: the server keeps its text, no conflict is left to the user', as
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'screenshots/appsync-390.png' });
 });
+
+test('a GraphQL request signed with IAM opens its SigV4 check and its appsync:GraphQL decision', async ({
+  page,
+}) => {
+  const { carol } = await open(page);
+  await carol.getByLabel('New item').fill('Signed by Carol');
+  await carol.getByRole('button', { name: 'Add' }).click();
+  const timeline = page.getByRole('region', { name: 'Wire timeline' });
+  await timeline
+    .getByText(new RegExp(`${CAROL}: POST CreateItem → 200`))
+    .first()
+    .click();
+  const opened = timeline.locator('details[open]').first();
+  await expect(opened.getByRole('heading', { name: 'IAM decision' })).toBeVisible();
+  await expect(opened).toContainText('appsync:GraphQL');
+  await expect(opened.locator('.decision--Allow').first()).toBeVisible();
+  await expect(opened.getByRole('heading', { name: 'Canonical request' }).first()).toBeVisible();
+});

@@ -1,3 +1,5 @@
+import { IamPanel } from '../inspector/IamPanel';
+import { SigV4Panel } from '../inspector/SigV4Panel';
 import type { WireEntry } from './wire-log';
 
 /** Every GraphQL request/response and real-time message as text, with the engine's trace events for it. */
@@ -19,6 +21,18 @@ export function WireTimeline({ entries }: { entries: WireEntry[] }) {
               </summary>
               <pre>{e.request}</pre>
               {e.response && <pre>{e.response}</pre>}
+              {e.events.some((ev) => ev.kind === 'sigv4') && (
+                <>
+                  <h4>SigV4 check</h4>
+                  <SigV4Panel events={e.events} />
+                </>
+              )}
+              {e.events.some((ev) => ev.kind === 'iam.decision') && (
+                <>
+                  <h4>IAM decision</h4>
+                  <IamPanel events={e.events} />
+                </>
+              )}
               {e.events.length > 0 && (
                 <pre>
                   {e.events
