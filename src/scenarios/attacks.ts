@@ -98,7 +98,7 @@ export const attackLegacyTrust: Scenario = {
         expect: 'success',
         narration: {
           what: 'AtlasLegacyRole trusts cognito-identity.amazonaws.com with no aud and no amr condition. STS accepts the guest token. Cognito signs the OpenID tokens of EVERY identity pool, in every account, with the same issuer, so an attacker’s own pool in their own account would be accepted just the same.',
-          why: 'This is the misconfiguration the conditions exist to prevent. IAM warns about it when such a role is created in the console.',
+          why: 'This is the misconfiguration the conditions exist to prevent. IAM now refuses to create or update a trust policy like this one, but roles saved before that rule can still have it; AtlasLegacyRole stands for such a role in this demo.',
           misunderstanding:
             'Trusting the Cognito service principal is not trusting your pool. Always pin cognito-identity.amazonaws.com:aud and :amr.',
         },
@@ -140,8 +140,8 @@ export const attackSamlReplay: Scenario = {
       expect: 'denied',
       refusal: 'Duplicate SAML assertion',
       narration: {
-        what: 'The same SAML response is posted again. STS remembers assertion ids it has accepted and refuses the replay.',
-        why: 'A captured assertion must not be usable twice, even inside its validity window.',
+        what: 'The same SAML response is posted again. The simulated STS keeps the ids of assertions it has accepted and refuses the replay. AWS does not document this check or its message; the error text here is the simulator’s.',
+        why: 'The SAML profile asks a service provider to keep used assertion ids until they expire, so a captured assertion cannot be used twice inside its validity window.',
       },
     }),
   ],

@@ -25,6 +25,12 @@ export const afterSignOut: Scenario = {
       title: 'Probe: the refresh token',
       expect: 'denied',
       refusal: 'Refresh Token has been revoked',
+      narration: {
+        what: 'After GlobalSignOut the app tries to refresh: InitiateAuth (REFRESH_TOKEN_AUTH) with the refresh token. The user pool refuses: NotAuthorizedException, "Refresh Token has been revoked".',
+        why: 'The refresh token is the only thing that can mint new ID and access tokens without the password, so sign-out revokes it at the source.',
+        misunderstanding:
+          'This is the one part of the session that sign-out really ends everywhere: no new tokens, and so no new AWS credentials once the current ones expire.',
+      },
     }),
     getUserStep({
       id: 'probe-access-token',
@@ -32,13 +38,35 @@ export const afterSignOut: Scenario = {
       title: 'Probe: the access token at Cognito (GetUser)',
       expect: 'denied',
       refusal: 'Access Token has been revoked',
+      narration: {
+        what: 'The app calls GetUser with the access token issued before sign-out. Its signature and exp are still fine, but the user pool checks its own revocation list and refuses: NotAuthorizedException, "Access Token has been revoked".',
+        why: 'Only the issuer knows about the sign-out, so only the user pool’s own APIs (GetUser, UpdateUserAttributes …) see the token as revoked.',
+        misunderstanding:
+          'A revoked access token is still a validly signed JWT until exp; any verifier that checks it offline will accept it.',
+      },
     }),
     apiWithJwtStep('idToken', {
       id: 'probe-id-token',
       label: '5',
       title: 'Probe: the ID token at API Gateway',
+      narration: {
+        what: 'The app calls GET /me with the ID token issued before sign-out. API Gateway’s Cognito authorizer checks only the signature (JWKS), the issuer and exp, so it still answers 200.',
+        why: 'The authorizer verifies the JWT offline; it does not ask the user pool whether the user signed out.',
+        misunderstanding:
+          'Sign-out does not revoke a JWT for offline verifiers: it stays usable until exp (an hour by default). Keep token lifetimes short if that matters.',
+      },
     }),
-    s3ReadPublicStep({ id: 'probe-credentials', label: '5', title: 'Probe: the AWS credentials at S3' }),
+    s3ReadPublicStep({
+      id: 'probe-credentials',
+      label: '5',
+      title: 'Probe: the AWS credentials at S3',
+      narration: {
+        what: 'The app signs GetObject with the AWS credentials the identity pool issued before sign-out. S3 checks the signature and the session token’s expiry, IAM allows public/* reads, and the object comes back: 200.',
+        why: 'Temporary AWS credentials are not tied to the user pool session; nothing in GlobalSignOut reaches STS or IAM.',
+        misunderstanding:
+          'Issued AWS credentials keep working until their Expiration (one hour here). Cutting them short takes an IAM deny on the role (aws:TokenIssueTime), not a sign-out.',
+      },
+    }),
   ],
 };
 

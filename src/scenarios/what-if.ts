@@ -24,7 +24,7 @@ export const tamperedToken: Scenario = {
       expect: 'denied',
       refusal: '401',
       narration: {
-        what: 'The app adds "cognito:groups": ["admins"] to the ID token’s payload and keeps the old signature. The authorizer recomputes the RS256 signature check over header.payload and it fails.',
+        what: 'The app rewrites the ID token’s "cognito:groups" claim to ["admins"] and keeps the old signature. The authorizer checks the RS256 signature over header.payload against the pool’s public key, and it fails: 401 Unauthorized.',
         why: 'A JWT is signed, not encrypted: anyone can read and edit the claims, but no one without the user pool’s private key can make a matching signature.',
         misunderstanding:
           'Base64url is encoding, not protection; the signature is what makes claims trustworthy.',
@@ -139,9 +139,14 @@ export const wrongSecret: Scenario = {
         why: 'The secret never travels; only a signature derived from it does. The server repeats the derivation and compares.',
         misunderstanding: 'An access key id alone is not a credential; it is only an id.',
       },
-      code: () => ({
-        sdk: 'new STSClient({ credentials: { accessKeyId, secretAccessKey: "wrong" } })',
-        cli: 'AWS_SECRET_ACCESS_KEY=wrong aws sts get-caller-identity',
+      code: (demo) => ({
+        sdk: `const sts = new STSClient({
+  region: '${demo.region}',
+  credentials: { accessKeyId: '${demo.iamUser?.accessKeyId ?? 'AKIA…'}', secretAccessKey: 'wrong' },
+});
+await sts.send(new GetCallerIdentityCommand({})); // SignatureDoesNotMatch`,
+        // Both variables: the CLI takes keys from the environment only when the key id is there too.
+        cli: `AWS_ACCESS_KEY_ID=${demo.iamUser?.accessKeyId ?? 'AKIA…'} AWS_SECRET_ACCESS_KEY=wrong aws sts get-caller-identity`,
       }),
       async run(ctx) {
         const user = ctx.need(ctx.demo.iamUser, 'the demo IAM user');

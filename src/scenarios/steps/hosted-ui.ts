@@ -69,7 +69,7 @@ export function hostedAuthorizeStep(provider: HostedProvider): ScenarioStep {
     operation: 'GET /oauth2/authorize',
     expect: 'success',
     narration: {
-      what: `The app opens the user pool’s hosted domain with identity_provider=${provider}, its client id, the registered callback URL and a PKCE code_challenge. The pool checks the client and callback, remembers the request, and answers 302 to ${google ? 'Google’s authorization endpoint, with the pool’s own Google client id and /oauth2/idpresponse as the redirect' : 'ExampleCorp’s SSO URL with a SAML AuthnRequest (HTTP-Redirect binding)'}.`,
+      what: `The app opens the user pool’s hosted domain with identity_provider=${provider}, its client id, the registered callback URL and a PKCE code_challenge. The pool checks the client and callback, remembers the request, and answers 302 to ${google ? 'Google’s authorization endpoint, with the Google client id configured on the pool’s Google identity provider (the demo reuses the app’s Google client) and /oauth2/idpresponse as the redirect' : 'ExampleCorp’s SSO URL with a SAML AuthnRequest (HTTP-Redirect binding)'}.`,
       why: 'In this setup the user pool, not the app, is the client of the outside IdP. The app only ever talks OAuth to its user pool.',
       misunderstanding: `The app never sees a ${google ? 'Google token' : 'SAML assertion'}: it gets user pool tokens at the end, like any other pool user.`,
     },

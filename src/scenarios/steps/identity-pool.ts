@@ -85,7 +85,10 @@ export function getIdStep(source: LoginSource, overrides: Partial<ScenarioStep> 
             'Guests exist only in identity pools, never in user pools. A guest identity has no person behind it: clearing the app storage makes a new one.',
         }
       : {
-          what: `GetId sends the ${source === 'userPool' ? 'ID token' : source === 'google' ? 'Google ID token' : 'SAML response'} in Logins. The identity pool checks it (issuer, audience, signature, expiry) and answers with an identity id.`,
+          what:
+            source === 'saml'
+              ? 'GetId sends the SAML response in Logins under the SAML provider ARN. The identity pool checks it (XML signature against the IAM SAML provider’s metadata, audience, time window) and answers with an identity id.'
+              : `GetId sends the ${source === 'userPool' ? 'ID token' : 'Google ID token'} in Logins. The identity pool checks it (issuer, audience, signature, expiry) and answers with an identity id.`,
           why: 'The identity pool turns a sign-in from any trusted provider into one stable identity id for that person; the same login always gets the same id.',
           misunderstanding:
             source === 'userPool'
@@ -134,7 +137,9 @@ export function getCredentialsStep(source: LoginSource, overrides: Partial<Scena
       what: `GetCredentialsForIdentity ${guest ? 'with the guest identity id' : 'with the identity id and the same Logins'}. Behind the scenes the identity pool picks the role, calls STS AssumeRoleWithWebIdentity for you, and returns temporary credentials (ASIA… key, secret, session token) valid for one hour.`,
       why: guest
         ? 'Guest credentials come from the unauthenticated role. In the enhanced flow Cognito also adds scope-down session policies, so a guest can only reach the services on its allowed list, whatever the role says.'
-        : 'This is the enhanced (simplified) flow: the pool, not the app, chooses the role, from its default roles or role mappings (here the user pool groups’ cognito:preferred_role can apply).',
+        : source === 'userPool'
+          ? 'This is the enhanced (simplified) flow: the pool, not the app, chooses the role. The demo pool maps user pool logins by token (Type Token): it takes the ID token’s cognito:preferred_role (the role of the group with the lowest precedence); a token with no cognito:roles falls back to the pool’s authenticated role (AmbiguousRoleResolution AuthenticatedRole).'
+          : `This is the enhanced (simplified) flow: the pool, not the app, chooses the role. The demo pool has no role mapping for ${source === 'google' ? 'Google' : 'the SAML provider'}, so it uses its default authenticated role.`,
       misunderstanding: guest
         ? 'Enhanced-flow guest credentials are scoped down by Cognito session policies; a role that allows everything still cannot call services outside the allowed list.'
         : // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template

@@ -22,7 +22,7 @@ export function s3ReadPublicStep(overrides: Partial<ScenarioStep> = {}): Scenari
     expect: 'success',
     narration: {
       what: `The app signs GetObject for ${PUBLIC_OBJECT_KEY} with SigV4 using the temporary credentials. S3 verifies the signature, then IAM evaluates the role's policies (and any session policies) and the bucket policy.`,
-      why: 'The credentials stand for the role the identity pool chose. public/* is readable by both identity pool roles.',
+      why: 'The credentials stand for the role chosen in the step before (by the identity pool in the enhanced flow, by the app in the basic flow). In this demo every identity-pool role (guest, authenticated, admins, readers) carries the same AtlasIdentityPoolAccess policy, whose ReadPublic statement allows s3:GetObject on public/*.',
       misunderstanding:
         'Session policies only restrict: the effective permission is an intersection of the role’s policies and the session policies.',
     },
@@ -79,7 +79,7 @@ export function s3WritePrivateStep(
     code: (demo) => ({
       sdk: `await s3.send(new PutObjectCommand({
   Bucket: '${demo.bucket ?? '<bucket>'}',
-  Key: \`private/\${${own ? 'IdentityId' : "'us-east-1:someone-else'"}}/notes.txt\`,
+  Key: \`private/\${${own ? 'IdentityId' : 'otherIdentityId'}}/notes.txt\`, // ${own ? 'your own identity id' : 'someone else’s identity id'}
   Body: 'hello',
 }));`,
       cli: `aws s3api put-object --bucket ${demo.bucket ?? '<bucket>'} --key "private/$${own ? 'IDENTITY_ID' : 'OTHER_ID'}/notes.txt" --body notes.txt`,
@@ -111,7 +111,7 @@ export function apiWithJwtStep(
     to: 'apiGateway',
     packet: 'jwt',
     returns: 'data',
-    via: ['iam'],
+    // No `via`: a COGNITO_USER_POOLS authorizer checks the JWT itself (JWKS, iss, exp); IAM is not asked.
     operation: 'GET /me',
     expect: 'success',
     narration: {
@@ -183,9 +183,9 @@ export function ssmGetParameterStep(overrides: Partial<ScenarioStep> = {}): Scen
       misunderstanding:
         'A role that allows an action is not enough for enhanced-flow guests. The fix, if you really need it, is the basic flow, where Cognito adds nothing.',
     },
-    code: () => ({
-      sdk: "await new SSMClient({ credentials }).send(new GetParameterCommand({ Name: '/atlas/public/greeting' }));",
-      cli: 'aws ssm get-parameter --name /atlas/public/greeting',
+    code: (demo) => ({
+      sdk: `await new SSMClient({ region: '${demo.region}', credentials }).send(new GetParameterCommand({ Name: '/atlas/public/greeting' }));`,
+      cli: `aws ssm get-parameter --region ${demo.region} --name /atlas/public/greeting`,
     }),
     async run(ctx) {
       const request = jsonRequest(ctx.region, 'ssm', 'GetParameter', { Name: '/atlas/public/greeting' });

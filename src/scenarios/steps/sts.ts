@@ -35,8 +35,9 @@ export function assumeRoleWithWebIdentityStep(
     narration: {
       what: `The app calls STS AssumeRoleWithWebIdentity itself, unsigned, with the ${cognito ? 'Cognito OpenID token' : 'Google ID token'} and a role it chooses. STS evaluates the role's trust policy against the token's claims (${cognito ? 'cognito-identity.amazonaws.com:aud and :amr' : 'accounts.google.com:aud'}) and returns temporary credentials.`,
       why: 'The token is the proof, so no AWS keys are needed. The trust policy is the gate: it must name the identity provider and pin the audience.',
-      misunderstanding:
-        'A role trust policy that names cognito-identity.amazonaws.com without an aud condition trusts every identity pool in every account. Always pin aud (and amr).',
+      misunderstanding: cognito
+        ? 'A role trust policy that names cognito-identity.amazonaws.com without an aud condition trusts every identity pool in every account. IAM now refuses to create or update such a trust policy, but older roles can still have one. Always pin aud (and amr).'
+        : 'Without an accounts.google.com:aud condition the role would accept Google ID tokens issued to any Google app, not only yours. Always pin the audience to your client id.',
     },
     code: (demo) => ({
       sdk: `import { STSClient, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
@@ -85,7 +86,7 @@ export function assumeRoleWithSamlStep(overrides: Partial<ScenarioStep> = {}): S
       what: 'The browser posts the signed SAML response to STS AssumeRoleWithSAML with the role and provider ARNs named in the assertion. STS checks the XML signature against the provider metadata, the audience, the time window and that this role/provider pair is in the assertion.',
       why: 'This is how workforce single sign-on reaches the AWS console and CLI: the corporate IdP vouches for the person, IAM trusts the IdP through a SAML provider.',
       misunderstanding:
-        'The call is unsigned: the SAML assertion is the credential. An altered or replayed assertion is refused.',
+        'The call is unsigned: the SAML assertion is the credential. An altered assertion fails the signature check (see the attacks on SAML).',
     },
     code: (demo) => ({
       sdk: `const { Credentials } = await sts.send(new AssumeRoleWithSAMLCommand({
@@ -124,7 +125,7 @@ export function assumeRoleStep(overrides: Partial<ScenarioStep> = {}): ScenarioS
     operation: 'AssumeRole',
     expect: 'success',
     narration: {
-      what: "The developer's CLI signs AssumeRole with the IAM user's long-term AKIA keys. STS checks two things: the user's own policy allows sts:AssumeRole on the role, and the role's trust policy names the user.",
+      what: "The developer's CLI signs AssumeRole with the IAM user's long-term AKIA keys. STS asks IAM: the role's trust policy must allow this user, and here it names the user's ARN. (The user's own policy also allows sts:AssumeRole on the role; in the same account a trust policy that names the user is enough on its own, across accounts both are needed.)",
       why: 'Long-term keys stay on the machine; day-to-day work uses short-lived ASIA credentials for a role with exactly the permissions needed.',
       misunderstanding:
         'STS temporary keys start with ASIA, long-term keys with AKIA. Chaining from one role to another caps the session at one hour, whatever MaxSessionDuration says.',

@@ -113,7 +113,7 @@ export function globalSignOutStep(overrides: Partial<ScenarioStep> = {}): Scenar
       what: "The app calls GlobalSignOut with the access token. The user pool revokes the user's refresh tokens and marks the access and ID tokens it issued as revoked for its own APIs.",
       why: 'Signing out in Cognito ends the session at the user pool. It cannot reach into copies of tokens or AWS credentials already handed out.',
       misunderstanding:
-        'Global sign-out does not kill JWTs everywhere: only Cognito itself rejects them; other verifiers accept them until exp, and AWS credentials stay valid until they expire.',
+        'Global sign-out does not kill JWTs everywhere: Cognito’s own APIs reject them, but offline verifiers such as API Gateway accept them until exp (an identity pool rejects the ID token only when its ServerSideTokenCheck is on, which it is not in this demo), and AWS credentials stay valid until they expire.',
     },
     code: (demo) => ({
       sdk: `await idp.send(new GlobalSignOutCommand({ AccessToken: accessToken })); // region ${demo.region}`,
