@@ -82,7 +82,7 @@ export const attackLegacyTrust: Scenario = {
       expect: 'denied',
       refusal: 'AccessDenied',
       narration: {
-        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires amr "authenticated" and aud = this pool, so STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
+        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires aud = this pool (which matches) and an amr containing "authenticated" (which does not), so no trust statement applies and STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
         why: 'The amr condition is what keeps guests out of the signed-in role in the basic flow; the aud condition keeps out every other identity pool.',
       },
     }),
@@ -109,7 +109,7 @@ export const attackLegacyTrust: Scenario = {
       id: 's3-read-victim-file',
       title: 'With the legacy role, the guest reads Alice’s private file',
       narration: {
-        what: 'AtlasLegacyRole may read the whole bucket, so the anonymous guest now reads private/<Alice’s identity id>/notes.txt. The per-identity policy variable that protects Alice only appears in the identity pool roles; this role never had it.',
+        what: 'In this demo AtlasLegacyRole may read the whole bucket (its inline ReadWholeBucket policy; the bucket policy denies only writes), so the anonymous guest now reads private/<Alice’s identity id>/notes.txt. The per-identity policy variable that protects Alice only appears in the identity pool roles; this role never had it.',
         why: 'A role is only as private as its trust policy: whoever can assume it gets all of its permissions.',
       },
       async run(ctx) {
@@ -256,7 +256,7 @@ export const attackForgedSignature: Scenario = {
       refusal: 'SignatureDoesNotMatch',
       narration: {
         what: 'The attacker has the access key id and session token (both travel in every request) but not the secret. S3 rebuilds the canonical request and the string to sign from what arrived, derives the signing key from the secret it holds, and gets a different signature: 403 SignatureDoesNotMatch. Open the SigV4 tab to see the canonical request both sides hashed.',
-        why: 'The secret never leaves the client; only an HMAC derived from it does. Without it, no one can make a signature the server will accept, and the date and scope in the signature stop replays of old ones.',
+        why: 'The secret never leaves the client; only an HMAC derived from it does. Without it, no one can make a signature the server will accept, and the signed date limits a captured request to a few minutes of replay (S3 allows 15 minutes of clock skew).',
         misunderstanding:
           'Seeing a request on the wire does not let you make new ones: the access key id is only a name.',
       },
@@ -324,7 +324,7 @@ export const attackWrappedSaml: Scenario = {
       expect: 'denied',
       refusal: 'A Response must carry exactly one Assertion, found 2',
       narration: {
-        what: 'The attacker copies the signed Assertion, changes the copy’s ID and NameID, removes its Signature and puts it first in the Response, keeping the genuine signed Assertion after it. A verifier that checks "some signature is valid" and then reads "the first Assertion" would accept the forged identity. STS requires exactly one Assertion, the one the signature covers, and refuses.',
+        what: 'The attacker copies the signed Assertion, changes the copy’s ID and NameID, removes its Signature and puts it first in the Response, keeping the genuine signed Assertion after it. A verifier that checks "some signature is valid" and then reads "the first Assertion" would accept the forged identity. The simulated STS accepts only a Response with exactly one Assertion, the one the signature covers, and refuses (AWS documents no message for this case; the text is the simulator’s).',
         why: 'XML signature wrapping attacks exploit the gap between what was verified and what is read. The fix is to read only the element the signature references.',
       },
       async run(ctx) {

@@ -40,7 +40,7 @@ interface Decision {
     layer: string;
     name: string;
     outcome: string;
-    statements: { sid?: string; applies: boolean }[];
+    statements: { sid?: string; applies: boolean; conditions?: { key: string; matched: boolean }[] }[];
   }[];
 }
 
@@ -105,6 +105,12 @@ describe('narration facts pinned to the engine', () => {
     const [d] = decisions(stepOf('attack-missing-aud', 'assume-authenticated-as-guest'));
     expect(d?.decision).toBe('ImplicitDeny');
     expect(d?.missingAllowIn).toBe('trust');
+    // The narration says aud matches and amr does not.
+    const conditions = d?.policies[0]?.statements.flatMap((st) => st.conditions ?? []) ?? [];
+    expect(conditions.map((c) => `${c.key}=${c.matched}`).sort()).toEqual([
+      'cognito-identity.amazonaws.com:amr=false',
+      'cognito-identity.amazonaws.com:aud=true',
+    ]);
   });
 
   it('every public read is allowed by ReadPublic of AtlasIdentityPoolAccess, whichever role the step before chose', () => {
