@@ -19,6 +19,7 @@ import './styles.css';
 const StsGallery = lazy(() => import('../ui/views/StsGallery'));
 const SignOutTable = lazy(() => import('../ui/views/SignOutTable'));
 const SyncSlot = lazy(() => import('../ui/views/SyncSlot'));
+const SignUpView = lazy(() => import('../ui/views/SignUpView'));
 
 function FlowView() {
   return (
@@ -72,6 +73,11 @@ function Views() {
         {view === 'sync' || view === 'appsync' ? (
           <ErrorBoundary region={view}>
             <SyncSlot which={view} />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'signup' ? (
+          <ErrorBoundary region="sign-up view">
+            <SignUpView />
           </ErrorBoundary>
         ) : null}
       </Suspense>

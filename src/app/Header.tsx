@@ -8,6 +8,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'sign-out', label: 'After sign-out' },
   { id: 'sync', label: 'Cognito Sync' },
   { id: 'appsync', label: 'AppSync' },
+  { id: 'signup', label: 'Sign up' },
 ];
 
 type Theme = 'light' | 'dark';

@@ -17,6 +17,7 @@ export const View = {
   signOut: 'sign-out',
   sync: 'sync',
   appsync: 'appsync',
+  signUp: 'signup',
 } as const;
 export type View = (typeof View)[keyof typeof View];
 

@@ -1,0 +1,215 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/**
+ * The "Sign up" view, as a person uses it: sign up, read the code in the simulated inbox, confirm,
+ * sign in, see and edit the profile, verify a changed email, sign out everywhere. Every answer is the
+ * engine's own; the errors carry AWS's codes and messages.
+ */
+
+const PASSWORD = 'Correct-Horse-9';
+
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+async function open(page: Page) {
+  await page.goto('/?view=signup');
+  await expect(page.getByRole('heading', { name: /^Sign up: a user pool user/ })).toBeVisible();
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+}
+
+const inbox = (page: Page) => page.getByRole('region', { name: 'Simulated inbox' });
+const messages = (page: Page) => inbox(page).getByRole('list', { name: 'Messages, newest first' });
+
+/** The code in the newest message, read off the page as a person would. */
+async function newestCode(page: Page): Promise<string> {
+  const text = (await messages(page).getByRole('listitem').first().textContent()) ?? '';
+  const code = /Code\s*(\d{6})/.exec(text)?.[1];
+  expect(code, text).toBeDefined();
+  return code as string;
+}
+
+async function signUp(page: Page, user: { username: string; email: string; name: string; password: string }) {
+  await page.getByLabel('Username', { exact: true }).fill(user.username);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Name', { exact: true }).fill(user.name);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+}
+
+async function confirmAndSignIn(page: Page, username: string, password: string) {
+  await page.getByLabel('Confirmation code').fill(await newestCode(page));
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page.getByText('ConfirmSignUp → 200 OK')).toBeVisible();
+  await page.getByLabel('Sign-in username').fill(username);
+  await page.getByLabel('Sign-in password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('table', { name: /Your profile/ })).toBeVisible();
+}
+
+const profileValue = (page: Page, name: string): Locator =>
+  page
+    .getByRole('table', { name: /Your profile/ })
+    .getByRole('row', { name: new RegExp(`^${name.replace(':', '\\:')}\\b`) })
+    .getByRole('cell');
+
+test('sign up, confirm with the code from the inbox, sign in, change and verify the email, sign out', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  await expect(inbox(page)).toContainText('No messages yet');
+  await signUp(page, {
+    username: 'maria',
+    email: 'maria@example.com',
+    name: 'Maria Silva',
+    password: PASSWORD,
+  });
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  await expect(page.getByText(/UNCONFIRMED \(UserConfirmed: false\)/)).toBeVisible();
+
+  const first = messages(page).getByRole('listitem').first();
+  await expect(first).toContainText('maria@example.com');
+  await expect(first).toContainText('Confirm your sign-up');
+  await expect(first).toContainText(/Sent\s*2026-01-15 \d\d:\d\d:\d\d UTC/);
+
+  // The wire: the request as sent, with the password masked until revealed.
+  await page.getByText('Request and response of SignUp').click();
+  const wire = page.locator('details', { hasText: 'Request and response of SignUp' });
+  await expect(wire).toContainText('x-amz-target: AWSCognitoIdentityProviderService.SignUp');
+  await expect(wire).not.toContainText(PASSWORD);
+  await expect(wire).toContainText('"UserSub"');
+  await page.getByLabel(/Reveal passwords and tokens/).check();
+  await expect(wire).toContainText(PASSWORD);
+  await page.getByLabel(/Reveal passwords and tokens/).uncheck();
+
+  await confirmAndSignIn(page, 'maria', PASSWORD);
+  await expect(page.getByText('The password never appears in any token.')).toBeVisible();
+  await expect(profileValue(page, 'sub')).toHaveText(/^[0-9a-f-]{36}$/);
+  await expect(profileValue(page, 'email')).toHaveText('maria@example.com');
+  await expect(profileValue(page, 'email_verified')).toHaveText('true');
+  await expect(profileValue(page, 'name')).toHaveText('Maria Silva');
+
+  // A new email is unverified at once, and a code goes to the new address.
+  await page.getByLabel('New email').fill('maria@new.example');
+  await page.getByLabel('Department (custom:department)').fill('platform');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('UpdateUserAttributes → 200 OK')).toBeVisible();
+  await expect(page.getByText(/email_verified flips to false/)).toBeVisible();
+  await expect(profileValue(page, 'email')).toHaveText('maria@new.example');
+  await expect(profileValue(page, 'email_verified')).toHaveText('false');
+  await expect(profileValue(page, 'custom:department')).toHaveText('platform');
+  await expect(messages(page).getByRole('listitem').first()).toContainText('maria@new.example');
+  await expect(messages(page).getByRole('listitem').first()).toContainText('Verify your new email address');
+
+  await page.getByLabel('Email verification code').fill(await newestCode(page));
+  await page.getByRole('button', { name: 'Verify email' }).click();
+  await expect(page.getByText('VerifyUserAttribute → 200 OK')).toBeVisible();
+  await expect(profileValue(page, 'email_verified')).toHaveText('true');
+
+  // Sign out everywhere: the old access token stops working at Cognito's own APIs.
+  await page.getByRole('button', { name: 'GlobalSignOut' }).click();
+  await expect(page.getByText('GlobalSignOut → 200 OK')).toBeVisible();
+  await page.getByRole('button', { name: 'Call GetUser with the old access token' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'NotAuthorizedException' })).toContainText(
+    'Access Token has been revoked',
+  );
+  expect(problems).toEqual([]);
+});
+
+test("a weak password, a taken username, an early sign-in and a wrong code show AWS's own messages", async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  await signUp(page, { username: 'weak', email: 'weak@example.com', name: 'Weak', password: 'password1' });
+  const password = page.getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  const error = page.locator(
+    `#${await password.getAttribute('aria-describedby').then((d) => d?.split(' ').pop())}`,
+  );
+  await expect(error).toContainText('InvalidPasswordException: Password did not conform with policy');
+  await expect(page.getByText(/SignUp → 400/)).toBeVisible();
+
+  await password.fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  await expect(password).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Same username again (different case: this pool's usernames are case-insensitive).
+  await page.getByLabel('Username', { exact: true }).fill('WEAK');
+  await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'UsernameExistsException' })).toContainText(
+    'User already exists',
+  );
+
+  // Signing in before confirming, with a wrong password: the pool says "not confirmed" first.
+  await page.getByLabel('Sign-in username').fill('weak');
+  await page.getByLabel('Sign-in password').fill('Not-The-Password-1');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'UserNotConfirmedException' })).toContainText(
+    'User is not confirmed.',
+  );
+
+  const code = await newestCode(page);
+  await page.getByLabel('Confirmation code').fill(code === '000000' ? '111111' : '000000');
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page.getByLabel('Confirmation code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'CodeMismatchException' })).toContainText(
+    'Invalid verification code provided, please try again.',
+  );
+  await page.getByLabel('Confirmation code').fill(code);
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page.getByText('ConfirmSignUp → 200 OK')).toBeVisible();
+  await expect(page.getByLabel('Confirmation code')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(problems).toEqual([]);
+});
+
+test('the view is a deep link, and Start over gives a fresh pool', async ({ page }) => {
+  await open(page);
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sign up' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await signUp(page, { username: 'lee', email: 'lee@example.com', name: 'Lee', password: PASSWORD });
+  await expect(messages(page).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Start over with a fresh pool' }).click();
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(inbox(page)).toContainText('No messages yet');
+  await expect(page.getByLabel('Username', { exact: true })).toHaveValue('');
+  // The same username is free again in the new pool.
+  await signUp(page, { username: 'lee', email: 'lee@example.com', name: 'Lee', password: PASSWORD });
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+});
+
+for (const size of [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+]) {
+  test(`screenshots of the sign-up view at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(page);
+    await page.screenshot({ path: `screenshots/signup-${size.name}-1-start.png`, fullPage: true });
+    await signUp(page, { username: 'maria', email: 'maria@example.com', name: 'Maria', password: 'short' });
+    await expect(page.getByText(/InvalidPasswordException|InvalidParameterException/).first()).toBeVisible();
+    await page.screenshot({ path: `screenshots/signup-${size.name}-2-weak-password.png`, fullPage: true });
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+    await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+    await page.screenshot({ path: `screenshots/signup-${size.name}-3-inbox.png`, fullPage: true });
+    await confirmAndSignIn(page, 'maria', PASSWORD);
+    await page.getByLabel('New email').fill('maria@new.example');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(profileValue(page, 'email_verified')).toHaveText('false');
+    await page.getByText('Request and response of UpdateUserAttributes').click();
+    await page.screenshot({ path: `screenshots/signup-${size.name}-4-profile.png`, fullPage: true });
+  });
+}

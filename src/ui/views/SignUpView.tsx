@@ -1,0 +1,442 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { CallResult, Field, FieldError, failureText, Inbox, ProfileTable } from './sign-up-parts';
+import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
+import { type FieldKey, fieldForError } from './sign-up-steps';
+import './sign-up.css';
+
+type Attribute = { Name: string; Value: string };
+type Tokens = { AccessToken: string; IdToken: string; RefreshToken?: string };
+type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut';
+
+const SIGN_UP_FIELDS: FieldKey[] = ['username', 'email', 'name', 'password'];
+
+const attr = (list: Attribute[] | null, name: string) => list?.find((a) => a.Name === name)?.Value ?? '';
+
+/** The user pool's own life cycle, made visible: every button is one real call to the simulated pool. */
+export default function SignUpView() {
+  // "Start over" remounts the lab: a fresh cloud, and every field and answer cleared.
+  const [generation, setGeneration] = useState(0);
+  return <SignUpLab key={generation} onStartOver={() => setGeneration((g) => g + 1)} />;
+}
+
+function SignUpLab({ onStartOver }: { onStartOver(): void }) {
+  const [lab, setLab] = useState<UserPoolLab | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [reveal, setReveal] = useState(false);
+  const [calls, setCalls] = useState<{ call: LabCall; step: Step; action: number }[]>([]);
+  // One button press is one action; it may make two calls (UpdateUserAttributes, then GetUser).
+  const action = useRef(0);
+  const [mail, setMail] = useState<InboxMessage[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const [form, setForm] = useState({ username: '', email: '', name: '', password: '' });
+  const [signIn, setSignIn] = useState({ username: '', password: '' });
+  const [confirmCode, setConfirmCode] = useState('');
+  const [registered, setRegistered] = useState<string | null>(null);
+  const [tokens, setTokens] = useState<Tokens | null>(null);
+  const [profile, setProfile] = useState<Attribute[] | null>(null);
+  const [edit, setEdit] = useState({ name: '', email: '', department: '' });
+  const [verifyCode, setVerifyCode] = useState('');
+  const [emailPending, setEmailPending] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    startUserPoolLab().then(
+      (l) => live && setLab(l),
+      () => live && setLab(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  /** One call: recorded, the inbox re-read, and an error put next to the field it belongs to. */
+  const run = useCallback(
+    async (operation: string, body: Record<string, unknown>, step: Step, field?: FieldKey) => {
+      if (!lab) return undefined;
+      const call = await lab.call(operation, body);
+      const current = action.current;
+      setCalls((list) => [...list, { call, step, action: current }]);
+      setMail(lab.inbox());
+      setErrors((old) => {
+        const next = { ...old };
+        for (const key of field ? [field] : SIGN_UP_FIELDS) delete next[key];
+        if (call.error)
+          next[field ?? fieldForError(operation, call.error.code, call.error.message)] = failureText(call);
+        return next;
+      });
+      return call;
+    },
+    [lab],
+  );
+
+  const act = (work: () => Promise<void>) => async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    action.current += 1;
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loadProfile = async (accessToken: string) => {
+    const call = await run('GetUser', { AccessToken: accessToken }, 'profile', 'profile');
+    const list = call?.body?.UserAttributes as Attribute[] | undefined;
+    if (list) {
+      setProfile(list);
+      setEdit({
+        name: attr(list, 'name'),
+        email: attr(list, 'email'),
+        department: attr(list, 'custom:department'),
+      });
+    }
+  };
+
+  const onSignUp = act(async () => {
+    const UserAttributes = [
+      { Name: 'email', Value: form.email },
+      ...(form.name ? [{ Name: 'name', Value: form.name }] : []),
+    ];
+    const call = await run(
+      'SignUp',
+      { ClientId: lab?.clientId, Username: form.username, Password: form.password, UserAttributes },
+      'signUp',
+    );
+    if (call && !call.error) {
+      setRegistered(form.username);
+      setSignIn({ username: form.username, password: '' });
+    }
+  });
+
+  const onConfirm = act(async () => {
+    await run(
+      'ConfirmSignUp',
+      { ClientId: lab?.clientId, Username: registered, ConfirmationCode: confirmCode },
+      'confirm',
+      'confirmCode',
+    );
+  });
+
+  const onResend = act(async () => {
+    await run(
+      'ResendConfirmationCode',
+      { ClientId: lab?.clientId, Username: registered },
+      'confirm',
+      'confirmCode',
+    );
+  });
+
+  const onSignIn = act(async () => {
+    const call = await run(
+      'InitiateAuth',
+      {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: lab?.clientId,
+        AuthParameters: { USERNAME: signIn.username, PASSWORD: signIn.password },
+      },
+      'signIn',
+      'signIn',
+    );
+    const result = call?.body?.AuthenticationResult as Tokens | undefined;
+    if (result) {
+      setTokens(result);
+      setSignedOut(false);
+      await loadProfile(result.AccessToken);
+    }
+  });
+
+  const onSave = act(async () => {
+    if (!tokens || !profile) return;
+    const wanted: Attribute[] = [
+      { Name: 'name', Value: edit.name },
+      { Name: 'email', Value: edit.email },
+      { Name: 'custom:department', Value: edit.department },
+    ].filter((a) => a.Value !== attr(profile, a.Name));
+    if (wanted.length === 0) {
+      setErrors((e) => ({ ...e, profile: 'Nothing changed: edit a field first.' }));
+      return;
+    }
+    const call = await run(
+      'UpdateUserAttributes',
+      { AccessToken: tokens.AccessToken, UserAttributes: wanted },
+      'profile',
+      'profile',
+    );
+    if (call && !call.error) {
+      if (call.body?.CodeDeliveryDetailsList) setEmailPending(true);
+      await loadProfile(tokens.AccessToken);
+    }
+  });
+
+  const onVerify = act(async () => {
+    if (!tokens) return;
+    const call = await run(
+      'VerifyUserAttribute',
+      { AccessToken: tokens.AccessToken, AttributeName: 'email', Code: verifyCode },
+      'profile',
+      'verifyCode',
+    );
+    if (call && !call.error) {
+      setEmailPending(false);
+      setVerifyCode('');
+      await loadProfile(tokens.AccessToken);
+    }
+  });
+
+  const onNewVerifyCode = act(async () => {
+    if (tokens)
+      await run(
+        'GetUserAttributeVerificationCode',
+        { AccessToken: tokens.AccessToken, AttributeName: 'email' },
+        'profile',
+        'verifyCode',
+      );
+  });
+
+  const onSignOut = act(async () => {
+    if (!tokens) return;
+    const call = await run('GlobalSignOut', { AccessToken: tokens.AccessToken }, 'signOut', 'signOut');
+    if (call && !call.error) setSignedOut(true);
+  });
+
+  const onOldToken = act(async () => {
+    if (tokens) await run('GetUser', { AccessToken: tokens.AccessToken }, 'signOut', 'signOut');
+  });
+
+  /** The calls of the step's latest action, each shown with its explanation and wire. */
+  const latest = (step: Step) => {
+    const mine = calls.filter((c) => c.step === step);
+    const newest = mine.at(-1)?.action;
+    return mine
+      .filter((c) => c.action === newest)
+      .map(({ call }) => <CallResult key={call.id} call={call} reveal={reveal} />);
+  };
+  const disabled = busy || !lab;
+
+  return (
+    <section className="view signup-view" aria-labelledby="signup-title">
+      <h2 id="signup-title">Sign up: a user pool user’s life, call by call</h2>
+      <p className="hint">
+        Each button below sends one real request to the simulated user pool (AWS JSON 1.1, as a browser app
+        sends it). Codes arrive in the simulated inbox. Nothing here is canned.
+      </p>
+      <div className="signup-toolbar">
+        <label className="reveal">
+          <input type="checkbox" checked={reveal} onChange={() => setReveal((r) => !r)} /> Reveal passwords
+          and tokens in the requests
+        </label>
+        <button type="button" onClick={onStartOver} disabled={busy}>
+          Start over with a fresh pool
+        </button>
+      </div>
+      {lab === undefined ? <p aria-live="polite">Starting the simulated user pool…</p> : null}
+      {lab === null ? <p role="alert">The simulated user pool could not start.</p> : null}
+      <div className="signup-layout">
+        <ol className="signup-steps">
+          <li>
+            <form className="signup-step" onSubmit={onSignUp} aria-labelledby="su-step-1">
+              <h3 id="su-step-1">1. Sign up</h3>
+              <Field
+                id="su-username"
+                label="Username"
+                value={form.username}
+                onChange={(username) => setForm({ ...form, username })}
+                error={errors.username}
+                autoComplete="off"
+              />
+              <Field
+                id="su-email"
+                label="Email"
+                type="email"
+                value={form.email}
+                onChange={(email) => setForm({ ...form, email })}
+                error={errors.email}
+                autoComplete="off"
+              />
+              <Field
+                id="su-name"
+                label="Name"
+                value={form.name}
+                onChange={(name) => setForm({ ...form, name })}
+                error={errors.name}
+                autoComplete="off"
+              />
+              <Field
+                id="su-password"
+                label="Password"
+                type="password"
+                value={form.password}
+                onChange={(password) => setForm({ ...form, password })}
+                error={errors.password}
+                autoComplete="new-password"
+                hint="The pool’s policy: at least 8 characters, with upper case, lower case, a number and a symbol."
+              />
+              <button type="submit" className="primary" disabled={disabled}>
+                Sign up
+              </button>
+              {latest('signUp')}
+            </form>
+          </li>
+          {registered ? (
+            <li>
+              <form className="signup-step" onSubmit={onConfirm} aria-labelledby="su-step-2">
+                <h3 id="su-step-2">2. Confirm the code from the email</h3>
+                <p className="hint">
+                  The code went to the address you gave: read it in the{' '}
+                  <a href="#signup-inbox">simulated inbox</a>.
+                </p>
+                <Field
+                  id="su-confirm-code"
+                  label="Confirmation code"
+                  value={confirmCode}
+                  onChange={setConfirmCode}
+                  error={errors.confirmCode}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                />
+                <div className="signup-buttons">
+                  <button type="submit" className="primary" disabled={disabled}>
+                    Confirm
+                  </button>
+                  <button type="button" onClick={() => void onResend()} disabled={disabled}>
+                    Send the code again
+                  </button>
+                </div>
+                {latest('confirm')}
+              </form>
+            </li>
+          ) : null}
+          {registered ? (
+            <li>
+              <form className="signup-step" onSubmit={onSignIn} aria-labelledby="su-step-3">
+                <h3 id="su-step-3">3. Sign in</h3>
+                <p className="hint">
+                  Try it before confirming, even with a wrong password: the pool answers
+                  UserNotConfirmedException.
+                </p>
+                <Field
+                  id="su-signin-username"
+                  label="Sign-in username"
+                  value={signIn.username}
+                  onChange={(username) => setSignIn({ ...signIn, username })}
+                  autoComplete="off"
+                />
+                <Field
+                  id="su-signin-password"
+                  label="Sign-in password"
+                  type="password"
+                  value={signIn.password}
+                  onChange={(password) => setSignIn({ ...signIn, password })}
+                  error={errors.signIn}
+                  autoComplete="current-password"
+                />
+                <button type="submit" className="primary" disabled={disabled}>
+                  Sign in
+                </button>
+                {latest('signIn')}
+              </form>
+            </li>
+          ) : null}
+          {tokens && profile ? (
+            <li>
+              <form className="signup-step" onSubmit={onSave} aria-labelledby="su-step-4">
+                <h3 id="su-step-4">4. Your profile</h3>
+                <ProfileTable attributes={profile} />
+                <p className="hint">
+                  Change your name, email or department, then save (UpdateUserAttributes).
+                </p>
+                <Field
+                  id="su-edit-name"
+                  label="New name"
+                  value={edit.name}
+                  onChange={(name) => setEdit({ ...edit, name })}
+                  autoComplete="off"
+                />
+                <Field
+                  id="su-edit-email"
+                  label="New email"
+                  type="email"
+                  value={edit.email}
+                  onChange={(email) => setEdit({ ...edit, email })}
+                  autoComplete="off"
+                />
+                <Field
+                  id="su-edit-department"
+                  label="Department (custom:department)"
+                  value={edit.department}
+                  onChange={(department) => setEdit({ ...edit, department })}
+                  autoComplete="off"
+                />
+                {errors.profile ? <FieldError id="su-profile-error" text={errors.profile} /> : null}
+                <button type="submit" className="primary" disabled={disabled || signedOut}>
+                  Save changes
+                </button>
+                {latest('profile')}
+              </form>
+              {emailPending ? (
+                <form
+                  className="signup-step signup-step--nested"
+                  onSubmit={onVerify}
+                  aria-label="Verify email"
+                >
+                  <h4>Verify the new email</h4>
+                  <Field
+                    id="su-verify-code"
+                    label="Email verification code"
+                    value={verifyCode}
+                    onChange={setVerifyCode}
+                    error={errors.verifyCode}
+                    autoComplete="one-time-code"
+                    inputMode="numeric"
+                  />
+                  <div className="signup-buttons">
+                    <button type="submit" className="primary" disabled={disabled || signedOut}>
+                      Verify email
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => void onNewVerifyCode()}
+                      disabled={disabled || signedOut}
+                    >
+                      Send a new code
+                    </button>
+                  </div>
+                </form>
+              ) : null}
+            </li>
+          ) : null}
+          {tokens ? (
+            <li>
+              <section className="signup-step" aria-labelledby="su-step-5">
+                <h3 id="su-step-5">5. Sign out everywhere</h3>
+                {errors.signOut ? <FieldError text={errors.signOut} /> : null}
+                <div className="signup-buttons">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void onSignOut()}
+                    disabled={disabled || signedOut}
+                  >
+                    GlobalSignOut
+                  </button>
+                  {signedOut ? (
+                    <button type="button" onClick={() => void onOldToken()} disabled={disabled}>
+                      Call GetUser with the old access token
+                    </button>
+                  ) : null}
+                </div>
+                {latest('signOut')}
+              </section>
+            </li>
+          ) : null}
+        </ol>
+        <aside className="signup-aside">
+          <Inbox messages={mail} />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { jsonRequest } from '../../client/aws-requests';
+import { createCloudLazily } from '../../client/cloud-factory';
+import type { TraceEntry } from '../../player/create-player';
+import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
+import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';
+import type { Cloud } from '../../sim/index';
+
+/**
+ * The model behind the "Sign up" view, free of React: one fresh simulated cloud, and raw AWS JSON 1.1
+ * calls to its user pool exactly as a browser app without the SDK would send them. The clock starts at
+ * the explainer's fixed instant and moves a little per call, so codes and tokens carry sensible times.
+ */
+
+export type InboxMessage = ReturnType<Cloud['demo']['userPool']['inbox']>[number];
+
+export interface AwsFailure {
+  code: string;
+  message: string;
+}
+
+export interface LabCall {
+  /** Order of the call in this session, from 1. */
+  id: number;
+  operation: string;
+  /** The request and response as they crossed cloud.fetch, in the shape the inspector's wire panel reads. */
+  entry: TraceEntry;
+  /** The parsed JSON body of a success. */
+  body?: Record<string, unknown>;
+  error?: AwsFailure;
+}
+
+export interface UserPoolLab {
+  region: string;
+  poolId: string;
+  clientId: string;
+  call(operation: string, body: Record<string, unknown>): Promise<LabCall>;
+  /** Messages the pool sent since this lab started (the seeded demo users' mail is left out). */
+  inbox(): InboxMessage[];
+}
+
+/** `__type` is "CodeMismatchException" or, from some services, "prefix#Code"; the message key varies in case. */
+export function parseFailure(text: string, status: number): AwsFailure {
+  try {
+    const json = JSON.parse(text) as { __type?: string; message?: string; Message?: string };
+    const code = json.__type?.split('#').pop()?.split(':')[0] ?? `HTTP ${status}`;
+    return { code, message: json.message ?? json.Message ?? '' };
+  } catch {
+    return { code: `HTTP ${status}`, message: text.slice(0, 300) };
+  }
+}
+
+/** Reason phrases for the wire view; the engine's Response leaves statusText empty, as HTTP/2 does. */
+const REASON: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  500: 'Internal Server Error',
+};
+
+export async function startUserPoolLab(): Promise<UserPoolLab> {
+  let clock = SIMULATION_START;
+  const cloud = await createCloudLazily({ now: () => clock });
+  const { region } = cloud.demo;
+  const { id: poolId, clientId } = cloud.demo.userPool;
+  const seeded = cloud.demo.userPool.inbox().length;
+  let count = 0;
+  return {
+    region,
+    poolId,
+    clientId,
+    inbox: () => cloud.demo.userPool.inbox().slice(seeded),
+    async call(operation, body) {
+      clock += STEP_GAP_MS;
+      count += 1;
+      const request = jsonRequest(region, 'cognito-idp', operation, body);
+      const wireRequest = await captureRequest(request);
+      const response = await cloud.fetch(request);
+      const captured = await captureResponse(response);
+      const wireResponse = { ...captured, statusText: captured.statusText || REASON[captured.status] || '' };
+      const entry: TraceEntry = {
+        index: count - 1,
+        stepId: operation,
+        at: clock,
+        outcome: response.ok ? 'success' : 'aws-error',
+        request: wireRequest,
+        response: wireResponse,
+        requestId: requestIdOf(wireResponse),
+        events: [],
+        held: {},
+      };
+      if (!response.ok) {
+        return { id: count, operation, entry, error: parseFailure(wireResponse.body, response.status) };
+      }
+      let parsed: Record<string, unknown> = {};
+      try {
+        parsed = wireResponse.body ? (JSON.parse(wireResponse.body) as Record<string, unknown>) : {};
+      } catch {
+        /* an empty or non-JSON success body carries nothing the view needs */
+      }
+      return { id: count, operation, entry, body: parsed };
+    },
+  };
+}
