@@ -67,3 +67,50 @@ test('record keys and values typed into the sync lab render as text', async ({ p
   }
   expect(problems).toEqual([]);
 });
+
+test('user attributes typed into the sign-up view render as text, at sign-up and in the profile', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems = watch(page);
+  await page.goto('/?view=signup');
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+  const main = page.getByRole('main');
+  const scripts = await page.evaluate(() => document.scripts.length);
+  await page.getByLabel('Username', { exact: true }).fill('hostile');
+  await page.getByLabel('Email', { exact: true }).fill('hostile@example.com');
+  await page.getByLabel('Name', { exact: true }).fill(HOSTILE[0] as string);
+  await page.getByLabel('Password', { exact: true }).fill('Correct-Horse-9');
+  await main.getByRole('button', { name: 'Sign up', exact: true }).click();
+  const newest = page.getByRole('list', { name: 'Messages, newest first' }).getByRole('listitem').first();
+  const code = /Code\s*(\d{6})/.exec((await newest.textContent()) ?? '')?.[1] ?? '';
+  await page.getByLabel('Confirmation code').fill(code);
+  await main.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByLabel('Sign-in password').fill('Correct-Horse-9');
+  await main.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const profile = page.getByRole('table', { name: /Your profile/ });
+  const cell = (name: string) =>
+    profile.getByRole('row', { name: new RegExp(`^${name}\\b`) }).getByRole('cell');
+  await expect(cell('name')).toHaveText(HOSTILE[0] as string);
+  expect(await injected(page)).toBe(0);
+
+  // Within AWS's 2048-character limit on an attribute value, plus text that bends rendering.
+  const values = [
+    ...HOSTILE.slice(1, 4),
+    `${'<b>'.repeat(400)}${'x'.repeat(848)}`,
+    HOSTILE[5] as string,
+    '\u202Eevil\u202C 👩‍👩‍👧 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗͋ {{constructor}} $' + '{1+1} &lt;i&gt;',
+  ];
+  for (const value of values) {
+    await page.getByLabel('New name').fill(value);
+    await page.getByLabel('Department (custom:department)').fill(`dept ${value}`);
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('UpdateUserAttributes → 200 OK')).toBeVisible();
+    await expect.poll(() => cell('custom:department').evaluate((td) => td.textContent)).toBe(`dept ${value}`);
+    expect(await cell('name').evaluate((td) => td.textContent)).toBe(value);
+    expect(await cell('name').evaluate((td) => td.childElementCount)).toBe(0);
+    expect(await injected(page)).toBe(0);
+  }
+  expect(await page.evaluate(() => document.scripts.length)).toBe(scripts);
+  expect(problems).toEqual([]);
+});

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
 /**
@@ -205,11 +206,46 @@ for (const size of [
     await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
     await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
     await page.screenshot({ path: `screenshots/signup-${size.name}-3-inbox.png`, fullPage: true });
+    await page.getByLabel('Confirmation code').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/signup-${size.name}-3b-confirm.png` });
     await confirmAndSignIn(page, 'maria', PASSWORD);
     await page.getByLabel('New email').fill('maria@new.example');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(profileValue(page, 'email_verified')).toHaveText('false');
     await page.getByText('Request and response of UpdateUserAttributes').click();
     await page.screenshot({ path: `screenshots/signup-${size.name}-4-profile.png`, fullPage: true });
+  });
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation in the filled-in sign-up view, ${theme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await open(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await signUp(page, { username: 'ana', email: 'ana@example.com', name: 'Ana', password: 'password1' });
+    await expect(page.getByText(/SignUp → 400/)).toBeVisible();
+    expect(await seriousViolations(page), 'weak password error').toEqual([]);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+    await page.getByLabel('Confirmation code').fill('000000');
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect(page.getByText(/ConfirmSignUp → 400/)).toBeVisible();
+    await confirmAndSignIn(page, 'ana', PASSWORD);
+    await page.getByLabel('New email').fill('ana@new.example');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(profileValue(page, 'email_verified')).toHaveText('false');
+    await page.getByText('Request and response of UpdateUserAttributes').click();
+    expect(await seriousViolations(page), 'profile, verify form, wire open').toEqual([]);
+    await page.screenshot({ path: `screenshots/signup-desktop-5-${theme}.png`, fullPage: true });
   });
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { CallResult, Field, FieldError, failureText, Inbox, ProfileTable } from './sign-up-parts';
+import { CallResult, Field, FieldError, failureText, Inbox, InboxPeek, ProfileTable } from './sign-up-parts';
 import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
 import { type FieldKey, fieldForError } from './sign-up-steps';
 import './sign-up.css';
@@ -288,6 +288,7 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
                   The code went to the address you gave: read it in the{' '}
                   <a href="#signup-inbox">simulated inbox</a>.
                 </p>
+                <InboxPeek message={mail.at(-1)} />
                 <Field
                   id="su-confirm-code"
                   label="Confirmation code"
@@ -383,6 +384,7 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
                   aria-label="Verify email"
                 >
                   <h4>Verify the new email</h4>
+                  <InboxPeek message={mail.at(-1)} />
                   <Field
                     id="su-verify-code"
                     label="Email verification code"

@@ -124,6 +124,19 @@ export function Inbox({ messages }: { messages: InboxMessage[] }) {
   );
 }
 
+/**
+ * On a phone the inbox sits below every step; this repeats its newest message next to the field
+ * that needs the code (hidden on wide screens, where the inbox is beside the steps).
+ */
+export function InboxPeek({ message }: { message: InboxMessage | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="signup-peek">
+      Newest message in the inbox, to {message.to}: code <strong>{message.code}</strong>
+    </p>
+  );
+}
+
 /** GetUser's attributes as a table; the verified flags say yes or no in words, not only colour. */
 export function ProfileTable({ attributes }: { attributes: { Name: string; Value: string }[] }) {
   return (

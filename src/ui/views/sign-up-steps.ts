@@ -41,6 +41,8 @@ const ON_ERROR: Record<string, string> = {
 
 export function explain(call: LabCall): string {
   if (!call.error) return ON_SUCCESS[call.operation] ?? `${call.operation} succeeded.`;
+  if (call.error.code === 'InvalidParameterException' && /'password'/.test(call.error.message))
+    return 'A password shorter than 6 characters is refused by the API’s input rules before the pool’s own password policy is even consulted.';
   if (call.error.code === 'NotAuthorizedException' && call.operation === 'GetUser')
     return 'The access token was revoked by GlobalSignOut, so Cognito’s own APIs refuse it — even though its exp has not passed.';
   return ON_ERROR[call.error.code] ?? `${call.operation} failed with ${call.error.code}.`;
