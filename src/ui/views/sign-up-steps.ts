@@ -20,7 +20,7 @@ const ON_SUCCESS: Record<string, string> = {
   GetUserAttributeVerificationCode: 'A fresh verification code went to the current email address.',
   VerifyUserAttribute: 'The code matched: email_verified is true again for the new address.',
   GlobalSignOut:
-    'Every session of this user is revoked: Cognito’s own APIs refuse its access and refresh tokens from now on. Tokens already handed to others (an API Gateway authorizer) stay valid until they expire.',
+    'Every session of this user is revoked: Cognito’s own APIs refuse its access and refresh tokens from now on. A verifier that checks tokens offline (an API Gateway authorizer, AppSync) still accepts the ID and access tokens until they expire.',
 };
 
 const ON_ERROR: Record<string, string> = {
