@@ -51,6 +51,19 @@ export function parseAttributeList(value: unknown, field: string): AttributeInpu
         `1 validation error detected: Value at '${lowerFirst(field)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`,
       );
     }
+    const at = `${lowerFirst(field)}.${i + 1}.member`;
+    // The service model's AttributeType: Name 1–32 characters, Value at most 2,048 (sensitive, so
+    // the message does not echo it).
+    if (name.length > 32) {
+      throw idpErrors.invalidParameter(
+        `1 validation error detected: Value '${name}' at '${at}.name' failed to satisfy constraint: Member must have length less than or equal to 32`,
+      );
+    }
+    if (typeof val === 'string' && val.length > 2048) {
+      throw idpErrors.invalidParameter(
+        `1 validation error detected: Value at '${at}.value' failed to satisfy constraint: Member must have length less than or equal to 2048`,
+      );
+    }
     return { Name: name, Value: typeof val === 'string' ? val : '' };
   });
 }

@@ -280,6 +280,37 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
     ).toBe('Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.');
   });
 
+  it('refuses an attribute value over 2,048 characters and a name over 32, changing nothing', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    const long = await failure(
+      ctx.idp.send(
+        new UpdateUserAttributesCommand({
+          AccessToken,
+          UserAttributes: [{ Name: 'name', Value: 'x'.repeat(2049) }],
+        }),
+      ),
+    );
+    expect(long).toEqual({
+      name: 'InvalidParameterException',
+      message:
+        "1 validation error detected: Value at 'userAttributes.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 2048",
+      status: 400,
+    });
+    const name = await failure(
+      ctx.idp.send(
+        new UpdateUserAttributesCommand({
+          AccessToken,
+          UserAttributes: [{ Name: `custom:${'d'.repeat(30)}`, Value: 'x' }],
+        }),
+      ),
+    );
+    expect(name.name).toBe('InvalidParameterException');
+    expect(name.message).toContain('Member must have length less than or equal to 32');
+    const user = await ctx.idp.send(new GetUserCommand({ AccessToken }));
+    expect(user.UserAttributes?.find((a) => a.Name === 'name')?.Value).not.toBe('x'.repeat(2049));
+  });
+
   it('puts updated attributes into tokens minted by the next refresh', async () => {
     const ctx = await setup();
     const { AccessToken, RefreshToken } = await signIn(ctx);
