@@ -94,10 +94,11 @@ test('user attributes typed into the sign-up view render as text, at sign-up and
   await expect(cell('name')).toHaveText(HOSTILE[0] as string);
   expect(await injected(page)).toBe(0);
 
-  // Within AWS's 2048-character limit on an attribute value, plus text that bends rendering.
+  // Within AWS's 2048-character limit on an attribute value (the department gets a 5-character prefix,
+  // so the longest value is 2,043 characters), plus text that bends rendering.
   const values = [
     ...HOSTILE.slice(1, 4),
-    `${'<b>'.repeat(400)}${'x'.repeat(848)}`,
+    `${'<b>'.repeat(400)}${'x'.repeat(843)}`,
     HOSTILE[5] as string,
     '\u202Eevil\u202C 👩‍👩‍👧 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗͋ {{constructor}} $' + '{1+1} &lt;i&gt;',
   ];
