@@ -13,6 +13,9 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 
 /** API Gateway answers every authentication failure with 403 and a `{"message": …}` body. */
 const apigw = (message: string) => new AwsError('AccessDeniedException', message, 403);
+/** S3 reports a malformed header and a wrong credential scope alike. */
+const s3Malformed = (message: string) =>
+  new AwsError('AuthorizationHeaderMalformed', `The authorization header is malformed; ${message}`, 400);
 
 export interface MismatchDetail {
   canonicalRequest: string;
@@ -49,11 +52,7 @@ export const authErrors = {
       case 'rest-json':
         return new AwsError('IncompleteSignatureException', message, 400);
       case 's3':
-        return new AwsError(
-          'AuthorizationHeaderMalformed',
-          `The authorization header is malformed; ${message}`,
-          400,
-        );
+        return s3Malformed(message);
       case 'apigateway':
         return apigw(message);
     }
@@ -68,11 +67,7 @@ export const authErrors = {
       case 'rest-json':
         return new AwsError('InvalidSignatureException', message, 403);
       case 's3':
-        return new AwsError(
-          'AuthorizationHeaderMalformed',
-          `The authorization header is malformed; ${message}`,
-          400,
-        );
+        return s3Malformed(message);
       case 'apigateway':
         return apigw(message);
     }
