@@ -8,6 +8,7 @@
  * integration tests depend on: add to it, never change it.
  */
 import { createRouter } from './cloud';
+import { nullPrototypes, parseState } from './core/dict';
 import { createRandom, type RandomState } from './core/random';
 import { createTraceHub, type TraceListener } from './core/trace';
 import { buildDemo, seedDemoWorld } from './demo';
@@ -162,9 +163,14 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const random = createRandom(snap ? snap.random : (options.seed ?? 'identity-atlas'));
   const ids = snap?.ids ?? drawDemoIds(random, region);
   const keys = snap?.keys ?? (await createKeyRing(options.keys ?? 'demo', region, createSamlCertificate));
-  const state: WorldState = snap ? (JSON.parse(snap.state) as WorldState) : freshState();
+  // Every object of the state has a null prototype, restored or seeded, so a name a user chose is
+  // never found on Object.prototype (core/dict.ts).
+  const state: WorldState = snap ? parseState<WorldState>(snap.state) : freshState();
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
-  if (!snap) await seedDemoWorld(world, ids);
+  if (!snap) {
+    await seedDemoWorld(world, ids);
+    nullPrototypes(world.state);
+  }
   const demo = buildDemo(world, ids);
   const route = createRouter(world);
   return {

@@ -3,6 +3,7 @@
  * `ASIA…` keys live in STS state with the session they belong to. A Caller's policies are resolved
  * from IAM state at request time, so editing a role's policy affects live sessions, as in AWS.
  */
+import { getOwn } from '../core/dict';
 import { isoSeconds } from '../core/time';
 import {
   findAccessKey,
@@ -33,7 +34,7 @@ export interface StoredCredential {
 }
 
 export function lookupCredential(world: World, accessKeyId: string): StoredCredential | undefined {
-  const session = world.state.sts.sessions[accessKeyId];
+  const session = getOwn(world.state.sts.sessions, accessKeyId);
   if (session) {
     return {
       accessKeyId,

@@ -1,3 +1,4 @@
+import { createDict, setOwn } from './dict';
 import { AwsError, validationMessage } from './errors';
 
 /**
@@ -78,10 +79,10 @@ export function createValidator(code: string, status = 400): Validator {
       const value = input[field];
       if (value === undefined || value === null) return undefined;
       if (typeof value !== 'object' || Array.isArray(value)) fail(`Invalid type for parameter ${field}: expected a map`);
-      const out: Record<string, string> = {};
+      const out = createDict<string>();
       for (const [k, val] of Object.entries(value as Record<string, unknown>)) {
         if (typeof val !== 'string') fail(`Invalid type for parameter ${field}.${k}: expected a string`);
-        out[k] = val as string;
+        setOwn(out, k, val as string);
       }
       return out;
     },

@@ -3,6 +3,7 @@
  * how one request value compares with one policy value. Negated operators ("…Not…", NotIpAddress)
  * are expressed as the negation of their positive partner, applied in conditions.ts.
  */
+import { getOwn } from '../core/dict';
 import { arnMatches, displayPattern, globMatch } from './match';
 
 export interface OperatorSpec {
@@ -112,12 +113,13 @@ export const OPERATOR_NAMES: readonly string[] = [
   'Null',
 ];
 
+/** The operator IAM defines under `base`; undefined for anything else (`valueOf`, `__proto__` included). */
 export function operatorSpec(base: string): OperatorSpec | undefined {
-  const direct = positive[base];
+  const direct = getOwn(positive, base);
   if (direct) return { compare: direct, negated: false, variables: true };
-  const negatedOf = negations[base];
-  if (negatedOf)
-    return { compare: positive[negatedOf] as OperatorSpec['compare'], negated: true, variables: true };
+  const negatedOf = getOwn(negations, base);
+  const compare = getOwn(positive, negatedOf);
+  if (compare) return { compare, negated: true, variables: true };
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  * kind of policy, unknown elements and condition operator names. Not checked: whether an action or
  * condition key exists in a service, and size limits (callers that have them check them).
  */
+import { parseState } from '../core/dict';
 import { AwsError } from '../core/errors';
 import { parseOperator } from './operators';
 import type { PolicyDocument, PolicyStatement } from './types';
@@ -47,7 +48,8 @@ const isStringOrList = (v: unknown): v is string | string[] =>
 export function parsePolicyDocument(text: string, options: ParseOptions = {}): PolicyDocument {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Null-prototype objects: a member named `__proto__` stays data (and is refused below).
+    value = parseState<unknown>(text);
   } catch {
     throw fail(options, SYNTAX_ERROR);
   }

@@ -7,6 +7,7 @@
  * Id shapes follow IAM User Guide "IAM identifiers" (unique ids: AIDA user, AROA role, ANPA policy,
  * AKIA access key; 21-character unique ids, 20-character access key ids, 40-character secrets).
  */
+import { createDict, getOwn, setOwn } from '../core/dict';
 import { BASE64_ALPHABET } from '../core/random';
 import type { World } from '../world';
 import { AWS_MANAGED_POLICIES } from './managed/aws-managed';
@@ -109,7 +110,7 @@ export interface IamState {
 }
 
 export function createIamState(): IamState {
-  return { users: {}, roles: {}, policies: {}, samlProviders: {}, oidcProviders: {} };
+  return { users: createDict(), roles: createDict(), policies: createDict(), samlProviders: createDict(), oidcProviders: createDict() };
 }
 
 /** Characters of IAM unique ids after the 4-letter prefix (base32-like: upper case and 2–7). */
@@ -133,14 +134,14 @@ const iam = (world: World): IamState => world.state.iam;
 /** A role by ARN (`arn:aws:iam::<acct>:role/<path><name>`) or by bare name. */
 export function getRole(world: World, arnOrName: string): IamRole | undefined {
   const roles = iam(world).roles;
-  if (!arnOrName.startsWith('arn:')) return roles[arnOrName];
+  if (!arnOrName.startsWith('arn:')) return getOwn(roles, arnOrName);
   return Object.values(roles).find((r) => r.arn === arnOrName);
 }
 
 /** A user by ARN or by bare name. */
 export function getUser(world: World, arnOrName: string): IamUser | undefined {
   const users = iam(world).users;
-  if (!arnOrName.startsWith('arn:')) return users[arnOrName];
+  if (!arnOrName.startsWith('arn:')) return getOwn(users, arnOrName);
   return Object.values(users).find((u) => u.arn === arnOrName);
 }
 
@@ -170,17 +171,18 @@ export function findMfaDevice(
 
 /** A customer managed policy from state, or an AWS managed policy (`arn:aws:iam::aws:policy/…`) from data. */
 export function managedPolicy(world: World, arn: string): IamManagedPolicy | undefined {
-  return iam(world).policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  return getOwn(iam(world).policies, arn) ?? getOwn(AWS_MANAGED_POLICIES, arn);
 }
 
 export function getSamlProvider(world: World, arn: string): IamSamlProvider | undefined {
-  return iam(world).samlProviders[arn];
+  return getOwn(iam(world).samlProviders, arn);
 }
 
 /** An IAM OIDC provider by ARN or by URL (with or without `https://`). */
 export function getOidcProvider(world: World, arnOrUrl: string): IamOidcProvider | undefined {
   const providers = iam(world).oidcProviders;
-  if (providers[arnOrUrl]) return providers[arnOrUrl];
+  const byArn = getOwn(providers, arnOrUrl);
+  if (byArn) return byArn;
   const url = arnOrUrl.replace(/^https:\/\//, '');
   return Object.values(providers).find((p) => p.url === url);
 }
@@ -238,9 +240,9 @@ export function createUser(
     mfaDevices: [],
     inlinePolicies: [],
     attachedPolicyArns: [],
-    tags: input.tags ?? {},
+    tags: createDict(input.tags),
   };
-  iam(world).users[user.userName] = user;
+  setOwn(iam(world).users, user.userName, user);
   return user;
 }
 
@@ -292,9 +294,9 @@ export function createRole(
     maxSessionDuration: input.maxSessionDuration ?? 3600,
     inlinePolicies: [],
     attachedPolicyArns: [],
-    tags: input.tags ?? {},
+    tags: createDict(input.tags),
   };
-  iam(world).roles[role.roleName] = role;
+  setOwn(iam(world).roles, role.roleName, role);
   return role;
 }
 
@@ -314,7 +316,7 @@ export function createPolicy(
     description: input.description,
     createDate: world.now(),
   };
-  iam(world).policies[policy.arn] = policy;
+  setOwn(iam(world).policies, policy.arn, policy);
   return policy;
 }
 
@@ -344,7 +346,7 @@ export function createSamlProvider(world: World, name: string, certificates: str
     certificates,
     createDate: world.now(),
   };
-  iam(world).samlProviders[provider.arn] = provider;
+  setOwn(iam(world).samlProviders, provider.arn, provider);
   return provider;
 }
 
@@ -362,12 +364,12 @@ export function createOidcProvider(
     thumbprints,
     createDate: world.now(),
   };
-  iam(world).oidcProviders[provider.arn] = provider;
+  setOwn(iam(world).oidcProviders, provider.arn, provider);
   return provider;
 }
 
 function mustUser(world: World, userName: string): IamUser {
-  const user = iam(world).users[userName];
+  const user = getOwn(iam(world).users, userName);
   if (!user) throw new Error(`no IAM user ${userName}`);
   return user;
 }

@@ -1,3 +1,4 @@
+import { createDict, getOwn, parseState } from '../core/dict';
 import { AwsError, isAwsError } from '../core/errors';
 import type { RequestContext, ServiceHandler } from '../core/service';
 
@@ -50,7 +51,7 @@ export function json11Handler(options: Json11Options): ServiceHandler {
       const dot = target.lastIndexOf('.');
       const prefix = dot >= 0 ? target.slice(0, dot) : '';
       const operationName = dot >= 0 ? target.slice(dot + 1) : '';
-      const operation = prefix === options.targetPrefix ? options.operations[operationName] : undefined;
+      const operation = prefix === options.targetPrefix ? getOwn(options.operations, operationName) : undefined;
       if (!operation || !Object.hasOwn(options.operations, operationName)) {
         throw new AwsError('UnknownOperationException', '');
       }
@@ -65,7 +66,8 @@ export function json11Handler(options: Json11Options): ServiceHandler {
       }
       let input: unknown;
       try {
-        input = text.trim() === '' ? {} : JSON.parse(text);
+        // Null-prototype objects: a member named `__proto__` or `constructor` is data like any other.
+        input = text.trim() === '' ? createDict() : parseState(text);
       } catch {
         throw new AwsError('SerializationException', 'The request body is not valid JSON.');
       }

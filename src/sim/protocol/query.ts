@@ -6,6 +6,7 @@
  * `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  * Reference 5.1; botocore `parsers.py` QueryParser.
  */
+import { createDict, getOwn, setOwn } from '../core/dict';
 import { AwsError, isAwsError } from '../core/errors';
 import type { RequestContext, ServiceHandler } from '../core/service';
 import { type XmlNode, xmlDocument } from './xml';
@@ -45,9 +46,9 @@ export function renderQueryError(error: AwsError, requestId: string, namespace: 
 
 /** The request's parameters: the query string, plus the form body of a POST. Presign parameters are not input. */
 async function readInput(request: Request): Promise<QueryInput> {
-  const input: QueryInput = {};
+  const input = createDict<string>() as QueryInput;
   const url = new URL(request.url);
-  for (const [k, v] of url.searchParams) if (!/^X-Amz-/i.test(k)) input[k] = v;
+  for (const [k, v] of url.searchParams) if (!/^X-Amz-/i.test(k)) setOwn(input, k, v);
   if (request.method === 'POST') {
     const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     const text = await request.clone().text();
@@ -58,7 +59,7 @@ async function readInput(request: Request): Promise<QueryInput> {
         400,
       );
     }
-    for (const [k, v] of new URLSearchParams(text)) input[k] = v;
+    for (const [k, v] of new URLSearchParams(text)) setOwn(input, k, v);
   } else if (request.method !== 'GET') {
     throw new AwsError('InvalidAction', `Unsupported HTTP method ${request.method}`, 400);
   }
@@ -71,7 +72,7 @@ export function queryHandler(options: QueryOptions): ServiceHandler {
       const input = await readInput(request);
       const action = input.Action;
       if (!action) throw new AwsError('MissingAction', 'Missing Action', 400);
-      const operation = Object.hasOwn(options.operations, action) ? options.operations[action] : undefined;
+      const operation = getOwn(options.operations, action);
       if (!operation || (input.Version !== undefined && input.Version !== options.version)) {
         throw new AwsError(
           'InvalidAction',
@@ -109,8 +110,8 @@ export function queryHandler(options: QueryOptions): ServiceHandler {
 
 /** Secrets stay out of the trace. */
 function redact(input: QueryInput): QueryInput {
-  const out: QueryInput = {};
+  const out = createDict<string>() as QueryInput;
   for (const [k, v] of Object.entries(input))
-    out[k] = /TokenCode|SAMLAssertion|WebIdentityToken/.test(k) ? `<${v.length} characters>` : v;
+    setOwn(out, k, /TokenCode|SAMLAssertion|WebIdentityToken/.test(k) ? `<${v.length} characters>` : v);
   return out;
 }

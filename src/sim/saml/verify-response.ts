@@ -9,6 +9,7 @@
  * time window by world.now(), the audience and the recipient. Replay detection is the caller's:
  * use `samlReplayId`.
  */
+import { createDict, getOwn, setOwn } from '../core/dict';
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import type { World } from '../world';
 import { AWS_SAML_ATTRIBUTES, CONFIRMATION_BEARER, SAML_NS, SAML_STATUS_SUCCESS } from './names';
@@ -247,18 +248,18 @@ export async function verifySamlResponse(
     }
   }
 
-  const attributes: Record<string, string[]> = {};
+  const attributes = createDict<string[]>();
   for (const statement of kids(assertion, SAML_NS.assertion, 'AttributeStatement')) {
     for (const attribute of kids(statement, SAML_NS.assertion, 'Attribute')) {
       const name = a(attribute, 'Name');
       if (!name) continue;
-      attributes[name] = [
-        ...(attributes[name] ?? []),
+      setOwn(attributes, name, [
+        ...(getOwn(attributes, name) ?? []),
         ...kids(attribute, SAML_NS.assertion, 'AttributeValue').map(text),
-      ];
+      ]);
     }
   }
-  const roles = (attributes[AWS_SAML_ATTRIBUTES.role] ?? []).flatMap((value): SamlRole[] => {
+  const roles = (getOwn(attributes, AWS_SAML_ATTRIBUTES.role) ?? []).flatMap((value): SamlRole[] => {
     const parts = value.split(',').map((p) => p.trim());
     if (parts.length !== 2) return [];
     const roleArn = parts.find((p) => /^arn:aws[\w-]*:iam::\d{12}:role\//.test(p));

@@ -1,3 +1,4 @@
+import { getOwn, hasOwn } from '../core/dict';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import type { World } from '../world';
 import type { UserPoolTokenUse } from './user-pool-jwt';
@@ -135,7 +136,7 @@ export async function verifyUserPoolToken(
   const poolId = iss.startsWith(prefix) ? iss.slice(prefix.length) : '';
   if (
     !poolId ||
-    !world.state.cognitoIdp.pools[poolId] ||
+    !hasOwn(world.state.cognitoIdp.pools, poolId) ||
     (options.poolId !== undefined && poolId !== options.poolId)
   ) {
     return fail(UserPoolTokenFailure.WrongIssuer, `Issuer ${iss} is not the expected user pool.`, { claims });
@@ -190,6 +191,6 @@ export async function verifyUserPoolTokenOrThrow(
 export function isRevoked(world: World, claims: Record<string, unknown>): boolean {
   const origin = claims.origin_jti;
   if (typeof origin !== 'string') return false;
-  const session = world.state.cognitoIdp.sessions[origin];
+  const session = getOwn(world.state.cognitoIdp.sessions, origin);
   return session?.revokedAt !== undefined;
 }

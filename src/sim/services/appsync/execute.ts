@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import {
   type DocumentNode,
   execute,
@@ -76,7 +77,7 @@ export async function runOperation(
   const rootValue = {
     getItem: ({ id }: { id: string }) => {
       authorizeField(api, identity, ctx, 'Query', 'getItem');
-      return api.items[id] ?? null;
+      return getOwn(api.items, id) ?? null;
     },
     listItems: (args: { limit?: number; nextToken?: string }) => {
       authorizeField(api, identity, ctx, 'Query', 'listItems');
@@ -128,7 +129,7 @@ export async function runOperation(
     },
     deleteItem: ({ input }: { input: { id: string; _version: number } }) => {
       authorizeField(api, identity, ctx, 'Mutation', 'deleteItem');
-      const existing = api.items[input.id];
+      const existing = getOwn(api.items, input.id);
       // Owner rule: with user pool auth only the item's owner may delete it.
       if (identity.mode === 'AMAZON_COGNITO_USER_POOLS' && existing && existing.owner !== identity.owner) {
         throw unauthorizedField('deleteItem', 'Mutation');

@@ -1,3 +1,4 @@
+import { parseState } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { identify } from './auth';
 import { AppSyncRequestError } from './errors';
@@ -35,7 +36,7 @@ export async function handleGraphqlRequest(
   const text = await request.clone().text();
   let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
   try {
-    payload = JSON.parse(text);
+    payload = parseState(text);
     if (!payload || typeof payload !== 'object' || typeof payload.query !== 'string')
       throw new Error('no query');
   } catch {

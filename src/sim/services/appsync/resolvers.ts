@@ -1,3 +1,4 @@
+import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { automerge, exampleLambdaConflictHandler, type ItemPatch } from './conflict';
 import { AppSyncFieldError } from './errors';
@@ -26,7 +27,7 @@ const conflictUnhandled = (server: StoredItem) =>
   new AppSyncFieldError('ConflictUnhandled', 'Conflict resolver rejects mutation.', server);
 
 function record(api: GraphqlApi, world: World, item: StoredItem): StoredItem {
-  api.items[item.id] = item;
+  setOwn(api.items, item.id, item);
   const entry: DeltaEntry = { item: { ...item, tags: [...item.tags] }, at: item._lastChangedAt };
   api.delta.push(entry);
   // Entries older than DeltaSyncTableTTL are gone, as DynamoDB TTL would remove them.
@@ -39,7 +40,7 @@ function record(api: GraphqlApi, world: World, item: StoredItem): StoredItem {
 export function expireTombstones(api: GraphqlApi, world: World): void {
   const nowSeconds = Math.floor(world.now() / 1000);
   for (const [id, item] of Object.entries(api.items)) {
-    if (item._deleted && item._ttl !== undefined && item._ttl <= nowSeconds) delete api.items[id];
+    if (item._deleted && item._ttl !== undefined && item._ttl <= nowSeconds) deleteOwn(api.items, id);
   }
 }
 
@@ -50,7 +51,7 @@ export function createItem(
   input: { id?: string; text: string; done?: boolean; tags?: string[] },
 ): StoredItem {
   const id = input.id ?? world.random.uuid();
-  const existing = api.items[id];
+  const existing = getOwn(api.items, id);
   if (existing && !existing._deleted) {
     // The DynamoDB PutItem behind a create carries attribute_not_exists(id).
     throw new AppSyncFieldError(
@@ -76,7 +77,7 @@ export function updateItem(
   world: World,
   input: ItemPatch & { id: string; _version: number },
 ): WriteResult {
-  const server = api.items[input.id];
+  const server = getOwn(api.items, input.id);
   if (!server)
     throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed');
   const patch: ItemPatch = {
@@ -138,7 +139,7 @@ export function deleteItem(
   world: World,
   input: { id: string; _version: number },
 ): WriteResult {
-  const server = api.items[input.id];
+  const server = getOwn(api.items, input.id);
   if (!server || server._deleted)
     throw new AppSyncFieldError(
       'DynamoDB:ConditionalCheckFailedException',

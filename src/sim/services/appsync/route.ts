@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import type { ServiceRoute } from '../../core/service';
 import type { World } from '../../world';
 import type { GraphqlApi } from './state';
@@ -13,7 +14,7 @@ export function appSyncApiForHost(
 ): GraphqlApi | undefined {
   const suffix = `.${kind}.${world.region}.amazonaws.com`;
   if (!hostname.endsWith(suffix)) return undefined;
-  return world.state.appsync.apis[hostname.slice(0, -suffix.length)];
+  return getOwn(world.state.appsync.apis, hostname.slice(0, -suffix.length));
 }
 
 export const appsyncRoute: ServiceRoute = {

@@ -4,6 +4,7 @@
  * data source: every stored item carries `_version`, `_lastChangedAt` (epoch ms) and `_deleted`, and
  * every write is also appended to a delta table that Delta Sync reads.
  */
+import { createDict } from '../../core/dict';
 export const ConflictHandler = {
   OPTIMISTIC_CONCURRENCY: 'OPTIMISTIC_CONCURRENCY',
   AUTOMERGE: 'AUTOMERGE',
@@ -66,5 +67,5 @@ export interface AppSyncState {
 }
 
 export function createAppSyncState(): AppSyncState {
-  return { apis: {} };
+  return { apis: createDict() };
 }

@@ -4,6 +4,7 @@
  * request; a login already owned by another identity merges the two (the other is disabled and the
  * owner's id is returned); a second login of the same provider on one identity is a conflict.
  */
+import { createDict, deleteOwn, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
 import { mergeSyncIdentities } from '../cognito-sync/merge';
@@ -19,17 +20,17 @@ export function createIdentity(ctx: RequestContext, poolId: string): IdentityRec
   const identity: IdentityRecord = {
     identityId: `${world.region}:${world.random.uuid()}`,
     identityPoolId: poolId,
-    logins: {},
+    logins: createDict(),
     creationDate: world.now(),
     lastModifiedDate: world.now(),
   };
-  state(world).identities[identity.identityId] = identity;
+  setOwn(state(world).identities, identity.identityId, identity);
   ctx.emit('state', `New identity ${identity.identityId}`, { identityId: identity.identityId, poolId });
   return identity;
 }
 
 export function getIdentity(world: World, identityId: string): IdentityRecord | undefined {
-  return state(world).identities[identityId];
+  return getOwn(state(world).identities, identityId);
 }
 
 export const isAuthenticated = (identity: IdentityRecord): boolean => Object.keys(identity.logins).length > 0;
@@ -39,7 +40,7 @@ function ownerOf(world: World, poolId: string, login: VerifiedLogin): IdentityRe
   const id =
     login.provider === COGNITO_IDENTITY_PROVIDER
       ? login.identityId
-      : state(world).loginIndex[loginIndexKey(poolId, login.provider, login.userId)];
+      : getOwn(state(world).loginIndex, loginIndexKey(poolId, login.provider, login.userId));
   let identity = id ? getIdentity(world, id) : undefined;
   while (identity?.mergedInto) identity = getIdentity(world, identity.mergedInto);
   return identity;
@@ -79,12 +80,12 @@ export function attachLogins(
   );
 
   // Conflict check over everything that would land on the survivor.
-  const combined: Record<string, string> = { ...(survivor?.logins ?? {}) };
+  const combined = createDict<string>(survivor?.logins);
   const addAll = (entries: [string, string][]) => {
     for (const [provider, userId] of entries) {
-      if (combined[provider] !== undefined && combined[provider] !== userId)
-        throw IdentityErrors.providerAlreadyLinked(provider);
-      combined[provider] = userId;
+      const linked = getOwn(combined, provider);
+      if (linked !== undefined && linked !== userId) throw IdentityErrors.providerAlreadyLinked(provider);
+      setOwn(combined, provider, userId);
     }
   };
   for (const other of others) addAll(Object.entries(other.logins));
@@ -97,9 +98,9 @@ export function attachLogins(
   }
   for (const other of others) mergeInto(ctx, other, survivor);
   for (const login of providerLogins) {
-    if (survivor.logins[login.provider] === login.userId) continue;
-    survivor.logins[login.provider] = login.userId;
-    state(world).loginIndex[loginIndexKey(poolId, login.provider, login.userId)] = survivor.identityId;
+    if (getOwn(survivor.logins, login.provider) === login.userId) continue;
+    setOwn(survivor.logins, login.provider, login.userId);
+    setOwn(state(world).loginIndex, loginIndexKey(poolId, login.provider, login.userId), survivor.identityId);
     survivor.lastModifiedDate = world.now();
     ctx.emit('identity.linked', `Linked ${login.provider} user ${login.userId} to ${survivor.identityId}`, {
       identityId: survivor.identityId,
@@ -117,10 +118,10 @@ export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: Identit
     // Only MergeDeveloperIdentities gets here with a provider both sides have (attachLogins refuses
     // that for public providers); the owner keeps its own id in `logins` and the index records both,
     // since Cognito associates several developer user ids with one identity (LookupDeveloperIdentity doc).
-    if (to.logins[provider] === undefined) to.logins[provider] = userId;
-    state(world).loginIndex[loginIndexKey(from.identityPoolId, provider, userId)] = to.identityId;
+    if (!hasOwn(to.logins, provider)) setOwn(to.logins, provider, userId);
+    setOwn(state(world).loginIndex, loginIndexKey(from.identityPoolId, provider, userId), to.identityId);
   }
-  from.logins = {};
+  from.logins = createDict();
   // Cognito Sync keeps the merged identity's datasets as `<name>.<oldIdentityId>` (reference 9.6).
   mergeSyncIdentities(world, from.identityPoolId, from.identityId, to.identityId);
   from.mergedInto = to.identityId;
@@ -138,10 +139,10 @@ export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: Identit
 
 /** Removes one login from an identity (UnlinkIdentity / UnlinkDeveloperIdentity). */
 export function unlinkLogin(ctx: RequestContext, identity: IdentityRecord, provider: string): void {
-  const userId = identity.logins[provider];
+  const userId = getOwn(identity.logins, provider);
   if (userId === undefined) return;
-  delete identity.logins[provider];
-  delete state(ctx.world).loginIndex[loginIndexKey(identity.identityPoolId, provider, userId)];
+  deleteOwn(identity.logins, provider);
+  deleteOwn(state(ctx.world).loginIndex, loginIndexKey(identity.identityPoolId, provider, userId));
   identity.lastModifiedDate = ctx.world.now();
   ctx.emit('identity.unlinked', `Unlinked ${provider} user ${userId} from ${identity.identityId}`, {
     identityId: identity.identityId,
@@ -175,6 +176,6 @@ export function identityForLogin(
   provider: string,
   userId: string,
 ): IdentityRecord | undefined {
-  const id = state(world).loginIndex[loginIndexKey(poolId, provider, userId)];
+  const id = getOwn(state(world).loginIndex, loginIndexKey(poolId, provider, userId));
   return id ? getIdentity(world, id) : undefined;
 }

@@ -4,6 +4,7 @@
  * the identity is linked by), the `amr` entries the OpenID token will carry (reference 4.6), the
  * claims role mapping reads, and the RoleMappings key of the provider.
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { isRevoked, type VerifyResult, verifyUserPoolToken } from '../../tokens/verify';
 import type { World } from '../../world';
@@ -125,7 +126,7 @@ async function verifyLogin(
     };
   }
   if (provider === GOOGLE_PROVIDER) {
-    const clientIds = pool.SupportedLoginProviders[GOOGLE_PROVIDER];
+    const clientIds = getOwn(pool.SupportedLoginProviders, GOOGLE_PROVIDER);
     if (!clientIds) throw IdentityErrors.unsupportedProvider();
     const check = await checkJwtLogin(world, value, {
       keys: [world.keys.google],

@@ -2,6 +2,7 @@
  * Input checks and lookups shared by the identity pool operations. Shapes and patterns are the
  * service model's (IdentityPoolId and IdentityId: 1–55 chars of `[\w-]+:[0-9a-f-]+`; Logins ≤ 10).
  */
+import { getOwn } from '../../core/dict';
 import { createValidator } from '../../core/validate';
 import type { World } from '../../world';
 import { IdentityErrors } from './errors';
@@ -32,7 +33,7 @@ export function loginsInput(input: Record<string, unknown>): Record<string, stri
 }
 
 export function requirePool(world: World, poolId: string): IdentityPoolConfig {
-  const pool = world.state.cognitoIdentity.pools[poolId];
+  const pool = getOwn(world.state.cognitoIdentity.pools, poolId);
   if (!pool) throw IdentityErrors.poolNotFound(poolId);
   return pool;
 }

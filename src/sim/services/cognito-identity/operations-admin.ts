@@ -3,6 +3,7 @@
  * SetIdentityPoolRoles, DescribeIdentity, ListIdentities; and the public UnlinkIdentity.
  * Dates are epoch seconds, as JSON 1.1 writes timestamps.
  */
+import { createDict, getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
@@ -43,14 +44,14 @@ export async function SetIdentityPoolRoles(input: JsonInput, ctx: RequestContext
     validate.fail(
       "1 validation error detected: Value at 'roles' failed to satisfy constraint: Member must not be null",
     );
-  const mappings = (input.RoleMappings ?? {}) as Record<string, RoleMapping>;
+  const mappings = createDict((input.RoleMappings ?? {}) as Record<string, RoleMapping>);
   if (Object.keys(mappings).length > 10) validate.fail('Too many role mappings: at most 10 providers.');
   for (const mapping of Object.values(mappings)) {
     if (mapping.Type === 'Rules' && (mapping.RulesConfiguration?.Rules.length ?? 0) > 25) {
       validate.fail('Too many rules: at most 25 per provider.');
     }
   }
-  pool.Roles = { ...(roles as Record<string, string>) };
+  pool.Roles = createDict(roles as Record<string, string>);
   pool.RoleMappings = mappings;
   ctx.emit('state', `Roles of ${poolId} set`, { roles: pool.Roles, roleMappings: mappings });
   return {};
@@ -93,7 +94,7 @@ export async function UnlinkIdentity(input: JsonInput, ctx: RequestContext) {
     acceptCognitoToken: false,
     acceptDeveloperProvider: false,
   });
-  if (!isAuthenticated(identity) || !logins.some((l) => identity.logins[l.provider] === l.userId))
+  if (!isAuthenticated(identity) || !logins.some((l) => getOwn(identity.logins, l.provider) === l.userId))
     throw IdentityErrors.loginsDontMatch();
   const remove = input.LoginsToRemove;
   if (!Array.isArray(remove))

@@ -3,6 +3,7 @@
  * identities"): your backend, signed with IAM credentials, asks for an OpenID token for one of its
  * own user ids, looks ids up and merges them. The login key is the pool's DeveloperProviderName.
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { IdentityErrors } from './errors';
@@ -22,16 +23,16 @@ export async function GetOpenIdTokenForDeveloperIdentity(input: JsonInput, ctx: 
     DEVELOPER_TOKEN_DEFAULT_SECONDS;
   const pool = requirePool(ctx.world, poolId);
   const developer = pool.DeveloperProviderName;
-  if (!developer || rawLogins[developer] === undefined)
+  if (!developer || getOwn(rawLogins, developer) === undefined)
     throw IdentityErrors.invalidParameter('Please provide a valid developer provider name.');
   const logins = await verifyLogins(ctx, pool, rawLogins, {
     acceptCognitoToken: false,
     acceptDeveloperProvider: true,
   });
   const requested = requestedId ? requireIdentity(ctx.world, requestedId) : undefined;
-  const registered = identityForLogin(ctx.world, poolId, developer, rawLogins[developer]);
+  const registered = identityForLogin(ctx.world, poolId, developer, getOwn(rawLogins, developer) as string);
   if (requested && registered && registered.identityId !== requested.identityId) {
-    throw IdentityErrors.developerUserAlreadyRegistered(rawLogins[developer]);
+    throw IdentityErrors.developerUserAlreadyRegistered(getOwn(rawLogins, developer) as string);
   }
   const { identity } = attachLogins(ctx, poolId, logins, requested);
   const amr = ['authenticated', ...logins.flatMap((l) => l.amr)];

@@ -5,6 +5,7 @@
  * to AmbiguousRoleResolution; otherwise the authenticated role. Every decision is emitted as a
  * trace event saying which rule chose the role.
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { IdentityErrors } from './errors';
 import type { VerifiedLogin } from './logins';
@@ -47,7 +48,7 @@ function decide(
       : noRole('the pool has no unauthenticated role');
   }
   for (const login of input.logins) {
-    const mapping = pool.RoleMappings[login.mappingKey];
+    const mapping = getOwn(pool.RoleMappings, login.mappingKey);
     if (mapping) return applyMapping(pool, login, mapping, input.customRoleArn);
   }
   const fallback = pool.Roles.authenticated;
@@ -127,7 +128,8 @@ function claimList(value: unknown): string[] {
 
 /** A claim's value as a string; arrays (e.g. cognito:groups) are matched element by element by Contains. */
 export function ruleMatches(rule: MappingRule, claims: Record<string, unknown>): boolean {
-  const raw = claims[rule.Claim];
+  // Own claims only: a rule on `constructor` or `toString` finds no claim (and so never matches).
+  const raw = getOwn(claims, rule.Claim);
   // A NotEqual rule is skipped when the claim is missing (doc).
   if (raw === undefined || raw === null) return false;
   const values = Array.isArray(raw) ? raw.map(String) : [String(raw)];

@@ -4,6 +4,7 @@
  * the provider's metadata certificate, time window, audience, recipient); the identity is linked by
  * the NameID, and the attributes feed rules-based role mapping.
  */
+import { createDict, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { getSamlProvider } from '../../iam/state';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
@@ -31,9 +32,9 @@ export async function verifySamlLogin(
     // The pool's wording for SAML failures is not documented; the JWT one is the closest (unv).
     throw IdentityErrors.cantVerify();
   }
-  const claims: Record<string, unknown> = {};
+  const claims = createDict<unknown>();
   for (const [name, values] of Object.entries(verified.attributes))
-    claims[name] = values.length === 1 ? values[0] : values;
+    setOwn(claims, name, values.length === 1 ? values[0] : values);
   // amr by analogy with the other providers (reference 4.6 gives no SAML example; unv).
   return {
     provider: providerArn,

@@ -5,6 +5,7 @@
  */
 
 /** `CognitoIdentityProvider` as the API spells it: one user pool app client trusted by the pool. */
+import { createDict } from '../../core/dict';
 export interface CognitoIdentityProviderConfig {
   /** `cognito-idp.<region>.amazonaws.com/<userPoolId>` */
   ProviderName: string;
@@ -72,7 +73,7 @@ export interface IdentityPoolState {
 }
 
 export function createIdentityPoolState(): IdentityPoolState {
-  return { pools: {}, identities: {}, loginIndex: {} };
+  return { pools: createDict(), identities: createDict(), loginIndex: createDict() };
 }
 
 export const loginIndexKey = (poolId: string, provider: string, userId: string): string =>

@@ -5,6 +5,7 @@
  * not part of it (SetIdentityPoolRoles owns them) and stay as they were.
  * Member constraints are the service model's (cognito-identity-2014-06-30).
  */
+import { createDict, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { IdentityErrors } from './errors';
@@ -47,7 +48,7 @@ function stringList(input: JsonInput, field: string, path: string): string[] {
 }
 
 function supportedLoginProviders(input: JsonInput): Record<string, string> {
-  const map = validate.optionalStringMap(input, 'SupportedLoginProviders') ?? {};
+  const map = validate.optionalStringMap(input, 'SupportedLoginProviders') ?? createDict<string>();
   if (Object.keys(map).length > 10) {
     validate.fail(
       "1 validation error detected: Value at 'supportedLoginProviders' failed to satisfy constraint: Member must have length less than or equal to 10",
@@ -91,7 +92,7 @@ export async function UpdateIdentityPool(input: JsonInput, ctx: RequestContext) 
   const cognito = cognitoProviders(input);
   const oidc = stringList(input, 'OpenIdConnectProviderARNs', 'openIdConnectProviderARNs');
   const saml = stringList(input, 'SamlProviderARNs', 'samlProviderARNs');
-  const tags = validate.optionalStringMap(input, 'IdentityPoolTags') ?? {};
+  const tags = validate.optionalStringMap(input, 'IdentityPoolTags') ?? createDict<string>();
   await authorizeDeveloperCall(ctx, 'UpdateIdentityPool', poolId);
   const pool = requirePool(ctx.world, poolId);
   // The developer provider name is fixed once set (Developer Guide, "Developer-authenticated
@@ -113,7 +114,7 @@ export async function UpdateIdentityPool(input: JsonInput, ctx: RequestContext) 
   };
   if (developer !== undefined) next.DeveloperProviderName = developer;
   else if (!pool.DeveloperProviderName) delete next.DeveloperProviderName;
-  ctx.world.state.cognitoIdentity.pools[poolId] = next;
+  setOwn(ctx.world.state.cognitoIdentity.pools, poolId, next);
   ctx.emit('state', `Identity pool ${poolId} updated: guests ${allowGuests ? 'allowed' : 'not allowed'}`, {
     before: withoutRoles(pool),
     after: withoutRoles(next),

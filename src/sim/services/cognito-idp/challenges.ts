@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import type { AppClientRecord, ChallengeRecord } from './state';
 
@@ -11,7 +12,7 @@ import type { AppClientRecord, ChallengeRecord } from './state';
 export const DEFAULT_AUTH_SESSION_MINUTES = 3;
 
 function store(world: World): Record<string, ChallengeRecord> {
-  world.state.cognitoIdp.challenges ??= {};
+  world.state.cognitoIdp.challenges ??= createDict();
   return world.state.cognitoIdp.challenges;
 }
 
@@ -24,13 +25,13 @@ export function putChallenge(world: World, handle: string, record: ChallengeReco
   const challenges = store(world);
   const now = world.now();
   for (const [key, c] of Object.entries(challenges)) if (c.expiresAt <= now) delete challenges[key];
-  challenges[handle] = record;
+  setOwn(challenges, handle, record);
 }
 
 /** Removes and returns the challenge under `handle` (one use), expired or not; the caller judges expiry. */
 export function takeChallenge(world: World, handle: string): ChallengeRecord | undefined {
   const challenges = store(world);
-  const record = Object.hasOwn(challenges, handle) ? challenges[handle] : undefined;
+  const record = getOwn(challenges, handle);
   if (record) delete challenges[handle];
   return record;
 }

@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { openRefreshToken } from '../../tokens/refresh-token';
@@ -51,7 +52,7 @@ export async function initiateAuth(input: JsonInput, ctx: RequestContext) {
   const { pool, client } = poolAndClient(world, clientId);
   if (flow === 'ADMIN_NO_SRP_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH')
     throw idpErrors.invalidParameter('Initiate Auth method not supported.');
-  const permission = FLOW_PERMISSION[flow];
+  const permission = getOwn(FLOW_PERMISSION, flow);
   if (!permission || !client.explicitAuthFlows.includes(permission)) throw idpErrors.flowNotEnabled(flow);
   if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(pool, client, params, ctx);
   if (flow === 'USER_SRP_AUTH') return startSrpAuth(pool, client, params, ctx);
@@ -133,7 +134,7 @@ async function refresh(pool: PoolRecord, client: AppClientRecord, token: string,
   const payload = await openRefreshToken(world, token);
   if (!payload || payload.pool !== pool.id || payload.client_id !== client.clientId)
     throw idpErrors.invalidRefreshToken();
-  const session = world.state.cognitoIdp.sessions[payload.origin_jti];
+  const session = getOwn(world.state.cognitoIdp.sessions, payload.origin_jti);
   if (!session || session.refreshJti !== payload.jti) throw idpErrors.invalidRefreshToken();
   if (session.revokedAt !== undefined) throw idpErrors.refreshTokenRevoked();
   if (world.now() >= payload.exp * 1000) throw idpErrors.refreshTokenExpired();

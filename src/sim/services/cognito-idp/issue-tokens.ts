@@ -1,3 +1,4 @@
+import { setOwn } from '../../core/dict';
 import { epochSeconds } from '../../core/time';
 import { sealRefreshToken } from '../../tokens/refresh-token';
 import { accessTokenHash, signUserPoolJwt } from '../../tokens/user-pool-jwt';
@@ -41,7 +42,7 @@ export function startSession(
     viaOAuth: options.viaOAuth,
     createdAt: now,
   };
-  world.state.cognitoIdp.sessions[session.originJti] = session;
+  setOwn(world.state.cognitoIdp.sessions, session.originJti, session);
   return session;
 }
 

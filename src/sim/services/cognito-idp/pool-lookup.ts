@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
@@ -5,7 +6,7 @@ import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 /** Lookups shared by the operations: pools, app clients and users, failing as AWS fails. */
 
 export function poolById(world: World, poolId: string): PoolRecord | undefined {
-  return world.state.cognitoIdp.pools[poolId];
+  return getOwn(world.state.cognitoIdp.pools, poolId);
 }
 
 export function requirePool(world: World, poolId: string): PoolRecord {
@@ -17,7 +18,7 @@ export function requirePool(world: World, poolId: string): PoolRecord {
 /** Public operations name only a ClientId; the pool is the one that owns it. */
 export function poolAndClient(world: World, clientId: string): { pool: PoolRecord; client: AppClientRecord } {
   for (const pool of Object.values(world.state.cognitoIdp.pools)) {
-    const client = pool.clients[clientId];
+    const client = getOwn(pool.clients, clientId);
     if (client) return { pool, client };
   }
   throw idpErrors.resourceNotFound(`User pool client ${clientId} does not exist.`);
@@ -29,7 +30,7 @@ export function usernameKey(pool: PoolRecord, username: string): string {
 }
 
 export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
-  const direct = pool.users[usernameKey(pool, username)];
+  const direct = getOwn(pool.users, usernameKey(pool, username));
   if (direct) return direct;
   // Users may also sign in with their immutable sub as the username (doc: "Username" accepts an alias or sub).
   return Object.values(pool.users).find((u) => u.sub === username);

@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { idpErrors } from './errors';
@@ -46,7 +47,7 @@ const handlers: Record<string, ChallengeHandler> = {
 };
 
 export function registerChallengeHandler(name: string, handler: ChallengeHandler): void {
-  handlers[name] = handler;
+  setOwn(handlers, name, handler);
 }
 
 export async function respondToAuthChallenge(input: JsonInput, ctx: RequestContext) {
@@ -60,7 +61,7 @@ export async function respondToAuthChallenge(input: JsonInput, ctx: RequestConte
   const session = v.optionalString(input, 'Session', { min: 20, max: 2048 });
   const responses = v.optionalStringMap(input, 'ChallengeResponses') ?? {};
   const { pool, client } = poolAndClient(ctx.world, clientId);
-  const handler = handlers[name];
+  const handler = getOwn(handlers, name);
   if (!handler) throw idpErrors.invalidParameter(`${name} is not supported by this simulation.`);
   return handler(pool, client, responses, ctx, session);
 }

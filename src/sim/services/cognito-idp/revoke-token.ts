@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { openRefreshToken } from '../../tokens/refresh-token';
@@ -27,7 +28,7 @@ export async function revokeToken(input: JsonInput, ctx: RequestContext) {
   const payload = await openRefreshToken(world, token);
   if (!payload || payload.pool !== pool.id) throw idpErrors.invalidRefreshToken();
   if (payload.client_id !== client.clientId) throw idpErrors.unauthorizedClient();
-  const session = world.state.cognitoIdp.sessions[payload.origin_jti];
+  const session = getOwn(world.state.cognitoIdp.sessions, payload.origin_jti);
   if (session && session.revokedAt === undefined) {
     session.revokedAt = world.now();
     session.revokedBy = 'RevokeToken';

@@ -1,3 +1,4 @@
+import { createDict, hasOwn, setOwn } from '../../core/dict';
 import type { JsonInput } from '../../protocol/json-1-1';
 import type { RequestContext } from '../../core/service';
 import { checkAttributes, parseAttributeList } from './attributes';
@@ -21,7 +22,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   checkPasswordPolicy(pool.passwordPolicy, password);
   checkAttributes(pool, attributes, 'sign-up');
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
-  if (pool.users[usernameKey(pool, username)]) throw idpErrors.usernameExists();
+  if (hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
   const now = world.now();
   const sub = world.random.uuid();
   const user: UserRecord = {
@@ -31,17 +32,17 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     enabled: true,
     createdAt: now,
     lastModifiedAt: now,
-    attributes: { sub },
+    attributes: createDict({ sub }),
     password: await hashPassword(world, password),
     groups: [],
-    attributeCodes: {},
+    attributeCodes: createDict(),
     failedAttempts: 0,
   };
   // USER_SRP_AUTH needs its own verifier; computed now, while the password is at hand (never stored).
   if (user.password) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
-  for (const a of attributes) user.attributes[a.Name] = a.Value;
+  for (const a of attributes) setOwn(user.attributes, a.Name, a.Value);
   if (user.attributes.email !== undefined) user.attributes.email_verified = 'false';
-  pool.users[usernameKey(pool, username)] = user;
+  setOwn(pool.users, usernameKey(pool, username), user);
   ctx.emit('state', `User ${user.username} signed up (UNCONFIRMED)`, {
     poolId: pool.id,
     username: user.username,

@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challenges';
 import { completeSignIn } from './complete-sign-in';
@@ -36,7 +37,7 @@ const SECRET_BLOCK_BYTES = 96;
 const B_SECRET_BYTES = 32;
 
 function required(params: Record<string, string>, name: string): string {
-  const value = params[name];
+  const value = getOwn(params, name);
   if (!value) throw idpErrors.invalidParameter(`Missing required parameter ${name}`);
   return value;
 }

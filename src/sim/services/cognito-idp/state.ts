@@ -4,6 +4,7 @@
  * snapshot is `JSON.stringify` and nothing else. Times are epoch milliseconds of the injected clock.
  */
 
+import { createDict } from '../../core/dict';
 export interface PasswordPolicy {
   MinimumLength: number;
   RequireUppercase: boolean;
@@ -202,5 +203,5 @@ export interface ChallengeRecord {
 }
 
 export function createUserPoolState(): UserPoolState {
-  return { pools: {}, sessions: {}, inbox: [] };
+  return { pools: createDict(), sessions: createDict(), inbox: [] };
 }

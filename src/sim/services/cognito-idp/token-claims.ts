@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { issuerOf } from './pool-lookup';
 import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
@@ -24,7 +25,7 @@ interface GroupClaims {
  */
 export function groupClaims(pool: PoolRecord, user: UserRecord): GroupClaims {
   const groups = user.groups
-    .map((name) => pool.groups[name])
+    .map((name) => getOwn(pool.groups, name))
     .filter((g) => g !== undefined)
     .sort(
       (a, b) =>
@@ -48,10 +49,10 @@ const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
 
 /** The user's attributes as ID token claims (sub and identities are placed by the caller). */
 function attributeClaims(user: UserRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = createDict<unknown>();
   for (const [name, value] of Object.entries(user.attributes)) {
     if (name === 'sub' || name === 'identities') continue;
-    out[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value;
+    setOwn(out, name, BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value);
   }
   return out;
 }
@@ -67,7 +68,7 @@ export function idTokenClaims(
 ): Record<string, unknown> {
   const g = groupClaims(pool, user);
   const attrs = attributeClaims(user);
-  const claims: Record<string, unknown> = {};
+  const claims = createDict<unknown>();
   if (extra.atHash) claims.at_hash = extra.atHash;
   claims.sub = user.sub;
   if (g.groups.length) claims['cognito:groups'] = g.groups;
@@ -86,7 +87,7 @@ export function idTokenClaims(
   claims.exp = times.idExp;
   claims.iat = times.iat;
   claims.jti = extra.jti;
-  for (const [name, value] of Object.entries(attrs)) if (!(name in claims)) claims[name] = value;
+  for (const [name, value] of Object.entries(attrs)) if (!Object.hasOwn(claims, name)) setOwn(claims, name, value);
   return claims;
 }
 

@@ -1,3 +1,4 @@
+import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
@@ -35,8 +36,8 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   checkAttributes(pool, attributes, 'update');
   const details = [];
   for (const { Name, Value } of attributes) {
-    const changed = user.attributes[Name] !== Value;
-    user.attributes[Name] = Value;
+    const changed = getOwn(user.attributes, Name) !== Value;
+    setOwn(user.attributes, Name, Value);
     // A changed email is unverified until the new address proves itself with a code (doc: attribute verification).
     if (Name === 'email' && changed) {
       user.attributes.email_verified = 'false';
@@ -81,9 +82,9 @@ export async function verifyUserAttribute(input: JsonInput, ctx: RequestContext)
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const code = v.string(input, 'Code', CODE);
   const { user } = await authorizeAccessToken(world, token);
-  checkCode(world, user.attributeCodes[name], code);
-  delete user.attributeCodes[name];
-  user.attributes[`${name}_verified`] = 'true';
+  checkCode(world, getOwn(user.attributeCodes, name), code);
+  deleteOwn(user.attributeCodes, name);
+  setOwn(user.attributes, `${name}_verified`, 'true');
   user.lastModifiedAt = world.now();
   return {};
 }

@@ -1,3 +1,4 @@
+import { getOwn } from '../../core/dict';
 import { userPoolJwks } from '../../tokens/jwks';
 import type { World } from '../../world';
 import { issuerOf } from './pool-lookup';
@@ -48,7 +49,7 @@ export function wellKnownResponse(world: World, pathname: string, requestId: str
     'x-amzn-requestid': requestId,
     'access-control-allow-origin': '*',
   };
-  const pool = world.state.cognitoIdp.pools[poolId];
+  const pool = getOwn(world.state.cognitoIdp.pools, poolId);
   if (!pool) {
     // unv: the exact body for an unknown pool id.
     return new Response(JSON.stringify({ message: `User pool ${poolId} does not exist.` }), {

@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { SYNC_LIMITS, syncErrors } from './errors';
 import type { SyncDatasetState, SyncIdentityState, SyncRecordState } from './state';
@@ -7,16 +8,22 @@ import { wireDate } from './wire';
 
 export function identityState(world: World, identityPoolId: string, identityId: string): SyncIdentityState {
   const all = world.state.cognitoSync.identities;
-  let identity = all[identityId];
+  let identity = getOwn(all, identityId);
   if (!identity) {
-    identity = { identityPoolId, identityId, lastModifiedDate: world.now(), datasets: {}, deleted: {} };
-    all[identityId] = identity;
+    identity = {
+      identityPoolId,
+      identityId,
+      lastModifiedDate: world.now(),
+      datasets: createDict(),
+      deleted: createDict(),
+    };
+    setOwn(all, identityId, identity);
   }
   return identity;
 }
 
 export function findIdentity(world: World, identityId: string): SyncIdentityState | undefined {
-  return world.state.cognitoSync.identities[identityId];
+  return getOwn(world.state.cognitoSync.identities, identityId);
 }
 
 /** Creates a dataset on first write, as AWS does ("Datasets are automatically created if they don't exist"). */
@@ -34,17 +41,17 @@ export function createDataset(
   const now = world.now();
   // Counts continue above a deleted dataset of the same name, so an old device's lastSyncCount
   // can still be recognised as "from before the deletion".
-  const floor = identity.deleted[name]?.syncCount ?? 0;
+  const floor = getOwn(identity.deleted, name)?.syncCount ?? 0;
   const dataset: SyncDatasetState = {
     name,
     creationDate: now,
     lastModifiedDate: now,
     lastModifiedBy: by,
     syncCount: floor,
-    records: {},
+    records: createDict(),
     mergedDatasetNames: [],
   };
-  identity.datasets[name] = dataset;
+  setOwn(identity.datasets, name, dataset);
   return dataset;
 }
 

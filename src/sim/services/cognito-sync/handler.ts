@@ -1,3 +1,4 @@
+import { createDict, parseState } from '../../core/dict';
 import type { Caller } from '../../auth/caller';
 import type { RequestContext, ServiceHandler } from '../../core/service';
 import { createValidator } from '../../core/validate';
@@ -141,9 +142,9 @@ function checkOwnership(caller: Caller, p: ParsedSyncRequest) {
 
 async function readJson(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
-  if (text.trim() === '') return {};
+  if (text.trim() === '') return createDict();
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseState(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   } catch {
     // fall through to the same error as a non-object body

@@ -1,3 +1,4 @@
+import { getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { createDataset, identityState, liveRecords } from './datasets';
 
@@ -17,20 +18,20 @@ export function mergeSyncIdentities(
   fromIdentityId: string,
   toIdentityId: string,
 ): string[] {
-  const from = world.state.cognitoSync.identities[fromIdentityId];
+  const from = getOwn(world.state.cognitoSync.identities, fromIdentityId);
   if (!from || fromIdentityId === toIdentityId) return [];
   const to = identityState(world, identityPoolId, toIdentityId);
   const created: string[] = [];
   const now = world.now();
   for (const source of Object.values(from.datasets)) {
     const mergedName = `${source.name}.${fromIdentityId}`;
-    if (to.datasets[mergedName]) continue;
+    if (hasOwn(to.datasets, mergedName)) continue;
     const copy = createDataset(world, to, mergedName, fromIdentityId);
     copy.syncCount += 1;
     for (const record of liveRecords(source)) {
-      copy.records[record.key] = { ...record, syncCount: copy.syncCount, lastModifiedDate: now };
+      setOwn(copy.records, record.key, { ...record, syncCount: copy.syncCount, lastModifiedDate: now });
     }
-    const base = to.datasets[source.name] ?? createDataset(world, to, source.name, toIdentityId);
+    const base = getOwn(to.datasets, source.name) ?? createDataset(world, to, source.name, toIdentityId);
     if (!base.mergedDatasetNames.includes(mergedName)) base.mergedDatasetNames.push(mergedName);
     created.push(mergedName);
   }

@@ -1,3 +1,4 @@
+import { createDict, deleteOwn, getOwn, setOwn } from '../../core/dict';
 import { BASE64_ALPHABET } from '../../core/random';
 import type { RequestContext } from '../../core/service';
 import { createValidator } from '../../core/validate';
@@ -66,7 +67,7 @@ export function listDatasets(world: World, t: SyncTarget, query: URLSearchParams
 }
 
 export function describeDataset(world: World, t: SyncTarget) {
-  const dataset = findIdentity(world, t.identityId)?.datasets[t.datasetName as string];
+  const dataset = getOwn(findIdentity(world, t.identityId)?.datasets, t.datasetName);
   if (!dataset) throw syncErrors.datasetNotFound(t.datasetName as string);
   return { Dataset: datasetToWire(t.identityId, dataset) };
 }
@@ -74,11 +75,11 @@ export function describeDataset(world: World, t: SyncTarget) {
 export function deleteDataset(world: World, t: SyncTarget, ctx: RequestContext) {
   const name = t.datasetName as string;
   const identity = findIdentity(world, t.identityId);
-  const dataset = identity?.datasets[name];
+  const dataset = getOwn(identity?.datasets, name);
   if (!identity || !dataset) throw syncErrors.datasetNotFound(name);
   const wire = datasetToWire(t.identityId, dataset);
-  delete identity.datasets[name];
-  identity.deleted[name] = { deletedAt: world.now(), syncCount: dataset.syncCount };
+  deleteOwn(identity.datasets, name);
+  setOwn(identity.deleted, name, { deletedAt: world.now(), syncCount: dataset.syncCount });
   identity.lastModifiedDate = world.now();
   ctx.emit('state', `Dataset ${name} deleted (was at sync count ${dataset.syncCount})`, {
     identityId: t.identityId,
@@ -112,7 +113,7 @@ export function describeIdentityPoolUsage(world: World, identityPoolId: string) 
   return {
     IdentityPoolUsage: {
       IdentityPoolId: identityPoolId,
-      SyncSessionsCount: world.state.cognitoSync.syncSessionsCount[identityPoolId] ?? 0,
+      SyncSessionsCount: getOwn(world.state.cognitoSync.syncSessionsCount, identityPoolId) ?? 0,
       DataStorage: identities.reduce(
         (n, i) => n + Object.values(i.datasets).reduce((m, d) => m + datasetBytes(d), 0),
         0,
@@ -134,18 +135,18 @@ export function listRecords(world: World, t: SyncTarget, query: URLSearchParams,
     checkSession(world, token, t);
   } else {
     token = world.random.string(64, BASE64_ALPHABET);
-    sessions[token] = {
+    setOwn(sessions, token, {
       identityPoolId: t.identityPoolId,
       identityId: t.identityId,
       datasetName: name,
       expiresAt: world.now() + SYNC_LIMITS.sessionTokenLifetimeMs,
-    };
+    });
     const counts = world.state.cognitoSync.syncSessionsCount;
-    counts[t.identityPoolId] = (counts[t.identityPoolId] ?? 0) + 1;
+    setOwn(counts, t.identityPoolId, (getOwn(counts, t.identityPoolId) ?? 0) + 1);
   }
   const identity = findIdentity(world, t.identityId);
-  const dataset = identity?.datasets[name];
-  const tombstone = identity?.deleted[name];
+  const dataset = getOwn(identity?.datasets, name);
+  const tombstone = getOwn(identity?.deleted, name);
   const changed = dataset
     ? Object.values(dataset.records)
         .filter((r) => r.syncCount > lastSyncCount)
@@ -176,7 +177,7 @@ export function listRecords(world: World, t: SyncTarget, query: URLSearchParams,
 }
 
 function checkSession(world: World, token: string, t: SyncTarget) {
-  const session = world.state.cognitoSync.sessions[token];
+  const session = getOwn(world.state.cognitoSync.sessions, token);
   if (
     !session ||
     session.expiresAt <= world.now() ||
@@ -244,9 +245,9 @@ export function updateRecords(
   const patches = parsePatches(body);
   checkSession(world, token, t);
   // A refused write changes nothing: judge the patches before creating the identity's record.
-  const existing = findIdentity(world, t.identityId)?.datasets[name];
+  const existing = getOwn(findIdentity(world, t.identityId)?.datasets, name);
   for (const patch of patches) {
-    const current = existing?.records[patch.key]?.syncCount ?? 0;
+    const current = getOwn(existing?.records, patch.key)?.syncCount ?? 0;
     if (patch.syncCount !== current) throw syncErrors.staleSyncCount(patch.key, current, patch.syncCount);
   }
   const hadIdentity = findIdentity(world, t.identityId) !== undefined;
@@ -254,7 +255,8 @@ export function updateRecords(
   const dataset = existing ?? createDataset(world, identity, name, t.actor);
   const now = world.now();
   const nextCount = dataset.syncCount + 1;
-  const before = structuredClone(dataset.records);
+  // Records are replaced, never edited in place, so a shallow copy restores them.
+  const before = createDict(dataset.records);
   const written: SyncRecordState[] = [];
   for (const patch of patches) {
     const record: SyncRecordState = {
@@ -267,15 +269,15 @@ export function updateRecords(
         ? {}
         : { deviceLastModifiedDate: patch.deviceLastModifiedDate }),
     };
-    dataset.records[patch.key] = record;
+    setOwn(dataset.records, patch.key, record);
     written.push(record);
   }
   const count = liveRecords(dataset).length;
   const bytes = datasetBytes(dataset);
   if (count > SYNC_LIMITS.recordsPerDataset || bytes > SYNC_LIMITS.datasetBytes) {
     dataset.records = before;
-    if (!existing) delete identity.datasets[name];
-    if (!hadIdentity) delete world.state.cognitoSync.identities[t.identityId];
+    if (!existing) deleteOwn(identity.datasets, name);
+    if (!hadIdentity) deleteOwn(world.state.cognitoSync.identities, t.identityId);
     throw syncErrors.limitExceeded(
       count > SYNC_LIMITS.recordsPerDataset
         ? `The number of records in dataset ${name} would exceed the limit of ${SYNC_LIMITS.recordsPerDataset}.`

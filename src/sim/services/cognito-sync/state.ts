@@ -9,6 +9,7 @@
  */
 
 /** One key/value record as the service stores it. Dates are epoch milliseconds. */
+import { createDict } from '../../core/dict';
 export interface SyncRecordState {
   key: string;
   /** `null` for a removed record (a tombstone: ListRecords returns it without a Value). */
@@ -63,5 +64,5 @@ export interface CognitoSyncState {
 }
 
 export function createCognitoSyncState(): CognitoSyncState {
-  return { identities: {}, sessions: {}, syncSessionsCount: {} };
+  return { identities: createDict(), sessions: createDict(), syncSessionsCount: createDict() };
 }

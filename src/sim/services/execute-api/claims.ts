@@ -1,3 +1,4 @@
+import { createDict, setOwn } from '../../core/dict';
 /**
  * How a REST API's Cognito user pool authorizer hands token claims to the backend
  * (`requestContext.authorizer.claims`, reference 8.1, obs): every value is a string; numbers become
@@ -17,12 +18,12 @@ export function javaDateText(epochSeconds: number): string {
 }
 
 export function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = createDict<string>();
   for (const [name, value] of Object.entries(claims)) {
-    if (DATE_CLAIMS.has(name) && typeof value === 'number') out[name] = javaDateText(value);
-    else if (Array.isArray(value)) out[name] = value.map(String).join(',');
-    else if (value !== null && typeof value === 'object') out[name] = JSON.stringify(value);
-    else out[name] = String(value);
+    if (DATE_CLAIMS.has(name) && typeof value === 'number') setOwn(out, name, javaDateText(value));
+    else if (Array.isArray(value)) setOwn(out, name, value.map(String).join(','));
+    else if (value !== null && typeof value === 'object') setOwn(out, name, JSON.stringify(value));
+    else setOwn(out, name, String(value));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * stage and method, run its authorizer, then answer with the Lambda proxy integration's view of
  * the request (the backend echoes `requestContext`, so a learner sees exactly what it received).
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { cognitoAuthorizer, iamAuthorizer } from './authorizers';
 import { apigwId, baseHeaders, gatewayResponses, renderGatewayResponse } from './gateway-responses';
@@ -23,7 +24,7 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
   const url = new URL(request.url);
   const apigw = apigwId(ctx);
   const apiId = apiIdFromHost(url.hostname.toLowerCase(), ctx.world.region) ?? '';
-  const api = ctx.world.state.executeApi.apis[apiId];
+  const api = getOwn(ctx.world.state.executeApi.apis, apiId);
   const [, stage = '', ...rest] = url.pathname.split('/');
   // An API that does not exist has no DNS name; the router never sends one here.
   if (!api) return renderGatewayResponse(ctx, apigw, gatewayResponses.forbidden());
@@ -43,7 +44,7 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
   if (method.authorizationType === 'AWS_IAM') {
     outcome = await iamAuthorizer(ctx, request, api, stage, method);
   } else if (method.authorizationType === 'COGNITO_USER_POOLS') {
-    const authorizer = method.authorizerId ? api.authorizers[method.authorizerId] : undefined;
+    const authorizer = getOwn(api.authorizers, method.authorizerId);
     if (!authorizer) throw new Error(`method ${method.resourcePath} names a missing authorizer`);
     outcome = await cognitoAuthorizer(ctx, request, authorizer, method);
   } else {

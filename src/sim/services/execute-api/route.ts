@@ -1,3 +1,4 @@
+import { hasOwn } from '../../core/dict';
 import type { ServiceRoute } from '../../core/service';
 import { apiIdFromHost, handleExecuteApi } from './handler';
 
@@ -6,7 +7,7 @@ export const executeApiRoute: ServiceRoute = {
   service: 'execute-api',
   matches: (url, world) => {
     const apiId = apiIdFromHost(url.hostname.toLowerCase(), world.region);
-    return apiId !== undefined && world.state.executeApi.apis[apiId] !== undefined;
+    return hasOwn(world.state.executeApi.apis, apiId);
   },
   handle: handleExecuteApi,
 };

@@ -2,6 +2,7 @@
  * Plain, JSON-serialisable state of the simulated API Gateway REST APIs: stages, authorizers and
  * methods. Every method's integration is the same Lambda-proxy-style echo of the request context.
  */
+import { createDict } from '../../core/dict';
 export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'COGNITO_USER_POOLS';
 
 export interface CognitoAuthorizer {
@@ -37,5 +38,5 @@ export interface ExecuteApiState {
 }
 
 export function createExecuteApiState(): ExecuteApiState {
-  return { apis: {} };
+  return { apis: createDict() };
 }

@@ -2,6 +2,7 @@
  * Google's OAuth 2.0 authorization-code flow, as plain functions over GoogleState. The HTTP route
  * (route.ts) and Cognito's server-to-server call to Google's token endpoint both use them.
  */
+import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import { epochSeconds } from '../../core/time';
 import { ALPHANUMERIC } from '../../core/random';
 import type { World } from '../../world';
@@ -33,7 +34,7 @@ const SCOPE_URLS: Record<string, string> = {
 /** Google answers with the long form of the short scopes, sorted as it writes them. */
 export function grantedGoogleScope(requested: string): string {
   const parts = requested.split(/[\s+]+/).filter(Boolean);
-  return [...new Set(parts.map((s) => SCOPE_URLS[s] ?? s))].sort().join(' ');
+  return [...new Set(parts.map((s) => getOwn(SCOPE_URLS, s) ?? s))].sort().join(' ');
 }
 
 export type AuthorizeCheck =
@@ -48,7 +49,7 @@ export type AuthorizeCheck =
 /** The checks Google makes before it shows the sign-in page; failures are shown to the user, never redirected. */
 export function checkGoogleAuthorize(world: World, params: URLSearchParams): AuthorizeCheck {
   const clientId = params.get('client_id') ?? '';
-  const client = world.state.google.clients[clientId];
+  const client = getOwn(world.state.google.clients, clientId);
   if (!client)
     return { ok: false, status: 401, error: 'invalid_client', message: 'The OAuth client was not found.' };
   const redirectUri = params.get('redirect_uri') ?? '';
@@ -75,7 +76,7 @@ export function issueGoogleCode(world: World, account: GoogleAccount, params: UR
   const code = `4/0A${world.random.string(70, `${ALPHANUMERIC}-_`)}`;
   const now = world.now();
   const nonce = params.get('nonce');
-  world.state.google.codes[code] = {
+  setOwn(world.state.google.codes, code, {
     code,
     clientId: params.get('client_id') ?? '',
     redirectUri: params.get('redirect_uri') ?? '',
@@ -84,7 +85,7 @@ export function issueGoogleCode(world: World, account: GoogleAccount, params: UR
     ...(nonce !== null ? { nonce } : {}),
     authTime: epochSeconds(now),
     expiresAt: now + GOOGLE_CODE_LIFETIME_MS,
-  };
+  });
   return code;
 }
 
@@ -123,17 +124,17 @@ export async function exchangeGoogleCode(
   if (request.grantType !== 'authorization_code')
     return tokenError(400, 'unsupported_grant_type', `Invalid grant_type: ${request.grantType}`);
   const state = world.state.google;
-  const client = state.clients[request.clientId];
+  const client = getOwn(state.clients, request.clientId);
   if (!client) return tokenError(401, 'invalid_client', 'The OAuth client was not found.');
   if (client.clientSecret !== request.clientSecret) return tokenError(401, 'invalid_client', 'Unauthorized');
-  const grant = state.codes[request.code];
+  const grant = getOwn(state.codes, request.code);
   if (!grant || grant.clientId !== request.clientId || grant.expiresAt <= world.now()) {
-    if (grant && grant.expiresAt <= world.now()) delete state.codes[request.code];
+    if (grant && grant.expiresAt <= world.now()) deleteOwn(state.codes, request.code);
     return tokenError(400, 'invalid_grant', 'Bad Request');
   }
   if (grant.redirectUri !== request.redirectUri)
     return tokenError(400, 'redirect_uri_mismatch', 'Bad Request');
-  delete state.codes[request.code]; // single use
+  deleteOwn(state.codes, request.code); // single use
   const account = state.accounts.find((a) => a.sub === grant.sub);
   if (!account) return tokenError(400, 'invalid_grant', 'Bad Request');
   const accessToken = `ya29.a0${world.random.string(150, `${ALPHANUMERIC}-_`)}`;

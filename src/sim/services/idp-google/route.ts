@@ -8,6 +8,7 @@
  * `fetch(…, { redirect: 'manual' })`); a wrong password answers `200` with the sign-in page again
  * and Google's message in it. The parameters may also be sent in the POST body instead of the query.
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext, ServiceRoute } from '../../core/service';
 import { googleJwks, googleOpenIdConfiguration } from './discovery';
 import { escapeHtml, hiddenInputs, htmlResponse, jsonResponse, readParams, redirect } from './html';
@@ -61,7 +62,7 @@ async function authorize(request: Request, url: URL, ctx: RequestContext): Promi
     return signInPage(params, result.message);
   }
   const code = issueGoogleCode(ctx.world, result.account, params);
-  const grant = ctx.world.state.google.codes[code];
+  const grant = getOwn(ctx.world.state.google.codes, code);
   const target = new URL(params.get('redirect_uri') ?? '');
   const state = params.get('state');
   if (state !== null) target.searchParams.set('state', state);

@@ -2,6 +2,7 @@
  * Plain, JSON-serialisable state of the simulated Google (accounts.google.com): OAuth clients,
  * accounts, and the short-lived authorization codes it has handed out. Times are epoch ms.
  */
+import { createDict } from '../../core/dict';
 export interface GoogleClient {
   clientId: string;
   /** Google client secrets look like `GOCSPX-` + 28 characters. */
@@ -41,7 +42,7 @@ export interface GoogleState {
 }
 
 export function createGoogleState(): GoogleState {
-  return { clients: {}, accounts: [], codes: {} };
+  return { clients: createDict(), accounts: [], codes: createDict() };
 }
 
 export function findGoogleAccount(state: GoogleState, username: string): GoogleAccount | undefined {

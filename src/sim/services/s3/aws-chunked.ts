@@ -5,6 +5,7 @@
  * `<name>:<value>\r\n` and a blank line. SDK v3 uses it with `STREAMING-UNSIGNED-PAYLOAD-TRAILER`
  * when it uploads a stream of unknown length, putting the checksum in the trailer.
  */
+import { createDict, setOwn } from '../../core/dict';
 import { AwsError } from '../../core/errors';
 
 export interface DecodedChunks {
@@ -48,12 +49,12 @@ export function decodeAwsChunked(body: Uint8Array): DecodedChunks {
     if (body[pos] !== 0x0d || body[pos + 1] !== 0x0a) throw incomplete();
     pos += 2;
   }
-  const trailers: Record<string, string> = {};
+  const trailers = createDict<string>();
   while (pos < body.length) {
     const line = readLine();
     if (line === '') break;
     const colon = line.indexOf(':');
-    if (colon > 0) trailers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon > 0) setOwn(trailers, line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   const total = parts.reduce((n, p) => n + p.length, 0);
   const data = new Uint8Array(total);

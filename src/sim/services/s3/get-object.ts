@@ -3,6 +3,7 @@
  * for callers allowed `s3:ListBucket`; everyone else gets AccessDenied (403), so that a denied caller
  * cannot probe which keys exist (S3 User Guide, GetObject "Permissions").
  */
+import { deleteOwn, getOwn } from '../../core/dict';
 import { httpDate } from '../../core/time';
 import { s3IdHeaders } from '../../protocol/rest-xml';
 import { fromBase64 } from './bytes';
@@ -24,7 +25,7 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 
 function findObject(call: S3Call, key: string, action: string): S3Object {
   requireAllowed(call, action, objectArn(call.bucket.name, key));
-  const object = call.bucket.objects[key];
+  const object = getOwn(call.bucket.objects, key);
   if (object) return object;
   if (isAllowed(call, 's3:ListBucket', bucketArn(call.bucket.name))) throw s3Errors.noSuchKey(key);
   throw s3Errors.accessDenied();
@@ -109,8 +110,7 @@ export function headObject(call: S3Call, key: string): Response {
 /** S3 answers 204 whether or not the key existed (without versioning nothing else is observable). */
 export function deleteObject(call: S3Call, key: string): Response {
   requireAllowed(call, 's3:DeleteObject', objectArn(call.bucket.name, key));
-  if (call.bucket.objects[key]) {
-    delete call.bucket.objects[key];
+  if (deleteOwn(call.bucket.objects, key)) {
     call.ctx.emit('state', `s3://${call.bucket.name}/${key} deleted`, { bucket: call.bucket.name, key });
   }
   return new Response(null, { status: 204, headers: s3IdHeaders(call.ids) });

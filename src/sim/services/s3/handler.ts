@@ -3,6 +3,7 @@
  * presigned query) or treat the request as anonymous, then dispatch on verb and query to the
  * operation. Every AwsError becomes S3's XML error here (and only here, via protocol/rest-xml.ts).
  */
+import { getOwn } from '../../core/dict';
 import { authenticateIfSigned } from '../../auth/authenticate';
 import { AwsError, isAwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
@@ -102,7 +103,7 @@ export async function handleS3(request: Request, ctx: RequestContext): Promise<R
     if (!caller)
       ctx.emit('auth.anonymous', 'No signature: the request is evaluated as the anonymous principal', {});
     if (!address.bucket) throw s3Errors.notImplemented(); // ListBuckets is not simulated
-    const bucket = ctx.world.state.s3.buckets[address.bucket];
+    const bucket = getOwn(ctx.world.state.s3.buckets, address.bucket);
     if (!bucket) throw s3Errors.noSuchBucket(address.bucket);
     if (bucket.region !== address.region) {
       const endpoint =

@@ -5,6 +5,7 @@
  * Authorised as `s3:ListBucket` on the bucket ARN with the `s3:prefix`, `s3:delimiter` and
  * `s3:max-keys` condition keys (S3 User Guide, "Condition key examples").
  */
+import { getOwn } from '../../core/dict';
 import { s3XmlResponse } from '../../protocol/rest-xml';
 import type { XmlNode } from '../../protocol/xml';
 import { fromBase64, toBase64, utf8 } from './bytes';
@@ -133,7 +134,7 @@ export function listObjectsV2(call: S3Call): Response {
   const enc = (s: string) => (encodingType === 'url' ? urlEncode(s) : s);
   const owner = { ID: canonicalUserId(call.bucket.ownerAccountId) };
   const contents = page.keys.map((key) => {
-    const object = call.bucket.objects[key];
+    const object = getOwn(call.bucket.objects, key);
     if (!object) throw new Error(`listed a missing key ${key}`);
     const entry: XmlNode = {
       Key: enc(key),

@@ -4,6 +4,7 @@
  * `x-amz-checksum-*` header or an aws-chunked trailer. An upload without any checksum gets the
  * CRC64NVME that S3 computes by default. The ETag is the quoted MD5 of the body.
  */
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import { s3IdHeaders } from '../../protocol/rest-xml';
 import { decodeAwsChunked } from './aws-chunked';
 import { fromBase64, toBase64 } from './bytes';
@@ -44,7 +45,7 @@ function readPayload(call: S3Call): { data: Uint8Array; sent: Partial<Record<Che
     throw s3Errors.incompleteBody();
   }
   for (const algorithm of CHECKSUM_ALGORITHMS) {
-    const value = decoded.trailers[checksumHeader(algorithm)];
+    const value = getOwn(decoded.trailers, checksumHeader(algorithm));
     if (value !== undefined) sent[algorithm] = value;
   }
   return { data: decoded.data, sent };
@@ -110,11 +111,11 @@ export async function putObject(call: S3Call, key: string): Promise<Response> {
   verifyContentMd5(call, data);
   const checksum = await resolveChecksum(call, data, sent);
 
-  const metadata: Record<string, string> = {};
-  const headers: Record<string, string> = {};
+  const metadata = createDict<string>();
+  const headers = createDict<string>();
   call.headers.forEach((value, name) => {
-    if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value;
-    if (STORED_HEADERS.includes(name)) headers[name] = value;
+    if (name.startsWith('x-amz-meta-')) setOwn(metadata, name.slice('x-amz-meta-'.length), value);
+    if (STORED_HEADERS.includes(name)) setOwn(headers, name, value);
   });
   const encoding = (call.headers.get('content-encoding') ?? '')
     .split(',')
@@ -134,7 +135,7 @@ export async function putObject(call: S3Call, key: string): Promise<Response> {
     headers,
     checksum,
   };
-  call.bucket.objects[key] = object;
+  setOwn(call.bucket.objects, key, object);
   call.ctx.emit('state', `s3://${call.bucket.name}/${key} stored (${data.length} bytes)`, {
     bucket: call.bucket.name,
     key,

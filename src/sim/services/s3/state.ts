@@ -1,3 +1,4 @@
+import { createDict } from '../../core/dict';
 import type { PolicyDocument } from '../../iam/types';
 import type { ChecksumAlgorithm } from './checksums';
 
@@ -38,5 +39,5 @@ export interface S3Object {
 }
 
 export function createS3State(): S3State {
-  return { buckets: {} };
+  return { buckets: createDict() };
 }

@@ -1,3 +1,4 @@
+import { createDict, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { toBase64, utf8 } from './bytes';
 import { computeChecksum } from './checksums';
@@ -11,9 +12,9 @@ export function createBucket(world: World, name: string): S3Bucket {
     region: world.region,
     ownerAccountId: world.accountId,
     creationDate: world.now(),
-    objects: {},
+    objects: createDict(),
   };
-  world.state.s3.buckets[name] = bucket;
+  setOwn(world.state.s3.buckets, name, bucket);
   return bucket;
 }
 
@@ -26,14 +27,14 @@ export async function seedObject(
   contentType = 'text/plain',
 ): Promise<void> {
   const data = utf8(text);
-  bucket.objects[key] = {
+  setOwn(bucket.objects, key, {
     body: toBase64(data),
     size: data.length,
     etag: etagOf(data),
     contentType,
     lastModified: world.now(),
-    metadata: {},
-    headers: {},
+    metadata: createDict<string>(),
+    headers: createDict<string>(),
     checksum: { algorithm: 'CRC64NVME', value: await computeChecksum('CRC64NVME', data) },
-  };
+  });
 }

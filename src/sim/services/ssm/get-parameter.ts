@@ -4,6 +4,7 @@
  * enhanced-flow guest is refused even where the guest role allows it: the evaluator reports that no
  * session policy allows the action, and SSM's AccessDeniedException says so.
  */
+import { getOwn } from '../../core/dict';
 import type { Caller } from '../../auth/caller';
 import { AwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
@@ -54,7 +55,7 @@ export function getParameter(
       400,
     );
   }
-  const parameter = world.state.ssm.parameters[name];
+  const parameter = getOwn(world.state.ssm.parameters, name);
   // SSM's ParameterNotFound carries no message text.
   if (!parameter) throw new AwsError('ParameterNotFound', '', 400);
   // WithDecryption only matters for SecureString; String and StringList come back as stored.

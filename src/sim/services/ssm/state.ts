@@ -1,4 +1,5 @@
 /** Plain, JSON-serialisable state of the simulated SSM Parameter Store. */
+import { createDict } from '../../core/dict';
 export interface SsmParameter {
   name: string;
   type: 'String' | 'StringList' | 'SecureString';
@@ -15,7 +16,7 @@ export interface SsmState {
 }
 
 export function createSsmState(): SsmState {
-  return { parameters: {} };
+  return { parameters: createDict() };
 }
 
 /** `arn:aws:ssm:<region>:<acct>:parameter/<name without its leading slash>` (SSM API reference, Parameter.ARN). */

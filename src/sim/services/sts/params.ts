@@ -2,6 +2,7 @@
  * Parameter checks shared by the STS actions (STS API reference; reference 5.3): session names,
  * durations, session policies and their packed size, MFA. Messages follow AWS's validation style.
  */
+import { getOwn } from '../../core/dict';
 import { validationMessage } from '../../core/errors';
 import { managedPolicy } from '../../iam/state';
 import { parsePolicyDocument } from '../../iam/parse';
@@ -19,7 +20,7 @@ function invalid(field: string, value: string, constraint: string): never {
 }
 
 export function required(input: QueryInput, name: string, field: string): string {
-  const value = input[name];
+  const value = getOwn(input, name);
   if (value === undefined) throw missingParameter(field);
   return value;
 }

@@ -5,6 +5,7 @@
  * Role attribute values, the RoleSessionName attribute, the trust policy, and replay (an assertion
  * id is accepted once until it expires).
  */
+import { getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { getRole, getSamlProvider, trustPolicyFor } from '../../iam/state';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
@@ -76,7 +77,8 @@ export async function assumeRoleWithSaml(
   }
   const replayId = samlReplayId(verified);
   const used = world.state.sts.usedSamlAssertions;
-  if (used[replayId] !== undefined && used[replayId] > world.now()) {
+  const usedUntil = getOwn(used, replayId);
+  if (usedUntil !== undefined && usedUntil > world.now()) {
     ctx.emit('token.rejected', `SAML assertion ${verified.assertionId} was already exchanged (replay)`, {
       assertionId: verified.assertionId,
     });
@@ -133,7 +135,7 @@ export async function assumeRoleWithSaml(
     seconds = Math.min(verified.sessionDuration, role.maxSessionDuration);
   if (verified.sessionNotOnOrAfter !== undefined)
     seconds = Math.min(seconds, Math.floor((verified.sessionNotOnOrAfter - world.now()) / 1000));
-  used[replayId] = verified.notOnOrAfter;
+  setOwn(used, replayId, verified.notOnOrAfter);
 
   const ids = roleSessionIds(world.accountId, role, name);
   const { credentials } = mintSession(world, {

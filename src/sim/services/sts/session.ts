@@ -3,6 +3,7 @@
  * finds them: an `ASIA…` key id (20 characters), a 40-character secret and a long opaque session
  * token, all drawn from the world's seeded generator.
  */
+import { setOwn } from '../../core/dict';
 import { BASE64_ALPHABET } from '../../core/random';
 import { newIamId } from '../../iam/state';
 import type { World } from '../../world';
@@ -44,7 +45,7 @@ export function mintSession(
     issuedAt,
     expiration: issuedAt + durationSeconds * 1000,
   };
-  world.state.sts.sessions[session.accessKeyId] = session;
+  setOwn(world.state.sts.sessions, session.accessKeyId, session);
   return {
     session,
     credentials: {

@@ -2,6 +2,7 @@
  * STS's state as plain JSON: every temporary credential it has issued (the credential store for
  * `ASIA…` keys) and the SAML assertion ids already used (replay detection).
  */
+import { createDict } from '../../core/dict';
 import type { ContextKeys, NamedPolicy } from '../../iam/types';
 
 /** What kind of session a temporary key belongs to (drives `Caller.kind` and the API restrictions). */
@@ -48,5 +49,5 @@ export interface StsState {
 }
 
 export function createStsState(): StsState {
-  return { sessions: {}, usedSamlAssertions: {} };
+  return { sessions: createDict(), usedSamlAssertions: createDict() };
 }

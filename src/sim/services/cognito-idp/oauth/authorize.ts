@@ -4,6 +4,7 @@
  * straight to the chosen IdP: Google's authorization endpoint, or the SAML IdP's SSO URL with an
  * AuthnRequest (HTTP-Redirect binding). Without identity_provider it goes to /login.
  */
+import { getOwn, setOwn } from '../../../core/dict';
 import { isoSeconds } from '../../../core/time';
 import { escapeXml } from '../../../protocol/xml';
 import {
@@ -29,7 +30,7 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   const p = url.searchParams;
   const origin = poolOrigin(world, pool);
   const clientId = p.get('client_id') ?? '';
-  const client = pool.clients[clientId];
+  const client = getOwn(pool.clients, clientId);
   if (!client) return domainError(origin, 'invalid_request', clientId || undefined);
   const redirectUri = p.get('redirect_uri') ?? '';
   if (!client.callbackUrls.includes(redirectUri)) return domainError(origin, 'redirect_mismatch', clientId);
@@ -58,7 +59,7 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
     login.search = url.search;
     return redirectTo(login.href);
   }
-  const provider = oauthState(world).identityProviders[pool.id]?.[providerName];
+  const provider = getOwn(getOwn(oauthState(world).identityProviders, pool.id), providerName);
   if (!provider || !client.supportedIdentityProviders.includes(providerName))
     return back('invalid_request', 'Invalid identity provider');
 
@@ -77,7 +78,7 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   };
 
   if (provider.google) {
-    oauthState(world).pending[id] = pending;
+    setOwn(oauthState(world).pending, id, pending);
     const target = new URL(GOOGLE_AUTHORIZATION_ENDPOINT);
     target.searchParams.set('client_id', provider.google.clientId);
     target.searchParams.set('redirect_uri', `${origin}/oauth2/idpresponse`);
@@ -92,7 +93,7 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   }
   if (provider.saml) {
     const requestId = `_${world.random.hex(40)}`;
-    oauthState(world).pending[id] = { ...pending, samlRequestId: requestId };
+    setOwn(oauthState(world).pending, id, { ...pending, samlRequestId: requestId });
     const authnRequest =
       `<samlp:AuthnRequest xmlns:samlp="${SAML_NS.protocol}" xmlns:saml="${SAML_NS.assertion}" ID="${requestId}" Version="2.0"` +
       ` IssueInstant="${isoSeconds(world.now())}" Destination="${escapeXml(provider.saml.ssoUrl)}"` +

@@ -4,6 +4,7 @@
  * federated user (`<Provider>_<id>`, mapped attributes rewritten on every sign-in), and sends the
  * browser to the app with a one-use authorization code valid for five minutes.
  */
+import { createDict, deleteOwn, getOwn, hasOwn, setOwn } from '../../../core/dict';
 import { jwtVerify } from 'jose';
 import { epochSeconds } from '../../../core/time';
 import type { RequestContext } from '../../../core/service';
@@ -27,8 +28,8 @@ function badRequest(message: string): Response {
 function takePending(ctx: RequestContext, id: string | null): PendingAuthorization | undefined {
   if (!id) return undefined;
   const all = oauthState(ctx.world).pending;
-  const pending = all[id];
-  delete all[id];
+  const pending = getOwn(all, id);
+  deleteOwn(all, id);
   return pending && pending.expiresAt > ctx.world.now() ? pending : undefined;
 }
 
@@ -36,18 +37,18 @@ function mapAttributes(
   provider: PoolIdentityProvider,
   read: (source: string) => string | undefined,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = createDict<string>();
   for (const [poolAttribute, source] of Object.entries(provider.attributeMapping)) {
     if (poolAttribute === 'username') continue; // maps the IdP's user id; it names the user, it is not an attribute
     const value = read(source);
-    if (value !== undefined) out[poolAttribute] = value.slice(0, 2048);
+    if (value !== undefined) setOwn(out, poolAttribute, value.slice(0, 2048));
   }
   return out;
 }
 
 function finish(ctx: RequestContext, pending: PendingAuthorization, username: string): Response {
   const code = ctx.world.random.uuid();
-  oauthState(ctx.world).codes[code] = {
+  setOwn(oauthState(ctx.world).codes, code, {
     code,
     poolId: pending.poolId,
     clientId: pending.clientId,
@@ -58,7 +59,7 @@ function finish(ctx: RequestContext, pending: PendingAuthorization, username: st
     ...(pending.codeChallenge !== undefined ? { codeChallenge: pending.codeChallenge } : {}),
     authTime: epochSeconds(ctx.world.now()),
     expiresAt: ctx.world.now() + CODE_LIFETIME_MS,
-  };
+  });
   const target = new URL(pending.redirectUri);
   target.searchParams.set('code', code);
   if (pending.state !== undefined) target.searchParams.set('state', pending.state);
@@ -76,7 +77,7 @@ export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: Request
     redirectError(pending.redirectUri, 'invalid_request', description, pending.state);
   const error = url.searchParams.get('error');
   if (error) return fail(`Google Error - ${error}`);
-  const provider = oauthState(ctx.world).identityProviders[pool.id]?.[pending.providerName];
+  const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
   if (!provider?.google) return fail('Invalid identity provider');
   // Server to server: Cognito redeems the code at Google's token endpoint with its client secret.
   const exchanged = await exchangeGoogleCode(ctx.world, {
@@ -105,7 +106,7 @@ export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: Request
   }
   const sub = String(claims.sub);
   const attributes = mapAttributes(provider, (claim) =>
-    claims[claim] === undefined ? undefined : String(claims[claim]),
+    hasOwn(claims, claim) && claims[claim] !== undefined ? String(claims[claim]) : undefined,
   );
   const user = findOrCreateFederatedUser(ctx.world, pool.id, {
     providerName: 'Google',
@@ -128,7 +129,7 @@ export async function samlIdpResponse(
   if (!pending) return badRequest('Invalid samlResponse or relayState from identity provider');
   const fail = (description: string) =>
     redirectError(pending.redirectUri, 'invalid_request', description, pending.state);
-  const provider = oauthState(ctx.world).identityProviders[pool.id]?.[pending.providerName];
+  const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
   if (!provider?.saml) return fail('Invalid identity provider');
   const verified = await verifySamlResponse(ctx.world, form.get('SAMLResponse') ?? '', {
     certificates: provider.saml.certificates,
@@ -148,15 +149,15 @@ export async function samlIdpResponse(
   const consumed = oauthState(ctx.world).consumedAssertions;
   const replayId = samlReplayId(verified);
   for (const [id, until] of Object.entries(consumed)) if (until <= ctx.world.now()) delete consumed[id];
-  if (consumed[replayId] !== undefined)
+  if (hasOwn(consumed, replayId))
     return fail('Invalid samlResponse or relayState from identity provider');
-  consumed[replayId] = verified.notOnOrAfter;
+  setOwn(consumed, replayId, verified.notOnOrAfter);
   ctx.emit('saml.accepted', `Cognito accepted a signed SAML assertion for ${verified.nameId}`, {
     issuer: verified.issuer,
     nameId: verified.nameId,
     attributes: verified.attributes,
   });
-  const attributes = mapAttributes(provider, (name) => verified.attributes[name]?.[0]);
+  const attributes = mapAttributes(provider, (name) => getOwn(verified.attributes, name)?.[0]);
   const user = findOrCreateFederatedUser(ctx.world, pool.id, {
     providerName: pending.providerName,
     providerType: 'SAML',

@@ -3,6 +3,7 @@
  * federation endpoints (reference 3.1). Managed-login pages for COGNITO users are not simulated:
  * /login only offers the federated providers.
  */
+import { getOwn } from '../../../core/dict';
 import type { RequestContext, ServiceRoute } from '../../../core/service';
 import { escapeHtml, htmlResponse } from '../../idp-google/html';
 import type { PoolRecord } from '../state';
@@ -14,7 +15,7 @@ import { userInfo } from './userinfo';
 import { oauthState } from './state';
 
 function loginPage(url: URL, pool: PoolRecord, ctx: RequestContext): Response {
-  const providers = Object.keys(oauthState(ctx.world).identityProviders[pool.id] ?? {});
+  const providers = Object.keys(getOwn(oauthState(ctx.world).identityProviders, pool.id) ?? {});
   const links = providers
     .map((name) => {
       const target = new URL('/oauth2/authorize', url.origin);

@@ -3,6 +3,7 @@
  * providers configured on each pool (as CreateIdentityProvider would store them), sign-ins waiting
  * for an IdP to answer, issued authorization codes, and SAML assertion ids already consumed.
  */
+import { createDict, getOwn, setOwn } from '../../../core/dict';
 import type { World } from '../../../world';
 
 export interface PoolIdentityProvider {
@@ -55,7 +56,7 @@ export interface CognitoOAuthState {
 }
 
 export function createCognitoOAuthState(): CognitoOAuthState {
-  return { identityProviders: {}, pending: {}, codes: {}, consumedAssertions: {} };
+  return { identityProviders: createDict(), pending: createDict(), codes: createDict(), consumedAssertions: createDict() };
 }
 
 /** The OAuth state, created on first use (snapshots from before it existed have none). */
@@ -71,5 +72,7 @@ export function registerPoolIdentityProvider(
   provider: PoolIdentityProvider,
 ): void {
   const all = oauthState(world).identityProviders;
-  all[poolId] = { ...(all[poolId] ?? {}), [provider.providerName]: provider };
+  const providers = getOwn(all, poolId) ?? createDict<PoolIdentityProvider>();
+  setOwn(providers, provider.providerName, provider);
+  setOwn(all, poolId, providers);
 }

@@ -4,6 +4,7 @@
  * (new ID and access tokens in the same session, no new refresh token). Errors are JSON
  * `{"error": …}`; `invalid_grant` covers unknown, reused, expired codes and bad verifiers.
  */
+import { deleteOwn, getOwn } from '../../../core/dict';
 import type { RequestContext } from '../../../core/service';
 import { openRefreshToken } from '../../../tokens/refresh-token';
 import { issueTokensForUser } from '../federation-api';
@@ -29,7 +30,7 @@ function authenticateClient(request: Request, form: URLSearchParams, pool: PoolR
       return { ok: false, response: tokenError('invalid_client') };
     }
   }
-  const client = clientId ? pool.clients[clientId] : undefined;
+  const client = getOwn(pool.clients, clientId);
   if (!client) return { ok: false, response: tokenError('invalid_client') };
   if (client.clientSecret !== undefined && client.clientSecret !== secret)
     return { ok: false, response: tokenError('invalid_client') };
@@ -47,9 +48,9 @@ async function codeGrant(
 ): Promise<Response> {
   const codes = oauthState(ctx.world).codes;
   const code = form.get('code') ?? '';
-  const grant = codes[code];
+  const grant = getOwn(codes, code);
   // Any attempt consumes the code, successful or not, so a stolen code cannot be retried.
-  delete codes[code];
+  deleteOwn(codes, code);
   if (
     !grant ||
     grant.poolId !== pool.id ||
@@ -96,7 +97,7 @@ async function refreshGrant(
   const payload = await openRefreshToken(ctx.world, form.get('refresh_token') ?? '');
   if (!payload || payload.pool !== pool.id || payload.client_id !== client.clientId)
     return tokenError('invalid_grant');
-  const session = ctx.world.state.cognitoIdp.sessions[payload.origin_jti];
+  const session = getOwn(ctx.world.state.cognitoIdp.sessions, payload.origin_jti);
   const user = findUser(pool, payload.username);
   if (
     !session ||
