@@ -1,3 +1,4 @@
+import { setOwn } from '../core/dict';
 import type { Demo } from '../index';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
@@ -9,7 +10,7 @@ export const DEMO_SCOPE = 'aws.cognito.signin.user.admin';
 /** Seeds the demo world's api part into fresh state (runs once per new cloud, never on restore). */
 export async function seedApi(world: World, ids: DemoIds): Promise<void> {
   const authorizerId = world.random.string(6, 'abcdefghijklmnopqrstuvwxyz0123456789');
-  world.state.executeApi.apis[ids.apiId] = {
+  setOwn(world.state.executeApi.apis, ids.apiId, {
     id: ids.apiId,
     name: 'atlas-api',
     stages: [DEMO_STAGE],
@@ -33,7 +34,7 @@ export async function seedApi(world: World, ids: DemoIds): Promise<void> {
       },
       { httpMethod: 'GET', resourcePath: '/iam', authorizationType: 'AWS_IAM' },
     ],
-  };
+  });
 }
 
 /** The api part of `cloud.demo`, rebuilt from state (also after a restore). */

@@ -1,6 +1,8 @@
+import { createDict, getOwn, setOwn } from '../core/dict';
 import type { Demo } from '../index';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
+import type { StoredItem } from '../services/appsync/state';
 
 /**
  * The demo's shared-list GraphQL API: user pool auth by default, IAM and an API key as additional
@@ -8,7 +10,7 @@ import type { DemoIds } from './ids';
  */
 export async function seedAppSync(world: World, ids: DemoIds): Promise<void> {
   const nowSeconds = Math.floor(world.now() / 1000);
-  world.state.appsync.apis[ids.appSyncApiId] = {
+  setOwn(world.state.appsync.apis, ids.appSyncApiId, {
     apiId: ids.appSyncApiId,
     name: 'atlas-shared-list',
     defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS',
@@ -19,13 +21,13 @@ export async function seedAppSync(world: World, ids: DemoIds): Promise<void> {
     conflictHandler: 'AUTOMERGE',
     deltaSyncTableTtlMinutes: 30,
     baseTableTtlMinutes: 43_200,
-    items: {},
+    items: createDict<StoredItem>(),
     delta: [],
-  };
+  });
 }
 
 export function describeAppSync(world: World, ids: DemoIds): Partial<Demo> {
-  const api = world.state.appsync.apis[ids.appSyncApiId];
+  const api = getOwn(world.state.appsync.apis, ids.appSyncApiId);
   if (!api) return {};
   return {
     appSync: {

@@ -1,3 +1,4 @@
+import { setOwn } from '../core/dict';
 import type { Demo } from '../index';
 import { signGoogleIdToken } from '../services/idp-google/id-token';
 import { googleSignIn } from '../services/idp-google/oauth';
@@ -38,11 +39,11 @@ export async function seedGoogle(world: World, ids: DemoIds): Promise<void> {
   // Google subs are 21-digit decimal strings starting with 1 (obs: "100699090485695364248").
   google.accounts = PEOPLE.map((p) => ({ ...p, sub: `10${world.random.string(19, '0123456789')}` }));
   const clientSecret = `GOCSPX-${world.random.string(28, `${ALPHANUMERIC}-_`)}`;
-  google.clients[ids.googleClientId] = {
+  setOwn(google.clients, ids.googleClientId, {
     clientId: ids.googleClientId,
     clientSecret,
     redirectUris: [poolIdpResponseUrl(ids, world.region), DEMO_APP_CALLBACK],
-  };
+  });
   registerPoolIdentityProvider(world, ids.userPoolId, {
     providerName: 'Google',
     providerType: 'Google',

@@ -5,6 +5,7 @@
  * so that each flow has something it may and something it may not do. Identity-pool roles use the
  * documented `${cognito-identity.amazonaws.com:sub}` pattern (Cognito guide, "IAM roles").
  */
+import { getOwn } from '../core/dict';
 import type { Demo } from '../index';
 import { totpCode } from '../iam/mfa';
 import {
@@ -183,7 +184,7 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
     trustPolicy: identityPoolTrust(ids.identityPoolId, 'unauthenticated'),
   });
   attachPolicy(world, guest, poolAccess.arn);
-  const admins = world.state.iam.roles[DEMO_ROLE_NAMES.admins];
+  const admins = getOwn(world.state.iam.roles, DEMO_ROLE_NAMES.admins);
   if (admins) {
     putInlinePolicy(
       admins,
@@ -319,7 +320,7 @@ export function describeIam(world: World, _ids: DemoIds): Partial<Demo> {
   const key = user?.accessKeys[0];
   const device = user?.mfaDevices[0];
   const roleArn = (name: string) =>
-    world.state.iam.roles[name]?.arn ?? `arn:aws:iam::${world.accountId}:role/${name}`;
+    getOwn(world.state.iam.roles, name)?.arn ?? `arn:aws:iam::${world.accountId}:role/${name}`;
   const seed = device?.base32Seed ?? '';
   return {
     iamUser: {

@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../core/dict';
 import type { Demo } from '../index';
 import type { IdentityPoolConfig } from '../services/cognito-identity/state';
 import type { World } from '../world';
@@ -24,7 +25,7 @@ export function demoIdentityPoolConfig(world: World, ids: DemoIds): IdentityPool
       { ProviderName: userPoolProvider, ClientId: ids.userPoolClientId, ServerSideTokenCheck: false },
     ],
     SamlProviderARNs: [`arn:aws:iam::${world.accountId}:saml-provider/ExampleCorpIdP`],
-    IdentityPoolTags: {},
+    IdentityPoolTags: createDict(),
     Roles: {
       authenticated: roleArn(world, 'AtlasAuthenticatedRole'),
       unauthenticated: roleArn(world, 'AtlasGuestRole'),
@@ -42,12 +43,12 @@ export function demoIdentityPoolConfig(world: World, ids: DemoIds): IdentityPool
 
 /** Seeds the demo world's identity-pool part into fresh state (runs once per new cloud, never on restore). */
 export async function seedIdentityPool(world: World, ids: DemoIds): Promise<void> {
-  world.state.cognitoIdentity.pools[ids.identityPoolId] = demoIdentityPoolConfig(world, ids);
+  setOwn(world.state.cognitoIdentity.pools, ids.identityPoolId, demoIdentityPoolConfig(world, ids));
 }
 
 /** The identity-pool part of `cloud.demo`, rebuilt from state (also after a restore). */
 export function describeIdentityPool(world: World, ids: DemoIds): Partial<Demo> {
-  const pool = world.state.cognitoIdentity.pools[ids.identityPoolId];
+  const pool = getOwn(world.state.cognitoIdentity.pools, ids.identityPoolId);
   if (!pool) return {};
   return {
     identityPool: {

@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
 import type { Demo } from '../index';
 import { DEFAULT_PASSWORD_POLICY, hashPassword } from '../services/cognito-idp/password';
@@ -113,9 +114,9 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
         creationDate: now,
       },
     },
-    users: {},
+    users: createDict(),
   };
-  world.state.cognitoIdp.pools[pool.id] = pool;
+  setOwn(world.state.cognitoIdp.pools, pool.id, pool);
   const departments: Record<string, string> = { alice: 'platform', bob: 'research' };
   for (const [kind, u] of Object.entries(DEMO_USERS)) {
     const sub = world.random.uuid();
@@ -135,17 +136,17 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
       },
       password: await hashPassword(world, u.password),
       groups: [...u.groups],
-      attributeCodes: {},
+      attributeCodes: createDict(),
       failedAttempts: 0,
     };
     // The SRP verifier for USER_SRP_AUTH (services/cognito-idp/srp-verifier.ts); it draws no randomness.
     if (user.password) user.srp = await createSrpVerifier(pool.id, u.username, u.password, user.password);
-    pool.users[u.username] = user;
+    setOwn(pool.users, u.username, user);
   }
 }
 
 export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
-  const pool = world.state.cognitoIdp.pools[ids.userPoolId];
+  const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
   const otherClientId =
     Object.values(pool?.clients ?? {}).find((c) => c.clientName === 'atlas-other-app')?.clientId ?? '';
   const userPool: Demo['userPool'] = {

@@ -2,6 +2,7 @@
  * The unsigned identity pool operations a browser app calls (reference 4.2): GetId,
  * GetOpenIdToken (basic flow, first half); GetCredentialsForIdentity is in enhanced-flow.ts.
  */
+import { hasOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { IdentityErrors } from './errors';
@@ -46,7 +47,7 @@ export async function GetOpenIdToken(input: JsonInput, ctx: RequestContext) {
   // (reference 4.5). A provider with a RoleMapping needs the enhanced flow to apply it (doc); we apply
   // that rule to the providers in this call.
   if (!pool.AllowClassicFlow) throw IdentityErrors.classicFlowDisabled();
-  if (caller.logins.some((l) => pool.RoleMappings[l.mappingKey]))
+  if (caller.logins.some((l) => hasOwn(pool.RoleMappings, l.mappingKey)))
     throw IdentityErrors.classicFlowWithRoleMappings();
   const { token, claims } = await mintCognitoOpenIdToken(ctx.world, {
     identityId: caller.identity.identityId,

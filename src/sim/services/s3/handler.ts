@@ -3,7 +3,7 @@
  * presigned query) or treat the request as anonymous, then dispatch on verb and query to the
  * operation. Every AwsError becomes S3's XML error here (and only here, via protocol/rest-xml.ts).
  */
-import { getOwn } from '../../core/dict';
+import { createDict, getOwn } from '../../core/dict';
 import { authenticateIfSigned } from '../../auth/authenticate';
 import { AwsError, isAwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
@@ -139,7 +139,7 @@ export async function handleS3(request: Request, ctx: RequestContext): Promise<R
         message: failure.message,
         status: failure.statusCode,
       });
-    const extraHeaders: Record<string, string> = {};
+    const extraHeaders = createDict<string>();
     if (failure.code === 'PermanentRedirect') extraHeaders['x-amz-bucket-region'] = ctx.world.region;
     return renderS3Error(failure, ids, method, extraHeaders);
   }
