@@ -10,6 +10,7 @@
 import { createRouter } from './cloud';
 import { nullPrototypes, parseState } from './core/dict';
 import { createRandom, type RandomState } from './core/random';
+import { worldsForTests } from './core/world-registry';
 import { createTraceHub, type TraceListener } from './core/trace';
 import { buildDemo, seedDemoWorld } from './demo';
 import { type DemoIds, drawDemoIds } from './demo/ids';
@@ -173,11 +174,13 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   }
   const demo = buildDemo(world, ids);
   const route = createRouter(world);
-  return {
+  const cloud: Cloud = {
     fetch: (request) => route(request),
     demo,
     subscribe: (listener) => trace.subscribe(listener),
     snapshot: () => ({ version: 1, region, ids, random: random.save(), state: JSON.stringify(world.state), keys }),
     connect: (url, protocol = 'graphql-ws') => connectRealtime(world, url, protocol),
   };
+  worldsForTests.set(cloud, world);
+  return cloud;
 }

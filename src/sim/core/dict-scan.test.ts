@@ -6,33 +6,14 @@
  * - never create one as a `{}` literal (use createDict), and
  * - never declare a local `Record<string, …>` starting from `{}` (a map filled by names from a request).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engineSourceFiles, SIM_ROOT, stateDictionaryFields } from '../../../tests/support/state-dictionaries';
 
-const SIM = join(__dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-') ? [path] : [];
-  });
-}
-
-const files = sourceFiles(SIM);
-const stateFiles = files.filter((f) => f.endsWith('/state.ts') || f.endsWith('/iam/types.ts'));
-
-/** Member names typed `Record<string, …>` in the state types (`users`, `records`, `objects`, `logins` …). */
-function dictionaryFields(): string[] {
-  const names = new Set<string>();
-  for (const file of stateFiles) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/^\s+(\w+)\??: (?:'\*' \| )?Record<string,/gm)) {
-      names.add(match[1] as string);
-    }
-  }
-  return [...names].sort();
-}
+const SIM = SIM_ROOT;
+const files = engineSourceFiles();
+const dictionaryFields = stateDictionaryFields;
 
 interface Finding {
   file: string;
