@@ -366,9 +366,10 @@ export function createSyncClient(options: SyncClientOptions) {
       return r?.value ?? undefined;
     },
     getAll: async (dataset: string): Promise<Record<string, string>> => {
-      const out: Record<string, string> = {};
+      // Null prototype and defineProperty: a record named `__proto__` or `constructor` is data.
+      const out = Object.create(null) as Record<string, string>;
       for (const r of await storage.listRecords(await currentIdentity(), dataset))
-        if (r.value !== null) out[r.key] = r.value;
+        if (r.value !== null) Object.defineProperty(out, r.key, { value: r.value, enumerable: true, writable: true, configurable: true });
       return out;
     },
     /** Every local record, removals and dirty flags included (for the device panel). */
