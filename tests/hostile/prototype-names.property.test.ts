@@ -71,7 +71,10 @@ async function viaSdk(call: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-async function viaFetch(cloud: Cloud, request: () => Request): Promise<Outcome & { body?: string; location?: string }> {
+async function viaFetch(
+  cloud: Cloud,
+  request: () => Request,
+): Promise<Outcome & { body?: string; location?: string }> {
   let response: Response;
   try {
     response = await cloud.fetch(request());
@@ -86,7 +89,13 @@ async function viaFetch(cloud: Cloud, request: () => Request): Promise<Outcome &
     /"errorType":"([^"]+)"/.exec(body)?.[1] ??
     /[?&]error=([^&]+)/.exec(response.headers.get('location') ?? '')?.[1] ??
     undefined;
-  return { ok: response.status < 300, status: response.status, code, body, location: response.headers.get('location') ?? undefined };
+  return {
+    ok: response.status < 300,
+    status: response.status,
+    code,
+    body,
+    location: response.headers.get('location') ?? undefined,
+  };
 }
 
 let cloud: Cloud;
@@ -116,7 +125,10 @@ function refuses(place: string, arbitrary: fc.Arbitrary<string>, send: (name: st
         const expected = await send(control(name));
         expect(got.status ?? 0).toBeLessThan(500);
         expect(got.ok, `${place} accepted ${JSON.stringify(name)}`).toBe(false);
-        expect({ code: got.code, status: got.status }).toEqual({ code: expected.code, status: expected.status });
+        expect({ code: got.code, status: got.status }).toEqual({
+          code: expected.code,
+          status: expected.status,
+        });
         expect(after === before, `${place} changed state for ${JSON.stringify(name)}`).toBe(true);
       }),
       { numRuns: PROTOTYPE_NAMES.length + RANDOM_RUNS, examples, seed: 10 },
@@ -146,7 +158,9 @@ const iamUser = () => ({
 describe('Cognito user pools (cognito-idp)', () => {
   const idp = () => new CognitoIdentityProviderClient(sdkConfig(cloud));
   refuses('SignUp ClientId', anyName, (name) =>
-    viaSdk(() => idp().send(new SignUpCommand({ ClientId: name, Username: 'newcomer', Password: 'Passw0rd!long' }))),
+    viaSdk(() =>
+      idp().send(new SignUpCommand({ ClientId: name, Username: 'newcomer', Password: 'Passw0rd!long' })),
+    ),
   );
   refuses('InitiateAuth ClientId', anyName, (name) =>
     viaSdk(() =>
@@ -173,13 +187,23 @@ describe('Cognito user pools (cognito-idp)', () => {
   refuses('InitiateAuth AuthFlow', anyName, (name) =>
     viaSdk(() =>
       idp().send(
-        new InitiateAuthCommand({ ClientId: cloud.demo.userPool.clientId, AuthFlow: name as 'USER_PASSWORD_AUTH', AuthParameters: {} }),
+        new InitiateAuthCommand({
+          ClientId: cloud.demo.userPool.clientId,
+          AuthFlow: name as 'USER_PASSWORD_AUTH',
+          AuthParameters: {},
+        }),
       ),
     ),
   );
   refuses('ConfirmSignUp Username', anyName, (name) =>
     viaSdk(() =>
-      idp().send(new ConfirmSignUpCommand({ ClientId: cloud.demo.userPool.clientId, Username: name, ConfirmationCode: '123456' })),
+      idp().send(
+        new ConfirmSignUpCommand({
+          ClientId: cloud.demo.userPool.clientId,
+          Username: name,
+          ConfirmationCode: '123456',
+        }),
+      ),
     ),
   );
   refuses('RespondToAuthChallenge ChallengeName', anyName, (name) =>
@@ -194,12 +218,17 @@ describe('Cognito user pools (cognito-idp)', () => {
     ),
   );
   refuses('X-Amz-Target operation', tokenName, (name) =>
-    viaFetch(cloud, () =>
-      new Request(`https://cognito-idp.${cloud.demo.region}.amazonaws.com/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${name}` },
-        body: '{}',
-      }),
+    viaFetch(
+      cloud,
+      () =>
+        new Request(`https://cognito-idp.${cloud.demo.region}.amazonaws.com/`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amz-target': `AWSCognitoIdentityProviderService.${name}`,
+          },
+          body: '{}',
+        }),
     ),
   );
 });
@@ -208,7 +237,9 @@ describe('Cognito identity pools (cognito-identity)', () => {
   const client = () => new CognitoIdentityClient(sdkConfig(cloud));
   refuses('GetId Logins provider', anyName, (name) =>
     viaSdk(() =>
-      client().send(new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id, Logins: { [name]: 'token' } })),
+      client().send(
+        new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id, Logins: { [name]: 'token' } }),
+      ),
     ),
   );
 });
@@ -216,15 +247,19 @@ describe('Cognito identity pools (cognito-identity)', () => {
 describe('STS and SigV4', () => {
   refuses('access key id (GetCallerIdentity)', tokenName, (name) =>
     viaSdk(() =>
-      new STSClient({ ...sdkConfig(cloud, { accessKeyId: name, secretAccessKey: 'undefined' }), ...offset() }).send(
-        new GetCallerIdentityCommand({}),
-      ),
+      new STSClient({
+        ...sdkConfig(cloud, { accessKeyId: name, secretAccessKey: 'undefined' }),
+        ...offset(),
+      }).send(new GetCallerIdentityCommand({})),
     ),
   );
   refuses('AssumeRole role name', tokenName, (name) =>
     viaSdk(() =>
       new STSClient({ ...sdkConfig(cloud, iamUser()), ...offset() }).send(
-        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${cloud.demo.accountId}:role/${name}`, RoleSessionName: 'fuzz' }),
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${cloud.demo.accountId}:role/${name}`,
+          RoleSessionName: 'fuzz',
+        }),
       ),
     ),
   );
@@ -236,7 +271,14 @@ describe('STS and SigV4', () => {
           RoleSessionName: 'fuzz',
           Policy: JSON.stringify({
             Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { [name]: { 'aws:userid': 'nobody' } } }],
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: 's3:GetObject',
+                Resource: '*',
+                Condition: { [name]: { 'aws:userid': 'nobody' } },
+              },
+            ],
           }),
         }),
       ),
@@ -246,14 +288,18 @@ describe('STS and SigV4', () => {
 
 describe('S3', () => {
   const s3 = () => new S3Client({ ...sdkConfig(cloud, iamUser()), ...offset(), forcePathStyle: true });
-  refuses('bucket name', anyName, (name) => viaSdk(() => s3().send(new GetObjectCommand({ Bucket: name, Key: 'public/hello.txt' }))));
+  refuses('bucket name', anyName, (name) =>
+    viaSdk(() => s3().send(new GetObjectCommand({ Bucket: name, Key: 'public/hello.txt' }))),
+  );
   refuses('object key (GetObject)', anyName, (name) =>
     viaSdk(() => s3().send(new GetObjectCommand({ Bucket: cloud.demo.bucket, Key: `public/${name}` }))),
   );
   stores('object key and metadata name (PutObject)', tokenName, async (name) => {
     const Key = `public/${name}`;
     const put = await viaSdk(() =>
-      s3().send(new PutObjectCommand({ Bucket: cloud.demo.bucket, Key, Body: name, Metadata: { [name]: 'kept' } })),
+      s3().send(
+        new PutObjectCommand({ Bucket: cloud.demo.bucket, Key, Body: name, Metadata: { [name]: 'kept' } }),
+      ),
     );
     if (!put.ok) {
       // The demo IAM user may not write here; then it is refused like any other key.
@@ -268,7 +314,11 @@ describe('S3', () => {
 
 describe('SSM', () => {
   refuses('parameter name', anyName, (name) =>
-    viaSdk(() => new SSMClient({ ...sdkConfig(cloud, iamUser()), ...offset() }).send(new GetParameterCommand({ Name: name }))),
+    viaSdk(() =>
+      new SSMClient({ ...sdkConfig(cloud, iamUser()), ...offset() }).send(
+        new GetParameterCommand({ Name: name }),
+      ),
+    ),
   );
 });
 
@@ -276,19 +326,37 @@ describe('Cognito Sync', () => {
   let sync: () => CognitoSyncClient;
   let identityId: string;
   beforeAll(async () => {
-    const got = (await identity(cloud, 'GetId', { IdentityPoolId: cloud.demo.identityPool.id })).json as { IdentityId: string };
+    const got = (await identity(cloud, 'GetId', { IdentityPoolId: cloud.demo.identityPool.id })).json as {
+      IdentityId: string;
+    };
     identityId = got.IdentityId;
-    const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId: identityId })).json?.Credentials as Record<string, string>;
-    const credentials = { accessKeyId: c.AccessKeyId as string, secretAccessKey: c.SecretKey as string, sessionToken: c.SessionToken };
+    const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId: identityId })).json
+      ?.Credentials as Record<string, string>;
+    const credentials = {
+      accessKeyId: c.AccessKeyId as string,
+      secretAccessKey: c.SecretKey as string,
+      sessionToken: c.SessionToken,
+    };
     sync = () => new CognitoSyncClient({ ...sdkConfig(cloud, credentials), ...offset() });
   });
-  const ids = (DatasetName: string) => ({ IdentityPoolId: cloud.demo.identityPool.id, IdentityId: identityId, DatasetName });
-  refuses('DescribeDataset dataset name', anyName, (name) => viaSdk(() => sync().send(new DescribeDatasetCommand(ids(name)))));
+  const ids = (DatasetName: string) => ({
+    IdentityPoolId: cloud.demo.identityPool.id,
+    IdentityId: identityId,
+    DatasetName,
+  });
+  refuses('DescribeDataset dataset name', anyName, (name) =>
+    viaSdk(() => sync().send(new DescribeDatasetCommand(ids(name)))),
+  );
   stores('dataset name and record key (UpdateRecords, ListRecords)', anyName, async (name) => {
-    const listed = await viaSdk(() => sync().send(new ListRecordsCommand({ ...ids(name), LastSyncCount: 0 })));
+    const listed = await viaSdk(() =>
+      sync().send(new ListRecordsCommand({ ...ids(name), LastSyncCount: 0 })),
+    );
     if (!listed.ok) {
       // Not a legal dataset name ([\w.:-]+, 1–128): refused as any such name is.
-      expect({ code: listed.code, status: listed.status }).toEqual({ code: 'InvalidParameterException', status: 400 });
+      expect({ code: listed.code, status: listed.status }).toEqual({
+        code: 'InvalidParameterException',
+        status: 400,
+      });
       return;
     }
     const first = await sync().send(new ListRecordsCommand({ ...ids(name), LastSyncCount: 0 }));
@@ -297,7 +365,9 @@ describe('Cognito Sync', () => {
       new UpdateRecordsCommand({
         ...ids(name),
         SyncSessionToken: first.SyncSessionToken,
-        RecordPatches: [{ Op: 'replace', Key: name, Value: `value of ${name}`, SyncCount: existing?.SyncCount ?? 0 }],
+        RecordPatches: [
+          { Op: 'replace', Key: name, Value: `value of ${name}`, SyncCount: existing?.SyncCount ?? 0 },
+        ],
       }),
     );
     const again = await sync().send(new ListRecordsCommand({ ...ids(name), LastSyncCount: 0 }));
@@ -310,15 +380,20 @@ describe('Cognito Sync', () => {
 
 describe('API Gateway and AppSync hosts', () => {
   refuses('execute-api API id in the host', tokenName, (name) =>
-    viaFetch(cloud, () => new Request(`https://${name}.execute-api.${cloud.demo.region}.amazonaws.com/prod/me`)),
+    viaFetch(
+      cloud,
+      () => new Request(`https://${name}.execute-api.${cloud.demo.region}.amazonaws.com/prod/me`),
+    ),
   );
   refuses('appsync-api API id in the host', tokenName, (name) =>
-    viaFetch(cloud, () =>
-      new Request(`https://${name}.appsync-api.${cloud.demo.region}.amazonaws.com/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ listItems { items { id } } }' }),
-      }),
+    viaFetch(
+      cloud,
+      () =>
+        new Request(`https://${name}.appsync-api.${cloud.demo.region}.amazonaws.com/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ listItems { items { id } } }' }),
+        }),
     ),
   );
   stores('AppSync item id (createItem, getItem)', anyName, async (name) => {
@@ -334,14 +409,20 @@ describe('API Gateway and AppSync hosts', () => {
         }),
       );
       expect(r.status).toBeLessThan(500);
-      return (await r.json()) as { data?: Record<string, { id: string; text: string } | null>; errors?: unknown[] };
+      return (await r.json()) as {
+        data?: Record<string, { id: string; text: string } | null>;
+        errors?: unknown[];
+      };
     };
     const before = await call('query G($id: ID!) { getItem(id: $id) { id text } }', { id: name });
     if (before.data?.getItem) return; // created by an earlier run with the same name
     expect(before.errors).toBeUndefined();
-    const created = await call('mutation C($input: CreateItemInput!) { createItem(input: $input) { id text } }', {
-      input: { id: name, text: `text of ${name}` },
-    });
+    const created = await call(
+      'mutation C($input: CreateItemInput!) { createItem(input: $input) { id text } }',
+      {
+        input: { id: name, text: `text of ${name}` },
+      },
+    );
     expect(created.errors).toBeUndefined();
     const got = await call('query G($id: ID!) { getItem(id: $id) { id text } }', { id: name });
     expect(got.data?.getItem).toEqual({ id: name, text: `text of ${name}` });
@@ -360,26 +441,35 @@ describe('OAuth endpoints (hosted domain, Google)', () => {
     }),
   );
   refuses('hosted domain /oauth2/token client_id', anyName, (name) =>
-    viaFetch(cloud, () =>
-      new Request(new URL('/oauth2/token', hosted()), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: name, code: 'x', redirect_uri: 'https://a/b' }),
-      }),
+    viaFetch(
+      cloud,
+      () =>
+        new Request(new URL('/oauth2/token', hosted()), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: name,
+            code: 'x',
+            redirect_uri: 'https://a/b',
+          }),
+        }),
     ),
   );
   refuses('hosted domain /oauth2/token code', anyName, (name) =>
-    viaFetch(cloud, () =>
-      new Request(new URL('/oauth2/token', hosted()), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          client_id: cloud.demo.userPool.clientId,
-          code: name,
-          redirect_uri: 'https://a/b',
+    viaFetch(
+      cloud,
+      () =>
+        new Request(new URL('/oauth2/token', hosted()), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: cloud.demo.userPool.clientId,
+            code: name,
+            redirect_uri: 'https://a/b',
+          }),
         }),
-      }),
     ),
   );
   refuses('Google authorize client_id', anyName, (name) =>
@@ -392,12 +482,20 @@ describe('OAuth endpoints (hosted domain, Google)', () => {
     }),
   );
   refuses('Google token client_id and code', anyName, (name) =>
-    viaFetch(cloud, () =>
-      new Request('https://oauth2.googleapis.com/token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: name, client_secret: 's', code: name, redirect_uri: 'https://a/b' }),
-      }),
+    viaFetch(
+      cloud,
+      () =>
+        new Request('https://oauth2.googleapis.com/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: name,
+            client_secret: 's',
+            code: name,
+            redirect_uri: 'https://a/b',
+          }),
+        }),
     ),
   );
 });

@@ -58,13 +58,18 @@ describe('STS with an access key id named after an Object.prototype member', () 
 describe('IAM condition operators named after Object.prototype members', () => {
   it('refuses a session policy with {"valueOf": …} or {"__proto__": …} as MalformedPolicyDocument and mints nothing', async () => {
     const { cloud, clock } = await hostileCloud();
-    const client = new STSClient({ ...sdkConfig(cloud, iamUser(cloud)), systemClockOffset: clock.now() - Date.now() });
+    const client = new STSClient({
+      ...sdkConfig(cloud, iamUser(cloud)),
+      systemClockOffset: clock.now() - Date.now(),
+    });
     for (const operator of ['valueOf', 'toString', '__proto__', 'constructor']) {
       const before = stateOf(cloud);
       // Written as text: a JS object literal cannot carry an own "__proto__" member through JSON.stringify.
       const Policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"${operator}":{"aws:userid":"nobody"}}}]}`;
       const failure = await sdkFailure(
-        client.send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'hostile', Policy })),
+        client.send(
+          new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'hostile', Policy }),
+        ),
       );
       // Wire code MalformedPolicyDocument; the SDK names its modeled exception class with the suffix.
       expect(failure).toMatchObject({ name: 'MalformedPolicyDocumentException', status: 400 });
@@ -83,7 +88,12 @@ describe('IAM condition operators named after Object.prototype members', () => {
 });
 
 describe('identity pool role mapping on a claim named after an Object.prototype member', () => {
-  const rule = (Claim: string) => ({ Claim, MatchType: 'NotEqual' as const, Value: 'x', RoleARN: 'arn:aws:iam::1:role/Admins' });
+  const rule = (Claim: string) => ({
+    Claim,
+    MatchType: 'NotEqual' as const,
+    Value: 'x',
+    RoleARN: 'arn:aws:iam::1:role/Admins',
+  });
 
   it('finds no claim `constructor`, so the NotEqual rule does not match', () => {
     for (const claim of ['constructor', 'toString', '__proto__', 'valueOf'])
@@ -104,7 +114,9 @@ describe('identity pool role mapping on a claim named after an Object.prototype 
           [mappingKey]: {
             Type: 'Rules',
             AmbiguousRoleResolution: 'AuthenticatedRole',
-            RulesConfiguration: { Rules: [{ ...rule('constructor'), RoleARN: roleArn(cloud, 'AtlasAdminsRole') }] },
+            RulesConfiguration: {
+              Rules: [{ ...rule('constructor'), RoleARN: roleArn(cloud, 'AtlasAdminsRole') }],
+            },
           },
         },
       }),
@@ -120,7 +132,9 @@ describe('identity pool role mapping on a claim named after an Object.prototype 
       secretAccessKey: c?.SecretKey as string,
       sessionToken: c?.SessionToken as string,
     }).send(new GetCallerIdentityCommand({}));
-    expect(who.Arn).toBe(`arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasAuthenticatedRole/CognitoIdentityCredentials`);
+    expect(who.Arn).toBe(
+      `arn:aws:sts::${cloud.demo.accountId}:assumed-role/AtlasAuthenticatedRole/CognitoIdentityCredentials`,
+    );
   });
 });
 
@@ -154,12 +168,18 @@ describe('user pool ClientId named after an Object.prototype member', () => {
 describe('Cognito Sync dataset and record named "__proto__"', () => {
   it('stores a record "__proto__" in a dataset "__proto__" (a legal name, [\\w.:-]+) and lists it back', async () => {
     const { cloud, clock } = await hostileCloud();
-    const { IdentityId } = (await identity(cloud, 'GetId', { IdentityPoolId: cloud.demo.identityPool.id })).json as {
+    const { IdentityId } = (await identity(cloud, 'GetId', { IdentityPoolId: cloud.demo.identityPool.id }))
+      .json as {
       IdentityId: string;
     };
-    const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId })).json?.Credentials as Record<string, string>;
+    const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId })).json
+      ?.Credentials as Record<string, string>;
     const sync = new CognitoSyncClient({
-      ...sdkConfig(cloud, { accessKeyId: c.AccessKeyId as string, secretAccessKey: c.SecretKey as string, sessionToken: c.SessionToken }),
+      ...sdkConfig(cloud, {
+        accessKeyId: c.AccessKeyId as string,
+        secretAccessKey: c.SecretKey as string,
+        sessionToken: c.SessionToken,
+      }),
       systemClockOffset: clock.now() - Date.now(),
     });
     const ids = { IdentityPoolId: cloud.demo.identityPool.id, IdentityId, DatasetName: '__proto__' };
@@ -181,7 +201,11 @@ describe('Cognito Sync dataset and record named "__proto__"', () => {
     // A second device (a restored cloud, as another tab would load it) sees both records.
     const restored = await createCloud({ now: clock.now, snapshot: cloud.snapshot() });
     const other = new CognitoSyncClient({
-      ...sdkConfig(restored, { accessKeyId: c.AccessKeyId as string, secretAccessKey: c.SecretKey as string, sessionToken: c.SessionToken }),
+      ...sdkConfig(restored, {
+        accessKeyId: c.AccessKeyId as string,
+        secretAccessKey: c.SecretKey as string,
+        sessionToken: c.SessionToken,
+      }),
       systemClockOffset: clock.now() - Date.now(),
     });
     const listed = await other.send(new ListRecordsCommand({ ...ids, LastSyncCount: 0 }));
@@ -197,7 +221,10 @@ describe('Cognito Sync dataset and record named "__proto__"', () => {
 describe('S3 bucket named "constructor"', () => {
   it('answers NoSuchBucket, 404, with no redirect to another region', async () => {
     const { cloud, clock } = await hostileCloud();
-    const s3 = new S3Client({ ...sdkConfig(cloud, iamUser(cloud)), systemClockOffset: clock.now() - Date.now() });
+    const s3 = new S3Client({
+      ...sdkConfig(cloud, iamUser(cloud)),
+      systemClockOffset: clock.now() - Date.now(),
+    });
     for (const Bucket of ['constructor', 'tostring', 'valueof']) {
       const failure = await sdkFailure(s3.send(new GetObjectCommand({ Bucket, Key: 'public/hello.txt' })));
       expect(failure).toMatchObject({ name: 'NoSuchBucket', status: 404 });

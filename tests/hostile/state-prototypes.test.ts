@@ -27,7 +27,9 @@ function offences(state: unknown, everything: boolean): Offence[] {
   const walk = (value: unknown, path: string, isDictionary: boolean) => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, false));
+      value.forEach((item, i) => {
+        walk(item, `${path}[${i}]`, false);
+      });
       return;
     }
     const proto = Object.getPrototypeOf(value);
@@ -61,9 +63,16 @@ async function tour(cloud: Cloud, now: () => number) {
   await signIn(cloud);
   const { IdentityId } = (await identity(cloud, 'GetId', { IdentityPoolId: cloud.demo.identityPool.id }))
     .json as { IdentityId: string };
-  const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId })).json?.Credentials as Record<string, string>;
+  const c = (await identity(cloud, 'GetCredentialsForIdentity', { IdentityId })).json?.Credentials as Record<
+    string,
+    string
+  >;
   const sync = new CognitoSyncClient({
-    ...sdkConfig(cloud, { accessKeyId: c.AccessKeyId as string, secretAccessKey: c.SecretKey as string, sessionToken: c.SessionToken }),
+    ...sdkConfig(cloud, {
+      accessKeyId: c.AccessKeyId as string,
+      secretAccessKey: c.SecretKey as string,
+      sessionToken: c.SessionToken,
+    }),
     systemClockOffset: now() - Date.now(),
   });
   const ids = { IdentityPoolId: cloud.demo.identityPool.id, IdentityId, DatasetName: 'walk' };
@@ -112,7 +121,16 @@ describe('engine state prototypes', () => {
   });
 
   it('knows the dictionary fields it guards', () => {
-    for (const field of ['users', 'attributes', 'datasets', 'records', 'objects', 'metadata', 'logins', 'items'])
+    for (const field of [
+      'users',
+      'attributes',
+      'datasets',
+      'records',
+      'objects',
+      'metadata',
+      'logins',
+      'items',
+    ])
       expect(DICTIONARIES.has(field)).toBe(true);
   });
 });

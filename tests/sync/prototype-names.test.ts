@@ -42,7 +42,13 @@ function device(cloud: Cloud, now: () => number, deviceId: string, logins: Recor
     now,
     region,
     identityPoolId,
-    identity: cognitoIdentitySource({ fetch: network.fetch, region, identityPoolId, now, logins: () => logins }),
+    identity: cognitoIdentitySource({
+      fetch: network.fetch,
+      region,
+      identityPoolId,
+      now,
+      logins: () => logins,
+    }),
   });
 }
 

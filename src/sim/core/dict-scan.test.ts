@@ -9,7 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineSourceFiles, SIM_ROOT, stateDictionaryFields } from '../../../tests/support/state-dictionaries';
+import {
+  engineSourceFiles,
+  SIM_ROOT,
+  stateDictionaryFields,
+} from '../../../tests/support/state-dictionaries';
 
 const SIM = SIM_ROOT;
 const files = engineSourceFiles();
@@ -40,7 +44,16 @@ describe('engine sources: user-keyed dictionaries', () => {
 
   it('finds the dictionary fields of the state types', () => {
     // A sanity floor: the scan below means nothing if the extraction breaks.
-    for (const expected of ['users', 'clients', 'records', 'datasets', 'objects', 'buckets', 'sessions', 'logins'])
+    for (const expected of [
+      'users',
+      'clients',
+      'records',
+      'datasets',
+      'objects',
+      'buckets',
+      'sessions',
+      'logins',
+    ])
       expect(fields).toContain(expected);
   });
 

@@ -21,10 +21,13 @@ export type Dict<T> = Record<string, T>;
  * A null-prototype record, optionally filled from `entries` (copied by own enumerable property).
  * @example const users = createDict<UserRecord>(); setOwn(users, '__proto__', user);
  */
-export function createDict<T>(entries?: Readonly<Record<string, T>> | Iterable<readonly [string, T]>): Dict<T> {
+export function createDict<T>(
+  entries?: Readonly<Record<string, T>> | Iterable<readonly [string, T]>,
+): Dict<T> {
   const dict = Object.create(null) as Dict<T>;
   if (!entries) return dict;
-  const pairs = Symbol.iterator in entries ? (entries as Iterable<readonly [string, T]>) : Object.entries(entries);
+  const pairs =
+    Symbol.iterator in entries ? (entries as Iterable<readonly [string, T]>) : Object.entries(entries);
   for (const [key, value] of pairs) setOwn(dict, key, value);
   return dict;
 }
