@@ -27,6 +27,7 @@ function createProfile() {
   let stored: StoredCloud | undefined;
   const writes: number[] = [];
   const disk: CloudDisk = {
+    version: async () => stored?.version ?? 0,
     read: async () => stored,
     async write(record) {
       // Yield like IndexedDB does, so a missing lock would let another tab slip in here.

@@ -34,6 +34,8 @@ export interface StoredCloud {
 }
 
 export interface CloudDisk {
+  /** The stored version alone (cheap); 0 when nothing is stored. Defaults to reading the record. */
+  version?(): Promise<number>;
   read(): Promise<StoredCloud | undefined>;
   write(record: StoredCloud): Promise<void>;
 }
@@ -71,7 +73,7 @@ export interface SharedCloud {
   /** The stored version this tab's engine reflects. */
   version(): number;
   fetch(request: Request): Promise<Response>;
-  /** Real-time sockets stay in this tab; other tabs' events arrive through the channel. */
+  /** Real-time sockets stay in this tab's engine; other tabs' events arrive through the channel. */
   connect(url: string, protocol?: string): Promise<SimSocket>;
   /** A change made outside a request (an administrator's setting), as one cycle. */
   change<T>(work: (cloud: Cloud) => T | Promise<T>): Promise<T>;
@@ -122,6 +124,7 @@ export async function openSharedCloud(options: SharedCloudOptions): Promise<Shar
 
   /** Brings this tab's engine to the latest stored version. Only ever called holding the lock. */
   async function catchUp(): Promise<boolean> {
+    if (disk.version && (await disk.version().catch(() => 0)) <= version) return false;
     const stored = await disk.read().catch(() => undefined);
     if (!stored || stored.version <= version) return false;
     await cloud.restore(stored.snapshot);
@@ -166,10 +169,8 @@ export async function openSharedCloud(options: SharedCloudOptions): Promise<Shar
     cloud,
     version: () => version,
     fetch: (request) => cycle(() => cloud.fetch(request)),
-    async connect(url, protocol) {
-      await locked(catchUp);
-      return cloud.connect(url, protocol);
-    },
+    // Not a cycle: opening a socket changes nothing lasting, and the announcements keep this tab current.
+    connect: (url, protocol) => cloud.connect(url, protocol),
     change: (work) => cycle(async () => work(cloud)),
     onRemoteChange(listener) {
       listeners.add(listener);
