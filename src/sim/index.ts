@@ -7,7 +7,7 @@
  * This file is the engine's only public surface. The interface below is a contract the UI and the
  * integration tests depend on: add to it, never change it.
  */
-import { createRouter } from './cloud';
+import { createRequestQueue, createRouter } from './cloud';
 import { nullPrototypes, parseState } from './core/dict';
 import { createRandom, type RandomState } from './core/random';
 import { worldsForTests } from './core/world-registry';
@@ -18,6 +18,7 @@ import { createIamState } from './iam/state';
 import { createAppSyncState, type ConflictHandler } from './services/appsync/state';
 import { connectRealtime } from './services/appsync/route';
 import type { SimSocket } from './services/appsync/realtime';
+import { addPublishListener, deliverPublished, type PublishedEvent } from './services/appsync/realtime-hub';
 import { createCognitoSyncState } from './services/cognito-sync/state';
 import { createIdentityPoolState } from './services/cognito-identity/state';
 import { createCognitoOAuthState } from './services/cognito-idp/oauth/state';
@@ -34,6 +35,7 @@ import type { World, WorldState } from './world';
 
 export type { TraceEvent, TraceListener } from './core/trace';
 export type { SimSocket } from './services/appsync/realtime';
+export type { PublishedEvent } from './services/appsync/realtime-hub';
 export type { ConflictHandler } from './services/appsync/state';
 export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
 
@@ -66,6 +68,16 @@ export interface Cloud {
    * Rejects with a TypeError for an unknown address, as a failed WebSocket connection does.
    */
   connect(url: string, protocol?: string): Promise<SimSocket>;
+  /**
+   * Replaces this cloud's state with a snapshot of the same cloud taken elsewhere (another tab), in
+   * place: subscribers, open sockets and `demo` keep working. Queued like a request, so it never lands
+   * between a request's check and its write. Rejects a snapshot of another account or region.
+   */
+  restore(snapshot: CloudSnapshot): Promise<void>;
+  /** Hears every AppSync subscription event this cloud publishes (to forward it to other tabs). */
+  onPublish(listener: (event: PublishedEvent) => void): () => void;
+  /** Delivers an event that the same cloud published in another tab to this tab's subscribers. */
+  deliverPublished(event: PublishedEvent): void;
 }
 
 export interface CloudSnapshot {
@@ -156,6 +168,18 @@ function freshState(): WorldState {
   };
 }
 
+/**
+ * The demo sign-in helpers draw ids from the cloud's random generator (assertion and token ids), so
+ * they take their turn in the request queue like any request.
+ */
+function queueDemoHelpers(demo: Demo, exclusive: ReturnType<typeof createRequestQueue>): Demo {
+  const google = demo.google.signIn;
+  const saml = demo.saml.signIn;
+  demo.google.signIn = (username, password) => exclusive(() => google(username, password));
+  demo.saml.signIn = (username, password) => exclusive(() => saml(username, password));
+  return demo;
+}
+
 export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const now = options.now ?? (() => Date.now());
   const trace = createTraceHub();
@@ -163,6 +187,9 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const region = snap?.region ?? options.region ?? 'us-east-1';
   const random = createRandom(snap ? snap.random : (options.seed ?? 'identity-atlas'));
   const ids = snap?.ids ?? drawDemoIds(random, region);
+  // Every request, real-time message, restore and state-changing demo helper runs through this one
+  // queue, so each is atomic against the cloud (the design and its reasons: createRequestQueue).
+  const exclusive = createRequestQueue();
   const keys = snap?.keys ?? (await createKeyRing(options.keys ?? 'demo', region, createSamlCertificate));
   // Every object of the state has a null prototype, restored or seeded, so a name a user chose is
   // never found on Object.prototype (core/dict.ts).
@@ -172,14 +199,32 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     await seedDemoWorld(world, ids);
     nullPrototypes(world.state);
   }
-  const demo = buildDemo(world, ids);
+  const demo = queueDemoHelpers(buildDemo(world, ids), exclusive);
   const route = createRouter(world);
   const cloud: Cloud = {
-    fetch: (request) => route(request),
+    fetch: (request) => exclusive(() => route(request)),
     demo,
     subscribe: (listener) => trace.subscribe(listener),
-    snapshot: () => ({ version: 1, region, ids, random: random.save(), state: JSON.stringify(world.state), keys }),
-    connect: (url, protocol = 'graphql-ws') => connectRealtime(world, url, protocol),
+    snapshot: () => ({
+      version: 1,
+      region,
+      ids,
+      random: world.random.save(),
+      state: JSON.stringify(world.state),
+      keys: world.keys,
+    }),
+    connect: (url, protocol = 'graphql-ws') => connectRealtime(world, url, protocol, exclusive),
+    restore: (next) =>
+      exclusive(async () => {
+        if (next.region !== region || next.ids.accountId !== ids.accountId) {
+          throw new TypeError('This snapshot belongs to another cloud (region or account differs).');
+        }
+        world.state = parseState<WorldState>(next.state);
+        world.random = createRandom(next.random);
+        world.keys = next.keys;
+      }),
+    onPublish: (listener) => addPublishListener(world, listener),
+    deliverPublished: (event) => deliverPublished(world, event),
   };
   worldsForTests.set(cloud, world);
   return cloud;

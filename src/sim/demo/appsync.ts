@@ -35,10 +35,11 @@ export function describeAppSync(world: World, ids: DemoIds): Partial<Demo> {
       url: `https://${api.apiId}.appsync-api.${world.region}.amazonaws.com/graphql`,
       realtimeUrl: `wss://${api.apiId}.appsync-realtime-api.${world.region}.amazonaws.com/graphql`,
       apiKey: api.apiKeys[0]?.id ?? '',
+      // Looked up at each call: cloud.restore replaces the state objects this closure would otherwise hold.
       setConflictHandler(handler) {
-        api.conflictHandler = handler;
+        (world.state.appsync.apis[api.apiId] ?? api).conflictHandler = handler;
       },
-      getConflictHandler: () => api.conflictHandler,
+      getConflictHandler: () => (world.state.appsync.apis[api.apiId] ?? api).conflictHandler,
     },
   };
 }

@@ -4,14 +4,15 @@ import { createDeviceLink, type DeviceLink } from '../../appsync-client/device-l
 import { createIdbAppSyncStorage, deleteIdbAppSyncDevice } from '../../appsync-client/idb-storage';
 import { createMemoryAppSyncStorage } from '../../appsync-client/storage';
 import type { AppSyncAuth, ClientEvent } from '../../appsync-client/types';
-import { type Cloud, type ConflictHandler, createCloud, type TraceEvent } from '../../sim/index';
+import type { Cloud, ConflictHandler, TraceEvent } from '../../sim/index';
 import { cognitoIdentitySource } from '../../sync/identity-source';
-import { clearAppSyncCloud, loadAppSyncCloud, saveAppSyncCloud } from './cloud-snapshot';
+import { resetSharedService, sharedCloudForTab } from '../../sync/shared-cloud-browser';
 import { createWireLog } from './wire-log';
 
 /**
- * The model behind the AppSync view, free of React (loaded with import() by the view): one simulated
- * cloud kept in IndexedDB, and two users on their own devices — Alice (user pool, her ID token in
+ * The model behind the AppSync view, free of React (loaded with import() by the view): the profile's
+ * one simulated cloud (shared with the Cognito Sync view and every other tab, src/sync/shared-cloud.ts;
+ * another tab's mutations reach these devices' subscriptions as live data), and two users on their own devices — Alice (user pool, her ID token in
  * `Authorization`) and Carol (signs in with Google, gets identity pool credentials, signs with SigV4:
  * AWS_IAM). Each device has its own IndexedDB database, offline switch and AppSync client.
  */
@@ -50,8 +51,8 @@ function savedOnline(): Record<string, boolean> {
 }
 
 export async function createAppSyncLab(onChange: () => void) {
-  const snapshot = await loadAppSyncCloud().catch(() => undefined);
-  const cloud: Cloud = await createCloud(snapshot ? { snapshot } : {});
+  const shared = await sharedCloudForTab();
+  const cloud: Cloud = shared.cloud;
   const app = cloud.demo.appSync;
   if (!app) throw new Error('This cloud has no AppSync API.');
   const wire = createWireLog(onChange);
@@ -71,13 +72,9 @@ export async function createAppSyncLab(onChange: () => void) {
   function addDevice(id: string, label: string, user: string, makeAuth: (link: DeviceLink) => AppSyncAuth) {
     const link = createDeviceLink(
       {
-        // The cloud is saved after every answer, so a reload finds the server as the devices left it.
-        fetch: async (request) => {
-          const response = await cloud.fetch(request);
-          await saveAppSyncCloud(cloud.snapshot()).catch(() => undefined);
-          return response;
-        },
-        connect: (url, protocol) => cloud.connect(url, protocol),
+        // Each request is one cycle of the shared cloud (latest state in, new state saved and announced).
+        fetch: (request) => shared.fetch(request),
+        connect: (url, protocol) => shared.connect(url, protocol),
       },
       online[id] ?? true,
       {
@@ -180,6 +177,8 @@ export async function createAppSyncLab(onChange: () => void) {
   });
 
   for (const d of devices) void d.client.start();
+  // Another tab changed the cloud (the conflict handler, items): show it.
+  shared.onRemoteChange(onChange);
 
   return {
     cloud,
@@ -189,13 +188,20 @@ export async function createAppSyncLab(onChange: () => void) {
     strategy: () => app.getConflictHandler(),
     setStrategy(handler: ConflictHandler) {
       app.setConflictHandler(handler);
-      void saveAppSyncCloud(cloud.snapshot()).catch(() => undefined);
       onChange();
+      // Then as one cycle of the shared cloud, so it is saved and every tab takes it in.
+      void shared.change((latest) => latest.demo.appSync?.setConflictHandler(handler)).then(onChange);
     },
-    /** Forgets everything: the cloud, both devices' databases and switches. The page reloads after. */
+    /**
+     * Forgets the lab: the AppSync API's data in the shared cloud (the rest of the account, such as the
+     * Cognito Sync view's datasets, stays), both devices' databases and switches. The page reloads after.
+     */
     async reset() {
       for (const d of devices) d.client.stop();
-      await Promise.all([clearAppSyncCloud(), ...devices.map((d) => deleteIdbAppSyncDevice(d.id))]);
+      await Promise.all([
+        resetSharedService(shared, 'appsync'),
+        ...devices.map((d) => deleteIdbAppSyncDevice(d.id)),
+      ]);
       localStorage.removeItem(ONLINE_KEY);
     },
   };

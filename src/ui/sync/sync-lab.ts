@@ -1,14 +1,15 @@
-import { type Cloud, createCloud, type TraceEvent } from '../../sim/index';
-import { loadCloudSnapshot, saveCloudSnapshot } from '../../sync/cloud-store';
+import type { Cloud, TraceEvent } from '../../sim/index';
 import { createSyncClient, type SyncClient, type SyncEvent } from '../../sync/create-sync-client';
 import { createDeviceNetwork, type DeviceNetwork } from '../../sync/device-network';
 import { createIdbStorage } from '../../sync/idb-storage';
 import { cognitoIdentitySource } from '../../sync/identity-source';
 import { createMemoryStorage } from '../../sync/memory-storage';
+import { sharedCloudForTab } from '../../sync/shared-cloud-browser';
 import type { ConflictResolution, SyncConflict } from '../../sync/types';
 
 /**
- * The model behind the Cognito Sync view, free of React: one simulated cloud kept in IndexedDB, up to
+ * The model behind the Cognito Sync view, free of React: the profile's one simulated cloud (shared with
+ * the AppSync view and every other tab, src/sync/shared-cloud.ts), up to
  * four devices (each with its own IndexedDB database, network switch and sync client), and a timeline
  * of what crossed the wire. Devices sign in as the demo user alice, so they share one identity's data.
  */
@@ -81,8 +82,8 @@ async function describeRequest(request: Request): Promise<string> {
 }
 
 export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
-  const snapshot = await loadCloudSnapshot().catch(() => undefined);
-  const cloud: Cloud = await createCloud(snapshot ? { snapshot } : {});
+  const shared = await sharedCloudForTab();
+  const cloud: Cloud = shared.cloud;
   const timeline: WireEntry[] = [];
   // Engine events arrive tagged with the request id the response carries in x-amzn-requestid.
   const eventsByRequest = new Map<string, TraceEvent[]>();
@@ -110,7 +111,8 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
   function addDevice(name: string, online = true): LabDevice {
     const recordingFetch = async (request: Request): Promise<Response> => {
       const requestText = await describeRequest(request);
-      const response = await cloud.fetch(request);
+      // One read-latest/handle/write cycle of the shared cloud: no other tab's write is lost.
+      const response = await shared.fetch(request);
       const body = await response.clone().text();
       const requestId = response.headers.get('x-amzn-requestid') ?? '';
       const events = eventsByRequest.get(requestId) ?? [];
@@ -124,8 +126,6 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
         response: redact(`HTTP ${response.status}\n\n${body}`),
         events,
       });
-      // Keep the cloud in IndexedDB so the "server" survives a reload like the devices do.
-      await saveCloudSnapshot(cloud.snapshot()).catch(() => undefined);
       return response;
     };
     const network = createDeviceNetwork(recordingFetch, online);
@@ -189,6 +189,19 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
     saveDevices();
     void client.load().catch(() => undefined);
     return device;
+  }
+
+  // A device open in two tabs shares its IndexedDB cache: when another tab changed the cloud (a sync)
+  // or this tab comes back to the front, re-read each device's pending count and records.
+  const reloadDevices = () => {
+    for (const d of devices) void d.client.load().catch(() => undefined);
+    onChange();
+  };
+  shared.onRemoteChange(reloadDevices);
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') reloadDevices();
+    });
   }
 
   const saved = JSON.parse(localStorage.getItem(DEVICES_KEY) ?? 'null') as SavedDevice[] | null;

@@ -34,8 +34,34 @@ export function addSubscriber(world: World, apiId: string, subscriber: Subscribe
   return () => set.delete(subscriber);
 }
 
-export function publish(world: World, apiId: string, field: SubscriptionField, item: StoredItem): void {
-  for (const subscriber of subscribersOf(world, apiId)) {
-    if (subscriber.field === field) subscriber.deliver({ ...item, tags: [...item.tags] });
+/** One mutation's subscription event, as plain data (structured-cloneable, so it can cross tabs). */
+export interface PublishedEvent {
+  apiId: string;
+  field: SubscriptionField;
+  item: StoredItem;
+}
+
+const relays = new WeakMap<World, Set<(event: PublishedEvent) => void>>();
+
+/** Hears every event this world publishes (cloud.onPublish), e.g. to forward it to other tabs. */
+export function addPublishListener(world: World, listener: (event: PublishedEvent) => void): () => void {
+  let set = relays.get(world);
+  if (!set) {
+    set = new Set();
+    relays.set(world, set);
   }
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Delivers an event to this world's subscribers only (an event published by the same cloud elsewhere). */
+export function deliverPublished(world: World, event: PublishedEvent): void {
+  for (const subscriber of subscribersOf(world, event.apiId)) {
+    if (subscriber.field === event.field) subscriber.deliver({ ...event.item, tags: [...event.item.tags] });
+  }
+}
+
+export function publish(world: World, apiId: string, field: SubscriptionField, item: StoredItem): void {
+  deliverPublished(world, { apiId, field, item });
+  for (const listener of relays.get(world) ?? []) listener({ apiId, field, item: { ...item, tags: [...item.tags] } });
 }

@@ -1,4 +1,5 @@
 import { execute, type OperationDefinitionNode } from 'graphql';
+import type { Exclusive } from '../../cloud';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
 import { type AppSyncIdentity, authorizeField, identify } from './auth';
@@ -65,7 +66,15 @@ function authRequest(host: string, path: string, headers: Record<string, string>
   return new Request(`https://${host}${path}`, { method: 'POST', headers: h, body });
 }
 
-export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, protocol: string): SimSocket {
+export function openRealtimeSocket(
+  world: World,
+  api: GraphqlApi,
+  url: URL,
+  protocol: string,
+  exclusive: Exclusive,
+): SimSocket {
+  // The API as the cloud holds it now: a restored snapshot (another tab's writes) replaces the state objects.
+  const live = () => world.state.appsync.apis[api.apiId] ?? api;
   const httpHost = `${api.apiId}.appsync-api.${world.region}.amazonaws.com`;
   const unsubscribers = new Map<string, () => void>();
   let connected = false;
@@ -80,7 +89,8 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     onerror: null,
     send(data) {
       if (socket.readyState !== 1) throw new Error('InvalidStateError: the socket is not open');
-      void receive(data);
+      // One queue with cloud.fetch: a message is handled whole, never between a request's check and write.
+      void exclusive(() => receive(data));
     },
     close(code = 1000, reason = '') {
       if (socket.readyState >= 2) return;
@@ -112,7 +122,7 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     }
     try {
       identity = await identify(
-        api,
+        live(),
         authRequest(httpHost, '/graphql/connect', headers, '{}'),
         contextFor(world),
       );
@@ -148,7 +158,7 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     try {
       const auth = payload.extensions?.authorization;
       subscriber = auth
-        ? await identify(api, authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx)
+        ? await identify(live(), authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx)
         : (identity as AppSyncIdentity);
     } catch (error) {
       const e =
@@ -176,7 +186,7 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     const selection = operation.selectionSet.selections[0];
     const field = (selection && selection.kind === 'Field' ? selection.name.value : '') as SubscriptionField;
     try {
-      authorizeField(api, subscriber, ctx, 'Subscription', field);
+      authorizeField(live(), subscriber, ctx, 'Subscription', field);
     } catch (error) {
       const e = error as AppSyncFieldError;
       sendToClient({
@@ -271,6 +281,6 @@ export function openRealtimeSocket(world: World, api: GraphqlApi, url: URL, prot
     });
   };
 
-  void handshake();
+  void exclusive(handshake);
   return socket;
 }

@@ -1,3 +1,4 @@
+import type { Exclusive } from '../../cloud';
 import { getOwn } from '../../core/dict';
 import type { ServiceRoute } from '../../core/service';
 import type { World } from '../../world';
@@ -28,12 +29,12 @@ export const appsyncRoute: ServiceRoute = {
 };
 
 /** Opens a simulated real-time connection (wss://<apiId>.appsync-realtime-api.<region>.amazonaws.com/graphql). */
-export async function connectRealtime(world: World, address: string, protocol: string) {
+export async function connectRealtime(world: World, address: string, protocol: string, exclusive: Exclusive) {
   const url = new URL(address);
   const api = appSyncApiForHost(world, url.hostname, 'appsync-realtime-api');
   if (url.protocol !== 'wss:' || !api || url.pathname !== '/graphql') {
     throw new TypeError(`WebSocket connection to '${address}' failed`);
   }
   const { openRealtimeSocket } = await import('./realtime');
-  return openRealtimeSocket(world, api, url, protocol);
+  return openRealtimeSocket(world, api, url, protocol, exclusive);
 }

@@ -1,0 +1,118 @@
+import { type BrowserContext, expect as baseExpect, type Page, test } from '@playwright/test';
+
+/**
+ * Two tabs of one browser profile (two pages in one context) act on the app at once. They share one
+ * simulated AWS (src/sync/shared-cloud.ts): nothing either tab writes is lost, and each shows what the
+ * other did.
+ */
+// Two tabs mean two engines and two renderers on the same cores: allow for a slow machine.
+test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
+
+const device = (page: Page, name: string) => page.getByRole('region', { name: `${name} device` });
+
+async function save(page: Page, name: string, key: string, value: string) {
+  const panel = device(page, name);
+  await panel.getByLabel('Key').fill(key);
+  await panel.getByLabel('Value').fill(value);
+  await panel.getByRole('button', { name: `Save on ${name.toLowerCase()}` }).click();
+}
+
+async function openSync(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto('/?view=sync');
+  await expect(device(page, 'Phone')).toBeVisible();
+  return page;
+}
+
+const synchronize = (page: Page, name: string) =>
+  device(page, name)
+    .getByRole('button', { name: `Synchronize ${name.toLowerCase()}` })
+    .click();
+
+test('two tabs save different keys on the same device, then each synchronises: both edits survive', async ({
+  context,
+}) => {
+  const [a, b] = [await openSync(context), await openSync(context)];
+  await Promise.all([save(a, 'Phone', 'from-tab-a', 'alpha'), save(b, 'Phone', 'from-tab-b', 'beta')]);
+  await Promise.all([synchronize(a, 'Phone'), synchronize(b, 'Phone')]);
+
+  for (const page of [a, b]) {
+    const phone = device(page, 'Phone');
+    await expect(phone.getByRole('status')).toContainText('Pending changes: 0');
+    await expect(phone.getByRole('status')).toContainText('idle');
+    await expect(phone.getByRole('cell', { name: 'alpha' })).toBeVisible();
+    await expect(phone.getByRole('cell', { name: 'beta' })).toBeVisible();
+  }
+  // The cloud has both: the laptop, which never saw either edit, receives them in either tab.
+  await synchronize(b, 'Laptop');
+  const laptop = device(b, 'Laptop');
+  await expect(laptop.getByRole('status')).toContainText('Pending changes: 0');
+  await expect(laptop.getByRole('cell', { name: 'alpha' })).toBeVisible();
+  await expect(laptop.getByRole('cell', { name: 'beta' })).toBeVisible();
+});
+
+test('a reload in the middle of a sync in one tab loses nothing in the other', async ({ context }) => {
+  const [a, b] = [await openSync(context), await openSync(context)];
+  await save(b, 'Laptop', 'kept-by-b', 'bravo');
+  await save(a, 'Phone', 'kept-by-a', 'alpha');
+  // Tab A starts synchronising and is reloaded at once; tab B synchronises meanwhile.
+  await synchronize(a, 'Phone');
+  await Promise.all([a.reload(), synchronize(b, 'Laptop')]);
+  await expect(device(b, 'Laptop').getByRole('status')).toContainText('Pending changes: 0');
+
+  await expect(device(a, 'Phone')).toBeVisible();
+  await expect(device(a, 'Phone').getByRole('cell', { name: 'alpha' })).toBeVisible();
+  await synchronize(a, 'Phone');
+  await expect(device(a, 'Phone').getByRole('status')).toContainText('Pending changes: 0');
+  await expect(device(a, 'Phone').getByRole('cell', { name: 'bravo' })).toBeVisible();
+
+  await synchronize(b, 'Laptop');
+  await expect(device(b, 'Laptop').getByRole('cell', { name: 'alpha' })).toBeVisible();
+  await expect(device(b, 'Laptop').getByRole('cell', { name: 'bravo' })).toBeVisible();
+});
+
+const ALICE = "Alice's laptop";
+const CAROL = "Carol's tablet";
+
+async function openAppSync(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto('/?view=appsync');
+  for (const label of [ALICE, CAROL]) {
+    await expect(page.getByRole('region', { name: label }).getByRole('status')).toContainText(
+      'live connection open',
+    );
+  }
+  return page;
+}
+
+const list = (page: Page, label: string) =>
+  page.getByRole('region', { name: label }).getByRole('list', { name: `Shared list on ${label}` });
+
+test('both tabs add AppSync items at once: nothing is lost and each tab shows the other’s', async ({
+  context,
+}) => {
+  const [a, b] = [await openAppSync(context), await openAppSync(context)];
+  const add = async (page: Page, who: string, text: string) => {
+    const panel = page.getByRole('region', { name: who });
+    await panel.getByLabel('New item').fill(text);
+    await panel.getByRole('button', { name: 'Add' }).click();
+  };
+  await Promise.all([add(a, ALICE, 'Milk from tab A'), add(b, CAROL, 'Bread from tab B')]);
+
+  for (const page of [a, b]) {
+    for (const label of [ALICE, CAROL]) {
+      await expect(list(page, label)).toContainText('Milk from tab A');
+      await expect(list(page, label)).toContainText('Bread from tab B');
+    }
+  }
+  // Tab B's Alice heard tab A's item as a live subscription message, as one AppSync would push it.
+  await expect(
+    b.getByRole('region', { name: ALICE }).getByRole('list', { name: `Live messages on ${ALICE}` }),
+  ).toContainText('onCreateItem: “Milk from tab A”');
+
+  // A reload finds the one cloud with both items.
+  await b.reload();
+  await expect(list(b, CAROL)).toContainText('Milk from tab A');
+  await expect(list(b, CAROL)).toContainText('Bread from tab B');
+});
