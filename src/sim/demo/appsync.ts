@@ -15,12 +15,21 @@ export async function seedAppSync(world: World, ids: DemoIds): Promise<void> {
     additionalAuthModes: ['AWS_IAM', 'API_KEY'],
     userPoolId: ids.userPoolId,
     // API keys are `da2-` followed by 26 lowercase alphanumerics; 7 days is the console default expiry.
-    apiKeys: [{ id: `da2-${world.random.string(26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, expires: nowSeconds + 7 * 86_400 }],
+    apiKeys: [
+      {
+        id: `da2-${world.random.string(26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+        expires: nowSeconds + 7 * 86_400,
+      },
+    ],
     conflictHandler: 'AUTOMERGE',
     deltaSyncTableTtlMinutes: 30,
     baseTableTtlMinutes: 43_200,
     items: {},
     delta: [],
+    // The limits AppSync lets an API owner set (configuration-limits.html), set as a careful owner
+    // would for a small list API: no query nests deeper than 10 levels, no request runs over 100 resolvers.
+    queryDepthLimit: 10,
+    resolverCountLimit: 100,
   };
 }
 
