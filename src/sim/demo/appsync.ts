@@ -26,9 +26,9 @@ export async function seedAppSync(world: World, ids: DemoIds): Promise<void> {
     baseTableTtlMinutes: 43_200,
     items: {},
     delta: [],
-    // The limits AppSync lets an API owner set (configuration-limits.html), set as a careful owner
-    // would for a small list API: no query nests deeper than 10 levels, no request runs over 100 resolvers.
-    queryDepthLimit: 10,
+    // AppSync lets an API owner cap the resolvers one request may run (configuration-limits.html);
+    // a careful owner of a small list API caps it far below the default 10,000. No depth limit is set
+    // (AppSync's default): this schema nests three levels at most.
     resolverCountLimit: 100,
   };
 }

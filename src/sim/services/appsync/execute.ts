@@ -49,7 +49,7 @@ function toEntry(error: GraphQLError | GraphQLFormattedError): AppSyncErrorEntry
 function syntaxEntry(error: GraphQLError): AppSyncErrorEntry {
   const where = error.locations?.[0];
   const locations = where ? [{ line: where.line, column: where.column, sourceName: null }] : [];
-  if (/more th[ae]n \d+ tokens/i.test(error.message)) {
+  if (/more tha[nt] \d+ tokens/i.test(error.message)) {
     return {
       path: null,
       locations,
