@@ -159,3 +159,22 @@ test('a GraphQL request signed with IAM opens its SigV4 check and its appsync:Gr
   await expect(opened.locator('.decision--Allow').first()).toBeVisible();
   await expect(opened.getByRole('heading', { name: 'Canonical request' }).first()).toBeVisible();
 });
+
+test('the new item field shows its 200-character limit instead of cutting text silently', async ({ page }) => {
+  const { alice, carol } = await open(page);
+  const field = alice.getByLabel('New item');
+  await field.fill('Buy milk');
+  await expect(alice.getByText('8 / 200 characters')).toBeVisible();
+  const long = `${'a'.repeat(240)} end`;
+  await field.fill(long);
+  // Nothing is cut: the whole text stays, the counter says what is wrong, and Add waits.
+  await expect(field).toHaveValue(long);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(alice.getByText('244 / 200 characters: 44 too many. Shorten it to add.')).toBeVisible();
+  await expect(alice.getByRole('button', { name: 'Add' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/appsync-item-limit.png' });
+  await field.fill('a'.repeat(200));
+  await expect(alice.getByRole('button', { name: 'Add' })).toBeEnabled();
+  await alice.getByRole('button', { name: 'Add' }).click();
+  await expect(carol.getByRole('list', { name: `Shared list on ${CAROL}` })).toContainText('a'.repeat(200));
+});

@@ -94,6 +94,9 @@ export async function authenticateIfSigned(
   }
   if (found.kind === 'malformed') return fail(authErrors.incomplete(dialect, found.message), found.message);
   const sig = found.parsed;
+  // SigV4 requires the host to be signed; without it a signature could be replayed at another host.
+  if (!sig.signedHeaders.includes('host') && !sig.signedHeaders.includes(':authority'))
+    return fail(authErrors.hostNotSigned(dialect), 'host is not among the signed headers');
   const world = ctx.world;
   const now = world.now();
   const region = options.region ?? world.region;
@@ -146,7 +149,10 @@ export async function authenticateIfSigned(
       // S3 treats a temporary key without its token as a key it has never heard of: InvalidAccessKeyId
       // 403 naming the ASIA key (seen in many reports of a forgotten AWS_SESSION_TOKEN, e.g.
       // databendlabs/databend#8069); a token that is present but wrong is InvalidToken 400.
-      return fail(authErrors.unknownKey(dialect, sig.accessKeyId), 'temporary key sent without its session token');
+      return fail(
+        authErrors.unknownKey(dialect, sig.accessKeyId),
+        'temporary key sent without its session token',
+      );
     }
     const why =
       sig.sessionToken === undefined

@@ -58,6 +58,30 @@ export const authErrors = {
     }
   },
 
+  /**
+   * `SignedHeaders` without `host`. S3: 403 AccessDenied "There were headers present in the request
+   * which were not signed" with `<HeadersNotSigned>host</HeadersNotSigned>` (observed, quoted in
+   * coda/packs-sdk#3093). Other services: "'Host' or ':authority' must be a 'SignedHeader' in the AWS
+   * Authorization." (observed, aws/aws-sdk-php#2469; API Gateway's older form without ':authority' in
+   * NetSPI/AWSSigner#3), in each protocol's incomplete-signature shape.
+   */
+  hostNotSigned(dialect: AuthDialect): AwsError {
+    if (dialect === 's3')
+      return new AwsError(
+        'AccessDenied',
+        'There were headers present in the request which were not signed',
+        403,
+        'Sender',
+        {
+          HeadersNotSigned: 'host',
+        },
+      );
+    return authErrors.incomplete(
+      dialect,
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  },
+
   /** A credential scope that does not fit the request (date, region, service or terminator). */
   badScope(dialect: AuthDialect, message: string): AwsError {
     switch (dialect) {

@@ -17,12 +17,21 @@ export async function seedAppSync(world: World, ids: DemoIds): Promise<void> {
     additionalAuthModes: ['AWS_IAM', 'API_KEY'],
     userPoolId: ids.userPoolId,
     // API keys are `da2-` followed by 26 lowercase alphanumerics; 7 days is the console default expiry.
-    apiKeys: [{ id: `da2-${world.random.string(26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, expires: nowSeconds + 7 * 86_400 }],
+    apiKeys: [
+      {
+        id: `da2-${world.random.string(26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+        expires: nowSeconds + 7 * 86_400,
+      },
+    ],
     conflictHandler: 'AUTOMERGE',
     deltaSyncTableTtlMinutes: 30,
     baseTableTtlMinutes: 43_200,
     items: createDict<StoredItem>(),
     delta: [],
+    // AppSync lets an API owner cap the resolvers one request may run (configuration-limits.html);
+    // a careful owner of a small list API caps it far below the default 10,000. No depth limit is set
+    // (AppSync's default): this schema nests three levels at most.
+    resolverCountLimit: 100,
   });
 }
 

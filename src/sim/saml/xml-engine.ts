@@ -65,5 +65,27 @@ export function parseSamlXml(engine: XmlEngine, text: string): SafeParseResult {
   }
   if (document.doctype)
     return { ok: false, reason: 'doctype', message: 'DOCTYPE declarations are not allowed in SAML messages' };
+  if (hasProcessingInstruction(document))
+    return {
+      ok: false,
+      reason: 'doctype',
+      message: 'Processing instructions are not allowed in SAML messages',
+    };
   return { ok: true, document };
+}
+
+/** Any processing instruction except the XML declaration, which xmldom keeps as the first child. */
+function hasProcessingInstruction(document: XmlDom.Document): boolean {
+  const PROCESSING_INSTRUCTION = 7;
+  const stack: XmlDom.Node[] = [];
+  for (let child = document.firstChild; child; child = child.nextSibling) {
+    const declaration = child === document.firstChild && child.nodeName.toLowerCase() === 'xml';
+    if (!declaration) stack.push(child);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop() as XmlDom.Node;
+    if (node.nodeType === PROCESSING_INSTRUCTION) return true;
+    for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
+  }
+  return false;
 }

@@ -1,10 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { ClientEvent, LocalItem, OutboxEntry } from '../../appsync-client/types';
 import type { LabDevice } from './appsync-lab';
+
+/**
+ * The lab's own cap on an item's text (DynamoDB would take up to 400 KB). Shown with a counter, and
+ * longer text is kept and flagged rather than cut without a word.
+ */
+export const MAX_ITEM_TEXT = 200;
 
 /** One user's device: offline switch, the shared list (add, done, edit, delete), its outbox and the live messages. */
 export function DevicePanel({ device }: { device: LabDevice }) {
   const [text, setText] = useState('');
+  const countId = useId();
+  const over = text.length - MAX_ITEM_TEXT;
   const [problem, setProblem] = useState<string>();
   const status = device.client.getStatus();
   const online = device.link.isOnline();
@@ -23,7 +31,7 @@ export function DevicePanel({ device }: { device: LabDevice }) {
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || over > 0) return;
     run(device.client.create({ text: text.trim() }));
     setText('');
   };
@@ -63,9 +71,22 @@ export function DevicePanel({ device }: { device: LabDevice }) {
       </ul>
       <form onSubmit={add} className="as-add">
         <label>
-          New item <input value={text} onChange={(e) => setText(e.target.value)} maxLength={200} />
+          New item{' '}
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={countId}
+            aria-invalid={over > 0}
+          />
         </label>
-        <button type="submit">Add</button>
+        <button type="submit" disabled={over > 0}>
+          Add
+        </button>
+        <span id={countId} className={over > 0 ? 'as-count as-over' : 'as-count'} aria-live="polite">
+          {over > 0
+            ? `${text.length} / ${MAX_ITEM_TEXT} characters: ${over} too many. Shorten it to add.`
+            : `${text.length} / ${MAX_ITEM_TEXT} characters`}
+        </span>
       </form>
       {problem && <p role="alert">{problem}</p>}
       <h4>Outbox ({outbox.length} pending)</h4>

@@ -1,26 +1,24 @@
+import { type DocumentNode, execute, GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
 import { getOwn } from '../../core/dict';
-import {
-  type DocumentNode,
-  execute,
-  GraphQLError,
-  type GraphQLFormattedError,
-  parse,
-  validate,
-} from 'graphql';
 import type { RequestContext } from '../../core/service';
 import { type AppSyncIdentity, authorizeField } from './auth';
 import { AppSyncFieldError, unauthorizedField } from './errors';
+import { APPSYNC_LIMITS, limitedFieldResolver } from './limits';
 import { publish } from './realtime-hub';
 import { type ConflictReport, createItem, deleteItem, listItems, syncItems, updateItem } from './resolvers';
 import { sharedListSchema } from './schema';
 import type { GraphqlApi, StoredItem } from './state';
+import { validateAsAppSync } from './validation-wording';
 
-/** An error entry shaped as AppSync writes it (top-level errorType/errorInfo/data, sourceName in locations). */
+/**
+ * An error entry shaped as AppSync writes it (top-level errorType/errorInfo/data, sourceName in
+ * locations). Validation entries carry only path, locations and message (graphql-over-http#81).
+ */
 export interface AppSyncErrorEntry {
   path: (string | number)[] | null;
-  data: unknown;
+  data?: unknown;
   errorType?: string;
-  errorInfo: unknown;
+  errorInfo?: unknown;
   locations: { line: number; column: number; sourceName: null }[];
   message: string;
 }
@@ -44,16 +42,43 @@ function toEntry(error: GraphQLError | GraphQLFormattedError): AppSyncErrorEntry
   };
 }
 
+/**
+ * A syntax error in graphql-java's words (`Invalid Syntax : offending token '…' at line L column C`),
+ * graphql-java being the engine whose validation wording AppSync shows. AppSync's answer to a
+ * syntax error has not been observed; the entry is shaped like its validation errors.
+ */
+function syntaxEntry(error: GraphQLError): AppSyncErrorEntry {
+  const where = error.locations?.[0];
+  const locations = where ? [{ line: where.line, column: where.column, sourceName: null }] : [];
+  if (/more tha[nt] \d+ tokens/i.test(error.message)) {
+    return {
+      path: null,
+      locations,
+      message: `Invalid Syntax : More than ${APPSYNC_LIMITS.maxDocumentTokens} 'grammar' tokens have been presented. To prevent Denial Of Service attacks, parsing has been cancelled.`,
+    };
+  }
+  const found = /found (?:"([^"]*)"|<EOF>|(\S+?))\.?$/.exec(error.message);
+  const token = found ? (found[1] ?? found[2] ?? '<EOF>') : '<EOF>';
+  return {
+    path: null,
+    locations,
+    message: `Invalid Syntax : offending token '${token}' at line ${where?.line ?? 1} column ${where?.column ?? 1}`,
+  };
+}
+
+/**
+ * Parses (bounded by the token limit, so an oversized document costs nothing more) and validates.
+ * Either failure answers HTTP 200 with `data: null` and the entries (reference 10.1).
+ */
 export function parseDocument(query: string): { document?: DocumentNode; errors?: AppSyncErrorEntry[] } {
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, { maxTokens: APPSYNC_LIMITS.maxDocumentTokens });
   } catch (error) {
-    return { errors: [toEntry(error as GraphQLError)] };
+    return { errors: [syntaxEntry(error as GraphQLError)] };
   }
-  const problems = validate(sharedListSchema(), document);
-  if (problems.length > 0)
-    return { errors: problems.map((p) => ({ ...toEntry(p), errorType: 'ValidationError' })) };
+  const problems = validateAsAppSync(sharedListSchema(), document);
+  if (problems.length > 0) return { errors: problems };
   return { document };
 }
 
@@ -150,6 +175,7 @@ export async function runOperation(
     rootValue,
     variableValues: variables,
     operationName,
+    fieldResolver: limitedFieldResolver(api),
   });
   for (const report of conflicts) {
     ctx.emit(

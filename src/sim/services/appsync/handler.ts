@@ -67,7 +67,8 @@ export async function handleGraphqlRequest(
     throw error;
   }
   const { document, errors } = parseDocument(payload.query as string);
-  if (!document) return reply(400, { data: null, errors }, ctx.requestId);
+  // A document that does not parse or validate is still HTTP 200, with data null (graphql/graphql-over-http#81).
+  if (!document) return reply(200, { data: null, errors }, ctx.requestId);
   const isSubscription = document.definitions.some(
     (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription',
   );

@@ -77,20 +77,35 @@ export function openRealtimeSocket(
   const live = () => world.state.appsync.apis[api.apiId] ?? api;
   const httpHost = `${api.apiId}.appsync-api.${world.region}.amazonaws.com`;
   const unsubscribers = new Map<string, () => void>();
-  let connected = false;
   let identity: AppSyncIdentity | undefined;
+  // Messages that arrive before the client has set `onmessage` wait for it, so a refusal sent right
+  // after the connection opens is never lost.
+  const pending: string[] = [];
+  let messageHandler: SimSocket['onmessage'] = null;
   const socket: SimSocket = {
     url: url.href,
     protocol,
     readyState: 0,
     onopen: null,
-    onmessage: null,
+    get onmessage() {
+      return messageHandler;
+    },
+    set onmessage(handler) {
+      messageHandler = handler;
+      while (handler && pending.length > 0) handler({ type: 'message', data: pending.shift() as string });
+    },
     onclose: null,
     onerror: null,
     send(data) {
       if (socket.readyState !== 1) throw new Error('InvalidStateError: the socket is not open');
       // One queue with cloud.fetch: a message is handled whole, never between a request's check and write.
-      void exclusive(() => receive(data));
+      exclusive(() => receive(data)).catch((error: unknown) => {
+        // Whatever a message does, the client gets an answer and nothing escapes as an unhandled rejection.
+        sendToClient({
+          type: 'error',
+          payload: { errors: [{ errorType: 'InternalFailure', message: String(error) }] },
+        });
+      });
     },
     close(code = 1000, reason = '') {
       if (socket.readyState >= 2) return;
@@ -102,14 +117,19 @@ export function openRealtimeSocket(
   };
   const sendToClient = (message: unknown) => {
     queueMicrotask(() => {
-      if (socket.readyState === 1) socket.onmessage?.({ type: 'message', data: JSON.stringify(message) });
+      if (socket.readyState !== 1) return;
+      pending.push(JSON.stringify(message));
+      // Read through the property: a client may wrap it with its own accessor.
+      const handler = socket.onmessage;
+      while (handler && pending.length > 0) handler({ type: 'message', data: pending.shift() as string });
     });
   };
 
   /** A refused handshake: the error message arrives, then the server closes the connection. */
   const refuse = (errorType: string) => {
     sendToClient({ type: 'connection_error', payload: { errors: [{ errorType, errorCode: 401 }] } });
-    queueMicrotask(() => socket.close(1002, 'connection_error'));
+    // After the error is delivered (or buffered for a handler set later).
+    queueMicrotask(() => queueMicrotask(() => socket.close(1002, 'connection_error')));
   };
 
   const handshake = async () => {
@@ -143,7 +163,14 @@ export function openRealtimeSocket(
     const ctx = contextFor(world);
     let parsed: { query?: string; variables?: Record<string, unknown> };
     try {
-      parsed = JSON.parse(payload.data ?? '');
+      parsed = JSON.parse(typeof payload.data === 'string' ? payload.data : '');
+      if (!parsed || typeof parsed !== 'object' || typeof parsed.query !== 'string')
+        throw new Error('no query');
+      if (
+        parsed.variables !== undefined &&
+        (parsed.variables === null || typeof parsed.variables !== 'object')
+      )
+        parsed.variables = undefined;
     } catch {
       sendToClient({
         id,
@@ -156,9 +183,12 @@ export function openRealtimeSocket(
     }
     let subscriber: AppSyncIdentity;
     try {
-      const auth = payload.extensions?.authorization;
+      const auth =
+        payload.extensions && typeof payload.extensions.authorization === 'object'
+          ? payload.extensions.authorization
+          : undefined;
       subscriber = auth
-        ? await identify(live(), authRequest(httpHost, '/graphql', auth, payload.data ?? ''), ctx)
+        ? await identify(live(), authRequest(httpHost, '/graphql', auth, payload.data as string), ctx)
         : (identity as AppSyncIdentity);
     } catch (error) {
       const e =
@@ -236,9 +266,10 @@ export function openRealtimeSocket(
   };
 
   const receive = async (data: string) => {
-    let message: { type?: string; id?: string; payload?: unknown };
+    let message: { type?: unknown; id?: unknown; payload?: unknown };
     try {
       message = JSON.parse(data);
+      if (!message || typeof message !== 'object' || Array.isArray(message)) throw new Error('not an object');
     } catch {
       sendToClient({
         type: 'error',
@@ -246,23 +277,19 @@ export function openRealtimeSocket(
       });
       return;
     }
+    // connection_init is optional: a client may send start straight after the connection opens
+    // (AppSync Developer Guide, real-time-websocket-client.html, step 2 "(Optional)").
     if (message.type === 'connection_init') {
-      connected = true;
       sendToClient({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
       sendToClient({ type: 'ka' });
       return;
     }
-    if (!connected) {
-      sendToClient({
-        type: 'connection_error',
-        payload: {
-          errors: [{ errorType: 'ConnectionNotInitialized', message: 'Send connection_init first.' }],
-        },
-      });
-      return;
-    }
     if (message.type === 'start' && typeof message.id === 'string') {
-      await start(message.id, (message.payload ?? {}) as Parameters<typeof start>[1]);
+      const payload =
+        message.payload && typeof message.payload === 'object' && !Array.isArray(message.payload)
+          ? (message.payload as Parameters<typeof start>[1])
+          : {};
+      await start(message.id, payload);
       return;
     }
     if (message.type === 'stop' && typeof message.id === 'string') {
@@ -273,6 +300,7 @@ export function openRealtimeSocket(
     }
     sendToClient({
       type: 'error',
+      ...(typeof message.id === 'string' ? { id: message.id } : {}),
       payload: {
         errors: [
           { errorType: 'UnsupportedOperation', message: `Unknown message type ${String(message.type)}` },
@@ -281,6 +309,8 @@ export function openRealtimeSocket(
     });
   };
 
-  void exclusive(handshake);
+  // A socket opens (or is refused) only after the caller has had its turn to set the handlers, and
+  // through the cloud's one queue like every request.
+  queueMicrotask(() => void exclusive(handshake));
   return socket;
 }

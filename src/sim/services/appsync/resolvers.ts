@@ -2,6 +2,7 @@ import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { automerge, exampleLambdaConflictHandler, type ItemPatch } from './conflict';
 import { AppSyncFieldError } from './errors';
+import { checkItemSize } from './limits';
 import type { DeltaEntry, GraphqlApi, StoredItem } from './state';
 
 /**
@@ -27,6 +28,7 @@ const conflictUnhandled = (server: StoredItem) =>
   new AppSyncFieldError('ConflictUnhandled', 'Conflict resolver rejects mutation.', server);
 
 function record(api: GraphqlApi, world: World, item: StoredItem): StoredItem {
+  checkItemSize(world, item);
   setOwn(api.items, item.id, item);
   const entry: DeltaEntry = { item: { ...item, tags: [...item.tags] }, at: item._lastChangedAt };
   api.delta.push(entry);
@@ -164,6 +166,31 @@ export function deleteItem(
   throw Object.assign(conflictUnhandled(server), { report });
 }
 
+/**
+ * A pagination token the DynamoDB resolver cannot read is reported as AppSync reports it:
+ * errorType `DynamoDB:UserIllegalArgumentException`, message naming InvalidPaginationTokenException
+ * (observed: aws-amplify/amplify-cli#3411, aws-amplify/amplify-hosting#433).
+ */
+const invalidToken = () =>
+  new AppSyncFieldError(
+    'DynamoDB:UserIllegalArgumentException',
+    'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
+  );
+
+function decodeBase64(token: string): string {
+  try {
+    return atob(token);
+  } catch {
+    throw invalidToken();
+  }
+}
+
+function decodeOffset(token: string): number {
+  const text = decodeBase64(token);
+  if (!/^\d{1,9}$/.test(text)) throw invalidToken();
+  return Number(text);
+}
+
 function page<T>(
   all: T[],
   limit: number | undefined,
@@ -171,12 +198,7 @@ function page<T>(
 ): { items: T[]; nextToken: string | null } {
   const size = Math.min(Math.max(limit ?? 100, 1), 1000);
   let offset = 0;
-  if (nextToken) {
-    const parsed = Number.parseInt(atob(nextToken), 10);
-    if (!Number.isInteger(parsed) || parsed < 0)
-      throw new AppSyncFieldError('InvalidNextTokenException', 'Invalid pagination token given.');
-    offset = parsed;
-  }
+  if (nextToken) offset = decodeOffset(nextToken);
   const items = all.slice(offset, offset + size);
   const next = offset + size < all.length ? btoa(String(offset + size)) : null;
   return { items, nextToken: next };
@@ -202,8 +224,9 @@ export function syncItems(
   let startedAt = world.now();
   let token = args.nextToken;
   if (token) {
-    const [offset, started] = atob(token).split(':');
+    const [offset, started, ...rest] = decodeBase64(token).split(':');
     startedAt = Number(started);
+    if (rest.length > 0 || !Number.isSafeInteger(startedAt) || startedAt < 0) throw invalidToken();
     token = btoa(offset ?? '0');
   }
   const horizon = world.now() - api.deltaSyncTableTtlMinutes * 60_000;

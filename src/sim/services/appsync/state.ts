@@ -60,6 +60,10 @@ export interface GraphqlApi {
   baseTableTtlMinutes: number;
   items: Record<string, StoredItem>;
   delta: DeltaEntry[];
+  /** API setting `queryDepthLimit` (1–75); absent or 0: no depth limit (AppSync's default). */
+  queryDepthLimit?: number;
+  /** API setting `resolverCountLimit` (1–10000); absent or 0: 10,000 (AppSync's default). */
+  resolverCountLimit?: number;
 }
 
 export interface AppSyncState {

@@ -3,7 +3,7 @@
  * SetIdentityPoolRoles, DescribeIdentity, ListIdentities; and the public UnlinkIdentity.
  * Dates are epoch seconds, as JSON 1.1 writes timestamps.
  */
-import { createDict, getOwn } from '../../core/dict';
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
@@ -11,8 +11,9 @@ import { IdentityErrors } from './errors';
 import { isAuthenticated, listPoolIdentities, unlinkLogin } from './identities';
 import { verifyLogins } from './logins';
 import { identityIdInput, loginsInput, poolIdInput, requireIdentity, requirePool, validate } from './lookup';
+import { roleMappingsInput, rolesInput } from './role-mapping-input';
 import { authorizeDeveloperCall } from './signed';
-import type { IdentityRecord, RoleMapping } from './state';
+import type { IdentityRecord } from './state';
 
 const identityDescription = (identity: IdentityRecord) => ({
   IdentityId: identity.identityId,
@@ -39,19 +40,10 @@ export async function SetIdentityPoolRoles(input: JsonInput, ctx: RequestContext
   const poolId = poolIdInput(input);
   await authorizeDeveloperCall(ctx, 'SetIdentityPoolRoles', poolId);
   const pool = requirePool(ctx.world, poolId);
-  const roles = validate.optionalStringMap(input, 'Roles');
-  if (!roles)
-    validate.fail(
-      "1 validation error detected: Value at 'roles' failed to satisfy constraint: Member must not be null",
-    );
-  const mappings = createDict((input.RoleMappings ?? {}) as Record<string, RoleMapping>);
-  if (Object.keys(mappings).length > 10) validate.fail('Too many role mappings: at most 10 providers.');
-  for (const mapping of Object.values(mappings)) {
-    if (mapping.Type === 'Rules' && (mapping.RulesConfiguration?.Rules.length ?? 0) > 25) {
-      validate.fail('Too many rules: at most 25 per provider.');
-    }
-  }
-  pool.Roles = createDict(roles as Record<string, string>);
+  // Everything is checked before anything is stored: a refused call changes nothing.
+  const roles = rolesInput(input.Roles);
+  const mappings = roleMappingsInput(input.RoleMappings, pool);
+  pool.Roles = roles;
   pool.RoleMappings = mappings;
   ctx.emit('state', `Roles of ${poolId} set`, { roles: pool.Roles, roleMappings: mappings });
   return {};

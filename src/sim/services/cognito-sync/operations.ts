@@ -129,6 +129,8 @@ export function listRecords(world: World, t: SyncTarget, query: URLSearchParams,
   const lastSyncCount = lastSyncText === null ? 0 : Number.parseInt(lastSyncText, 10);
   if (!Number.isInteger(lastSyncCount))
     throw syncErrors.invalidParameter(`Invalid lastSyncCount: ${lastSyncText}`);
+  // Every parameter is checked before a sync session is opened: a refused call changes nothing.
+  const { offset, max } = page(query);
   const sessions = world.state.cognitoSync.sessions;
   let token = query.get('syncSessionToken') ?? undefined;
   if (token !== undefined) {
@@ -152,7 +154,6 @@ export function listRecords(world: World, t: SyncTarget, query: URLSearchParams,
         .filter((r) => r.syncCount > lastSyncCount)
         .sort((a, b) => a.syncCount - b.syncCount || (a.key < b.key ? -1 : 1))
     : [];
-  const { offset, max } = page(query);
   const slice = changed.slice(offset, offset + max);
   ctx.emit('sync.records', `${slice.length} record(s) of ${name} changed after sync count ${lastSyncCount}`, {
     datasetName: name,

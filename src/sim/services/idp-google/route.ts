@@ -81,6 +81,22 @@ async function authorize(request: Request, url: URL, ctx: RequestContext): Promi
   return redirect(target.href);
 }
 
+/**
+ * `client_secret_basic`: base64 of `<id>:<secret>`, each form-urlencoded (RFC 6749 2.3.1).
+ * Undefined when the header is not base64, has no colon, or carries bad percent-encoding.
+ */
+function basicCredentials(encoded: string): { id: string; secret: string } | undefined {
+  try {
+    const decoded = atob(encoded.trim());
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    const form = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+    return { id: form(decoded.slice(0, colon)), secret: form(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
 async function token(request: Request, url: URL, ctx: RequestContext): Promise<Response> {
   if (request.method !== 'POST')
     return jsonResponse(405, { error: 'invalid_request', error_description: 'Method not allowed' });
@@ -89,9 +105,21 @@ async function token(request: Request, url: URL, ctx: RequestContext): Promise<R
   let clientSecret = params.get('client_secret') ?? '';
   const basic = request.headers.get('authorization');
   if (basic?.startsWith('Basic ')) {
-    const [id, secret] = atob(basic.slice(6)).split(':');
-    clientId = decodeURIComponent(id ?? '');
-    clientSecret = decodeURIComponent(secret ?? '');
+    const credentials = basicCredentials(basic.slice(6));
+    if (!credentials) {
+      // Client authentication that cannot even be read fails as client authentication (RFC 6749 5.2:
+      // invalid_client, 401), in the words Google uses for a wrong secret.
+      ctx.emit('token.rejected', 'Google token endpoint: unreadable Basic client credentials', {});
+      return jsonResponse(
+        401,
+        { error: 'invalid_client', error_description: 'Unauthorized' },
+        {
+          'www-authenticate': 'Basic realm="oauth2.googleapis.com"',
+        },
+      );
+    }
+    clientId = credentials.id;
+    clientSecret = credentials.secret;
   }
   const result = await exchangeGoogleCode(ctx.world, {
     grantType: params.get('grant_type') ?? '',

@@ -54,6 +54,18 @@ export const s3Errors = {
       400,
     ),
   keyTooLong: () => new AwsError('KeyTooLongError', 'Your key is too long', 400),
+  /** Over 2 KB of user metadata (observed wording and elements: minio-py#1265, versity/versitygw#2086). */
+  metadataTooLarge: (size: number, max: number) =>
+    new AwsError(
+      'MetadataTooLarge',
+      'Your metadata headers exceed the maximum allowed metadata size.',
+      400,
+      'Sender',
+      {
+        Size: String(size),
+        MaxSizeAllowed: String(max),
+      },
+    ),
   permanentRedirect: (bucket: string, endpoint: string) =>
     new AwsError(
       'PermanentRedirect',

@@ -103,9 +103,25 @@ async function resolveChecksum(
   return { algorithm, value };
 }
 
+/**
+ * "Within the PUT request header, the user-defined metadata is limited to 2 KB in size. The size of
+ * user-defined metadata is measured by taking the sum of the number of bytes in the UTF-8 encoding of
+ * each key and value" (S3 User Guide, UsingMetadata.html). Header strings hold one character per byte
+ * received, so their lengths are the byte counts; keys are counted without the `x-amz-meta-` prefix.
+ */
+const MAX_USER_METADATA_BYTES = 2048;
+function checkMetadataSize(headers: Headers): void {
+  let size = 0;
+  headers.forEach((value, name) => {
+    if (name.startsWith('x-amz-meta-')) size += name.length - 'x-amz-meta-'.length + value.length;
+  });
+  if (size > MAX_USER_METADATA_BYTES) throw s3Errors.metadataTooLarge(size, MAX_USER_METADATA_BYTES);
+}
+
 export async function putObject(call: S3Call, key: string): Promise<Response> {
   if (new TextEncoder().encode(key).length > MAX_KEY_BYTES) throw s3Errors.keyTooLong();
   requireAllowed(call, 's3:PutObject', objectArn(call.bucket.name, key));
+  checkMetadataSize(call.headers);
   const { data, sent } = readPayload(call);
   if (!isAwsChunked(call.headers)) await verifyContentSha256(call, data);
   verifyContentMd5(call, data);
