@@ -90,10 +90,10 @@ const ATTACKS: Refused[] = [
   },
   {
     scenario: 'attack-saml-replay',
-    step: 3,
-    steps: 3,
-    code: 'InvalidIdentityToken',
-    message: /Duplicate SAML assertion/,
+    step: 4,
+    steps: 4,
+    code: 'ExpiredTokenException',
+    message: 'Response has expired',
   },
   {
     scenario: 'attack-saml-tampered',

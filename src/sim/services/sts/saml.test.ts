@@ -30,17 +30,23 @@ describe('sts AssumeRoleWithSAML', () => {
     expect(out.NameQualifier).toBe(await sha1Base64(`${out.Issuer}${cloud.demo.accountId}/ExampleCorpIdP`));
   });
 
-  it('refuses the same assertion twice (replay)', async () => {
-    const { cloud, sts } = await stsWorld();
+  it('accepts the same assertion again while it is valid (as AWS does), and not after NotOnOrAfter', async () => {
+    const { cloud, clock, sts } = await stsWorld();
     const assertion = await samlResponse(cloud);
     const input = {
       RoleArn: cloud.demo.saml.roleArn,
       PrincipalArn: cloud.demo.saml.providerArn,
       SAMLAssertion: assertion,
     };
-    await sts().send(new AssumeRoleWithSAMLCommand(input));
+    const first = await sts().send(new AssumeRoleWithSAMLCommand(input));
+    clock.advance(60_000);
+    const second = await sts().send(new AssumeRoleWithSAMLCommand(input));
+    expect(second.AssumedRoleUser?.Arn).toBe(first.AssumedRoleUser?.Arn);
+    expect(second.Credentials?.AccessKeyId).not.toBe(first.Credentials?.AccessKeyId);
+    // The demo IdP's assertions live five minutes: after that the same bytes are refused.
+    clock.advance(5 * 60_000);
     const err = await sdkError(() => sts().send(new AssumeRoleWithSAMLCommand(input)));
-    expect(err.name).toBe('InvalidIdentityTokenException');
+    expect(err).toEqual({ name: 'ExpiredTokenException', status: 400, message: 'Response has expired' });
   });
 
   it('refuses a role the assertion does not list', async () => {
