@@ -69,20 +69,24 @@ export const attackLegacyTrust: Scenario = {
         },
       } satisfies ScenarioStep;
     })(),
-    getIdStep('guest', { id: 'attacker-get-id', title: 'The attacker gets a guest identity' }),
+    getIdStep(
+      'guest',
+      { id: 'attacker-get-id', title: 'The attacker gets a guest identity in the classic pool' },
+      'classic',
+    ),
     getOpenIdTokenStep('guest', {
       id: 'attacker-open-id-token',
       label: '2.5',
       title: 'The attacker gets a Cognito OpenID token for it',
     }),
-    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
+    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.classicIdentityPool?.authenticatedRoleArn, {
       id: 'assume-authenticated-as-guest',
       label: '3',
       title: 'A guest token tries the authenticated role: refused',
       expect: 'denied',
       refusal: 'AccessDenied',
       narration: {
-        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires aud = this pool (which matches) and an amr containing "authenticated" (which does not), so no trust statement applies and STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
+        what: 'The guest’s OpenID token says amr ["unauthenticated"] and aud = the classic pool (the demo’s basic-flow pool: AWS refuses GetOpenIdToken in the main pool, which has role mappings). AtlasClassicAuthenticatedRole’s trust policy requires aud = that pool (which matches) and an amr containing "authenticated" (which does not), so no trust statement applies and STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
         why: 'The amr condition is what keeps guests out of the signed-in role in the basic flow; the aud condition keeps out every other identity pool.',
       },
     }),

@@ -127,18 +127,18 @@ describe('pipeline: guests', () => {
     const { cloud, clock } = await setup();
     const identity = new CognitoIdentityClient(clientConfig(cloud, clock));
     const { IdentityId } = await identity.send(
-      new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }),
+      new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id }),
     );
     const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
     const assumed = await stsFor(cloud, clock).send(
       new AssumeRoleWithWebIdentityCommand({
-        RoleArn: cloud.demo.identityPool.unauthenticatedRoleArn,
+        RoleArn: cloud.demo.classicIdentityPool.unauthenticatedRoleArn,
         RoleSessionName: 'basic-flow-guest',
         WebIdentityToken: Token,
       }),
     );
     expect(assumed.SubjectFromWebIdentityToken).toBe(IdentityId);
-    expect(assumed.Audience).toBe(cloud.demo.identityPool.id);
+    expect(assumed.Audience).toBe(cloud.demo.classicIdentityPool.id);
     const c = assumed.Credentials;
     const ssm = new SSMClient(
       clientConfig(cloud, clock, {
@@ -155,13 +155,13 @@ describe('pipeline: guests', () => {
     const { cloud, clock } = await setup();
     const identity = new CognitoIdentityClient(clientConfig(cloud, clock));
     const { IdentityId } = await identity.send(
-      new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }),
+      new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id }),
     );
     const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
     const refused = await failure(() =>
       stsFor(cloud, clock).send(
         new AssumeRoleWithWebIdentityCommand({
-          RoleArn: cloud.demo.identityPool.authenticatedRoleArn,
+          RoleArn: cloud.demo.classicIdentityPool.authenticatedRoleArn,
           RoleSessionName: 'x1',
           WebIdentityToken: Token,
         }),

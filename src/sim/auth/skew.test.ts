@@ -38,7 +38,9 @@ describe('clock skew windows', () => {
       expect(out.Arn).toMatch(/:user\/atlas-developer$/);
     }
     const behind = now - 16 * MIN;
-    expect(await sdkError(() => new STSClient(skewed(-16 * MIN)).send(new GetCallerIdentityCommand({})))).toEqual({
+    expect(
+      await sdkError(() => new STSClient(skewed(-16 * MIN)).send(new GetCallerIdentityCommand({}))),
+    ).toEqual({
       name: 'SignatureDoesNotMatch',
       status: 403,
       message: `Signature expired: ${amzDate(behind)} is now earlier than ${amzDate(now - 15 * MIN)} (${amzDate(now)} - 15 min.)`,

@@ -86,6 +86,8 @@ describe('demo IAM entities', () => {
       'AtlasWebIdentityRole',
       'AtlasSamlRole',
       'AtlasLegacyRole',
+      'AtlasClassicAuthenticatedRole',
+      'AtlasClassicGuestRole',
     ]);
     expect(role('AtlasGuestRole').roleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     expect(role('AtlasGuestRole').maxSessionDuration).toBe(3600);
