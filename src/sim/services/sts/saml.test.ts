@@ -1,6 +1,9 @@
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import type { Cloud } from '../../index';
+import { buildSamlResponseXml } from '../../saml/build-response';
+import { AWS_SAML_ATTRIBUTES, AWS_SAML_RECIPIENT } from '../../saml/names';
+import { signSamlAssertion } from '../../saml/sign';
 import { sha1Base64 } from './digest';
 import { sdkError, stsWorld } from './test-support';
 
@@ -101,5 +104,46 @@ describe('sts AssumeRoleWithSAML', () => {
       ),
     );
     expect(err.name).toBe('ExpiredTokenException');
+  });
+});
+
+describe('sts AssumeRoleWithSAML: five minutes from IssueInstant', () => {
+  it('refuses an assertion issued over five minutes ago even when its NotOnOrAfter is later', async () => {
+    const { cloud, clock, sts } = await stsWorld();
+    const { keys } = cloud.snapshot();
+    const state = JSON.parse(cloud.snapshot().state) as { saml: { entityId: string } };
+    const xml = buildSamlResponseXml({
+      responseId: '_long-lived-response',
+      assertionId: '_long-lived-assertion',
+      issuer: state.saml.entityId,
+      issuedAt: clock.now(),
+      lifetimeMs: 60 * 60_000,
+      destination: AWS_SAML_RECIPIENT,
+      recipient: AWS_SAML_RECIPIENT,
+      audience: AWS_SAML_RECIPIENT,
+      nameId: 'dave-long-lived',
+      sessionIndex: '_s1',
+      attributes: [
+        { name: AWS_SAML_ATTRIBUTES.role, values: [`${cloud.demo.saml.roleArn},${cloud.demo.saml.providerArn}`] },
+        { name: AWS_SAML_ATTRIBUTES.roleSessionName, values: ['dave'] },
+      ],
+    });
+    const signed = await signSamlAssertion(xml, {
+      privateKey: keys.saml.privateKey,
+      certificateBase64: keys.saml.certificateBase64,
+    });
+    const input = {
+      RoleArn: cloud.demo.saml.roleArn,
+      PrincipalArn: cloud.demo.saml.providerArn,
+      SAMLAssertion: Buffer.from(signed).toString('base64'),
+    };
+    clock.advance(4 * 60_000);
+    expect((await sts().send(new AssumeRoleWithSAMLCommand(input))).Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    clock.advance(2 * 60_000);
+    expect(await sdkError(() => sts().send(new AssumeRoleWithSAMLCommand(input)))).toEqual({
+      name: 'ExpiredTokenException',
+      status: 400,
+      message: 'Token must be redeemed within 5 minutes of issuance',
+    });
   });
 });
