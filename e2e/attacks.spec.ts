@@ -44,6 +44,13 @@ const WHAT_IFS: Refused[] = [
     message: /The request signature we calculated does not match the signature you provided/,
   },
   {
+    scenario: 'what-if-basic-flow-role-mappings',
+    step: 2,
+    steps: 2,
+    code: 'InvalidParameterException',
+    message: 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.',
+  },
+  {
     scenario: 'what-if-guests-disabled',
     step: 2,
     steps: 4,
@@ -90,10 +97,10 @@ const ATTACKS: Refused[] = [
   },
   {
     scenario: 'attack-saml-replay',
-    step: 3,
-    steps: 3,
-    code: 'InvalidIdentityToken',
-    message: /Duplicate SAML assertion/,
+    step: 4,
+    steps: 4,
+    code: 'ExpiredTokenException',
+    message: 'Response has expired',
   },
   {
     scenario: 'attack-saml-tampered',
@@ -165,6 +172,13 @@ test('stolen credentials work at once, and fail after Expiration', async ({ page
   const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
   await expect(steps.nth(2)).toContainText('200 OK');
   await expect(steps.nth(3)).toContainText('ExpiredToken');
+});
+
+test('a replayed SAML assertion works while it is valid, as on AWS, and fails once it expires', async ({ page }) => {
+  await openAt(page, 'attack-saml-replay', 4, 4);
+  const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+  await expect(steps.nth(2)).toContainText('200 OK');
+  await expect(steps.nth(3)).toContainText('ExpiredTokenException');
 });
 
 test('a trust policy without aud/amr: the guest reads Alice’s private file', async ({ page }) => {

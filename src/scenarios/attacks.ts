@@ -69,20 +69,24 @@ export const attackLegacyTrust: Scenario = {
         },
       } satisfies ScenarioStep;
     })(),
-    getIdStep('guest', { id: 'attacker-get-id', title: 'The attacker gets a guest identity' }),
+    getIdStep(
+      'guest',
+      { id: 'attacker-get-id', title: 'The attacker gets a guest identity in the classic pool' },
+      'classic',
+    ),
     getOpenIdTokenStep('guest', {
       id: 'attacker-open-id-token',
       label: '2.5',
       title: 'The attacker gets a Cognito OpenID token for it',
     }),
-    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
+    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.classicIdentityPool?.authenticatedRoleArn, {
       id: 'assume-authenticated-as-guest',
       label: '3',
       title: 'A guest token tries the authenticated role: refused',
       expect: 'denied',
       refusal: 'AccessDenied',
       narration: {
-        what: 'The guest’s OpenID token says amr ["unauthenticated"]. AtlasAuthenticatedRole’s trust policy requires aud = this pool (which matches) and an amr containing "authenticated" (which does not), so no trust statement applies and STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
+        what: 'The guest’s OpenID token says amr ["unauthenticated"] and aud = the classic pool (the demo’s basic-flow pool: AWS refuses GetOpenIdToken in the main pool, which has role mappings). AtlasClassicAuthenticatedRole’s trust policy requires aud = that pool (which matches) and an amr containing "authenticated" (which does not), so no trust statement applies and STS refuses: AccessDenied, "Not authorized to perform sts:AssumeRoleWithWebIdentity".',
         why: 'The amr condition is what keeps guests out of the signed-in role in the basic flow; the aud condition keeps out every other identity pool.',
       },
     }),
@@ -125,8 +129,9 @@ export const attackLegacyTrust: Scenario = {
 
 export const attackSamlReplay: Scenario = {
   id: 'attack-saml-replay',
-  title: 'Attack: replay a SAML assertion',
-  summary: 'Send the same signed SAML response to STS twice.',
+  title: 'Attack: replay a captured SAML assertion',
+  summary:
+    'Post the same signed SAML response to STS again: accepted while it is valid. Six minutes later it is refused: its short life is what limits a stolen assertion.',
   group: 'attacks',
   identity: 'saml',
   actors: ['app', 'saml', 'sts'],
@@ -136,12 +141,26 @@ export const attackSamlReplay: Scenario = {
     assumeRoleWithSamlStep({
       id: 'assume-role-with-saml-replay',
       label: '3',
-      title: 'Replay the same assertion',
-      expect: 'denied',
-      refusal: 'Duplicate SAML assertion',
+      title: 'Post the same assertion again: accepted',
       narration: {
-        what: 'The same SAML response is posted again. The simulated STS keeps the ids of assertions it has accepted and refuses the replay. AWS does not document this check or its message; the error text here is the simulator’s.',
-        why: 'The SAML profile asks a service provider to keep used assertion ids until they expire, so a captured assertion cannot be used twice inside its validity window.',
+        what: 'The same SAML response is posted a second time and STS answers with a second set of credentials. AWS STS does not remember assertions it has already taken: no AWS document promises single use, and tools such as saml2aws keep one assertion and post it several times to assume several roles.',
+        why: 'A SAML assertion is a bearer token: whoever holds it, inside its validity window, is the user. Anyone who copies it from a browser, a log or a proxy can post it too.',
+        misunderstanding:
+          'AWS does not refuse a replayed assertion. What protects you is that the assertion is short-lived, names AWS as its audience and recipient, and only travels over HTTPS from the IdP to the browser to AWS.',
+      },
+    }),
+    assumeRoleWithSamlStep({
+      id: 'assume-role-with-saml-expired',
+      label: '3',
+      title: 'Six minutes later, the stolen copy is refused',
+      advanceClockMs: 6 * 60 * 1000,
+      expect: 'denied',
+      refusal: 'Response has expired',
+      narration: {
+        what: 'The clock moves six minutes. The assertion’s NotOnOrAfter (five minutes after the IdP issued it) has passed, so STS refuses it: ExpiredTokenException, "Response has expired". STS also refuses any assertion more than five minutes after its IssueInstant ("Token must be redeemed within 5 minutes of issuance").',
+        why: 'The validity window is the replay defence: a copy is worth something only for minutes. The audience and Recipient checks keep an assertion made for another service provider from being used at AWS, and TLS keeps it from being read in transit.',
+        misunderstanding:
+          'Credentials already minted from the assertion stay valid for their whole session (an hour here): expiry of the assertion does not revoke them.',
       },
     }),
   ],

@@ -10,6 +10,8 @@ import {
 } from './attacks';
 import {
   basicFlow,
+  basicFlowGoogle,
+  basicFlowGuest,
   enhancedFlow,
   googleDirect,
   googleViaUserPool,
@@ -22,6 +24,7 @@ import { afterSignOut } from './sign-out';
 import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
 import type { Identity, Scenario } from './types';
 import {
+  basicFlowWithRoleMappings,
   clockPastExpiry,
   guestOutsideList,
   guestsDisabled,
@@ -33,6 +36,8 @@ import {
 export const SCENARIOS: readonly Scenario[] = [
   enhancedFlow,
   basicFlow,
+  basicFlowGoogle,
+  basicFlowGuest,
   guestFlow,
   jwtToApi,
   googleDirect,
@@ -50,6 +55,7 @@ export const SCENARIOS: readonly Scenario[] = [
   guestOutsideList,
   wrongSecret,
   guestsDisabled,
+  basicFlowWithRoleMappings,
   attackOtherClient,
   attackAlgNone,
   attackForgedSignature,

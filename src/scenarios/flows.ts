@@ -30,21 +30,59 @@ export const enhancedFlow: Scenario = {
   ],
 };
 
+/** The basic flow's last hop: the app itself asks STS for the classic pool's role. */
+function basicFlowAssume(role: 'authenticatedRoleArn' | 'unauthenticatedRoleArn') {
+  return assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.classicIdentityPool?.[role], {
+    label: '2.5',
+  });
+}
+
 export const basicFlow: Scenario = {
   id: 'basic-flow',
   title: 'Basic (classic) flow: the app calls STS itself',
   summary:
-    'GetOpenIdToken from the identity pool, then AssumeRoleWithWebIdentity with a role the app picks. Shown with a Google sign-in: the demo pool maps roles for user pool logins, and Cognito refuses the basic flow where RoleMappings apply.',
+    'A user pool user gets an identity in the classic pool, GetOpenIdToken returns Cognito’s OpenID token, and the app calls AssumeRoleWithWebIdentity with a role it picks. The demo has a second identity pool for this: AWS refuses the basic flow in a pool with role mappings.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    userPoolSignIn(),
+    getIdStep('userPool', {}, 'classic'),
+    getOpenIdTokenStep('userPool'),
+    basicFlowAssume('authenticatedRoleArn'),
+    s3ReadPublicStep(),
+  ],
+};
+
+export const basicFlowGoogle: Scenario = {
+  id: 'basic-flow-google',
+  title: 'Basic (classic) flow with a Google sign-in',
+  summary:
+    'The Google ID token goes into Logins at the classic pool; the Cognito OpenID token it yields goes to STS with the role the app picks.',
   group: 'flows',
   identity: 'google',
   actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
   steps: [
     googleSignInStep(),
-    getIdStep('google'),
+    getIdStep('google', {}, 'classic'),
     getOpenIdTokenStep('google'),
-    assumeRoleWithWebIdentityStep('openIdToken', (demo) => demo.identityPool?.authenticatedRoleArn, {
-      label: '2.5',
-    }),
+    basicFlowAssume('authenticatedRoleArn'),
+    s3ReadPublicStep(),
+  ],
+};
+
+export const basicFlowGuest: Scenario = {
+  id: 'basic-flow-guest',
+  title: 'Basic (classic) flow for a guest',
+  summary:
+    'No sign-in: a guest identity in the classic pool, its OpenID token (amr unauthenticated), and the guest role from STS, with no Cognito scope-down on the way.',
+  group: 'flows',
+  identity: 'guest',
+  actors: ['app', 'identityPool', 'sts', 'iam', 's3'],
+  steps: [
+    getIdStep('guest', {}, 'classic'),
+    getOpenIdTokenStep('guest', { label: '2.5' }),
+    basicFlowAssume('unauthenticatedRoleArn'),
     s3ReadPublicStep(),
   ],
 };

@@ -1,6 +1,6 @@
 import { jsonRequest, stsRequest } from '../client/aws-requests';
 import { tamperClaim } from '../client/jwt-tamper';
-import { getCredentialsStep, getIdStep } from './steps/identity-pool';
+import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
 import { apiWithJwtStep, s3ReadPublicStep, ssmGetParameterStep } from './steps/services';
 import { userPoolProviderName, userPoolSignIn } from './steps/user-pool';
 import type { Demo } from '../sim/index';
@@ -262,3 +262,30 @@ export const guestsDisabled: Scenario = {
     }),
   ],
 };
+
+export const basicFlowWithRoleMappings: Scenario = {
+  id: 'what-if-basic-flow-role-mappings',
+  title: 'What if the basic flow is tried in a pool with role mappings?',
+  summary:
+    'A guest of the main identity pool asks for a Cognito OpenID token (GetOpenIdToken). The pool has role mappings, so AWS refuses: that is why the demo has a second pool for the basic flow.',
+  group: 'what-if',
+  identity: 'guest',
+  actors: ['app', 'identityPool'],
+  steps: [
+    getIdStep('guest'),
+    getOpenIdTokenStep('guest', {
+      id: 'get-open-id-token-role-mapped',
+      label: '2.5',
+      title: 'GetOpenIdToken in the role-mapped pool: refused',
+      expect: 'denied',
+      refusal: 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.',
+      narration: {
+        what: 'GetOpenIdToken fails with InvalidParameterException, "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow." The main pool maps user pool logins to roles by token (cognito:preferred_role), and AWS refuses the basic flow for the whole pool: for guests, for Google users who have no mapping, for every caller, before it even reads the logins.',
+        why: 'In the basic flow the app picks the role and calls STS itself, so the pool’s role mappings could never be applied; AWS does not let a pool have both. The demo therefore has two identity pools: atlas_identities (enhanced flow, role mappings, SAML) and atlas_classic_identities (basic flow allowed, no role mappings) with its own pair of roles whose trust policies name its own pool id.',
+        misunderstanding:
+          'AllowClassicFlow true is not enough: a pool with any RoleMappings still refuses GetOpenIdToken. And SAML logins never get the basic flow ("Basic (classic) flow is not supported with SAML, please use enhanced flow."), whatever the pool.',
+      },
+    }),
+  ],
+};
+

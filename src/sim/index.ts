@@ -108,8 +108,24 @@ export interface Demo {
     /** The simulated mailbox: every code the pool sent (sign-up, resend, attribute verification), oldest first. */
     inbox(): { to: string; username: string; code: string; purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE'; at: number }[];
   };
+  /**
+   * The enhanced-flow identity pool: guests allowed; the user pool, Google, the SAML provider and the
+   * developer provider as logins; token-based role mapping for the user pool app client. Because it has
+   * role mappings, AWS refuses the basic (classic) flow here, for every caller.
+   */
   identityPool: {
     id: string; // "<region>:<uuid>"; unauthenticated (guest) access enabled
+    authenticatedRoleArn: string;
+    unauthenticatedRoleArn: string;
+  };
+  /**
+   * The basic (classic) flow's identity pool: AllowClassicFlow true, no role mappings, guests allowed,
+   * the user pool, Google and the developer provider as logins (no SAML: Cognito takes SAML logins only
+   * in the enhanced flow). Its roles (AtlasClassicAuthenticatedRole, AtlasClassicGuestRole) trust only
+   * this pool's id in `cognito-identity.amazonaws.com:aud`, and may do what the enhanced pool's roles may.
+   */
+  classicIdentityPool: {
+    id: string; // "<region>:<uuid>", not the same as identityPool.id
     authenticatedRoleArn: string;
     unauthenticatedRoleArn: string;
   };

@@ -65,6 +65,8 @@ function roleSelection(p: Played): { roleArn?: string; reason?: string } | undef
 const SCENARIOS = [
   'enhanced-flow',
   'basic-flow',
+  'basic-flow-google',
+  'basic-flow-guest',
   'guest',
   'jwt-to-api',
   'google-direct',
@@ -113,21 +115,23 @@ describe('narration facts pinned to the engine', () => {
     ]);
   });
 
-  it('every public read is allowed by ReadPublic of AtlasIdentityPoolAccess, whichever role the step before chose', () => {
-    const reads: [string, string][] = [
-      ['enhanced-flow', 's3-read-public'],
-      ['basic-flow', 's3-read-public'],
-      ['guest', 's3-read-public'],
-      ['google-direct', 's3-read-public'],
-      ['saml', 's3-read-public'],
-      ['after-sign-out', 'probe-credentials'],
+  it('every public read is allowed by a ReadPublic statement of the role the step before chose', () => {
+    // The main pool's roles share AtlasIdentityPoolAccess, the classic pool's AtlasClassicPoolAccess;
+    // the SAML login takes AtlasSamlRole from the assertion, whose inline policy is ReadPublic.
+    const reads: [string, string, string][] = [
+      ['enhanced-flow', 's3-read-public', 'identity:AtlasIdentityPoolAccess:ReadPublic'],
+      ['basic-flow', 's3-read-public', 'identity:AtlasClassicPoolAccess:ReadPublic'],
+      ['basic-flow-google', 's3-read-public', 'identity:AtlasClassicPoolAccess:ReadPublic'],
+      ['basic-flow-guest', 's3-read-public', 'identity:AtlasClassicPoolAccess:ReadPublic'],
+      ['guest', 's3-read-public', 'identity:AtlasIdentityPoolAccess:ReadPublic'],
+      ['google-direct', 's3-read-public', 'identity:AtlasIdentityPoolAccess:ReadPublic'],
+      ['saml', 's3-read-public', 'identity:inline:ReadPublic:ReadPublic'],
+      ['after-sign-out', 'probe-credentials', 'identity:AtlasIdentityPoolAccess:ReadPublic'],
     ];
-    for (const [scenario, step] of reads) {
+    for (const [scenario, step, statement] of reads) {
       const [d] = decisions(stepOf(scenario, step));
       expect(d?.decision, `${scenario}/${step}`).toBe('Allow');
-      expect(allowingStatements(d!), `${scenario}/${step}`).toContain(
-        'identity:AtlasIdentityPoolAccess:ReadPublic',
-      );
+      expect(allowingStatements(d!), `${scenario}/${step}`).toContain(statement);
     }
   });
 
@@ -138,7 +142,8 @@ describe('narration facts pinned to the engine', () => {
     };
     expect(roles('enhanced-flow')).toMatch(/^AtlasAdminsRole \| .*cognito:preferred_role/);
     expect(roles('google-direct')).toMatch(/^AtlasAuthenticatedRole \| no role mapping/);
-    expect(roles('saml')).toMatch(/^AtlasAuthenticatedRole \| no role mapping/);
+    // SAML: the role the assertion's Role attribute names (identity pools guide, SAML role customization).
+    expect(roles('saml')).toMatch(/^AtlasSamlRole \| SAML: the only role the assertion’s Role attribute offers/);
     expect(roles('google-via-user-pool')).toMatch(/^AtlasAuthenticatedRole \| .*AmbiguousRoleResolution/);
     expect(roles('saml-via-user-pool')).toMatch(/^AtlasAuthenticatedRole \| .*AmbiguousRoleResolution/);
     expect(roles('guest')).toMatch(/^AtlasGuestRole \| .*unauthenticated/);

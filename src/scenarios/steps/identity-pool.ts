@@ -5,6 +5,16 @@ import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 import { userPoolProviderName } from './user-pool';
 
+/**
+ * Which demo identity pool a step talks to: the enhanced-flow pool (role mappings) or the classic one
+ * (no role mappings), the only one where AWS allows the basic flow.
+ */
+export type PoolChoice = 'enhanced' | 'classic';
+
+export function poolOf(demo: Demo, pool: PoolChoice): Demo['identityPool'] | undefined {
+  return pool === 'classic' ? demo.classicIdentityPool : demo.identityPool;
+}
+
 /** Which sign-in the `Logins` map carries (reference 4.3 gives each key). */
 export type LoginSource = 'userPool' | 'google' | 'saml' | 'guest';
 
@@ -59,12 +69,19 @@ function loginsCli(demo: Demo, source: LoginSource): string {
   }
 }
 
-export function getIdStep(source: LoginSource, overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+export function getIdStep(
+  source: LoginSource,
+  overrides: Partial<ScenarioStep> = {},
+  pool: PoolChoice = 'enhanced',
+): ScenarioStep {
   const guest = source === 'guest';
+  const poolName = pool === 'classic' ? 'the classic (basic-flow) identity pool' : 'the identity pool';
   return {
     id: 'get-id',
     label: guest ? '2.5' : '2',
-    title: guest ? 'Get a guest identity (no sign-in)' : 'Get an identity id from the identity pool',
+    title: guest
+      ? `Get a guest identity${pool === 'classic' ? ' in the classic pool' : ''} (no sign-in)`
+      : `Get an identity id from ${poolName}`,
     from: 'app',
     to: 'identityPool',
     packet: guest
@@ -101,15 +118,15 @@ export function getIdStep(source: LoginSource, overrides: Partial<ScenarioStep> 
 
 const identity = new CognitoIdentityClient({ region: '${demo.region}' });
 const { IdentityId } = await identity.send(new GetIdCommand({
-  IdentityPoolId: '${demo.identityPool?.id ?? '<identity pool id>'}',${loginsCode(demo, source)}
+  IdentityPoolId: '${poolOf(demo, pool)?.id ?? '<identity pool id>'}',${loginsCode(demo, source)}
 }));`,
       cli: `aws cognito-identity get-id --region ${demo.region} \\
-  --identity-pool-id ${demo.identityPool?.id ?? '<identity pool id>'}${loginsCli(demo, source)}`,
+  --identity-pool-id ${poolOf(demo, pool)?.id ?? '<identity pool id>'}${loginsCli(demo, source)}`,
     }),
     async run(ctx) {
       const response = await ctx.fetch(
         jsonRequest(ctx.region, 'cognito-identity', 'GetId', {
-          IdentityPoolId: ctx.demo.identityPool?.id,
+          IdentityPoolId: poolOf(ctx.demo, pool)?.id,
           Logins: loginsFor(ctx, source),
         }),
       );
@@ -139,7 +156,9 @@ export function getCredentialsStep(source: LoginSource, overrides: Partial<Scena
         ? 'Guest credentials come from the unauthenticated role. In the enhanced flow Cognito also adds scope-down session policies, so a guest can only reach the services on its allowed list, whatever the role says.'
         : source === 'userPool'
           ? 'This is the enhanced (simplified) flow: the pool, not the app, chooses the role. The demo pool maps user pool logins by token (Type Token): it takes the ID token’s cognito:preferred_role (the role of the group with the lowest precedence); a token with no cognito:roles falls back to the pool’s authenticated role (AmbiguousRoleResolution AuthenticatedRole).'
-          : `This is the enhanced (simplified) flow: the pool, not the app, chooses the role. The demo pool has no role mapping for ${source === 'google' ? 'Google' : 'the SAML provider'}, so it uses its default authenticated role.`,
+          : source === 'google'
+            ? 'This is the enhanced (simplified) flow: the pool, not the app, chooses the role. The demo pool has no role mapping for Google, so it uses its default authenticated role.'
+            : 'This is the enhanced (simplified) flow, the only one Cognito offers for SAML logins. The role comes from the assertion: its https://aws.amazon.com/SAML/Attributes/Role attribute lists the role,provider pairs the user may take (ExampleCorp gives Dave one, AtlasSamlRole); with several, CustomRoleArn picks one of them. Cognito still assumes the role with its own OpenID token, so AtlasSamlRole also trusts cognito-identity.amazonaws.com for this pool.',
       misunderstanding: guest
         ? 'Enhanced-flow guest credentials are scoped down by Cognito session policies; a role that allows everything still cannot call services outside the allowed list.'
         : // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
@@ -182,8 +201,8 @@ export function getOpenIdTokenStep(source: LoginSource, overrides: Partial<Scena
     operation: 'GetOpenIdToken',
     expect: 'success',
     narration: {
-      what: 'In the basic (classic) flow the identity pool only vouches for the identity: GetOpenIdToken returns a Cognito OpenID token (RS512, aud = the identity pool id, amr says authenticated or unauthenticated), valid for 10 minutes.',
-      why: 'The app then calls STS itself and picks the role. Nothing is added to the session by Cognito, unlike the enhanced flow.',
+      what: 'In the basic (classic) flow the identity pool only vouches for the identity: GetOpenIdToken returns a Cognito OpenID token (RS512, aud = the identity pool id, amr says authenticated or unauthenticated), valid for 10 minutes. This is the demo’s second pool, atlas_classic_identities: AWS refuses the basic flow in any pool with role mappings, and the main pool has them.',
+      why: 'The app then calls STS itself and picks the role. Nothing is added to the session by Cognito, unlike the enhanced flow: no role mapping, no scope-down for guests.',
       misunderstanding:
         'User pool tokens are RS256; Cognito identity OpenID tokens are RS512 and come from a different issuer (https://cognito-identity.amazonaws.com) with a different JWKS.',
     },

@@ -22,7 +22,7 @@ export function s3ReadPublicStep(overrides: Partial<ScenarioStep> = {}): Scenari
     expect: 'success',
     narration: {
       what: `The app signs GetObject for ${PUBLIC_OBJECT_KEY} with SigV4 using the temporary credentials. S3 verifies the signature, then IAM evaluates the role's policies (and any session policies) and the bucket policy.`,
-      why: 'The credentials stand for the role chosen in the step before (by the identity pool in the enhanced flow, by the app in the basic flow). In this demo every identity-pool role (guest, authenticated, admins, readers) carries the same AtlasIdentityPoolAccess policy, whose ReadPublic statement allows s3:GetObject on public/*.',
+      why: 'The credentials stand for the role chosen in the step before (by the identity pool in the enhanced flow, by the app in the basic flow). In this demo every identity-pool role carries a ReadPublic statement that allows s3:GetObject on public/*: the main pool’s roles (guest, authenticated, admins, readers) through AtlasIdentityPoolAccess, the classic pool’s through AtlasClassicPoolAccess, and AtlasSamlRole (which ExampleCorp’s assertion names) through its own ReadPublic policy.',
       misunderstanding:
         'Session policies only restrict: the effective permission is an intersection of the role’s policies and the session policies.',
     },

@@ -82,6 +82,12 @@ export const authErrors = {
     );
   },
 
+  /** A presigned URL's X-Amz-* query parameter S3 will not take (S3 error codes: AuthorizationQueryParametersError, 400). */
+  queryParameters(dialect: AuthDialect, message: string): AwsError {
+    if (dialect === 's3') return new AwsError('AuthorizationQueryParametersError', message, 400);
+    return authErrors.incomplete(dialect, message);
+  },
+
   /** A credential scope that does not fit the request (date, region, service or terminator). */
   badScope(dialect: AuthDialect, message: string): AwsError {
     switch (dialect) {

@@ -21,13 +21,23 @@ export function apiRestrictionFor(caller: Caller, action: string): string | unde
   return undefined;
 }
 
-/** Throws AccessDenied (403) when the credentials' origin forbids the action outright. */
-export function assertApiAllowed(caller: Caller, action: string): void {
+/**
+ * Throws AccessDenied (403) when the credentials' origin forbids the action outright, in the form IAM
+ * uses for every refusal: `User: <arn> is not authorized to perform: <action> on resource: <arn>`,
+ * with nothing after it (AWS does not say why; the reason goes to the trace instead).
+ */
+export function assertApiAllowed(
+  caller: Caller,
+  action: string,
+  resource: string,
+  explain?: (reason: string) => void,
+): void {
   const reason = apiRestrictionFor(caller, action);
-  if (reason)
-    throw new AwsError(
-      'AccessDenied',
-      `User: ${caller.arn} is not authorized to perform: ${action}. ${reason}`,
-      403,
-    );
+  if (!reason) return;
+  explain?.(reason);
+  throw new AwsError(
+    'AccessDenied',
+    `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource}`,
+    403,
+  );
 }

@@ -86,6 +86,8 @@ describe('demo IAM entities', () => {
       'AtlasWebIdentityRole',
       'AtlasSamlRole',
       'AtlasLegacyRole',
+      'AtlasClassicAuthenticatedRole',
+      'AtlasClassicGuestRole',
     ]);
     expect(role('AtlasGuestRole').roleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     expect(role('AtlasGuestRole').maxSessionDuration).toBe(3600);
@@ -283,6 +285,16 @@ describe('demo permission policies', () => {
     expect(accessDeniedMessage(caller, 'ssm:GetParameter', parameter, enhanced)).toBe(
       `User: ${caller} is not authorized to perform: ssm:GetParameter on resource: "${parameter}" because no session policy allows the ssm:GetParameter action`,
     );
+    // Kinesis Data Streams and Pinpoint are on the Cognito guide's list: the inline scope-down allows them.
+    for (const action of ['kinesis:PutRecord', 'mobiletargeting:PutEvents']) {
+      const scoped = evaluate(
+        guestRequest(action, '*', { resourcePolicy: undefined, sessionPolicies: cognitoGuestSessionPolicies() }),
+      );
+      expect(
+        scoped.policies.find((p) => p.layer === 'session' && p.name.startsWith('session policy (inline'))?.outcome,
+        action,
+      ).toBe('Allow');
+    }
     // S3 is in the scope-down list, so the enhanced-flow guest still reads public/.
     expect(
       evaluate(

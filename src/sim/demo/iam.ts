@@ -22,7 +22,8 @@ import {
 } from '../iam/state';
 import type { PolicyDocument, PolicyStatement } from '../iam/types';
 import type { World } from '../world';
-import type { DemoIds } from './ids';
+import { createRandom } from '../core/random';
+import { classicIdentityPoolId, type DemoIds } from './ids';
 
 export const DEMO_USER_NAME = 'atlas-developer';
 export const DEMO_ROLE_NAMES = {
@@ -35,6 +36,8 @@ export const DEMO_ROLE_NAMES = {
   webIdentity: 'AtlasWebIdentityRole',
   saml: 'AtlasSamlRole',
   legacy: 'AtlasLegacyRole',
+  classicAuthenticated: 'AtlasClassicAuthenticatedRole',
+  classicGuest: 'AtlasClassicGuestRole',
 } as const;
 export const DEMO_SAML_PROVIDER_NAME = 'ExampleCorpIdP';
 /** The audience AWS's SAML sign-in endpoint expects (`SAML:aud`). */
@@ -56,8 +59,11 @@ function identityPoolTrust(poolId: string, amr: 'authenticated' | 'unauthenticat
   });
 }
 
-/** What every identity-pool role (guest included) may do: the bucket's public and own-private prefixes, the API, sync, AppSync, SSM. */
-function identityPoolAccess(world: World, ids: DemoIds): PolicyDocument {
+/**
+ * What every identity-pool role (guest included) may do: the bucket's public and own-private prefixes,
+ * the API, sync (in `poolId`'s datasets), AppSync, SSM.
+ */
+function identityPoolAccess(world: World, ids: DemoIds, poolId: string): PolicyDocument {
   const { region, accountId } = world;
   const bucket = `arn:aws:s3:::${ids.bucket}`;
   return doc(
@@ -87,7 +93,7 @@ function identityPoolAccess(world: World, ids: DemoIds): PolicyDocument {
       Sid: 'OwnSyncData',
       Effect: 'Allow',
       Action: 'cognito-sync:*',
-      Resource: `arn:aws:cognito-sync:${region}:${accountId}:identitypool/${ids.identityPoolId}/identity/${SUB}/*`,
+      Resource: `arn:aws:cognito-sync:${region}:${accountId}:identitypool/${poolId}/identity/${SUB}/*`,
     },
     {
       Sid: 'SharedList',
@@ -163,7 +169,9 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
         Sid: 'DeveloperIdentityBackend',
         Effect: 'Allow',
         Action: 'cognito-identity:*',
-        Resource: `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${ids.identityPoolId}`,
+        Resource: [ids.identityPoolId, classicIdentityPoolId(ids)].map(
+          (id) => `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${id}`,
+        ),
       },
     ),
   );
@@ -171,7 +179,7 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
   // Identity-pool roles share one customer managed policy; admins may also publish to public/.
   const poolAccess = createPolicy(world, {
     policyName: 'AtlasIdentityPoolAccess',
-    document: identityPoolAccess(world, ids),
+    document: identityPoolAccess(world, ids, ids.identityPoolId),
     description: 'What identity-pool credentials may do in the demo',
   });
   const authTrust = identityPoolTrust(ids.identityPoolId, 'authenticated');
@@ -281,14 +289,31 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
   });
   putInlinePolicy(webIdentity, 'ReadPublic', readPublic(ids));
 
+  // ExampleCorp's assertion names this role in its Role attribute. STS takes it straight from the
+  // assertion (AssumeRoleWithSAML); the identity pool takes it too, but assumes it with its own OpenID
+  // token, so the role must also trust cognito-identity.amazonaws.com for that pool (the pattern of
+  // AWS's samljs-serverless-sample, Scenario 1).
   const samlRole = createRole(world, {
     roleName: DEMO_ROLE_NAMES.saml,
-    trustPolicy: doc({
-      Effect: 'Allow',
-      Principal: { Federated: saml.arn },
-      Action: 'sts:AssumeRoleWithSAML',
-      Condition: { StringEquals: { 'SAML:aud': AWS_SAML_SIGNIN_AUDIENCE } },
-    }),
+    trustPolicy: doc(
+      {
+        Sid: 'ExampleCorpDirect',
+        Effect: 'Allow',
+        Principal: { Federated: saml.arn },
+        Action: 'sts:AssumeRoleWithSAML',
+        Condition: { StringEquals: { 'SAML:aud': AWS_SAML_SIGNIN_AUDIENCE } },
+      },
+      {
+        Sid: 'ExampleCorpThroughTheIdentityPool',
+        Effect: 'Allow',
+        Principal: { Federated: COGNITO_IDENTITY },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'cognito-identity.amazonaws.com:aud': ids.identityPoolId },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+        },
+      },
+    ),
   });
   putInlinePolicy(samlRole, 'ReadPublic', readPublic(ids));
 
@@ -313,6 +338,34 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
       Resource: [bucket, `${bucket}/*`],
     }),
   );
+
+  seedClassicPoolRoles(world, ids);
+}
+
+/**
+ * The roles of the classic (basic-flow) identity pool: trust policies pinned to THAT pool's id, and the
+ * same access as the enhanced pool's roles (the bucket policy's own-prefix rule keys on the identity id,
+ * so it covers both pools' identities). Made with a generator of their own so that adding them shifts
+ * none of the ids the rest of the demo draws.
+ */
+function seedClassicPoolRoles(world: World, ids: DemoIds): void {
+  const poolId = classicIdentityPoolId(ids);
+  const side: World = { ...world, random: createRandom(`classic-identity-pool-roles|${poolId}`) };
+  const access = createPolicy(side, {
+    policyName: 'AtlasClassicPoolAccess',
+    document: identityPoolAccess(world, ids, poolId),
+    description: 'What the classic identity pool’s credentials may do in the demo',
+  });
+  const signedIn = createRole(side, {
+    roleName: DEMO_ROLE_NAMES.classicAuthenticated,
+    trustPolicy: identityPoolTrust(poolId, 'authenticated'),
+  });
+  attachPolicy(side, signedIn, access.arn);
+  const guest = createRole(side, {
+    roleName: DEMO_ROLE_NAMES.classicGuest,
+    trustPolicy: identityPoolTrust(poolId, 'unauthenticated'),
+  });
+  attachPolicy(side, guest, access.arn);
 }
 
 export function describeIam(world: World, _ids: DemoIds): Partial<Demo> {

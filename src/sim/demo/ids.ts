@@ -1,4 +1,4 @@
-import { LOWER_ALPHANUMERIC, type Random, ALPHANUMERIC } from '../core/random';
+import { LOWER_ALPHANUMERIC, type Random, ALPHANUMERIC, createRandom } from '../core/random';
 
 /**
  * Every identifier of the demo world, drawn once from the cloud's seeded generator in a fixed
@@ -32,4 +32,15 @@ export function drawDemoIds(random: Random, region: string): DemoIds {
     apiId: random.string(10, LOWER_ALPHANUMERIC),
     appSyncApiId: random.string(26, LOWER_ALPHANUMERIC),
   };
+}
+
+/**
+ * The id of the demo's second identity pool, the one for the basic (classic) flow. It is derived from
+ * the first pool's id with a generator of its own rather than drawn from the cloud's: drawing it would
+ * shift every later draw (keys, role ids, NameIDs), and deriving it also gives snapshots saved before
+ * the pool existed the same id.
+ */
+export function classicIdentityPoolId(ids: Pick<DemoIds, 'identityPoolId'>): string {
+  const region = ids.identityPoolId.split(':')[0] ?? 'us-east-1';
+  return `${region}:${createRandom(`classic-identity-pool|${ids.identityPoolId}`).uuid()}`;
 }

@@ -40,6 +40,8 @@ export interface VerifiedSamlResponse {
   nameIdFormat?: string;
   /** Epoch ms: the earliest of Conditions and SubjectConfirmationData NotOnOrAfter. */
   notOnOrAfter: number;
+  /** The Assertion's IssueInstant, epoch ms, when readable. */
+  issueInstant?: number;
   /** AuthnStatement SessionNotOnOrAfter, epoch ms, when present. */
   sessionNotOnOrAfter?: number;
   /** The SubjectConfirmationData Recipient (STS returns it as `Audience`). */
@@ -74,6 +76,8 @@ export interface SamlVerifyFailure {
   ok: false;
   code: SamlVerifyFailureCode;
   message: string;
+  /** For `expired`: the instant (epoch ms) the assertion stopped being valid. */
+  notOnOrAfter?: number;
 }
 
 const fail = (code: SamlVerifyFailureCode, message: string): SamlVerifyFailure => ({
@@ -220,7 +224,7 @@ export async function verifySamlResponse(
   const now = world.now();
   if (notBefore !== undefined && now < notBefore)
     return fail('not-yet-valid', `The assertion is not valid before ${a(conditions, 'NotBefore')}`);
-  if (now >= notOnOrAfter) return fail('expired', 'The assertion has expired');
+  if (now >= notOnOrAfter) return { ...fail('expired', 'The assertion has expired'), notOnOrAfter };
 
   // Every AudienceRestriction must name one of our entity ids (SAML core 2.5.1.4).
   const accepted = list(options.audience) ?? [];
@@ -277,6 +281,7 @@ export async function verifySamlResponse(
     nameId: text(nameIds[0]),
     nameIdFormat: a(nameIds[0], 'Format'),
     notOnOrAfter,
+    issueInstant: time(a(assertion, 'IssueInstant')),
     sessionNotOnOrAfter: time(a(authn, 'SessionNotOnOrAfter')),
     recipient,
     audiences,

@@ -12,45 +12,56 @@ import {
   COGNITO_UNAUTHENTICATED_IDENTITIES_ARN,
 } from './aws-managed';
 
-/** Services reachable by enhanced-flow guests, per the Cognito guide's list, as action patterns. */
+/**
+ * Services reachable by enhanced-flow guests, as action patterns. Source: Cognito Developer Guide,
+ * "IAM roles" → "Access policies" (awsdocs/amazon-cognito-developer-guide, doc_source/iam-roles.md):
+ * "Amazon Cognito applies a scope-down policy to credentials vended by GetCredentialForIdentity to
+ * prevent access to services other than the ones listed below for your unauthenticated users", then
+ * a table of services with restricted actions (KMS, SageMaker, Textract, Sumerian). Entries marked
+ * [guide] are on that list; entries marked [later] are not on the archived list and were kept from the
+ * console-era page this list was first written from (unv: AWS's current page could not be re-read).
+ * The managed AmazonCognitoUnAuthedIdentitiesSessionPolicy (aws-managed.ts) is passed alongside.
+ */
 export const COGNITO_GUEST_ALLOWED_ACTIONS: readonly string[] = [
-  'firehose:*', // Kinesis Data Firehose
-  'kinesisanalytics:*', // Kinesis Data Analytics
-  'sqs:*',
-  'sumerian:View*',
-  'mobileanalytics:*',
-  'ses:*',
-  'lambda:*',
-  'kms:Encrypt',
+  'appsync:*', // [guide] AWS AppSync
+  'cloudwatch:*', // [guide] Amazon CloudWatch
+  'cognito-identity:*', // [guide] Amazon Cognito Identity
+  'cognito-sync:*', // [guide] Amazon Cognito Sync
+  'comprehend:*', // [guide] Amazon Comprehend
+  'dynamodb:*', // [guide] Amazon DynamoDB
+  'gamelift:*', // [guide] Amazon GameLift
+  'iot:*', // [guide] AWS IoT
+  'kms:Encrypt', // [guide] KMS, restricted: Encrypt, Decrypt, ReEncrypt, GenerateDataKey
   'kms:Decrypt',
   'kms:ReEncrypt*',
   'kms:GenerateDataKey*',
-  'dynamodb:*',
-  'sdb:*', // SimpleDB
-  'appsync:*',
-  'geo:*', // Amazon Location
-  'sns:*',
-  'gamelift:*',
-  'iot:*',
-  'codewhisperer:*',
-  'comprehend:*',
-  'lex:*',
-  'machinelearning:*',
-  'personalize:*',
-  'polly:*',
-  'rekognition:*',
-  'sagemaker:InvokeEndpoint',
-  'textract:DetectDocumentText',
+  'firehose:*', // [guide] Amazon Kinesis Data Firehose
+  'kinesis:*', // [guide] Amazon Kinesis Data Streams
+  'lambda:*', // [guide] AWS Lambda
+  'lex:*', // [guide] Amazon Lex
+  'geo:*', // [guide] Amazon Location Service
+  'machinelearning:*', // [guide] Amazon Machine Learning
+  'mobileanalytics:*', // [guide] Amazon Mobile Analytics
+  'mobiletargeting:*', // [guide] Amazon Pinpoint
+  'polly:*', // [guide] Amazon Polly
+  'rekognition:*', // [guide] Amazon Rekognition
+  'sdb:*', // [guide] Amazon SimpleDB
+  'ses:*', // [guide] Amazon SES
+  'sns:*', // [guide] Amazon SNS
+  'sqs:*', // [guide] Amazon SQS
+  's3:*', // [guide] Amazon S3
+  'sumerian:View*', // [guide] Amazon Sumerian, restricted: View*
+  'transcribe:*', // [guide] Amazon Transcribe
+  'translate:*', // [guide] Amazon Translate
+  'sagemaker:InvokeEndpoint', // [guide] Amazon SageMaker, restricted: InvokeEndpoint
+  'textract:DetectDocumentText', // [guide] Amazon Textract, restricted
   'textract:AnalyzeDocument',
-  'transcribe:*',
-  'translate:*',
-  'cloudwatch:*',
-  'logs:*',
-  'execute-api:*', // API Gateway
-  'cognito-identity:*',
-  'cognito-idp:*',
-  'cognito-sync:*',
-  's3:*',
+  'kinesisanalytics:*', // [later] Kinesis Data Analytics
+  'personalize:*', // [later] Amazon Personalize (also in the managed session policy)
+  'codewhisperer:*', // [later]
+  'logs:*', // [later] CloudWatch Logs
+  'execute-api:*', // [later] API Gateway
+  'cognito-idp:*', // [later] Amazon Cognito user pools
 ];
 
 export const COGNITO_GUEST_INLINE_POLICY_NAME = 'session policy (inline, Cognito unauthenticated scope-down)';

@@ -52,6 +52,12 @@ export const IdentityErrors = {
       'InvalidParameterException',
       'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.',
     ),
+  /** GetOpenIdToken with a SAML login (obs: aws-amplify/aws-sdk-ios#520). */
+  classicFlowWithSaml: () =>
+    new AwsError(
+      'InvalidParameterException',
+      'Basic (classic) flow is not supported with SAML, please use enhanced flow.',
+    ),
   /** Only one login per public provider per identity (reference 4.11); AWS's exact text is not documented. */
   providerAlreadyLinked: (provider: string) =>
     new AwsError('ResourceConflictException', `Identity already has a login for provider ${provider}.`),

@@ -31,6 +31,8 @@ export interface VerifiedLogin {
   mappingKey: string;
   /** For a `cognito-identity.amazonaws.com` login: the identity the Cognito token was issued to. */
   identityId?: string;
+  /** For a SAML login: the role ARNs the assertion's Role attribute offers with this provider. */
+  samlRoles?: string[];
 }
 
 export interface LoginOptions {

@@ -6,7 +6,7 @@ import { googleIdToken, identityTestCloud, reconfigured } from './test-helpers';
 describe('cognito-identity GetOpenIdToken (basic flow)', () => {
   it('issues a guest an RS512 token with amr unauthenticated, valid 600 s', async () => {
     const { cloud, clock, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
     const out = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
     const iat = Math.floor(clock.now() / 1000);
@@ -30,7 +30,7 @@ describe('cognito-identity GetOpenIdToken (basic flow)', () => {
   it('signs with the key published at the issuer’s jwks_uri, on the global and Regional hosts', async () => {
     const { cloud, identity } = await identityTestCloud();
     const { IdentityId } = await identity.send(
-      new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }),
+      new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id }),
     );
     const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
     for (const host of ['cognito-identity.amazonaws.com', 'cognito-identity.us-east-1.amazonaws.com']) {
@@ -59,7 +59,7 @@ describe('cognito-identity GetOpenIdToken (basic flow)', () => {
     const { cloud, clock, identity } = await identityTestCloud();
     const Logins = { 'accounts.google.com': await googleIdToken(cloud, clock.now(), { sub: '4242' }) };
     const { IdentityId } = await identity.send(
-      new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id, Logins }),
+      new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id, Logins }),
     );
     const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId, Logins }));
     expect(decodeJwt(Token as string).amr).toEqual([
@@ -73,7 +73,7 @@ describe('cognito-identity GetOpenIdToken (basic flow)', () => {
     const { cloud, clock, identity } = await identityTestCloud();
     const Logins = { 'accounts.google.com': await googleIdToken(cloud, clock.now()) };
     const { IdentityId } = await identity.send(
-      new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id, Logins }),
+      new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id, Logins }),
     );
     await expect(identity.send(new GetOpenIdTokenCommand({ IdentityId }))).rejects.toMatchObject({
       name: 'NotAuthorizedException',
@@ -84,7 +84,7 @@ describe('cognito-identity GetOpenIdToken (basic flow)', () => {
 
   it('refuses when the pool has the basic flow switched off', async () => {
     const { cloud, clock, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
     const off = await reconfigured(cloud, clock.now, (s) => {
       const pool = s.cognitoIdentity.pools[poolId];
@@ -109,7 +109,7 @@ describe('cognito-identity GetOpenIdToken (basic flow)', () => {
 describe('cognito-identity linking and merging', () => {
   it('links a guest who signs in with a new login: same identity id, now authenticated', async () => {
     const { cloud, clock, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const guest = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
     const Logins = { 'accounts.google.com': await googleIdToken(cloud, clock.now(), { sub: 'new-user' }) };
     const linked = await identity.send(new GetOpenIdTokenCommand({ IdentityId: guest.IdentityId, Logins }));
@@ -121,7 +121,7 @@ describe('cognito-identity linking and merging', () => {
 
   it('merges a guest into the identity that already owns the login, and disables the guest', async () => {
     const { cloud, clock, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const Logins = { 'accounts.google.com': await googleIdToken(cloud, clock.now(), { sub: 'carol' }) };
     const owner = await identity.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }));
     const guest = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
@@ -138,7 +138,7 @@ describe('cognito-identity linking and merging', () => {
 
   it("refuses to attach a login to someone else's signed-in identity", async () => {
     const { cloud, clock, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const victim = await identity.send(
       new GetIdCommand({
         IdentityPoolId: poolId,
@@ -157,7 +157,7 @@ describe('cognito-identity linking and merging', () => {
 
   it('refuses a Cognito OpenID token as a GetId login', async () => {
     const { cloud, identity } = await identityTestCloud();
-    const poolId = cloud.demo.identityPool.id;
+    const poolId = cloud.demo.classicIdentityPool.id;
     const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
     const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
     await expect(
@@ -170,6 +170,53 @@ describe('cognito-identity linking and merging', () => {
     ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: "Invalid login token. Can't pass in a Cognito token.",
+    });
+  });
+});
+
+describe('cognito-identity GetOpenIdToken in a pool with role mappings', () => {
+  const ROLE_MAPPINGS = 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.';
+
+  it('refuses every caller pool-wide, a bare IdentityId included, before it reads the logins', async () => {
+    const { cloud, clock, identity } = await identityTestCloud();
+    const poolId = cloud.demo.identityPool.id;
+    const guest = await identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
+    await expect(
+      identity.send(new GetOpenIdTokenCommand({ IdentityId: guest.IdentityId })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: ROLE_MAPPINGS });
+    // Google has no mapping in this pool; the refusal is the pool's, not the provider's.
+    const Logins = { 'accounts.google.com': await googleIdToken(cloud, clock.now(), { sub: 'g-1' }) };
+    const google = await identity.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }));
+    await expect(
+      identity.send(new GetOpenIdTokenCommand({ IdentityId: google.IdentityId, Logins })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: ROLE_MAPPINGS });
+    // A login that would not even verify gets the same answer: the logins are never looked at.
+    await expect(
+      identity.send(
+        new GetOpenIdTokenCommand({
+          IdentityId: guest.IdentityId,
+          Logins: { 'accounts.google.com': 'not-a-token' },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: ROLE_MAPPINGS });
+  });
+
+  it('refuses a SAML login in the basic flow, even in a pool without role mappings', async () => {
+    const { cloud, clock } = await identityTestCloud();
+    const poolId = cloud.demo.identityPool.id;
+    const saml = cloud.demo.saml.providerArn;
+    const unmapped = await reconfigured(cloud, clock.now, (s) => {
+      const pool = s.cognitoIdentity.pools[poolId];
+      if (pool) pool.RoleMappings = {};
+    });
+    const user = cloud.demo.saml.users[0] as { username: string; password: string };
+    const Logins = { [saml]: await unmapped.cloud.demo.saml.signIn(user.username, user.password) };
+    const { IdentityId } = await unmapped.identity.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }));
+    await expect(
+      unmapped.identity.send(new GetOpenIdTokenCommand({ IdentityId, Logins })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Basic (classic) flow is not supported with SAML, please use enhanced flow.',
     });
   });
 });

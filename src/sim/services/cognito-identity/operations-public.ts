@@ -2,13 +2,12 @@
  * The unsigned identity pool operations a browser app calls (reference 4.2): GetId,
  * GetOpenIdToken (basic flow, first half); GetCredentialsForIdentity is in enhanced-flow.ts.
  */
-import { hasOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { IdentityErrors } from './errors';
 import { attachLogins, createIdentity } from './identities';
 import { verifyLogins } from './logins';
-import { loginsInput, poolIdInput, requirePool, validate } from './lookup';
+import { identityIdInput, loginsInput, poolIdInput, requireIdentity, requirePool, validate } from './lookup';
 import { mintCognitoOpenIdToken, OPENID_TOKEN_SECONDS } from './openid-token';
 import { resolveCaller } from './resolve-caller';
 
@@ -41,14 +40,21 @@ export async function GetId(input: JsonInput, ctx: RequestContext) {
 }
 
 export async function GetOpenIdToken(input: JsonInput, ctx: RequestContext) {
-  const caller = await resolveCaller(ctx, input);
-  const { pool } = caller;
   // The basic flow lets the client pick any role trusting the pool, so the pool can switch it off
-  // (reference 4.5). A provider with a RoleMapping needs the enhanced flow to apply it (doc); we apply
-  // that rule to the providers in this call.
+  // (reference 4.5). Both refusals are about the pool, not the caller: they come before the logins are
+  // read, for guests and signed-in users alike (obs: a call with only an IdentityId is refused too).
+  const requested = requireIdentity(ctx.world, identityIdInput(input));
+  const rawLogins = loginsInput(input);
+  const pool = requirePool(ctx.world, requested.identityPoolId);
   if (!pool.AllowClassicFlow) throw IdentityErrors.classicFlowDisabled();
-  if (caller.logins.some((l) => hasOwn(pool.RoleMappings, l.mappingKey)))
-    throw IdentityErrors.classicFlowWithRoleMappings();
+  // Doc (identity pools guide, role-based access control): "When you attempt GetOpenIdToken in an
+  // identity pool with role mappings, you receive" this; role mapping needs the enhanced flow.
+  if (Object.keys(pool.RoleMappings).length > 0) throw IdentityErrors.classicFlowWithRoleMappings();
+  // "Amazon Cognito only supports the enhanced flow with the SAML-based IdP" (identity pools guide,
+  // "Customizing your user role with SAML"); wording obs: aws-amplify/aws-sdk-ios#520.
+  if (Object.keys(rawLogins).some((key) => pool.SamlProviderARNs.includes(key)))
+    throw IdentityErrors.classicFlowWithSaml();
+  const caller = await resolveCaller(ctx, input);
   const { token, claims } = await mintCognitoOpenIdToken(ctx.world, {
     identityId: caller.identity.identityId,
     poolId: pool.IdentityPoolId,

@@ -29,7 +29,12 @@ export async function verifySamlLogin(
       provider: providerArn,
       code: verified.code,
     });
-    // The pool's wording for SAML failures is not documented; the JWT one is the closest (unv).
+    // An expired assertion: the pool's "Token expired" text with epoch milliseconds (obs:
+    // amazon-archives/amazon-cognito-identity-js#684, a SAML login refused with
+    // "Invalid login token. Token expired: 1518436004076 >= 1518435610394").
+    if (verified.code === 'expired' && verified.notOnOrAfter !== undefined)
+      throw IdentityErrors.tokenExpired(verified.notOnOrAfter, ctx.world.now());
+    // The pool's wording for other SAML failures is not documented; the JWT one is the closest (unv).
     throw IdentityErrors.cantVerify();
   }
   const claims = createDict<unknown>();
@@ -42,5 +47,9 @@ export async function verifySamlLogin(
     amr: [providerArn, `${providerArn}:${verified.nameId}`],
     claims,
     mappingKey: providerArn,
+    // "The https://aws.amazon.com/SAML/Attributes/Role claim attribute specifies one or more pairs of
+    // comma-delimited role and provider ARN. These are the roles that the user can assume." (identity
+    // pools guide, "Customizing your user role with SAML"). Only pairs naming this provider count.
+    samlRoles: verified.roles.filter((r) => r.providerArn === providerArn).map((r) => r.roleArn),
   };
 }

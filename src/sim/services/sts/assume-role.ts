@@ -44,9 +44,14 @@ export async function assumeRole(
 ): Promise<AssumeRoleResult> {
   const world = ctx.world;
   const caller = await authenticate(request, ctx, { service: 'sts', dialect: 'query', region });
-  assertApiAllowed(caller, 'sts:AssumeRole');
   const roleArn = required(input, 'RoleArn', 'roleArn');
   checkLength(roleArn, 'roleArn', 20, 2048);
+  assertApiAllowed(caller, 'sts:AssumeRole', roleArn, (reason) =>
+    ctx.emit('sts.restricted', `Refused before any policy is read: ${reason}`, {
+      action: 'sts:AssumeRole',
+      reason,
+    }),
+  );
   const name = sessionName(required(input, 'RoleSessionName', 'roleSessionName'), 'roleSessionName');
   const requested = durationFor(input, STS_OPERATIONS.AssumeRole.duration);
   const externalId = input.ExternalId;

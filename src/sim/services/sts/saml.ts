@@ -2,14 +2,18 @@
  * AssumeRoleWithSAML (unsigned): a SAML response signed by an IdP the account registered as a SAML
  * provider becomes role credentials. Checks (reference 5.7): signature against the provider's
  * certificates, time window, audience and recipient, the role/provider pair among the assertion's
- * Role attribute values, the RoleSessionName attribute, the trust policy, and replay (an assertion
- * id is accepted once until it expires).
+ * Role attribute values, the RoleSessionName attribute and the trust policy.
+ *
+ * An assertion is NOT single-use here, because it is not on AWS: no AWS document says STS refuses a
+ * second use, and tools rely on the opposite (Versent/saml2aws#526: "the SAML assertion can be sent to
+ * AWS repeatedly"; saml2aws and similar tools keep one assertion to assume several roles). What limits
+ * a stolen assertion is its NotOnOrAfter window, the audience and recipient it names, and the
+ * transport that carried it.
  */
-import { getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { getRole, getSamlProvider, trustPolicyFor } from '../../iam/state';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
-import { samlReplayId, verifySamlResponse } from '../../saml/verify-response';
+import { verifySamlResponse } from '../../saml/verify-response';
 import { sha1Base64 } from './digest';
 import { authorize, roleSessionIds } from './authorize';
 import { stsErrors } from './errors';
@@ -38,6 +42,8 @@ export interface AssumeRoleWithSamlResult {
 
 const NAMEID_PREFIX = 'urn:oasis:names:tc:SAML:2.0:nameid-format:';
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
+/** How long after its IssueInstant STS still redeems an assertion. */
+export const SAML_REDEEM_WINDOW_MS = 5 * 60_000;
 
 export async function assumeRoleWithSaml(
   input: QueryInput,
@@ -70,19 +76,19 @@ export async function assumeRoleWithSaml(
       code: verified.code,
       message: verified.message,
     });
-    if (verified.code === 'expired') throw stsErrors.expiredTokenException('Token expired');
+    // Past NotOnOrAfter (obs: Versent/saml2aws#759, ExpiredTokenException 400 "Response has expired").
+    if (verified.code === 'expired') throw stsErrors.expiredTokenException('Response has expired');
     if (verified.code.startsWith('signature'))
       throw stsErrors.invalidIdentityToken('Response signature invalid');
     throw stsErrors.invalidIdentityToken(`Invalid SAML response: ${verified.message}`);
   }
-  const replayId = samlReplayId(verified);
-  const used = world.state.sts.usedSamlAssertions;
-  const usedUntil = getOwn(used, replayId);
-  if (usedUntil !== undefined && usedUntil > world.now()) {
-    ctx.emit('token.rejected', `SAML assertion ${verified.assertionId} was already exchanged (replay)`, {
-      assertionId: verified.assertionId,
+  // STS also takes an assertion only within five minutes of its IssueInstant, whatever NotOnOrAfter
+  // says (obs: Nike-Inc/gimme-aws-creds#251, physera/onelogin-aws-cli#64).
+  if (verified.issueInstant !== undefined && world.now() > verified.issueInstant + SAML_REDEEM_WINDOW_MS) {
+    ctx.emit('token.rejected', 'SAML assertion issued more than 5 minutes ago', {
+      issueInstant: new Date(verified.issueInstant).toISOString(),
     });
-    throw stsErrors.invalidIdentityToken('Duplicate SAML assertion: this assertion has already been used');
+    throw stsErrors.expiredTokenException('Token must be redeemed within 5 minutes of issuance');
   }
   const name = verified.sessionName;
   if (!name) throw stsErrors.invalidIdentityToken('RoleSessionName is required in AuthnResponse');
@@ -135,7 +141,6 @@ export async function assumeRoleWithSaml(
     seconds = Math.min(verified.sessionDuration, role.maxSessionDuration);
   if (verified.sessionNotOnOrAfter !== undefined)
     seconds = Math.min(seconds, Math.floor((verified.sessionNotOnOrAfter - world.now()) / 1000));
-  setOwn(used, replayId, verified.notOnOrAfter);
 
   const ids = roleSessionIds(world.accountId, role, name);
   const { credentials } = mintSession(world, {

@@ -136,9 +136,11 @@ describe('sts GetFederationToken', () => {
     const assume = await sdkError(() =>
       fed.send(new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'x1' })),
     );
-    expect(assume.message).toContain(
-      'Credentials from GetFederationToken can only call sts:GetCallerIdentity in STS.',
-    );
+    expect(assume).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+      message: `User: arn:aws:sts::${cloud.demo.accountId}:federated-user/carol is not authorized to perform: sts:AssumeRole on resource: ${cloud.demo.assumableRoleArn}`,
+    });
   });
 
   it('validates Name (2 to 32 characters) and the duration (up to 36 hours)', async () => {

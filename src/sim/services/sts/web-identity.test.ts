@@ -30,7 +30,7 @@ async function forgedGoogleToken(cloud: Cloud, nowMs: number, claims: Record<str
 async function guestOpenIdToken(cloud: Cloud) {
   const identity = new CognitoIdentityClient(sdkConfig(cloud));
   const { IdentityId } = await identity.send(
-    new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }),
+    new GetIdCommand({ IdentityPoolId: cloud.demo.classicIdentityPool.id }),
   );
   const { Token } = await identity.send(new GetOpenIdTokenCommand({ IdentityId }));
   return { identityId: IdentityId as string, token: Token as string };
@@ -165,7 +165,7 @@ describe('sts AssumeRoleWithWebIdentity', () => {
     const { identityId, token } = await guestOpenIdToken(cloud);
     const guest = await sts().send(
       new AssumeRoleWithWebIdentityCommand({
-        RoleArn: cloud.demo.identityPool.unauthenticatedRoleArn,
+        RoleArn: cloud.demo.classicIdentityPool.unauthenticatedRoleArn,
         RoleSessionName: 'guest',
         WebIdentityToken: token,
       }),
@@ -176,13 +176,13 @@ describe('sts AssumeRoleWithWebIdentity', () => {
       Subject: guest.SubjectFromWebIdentityToken,
     }).toEqual({
       Provider: 'cognito-identity.amazonaws.com',
-      Audience: cloud.demo.identityPool.id,
+      Audience: cloud.demo.classicIdentityPool.id,
       Subject: identityId,
     });
     const refused = await sdkError(() =>
       sts().send(
         new AssumeRoleWithWebIdentityCommand({
-          RoleArn: cloud.demo.identityPool.authenticatedRoleArn,
+          RoleArn: cloud.demo.classicIdentityPool.authenticatedRoleArn,
           RoleSessionName: 'guest',
           WebIdentityToken: token,
         }),
