@@ -1,0 +1,203 @@
+import { readJson } from '../client/aws-responses';
+import { jsonRequest, stsRequest } from '../client/aws-requests';
+import { credentialsFromStsXml } from '../client/credentials';
+import { xmlText } from '../client/aws-responses';
+import type { Scenario, ScenarioStep, StepContext } from './types';
+
+/**
+ * The user pool's two APIs: public calls a browser makes (SignUp, InitiateAuth, GetUser with an access
+ * token …) are unsigned; the Admin* calls need AWS credentials, a SigV4 signature and an IAM policy that
+ * allows `cognito-idp:<Operation>` on the pool. A backend holding a role makes them.
+ */
+
+const NEW_USER = 'erin';
+const TEMPORARY_PASSWORD = 'Welcome-Erin-2026!';
+const CHOSEN_PASSWORD = 'Erin-Chosen-2026!';
+
+function adminCall(ctx: StepContext, operation: string, body: Record<string, unknown>) {
+  return jsonRequest(ctx.region, 'cognito-idp', operation, { UserPoolId: ctx.demo.userPool?.id, ...body });
+}
+
+const backendCode = (op: string, input: string) => ({
+  sdk: `// On the server, with the role's credentials — never in the browser.
+await idp.send(new ${op}Command(${input}));`,
+});
+
+const assumeBackendRole: ScenarioStep = {
+  id: 'backend-assume-role',
+  label: '1',
+  title: 'The backend takes on its role (AssumeRole)',
+  from: 'developer',
+  to: 'sts',
+  packet: 'signedRequest',
+  returns: 'credentials',
+  via: ['iam'],
+  operation: 'AssumeRole',
+  expect: 'success',
+  narration: {
+    what: 'The backend server signs AssumeRole for AtlasBackendRole, whose trust policy names it. The role’s only permission: the cognito-idp Admin* actions on this user pool’s ARN.',
+    why: 'Admin operations act on any user of the pool, so they are given to a server identity with exactly these actions, not to the app.',
+    misunderstanding:
+      'A user pool access token is not AWS credentials: it cannot sign an Admin call; only IAM credentials can.',
+  },
+  code: (demo) => ({
+    sdk: `await sts.send(new AssumeRoleCommand({ RoleArn: '${demo.adminBackend?.roleArn ?? '<role ARN>'}', RoleSessionName: 'atlas-backend' }));`,
+    cli: `aws sts assume-role --role-arn ${demo.adminBackend?.roleArn ?? '<role ARN>'} --role-session-name atlas-backend`,
+  }),
+  async run(ctx) {
+    const backend = ctx.need(ctx.demo.adminBackend, 'the demo backend role (cloud.demo.adminBackend)');
+    const user = ctx.need(ctx.demo.iamUser, "the demo IAM user's keys");
+    const request = stsRequest(ctx.region, 'AssumeRole', {
+      RoleArn: backend.roleArn,
+      RoleSessionName: 'atlas-backend',
+    });
+    const response = await ctx.fetch(
+      await ctx.sign(
+        request,
+        { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey },
+        'sts',
+      ),
+    );
+    const credentials = credentialsFromStsXml(await response.clone().text(), xmlText);
+    if (credentials) ctx.vars.credentials = credentials;
+  },
+};
+
+const browserTriesAdmin: ScenarioStep = {
+  id: 'browser-admin-get-user',
+  label: '1.5',
+  title: 'The browser app tries AdminGetUser without AWS credentials',
+  from: 'app',
+  to: 'userPool',
+  packet: 'jwt',
+  returns: 'data',
+  operation: 'AdminGetUser',
+  expect: 'denied',
+  refusal: 'MissingAuthenticationTokenException',
+  narration: {
+    what: 'The app sends AdminGetUser unsigned, as it sends InitiateAuth. The user pool refuses before reading the body: MissingAuthenticationTokenException, "Missing Authentication Token".',
+    why: 'Admin* operations are authorised by IAM, and IAM needs a SigV4 signature to know who is asking.',
+    misunderstanding:
+      'Public user pool calls (SignUp, ConfirmSignUp, InitiateAuth, RespondToAuthChallenge, GetUser and UpdateUserAttributes with an access token) are never signed and IAM never sees them; Admin* calls always are.',
+  },
+  code: () => backendCode('AdminGetUser', `{ UserPoolId, Username: 'alice' }`),
+  async run(ctx) {
+    await ctx.fetch(adminCall(ctx, 'AdminGetUser', { Username: 'alice' }));
+  },
+};
+
+const createUser: ScenarioStep = {
+  id: 'admin-create-user',
+  label: '2',
+  title: 'The backend creates a user with a temporary password',
+  from: 'developer',
+  to: 'userPool',
+  packet: 'signedRequest',
+  returns: 'data',
+  via: ['iam'],
+  operation: 'AdminCreateUser',
+  expect: 'success',
+  narration: {
+    what: `AdminCreateUser, signed with the role’s credentials: IAM allows cognito-idp:AdminCreateUser on the pool ARN. The user ${NEW_USER} is created in status FORCE_CHANGE_PASSWORD with a temporary password (MessageAction SUPPRESS: no invitation is sent).`,
+    why: 'Invite-only apps create accounts for people; the temporary password lasts the pool’s TemporaryPasswordValidityDays (7 by default).',
+    misunderstanding: 'An administrator-created user is not usable until they choose their own password.',
+  },
+  code: () =>
+    backendCode(
+      'AdminCreateUser',
+      `{ UserPoolId, Username: '${NEW_USER}', TemporaryPassword: '<temporary>', MessageAction: 'SUPPRESS' }`,
+    ),
+  async run(ctx) {
+    const request = adminCall(ctx, 'AdminCreateUser', {
+      Username: NEW_USER,
+      TemporaryPassword: TEMPORARY_PASSWORD,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: `${NEW_USER}@example.com` }],
+    });
+    await ctx.fetch(
+      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+    );
+  },
+};
+
+const adminSignIn: ScenarioStep = {
+  id: 'admin-initiate-auth',
+  label: '3',
+  title: 'The backend signs the user in (ADMIN_USER_PASSWORD_AUTH)',
+  from: 'developer',
+  to: 'userPool',
+  packet: 'signedRequest',
+  returns: 'jwt',
+  via: ['iam'],
+  operation: 'AdminInitiateAuth',
+  expect: 'success',
+  narration: {
+    what: 'AdminInitiateAuth with the temporary password, on the app client atlas-backend (the one with ALLOW_ADMIN_USER_PASSWORD_AUTH). No tokens yet: the answer is the challenge NEW_PASSWORD_REQUIRED with a Session.',
+    why: 'ADMIN_USER_PASSWORD_AUTH sends the password to the server, which is acceptable only because the server is trusted and signs with IAM credentials.',
+    misunderstanding:
+      'ADMIN_USER_PASSWORD_AUTH is not accepted by InitiateAuth, and USER_PASSWORD_AUTH is not accepted by AdminInitiateAuth.',
+  },
+  code: () =>
+    backendCode(
+      'AdminInitiateAuth',
+      `{ UserPoolId, ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: '${NEW_USER}', PASSWORD: '<temporary>' } }`,
+    ),
+  async run(ctx) {
+    const request = adminCall(ctx, 'AdminInitiateAuth', {
+      ClientId: ctx.demo.adminBackend?.clientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: NEW_USER, PASSWORD: TEMPORARY_PASSWORD },
+    });
+    const response = await ctx.fetch(
+      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+    );
+    const session = (await readJson<{ Session?: string }>(response.clone()))?.Session;
+    if (session) ctx.vars.extra.session = session;
+  },
+};
+
+const newPassword: ScenarioStep = {
+  id: 'admin-new-password',
+  label: '4',
+  title: 'Answer NEW_PASSWORD_REQUIRED with the user’s chosen password',
+  from: 'developer',
+  to: 'userPool',
+  packet: 'signedRequest',
+  returns: 'jwt',
+  via: ['iam'],
+  operation: 'AdminRespondToAuthChallenge',
+  expect: 'success',
+  narration: {
+    what: 'AdminRespondToAuthChallenge with NEW_PASSWORD and the Session. The password meets the pool policy, the user becomes CONFIRMED and the answer carries the ID, access and refresh tokens.',
+    why: 'The challenge makes sure only the user knows the password they will use from now on.',
+    misunderstanding:
+      'The temporary password stops working once it is replaced, or once TemporaryPasswordValidityDays pass.',
+  },
+  code: () =>
+    backendCode(
+      'AdminRespondToAuthChallenge',
+      `{ UserPoolId, ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeResponses: { USERNAME: '${NEW_USER}', NEW_PASSWORD: '<chosen>' } }`,
+    ),
+  async run(ctx) {
+    const request = adminCall(ctx, 'AdminRespondToAuthChallenge', {
+      ClientId: ctx.demo.adminBackend?.clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: ctx.need(ctx.vars.extra.session, 'the Session of the challenge'),
+      ChallengeResponses: { USERNAME: NEW_USER, NEW_PASSWORD: CHOSEN_PASSWORD },
+    });
+    await ctx.fetch(
+      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+    );
+  },
+};
+
+export const adminBackendScenario: Scenario = {
+  id: 'admin-api-backend',
+  title: 'Admin API: a backend with a role creates and signs in users',
+  summary:
+    'Admin* calls need AWS credentials and IAM permission; the browser’s unsigned call is refused. AdminCreateUser → NEW_PASSWORD_REQUIRED → tokens.',
+  group: 'flows',
+  identity: 'iamUser',
+  actors: ['app', 'developer', 'sts', 'iam', 'userPool'],
+  steps: [assumeBackendRole, browserTriesAdmin, createUser, adminSignIn, newPassword],
+};
