@@ -66,8 +66,8 @@ const assumeBackendRole: ScenarioStep = {
 const browserTriesAdmin: ScenarioStep = {
   id: 'browser-admin-get-user',
   label: '1.5',
-  title: 'The browser app tries AdminGetUser without AWS credentials',
-  from: 'app',
+  title: 'AdminGetUser sent as a browser app would send it: unsigned',
+  from: 'developer',
   to: 'userPool',
   packet: 'jwt',
   returns: 'data',
@@ -75,7 +75,7 @@ const browserTriesAdmin: ScenarioStep = {
   expect: 'denied',
   refusal: 'MissingAuthenticationTokenException',
   narration: {
-    what: 'The app sends AdminGetUser unsigned, as it sends InitiateAuth. The user pool refuses before reading the body: MissingAuthenticationTokenException, "Missing Authentication Token".',
+    what: 'AdminGetUser goes out unsigned, the way a browser app sends InitiateAuth (a browser has no AWS credentials to sign with). The user pool refuses before reading the body: MissingAuthenticationTokenException, "Missing Authentication Token".',
     why: 'Admin* operations are authorised by IAM, and IAM needs a SigV4 signature to know who is asking.',
     misunderstanding:
       'Public user pool calls (SignUp, ConfirmSignUp, InitiateAuth, RespondToAuthChallenge, GetUser and UpdateUserAttributes with an access token) are never signed and IAM never sees them; Admin* calls always are.',
@@ -120,36 +120,32 @@ const createUser: ScenarioStep = {
   },
 };
 
-const adminSignIn: ScenarioStep = {
-  id: 'admin-initiate-auth',
+const userSignsIn: ScenarioStep = {
+  id: 'invited-user-sign-in',
   label: '3',
-  title: 'The backend signs the user in (ADMIN_USER_PASSWORD_AUTH)',
-  from: 'developer',
+  title: 'The invited user signs in with the temporary password',
+  from: 'app',
   to: 'userPool',
-  packet: 'signedRequest',
+  packet: 'password',
   returns: 'jwt',
-  via: ['iam'],
-  operation: 'AdminInitiateAuth',
+  operation: 'InitiateAuth',
   expect: 'success',
   narration: {
-    what: 'AdminInitiateAuth with the temporary password, on the app client atlas-backend (the one with ALLOW_ADMIN_USER_PASSWORD_AUTH). No tokens yet: the answer is the challenge NEW_PASSWORD_REQUIRED with a Session.',
-    why: 'ADMIN_USER_PASSWORD_AUTH sends the password to the server, which is acceptable only because the server is trusted and signs with IAM credentials.',
+    what: `Back in the browser, ${NEW_USER} signs in with InitiateAuth (USER_PASSWORD_AUTH), unsigned as always. The password matches, but the user is FORCE_CHANGE_PASSWORD: no tokens yet, the answer is the challenge NEW_PASSWORD_REQUIRED with a Session.`,
+    why: 'Creating the account needed IAM; signing in to it does not. A backend could run this step itself with AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH, on an app client that allows it, such as atlas-backend), which is signed and authorised by IAM like every Admin* call.',
     misunderstanding:
-      'ADMIN_USER_PASSWORD_AUTH is not accepted by InitiateAuth, and USER_PASSWORD_AUTH is not accepted by AdminInitiateAuth.',
+      'ADMIN_USER_PASSWORD_AUTH is refused by InitiateAuth, and USER_PASSWORD_AUTH by AdminInitiateAuth: the admin flows exist only on the signed API.',
   },
-  code: () =>
-    backendCode(
-      'AdminInitiateAuth',
-      `{ UserPoolId, ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: '${NEW_USER}', PASSWORD: '<temporary>' } }`,
-    ),
+  code: (demo) => ({
+    sdk: `await idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: '${demo.userPool?.clientId ?? '<client id>'}', AuthParameters: { USERNAME: '${NEW_USER}', PASSWORD: '<temporary>' } }));`,
+  }),
   async run(ctx) {
-    const request = adminCall(ctx, 'AdminInitiateAuth', {
-      ClientId: ctx.demo.adminBackend?.clientId,
-      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: NEW_USER, PASSWORD: TEMPORARY_PASSWORD },
-    });
     const response = await ctx.fetch(
-      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+      jsonRequest(ctx.region, 'cognito-idp', 'InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: ctx.demo.userPool?.clientId,
+        AuthParameters: { USERNAME: NEW_USER, PASSWORD: TEMPORARY_PASSWORD },
+      }),
     );
     const session = (await readJson<{ Session?: string }>(response.clone()))?.Session;
     if (session) ctx.vars.extra.session = session;
@@ -157,36 +153,32 @@ const adminSignIn: ScenarioStep = {
 };
 
 const newPassword: ScenarioStep = {
-  id: 'admin-new-password',
+  id: 'answer-new-password',
   label: '4',
-  title: 'Answer NEW_PASSWORD_REQUIRED with the user’s chosen password',
-  from: 'developer',
+  title: 'The user chooses a password (NEW_PASSWORD_REQUIRED)',
+  from: 'app',
   to: 'userPool',
-  packet: 'signedRequest',
+  packet: 'password',
   returns: 'jwt',
-  via: ['iam'],
-  operation: 'AdminRespondToAuthChallenge',
+  operation: 'RespondToAuthChallenge',
   expect: 'success',
   narration: {
-    what: 'AdminRespondToAuthChallenge with NEW_PASSWORD and the Session. The password meets the pool policy, the user becomes CONFIRMED and the answer carries the ID, access and refresh tokens.',
+    what: 'RespondToAuthChallenge with NEW_PASSWORD and the Session. The password meets the pool policy, the user becomes CONFIRMED and the answer carries the ID, access and refresh tokens.',
     why: 'The challenge makes sure only the user knows the password they will use from now on.',
     misunderstanding:
-      'The temporary password stops working once it is replaced, or once TemporaryPasswordValidityDays pass.',
+      'The temporary password stops working once it is replaced, or once TemporaryPasswordValidityDays pass; then only an administrator can issue a new one.',
   },
-  code: () =>
-    backendCode(
-      'AdminRespondToAuthChallenge',
-      `{ UserPoolId, ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeResponses: { USERNAME: '${NEW_USER}', NEW_PASSWORD: '<chosen>' } }`,
-    ),
+  code: () => ({
+    sdk: `await idp.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeResponses: { USERNAME: '${NEW_USER}', NEW_PASSWORD: '<chosen>' } }));`,
+  }),
   async run(ctx) {
-    const request = adminCall(ctx, 'AdminRespondToAuthChallenge', {
-      ClientId: ctx.demo.adminBackend?.clientId,
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: ctx.need(ctx.vars.extra.session, 'the Session of the challenge'),
-      ChallengeResponses: { USERNAME: NEW_USER, NEW_PASSWORD: CHOSEN_PASSWORD },
-    });
     await ctx.fetch(
-      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+      jsonRequest(ctx.region, 'cognito-idp', 'RespondToAuthChallenge', {
+        ClientId: ctx.demo.userPool?.clientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: ctx.need(ctx.vars.extra.session, 'the Session of the challenge'),
+        ChallengeResponses: { USERNAME: NEW_USER, NEW_PASSWORD: CHOSEN_PASSWORD },
+      }),
     );
   },
 };
@@ -195,9 +187,9 @@ export const adminBackendScenario: Scenario = {
   id: 'admin-api-backend',
   title: 'Admin API: a backend with a role creates and signs in users',
   summary:
-    'Admin* calls need AWS credentials and IAM permission; the browser’s unsigned call is refused. AdminCreateUser → NEW_PASSWORD_REQUIRED → tokens.',
+    'Admin* calls need AWS credentials and IAM permission; an unsigned one is refused. The backend creates a user; the user signs in publicly and must choose a password.',
   group: 'flows',
   identity: 'iamUser',
   actors: ['app', 'developer', 'sts', 'iam', 'userPool'],
-  steps: [assumeBackendRole, browserTriesAdmin, createUser, adminSignIn, newPassword],
+  steps: [assumeBackendRole, browserTriesAdmin, createUser, userSignsIn, newPassword],
 };

@@ -34,7 +34,7 @@ export function newPasswordChallenge(
   client: AppClientRecord,
   user: UserRecord,
   ctx: RequestContext,
-  authFlow: 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH',
+  authFlow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH',
 ) {
   if (user.status !== 'FORCE_CHANGE_PASSWORD') return undefined;
   const { world } = ctx;
