@@ -1,8 +1,10 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { sdkConfig } from '../../../../tests/support/cloud-handler';
 import type { WorldState } from '../../world';
+import { worldOf } from '../cognito-idp/test-setup';
+import { mintCognitoOpenIdToken } from '../cognito-identity/openid-token';
 import { asCreds, type Creds, sdkError, stsWorld } from './test-support';
 
 /**
@@ -156,5 +158,54 @@ describe('sts AssumeRole session tags', () => {
     const state = JSON.parse(cloud.snapshot().state) as WorldState;
     const stored = Object.values(state.sts.sessions).find((s) => s.sessionName === 'second');
     expect(stored?.sessionTags).toEqual({ tags: { team: 'atlas' }, transitiveTagKeys: ['team'] });
+  });
+});
+
+describe('sts AssumeRoleWithWebIdentity session tags', () => {
+  /** A Cognito Identity OpenID token carrying principal tags, as the identity pool mints it. */
+  async function taggedToken(ctx: Awaited<ReturnType<typeof stsWorld>>) {
+    const { token } = await mintCognitoOpenIdToken(worldOf(ctx), {
+      identityId: `${ctx.cloud.demo.region}:11111111-2222-3333-4444-555555555555`,
+      poolId: ctx.cloud.demo.identityPool.id,
+      amr: ['authenticated', 'accounts.google.com'],
+      seconds: 600,
+      principalTags: { department: 'platform' },
+    });
+    return token;
+  }
+
+  it('needs sts:TagSession in the trust policy when the token carries the https://aws.amazon.com/tags claim', async () => {
+    const ctx = await stsWorld();
+    const call = async () =>
+      ctx.sts().send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: ctx.cloud.demo.webIdentityRoleArn,
+          RoleSessionName: 'tagged',
+          WebIdentityToken: await taggedToken(ctx),
+        }),
+      );
+    expect(await sdkError(call)).toEqual({
+      name: 'AccessDenied',
+      message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      status: 403,
+    });
+    const allowed = await stsWorld({
+      edit: (state) => {
+        const role = state.iam.roles.AtlasWebIdentityRole!;
+        for (const statement of [role.trustPolicy.Statement].flat())
+          statement.Action = ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'];
+      },
+    });
+    const out = await allowed.sts().send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: allowed.cloud.demo.webIdentityRoleArn,
+        RoleSessionName: 'tagged',
+        WebIdentityToken: await taggedToken(allowed),
+      }),
+    );
+    expect(out.PackedPolicySize).toBeGreaterThan(0);
+    const state = JSON.parse(allowed.cloud.snapshot().state) as WorldState;
+    const stored = state.sts.sessions[out.Credentials?.AccessKeyId ?? ''];
+    expect(stored?.sessionTags).toEqual({ tags: { department: 'platform' }, transitiveTagKeys: [] });
   });
 });
