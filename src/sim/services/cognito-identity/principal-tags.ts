@@ -81,7 +81,8 @@ export async function SetPrincipalTagAttributeMap(input: JsonInput, ctx: Request
   const PrincipalTags = useDefaults ? defaultsFor(pool, provider) : { ...tags };
   const all = maps(ctx.world);
   const key = mapKey(poolId, provider);
-  // Clearing the map (no defaults, no tags) removes it: Get answers ResourceNotFoundException again (obs).
+  // Clearing the map (no defaults, no tags) removes it: Get answers ResourceNotFoundException again
+  // (unv: what a public emulator's calibration tests expect; no AWS document says so).
   if (!useDefaults && Object.keys(PrincipalTags).length === 0) delete all[key];
   else all[key] = { UseDefaults: useDefaults, PrincipalTags };
   ctx.emit('state', `Principal tags for ${provider} in ${poolId}`, {
