@@ -16,7 +16,7 @@ import type { VerifiedLogin } from './logins';
 import { AwsError } from '../../core/errors';
 import { poolIdInput, requirePool, validate } from './lookup';
 import { authorizeDeveloperCall } from './signed';
-import { type IdentityPoolConfig, type PrincipalTagMap } from './state';
+import type { IdentityPoolConfig, PrincipalTagMap } from './state';
 
 export const DEFAULT_PRINCIPAL_TAGS: Readonly<Record<string, string>> = { client: 'aud', username: 'sub' };
 
