@@ -21,6 +21,8 @@ import {
   samlViaUserPool,
 } from './flows';
 import { afterSignOut } from './sign-out';
+import { adminBackendScenario } from './admin-api';
+import { departmentAccess } from './departments';
 import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
 import type { Identity, Scenario } from './types';
 import {
@@ -65,6 +67,8 @@ export const SCENARIOS: readonly Scenario[] = [
   attackTamperedSaml,
   attackWrappedSaml,
   afterSignOut,
+  departmentAccess,
+  adminBackendScenario,
 ];
 
 export const DEFAULT_SCENARIO_ID = enhancedFlow.id;

@@ -1,6 +1,8 @@
 import type { Demo } from './index';
 import type { World } from './world';
+import { describeAdminBackend, seedAdminBackend } from './demo/admin-backend';
 import { describeApi, seedApi } from './demo/api';
+import { describeDepartments, seedDepartments } from './demo/departments';
 import { describeAppSync, seedAppSync } from './demo/appsync';
 import { describeGoogle, seedGoogle } from './demo/google';
 import { describeIam, seedIam } from './demo/iam';
@@ -30,6 +32,9 @@ export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
   await seedSsm(world, ids);
   await seedSync(world, ids);
   await seedAppSync(world, ids);
+  // Parts added later draw their ids last, so every earlier id (and token byte) stays as it was.
+  await seedDepartments(world, ids);
+  await seedAdminBackend(world, ids);
 }
 
 export function buildDemo(world: World, ids: DemoIds): Demo {
@@ -45,6 +50,8 @@ export function buildDemo(world: World, ids: DemoIds): Demo {
     describeSsm(world, ids),
     describeSync(world, ids),
     describeAppSync(world, ids),
+    describeDepartments(world, ids),
+    describeAdminBackend(world, ids),
   ];
   // Until every service has landed some fields of Demo are absent; the contract allows that.
   return Object.assign({ region: world.region, accountId: world.accountId }, ...parts) as Demo;

@@ -165,6 +165,32 @@ export interface Demo {
     setConflictHandler(handler: ConflictHandler): void;
     getConflictHandler(): ConflictHandler;
   };
+  /**
+   * Attributes for access control: the user pool attribute `custom:department` becomes the session tag
+   * `department` (the identity pool's principal-tag map for the user pool), and the signed-in roles may
+   * read and write `departments/${aws:PrincipalTag/department}/*` of `bucket` — each department its own
+   * prefix. The roles' trust policies allow `sts:TagSession`, which passing tags requires.
+   */
+  departments?: {
+    bucket: string;
+    /** The principal tag key: `department`. */
+    tagKey: string;
+    /** The token claim it is mapped from: `custom:department`. */
+    attribute: string;
+    /** The key prefix a department may reach, e.g. `departments/platform/`. */
+    prefixFor(department: string): string;
+    /** Confirmed users with their department (alice: platform, bob: research). */
+    users: { username: string; password: string; department: string }[];
+    /** One seeded object per department, by department. */
+    objects: Record<string, string>;
+  };
+  /**
+   * The server side of the user pool's Admin* API (AdminInitiateAuth, AdminCreateUser, AdminGetUser …):
+   * these calls are SigV4-signed and authorised by IAM, unlike SignUp / InitiateAuth / GetUser. `roleArn`
+   * is a role `iamUser` may assume (sts:AssumeRole) whose policy allows `actions` on `userPoolArn` only;
+   * `clientId` is the app client "atlas-backend", the one with ALLOW_ADMIN_USER_PASSWORD_AUTH.
+   */
+  adminBackend?: { roleArn: string; userPoolArn: string; clientId: string; actions: string[] };
 }
 
 function freshState(): WorldState {

@@ -37,6 +37,8 @@ export interface Caller {
    * `assertApiAllowed` from auth/restrictions.ts before evaluating policies.
    */
   apiRestrictions?: CallerApiRestrictions;
+  /** Role sessions: the session tags and which are transitive (a role this session assumes inherits those). */
+  sessionTags?: { tags: Record<string, string>; transitiveTagKeys: string[] };
 }
 
 export interface CallerApiRestrictions {

@@ -19,6 +19,7 @@ import type { StsSession } from '../services/sts/state';
 import type { World } from '../world';
 import type { Caller, CallerApiRestrictions } from './caller';
 import { STS_OPERATIONS } from '../services/sts/definitions';
+import { mergePrincipalTags, principalTagContext } from '../services/sts/session-tags';
 
 export interface StoredCredential {
   accessKeyId: string;
@@ -78,6 +79,8 @@ function userCaller(world: World, user: IamUser, accessKeyId: string): Caller {
       'aws:PrincipalArn': user.arn,
       'aws:PrincipalType': 'User',
       'aws:PrincipalAccount': world.accountId,
+      // An IAM user's own tags are its principal tags (IAM "Controlling access to IAM principals").
+      ...principalTagContext(user.tags ?? {}),
     },
     source: 'long-term',
   };
@@ -127,7 +130,14 @@ function sessionCaller(world: World, session: StsSession, now: number): Caller {
       identityPolicies: role ? policiesForRole(world, role) : [],
       permissionsBoundary: role ? permissionsBoundaryFor(world, role) : undefined,
       sessionPolicies: session.sessionPolicies,
-      context: { ...context, 'aws:PrincipalArn': session.roleArn, 'aws:PrincipalType': 'AssumedRole' },
+      context: {
+        ...context,
+        'aws:PrincipalArn': session.roleArn,
+        'aws:PrincipalType': 'AssumedRole',
+        // The role's tags, overridden by the session's tags with the same key (doc, session tags).
+        ...principalTagContext(mergePrincipalTags(role?.tags ?? {}, session.sessionTags?.tags ?? {})),
+      },
+      sessionTags: session.sessionTags,
     };
   }
 

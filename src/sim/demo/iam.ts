@@ -51,7 +51,12 @@ function identityPoolTrust(poolId: string, amr: 'authenticated' | 'unauthenticat
   return doc({
     Effect: 'Allow',
     Principal: { Federated: COGNITO_IDENTITY },
-    Action: 'sts:AssumeRoleWithWebIdentity',
+    // Signed-in users carry principal tags (attributes for access control, demo/departments.ts), which
+    // the trust policy must let Cognito pass with sts:TagSession (Cognito guide, "Attributes for access control").
+    Action:
+      amr === 'authenticated'
+        ? ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']
+        : 'sts:AssumeRoleWithWebIdentity',
     Condition: {
       StringEquals: { 'cognito-identity.amazonaws.com:aud': poolId },
       'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },

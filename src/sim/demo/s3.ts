@@ -8,7 +8,8 @@ import type { DemoIds } from './ids';
  * The demo bucket's policy. The identity pool roles grant the reads and writes; the bucket policy
  * only takes away, as a guard rail that holds whatever a role says:
  * - nothing over plain HTTP (the documented `aws:SecureTransport` pattern);
- * - no writes anywhere except `public/` and the caller's own `private/<identity id>/` prefix. A caller
+ * - no writes anywhere except `public/`, the caller's own `private/<identity id>/` prefix and its
+ *   department's `departments/<aws:PrincipalTag/department>/` prefix. A caller
  *   without a `cognito-identity.amazonaws.com:sub` (an IAM user, say) has no own prefix: the policy
  *   variable has no value, that NotResource entry matches nothing, and the deny applies.
  */
@@ -32,6 +33,8 @@ export function demoBucketPolicy(bucket: string): PolicyDocument {
         NotResource: [
           `arn:aws:s3:::${bucket}/public/*`,
           `arn:aws:s3:::${bucket}/private/\${cognito-identity.amazonaws.com:sub}/*`,
+          // The caller's own department prefix (attributes for access control, demo/departments.ts).
+          `arn:aws:s3:::${bucket}/departments/\${aws:PrincipalTag/department}/*`,
         ],
       },
     ],

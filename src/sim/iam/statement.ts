@@ -35,6 +35,7 @@ export function evaluatePolicy(
 
     let resourceMatched = true;
     let resolvedResources: string[] | undefined;
+    const used: { variable: string; value: string }[] = [];
     const resourceElement = statement.Resource ?? statement.NotResource;
     if (resourceElement !== undefined) {
       const substituted = asList(resourceElement).map((r) => ({
@@ -45,6 +46,7 @@ export function evaluatePolicy(
         (s) => s.value !== undefined && arnMatches(s.value, request.resource),
       );
       resourceMatched = statement.Resource !== undefined ? anyResource : !anyResource;
+      for (const s of substituted) used.push(...(s.resolved ?? []));
       resolvedResources = substituted.map((s) =>
         s.value === undefined ? `${s.raw} (no value for ${s.missing.join(', ')})` : displayPattern(s.value),
       );
@@ -67,6 +69,12 @@ export function evaluatePolicy(
     if (statement.Sid !== undefined) trace.sid = statement.Sid;
     if (principal) trace.principalMatched = principal.matched;
     if (resolvedResources) trace.resolvedResources = resolvedResources;
+    for (const values of Object.values(statement.Condition ?? {}))
+      for (const value of Object.values(values ?? {}))
+        for (const v of [value].flat())
+          if (typeof v === 'string') used.push(...(substitute(v, lookup, variables).resolved ?? []));
+    const distinct = used.filter((u, i) => used.findIndex((o) => o.variable === u.variable) === i);
+    if (distinct.length > 0) trace.variables = distinct;
     return trace;
   });
 

@@ -101,6 +101,11 @@ export interface StatementTrace {
   applies: boolean;
   /** Resource patterns after policy-variable substitution, so the UI can show them. */
   resolvedResources?: string[];
+  /**
+   * The policy variables this statement used and the request's value for each (resource and
+   * condition values), e.g. `${aws:PrincipalTag/department}` → `platform`.
+   */
+  variables?: { variable: string; value: string }[];
 }
 
 export interface PolicyTrace {

@@ -31,23 +31,33 @@ export interface Substitution {
   value?: string;
   /** Keys that had no value (and no default): when non-empty, `value` is undefined. */
   missing: string[];
+  /** Each variable that got a value, with the value used (so a trace can show `${aws:PrincipalTag/team}` = `atlas`). */
+  resolved?: { variable: string; value: string }[];
 }
 
 /** Replaces the policy variables in one element value. */
 export function substitute(text: string, lookup: ContextLookup, enabled: boolean): Substitution {
   if (!enabled || !text.includes('${')) return { value: text, missing: [] };
   const missing: string[] = [];
-  const value = text.replace(VARIABLE, (_whole, inner: string) => {
+  const resolved: { variable: string; value: string }[] = [];
+  const value = text.replace(VARIABLE, (whole, inner: string) => {
     const body = inner.trim();
     if (body === '*' || body === '?' || body === '$') return literal(body);
     const defaulted = /^(.*?)\s*,\s*'([^']*)'$/.exec(body);
     const key = (defaulted ? defaulted[1] : body)?.trim() ?? '';
     const found = lookup(key);
     // Multivalued keys cannot be used as variables; they behave as if absent.
-    if (typeof found === 'string') return literal(found);
-    if (defaulted) return literal(defaulted[2] ?? '');
+    if (typeof found === 'string') {
+      resolved.push({ variable: whole, value: found });
+      return literal(found);
+    }
+    if (defaulted) {
+      resolved.push({ variable: whole, value: defaulted[2] ?? '' });
+      return literal(defaulted[2] ?? '');
+    }
     missing.push(key);
     return '';
   });
-  return missing.length > 0 ? { missing } : { value, missing };
+  if (missing.length > 0) return { missing };
+  return resolved.length > 0 ? { value, missing, resolved } : { value, missing };
 }

@@ -52,6 +52,7 @@ function Decision({ event }: { event: TraceEvent }) {
               {asArray(policy.statements).map((s, j) => {
                 const st = asRecord(s) ?? {};
                 const resolved = asArray(st.resolvedResources).map(String);
+                const variables = asArray(st.variables).map((v) => asRecord(v) ?? {});
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: statements keep their document order
                   <li key={j} className={st.applies ? 'matched' : 'unmatched'}>
@@ -65,6 +66,18 @@ function Decision({ event }: { event: TraceEvent }) {
                     {resolved.length ? (
                       <div>
                         Resource after variables: <code>{resolved.join(', ')}</code>
+                      </div>
+                    ) : null}
+                    {variables.length ? (
+                      <div className="policy-variables">
+                        Policy variables:{' '}
+                        {variables.map((v, k) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: variables keep their order in the statement
+                          <span key={k}>
+                            {k > 0 ? ', ' : ''}
+                            <code>{asText(v.variable)}</code> = <code>{asText(v.value)}</code>
+                          </span>
+                        ))}
                       </div>
                     ) : null}
                     <Conditions conditions={asArray(st.conditions)} />

@@ -16,6 +16,7 @@ import { mintCognitoOpenIdToken, OPENID_TOKEN_SECONDS } from './openid-token';
 import { validate } from './lookup';
 import { type ResolvedCaller, resolveCaller } from './resolve-caller';
 import { chooseRole } from './roles';
+import { principalTagsFor } from './principal-tags';
 
 export const ENHANCED_FLOW_SESSION_NAME = 'CognitoIdentityCredentials';
 /** Credentials from GetCredentialsForIdentity last one hour (doc, authentication-flow page). */
@@ -32,11 +33,22 @@ export async function getCredentialsForIdentity(
     logins: caller.logins,
     customRoleArn,
   });
+  const principalTags = principalTagsFor(ctx.world, pool.IdentityPoolId, caller.logins);
+  if (Object.keys(principalTags).length > 0) {
+    ctx.emit(
+      'session-tags',
+      `Attributes for access control: ${Object.entries(principalTags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')} become session tags (the role's trust policy must allow sts:TagSession)`,
+      { principalTags: { ...principalTags } },
+    );
+  }
   const { token } = await mintCognitoOpenIdToken(ctx.world, {
     identityId: identity.identityId,
     poolId: pool.IdentityPoolId,
     amr: caller.amr,
     seconds: OPENID_TOKEN_SECONDS,
+    principalTags,
   });
   const sessionPolicies = caller.authenticated ? [] : cognitoGuestSessionPolicies();
   if (sessionPolicies.length) {

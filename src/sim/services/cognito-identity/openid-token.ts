@@ -15,7 +15,11 @@ export const OPENID_TOKEN_SECONDS = 600;
 /** GetOpenIdTokenForDeveloperIdentity default TokenDuration: 15 minutes (doc). */
 export const DEVELOPER_TOKEN_DEFAULT_SECONDS = 900;
 
+/** The claim STS reads session tags from (IAM User Guide, session tags with AssumeRoleWithWebIdentity). */
+export const SESSION_TAGS_CLAIM = 'https://aws.amazon.com/tags';
+
 export interface CognitoOpenIdClaims {
+  [SESSION_TAGS_CLAIM]?: { principal_tags: Record<string, string[]> };
   sub: string;
   aud: string;
   amr: string[];
@@ -31,7 +35,14 @@ export const identityPoolArn = (world: World, poolId: string): string =>
 /** Signs an OpenID token for `identityId` in `poolId` with the given `amr`, valid `seconds`. */
 export async function mintCognitoOpenIdToken(
   world: World,
-  input: { identityId: string; poolId: string; amr: string[]; seconds: number },
+  input: {
+    identityId: string;
+    poolId: string;
+    amr: string[];
+    seconds: number;
+    /** Attributes for access control: carried as the session-tags claim STS reads (principal-tags.ts). */
+    principalTags?: Record<string, string>;
+  },
 ): Promise<{ token: string; claims: CognitoOpenIdClaims }> {
   const iat = epochSeconds(world.now());
   const key = world.keys.cognitoIdentity;
@@ -45,6 +56,12 @@ export async function mintCognitoOpenIdToken(
     exp: iat + input.seconds,
     iat,
   };
+  const tagKeys = Object.keys(input.principalTags ?? {});
+  if (tagKeys.length > 0) {
+    // One value per tag, as a one-element array (IAM "Passing session tags using AssumeRoleWithWebIdentity").
+    const principal_tags = Object.fromEntries(tagKeys.map((k) => [k, [input.principalTags?.[k] ?? '']]));
+    claims[SESSION_TAGS_CLAIM] = { principal_tags };
+  }
   const token = await new SignJWT({ ...claims })
     .setProtectedHeader({ kid: key.kid, typ: 'JWS', alg: 'RS512' })
     .sign(key.privateKey);

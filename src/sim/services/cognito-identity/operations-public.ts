@@ -10,6 +10,7 @@ import { verifyLogins } from './logins';
 import { identityIdInput, loginsInput, poolIdInput, requireIdentity, requirePool, validate } from './lookup';
 import { mintCognitoOpenIdToken, OPENID_TOKEN_SECONDS } from './openid-token';
 import { resolveCaller } from './resolve-caller';
+import { principalTagsFor } from './principal-tags';
 
 export async function GetId(input: JsonInput, ctx: RequestContext) {
   const poolId = poolIdInput(input);
@@ -60,6 +61,7 @@ export async function GetOpenIdToken(input: JsonInput, ctx: RequestContext) {
     poolId: pool.IdentityPoolId,
     amr: caller.amr,
     seconds: OPENID_TOKEN_SECONDS,
+    principalTags: principalTagsFor(ctx.world, pool.IdentityPoolId, caller.logins),
   });
   ctx.emit(
     'token.issued',

@@ -16,6 +16,7 @@ import {
 } from './operations-developer';
 import { GetId, GetOpenIdToken } from './operations-public';
 import { UpdateIdentityPool } from './update-pool';
+import { GetPrincipalTagAttributeMap, SetPrincipalTagAttributeMap } from './principal-tags';
 
 export const operations: Record<string, JsonOperation> = {
   GetId,
@@ -31,4 +32,6 @@ export const operations: Record<string, JsonOperation> = {
   GetIdentityPoolRoles,
   SetIdentityPoolRoles,
   UpdateIdentityPool,
+  SetPrincipalTagAttributeMap,
+  GetPrincipalTagAttributeMap,
 };

@@ -70,10 +70,22 @@ export interface IdentityPoolState {
   identities: Record<string, IdentityRecord>;
   /** `<poolId>|<provider>|<user id at provider>` → identity id. */
   loginIndex: Record<string, string>;
+  /**
+   * Attributes for access control, `<poolId>|<provider>` → the map SetPrincipalTagAttributeMap stored.
+   * Optional: snapshots saved before it existed lack it.
+   */
+  principalTagMaps?: Record<string, PrincipalTagMap>;
+}
+
+/** One provider's principal-tag map, in the wire names of Get/SetPrincipalTagAttributeMap. */
+export interface PrincipalTagMap {
+  UseDefaults: boolean;
+  /** Tag key → the token claim (or SAML attribute) whose value the tag takes. */
+  PrincipalTags: Record<string, string>;
 }
 
 export function createIdentityPoolState(): IdentityPoolState {
-  return { pools: createDict(), identities: createDict(), loginIndex: createDict() };
+  return { pools: createDict(), identities: createDict(), loginIndex: createDict(), principalTagMaps: createDict() };
 }
 
 export const loginIndexKey = (poolId: string, provider: string, userId: string): string =>

@@ -35,4 +35,7 @@ export const idpErrors = {
   /** A challenge answered after AuthSessionValidity ran out (message as reported by Amplify users). */
   sessionExpired: () => e('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
   unauthorizedClient: () => e('UnauthorizedException', 'Client is not authorized to revoke this token'),
+  /** AdminCreateUser for a taken username (unv: the wording developers report; SignUp's differs). */
+  usernameExistsAdmin: () => e('UsernameExistsException', 'User account already exists'),
+  unsupportedUserState: (message: string) => e('UnsupportedUserStateException', message),
 } as const;

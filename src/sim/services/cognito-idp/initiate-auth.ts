@@ -11,6 +11,7 @@ import { findUser, poolAndClient } from './pool-lookup';
 import { softwareTokenChallenge } from './software-token-mfa';
 import { startSrpAuth } from './srp-auth';
 import { createSrpVerifier } from './srp-verifier';
+import { newPasswordChallenge } from './new-password-challenge';
 import type { AppClientRecord, ExplicitAuthFlow, PoolRecord } from './state';
 
 /**
@@ -117,6 +118,9 @@ async function passwordAuth(
   recordSuccess(user);
   // Users stored before SRP existed (older snapshots) get their SRP verifier the first time the password is seen.
   if (!user.srp) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  // A user an administrator created must first replace the temporary password (new-password-challenge.ts).
+  const forced = newPasswordChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
+  if (forced) return forced;
   // With TOTP MFA on, the password alone earns a SOFTWARE_TOKEN_MFA challenge, not tokens.
   const mfa = softwareTokenChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
   if (mfa) return mfa;

@@ -5,6 +5,7 @@ import { idpErrors } from './errors';
 import { CLIENT_ID, v } from './input';
 import { poolAndClient } from './pool-lookup';
 import { answerSoftwareTokenMfa } from './software-token-mfa';
+import { answerNewPasswordRequired } from './new-password-challenge';
 import { answerPasswordVerifier } from './srp-auth';
 import type { AppClientRecord, PoolRecord } from './state';
 
@@ -44,6 +45,7 @@ export type ChallengeHandler = (
 const handlers: Record<string, ChallengeHandler> = {
   PASSWORD_VERIFIER: answerPasswordVerifier,
   SOFTWARE_TOKEN_MFA: answerSoftwareTokenMfa,
+  NEW_PASSWORD_REQUIRED: answerNewPasswordRequired,
 };
 
 export function registerChallengeHandler(name: string, handler: ChallengeHandler): void {

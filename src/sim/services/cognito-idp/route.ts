@@ -1,5 +1,13 @@
 import type { ServiceRoute } from '../../core/service';
 import { json11Handler } from '../../protocol/json-1-1';
+import { keepUnreadCopy } from './admin-auth';
+import {
+  adminAddUserToGroup,
+  adminCreateUser,
+  adminGetUser,
+  adminListGroupsForUser,
+} from './admin-operations';
+import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-sign-in';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
@@ -38,6 +46,12 @@ const api = json11Handler({
     AssociateSoftwareToken: associateSoftwareToken,
     VerifySoftwareToken: verifySoftwareToken,
     SetUserMFAPreference: setUserMfaPreference,
+    AdminInitiateAuth: adminInitiateAuth,
+    AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+    AdminCreateUser: adminCreateUser,
+    AdminGetUser: adminGetUser,
+    AdminAddUserToGroup: adminAddUserToGroup,
+    AdminListGroupsForUser: adminListGroupsForUser,
   },
 });
 
@@ -49,6 +63,7 @@ export const cognitoIdpRoute: ServiceRoute = {
       const response = wellKnownResponse(ctx.world, new URL(request.url).pathname, ctx.requestId);
       if (response) return response;
     }
+    keepUnreadCopy(ctx, request);
     return api(request, ctx);
   },
 };

@@ -6,6 +6,7 @@ import { idpErrors } from './errors';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { findUser } from './pool-lookup';
 import { softwareTokenChallenge } from './software-token-mfa';
+import { newPasswordChallenge } from './new-password-challenge';
 import {
   bytesToBigInt,
   bytesToHex,
@@ -210,6 +211,7 @@ export async function answerPasswordVerifier(
   }
   recordSuccess(user);
   return (
+    newPasswordChallenge(pool, client, user, ctx, 'USER_SRP_AUTH') ??
     softwareTokenChallenge(pool, client, user, ctx, 'USER_SRP_AUTH') ??
     completeSignIn(pool, client, user, ctx, 'USER_SRP_AUTH')
   );

@@ -139,6 +139,8 @@ export interface UserRecord {
   softwareToken?: SoftwareTokenMfa;
   lastFailedAt?: number;
   lockedUntil?: number;
+  /** FORCE_CHANGE_PASSWORD users (AdminCreateUser): when the temporary password stops working (epoch ms). */
+  temporaryPasswordExpiresAt?: number;
 }
 
 /**
@@ -189,7 +191,7 @@ export interface UserPoolState {
  * for PASSWORD_VERIFIER (AWS returns no Session there), the Session for the challenges after it.
  */
 export interface ChallengeRecord {
-  challengeName: 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA';
+  challengeName: 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED';
   poolId: string;
   clientId: string;
   /** The user's username, or the name as typed for a decoy challenge (unknown user, existence errors hidden). */
@@ -199,7 +201,7 @@ export interface ChallengeRecord {
   /** PASSWORD_VERIFIER: the server's secret exponent b and both public values (hex). */
   srp?: { b: string; A: string; B: string; decoy: boolean };
   /** The flow that led here (for the trace and the follow-up challenge). */
-  authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+  authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH';
 }
 
 export function createUserPoolState(): UserPoolState {

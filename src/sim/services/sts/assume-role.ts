@@ -23,6 +23,7 @@ import {
   sessionPolicies,
 } from './params';
 import { mintSession, type StsCredentials } from './session';
+import { buildSessionTags, queryTags, requestTagContext, tagUnits, transitiveOnly } from './session-tags';
 import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
 import { STS_OPERATIONS } from './definitions';
 
@@ -62,7 +63,14 @@ export async function assumeRole(
     if (input.SourceIdentity.toLowerCase().startsWith('aws:'))
       throw stsErrors.validation('SourceIdentity must not begin with aws:');
   }
-  const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
+  const passed = queryTags(input);
+  // Role chaining: the new session inherits the caller's transitive tags (doc, "Chaining roles with session tags").
+  const tags = buildSessionTags(passed.pairs, passed.transitive, transitiveOnly(caller.sessionTags));
+  const session = sessionPolicies(world, {
+    policy: input.Policy,
+    policyArns: listPolicyArns(input),
+    tagUnits: tagUnits(passed.pairs),
+  });
   const mfaAt = await checkMfa(world, caller, input);
 
   const context: ContextKeys = { ...caller.context, 'sts:RoleSessionName': name };
@@ -72,24 +80,31 @@ export async function assumeRole(
   }
   if (externalId !== undefined) context['sts:ExternalId'] = externalId;
   if (sourceIdentity !== undefined) context['sts:SourceIdentity'] = sourceIdentity;
+  Object.assign(context, requestTagContext(passed.pairs));
 
   const role = getRole(world, roleArn);
-  const decision = role
-    ? authorize(ctx, {
-        action: 'sts:AssumeRole',
-        resource: role.arn,
-        resourceAccountId: world.accountId,
-        principal: caller.principal,
-        context,
-        identityPolicies: caller.identityPolicies,
-        permissionsBoundary: caller.permissionsBoundary,
-        sessionPolicies: caller.sessionPolicies,
-        resourcePolicy: trustPolicyFor(role),
-      })
-    : undefined;
+  const decide = (action: string) =>
+    role
+      ? authorize(ctx, {
+          action,
+          resource: role.arn,
+          resourceAccountId: world.accountId,
+          principal: caller.principal,
+          context,
+          identityPolicies: caller.identityPolicies,
+          permissionsBoundary: caller.permissionsBoundary,
+          sessionPolicies: caller.sessionPolicies,
+          resourcePolicy: trustPolicyFor(role),
+        })
+      : undefined;
+  const decision = decide('sts:AssumeRole');
   // A role that does not exist is refused exactly like one that does not trust the caller.
   if (!role || decision?.decision !== 'Allow')
     throw stsErrors.notAuthorized(caller.arn, 'sts:AssumeRole', roleArn);
+  // Passing tags is a second, permission-only action that the trust policy (and, for an IAM caller,
+  // its own policies) must allow; AWS names it in the refusal (obs: aws-actions/configure-aws-credentials#54).
+  if (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow')
+    throw stsErrors.notAuthorized(caller.arn, 'sts:TagSession', roleArn);
 
   const chained = caller.kind === 'assumed-role';
   if (chained && input.DurationSeconds !== undefined && requested > CHAINED_MAX_SECONDS) {
@@ -114,6 +129,7 @@ export async function assumeRole(
     context: sourceIdentity !== undefined ? { 'aws:SourceIdentity': sourceIdentity } : {},
     mfaAuthenticatedAt: mfaAt ?? inheritedMfa(caller, world.now()),
     sourceIdentity,
+    ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds: chained ? Math.min(seconds, CHAINED_MAX_SECONDS) : seconds,
   });
   ctx.emit(
@@ -126,6 +142,9 @@ export async function assumeRole(
       expiration: credentials.expiration,
       chained,
       mfa: mfaAt !== undefined,
+      ...(Object.keys(tags.tags).length > 0
+        ? { sessionTags: { ...tags.tags }, transitiveTagKeys: tags.transitiveTagKeys }
+        : {}),
     },
   );
   return { credentials, assumedRoleUser: ids, packedPolicySize: session.packedPolicySize, sourceIdentity };

@@ -78,7 +78,7 @@ export const PACKED_LIMIT = 2048;
 
 export function sessionPolicies(
   world: World,
-  input: { policy?: string; policyArns?: string[] },
+  input: { policy?: string; policyArns?: string[]; tagUnits?: number },
 ): SessionPolicies {
   const policies: NamedPolicy[] = [];
   let units = 0;
@@ -115,7 +115,9 @@ export function sessionPolicies(
     });
     units += arn.length;
   }
-  if (policies.length === 0) return { policies };
+  // Session tags share the packed space with the policies (STS API reference, PackedPolicySize).
+  units += input.tagUnits ?? 0;
+  if (policies.length === 0 && !input.tagUnits) return { policies };
   const percent = Math.ceil((units * 100) / PACKED_LIMIT);
   if (percent > 100) throw stsErrors.packedPolicyTooLarge(percent);
   return { policies, packedPolicySize: percent };

@@ -26,6 +26,8 @@ import {
   sessionPolicies,
 } from './params';
 import { mintSession, type StsCredentials } from './session';
+import { buildSessionTags, requestTagContext, tagUnits } from './session-tags';
+import { samlTags } from './web-token-tags';
 import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
 import { STS_OPERATIONS } from './definitions';
 
@@ -57,8 +59,6 @@ export async function assumeRoleWithSaml(
   checkLength(principalArn, 'principalArn', 20, 2048);
   checkLength(assertion, 'sAMLAssertion', 4, 100_000);
   const requested = durationFor(input, STS_OPERATIONS.AssumeRoleWithSAML.duration);
-  const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
-
   const provider = getSamlProvider(world, principalArn);
   if (!provider) throw stsErrors.accessDenied(DENIED);
   const region = world.region;
@@ -90,6 +90,13 @@ export async function assumeRoleWithSaml(
     });
     throw stsErrors.expiredTokenException('Token must be redeemed within 5 minutes of issuance');
   }
+  const passed = samlTags(verified.attributes);
+  const tags = buildSessionTags(passed.pairs, passed.transitive);
+  const session = sessionPolicies(world, {
+    policy: input.Policy,
+    policyArns: listPolicyArns(input),
+    tagUnits: tagUnits(passed.pairs),
+  });
   const name = verified.sessionName;
   if (!name) throw stsErrors.invalidIdentityToken('RoleSessionName is required in AuthnResponse');
   if (!/^[a-zA-Z_0-9+=,.@-]{2,64}$/.test(name))
@@ -112,19 +119,25 @@ export async function assumeRoleWithSaml(
     'SAML:namequalifier': nameQualifier,
     'aws:FederatedProvider': provider.arn,
   };
-  const decision =
+  const decide = (action: string) =>
     role && pairListed
       ? authorize(ctx, {
-          action: 'sts:AssumeRoleWithSAML',
+          action,
           resource: role.arn,
           resourceAccountId: world.accountId,
           principal: { type: 'Federated', identifiers: [provider.arn] },
-          context: { ...context, 'sts:RoleSessionName': name },
+          context: { ...context, 'sts:RoleSessionName': name, ...requestTagContext(passed.pairs) },
           identityPolicies: [],
           resourcePolicy: trustPolicyFor(role),
         })
       : undefined;
-  if (!role || !pairListed || decision?.decision !== 'Allow') {
+  const decision = decide('sts:AssumeRoleWithSAML');
+  // PrincipalTag attributes need sts:TagSession in the trust policy as well (IAM "Passing session tags using AssumeRoleWithSAML").
+  const tagsRefused =
+    decision?.decision === 'Allow' &&
+    passed.pairs.length > 0 &&
+    decide('sts:TagSession')?.decision !== 'Allow';
+  if (!role || !pairListed || decision?.decision !== 'Allow' || tagsRefused) {
     if (!pairListed)
       ctx.emit('token.rejected', `The assertion's Role attribute does not list ${roleArn},${principalArn}`, {
         roles: verified.roles,
@@ -153,6 +166,7 @@ export async function assumeRoleWithSaml(
     sessionName: name,
     sessionPolicies: session.policies,
     context,
+    ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds: seconds,
   });
   ctx.emit('token.issued', `Role credentials for ${ids.arn} (SAML from ${verified.issuer})`, {

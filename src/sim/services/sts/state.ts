@@ -39,6 +39,8 @@ export interface StsSession {
   /** Epoch ms of the MFA check, when MFA was presented to STS (or inherited through a chain). */
   mfaAuthenticatedAt?: number;
   sourceIdentity?: string;
+  /** Session tags (`aws:PrincipalTag/<key>`), with their case, and the keys a chained role inherits. */
+  sessionTags?: { tags: Record<string, string>; transitiveTagKeys: string[] };
 }
 
 export interface StsState {

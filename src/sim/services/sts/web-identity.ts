@@ -12,6 +12,8 @@ import { STS_OPERATIONS } from './definitions';
 import { stsErrors } from './errors';
 import { checkLength, sessionName, sessionPolicies } from './params';
 import { mintSession, type StsCredentials } from './session';
+import { buildSessionTags, requestTagContext, tagUnits } from './session-tags';
+import { webTokenTags } from './web-token-tags';
 import { verifyWebIdentityToken } from './web-token';
 
 export interface WebIdentityInput {
@@ -77,27 +79,45 @@ export async function assumeRoleWithWebIdentityInternal(
       );
     }
   }
-  const session = sessionPolicies(world, { policy: input.policy, policyArns: input.policyArns });
   const token = await verifyWebIdentityToken(world, input.webIdentityToken);
+  const passed = webTokenTags(token.claims);
+  const tags = buildSessionTags(passed.pairs, passed.transitive);
+  const session = sessionPolicies(world, {
+    policy: input.policy,
+    policyArns: input.policyArns,
+    tagUnits: tagUnits(passed.pairs),
+  });
 
   const role = getRole(world, input.roleArn);
   const principal = {
     type: 'Federated' as const,
     identifiers: [token.provider, ...(token.providerArn ? [token.providerArn] : [])],
   };
-  const context = { ...token.context, 'sts:RoleSessionName': input.roleSessionName };
-  const decision = role
-    ? authorize(ctx, {
-        action: 'sts:AssumeRoleWithWebIdentity',
-        resource: role.arn,
-        resourceAccountId: world.accountId,
-        principal,
-        context,
-        identityPolicies: [],
-        resourcePolicy: trustPolicyFor(role),
-      })
-    : undefined;
-  if (!role || decision?.decision !== 'Allow') {
+  const context = {
+    ...token.context,
+    'sts:RoleSessionName': input.roleSessionName,
+    ...requestTagContext(passed.pairs),
+  };
+  const decide = (action: string) =>
+    role
+      ? authorize(ctx, {
+          action,
+          resource: role.arn,
+          resourceAccountId: world.accountId,
+          principal,
+          context,
+          identityPolicies: [],
+          resourcePolicy: trustPolicyFor(role),
+        })
+      : undefined;
+  const decision = decide('sts:AssumeRoleWithWebIdentity');
+  // Tags in the token need sts:TagSession in the trust policy too (IAM "Passing session tags using
+  // AssumeRoleWithWebIdentity"); STS answers with its one documented sentence for this action either way.
+  if (
+    !role ||
+    decision?.decision !== 'Allow' ||
+    (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow')
+  ) {
     throw stsErrors.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
   }
   const durationSeconds = checkRoleDuration(input.durationSeconds, role.maxSessionDuration);
@@ -112,6 +132,7 @@ export async function assumeRoleWithWebIdentityInternal(
     sessionName: input.roleSessionName,
     sessionPolicies: session.policies,
     context: token.context,
+    ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds,
   });
   ctx.emit('token.issued', `Role credentials for ${ids.arn} (web identity from ${token.provider})`, {
@@ -121,6 +142,9 @@ export async function assumeRoleWithWebIdentityInternal(
     subject: token.subject,
     expiration: credentials.expiration,
     sessionPolicies: session.policies.map((p) => p.arn ?? p.name),
+    ...(passed.pairs.length > 0
+      ? { sessionTags: { ...tags.tags }, transitiveTagKeys: tags.transitiveTagKeys }
+      : {}),
   });
   return {
     credentials,

@@ -1,0 +1,71 @@
+/**
+ * The user pool API's signed side. `Admin*` operations are for a backend that holds AWS credentials:
+ * the request must verify as SigV4 for service `cognito-idp`, and the caller's IAM policies must allow
+ * `cognito-idp:<Operation>` on the pool's ARN `arn:aws:cognito-idp:<region>:<account>:userpool/<id>`
+ * (Cognito Developer Guide, "Actions, resources, and condition keys for Amazon Cognito User Pools";
+ * API reference: "Amazon Cognito evaluates IAM policies in requests for this API operation"). The
+ * public operations (SignUp, InitiateAuth, GetUser with an access token …) are never signed.
+ * A refusal is `AccessDeniedException` in IAM's sentence, observed with HTTP 400 on cognito-idp
+ * ("400 AccessDeniedException: User: … is not authorized to perform: cognito-idp:CreateUserPool on
+ * resource: * because no identity-based policy allows the cognito-idp:CreateUserPool action",
+ * aws-samples/aws-ai-intelligent-document-processing#12).
+ */
+import { authenticate } from '../../auth/authenticate';
+import type { Caller } from '../../auth/caller';
+import { parseSignature } from '../../auth/parse-signature';
+import { AwsError } from '../../core/errors';
+import type { RequestContext } from '../../core/service';
+import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
+
+/** The pool's ARN, built from the id in the request: IAM decides before the pool is looked up. */
+export const userPoolArn = (region: string, accountId: string, poolId: string) =>
+  `arn:aws:cognito-idp:${region}:${accountId}:userpool/${poolId}`;
+
+const unreadCopies = new WeakMap<RequestContext, Request>();
+
+/** Keeps a copy of the body for the signature check (the JSON adapter reads the original). */
+export function keepUnreadCopy(ctx: RequestContext, request: Request): void {
+  if (request.method !== 'POST') return;
+  const target = request.headers.get('x-amz-target') ?? '';
+  // Only the signed operations need it; cloning tees the body stream, which the public calls can skip.
+  if (!/\.Admin[A-Za-z]+$/.test(target)) return;
+  unreadCopies.set(ctx, parseSignature(request).kind === 'none' ? request : request.clone());
+}
+
+/** Verifies the signature, then asks IAM; throws Cognito's error when either says no. */
+export async function authorizeAdminCall(
+  ctx: RequestContext,
+  operation: string,
+  poolId: string,
+): Promise<Caller> {
+  const request = unreadCopies.get(ctx);
+  if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
+  const caller = await authenticate(request, ctx, { service: 'cognito-idp', dialect: 'json' });
+  const world = ctx.world;
+  const action = `cognito-idp:${operation}`;
+  const resource = userPoolArn(world.region, world.accountId, poolId);
+  const result = evaluate({
+    action,
+    resource,
+    principal: caller.principal,
+    resourceAccountId: world.accountId,
+    context: { ...caller.context, 'aws:RequestedRegion': world.region },
+    identityPolicies: caller.identityPolicies,
+    permissionsBoundary: caller.permissionsBoundary,
+    sessionPolicies: caller.sessionPolicies,
+  });
+  ctx.emit('iam.decision', `${result.decision}: ${caller.arn} → ${action} on ${resource}`, {
+    action,
+    resource: resource,
+    principal: caller.arn,
+    result,
+  });
+  if (result.decision !== 'Allow') {
+    throw new AwsError(
+      'AccessDeniedException',
+      accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
+      400,
+    );
+  }
+  return caller;
+}

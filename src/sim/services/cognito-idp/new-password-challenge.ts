@@ -1,0 +1,121 @@
+/**
+ * NEW_PASSWORD_REQUIRED: a user an administrator created (AdminCreateUser, status FORCE_CHANGE_PASSWORD)
+ * signs in with the temporary password and must choose their own before any token is issued
+ * (Developer Guide, "Creating user accounts as administrator"; API reference RespondToAuthChallenge:
+ * `NEW_PASSWORD` and `USERNAME` in ChallengeResponses, required attributes as `userAttributes.<name>`).
+ * The temporary password lasts the pool's TemporaryPasswordValidityDays (default 7); after that only
+ * an administrator can help: NotAuthorizedException "Temporary password has expired and must be reset
+ * by an administrator." (unv: the wording developers quote for this case; no source at hand confirms it).
+ */
+import type { RequestContext } from '../../core/service';
+import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challenges';
+import { completeSignIn } from './complete-sign-in';
+import { idpErrors } from './errors';
+import { checkPasswordPolicy, hashPassword } from './password';
+import { findUser } from './pool-lookup';
+import { softwareTokenChallenge } from './software-token-mfa';
+import { createSrpVerifier } from './srp-verifier';
+import type { AppClientRecord, PoolRecord, UserRecord } from './state';
+
+const SESSION_BYTES = 144;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When an administrator-set temporary password stops working (epoch ms). */
+export function temporaryPasswordExpiry(pool: PoolRecord, createdAt: number): number {
+  return createdAt + pool.passwordPolicy.TemporaryPasswordValidityDays * DAY_MS;
+}
+
+/**
+ * After the temporary password matched: the challenge instead of tokens, or undefined when the user
+ * need not change anything. Throws once the temporary password has expired.
+ */
+export function newPasswordChallenge(
+  pool: PoolRecord,
+  client: AppClientRecord,
+  user: UserRecord,
+  ctx: RequestContext,
+  authFlow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH',
+) {
+  if (user.status !== 'FORCE_CHANGE_PASSWORD') return undefined;
+  const { world } = ctx;
+  const now = world.now();
+  if (user.temporaryPasswordExpiresAt !== undefined && now >= user.temporaryPasswordExpiresAt) {
+    ctx.emit('auth.failed', `The temporary password of ${user.username} has expired`, {
+      reason: 'temporary-password-expired',
+      expiredAt: user.temporaryPasswordExpiresAt,
+    });
+    throw idpErrors.notAuthorized('Temporary password has expired and must be reset by an administrator.');
+  }
+  const session = newHandle(world, SESSION_BYTES);
+  putChallenge(world, session, {
+    challengeName: 'NEW_PASSWORD_REQUIRED',
+    poolId: pool.id,
+    clientId: client.clientId,
+    username: user.username,
+    createdAt: now,
+    expiresAt: now + authSessionMs(client),
+    authFlow,
+  });
+  ctx.emit(
+    'auth.challenge',
+    `NEW_PASSWORD_REQUIRED for ${user.username}: the temporary password must be replaced`,
+    {
+      challengeName: 'NEW_PASSWORD_REQUIRED',
+    },
+  );
+  // userAttributes lists the user's current attributes except sub (and the verified flags) (obs).
+  const shown = Object.fromEntries(
+    Object.entries(user.attributes).filter(([name]) => name !== 'sub' && !name.endsWith('_verified')),
+  );
+  return {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    ChallengeParameters: {
+      USER_ID_FOR_SRP: user.username,
+      requiredAttributes: '[]',
+      userAttributes: JSON.stringify(shown),
+    },
+    Session: session,
+  };
+}
+
+/** RespondToAuthChallenge / AdminRespondToAuthChallenge with ChallengeName NEW_PASSWORD_REQUIRED. */
+export async function answerNewPasswordRequired(
+  pool: PoolRecord,
+  client: AppClientRecord,
+  responses: Record<string, string>,
+  ctx: RequestContext,
+  session: string | undefined,
+) {
+  const { world } = ctx;
+  if (!session) throw idpErrors.invalidParameter('Missing required parameter Session');
+  const username = responses.USERNAME;
+  if (!username) throw idpErrors.invalidParameter('Missing required parameter USERNAME');
+  const password = responses.NEW_PASSWORD;
+  if (!password) throw idpErrors.invalidParameter('Missing required parameter NEW_PASSWORD');
+  const challenge = takeChallenge(world, session);
+  if (challenge?.challengeName !== 'NEW_PASSWORD_REQUIRED' || challenge.clientId !== client.clientId)
+    throw idpErrors.invalidSession();
+  if (world.now() >= challenge.expiresAt) throw idpErrors.sessionExpired();
+  const user = findUser(pool, username);
+  if (!user || user.username !== challenge.username || user.status !== 'FORCE_CHANGE_PASSWORD')
+    throw idpErrors.invalidSession();
+  if (!user.enabled) throw idpErrors.userDisabled();
+  try {
+    checkPasswordPolicy(pool.passwordPolicy, password);
+  } catch (error) {
+    // A refused password does not use up the challenge: the same Session may try again (obs, Amplify).
+    putChallenge(world, session, challenge);
+    throw error;
+  }
+  user.password = await hashPassword(world, password);
+  user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  user.status = 'CONFIRMED';
+  delete user.temporaryPasswordExpiresAt;
+  user.lastModifiedAt = world.now();
+  ctx.emit('state', `${user.username} chose a new password (FORCE_CHANGE_PASSWORD → CONFIRMED)`, {
+    username: user.username,
+  });
+  const mfa = softwareTokenChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
+  if (mfa) return mfa;
+  return completeSignIn(pool, client, user, ctx, `${challenge.authFlow} + NEW_PASSWORD_REQUIRED`);
+}
