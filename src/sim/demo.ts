@@ -11,6 +11,7 @@ import { describeSaml, seedSaml } from './demo/saml';
 import { describeSsm, seedSsm } from './demo/ssm';
 import { describeSts, seedSts } from './demo/sts';
 import { describeSync, seedSync } from './demo/sync';
+import { seedConfidentialClient } from './demo/confidential-client';
 import { describeUserPool, seedUserPool } from './demo/user-pool';
 
 /**
@@ -30,6 +31,8 @@ export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
   await seedSsm(world, ids);
   await seedSync(world, ids);
   await seedAppSync(world, ids);
+  // Last: its random draws come after every earlier demo id, which therefore keep their values.
+  await seedConfidentialClient(world, ids);
 }
 
 export function buildDemo(world: World, ids: DemoIds): Demo {

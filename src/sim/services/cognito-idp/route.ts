@@ -1,5 +1,6 @@
 import type { ServiceRoute } from '../../core/service';
 import { json11Handler } from '../../protocol/json-1-1';
+import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
@@ -38,6 +39,8 @@ const api = json11Handler({
     AssociateSoftwareToken: associateSoftwareToken,
     VerifySoftwareToken: verifySoftwareToken,
     SetUserMFAPreference: setUserMfaPreference,
+    ForgotPassword: forgotPassword,
+    ConfirmForgotPassword: confirmForgotPassword,
   },
 });
 
