@@ -149,7 +149,9 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
   const pool = world.state.cognitoIdp.pools[ids.userPoolId];
   const otherClientId =
     Object.values(pool?.clients ?? {}).find((c) => c.clientName === 'atlas-other-app')?.clientId ?? '';
-  const confidential = Object.values(pool?.clients ?? {}).find((c) => c.clientName === CONFIDENTIAL_CLIENT_NAME);
+  const confidential = Object.values(pool?.clients ?? {}).find(
+    (c) => c.clientName === CONFIDENTIAL_CLIENT_NAME,
+  );
   const userPool: Demo['userPool'] = {
     id: ids.userPoolId,
     clientId: ids.userPoolClientId,

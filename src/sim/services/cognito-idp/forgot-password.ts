@@ -54,7 +54,11 @@ function simulatedDelivery(username: string) {
   const looksLikePhone = /^\+\d{6,}$/.test(username);
   return {
     CodeDeliveryDetails: looksLikePhone
-      ? { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: maskDestination('SMS', username) }
+      ? {
+          AttributeName: 'phone_number',
+          DeliveryMedium: 'SMS',
+          Destination: maskDestination('SMS', username),
+        }
       : { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${username.charAt(0)}***@e***` },
   };
 }
@@ -67,7 +71,7 @@ export async function forgotPassword(input: JsonInput, ctx: RequestContext) {
   await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   const hide = client.preventUserExistenceErrors === 'ENABLED';
   const user = findUser(pool, username);
-  if (!user || !user.enabled) {
+  if (!user?.enabled) {
     ctx.emit('auth.failed', `No reset code: ${user ? 'user disabled' : 'no such user'}`, {
       reason: user ? 'disabled' : 'unknown-user',
       preventUserExistenceErrors: client.preventUserExistenceErrors,
@@ -104,7 +108,7 @@ export async function confirmForgotPassword(input: JsonInput, ctx: RequestContex
   const { pool, client } = poolAndClient(world, clientId);
   await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   const user = findUser(pool, username);
-  if (!user || !user.enabled) {
+  if (!user?.enabled) {
     if (client.preventUserExistenceErrors === 'ENABLED') throw idpErrors.codeMismatch();
     throw idpErrors.usernameClientNotFound();
   }

@@ -2,9 +2,9 @@ import { epochSeconds } from '../../core/time';
 import { sealRefreshToken } from '../../tokens/refresh-token';
 import { accessTokenHash, signUserPoolJwt } from '../../tokens/user-pool-jwt';
 import type { World } from '../../world';
-import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 import type { Emit } from './lambda-triggers';
 import { applyPreTokenGeneration } from './pre-token-generation';
+import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 import { accessTokenClaims, idTokenClaims } from './token-claims';
 
 /**
@@ -70,14 +70,20 @@ export async function mintTokens(
   const accessJti = world.random.uuid();
   const accessClaims = accessTokenClaims(world, pool, client, user, session, times, accessJti);
   const idJti = world.random.uuid();
-  const idClaims = idTokenClaims(world, pool, client, user, session, times, { jti: idJti, nonce: options.nonce });
+  const idClaims = idTokenClaims(world, pool, client, user, session, times, {
+    jti: idJti,
+    nonce: options.nonce,
+  });
   // A refresh mints without a new refresh token; OAuth sessions came through the hosted UI.
   const source = !options.withRefreshToken
     ? 'TokenGeneration_RefreshTokens'
     : session.viaOAuth
       ? 'TokenGeneration_HostedAuth'
       : 'TokenGeneration_Authentication';
-  applyPreTokenGeneration(world, options.emit, pool, client, user, source, { id: idClaims, access: accessClaims });
+  applyPreTokenGeneration(world, options.emit, pool, client, user, source, {
+    id: idClaims,
+    access: accessClaims,
+  });
   const accessToken = await signUserPoolJwt(world, 'access', accessClaims);
   // at_hash leads the ID token's claims (token-claims.ts order); it hashes the final access token.
   const atHash = session.viaOAuth ? await accessTokenHash(accessToken) : undefined;

@@ -111,7 +111,9 @@ export function applyPreTokenGeneration(
     iamRolesToOverride: g.roles,
     preferredRole: g.preferredRole ?? null,
   };
-  const scopes = String(claims.access.scope ?? '').split(' ').filter(Boolean);
+  const scopes = String(claims.access.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
   const event = triggerEvent(
     world,
     pool,
@@ -146,7 +148,9 @@ export function applyPreTokenGeneration(
     applyClaims(claims.access, access, ACCESS_RESERVED, ignored);
     if (access?.scopesToAdd || access?.scopesToSuppress) {
       const drop = new Set(access.scopesToSuppress ?? []);
-      const next = [...scopes, ...(access.scopesToAdd ?? [])].filter((s, i, all) => !drop.has(s) && all.indexOf(s) === i);
+      const next = [...scopes, ...(access.scopesToAdd ?? [])].filter(
+        (s, i, all) => !drop.has(s) && all.indexOf(s) === i,
+      );
       claims.access.scope = next.join(' ');
     }
     if ('groupOverrideDetails' in behaviour) applyGroups(claims, behaviour.groupOverrideDetails, true);

@@ -30,7 +30,8 @@ export async function computeSecretHash(clientSecret: string, username: string, 
 
 async function matchesAny(client: AppClientRecord, usernames: string[], provided: string) {
   for (const name of usernames) {
-    if ((await computeSecretHash(client.clientSecret as string, name, client.clientId)) === provided) return true;
+    if ((await computeSecretHash(client.clientSecret as string, name, client.clientId)) === provided)
+      return true;
   }
   return false;
 }
