@@ -29,6 +29,7 @@ import {
   tamperedToken,
   wrongSecret,
 } from './what-if';
+import { clientSecretInBrowser, forgottenPassword, preTokenClaims } from './what-if-user-pool';
 
 export const SCENARIOS: readonly Scenario[] = [
   enhancedFlow,
@@ -50,6 +51,9 @@ export const SCENARIOS: readonly Scenario[] = [
   guestOutsideList,
   wrongSecret,
   guestsDisabled,
+  clientSecretInBrowser,
+  forgottenPassword,
+  preTokenClaims,
   attackOtherClient,
   attackAlgNone,
   attackForgedSignature,
