@@ -4,7 +4,7 @@ import { SignUpProfileStep } from './SignUpProfileStep';
 import { SignUpSignOutStep } from './SignUpSignOutStep';
 import { SignUpTriggers } from './SignUpTriggers';
 import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
-import { CallResult, Field, FieldError, failureText, Inbox, InboxPeek } from './sign-up-parts';
+import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
 import { type FieldKey, fieldForError } from './sign-up-steps';
 import './sign-up.css';
 
