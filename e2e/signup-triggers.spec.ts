@@ -113,5 +113,6 @@ test('Lambda triggers: a pre sign-up that throws, one that auto-confirms, and cl
   const preDetails = page.locator('details', { has: pre });
   await expect(preDetails).toContainText('"version": "2"');
   await expect(preDetails).toContainText('"scopesToAdd"');
+  await page.screenshot({ path: 'screenshots/signup-desktop-6-lambda.png', fullPage: true });
   expect(problems).toEqual([]);
 });

@@ -15,8 +15,8 @@ const PRE_SIGN_UP = {
 const PASS_OR_THROW = { none: 'No trigger', pass: 'Return the event', reject: 'Throw an error' } as const;
 const PRE_TOKEN = {
   none: 'No trigger',
-  v1: 'V1_0: add "tenant" to the ID token, suppress "name"',
-  v2: 'V2_0: add "tenant" to both tokens and the scope reports/read',
+  v1: 'V1_0: ID token gets "tenant", loses "name"',
+  v2: 'V2_0: "tenant" in both tokens, scope reports/read',
   reject: 'Throw an error',
 } as const;
 

@@ -241,9 +241,6 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
       <div className="signup-layout">
         <ol className="signup-steps">
           <li>
-            <SignUpTriggers onChange={(config) => lab?.setTriggers(config)} />
-          </li>
-          <li>
             <form className="signup-step" onSubmit={onSignUp} aria-labelledby="su-step-1">
               <h3 id="su-step-1">1. Sign up</h3>
               <Field
@@ -389,6 +386,7 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
           ) : null}
         </ol>
         <aside className="signup-aside">
+          <SignUpTriggers onChange={(config) => lab?.setTriggers(config)} />
           <Inbox messages={mail} />
         </aside>
       </div>

@@ -27,8 +27,16 @@ export function LambdaInvocations({ events }: { events: TraceEvent[] }) {
               </summary>
               <p className="hint">Event Cognito sent to the function:</p>
               <pre className="signup-lambda__json">{JSON.stringify(d.event, null, 2)}</pre>
-              <p className="hint">{d.error ? 'The function threw:' : 'What the function returned:'}</p>
-              <pre className="signup-lambda__json">{JSON.stringify(d.error ?? d.response, null, 2)}</pre>
+              <p className="hint">
+                {d.error ? 'The function threw:' : 'The function returned the event with this response:'}
+              </p>
+              <pre className="signup-lambda__json">
+                {JSON.stringify(
+                  d.error ?? (d.response as { response?: unknown } | undefined)?.response,
+                  null,
+                  2,
+                )}
+              </pre>
             </details>
           </li>
         );
