@@ -34,6 +34,7 @@ import {
   tamperedToken,
   wrongSecret,
 } from './what-if';
+import { clientSecretInBrowser, forgottenPassword, preTokenClaims } from './what-if-user-pool';
 
 export const SCENARIOS: readonly Scenario[] = [
   enhancedFlow,
@@ -58,6 +59,9 @@ export const SCENARIOS: readonly Scenario[] = [
   wrongSecret,
   guestsDisabled,
   basicFlowWithRoleMappings,
+  clientSecretInBrowser,
+  forgottenPassword,
+  preTokenClaims,
   attackOtherClient,
   attackAlgNone,
   attackForgedSignature,

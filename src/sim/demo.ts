@@ -13,6 +13,7 @@ import { describeSaml, seedSaml } from './demo/saml';
 import { describeSsm, seedSsm } from './demo/ssm';
 import { describeSts, seedSts } from './demo/sts';
 import { describeSync, seedSync } from './demo/sync';
+import { seedConfidentialClient } from './demo/confidential-client';
 import { describeUserPool, seedUserPool } from './demo/user-pool';
 
 /**
@@ -35,6 +36,7 @@ export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
   // Parts added later draw their ids last, so every earlier id (and token byte) stays as it was.
   await seedDepartments(world, ids);
   await seedAdminBackend(world, ids);
+  await seedConfidentialClient(world, ids);
 }
 
 export function buildDemo(world: World, ids: DemoIds): Demo {

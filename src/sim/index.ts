@@ -31,12 +31,22 @@ import { createS3State } from './services/s3/state';
 import { createSsmState } from './services/ssm/state';
 import { createStsState } from './services/sts/state';
 import { createKeyRing, type KeyRing, type KeySource } from './tokens/keys';
+import type { UserPoolTriggerConfig as UserPoolTriggers } from './services/cognito-idp/lambda-trigger-types';
 import type { World, WorldState } from './world';
 
 export type { TraceEvent, TraceListener } from './core/trace';
 export type { SimSocket } from './services/appsync/realtime';
 export type { PublishedEvent } from './services/appsync/realtime-hub';
 export type { ConflictHandler } from './services/appsync/state';
+export type {
+  UserPoolTriggerConfig as UserPoolTriggers,
+  PreSignUpBehaviour,
+  PassOrRejectBehaviour,
+  PreTokenGenerationBehaviour,
+  PreTokenGenerationV1,
+  PreTokenGenerationV2,
+  GroupOverrideDetails,
+} from './services/cognito-idp/lambda-trigger-types';
 export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
 
 export interface CloudOptions {
@@ -105,8 +115,32 @@ export interface Demo {
     unconfirmedUser: { username: string; password: string };
     /** Confirmed, then disabled by an administrator ("User is disabled."). */
     disabledUser: { username: string; password: string };
-    /** The simulated mailbox: every code the pool sent (sign-up, resend, attribute verification), oldest first. */
-    inbox(): { to: string; username: string; code: string; purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE'; at: number }[];
+    /**
+     * "atlas-server-app", a confidential app client: its secret makes SECRET_HASH =
+     * Base64(HMAC-SHA256(clientSecret, username + clientId)) mandatory on every public call that
+     * names a user, and `client_secret_basic` / `client_secret_post` mandatory at /oauth2/token.
+     * Something only a server may hold; the browser app uses `clientId` (public, PKCE).
+     */
+    confidentialClient?: { clientId: string; clientSecret: string };
+    /**
+     * Configures the pool's simulated Lambda triggers (pre sign-up, post confirmation, pre
+     * authentication, pre token generation V1_0 / V2_0). Behaviour is data, not code: the simulated
+     * function answers with the configured response, or throws `{ reject: message }`. Replaces the
+     * whole configuration; `{}` removes every trigger. Each invocation is traced as `lambda.invoke`
+     * with AWS's event and the function's response.
+     * @example demo.userPool.setTriggers({ preSignUp: { autoConfirmUser: true, autoVerifyEmail: true } })
+     */
+    setTriggers(config: UserPoolTriggers): void;
+    /** The triggers as configured now (a copy). */
+    getTriggers(): UserPoolTriggers;
+    /** The simulated mailbox: every code the pool sent (sign-up, resend, attribute verification, password reset), oldest first. */
+    inbox(): {
+      to: string;
+      username: string;
+      code: string;
+      purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE' | 'FORGOT_PASSWORD';
+      at: number;
+    }[];
   };
   /**
    * The enhanced-flow identity pool: guests allowed; the user pool, Google, the SAML provider and the

@@ -28,6 +28,8 @@ import {
   AdminListGroupsForUserCommand,
   AdminRespondToAuthChallengeCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserAttributeVerificationCodeCommand,
@@ -197,6 +199,21 @@ async function session() {
     idp.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'zed', ConfirmationCode: '000000' })),
   );
   await quiet(idp.send(new SignUpCommand({ ClientId: clientId, Username: 'zed', Password: 'short' })));
+  // Forgotten passwords and a Lambda trigger's refusal (issue 11 B.2/B.3).
+  await idp.send(new ForgotPasswordCommand({ ClientId: clientId, Username: alice.username }));
+  await quiet(
+    idp.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: alice.username,
+        ConfirmationCode: '000000',
+        Password: 'New-passw0rd!',
+      }),
+    ),
+  );
+  cloud.demo.userPool.setTriggers({ preSignUp: { reject: 'closed' } });
+  await quiet(idp.send(new SignUpCommand({ ClientId: clientId, Username: 'zoe', Password: 'Zoe-passw0rd!' })));
+  cloud.demo.userPool.setTriggers({});
   await idp.send(new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken as string }));
   await quiet(idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })));
   const bob = cloud.demo.userPool.users[1] as { username: string; password: string };
@@ -497,6 +514,8 @@ describe('SDK schema audit of every JSON 1.1 and Query response in a scripted se
     expect(problems).toEqual([]);
     // The session really exercised the operations (success and failure).
     for (const op of ['GlobalSignOut', 'RevokeToken', 'GetTokensFromRefreshToken', 'ConfirmSignUp!'])
+      expect(seen).toContain(`AWSCognitoIdentityProviderService.${op}`);
+    for (const op of ['ForgotPassword', 'ConfirmForgotPassword!', 'SignUp!'])
       expect(seen).toContain(`AWSCognitoIdentityProviderService.${op}`);
     for (const op of ['ListIdentities', 'MergeDeveloperIdentities', 'GetOpenIdTokenForDeveloperIdentity!'])
       expect(seen).toContain(`AWSCognitoIdentityService.${op}`);

@@ -5,6 +5,7 @@ import { DEFAULT_PASSWORD_POLICY, hashPassword } from '../services/cognito-idp/p
 import { createSrpVerifier } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
 import type { World } from '../world';
+import { CONFIDENTIAL_CLIENT_NAME } from './confidential-client';
 import type { DemoIds } from './ids';
 
 /**
@@ -149,6 +150,9 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
   const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
   const otherClientId =
     Object.values(pool?.clients ?? {}).find((c) => c.clientName === 'atlas-other-app')?.clientId ?? '';
+  const confidential = Object.values(pool?.clients ?? {}).find(
+    (c) => c.clientName === CONFIDENTIAL_CLIENT_NAME,
+  );
   const userPool: Demo['userPool'] = {
     id: ids.userPoolId,
     clientId: ids.userPoolClientId,
@@ -157,6 +161,14 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
     domain: `https://${ids.userPoolDomainPrefix}.auth.${world.region}.amazoncognito.com`,
     unconfirmedUser: { username: DEMO_USERS.unconfirmed.username, password: DEMO_USERS.unconfirmed.password },
     disabledUser: { username: DEMO_USERS.disabled.username, password: DEMO_USERS.disabled.password },
+    ...(confidential?.clientSecret
+      ? { confidentialClient: { clientId: confidential.clientId, clientSecret: confidential.clientSecret } }
+      : {}),
+    setTriggers: (config) => {
+      const target = world.state.cognitoIdp.pools[ids.userPoolId];
+      if (target) target.lambdaTriggers = structuredClone(config);
+    },
+    getTriggers: () => structuredClone(world.state.cognitoIdp.pools[ids.userPoolId]?.lambdaTriggers ?? {}),
     inbox: () =>
       world.state.cognitoIdp.inbox
         .filter((m) => m.poolId === ids.userPoolId)

@@ -1,12 +1,16 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { CallResult, Field, FieldError, failureText, Inbox, InboxPeek, ProfileTable } from './sign-up-parts';
+import { SignUpForgotPassword } from './SignUpForgotPassword';
+import { SignUpProfileStep } from './SignUpProfileStep';
+import { SignUpSignOutStep } from './SignUpSignOutStep';
+import { SignUpTriggers } from './SignUpTriggers';
 import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
+import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
 import { type FieldKey, fieldForError } from './sign-up-steps';
 import './sign-up.css';
 
 type Attribute = { Name: string; Value: string };
 type Tokens = { AccessToken: string; IdToken: string; RefreshToken?: string };
-type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut';
+type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut' | 'forgot';
 
 const SIGN_UP_FIELDS: FieldKey[] = ['username', 'email', 'name', 'password'];
 
@@ -339,103 +343,50 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
                 </button>
                 {latest('signIn')}
               </form>
+              <SignUpForgotPassword
+                clientId={lab?.clientId}
+                username={registered}
+                disabled={disabled}
+                error={errors.forgot}
+                results={latest('forgot')}
+                send={(operation, body) => {
+                  action.current += 1;
+                  return run(operation, body, 'forgot', 'forgot');
+                }}
+              />
             </li>
           ) : null}
           {tokens && profile ? (
-            <li>
-              <form className="signup-step" onSubmit={onSave} aria-labelledby="su-step-4">
-                <h3 id="su-step-4">4. Your profile</h3>
-                <ProfileTable attributes={profile} />
-                <p className="hint">
-                  Change your name, email or department, then save (UpdateUserAttributes).
-                </p>
-                <Field
-                  id="su-edit-name"
-                  label="New name"
-                  value={edit.name}
-                  onChange={(name) => setEdit({ ...edit, name })}
-                  autoComplete="off"
-                />
-                <Field
-                  id="su-edit-email"
-                  label="New email"
-                  type="email"
-                  value={edit.email}
-                  onChange={(email) => setEdit({ ...edit, email })}
-                  autoComplete="off"
-                />
-                <Field
-                  id="su-edit-department"
-                  label="Department (custom:department)"
-                  value={edit.department}
-                  onChange={(department) => setEdit({ ...edit, department })}
-                  autoComplete="off"
-                />
-                {errors.profile ? <FieldError id="su-profile-error" text={errors.profile} /> : null}
-                <button type="submit" className="primary" disabled={disabled || signedOut}>
-                  Save changes
-                </button>
-                {latest('profile')}
-              </form>
-              {emailPending ? (
-                <form
-                  className="signup-step signup-step--nested"
-                  onSubmit={onVerify}
-                  aria-label="Verify email"
-                >
-                  <h4>Verify the new email</h4>
-                  <InboxPeek message={mail.at(-1)} />
-                  <Field
-                    id="su-verify-code"
-                    label="Email verification code"
-                    value={verifyCode}
-                    onChange={setVerifyCode}
-                    error={errors.verifyCode}
-                    autoComplete="one-time-code"
-                    inputMode="numeric"
-                  />
-                  <div className="signup-buttons">
-                    <button type="submit" className="primary" disabled={disabled || signedOut}>
-                      Verify email
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => void onNewVerifyCode()}
-                      disabled={disabled || signedOut}
-                    >
-                      Send a new code
-                    </button>
-                  </div>
-                </form>
-              ) : null}
-            </li>
+            <SignUpProfileStep
+              profile={profile}
+              edit={edit}
+              setEdit={setEdit}
+              errors={errors}
+              disabled={disabled}
+              signedOut={signedOut}
+              emailPending={emailPending}
+              mail={mail}
+              verifyCode={verifyCode}
+              setVerifyCode={setVerifyCode}
+              onSave={onSave}
+              onVerify={onVerify}
+              onNewVerifyCode={() => void onNewVerifyCode()}
+              results={latest('profile')}
+            />
           ) : null}
           {tokens ? (
-            <li>
-              <section className="signup-step" aria-labelledby="su-step-5">
-                <h3 id="su-step-5">5. Sign out everywhere</h3>
-                {errors.signOut ? <FieldError text={errors.signOut} /> : null}
-                <div className="signup-buttons">
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() => void onSignOut()}
-                    disabled={disabled || signedOut}
-                  >
-                    GlobalSignOut
-                  </button>
-                  {signedOut ? (
-                    <button type="button" onClick={() => void onOldToken()} disabled={disabled}>
-                      Call GetUser with the old access token
-                    </button>
-                  ) : null}
-                </div>
-                {latest('signOut')}
-              </section>
-            </li>
+            <SignUpSignOutStep
+              error={errors.signOut}
+              disabled={disabled}
+              signedOut={signedOut}
+              onSignOut={() => void onSignOut()}
+              onOldToken={() => void onOldToken()}
+              results={latest('signOut')}
+            />
           ) : null}
         </ol>
         <aside className="signup-aside">
+          <SignUpTriggers onChange={(config) => lab?.setTriggers(config)} />
           <Inbox messages={mail} />
         </aside>
       </div>

@@ -3,7 +3,7 @@ import { createCloudLazily } from '../../client/cloud-factory';
 import type { TraceEntry } from '../../player/create-player';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
 import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';
-import type { Cloud } from '../../sim/index';
+import type { Cloud, TraceEvent, UserPoolTriggers } from '../../sim/index';
 
 /**
  * The model behind the "Sign up" view, free of React: one fresh simulated cloud, and raw AWS JSON 1.1
@@ -36,6 +36,9 @@ export interface UserPoolLab {
   call(operation: string, body: Record<string, unknown>): Promise<LabCall>;
   /** Messages the pool sent since this lab started (the seeded demo users' mail is left out). */
   inbox(): InboxMessage[];
+  /** The pool's simulated Lambda triggers (what an administrator sets in the console). */
+  setTriggers(config: UserPoolTriggers): void;
+  getTriggers(): UserPoolTriggers;
 }
 
 /** `__type` is "CodeMismatchException" or, from some services, "prefix#Code"; the message key varies in case. */
@@ -69,12 +72,22 @@ export async function startUserPoolLab(): Promise<UserPoolLab> {
     poolId,
     clientId,
     inbox: () => cloud.demo.userPool.inbox().slice(seeded),
+    setTriggers: (config) => cloud.demo.userPool.setTriggers(config),
+    getTriggers: () => cloud.demo.userPool.getTriggers(),
     async call(operation, body) {
       clock += STEP_GAP_MS;
       count += 1;
       const request = jsonRequest(region, 'cognito-idp', operation, body);
       const wireRequest = await captureRequest(request);
-      const response = await cloud.fetch(request);
+      // The engine's explanation events of this call (Lambda invocations among them) go with its wire.
+      const events: TraceEvent[] = [];
+      const stop = cloud.subscribe((event) => events.push(event));
+      let response: Response;
+      try {
+        response = await cloud.fetch(request);
+      } finally {
+        stop();
+      }
       const captured = await captureResponse(response);
       const wireResponse = { ...captured, statusText: captured.statusText || REASON[captured.status] || '' };
       const entry: TraceEntry = {
@@ -85,7 +98,7 @@ export async function startUserPoolLab(): Promise<UserPoolLab> {
         request: wireRequest,
         response: wireResponse,
         requestId: requestIdOf(wireResponse),
-        events: [],
+        events,
         held: {},
       };
       if (!response.ok) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { WirePanel } from '../inspector/WirePanel';
 import type { InboxMessage, LabCall } from './sign-up-lab';
+import { LambdaInvocations } from './sign-up-lambda';
 import { explain, PURPOSE_WORDS } from './sign-up-steps';
 
 /**
@@ -76,6 +77,7 @@ export function CallResult({ call, reveal }: { call: LabCall | undefined; reveal
         {call.error ? ` (${call.error.code})` : ''}
       </p>
       <p className="signup-call__why">{explain(call)}</p>
+      <LambdaInvocations events={call.entry.events} />
       <details className="signup-call__wire">
         <summary>Request and response of {call.operation}</summary>
         <WirePanel entry={call.entry} reveal={reveal} />

@@ -19,6 +19,10 @@ const ON_SUCCESS: Record<string, string> = {
     'Attributes saved. A changed email is unverified at once (email_verified flips to false) and a code goes to the new address.',
   GetUserAttributeVerificationCode: 'A fresh verification code went to the current email address.',
   VerifyUserAttribute: 'The code matched: email_verified is true again for the new address.',
+  ForgotPassword:
+    'A reset code went to the verified email (CodeDeliveryDetails shows it masked). It is valid for one hour.',
+  ConfirmForgotPassword:
+    'The new password is set: it signs in, the old one no longer does. Sessions issued before the reset are not revoked.',
   GlobalSignOut:
     'Every session of this user is revoked: Cognito’s own APIs refuse its access and refresh tokens from now on. A verifier that checks tokens offline (an API Gateway authorizer, AppSync) still accepts the ID and access tokens until they expire.',
 };
@@ -36,10 +40,16 @@ const ON_ERROR: Record<string, string> = {
     'The pool refused: wrong password, or a token that has been revoked or has expired. The message says which.',
   InvalidParameterException: 'The request broke one of the pool’s rules; the message says which.',
   UserNotFoundException: 'This app client uses LEGACY user-existence errors, so an unknown username says so.',
+  LimitExceededException:
+    'Too many reset requests or wrong codes for this user in the hour: Cognito rate-limits guessing the short code.',
+  UserLambdaValidationException:
+    'A Lambda trigger threw: Cognito stops the call and passes the function’s message on. Open the Lambda event below.',
   AliasExistsException: 'Another user already has this email as a verified sign-in alias.',
 };
 
 export function explain(call: LabCall): string {
+  if (!call.error && call.operation === 'SignUp' && call.body?.UserConfirmed === true)
+    return 'The pre sign-up trigger answered autoConfirmUser: true, so the user is CONFIRMED at once (UserConfirmed: true) and no code was sent.';
   if (!call.error) return ON_SUCCESS[call.operation] ?? `${call.operation} succeeded.`;
   if (call.error.code === 'InvalidParameterException' && /'password'/.test(call.error.message))
     return 'A password shorter than 6 characters is refused by the API’s input rules before the pool’s own password policy is even consulted.';
@@ -53,6 +63,7 @@ export const PURPOSE_WORDS: Record<string, string> = {
   SIGN_UP: 'Confirm your sign-up',
   RESEND_SIGN_UP: 'Confirm your sign-up (code sent again)',
   VERIFY_ATTRIBUTE: 'Verify your new email address',
+  FORGOT_PASSWORD: 'Reset your password (valid one hour)',
 };
 
 /** Which field of the view an error belongs next to. */
@@ -65,7 +76,8 @@ export type FieldKey =
   | 'signIn'
   | 'profile'
   | 'verifyCode'
-  | 'signOut';
+  | 'signOut'
+  | 'forgot';
 
 export function fieldForError(operation: string, code: string, message: string): FieldKey {
   switch (operation) {
@@ -85,6 +97,9 @@ export function fieldForError(operation: string, code: string, message: string):
       return 'verifyCode';
     case 'GlobalSignOut':
       return 'signOut';
+    case 'ForgotPassword':
+    case 'ConfirmForgotPassword':
+      return 'forgot';
     default:
       return 'profile';
   }

@@ -9,6 +9,8 @@ import type { InboxMessage, PendingCode, PoolRecord, UserRecord } from './state'
  * (reference 1.6, quotas page).
  */
 export const CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
+/** ForgotPassword's code "is valid for one hour" (developer guide, how-to-recover-a-user-account). */
+export const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
 
 export interface CodeDeliveryDetails {
   AttributeName: string;
@@ -22,7 +24,7 @@ export function newCode(world: World, purpose: PendingCode['purpose'], attribute
     code,
     purpose,
     ...(attributeName ? { attributeName } : {}),
-    expiresAt: world.now() + CODE_VALIDITY_MS,
+    expiresAt: world.now() + (purpose === 'FORGOT_PASSWORD' ? RESET_CODE_VALIDITY_MS : CODE_VALIDITY_MS),
   };
 }
 

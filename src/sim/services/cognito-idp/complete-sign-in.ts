@@ -16,7 +16,7 @@ export async function completeSignIn(
 ) {
   const { world } = ctx;
   const session = startSession(world, pool, client, user, { scopes: [API_SCOPE], viaOAuth: false });
-  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true });
+  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true, emit: ctx.emit });
   ctx.emit('token.issued', `ID, access and refresh tokens for ${user.username} (${how})`, {
     originJti: session.originJti,
     authTime: session.authTime,

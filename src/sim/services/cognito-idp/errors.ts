@@ -34,6 +34,25 @@ export const idpErrors = {
   invalidSession: () => e('NotAuthorizedException', 'Invalid session for the user.'),
   /** A challenge answered after AuthSessionValidity ran out (message as reported by Amplify users). */
   sessionExpired: () => e('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+  /** ForgotPassword / ConfirmForgotPassword for an unknown user with LEGACY existence errors (observed). */
+  usernameClientNotFound: () => e('UserNotFoundException', 'Username/client id combination not found.'),
+  /** ForgotPassword for a user with no verified email or phone (observed, amazon-cognito-identity-js #678). */
+  noVerifiedRecovery: () =>
+    e(
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    ),
+  /** Too many reset requests or wrong reset codes in the hour (observed, amplify-js #8013). */
+  attemptLimitExceeded: () => e('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  /** A confidential client's SecretHash / SECRET_HASH that is wrong, or a missing top-level SecretHash. */
+  secretHashMismatch: (clientId: string) =>
+    e('NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`),
+  /** A confidential client's AuthParameters or ChallengeResponses without SECRET_HASH (observed). */
+  secretHashMissing: (clientId: string) =>
+    e('NotAuthorizedException', `Client ${clientId} is configured with secret but SECRET_HASH was not received`),
+  /** A Lambda trigger that threw: "<Trigger> failed with error <message>." (observed). */
+  lambdaValidation: (trigger: string, message: string) =>
+    e('UserLambdaValidationException', `${trigger} failed with error ${message}.`),
   unauthorizedClient: () => e('UnauthorizedException', 'Client is not authorized to revoke this token'),
   /** AdminCreateUser for a taken username (unv: the wording developers report; SignUp's differs). */
   usernameExistsAdmin: () => e('UsernameExistsException', 'User account already exists'),

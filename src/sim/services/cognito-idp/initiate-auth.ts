@@ -12,7 +12,14 @@ import { softwareTokenChallenge } from './software-token-mfa';
 import { startSrpAuth } from './srp-auth';
 import { createSrpVerifier } from './srp-verifier';
 import { newPasswordChallenge } from './new-password-challenge';
-import type { AppClientRecord, ExplicitAuthFlow, PoolRecord } from './state';
+import { runPreAuthentication } from './lambda-triggers';
+import { checkSecretHashParameter } from './secret-hash';
+import type { AppClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './state';
+
+/** USER_PASSWORD_AUTH and USER_SRP_AUTH name the user in USERNAME; the hash is over that name. */
+async function checkSignInSecretHash(client: AppClientRecord, params: Record<string, string>) {
+  if (params.USERNAME) await checkSecretHashParameter(client, [params.USERNAME], params);
+}
 
 /**
  * InitiateAuth for USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH / REFRESH_TOKEN, plus
@@ -55,12 +62,19 @@ export async function initiateAuth(input: JsonInput, ctx: RequestContext) {
     throw idpErrors.invalidParameter('Initiate Auth method not supported.');
   const permission = getOwn(FLOW_PERMISSION, flow);
   if (!permission || !client.explicitAuthFlows.includes(permission)) throw idpErrors.flowNotEnabled(flow);
-  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(pool, client, params, ctx);
+  const clientMetadata = v.optionalStringMap(input, 'ClientMetadata');
+  if (flow === 'USER_PASSWORD_AUTH' || flow === 'USER_SRP_AUTH') await checkSignInSecretHash(client, params);
+  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(pool, client, params, ctx, clientMetadata);
   if (flow === 'USER_SRP_AUTH') return startSrpAuth(pool, client, params, ctx);
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     const token = params.REFRESH_TOKEN;
     if (!token) throw idpErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
-    return { AuthenticationResult: await refresh(pool, client, token, ctx), ChallengeParameters: {} };
+    return {
+      AuthenticationResult: await refresh(pool, client, token, ctx, (user) =>
+        checkSecretHashParameter(client, [user.username, user.sub], params),
+      ),
+      ChallengeParameters: {},
+    };
   }
   throw idpErrors.invalidParameter(`${flow} is not supported by this simulation.`);
 }
@@ -70,6 +84,7 @@ async function passwordAuth(
   client: AppClientRecord,
   params: Record<string, string>,
   ctx: RequestContext,
+  clientMetadata?: Record<string, string>,
 ) {
   const { world } = ctx;
   const username = params.USERNAME;
@@ -102,6 +117,7 @@ async function passwordAuth(
     throw idpErrors.passwordAttemptsExceeded();
   }
   if (user.status === 'UNCONFIRMED') throw idpErrors.userNotConfirmed();
+  runPreAuthentication(ctx, pool, client, user, clientMetadata);
   if (!user.password || !(await passwordMatches(user.password, password))) {
     recordFailure(user, now);
     ctx.emit(
@@ -125,7 +141,7 @@ async function passwordAuth(
   const mfa = softwareTokenChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
   if (mfa) return mfa;
   const session = startSession(world, pool, client, user, { scopes: [API_SCOPE], viaOAuth: false });
-  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true });
+  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true, emit: ctx.emit });
   ctx.emit('token.issued', `ID, access and refresh tokens for ${user.username}`, {
     originJti: session.originJti,
     authTime: session.authTime,
@@ -133,7 +149,13 @@ async function passwordAuth(
   return { AuthenticationResult: result, ChallengeParameters: {} };
 }
 
-async function refresh(pool: PoolRecord, client: AppClientRecord, token: string, ctx: RequestContext) {
+async function refresh(
+  pool: PoolRecord,
+  client: AppClientRecord,
+  token: string,
+  ctx: RequestContext,
+  checkSecret?: (user: UserRecord) => Promise<void>,
+) {
   const { world } = ctx;
   const payload = await openRefreshToken(world, token);
   if (!payload || payload.pool !== pool.id || payload.client_id !== client.clientId)
@@ -144,9 +166,10 @@ async function refresh(pool: PoolRecord, client: AppClientRecord, token: string,
   if (world.now() >= payload.exp * 1000) throw idpErrors.refreshTokenExpired();
   const user = findUser(pool, payload.username);
   if (!user || user.sub !== payload.sub) throw idpErrors.invalidRefreshToken();
+  if (checkSecret) await checkSecret(user);
   if (!user.enabled) throw idpErrors.userDisabled();
   // Same session: auth_time and origin_jti carry over; no new refresh token without rotation (doc).
-  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: false });
+  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: false, emit: ctx.emit });
   ctx.emit('token.issued', `Refreshed ID and access tokens for ${user.username}`, {
     originJti: session.originJti,
     authTime: session.authTime,

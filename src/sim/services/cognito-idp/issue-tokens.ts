@@ -3,6 +3,8 @@ import { epochSeconds } from '../../core/time';
 import { sealRefreshToken } from '../../tokens/refresh-token';
 import { accessTokenHash, signUserPoolJwt } from '../../tokens/user-pool-jwt';
 import type { World } from '../../world';
+import type { Emit } from './lambda-triggers';
+import { applyPreTokenGeneration } from './pre-token-generation';
 import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 import { accessTokenClaims, idTokenClaims } from './token-claims';
 
@@ -52,7 +54,12 @@ export async function mintTokens(
   client: AppClientRecord,
   user: UserRecord,
   session: SessionRecord,
-  options: { withRefreshToken: boolean; nonce?: string },
+  options: {
+    withRefreshToken: boolean;
+    nonce?: string;
+    /** The request's trace emitter, so the pre token generation trigger's event shows on the wire. */
+    emit?: Emit;
+  },
 ): Promise<AuthenticationResult> {
   const nowMs = world.now();
   const iat = epochSeconds(nowMs);
@@ -62,18 +69,26 @@ export async function mintTokens(
     accessExp: iat + client.accessTokenValiditySeconds,
   };
   const accessJti = world.random.uuid();
-  const accessToken = await signUserPoolJwt(
-    world,
-    'access',
-    accessTokenClaims(world, pool, client, user, session, times, accessJti),
-  );
-  const atHash = session.viaOAuth ? await accessTokenHash(accessToken) : undefined;
+  const accessClaims = accessTokenClaims(world, pool, client, user, session, times, accessJti);
   const idJti = world.random.uuid();
-  const idToken = await signUserPoolJwt(
-    world,
-    'id',
-    idTokenClaims(world, pool, client, user, session, times, { jti: idJti, atHash, nonce: options.nonce }),
-  );
+  const idClaims = idTokenClaims(world, pool, client, user, session, times, {
+    jti: idJti,
+    nonce: options.nonce,
+  });
+  // A refresh mints without a new refresh token; OAuth sessions came through the hosted UI.
+  const source = !options.withRefreshToken
+    ? 'TokenGeneration_RefreshTokens'
+    : session.viaOAuth
+      ? 'TokenGeneration_HostedAuth'
+      : 'TokenGeneration_Authentication';
+  applyPreTokenGeneration(world, options.emit, pool, client, user, source, {
+    id: idClaims,
+    access: accessClaims,
+  });
+  const accessToken = await signUserPoolJwt(world, 'access', accessClaims);
+  // at_hash leads the ID token's claims (token-claims.ts order); it hashes the final access token.
+  const atHash = session.viaOAuth ? await accessTokenHash(accessToken) : undefined;
+  const idToken = await signUserPoolJwt(world, 'id', atHash ? { at_hash: atHash, ...idClaims } : idClaims);
   const result: AuthenticationResult = {
     AccessToken: accessToken,
     ExpiresIn: client.accessTokenValiditySeconds,

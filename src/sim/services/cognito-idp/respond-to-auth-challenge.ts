@@ -4,6 +4,7 @@ import type { JsonInput } from '../../protocol/json-1-1';
 import { idpErrors } from './errors';
 import { CLIENT_ID, v } from './input';
 import { poolAndClient } from './pool-lookup';
+import { checkSecretHashParameter } from './secret-hash';
 import { answerSoftwareTokenMfa } from './software-token-mfa';
 import { answerNewPasswordRequired } from './new-password-challenge';
 import { answerPasswordVerifier } from './srp-auth';
@@ -65,5 +66,7 @@ export async function respondToAuthChallenge(input: JsonInput, ctx: RequestConte
   const { pool, client } = poolAndClient(ctx.world, clientId);
   const handler = getOwn(handlers, name);
   if (!handler) throw idpErrors.invalidParameter(`${name} is not supported by this simulation.`);
+  // Every answer names the user (USERNAME); a confidential client proves itself with SECRET_HASH over it.
+  if (responses.USERNAME) await checkSecretHashParameter(client, [responses.USERNAME], responses);
   return handler(pool, client, responses, ctx, session);
 }

@@ -8,6 +8,7 @@ import {
   adminListGroupsForUser,
 } from './admin-operations';
 import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-sign-in';
+import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
@@ -52,6 +53,8 @@ const api = json11Handler({
     AdminGetUser: adminGetUser,
     AdminAddUserToGroup: adminAddUserToGroup,
     AdminListGroupsForUser: adminListGroupsForUser,
+    ForgotPassword: forgotPassword,
+    ConfirmForgotPassword: confirmForgotPassword,
   },
 });
 

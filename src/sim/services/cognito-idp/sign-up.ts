@@ -7,6 +7,8 @@ import { idpErrors } from './errors';
 import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { findUser, poolAndClient, usernameKey } from './pool-lookup';
+import { runPostConfirmation, runPreSignUp } from './lambda-triggers';
+import { checkSecretHashField } from './secret-hash';
 import { createSrpVerifier } from './srp-verifier';
 import type { UserRecord } from './state';
 
@@ -18,11 +20,22 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   const username = v.string(input, 'Username', USERNAME);
   const password = v.string(input, 'Password', PASSWORD);
   const attributes = parseAttributeList(input.UserAttributes, 'UserAttributes');
-  const { pool } = poolAndClient(world, clientId);
+  const { pool, client } = poolAndClient(world, clientId);
+  await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   checkPasswordPolicy(pool.passwordPolicy, password);
   checkAttributes(pool, attributes, 'sign-up');
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
   if (hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
+  // The pre sign-up function sees the request before any user exists; a throw stops the sign-up.
+  const pre = runPreSignUp(
+    ctx,
+    pool,
+    client,
+    username,
+    attributes,
+    input.ValidationData === undefined ? undefined : parseAttributeList(input.ValidationData, 'ValidationData'),
+    v.optionalStringMap(input, 'ClientMetadata'),
+  );
   const now = world.now();
   const sub = world.random.uuid();
   const user: UserRecord = {
@@ -42,12 +55,18 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   if (user.password) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
   for (const a of attributes) setOwn(user.attributes, a.Name, a.Value);
   if (user.attributes.email !== undefined) user.attributes.email_verified = 'false';
+  if (pre?.autoVerifyEmail && user.attributes.email !== undefined) user.attributes.email_verified = 'true';
+  if (pre?.autoVerifyPhone && user.attributes.phone_number !== undefined)
+    user.attributes.phone_number_verified = 'true';
+  // autoConfirmUser: confirmed at once, no code is sent (guide, pre sign-up response parameters).
+  if (pre?.autoConfirmUser) user.status = 'CONFIRMED';
   setOwn(pool.users, usernameKey(pool, username), user);
   ctx.emit('state', `User ${user.username} signed up (UNCONFIRMED)`, {
     poolId: pool.id,
     username: user.username,
     sub,
   });
+  if (pre?.autoConfirmUser) return { UserConfirmed: true, UserSub: sub };
   const target = deliveryTarget(pool, user);
   if (!target) return { UserConfirmed: false, UserSub: sub };
   const code = newCode(world, 'SIGN_UP');
@@ -63,6 +82,7 @@ export async function confirmSignUp(input: JsonInput, ctx: RequestContext) {
   const username = v.string(input, 'Username', USERNAME);
   const submitted = v.string(input, 'ConfirmationCode', CODE);
   const { pool, client } = poolAndClient(world, clientId);
+  await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   const user = findUser(pool, username);
   if (!user) {
     // ENABLED answers as if the code were wrong, so the response does not reveal whether the user exists (doc).
@@ -78,14 +98,25 @@ export async function confirmSignUp(input: JsonInput, ctx: RequestContext) {
   if (user.attributes.email !== undefined) user.attributes.email_verified = 'true';
   user.lastModifiedAt = world.now();
   ctx.emit('state', `User ${user.username} confirmed`, { poolId: pool.id, username: user.username });
+  // Runs after the confirmation is stored: a throwing function fails the call, but the user stays
+  // CONFIRMED (the confirmation is not rolled back).
+  runPostConfirmation(
+    ctx,
+    pool,
+    client,
+    user,
+    'PostConfirmation_ConfirmSignUp',
+    v.optionalStringMap(input, 'ClientMetadata'),
+  );
   return {};
 }
 
-export function resendConfirmationCode(input: JsonInput, ctx: RequestContext) {
+export async function resendConfirmationCode(input: JsonInput, ctx: RequestContext) {
   const { world } = ctx;
   const clientId = v.string(input, 'ClientId', CLIENT_ID);
   const username = v.string(input, 'Username', USERNAME);
   const { pool, client } = poolAndClient(world, clientId);
+  await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   const user = findUser(pool, username);
   if (!user) {
     if (client.preventUserExistenceErrors === 'ENABLED') {

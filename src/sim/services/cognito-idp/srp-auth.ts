@@ -4,6 +4,7 @@ import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challen
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
+import { runPreAuthentication } from './lambda-triggers';
 import { findUser } from './pool-lookup';
 import { softwareTokenChallenge } from './software-token-mfa';
 import { newPasswordChallenge } from './new-password-challenge';
@@ -71,6 +72,7 @@ export async function startSrpAuth(
   if (A === undefined || A % SRP_N === 0n) throw idpErrors.invalidParameter('Invalid SRP_A value.');
   const user = findUser(pool, username);
   if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw idpErrors.userNotFound();
+  if (user) runPreAuthentication(ctx, pool, client, user, undefined);
   const decoy = !user?.srp;
   const salt = user?.srp ? user.srp.salt : await decoySalt(pool.id, username);
   const v = user?.srp ? BigInt(`0x${user.srp.verifier}`) : bytesToBigInt(world.random.bytes(384)) % SRP_N;

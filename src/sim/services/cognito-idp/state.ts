@@ -1,3 +1,5 @@
+import type { UserPoolTriggerConfig } from './lambda-trigger-types';
+
 /**
  * Plain, JSON-serialisable state of the simulated Cognito user pools service. Everything a pool
  * knows lives here (config, clients, groups, users, sign-in sessions, the simulated inbox), so a
@@ -71,6 +73,8 @@ export interface PoolRecord {
   /** Usernames are case-insensitive in pools created by the console (UsernameConfiguration.CaseSensitive false). */
   caseSensitiveUsernames: boolean;
   schema: SchemaAttribute[];
+  /** The simulated Lambda triggers (lambda-triggers.ts); absent means none is configured. */
+  lambdaTriggers?: UserPoolTriggerConfig;
   /** Hosted (managed login) domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
   domainPrefix?: string;
   clients: Record<string, AppClientRecord>;
@@ -113,7 +117,7 @@ export interface SoftwareTokenMfa {
 
 export interface PendingCode {
   code: string;
-  purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE';
+  purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE' | 'FORGOT_PASSWORD';
   attributeName?: string;
   expiresAt: number;
 }
@@ -141,6 +145,16 @@ export interface UserRecord {
   lockedUntil?: number;
   /** FORCE_CHANGE_PASSWORD users (AdminCreateUser): when the temporary password stops working (epoch ms). */
   temporaryPasswordExpiresAt?: number;
+  /** ForgotPassword: the pending reset code and the hourly attempt counters (forgot-password.ts). */
+  forgotPassword?: ForgotPasswordRecord;
+}
+
+/** Per-user state of the forgotten-password flow; counters reset an hour after their window opened. */
+export interface ForgotPasswordRecord {
+  code?: PendingCode;
+  windowStart: number;
+  requests: number;
+  wrongCodes: number;
 }
 
 /**
@@ -173,7 +187,7 @@ export interface InboxMessage {
   to: string;
   username: string;
   code: string;
-  purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE';
+  purpose: 'SIGN_UP' | 'RESEND_SIGN_UP' | 'VERIFY_ATTRIBUTE' | 'FORGOT_PASSWORD';
   medium: 'EMAIL' | 'SMS';
   at: number;
 }

@@ -108,7 +108,10 @@ async function refreshGrant(
   ) {
     return tokenError('invalid_grant');
   }
-  const result = await mintTokens(ctx.world, pool, client, user, session, { withRefreshToken: false });
+  const result = await mintTokens(ctx.world, pool, client, user, session, {
+    withRefreshToken: false,
+    emit: ctx.emit,
+  });
   ctx.emit('token.issued', `Tokens refreshed for ${user.username}`, {});
   return json({
     ...(session.scopes.includes('openid') ? { id_token: result.IdToken } : {}),

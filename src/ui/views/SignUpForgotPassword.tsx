@@ -1,0 +1,76 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import type { LabCall } from './sign-up-lab';
+import { Field, FieldError } from './sign-up-parts';
+
+/**
+ * "Forgot your password?": ForgotPassword sends a one-hour code to the verified email,
+ * ConfirmForgotPassword sets the new password. Both are public calls (no token, no signature).
+ */
+export function SignUpForgotPassword(props: {
+  clientId: string | undefined;
+  username: string;
+  disabled: boolean;
+  error?: string;
+  results: ReactNode;
+  send(operation: string, body: Record<string, unknown>): Promise<LabCall | undefined>;
+}) {
+  const [username, setUsername] = useState(props.username);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [sent, setSent] = useState(false);
+
+  const request = async () => {
+    const call = await props.send('ForgotPassword', { ClientId: props.clientId, Username: username });
+    if (call && !call.error) setSent(true);
+  };
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    await props.send('ConfirmForgotPassword', {
+      ClientId: props.clientId,
+      Username: username,
+      ConfirmationCode: code,
+      Password: password,
+    });
+  };
+
+  return (
+    <form className="signup-step signup-step--nested" onSubmit={confirm} aria-labelledby="su-forgot">
+      <h4 id="su-forgot">Forgot your password?</h4>
+      <Field
+        id="su-forgot-username"
+        label="Reset username"
+        value={username}
+        onChange={setUsername}
+        autoComplete="off"
+      />
+      <button type="button" onClick={() => void request()} disabled={props.disabled}>
+        Send a reset code
+      </button>
+      {sent ? (
+        <>
+          <Field
+            id="su-forgot-code"
+            label="Reset code"
+            value={code}
+            onChange={setCode}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+          />
+          <Field
+            id="su-forgot-password"
+            label="New password"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+          />
+          <button type="submit" className="primary" disabled={props.disabled}>
+            Set the new password
+          </button>
+        </>
+      ) : null}
+      {props.error ? <FieldError id="su-forgot-error" text={props.error} /> : null}
+      {props.results}
+    </form>
+  );
+}
