@@ -34,6 +34,27 @@ export type { TraceEvent, TraceListener } from './core/trace';
 export type { SimSocket } from './services/appsync/realtime';
 export type { ConflictHandler } from './services/appsync/state';
 export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
+// The policy evaluator and the data it needs, for clients that reason about a world's policies
+// without sending requests (src/stack's access matrix). The same functions the services call.
+export { evaluate } from './iam/evaluate';
+export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
+export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
+export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';
+export type {
+  AuthorizationRequest,
+  EvaluationResult,
+  NamedPolicy,
+  PolicyDocument,
+  PolicyStatement,
+} from './iam/types';
+export type { WorldState } from './world';
+export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';
+export type { AppClientRecord, GroupRecord, PoolRecord } from './services/cognito-idp/state';
+export type { IdentityPoolConfig, MappingRule, RoleMapping } from './services/cognito-identity/state';
+export type { S3Bucket } from './services/s3/state';
+export type { ApiMethod, CognitoAuthorizer, RestApi } from './services/execute-api/state';
+export type { SsmParameter } from './services/ssm/state';
+export type { GraphqlApi } from './services/appsync/state';
 
 export interface CloudOptions {
   region?: string; // default "us-east-1"
@@ -44,6 +65,18 @@ export interface CloudOptions {
   keys?: KeySource;
   /** Restore a cloud saved with `cloud.snapshot()` instead of seeding a new demo world. */
   snapshot?: CloudSnapshot;
+  /**
+   * Start from this world instead of the demo world (a world built elsewhere, e.g. imported from a
+   * CloudFormation template by `src/stack`). Its state is copied; services it leaves out start empty.
+   * `cloud.demo` then describes only what the world holds (fields of absent demo parts are empty).
+   */
+  world?: WorldSeed;
+}
+
+/** A world given as data: the account it lives in and its services' plain JSON state. */
+export interface WorldSeed {
+  accountId: string;
+  state: Partial<WorldState>;
 }
 
 export interface Cloud {
@@ -161,10 +194,15 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const region = snap?.region ?? options.region ?? 'us-east-1';
   const random = createRandom(snap ? snap.random : (options.seed ?? 'identity-atlas'));
   const ids = snap?.ids ?? drawDemoIds(random, region);
+  if (!snap && options.world) ids.accountId = options.world.accountId;
   const keys = snap?.keys ?? (await createKeyRing(options.keys ?? 'demo', region, createSamlCertificate));
-  const state: WorldState = snap ? (JSON.parse(snap.state) as WorldState) : freshState();
+  const state: WorldState = snap
+    ? (JSON.parse(snap.state) as WorldState)
+    : options.world
+      ? { ...freshState(), ...(JSON.parse(JSON.stringify(options.world.state)) as Partial<WorldState>) }
+      : freshState();
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
-  if (!snap) await seedDemoWorld(world, ids);
+  if (!snap && !options.world) await seedDemoWorld(world, ids);
   const demo = buildDemo(world, ids);
   const route = createRouter(world);
   return {
