@@ -64,6 +64,8 @@ function buildRoleAttachment(ctx: BuildContext, r: ResolvedResource): void {
   const pool = ctx.state.cognitoIdentity.pools[id];
   if (!pool) return ctx.gap(`${r.path}.Properties.IdentityPoolId`, `identity pool ${id} is not in this template`);
   if (isRecord(r.props.Roles)) for (const [k, v] of Object.entries(r.props.Roles)) pool.Roles[k] = String(v);
+  if (r.props.RoleMappings !== undefined && !isRecord(r.props.RoleMappings))
+    ctx.gap(`${r.path}.Properties.RoleMappings`, `RoleMappings is not a literal map here (it comes from ${String(r.props.RoleMappings)}): no role mapping is simulated, so signed-in users get the authenticated role`);
   if (isRecord(r.props.RoleMappings))
     for (const [key, value] of Object.entries(r.props.RoleMappings)) {
       if (!isRecord(value)) continue;

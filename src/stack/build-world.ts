@@ -13,6 +13,8 @@ export interface BuiltWorld {
   origins: Map<string, string>;
   gaps: Gap[];
   needs: Need[];
+  /** Resources whose Condition is false: a deployment does not create them. */
+  notCreated: string[];
 }
 
 /**
@@ -24,11 +26,15 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
   checkDependencies(template);
   const resolver = new Resolver(template, settings);
   const resources: ResolvedResource[] = [];
+  const notCreated: string[] = [];
   if (template.Transform !== undefined)
     resolver.gap('Transform', `Transform ${JSON.stringify(template.Transform)} is not expanded: resources it would create (AWS::Serverless::*) are not simulated`);
   for (const [logical, resource] of Object.entries(template.Resources)) {
     const path = `Resources.${logical}`;
-    if (resource.Condition !== undefined && !resolver.condition(String(resource.Condition), `${path}.Condition`)) continue;
+    if (resource.Condition !== undefined && !resolver.condition(String(resource.Condition), `${path}.Condition`)) {
+      notCreated.push(logical);
+      continue;
+    }
     if (METADATA_TYPES.has(resource.Type)) {
       resolver.gap(path, `${resource.Type} carries no identity or access meaning; ignored`);
       continue;
@@ -62,5 +68,5 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
   buildIam(ctx);
   buildCognito(ctx);
   buildServices(ctx);
-  return { state, resources, origins, gaps: resolver.gaps, needs: resolver.needs };
+  return { state, resources, origins, gaps: resolver.gaps, needs: resolver.needs, notCreated };
 }

@@ -12,6 +12,8 @@ const COGNITO = 'cognito-identity.amazonaws.com';
 const FOREIGN_POOL = 'us-east-1:99999999-9999-4999-8999-999999999999';
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 const statements = (doc: { Statement: PolicyStatement | PolicyStatement[] }) => (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]);
+/** Telemetry ingestion a guest is meant to do (RUM, Pinpoint/Mobile Analytics events, Firehose and Logs puts): not flagged as writes. */
+const INGEST = /^(rum:PutRumEvents|mobileanalytics:PutEvents|mobiletargeting:PutEvents|firehose:PutRecord(Batch)?|kinesis:PutRecords?|logs:PutLogEvents|logs:CreateLogStream)$/i;
 const WRITE = /^[a-z0-9-]+:(Put|Delete|Update|Create|Write|Batch(Write)?|Post|Modify|Attach|Detach|Set|Add|Remove|Tag|Untag|Restore|Copy|Upload|Send|Publish|Invoke)/i;
 
 function trustsCognito(s: PolicyStatement): boolean {
@@ -76,8 +78,24 @@ function guestFindings(input: ReviewInput): Finding[] {
     const guest = guestArn ? Object.values(input.view.state.iam.roles).find((r) => r.arn === guestArn) : undefined;
     if (!guest) continue;
     const rolePath = input.built.origins.get(`role:${guest.arn}`) ?? attachment;
+    for (const caller of matrix.callers.filter((c) => c.blocked && c.id.endsWith(pool.IdentityPoolId) && !c.id.includes('>')))
+      out.push({
+        code: 'identity-pool-role-trust-rejects',
+        severity: 'low',
+        path: rolePath,
+        message: `${caller.label} gets no credentials: ${caller.blocked}. GetCredentialsForIdentity answers InvalidIdentityPoolConfigurationException. If this is meant to be off, detach the role (or turn the access off) instead of relying on the trust mismatch; if it is meant to work, fix the amr/aud condition.`,
+        docs: DOCS.roleTrust,
+        proof: (() => {
+          const request = trustRequest(input.view, guest, pool.IdentityPoolId, ['unauthenticated'], `${pool.IdentityPoolId.split(':')[0]}:x`);
+          return { request, result: evaluate(request) };
+        })(),
+      });
     for (const caller of matrix.callers.filter((c) => c.id.startsWith('guest') && c.id.endsWith(pool.IdentityPoolId))) {
-      const writes = matrix.cells.filter((c) => c.caller === caller.id && c.decision === 'allow' && WRITE.test(matrix.actions.find((a) => a.id === c.action)?.action ?? ''));
+      const isWrite = (id: string) => {
+        const action = matrix.actions.find((a) => a.id === id)?.action ?? '';
+        return WRITE.test(action) && !INGEST.test(action);
+      };
+      const writes = matrix.cells.filter((c) => c.caller === caller.id && c.decision === 'allow' && isWrite(c.action));
       const first = writes[0];
       if (first)
         out.push({

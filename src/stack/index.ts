@@ -46,6 +46,8 @@ export interface ImportedStack {
   /** Resources built, by logical id → type (for the diagram). */
   resources: { logical: string; type: string; ref: string }[];
   state: StackState;
+  /** Logical ids of resources whose Condition is false (not created, as in a deployment). */
+  notCreated: string[];
 }
 
 export async function importStack(text: string, options: ImportOptions = {}): Promise<ImportedStack> {
@@ -71,6 +73,7 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     explain: model.explain,
     resources: built.resources.map((r) => ({ logical: r.logical, type: r.type, ref: r.ref })),
     state: built.state,
+    notCreated: built.notCreated,
   };
 }
 
