@@ -26,7 +26,7 @@ function validity(props: Record<string, unknown>, key: string, unitKey: string, 
   const units = isRecord(props.TokenValidityUnits) ? props.TokenValidityUnits : {};
   const unit = asString(units[unitKey]) ?? dfltUnit;
   const value = asNumber(props[key]);
-  return value === undefined ? dflt : value * (UNIT_SECONDS[unit] ?? 3600);
+  return value === undefined ? dflt : value * (Object.hasOwn(UNIT_SECONDS, unit) ? (UNIT_SECONDS[unit] as number) : 3600);
 }
 
 function buildPool(ctx: BuildContext, r: ResolvedResource): void {
@@ -60,9 +60,9 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
         dataType: dataType === 'Number' || dataType === 'DateTime' || dataType === 'Boolean' ? dataType : 'String',
       };
     }),
-    clients: {},
-    groups: {},
-    users: {},
+    clients: Object.create(null),
+    groups: Object.create(null),
+    users: Object.create(null),
   };
   if (!pool.schema.some((a) => a.name === 'email')) pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
   ctx.state.cognitoIdp.pools[pool.id] = pool;
@@ -86,7 +86,7 @@ function buildClient(ctx: BuildContext, r: ResolvedResource): void {
   const pool = poolOf(ctx, r);
   if (!pool) return;
   const p = r.props;
-  const flows = p.ExplicitAuthFlows === undefined ? DEFAULT_AUTH_FLOWS : asStrings(p.ExplicitAuthFlows).map((f) => LEGACY_FLOWS[f] ?? f);
+  const flows = p.ExplicitAuthFlows === undefined ? DEFAULT_AUTH_FLOWS : asStrings(p.ExplicitAuthFlows).map((f) => (Object.hasOwn(LEGACY_FLOWS, f) ? (LEGACY_FLOWS[f] as string) : f));
   const client: AppClientRecord = {
     clientId: r.ref,
     clientName: asString(p.ClientName) ?? r.logical,
@@ -139,7 +139,7 @@ function buildIdentityProvider(ctx: BuildContext, r: ResolvedResource): void {
   const details = isRecord(r.props.ProviderDetails) ? r.props.ProviderDetails : {};
   const mapping: Record<string, string> = {};
   if (isRecord(r.props.AttributeMapping)) for (const [k, v] of Object.entries(r.props.AttributeMapping)) mapping[k] = String(v);
-  const providers = (ctx.state.cognitoOAuth.identityProviders[pool.id] ??= {});
+  const providers = (ctx.state.cognitoOAuth.identityProviders[pool.id] ??= Object.create(null) as Record<string, never>);
   if (type === 'Google') {
     providers[r.ref] = {
       providerName: r.ref,

@@ -7,16 +7,23 @@ import type { Resolver } from './resolve';
 /** The services an imported world fills; the cloud starts the others empty. */
 export type StackState = Pick<WorldState, 'iam' | 'cognitoIdp' | 'cognitoOAuth' | 'cognitoIdentity' | 's3' | 'executeApi' | 'ssm' | 'appsync'>;
 
+/** A record with no prototype: a template's names (`constructor`, `__proto__` …) are only keys in it. */
+export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** `record[key]` only when the record has that key itself (never an inherited member). */
+export const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
 export function emptyStackState(): StackState {
   return {
-    iam: { users: {}, roles: {}, policies: {}, samlProviders: {}, oidcProviders: {} },
-    cognitoIdp: { pools: {}, sessions: {}, inbox: [] },
-    cognitoOAuth: { identityProviders: {}, pending: {}, codes: {}, consumedAssertions: {} },
-    cognitoIdentity: { pools: {}, identities: {}, loginIndex: {} },
-    s3: { buckets: {} },
-    executeApi: { apis: {} },
-    ssm: { parameters: {} },
-    appsync: { apis: {} },
+    iam: { users: dict(), roles: dict(), policies: dict(), samlProviders: dict(), oidcProviders: dict() },
+    cognitoIdp: { pools: dict(), sessions: dict(), inbox: [] },
+    cognitoOAuth: { identityProviders: dict(), pending: dict(), codes: dict(), consumedAssertions: dict() },
+    cognitoIdentity: { pools: dict(), identities: dict(), loginIndex: dict() },
+    s3: { buckets: dict() },
+    executeApi: { apis: dict() },
+    ssm: { parameters: dict() },
+    appsync: { apis: dict() },
   };
 }
 

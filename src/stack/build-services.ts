@@ -10,7 +10,7 @@ import { hashChars } from './physical-ids';
  */
 function buildIdentityPool(ctx: BuildContext, r: ResolvedResource): void {
   const p = r.props;
-  const logins: Record<string, string> = {};
+  const logins: Record<string, string> = Object.create(null);
   if (isRecord(p.SupportedLoginProviders)) for (const [k, v] of Object.entries(p.SupportedLoginProviders)) logins[k] = String(v);
   const pool: IdentityPoolConfig = {
     IdentityPoolId: r.ref,
@@ -26,9 +26,9 @@ function buildIdentityPool(ctx: BuildContext, r: ResolvedResource): void {
       ServerSideTokenCheck: asBool(c.ServerSideTokenCheck, false),
     })),
     SamlProviderARNs: asStrings(p.SamlProviderARNs),
-    IdentityPoolTags: {},
-    Roles: {},
-    RoleMappings: {},
+    IdentityPoolTags: Object.create(null),
+    Roles: Object.create(null),
+    RoleMappings: Object.create(null),
   };
   ctx.state.cognitoIdentity.pools[pool.IdentityPoolId] = pool;
   ctx.origins.set(`identity-pool:${pool.IdentityPoolId}`, r.path);
@@ -79,7 +79,7 @@ function buildRoleAttachment(ctx: BuildContext, r: ResolvedResource): void {
 }
 
 function buildBucket(ctx: BuildContext, r: ResolvedResource): void {
-  ctx.state.s3.buckets[r.ref] = { name: r.ref, region: ctx.region, ownerAccountId: ctx.accountId, creationDate: ctx.now, objects: {} };
+  ctx.state.s3.buckets[r.ref] = { name: r.ref, region: ctx.region, ownerAccountId: ctx.accountId, creationDate: ctx.now, objects: Object.create(null) };
   ctx.origins.set(`bucket:${r.ref}`, r.path);
   noteUnusedProperties(ctx, r, ['BucketName', 'Tags']);
 }
@@ -102,7 +102,7 @@ function resourcePath(ctx: BuildContext, api: ResolvedResource, resourceId: stri
 }
 
 function buildRestApi(ctx: BuildContext, r: ResolvedResource): void {
-  const api: RestApi = { id: r.ref, name: asString(r.props.Name) ?? r.logical, stages: [], authorizers: {}, methods: [] };
+  const api: RestApi = { id: r.ref, name: asString(r.props.Name) ?? r.logical, stages: [], authorizers: Object.create(null), methods: [] };
   if (r.props.Body !== undefined || r.props.BodyS3Location !== undefined)
     ctx.gap(`${r.path}.Properties.Body`, 'an OpenAPI body is not read: only AWS::ApiGateway::Method resources define methods here');
   const mine = (x: ResolvedResource) => asString(x.props.RestApiId) === r.ref;
@@ -162,7 +162,7 @@ function buildAppSync(ctx: BuildContext, r: ResolvedResource): void {
     conflictHandler: 'AUTOMERGE',
     deltaSyncTableTtlMinutes: 30,
     baseTableTtlMinutes: 43_200,
-    items: {},
+    items: Object.create(null),
     delta: [],
   };
   ctx.gap(r.path, 'the GraphQL schema and resolvers are not read: the simulated API serves the shared-list schema');

@@ -44,7 +44,7 @@ export interface WorldView {
 }
 
 function managed(view: WorldView, arn: string) {
-  return view.state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  return (Object.hasOwn(view.state.iam.policies, arn) ? view.state.iam.policies[arn] : undefined) ?? (Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined);
 }
 
 export function policiesOf(view: WorldView, entity: IamRole | IamUser): NamedPolicy[] {
@@ -141,7 +141,7 @@ function identityPoolCallers(view: WorldView): CallerSpec[] {
       } else {
         // Token mapping: the role in cognito:preferred_role, i.e. each user pool group's role.
         const poolId = provider.split('/')[1]?.split(':')[0] ?? '';
-        const userPool = view.state.cognitoIdp.pools[poolId];
+        const userPool = Object.hasOwn(view.state.cognitoIdp.pools, poolId) ? view.state.cognitoIdp.pools[poolId] : undefined;
         for (const group of Object.values(userPool?.groups ?? {})) {
           if (!group.roleArn) continue;
           add(poolCaller(view, `group:${pool.IdentityPoolId}:${poolId}:${group.groupName}`, `${name}: group ${group.groupName}`, `token role mapping (cognito:preferred_role) for members of ${group.groupName}`, pool.IdentityPoolId, group.roleArn, providerAmr, false));

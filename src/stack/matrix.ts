@@ -26,7 +26,7 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
   const fill = (s: string) => s.split('{self}').join(self).split('{other}').join(other);
   const resource = fill(column.resource);
   const bucketName = resource.startsWith('arn:aws:s3:::') ? resource.slice(13).split('/')[0] : undefined;
-  const bucket = bucketName ? view.state.s3.buckets[bucketName] : undefined;
+  const bucket = bucketName && Object.hasOwn(view.state.s3.buckets, bucketName) ? view.state.s3.buckets[bucketName] : undefined;
   const context: AuthorizationRequest['context'] = {
     'aws:SecureTransport': 'true',
     'aws:RequestedRegion': view.region,

@@ -59,11 +59,43 @@ export function indentLoneFlowClosers(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Flow collections (`[` `{`) nested deeper than MAX_DEPTH, found by a linear scan before the parser
+ * sees them (a parser spends quadratic time or its stack on such input). Quoted text and comments
+ * are skipped.
+ */
+function checkFlowDepth(text: string): void {
+  let depth = 0;
+  let quote = '';
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || (c === "'" && depth > 0)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH)
+        throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, { line, column: i - lineStart + 1 });
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+}
+
 export async function parseYaml(text: string): Promise<unknown> {
+  checkFlowDepth(text);
   const Y: YamlModule = await import('yaml');
   let doc: ReturnType<YamlModule['parseDocument']>;
   try {
-    const options = { uniqueKeys: true, prettyErrors: false, strict: false } as const;
+    const options = { uniqueKeys: true, prettyErrors: true, strict: false } as const;
     doc = Y.parseDocument(text, options);
     if (doc.errors.some((e) => e.code === 'BAD_INDENT')) {
       const lenient = Y.parseDocument(indentLoneFlowClosers(text), options);

@@ -45,10 +45,17 @@ export class Resolver {
   private readonly refStack = new Set<string>();
   private readonly paramCache = new Map<string, unknown>();
 
+  private readonly settings: ResolveSettings;
+
   constructor(
     private readonly template: Template,
-    private readonly settings: ResolveSettings,
-  ) {}
+    settings: ResolveSettings,
+  ) {
+    // Given values in a null-prototype record: a parameter called `constructor` is just a name.
+    const parameters: Record<string, string> = Object.create(null);
+    for (const [k, v] of Object.entries(settings.parameters)) parameters[k] = v;
+    this.settings = { ...settings, parameters };
+  }
 
   private pseudo(name: string): unknown {
     const { region, accountId, stackName } = this.settings;
@@ -146,7 +153,7 @@ export class Resolver {
     if (!resource) throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
     if (this.refStack.has(logical)) throw new StackImportError(`Circular reference: ${[...this.refStack, logical].join(' → ')}`);
     this.refStack.add(logical);
-    const info = RESOURCE_TYPES[resource.Type];
+    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
     const env = this.env(logical);
     const id = info ? info.ref(env) : genericRef(env, resource.Type);
     this.refStack.delete(logical);
@@ -158,8 +165,8 @@ export class Resolver {
     const resource = this.template.Resources[logical];
     if (!resource) throw new StackImportError(`${path}: Fn::GetAtt of ${logical}, which is not a resource`);
     const ref = String(this.ref(logical, path));
-    const info = RESOURCE_TYPES[resource.Type];
-    const fn = info?.atts[attr];
+    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
+    const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
     if (fn) return fn(this.env(logical), ref);
     if (info) this.gap(path, `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; a placeholder is used`);
     return genericAtt(this.env(logical), resource.Type, attr, ref);
@@ -284,6 +291,13 @@ export class Resolver {
         const key = `ImportValue:${name}`;
         return this.settings.parameters[key] ?? this.need(key, 'import', path, `the value another stack exports as ${name}`);
       }
+      case 'Fn::Cidr': {
+        const [block, count, bits] = this.list(arg, path, fn);
+        const cidrs = ipv4Subnets(String(block), Number(count), Number(bits));
+        if (cidrs) return cidrs;
+        this.gap(path, `Fn::Cidr of ${String(block)} is not evaluated (IPv4 only); placeholders are used`);
+        return Array.from({ length: Math.min(256, Math.max(0, Number(count) || 0)) }, (_, i) => `<cidr ${i}>`);
+      }
       case 'Fn::Length':
         return this.list(arg, path, fn).length;
       case 'Fn::ToJsonString':
@@ -293,4 +307,23 @@ export class Resolver {
         return `<${fn}>`;
     }
   }
+}
+
+/** Fn::Cidr for IPv4: `count` consecutive subnets of `32 - bits` prefix length from the block's base address. */
+function ipv4Subnets(block: string, count: number, bits: number): string[] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(block);
+  if (!m || !Number.isInteger(count) || !Number.isInteger(bits) || count < 1 || count > 256 || bits < 1 || bits > 32) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return undefined;
+  const prefix = 32 - bits;
+  if (prefix < Number(m[5])) return undefined;
+  const base = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** bits;
+  const start = Math.floor(base / size) * size;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = start + i * size;
+    out.push(`${[24, 16, 8, 0].map((sh) => Math.floor(n / 2 ** sh) % 256).join('.')}/${prefix}`);
+  }
+  return out;
 }
