@@ -126,12 +126,17 @@ function guestFindings(input: ReviewInput): Finding[] {
   return out;
 }
 
-function privileged(input: ReviewInput, roleArn: string): boolean {
-  const role = Object.values(input.view.state.iam.roles).find((r) => r.arn === roleArn);
-  if (!role) return false;
-  return policiesOf(input.view, role).some((p) =>
-    statements(p.document).some((s) => s.Effect === 'Allow' && list(s.Action).some((a) => a === '*' || a.endsWith(':*') || WRITE.test(a))),
-  );
+/** A matrix cell the pool's default authenticated role allows and some role of this mapping denies. */
+function moreThanMapped(input: ReviewInput, poolId: string, provider: string): { caller: string; action: string; label: string } | undefined {
+  const { matrix } = input.model;
+  const auth = `auth:${poolId}`;
+  const mapped = matrix.callers.filter((c) => !c.blocked && (c.id.startsWith(`rule:${poolId}:${provider}:`) || (c.id.startsWith(`group:${poolId}:`) && provider.includes(c.id.split(':')[3] ?? '\u0000'))));
+  for (const cell of matrix.cells) {
+    if (cell.caller !== auth || cell.decision !== 'allow') continue;
+    const denied = mapped.some((m) => matrix.cells.some((c) => c.caller === m.id && c.action === cell.action && c.decision === 'deny'));
+    if (denied) return { caller: auth, action: cell.action, label: matrix.actions.find((a) => a.id === cell.action)?.resource ?? cell.action };
+  }
+  return undefined;
 }
 
 function mappingFindings(input: ReviewInput): Finding[] {
@@ -140,13 +145,15 @@ function mappingFindings(input: ReviewInput): Finding[] {
     for (const [provider, mapping] of Object.entries(pool.RoleMappings)) {
       const path = input.built.origins.get(`mapping:${pool.IdentityPoolId}:${provider}`) ?? `identity pool ${pool.IdentityPoolName}`;
       const fallback = (mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole') === 'AuthenticatedRole' ? pool.Roles.authenticated : undefined;
-      if (fallback && privileged(input, fallback))
+      const extra = fallback ? moreThanMapped(input, pool.IdentityPoolId, provider) : undefined;
+      if (fallback && extra)
         out.push({
           code: 'role-mapping-ambiguous-privileged',
           severity: 'medium',
           path,
-          message: `${mapping.Type} role mapping for ${provider} falls back to the authenticated role (${fallback.split('/').pop()}) when no ${mapping.Type === 'Token' ? 'cognito:preferred_role is in the token' : 'rule matches'}, and that role can write or uses wildcards: users outside every group or rule get it. Use AmbiguousRoleResolution Deny, or make the authenticated role the least privileged.`,
+          message: `${mapping.Type} role mapping for ${provider} falls back to the authenticated role (${fallback.split('/').pop()}) when ${mapping.Type === 'Token' ? 'the token has no cognito:preferred_role (no group, or groups of equal precedence)' : 'no rule matches'}, and that role may do what a mapped role may not (${extra.label}): an ambiguous user gets more than a mapped one. Use AmbiguousRoleResolution Deny, or make the authenticated role the least privileged.`,
           docs: DOCS.roleMapping,
+          proof: { caller: extra.caller, action: extra.action },
         });
       if (mapping.Type !== 'Token') continue;
       const userPoolId = provider.split('/')[1]?.split(':')[0] ?? '';
