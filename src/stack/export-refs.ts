@@ -17,25 +17,30 @@ export class RefTable {
     this.entries.sort((a, b) => b.literal.length - a.literal.length);
   }
 
-  private string(s: string): unknown {
-    const exact = this.entries.find((e) => e.literal === s);
+  private string(s: string, entries: RefTable['entries']): unknown {
+    const exact = entries.find((e) => e.literal === s);
     if (exact) return exact.ref;
-    if (!this.entries.some((e) => s.includes(e.literal))) return s;
+    if (!entries.some((e) => s.includes(e.literal))) return s;
     let out = s.split('${').join('${!');
-    for (const e of this.entries) out = out.split(e.literal).join(e.sub);
+    for (const e of entries) out = out.split(e.literal).join(e.sub);
     return { 'Fn::Sub': out };
   }
 
-  /** A deep copy of `value` with every literal replaced. */
-  apply(value: unknown): unknown {
-    if (typeof value === 'string') return this.string(value);
-    if (Array.isArray(value)) return value.map((v) => this.apply(v));
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.apply(v);
-      return out;
-    }
-    return value;
+  /** A deep copy of `value` with every literal replaced, except references to `self` (a resource never names itself). */
+  apply(value: unknown, self?: string): unknown {
+    const target = (e: RefTable['entries'][number]) => ('Ref' in e.ref ? e.ref.Ref : e.ref['Fn::GetAtt'][0]);
+    const entries = self ? this.entries.filter((e) => target(e) !== self) : this.entries;
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.string(v, entries);
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, inner] of Object.entries(v)) out[k] = walk(inner);
+        return out;
+      }
+      return v;
+    };
+    return walk(value);
   }
 }
 

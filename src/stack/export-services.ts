@@ -16,6 +16,12 @@ export function exportServices(ctx: ExportContext): () => void {
     apiIds.set(api.id, id);
     ctx.refs.add(api.id, { Ref: id });
   }
+  const graphIds = new Map<string, string>();
+  for (const a of Object.values(appsync.apis)) {
+    const id = ctx.id('GraphQLApi', a.name);
+    graphIds.set(a.apiId, id);
+    ctx.refs.add(a.apiId, { 'Fn::GetAtt': [id, 'ApiId'] });
+  }
   return () => {
     for (const b of Object.values(s3.buckets)) {
       const id = bucketIds.get(b.name) as string;
@@ -26,7 +32,7 @@ export function exportServices(ctx: ExportContext): () => void {
     for (const p of Object.values(ssm.parameters))
       ctx.resources[ctx.id('Parameter', p.name)] = { Type: 'AWS::SSM::Parameter', Properties: { Name: p.name, Type: p.type === 'StringList' ? 'StringList' : 'String', Value: p.value } };
     for (const a of Object.values(appsync.apis))
-      ctx.resources[ctx.id('GraphQLApi', a.name)] = {
+      ctx.resources[graphIds.get(a.apiId) as string] = {
         Type: 'AWS::AppSync::GraphQLApi',
         Properties: {
           Name: a.name,

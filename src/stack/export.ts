@@ -39,7 +39,7 @@ export function exportState(state: StackState, accountId: string, region: string
   for (const build of builders) build();
   const resources: Record<string, unknown> = {};
   for (const [id, r] of Object.entries(ctx.resources)) {
-    resources[id] = { Type: r.Type, ...(r.DependsOn ? { DependsOn: r.DependsOn } : {}), Properties: ctx.refs.apply(r.Properties) };
+    resources[id] = { Type: r.Type, ...(r.DependsOn ? { DependsOn: r.DependsOn } : {}), Properties: ctx.refs.apply(r.Properties, id) };
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',

@@ -173,8 +173,9 @@ export class Resolver {
   }
 
   private sub(template: string, vars: Record<string, unknown>, path: string): string {
-    return template.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
-      if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
+    // `${!` is a literal `${` (Fn::Sub documentation); anything else in `${…}` is a reference.
+    return template.replace(/\$\{!|\$\{([^}]*)\}/g, (whole, inner: string | undefined) => {
+      if (inner === undefined) return '${';
       const name = inner.trim();
       if (name in vars) return String(vars[name]);
       const dot = name.indexOf('.');
@@ -184,8 +185,7 @@ export class Resolver {
         const v = this.ref(name, path);
         return Array.isArray(v) ? v.join(',') : String(v);
       }
-      throw new StackImportError(`${path}: Fn::Sub refers to \${${name}}, which is not a parameter, resource or pseudo parameter`);
-      void whole;
+      throw new StackImportError(`${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`);
     });
   }
 
