@@ -1,5 +1,13 @@
 import { type AppClientRecord, DEFAULT_PASSWORD_POLICY, type PoolRecord } from '../sim/index';
-import { asBool, asNumber, asString, asStrings, type BuildContext, noteUnusedProperties, type ResolvedResource } from './build-context';
+import {
+  asBool,
+  asNumber,
+  asString,
+  asStrings,
+  type BuildContext,
+  noteUnusedProperties,
+  type ResolvedResource,
+} from './build-context';
 import { isRecord } from './parse';
 import { ids } from './physical-ids';
 
@@ -22,16 +30,25 @@ const LEGACY_FLOWS: Record<string, string> = {
 };
 export const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
-function validity(props: Record<string, unknown>, key: string, unitKey: string, dflt: number, dfltUnit: string): number {
+function validity(
+  props: Record<string, unknown>,
+  key: string,
+  unitKey: string,
+  dflt: number,
+  dfltUnit: string,
+): number {
   const units = isRecord(props.TokenValidityUnits) ? props.TokenValidityUnits : {};
   const unit = asString(units[unitKey]) ?? dfltUnit;
   const value = asNumber(props[key]);
-  return value === undefined ? dflt : value * (Object.hasOwn(UNIT_SECONDS, unit) ? (UNIT_SECONDS[unit] as number) : 3600);
+  return value === undefined
+    ? dflt
+    : value * (Object.hasOwn(UNIT_SECONDS, unit) ? (UNIT_SECONDS[unit] as number) : 3600);
 }
 
 function buildPool(ctx: BuildContext, r: ResolvedResource): void {
   const p = r.props;
-  const policies = isRecord(p.Policies) && isRecord(p.Policies.PasswordPolicy) ? p.Policies.PasswordPolicy : undefined;
+  const policies =
+    isRecord(p.Policies) && isRecord(p.Policies.PasswordPolicy) ? p.Policies.PasswordPolicy : undefined;
   const pool: PoolRecord = {
     id: r.ref,
     name: asString(p.UserPoolName) ?? r.logical,
@@ -47,38 +64,89 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
           TemporaryPasswordValidityDays: asNumber(policies.TemporaryPasswordValidityDays) ?? 7,
         }
       : { ...DEFAULT_PASSWORD_POLICY },
-    autoVerifiedAttributes: asStrings(p.AutoVerifiedAttributes).filter((a): a is 'email' | 'phone_number' => a === 'email' || a === 'phone_number'),
-    caseSensitiveUsernames: isRecord(p.UsernameConfiguration) ? asBool(p.UsernameConfiguration.CaseSensitive, true) : true,
+    autoVerifiedAttributes: asStrings(p.AutoVerifiedAttributes).filter(
+      (a): a is 'email' | 'phone_number' => a === 'email' || a === 'phone_number',
+    ),
+    caseSensitiveUsernames: isRecord(p.UsernameConfiguration)
+      ? asBool(p.UsernameConfiguration.CaseSensitive, true)
+      : true,
     schema: (Array.isArray(p.Schema) ? p.Schema : []).filter(isRecord).map((a) => {
       const name = asString(a.Name) ?? '';
-      const standard = ['email', 'phone_number', 'name', 'given_name', 'family_name', 'address', 'birthdate', 'gender', 'locale', 'middle_name', 'nickname', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo'];
+      const standard = [
+        'email',
+        'phone_number',
+        'name',
+        'given_name',
+        'family_name',
+        'address',
+        'birthdate',
+        'gender',
+        'locale',
+        'middle_name',
+        'nickname',
+        'picture',
+        'preferred_username',
+        'profile',
+        'updated_at',
+        'website',
+        'zoneinfo',
+      ];
       const dataType = asString(a.AttributeDataType);
       return {
         name: standard.includes(name) || name.startsWith('custom:') ? name : `custom:${name}`,
         mutable: asBool(a.Mutable, true),
         required: asBool(a.Required, false),
-        dataType: dataType === 'Number' || dataType === 'DateTime' || dataType === 'Boolean' ? dataType : 'String',
+        dataType:
+          dataType === 'Number' || dataType === 'DateTime' || dataType === 'Boolean' ? dataType : 'String',
       };
     }),
     clients: Object.create(null),
     groups: Object.create(null),
     users: Object.create(null),
   };
-  if (!pool.schema.some((a) => a.name === 'email')) pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
+  if (!pool.schema.some((a) => a.name === 'email'))
+    pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
   ctx.state.cognitoIdp.pools[pool.id] = pool;
   ctx.origins.set(`pool:${pool.id}`, r.path);
   if (asString(p.MfaConfiguration) && asString(p.MfaConfiguration) !== 'OFF')
-    ctx.gap(`${r.path}.Properties.MfaConfiguration`, `MfaConfiguration ${asString(p.MfaConfiguration)}: the simulated pool lets every user choose TOTP MFA but does not require it`);
+    ctx.gap(
+      `${r.path}.Properties.MfaConfiguration`,
+      `MfaConfiguration ${asString(p.MfaConfiguration)}: the simulated pool lets every user choose TOTP MFA but does not require it`,
+    );
   if (isRecord(p.LambdaConfig))
     for (const trigger of Object.keys(p.LambdaConfig))
-      ctx.gap(`${r.path}.Properties.LambdaConfig.${trigger}`, `Lambda trigger ${trigger} is not run by the simulation`);
-  noteUnusedProperties(ctx, r, ['UserPoolName', 'Policies', 'AutoVerifiedAttributes', 'UsernameConfiguration', 'Schema', 'MfaConfiguration', 'LambdaConfig', 'UserPoolTags', 'AliasAttributes', 'UsernameAttributes', 'EmailVerificationMessage', 'EmailVerificationSubject', 'VerificationMessageTemplate', 'AdminCreateUserConfig', 'DeletionProtection', 'EnabledMfas']);
+      ctx.gap(
+        `${r.path}.Properties.LambdaConfig.${trigger}`,
+        `Lambda trigger ${trigger} is not run by the simulation`,
+      );
+  noteUnusedProperties(ctx, r, [
+    'UserPoolName',
+    'Policies',
+    'AutoVerifiedAttributes',
+    'UsernameConfiguration',
+    'Schema',
+    'MfaConfiguration',
+    'LambdaConfig',
+    'UserPoolTags',
+    'AliasAttributes',
+    'UsernameAttributes',
+    'EmailVerificationMessage',
+    'EmailVerificationSubject',
+    'VerificationMessageTemplate',
+    'AdminCreateUserConfig',
+    'DeletionProtection',
+    'EnabledMfas',
+  ]);
 }
 
 function poolOf(ctx: BuildContext, r: ResolvedResource): PoolRecord | undefined {
   const id = asString(r.props.UserPoolId) ?? '';
   const pool = ctx.state.cognitoIdp.pools[id];
-  if (!pool) ctx.gap(`${r.path}.Properties.UserPoolId`, `user pool ${id} is not in this template: ${r.type} ${r.logical} is not simulated`);
+  if (!pool)
+    ctx.gap(
+      `${r.path}.Properties.UserPoolId`,
+      `user pool ${id} is not in this template: ${r.type} ${r.logical} is not simulated`,
+    );
   return pool;
 }
 
@@ -86,7 +154,12 @@ function buildClient(ctx: BuildContext, r: ResolvedResource): void {
   const pool = poolOf(ctx, r);
   if (!pool) return;
   const p = r.props;
-  const flows = p.ExplicitAuthFlows === undefined ? DEFAULT_AUTH_FLOWS : asStrings(p.ExplicitAuthFlows).map((f) => (Object.hasOwn(LEGACY_FLOWS, f) ? (LEGACY_FLOWS[f] as string) : f));
+  const flows =
+    p.ExplicitAuthFlows === undefined
+      ? DEFAULT_AUTH_FLOWS
+      : asStrings(p.ExplicitAuthFlows).map((f) =>
+          Object.hasOwn(LEGACY_FLOWS, f) ? (LEGACY_FLOWS[f] as string) : f,
+        );
   const client: AppClientRecord = {
     clientId: r.ref,
     clientName: asString(p.ClientName) ?? r.logical,
@@ -102,11 +175,34 @@ function buildClient(ctx: BuildContext, r: ResolvedResource): void {
     callbackUrls: asStrings(p.CallbackURLs),
     logoutUrls: asStrings(p.LogoutURLs),
     supportedIdentityProviders: asStrings(p.SupportedIdentityProviders),
-    ...(asNumber(p.AuthSessionValidity) ? { authSessionValidityMinutes: asNumber(p.AuthSessionValidity) } : {}),
+    ...(asNumber(p.AuthSessionValidity)
+      ? { authSessionValidityMinutes: asNumber(p.AuthSessionValidity) }
+      : {}),
   };
   pool.clients[client.clientId] = client;
   ctx.origins.set(`client:${client.clientId}`, r.path);
-  noteUnusedProperties(ctx, r, ['UserPoolId', 'ClientName', 'GenerateSecret', 'ExplicitAuthFlows', 'PreventUserExistenceErrors', 'EnableTokenRevocation', 'IdTokenValidity', 'AccessTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'LogoutURLs', 'SupportedIdentityProviders', 'AuthSessionValidity', 'DefaultRedirectURI', 'ReadAttributes', 'WriteAttributes']);
+  noteUnusedProperties(ctx, r, [
+    'UserPoolId',
+    'ClientName',
+    'GenerateSecret',
+    'ExplicitAuthFlows',
+    'PreventUserExistenceErrors',
+    'EnableTokenRevocation',
+    'IdTokenValidity',
+    'AccessTokenValidity',
+    'RefreshTokenValidity',
+    'TokenValidityUnits',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+    'CallbackURLs',
+    'LogoutURLs',
+    'SupportedIdentityProviders',
+    'AuthSessionValidity',
+    'DefaultRedirectURI',
+    'ReadAttributes',
+    'WriteAttributes',
+  ]);
 }
 
 function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
@@ -127,7 +223,11 @@ function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
 function buildDomain(ctx: BuildContext, r: ResolvedResource): void {
   const pool = poolOf(ctx, r);
   if (!pool) return;
-  if (isRecord(r.props.CustomDomainConfig)) ctx.gap(`${r.path}.Properties.CustomDomainConfig`, 'custom domains are not simulated: the hosted UI answers on the prefix domain');
+  if (isRecord(r.props.CustomDomainConfig))
+    ctx.gap(
+      `${r.path}.Properties.CustomDomainConfig`,
+      'custom domains are not simulated: the hosted UI answers on the prefix domain',
+    );
   pool.domainPrefix = r.ref;
   noteUnusedProperties(ctx, r, ['UserPoolId', 'Domain', 'CustomDomainConfig', 'ManagedLoginVersion']);
 }
@@ -138,13 +238,20 @@ function buildIdentityProvider(ctx: BuildContext, r: ResolvedResource): void {
   const type = asString(r.props.ProviderType);
   const details = isRecord(r.props.ProviderDetails) ? r.props.ProviderDetails : {};
   const mapping: Record<string, string> = {};
-  if (isRecord(r.props.AttributeMapping)) for (const [k, v] of Object.entries(r.props.AttributeMapping)) mapping[k] = String(v);
-  const providers = (ctx.state.cognitoOAuth.identityProviders[pool.id] ??= Object.create(null) as Record<string, never>);
+  if (isRecord(r.props.AttributeMapping))
+    for (const [k, v] of Object.entries(r.props.AttributeMapping)) mapping[k] = String(v);
+  if (!ctx.state.cognitoOAuth.identityProviders[pool.id])
+    ctx.state.cognitoOAuth.identityProviders[pool.id] = Object.create(null);
+  const providers = ctx.state.cognitoOAuth.identityProviders[pool.id] as NonNullable<(typeof ctx.state.cognitoOAuth.identityProviders)[string]>;
   if (type === 'Google') {
     providers[r.ref] = {
       providerName: r.ref,
       providerType: 'Google',
-      google: { clientId: asString(details.client_id) ?? '', clientSecret: asString(details.client_secret) ?? '', authorizeScopes: asString(details.authorize_scopes) ?? 'openid email profile' },
+      google: {
+        clientId: asString(details.client_id) ?? '',
+        clientSecret: asString(details.client_secret) ?? '',
+        authorizeScopes: asString(details.authorize_scopes) ?? 'openid email profile',
+      },
       attributeMapping: mapping,
     };
   } else if (type === 'SAML' && asString(details.MetadataFile)) {
@@ -155,12 +262,17 @@ function buildIdentityProvider(ctx: BuildContext, r: ResolvedResource): void {
       saml: {
         entityId: /entityID="([^"]+)"/.exec(xml)?.[1] ?? '',
         ssoUrl: /SingleSignOnService[^>]*Location="([^"]+)"/.exec(xml)?.[1] ?? '',
-        certificates: [...xml.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) => (m[1] as string).replace(/\s+/g, '')),
+        certificates: [...xml.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) =>
+          (m[1] as string).replace(/\s+/g, ''),
+        ),
       },
       attributeMapping: mapping,
     };
   } else {
-    ctx.gap(`${r.path}`, `identity provider ${r.ref} (${type ?? 'no type'}${type === 'SAML' ? ' from a metadata URL' : ''}): federation through it is not simulated`);
+    ctx.gap(
+      `${r.path}`,
+      `identity provider ${r.ref} (${type ?? 'no type'}${type === 'SAML' ? ' from a metadata URL' : ''}): federation through it is not simulated`,
+    );
   }
   ctx.origins.set(`idp:${pool.id}:${r.ref}`, r.path);
 }
@@ -186,7 +298,10 @@ function buildUser(ctx: BuildContext, r: ResolvedResource): void {
     attributeCodes: {},
     failedAttempts: 0,
   };
-  ctx.gap(`${r.path}`, `user ${r.ref} is created without a password (CloudFormation sends a temporary one by email); sign in as a test user created in the view instead`);
+  ctx.gap(
+    `${r.path}`,
+    `user ${r.ref} is created without a password (CloudFormation sends a temporary one by email); sign in as a test user created in the view instead`,
+  );
 }
 
 function buildMembership(ctx: BuildContext, r: ResolvedResource): void {
@@ -207,5 +322,6 @@ export function buildCognito(ctx: BuildContext): void {
   for (const r of of('AWS::Cognito::UserPoolIdentityProvider')) buildIdentityProvider(ctx, r);
   for (const r of of('AWS::Cognito::UserPoolUser')) buildUser(ctx, r);
   for (const r of of('AWS::Cognito::UserPoolUserToGroupAttachment')) buildMembership(ctx, r);
-  for (const r of of('AWS::Cognito::UserPoolResourceServer')) ctx.gap(r.path, 'resource servers (custom scopes) are not simulated');
+  for (const r of of('AWS::Cognito::UserPoolResourceServer'))
+    ctx.gap(r.path, 'resource servers (custom scopes) are not simulated');
 }

@@ -5,7 +5,10 @@ import { isRecord } from './parse';
 import type { Resolver } from './resolve';
 
 /** The services an imported world fills; the cloud starts the others empty. */
-export type StackState = Pick<WorldState, 'iam' | 'cognitoIdp' | 'cognitoOAuth' | 'cognitoIdentity' | 's3' | 'executeApi' | 'ssm' | 'appsync'>;
+export type StackState = Pick<
+  WorldState,
+  'iam' | 'cognitoIdp' | 'cognitoOAuth' | 'cognitoIdentity' | 's3' | 'executeApi' | 'ssm' | 'appsync'
+>;
 
 /** A record with no prototype: a template's names (`constructor`, `__proto__` …) are only keys in it. */
 export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
@@ -54,10 +57,16 @@ export interface BuildContext {
   gap(path: string, what: string): void;
 }
 
-export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+export const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 export const asStrings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(asString).filter((s): s is string => s !== undefined) : asString(v) !== undefined ? [asString(v) as string] : [];
-export const asBool = (v: unknown, dflt: boolean): boolean => (v === true || v === 'true' ? true : v === false || v === 'false' ? false : dflt);
+  Array.isArray(v)
+    ? v.map(asString).filter((s): s is string => s !== undefined)
+    : asString(v) !== undefined
+      ? [asString(v) as string]
+      : [];
+export const asBool = (v: unknown, dflt: boolean): boolean =>
+  v === true || v === 'true' ? true : v === false || v === 'false' ? false : dflt;
 export const asNumber = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
@@ -71,7 +80,11 @@ export const asNumber = (v: unknown): number | undefined => {
 export const POLICY_LIMITS = { managed: 6_144, roleInline: 10_240, userInline: 2_048, bucket: 20_480 };
 
 /** A policy document given as an object or as JSON text; checks its size against `limit`. */
-export function policyDocument(value: unknown, path: string, limit: number): { Version?: '2012-10-17'; Statement: never[] } {
+export function policyDocument(
+  value: unknown,
+  path: string,
+  limit: number,
+): { Version?: '2012-10-17'; Statement: never[] } {
   const doc = typeof value === 'string' ? parseJsonAt(value, path) : value;
   if (!isRecord(doc) || doc.Statement === undefined)
     throw new StackImportError(`${path}: a policy document needs a Statement`);
@@ -95,13 +108,15 @@ function parseJsonAt(text: string, path: string): unknown {
 /** Lists properties of a resource that the simulation does not use, so none is dropped in silence. */
 export function noteUnusedProperties(ctx: BuildContext, r: ResolvedResource, used: readonly string[]): void {
   for (const key of Object.keys(r.props)) {
-    if (!used.includes(key)) ctx.gap(`${r.path}.Properties.${key}`, `${r.type} property ${key} is not simulated`);
+    if (!used.includes(key))
+      ctx.gap(`${r.path}.Properties.${key}`, `${r.type} property ${key} is not simulated`);
   }
 }
 
 export const tagsOf = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
-  if (Array.isArray(v)) for (const t of v) if (isRecord(t) && typeof t.Key === 'string') out[t.Key] = String(t.Value ?? '');
+  if (Array.isArray(v))
+    for (const t of v) if (isRecord(t) && typeof t.Key === 'string') out[t.Key] = String(t.Value ?? '');
   if (isRecord(v) && !Array.isArray(v)) for (const [k, val] of Object.entries(v)) out[k] = String(val);
   return out;
 };

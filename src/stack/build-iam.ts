@@ -24,13 +24,20 @@ const normalisePath = (p: unknown) => {
   return s.endsWith('/') ? s : `${s}/`;
 };
 
-function inlinePolicies(ctx: BuildContext, r: ResolvedResource, limit: number): { name: string; document: never }[] {
+function inlinePolicies(r: ResolvedResource, limit: number): { name: string; document: never }[] {
   const list = r.props.Policies;
   if (!Array.isArray(list)) return [];
   return list.map((p, i) => {
     const path = `${r.path}.Properties.Policies[${i}]`;
     const name = isRecord(p) ? (asString(p.PolicyName) ?? `policy-${i}`) : `policy-${i}`;
-    return { name, document: policyDocument(isRecord(p) ? p.PolicyDocument : undefined, `${path}.PolicyDocument`, limit) as never };
+    return {
+      name,
+      document: policyDocument(
+        isRecord(p) ? p.PolicyDocument : undefined,
+        `${path}.PolicyDocument`,
+        limit,
+      ) as never,
+    };
   });
 }
 
@@ -38,7 +45,10 @@ function managedArns(ctx: BuildContext, r: ResolvedResource): string[] {
   const arns = asStrings(r.props.ManagedPolicyArns);
   arns.forEach((arn, i) => {
     if (arn.startsWith('arn:aws:iam::aws:policy/') && !AWS_MANAGED_POLICIES[arn])
-      ctx.gap(`${r.path}.Properties.ManagedPolicyArns[${i}]`, `AWS managed policy ${arn} is not known to the simulation: its permissions are not evaluated`);
+      ctx.gap(
+        `${r.path}.Properties.ManagedPolicyArns[${i}]`,
+        `AWS managed policy ${arn} is not known to the simulation: its permissions are not evaluated`,
+      );
   });
   return arns;
 }
@@ -52,9 +62,13 @@ function buildRole(ctx: BuildContext, r: ResolvedResource): void {
     roleId: ids.uniqueId('AROA', r.logical),
     createDate: ctx.now,
     ...(asString(r.props.Description) ? { description: asString(r.props.Description) } : {}),
-    trustPolicy: policyDocument(r.props.AssumeRolePolicyDocument, `${r.path}.Properties.AssumeRolePolicyDocument`, 2048 * 4) as never,
+    trustPolicy: policyDocument(
+      r.props.AssumeRolePolicyDocument,
+      `${r.path}.Properties.AssumeRolePolicyDocument`,
+      2048 * 4,
+    ) as never,
     maxSessionDuration: asNumber(r.props.MaxSessionDuration) ?? 3600,
-    inlinePolicies: inlinePolicies(ctx, r, POLICY_LIMITS.roleInline),
+    inlinePolicies: inlinePolicies(r, POLICY_LIMITS.roleInline),
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
@@ -62,7 +76,17 @@ function buildRole(ctx: BuildContext, r: ResolvedResource): void {
   if (boundary) role.permissionsBoundaryArn = boundary;
   ctx.state.iam.roles[role.roleName] = role;
   ctx.origins.set(`role:${role.arn}`, r.path);
-  noteUnusedProperties(ctx, r, ['RoleName', 'Path', 'Description', 'AssumeRolePolicyDocument', 'MaxSessionDuration', 'Policies', 'ManagedPolicyArns', 'PermissionsBoundary', 'Tags']);
+  noteUnusedProperties(ctx, r, [
+    'RoleName',
+    'Path',
+    'Description',
+    'AssumeRolePolicyDocument',
+    'MaxSessionDuration',
+    'Policies',
+    'ManagedPolicyArns',
+    'PermissionsBoundary',
+    'Tags',
+  ]);
 }
 
 function buildUser(ctx: BuildContext, r: ResolvedResource): void {
@@ -77,13 +101,17 @@ function buildUser(ctx: BuildContext, r: ResolvedResource): void {
     accessKeys: [
       {
         accessKeyId: `AKIA${hashChars(`key:${r.logical}`, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
-        secretAccessKey: hashChars(`secret:${r.logical}`, 40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
+        secretAccessKey: hashChars(
+          `secret:${r.logical}`,
+          40,
+          'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+        ),
         status: 'Active',
         createDate: ctx.now,
       },
     ],
     mfaDevices: [],
-    inlinePolicies: inlinePolicies(ctx, r, POLICY_LIMITS.roleInline),
+    inlinePolicies: inlinePolicies(r, POLICY_LIMITS.roleInline),
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
@@ -91,7 +119,15 @@ function buildUser(ctx: BuildContext, r: ResolvedResource): void {
   if (boundary) user.permissionsBoundaryArn = boundary;
   ctx.state.iam.users[user.userName] = user;
   ctx.origins.set(`user:${user.arn}`, r.path);
-  noteUnusedProperties(ctx, r, ['UserName', 'Path', 'Policies', 'ManagedPolicyArns', 'PermissionsBoundary', 'Tags', 'Groups']);
+  noteUnusedProperties(ctx, r, [
+    'UserName',
+    'Path',
+    'Policies',
+    'ManagedPolicyArns',
+    'PermissionsBoundary',
+    'Tags',
+    'Groups',
+  ]);
 }
 
 /** Roles and users named by a stand-alone policy (`Roles`, `Users`, `Groups`, `RoleName` …). */
@@ -101,19 +137,27 @@ function targets(ctx: BuildContext, r: ResolvedResource): (IamRole | IamUser)[] 
   for (const name of roleNames) {
     const role = ctx.state.iam.roles[name.split('/').pop() as string];
     if (role) out.push(role);
-    else ctx.gap(`${r.path}.Properties.Roles`, `role ${name} is not in this template: the policy is not attached to anything simulated`);
+    else
+      ctx.gap(
+        `${r.path}.Properties.Roles`,
+        `role ${name} is not in this template: the policy is not attached to anything simulated`,
+      );
   }
   for (const name of [...asStrings(r.props.Users), ...asStrings(r.props.UserName)]) {
     const user = ctx.state.iam.users[name];
     if (user) out.push(user);
     else ctx.gap(`${r.path}.Properties.Users`, `user ${name} is not in this template`);
   }
-  for (const group of [...asStrings(r.props.Groups), ...asStrings(r.props.GroupName)]) out.push(...groupMembers(ctx, group, r.path));
+  for (const group of [...asStrings(r.props.Groups), ...asStrings(r.props.GroupName)])
+    out.push(...groupMembers(ctx, group, r.path));
   return out;
 }
 
 function groupMembers(ctx: BuildContext, group: string, path: string): IamUser[] {
-  ctx.gap(path, `IAM group ${group}: groups are not simulated; their policies are applied to their member users directly`);
+  ctx.gap(
+    path,
+    `IAM group ${group}: groups are not simulated; their policies are applied to their member users directly`,
+  );
   const members: IamUser[] = [];
   for (const res of ctx.resources) {
     if (res.type === 'AWS::IAM::User' && asStrings(res.props.Groups).includes(group)) {
@@ -131,7 +175,7 @@ function groupMembers(ctx: BuildContext, group: string, path: string): IamUser[]
 }
 
 function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
-  const policies = inlinePolicies(ctx, r, 5_120);
+  const policies = inlinePolicies(r, 5_120);
   const arns = managedArns(ctx, r);
   for (const user of groupMembers(ctx, r.ref, r.path)) {
     user.inlinePolicies.push(...policies.map((p) => ({ name: `${r.ref}/${p.name}`, document: p.document })));
@@ -143,14 +187,31 @@ function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
 function buildStandalonePolicy(ctx: BuildContext, r: ResolvedResource): void {
   const name = asString(r.props.PolicyName) ?? r.logical;
   const isUserPolicy = r.type === 'AWS::IAM::UserPolicy';
-  const document = policyDocument(r.props.PolicyDocument, `${r.path}.Properties.PolicyDocument`, isUserPolicy ? POLICY_LIMITS.userInline : POLICY_LIMITS.roleInline);
+  const document = policyDocument(
+    r.props.PolicyDocument,
+    `${r.path}.Properties.PolicyDocument`,
+    isUserPolicy ? POLICY_LIMITS.userInline : POLICY_LIMITS.roleInline,
+  );
   for (const entity of targets(ctx, r)) entity.inlinePolicies.push({ name, document: document as never });
-  noteUnusedProperties(ctx, r, ['PolicyName', 'PolicyDocument', 'Roles', 'Users', 'Groups', 'RoleName', 'UserName', 'GroupName']);
+  noteUnusedProperties(ctx, r, [
+    'PolicyName',
+    'PolicyDocument',
+    'Roles',
+    'Users',
+    'Groups',
+    'RoleName',
+    'UserName',
+    'GroupName',
+  ]);
 }
 
 function buildManagedPolicy(ctx: BuildContext, r: ResolvedResource): void {
   const arn = r.ref;
-  const document = policyDocument(r.props.PolicyDocument, `${r.path}.Properties.PolicyDocument`, POLICY_LIMITS.managed);
+  const document = policyDocument(
+    r.props.PolicyDocument,
+    `${r.path}.Properties.PolicyDocument`,
+    POLICY_LIMITS.managed,
+  );
   ctx.state.iam.policies[arn] = {
     policyName: arn.split('/').pop() as string,
     path: normalisePath(r.props.Path),
@@ -162,15 +223,31 @@ function buildManagedPolicy(ctx: BuildContext, r: ResolvedResource): void {
     createDate: ctx.now,
   };
   ctx.origins.set(`policy:${arn}`, r.path);
-  for (const entity of targets(ctx, r)) if (!entity.attachedPolicyArns.includes(arn)) entity.attachedPolicyArns.push(arn);
-  noteUnusedProperties(ctx, r, ['ManagedPolicyName', 'Path', 'Description', 'PolicyDocument', 'Roles', 'Users', 'Groups']);
+  for (const entity of targets(ctx, r))
+    if (!entity.attachedPolicyArns.includes(arn)) entity.attachedPolicyArns.push(arn);
+  noteUnusedProperties(ctx, r, [
+    'ManagedPolicyName',
+    'Path',
+    'Description',
+    'PolicyDocument',
+    'Roles',
+    'Users',
+    'Groups',
+  ]);
 }
 
 function buildProviders(ctx: BuildContext, r: ResolvedResource): void {
   if (r.type === 'AWS::IAM::SAMLProvider') {
     const metadata = asString(r.props.SamlMetadataDocument) ?? '';
-    const certificates = [...metadata.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) => (m[1] as string).replace(/\s+/g, ''));
-    ctx.state.iam.samlProviders[r.ref] = { name: r.ref.split('/').pop() as string, arn: r.ref, certificates, createDate: ctx.now };
+    const certificates = [...metadata.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) =>
+      (m[1] as string).replace(/\s+/g, ''),
+    );
+    ctx.state.iam.samlProviders[r.ref] = {
+      name: r.ref.split('/').pop() as string,
+      arn: r.ref,
+      certificates,
+      createDate: ctx.now,
+    };
     noteUnusedProperties(ctx, r, ['Name', 'SamlMetadataDocument', 'Tags']);
   } else {
     const url = (asString(r.props.Url) ?? '').replace(/^https:\/\//, '');
@@ -193,6 +270,12 @@ export function buildIam(ctx: BuildContext): void {
   for (const r of of('AWS::IAM::User')) buildUser(ctx, r);
   for (const r of of('AWS::IAM::Group')) buildGroup(ctx, r);
   for (const r of of('AWS::IAM::ManagedPolicy')) buildManagedPolicy(ctx, r);
-  for (const r of of('AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy')) buildStandalonePolicy(ctx, r);
+  for (const r of of(
+    'AWS::IAM::Policy',
+    'AWS::IAM::RolePolicy',
+    'AWS::IAM::UserPolicy',
+    'AWS::IAM::GroupPolicy',
+  ))
+    buildStandalonePolicy(ctx, r);
   for (const r of of('AWS::IAM::SAMLProvider', 'AWS::IAM::OIDCProvider')) buildProviders(ctx, r);
 }

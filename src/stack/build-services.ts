@@ -1,5 +1,14 @@
 import type { ApiMethod, IdentityPoolConfig, MappingRule, RestApi, RoleMapping } from '../sim/index';
-import { asBool, asString, asStrings, type BuildContext, noteUnusedProperties, POLICY_LIMITS, policyDocument, type ResolvedResource } from './build-context';
+import {
+  asBool,
+  asString,
+  asStrings,
+  type BuildContext,
+  noteUnusedProperties,
+  POLICY_LIMITS,
+  policyDocument,
+  type ResolvedResource,
+} from './build-context';
 import { isRecord } from './parse';
 import { hashChars } from './physical-ids';
 
@@ -11,20 +20,25 @@ import { hashChars } from './physical-ids';
 function buildIdentityPool(ctx: BuildContext, r: ResolvedResource): void {
   const p = r.props;
   const logins: Record<string, string> = Object.create(null);
-  if (isRecord(p.SupportedLoginProviders)) for (const [k, v] of Object.entries(p.SupportedLoginProviders)) logins[k] = String(v);
+  if (isRecord(p.SupportedLoginProviders))
+    for (const [k, v] of Object.entries(p.SupportedLoginProviders)) logins[k] = String(v);
   const pool: IdentityPoolConfig = {
     IdentityPoolId: r.ref,
     IdentityPoolName: asString(p.IdentityPoolName) ?? r.logical,
     AllowUnauthenticatedIdentities: asBool(p.AllowUnauthenticatedIdentities, false),
     AllowClassicFlow: asBool(p.AllowClassicFlow, false),
     SupportedLoginProviders: logins,
-    ...(asString(p.DeveloperProviderName) ? { DeveloperProviderName: asString(p.DeveloperProviderName) } : {}),
+    ...(asString(p.DeveloperProviderName)
+      ? { DeveloperProviderName: asString(p.DeveloperProviderName) }
+      : {}),
     OpenIdConnectProviderARNs: asStrings(p.OpenIdConnectProviderARNs),
-    CognitoIdentityProviders: (Array.isArray(p.CognitoIdentityProviders) ? p.CognitoIdentityProviders : []).filter(isRecord).map((c) => ({
-      ProviderName: asString(c.ProviderName) ?? '',
-      ClientId: asString(c.ClientId) ?? '',
-      ServerSideTokenCheck: asBool(c.ServerSideTokenCheck, false),
-    })),
+    CognitoIdentityProviders: (Array.isArray(p.CognitoIdentityProviders) ? p.CognitoIdentityProviders : [])
+      .filter(isRecord)
+      .map((c) => ({
+        ProviderName: asString(c.ProviderName) ?? '',
+        ClientId: asString(c.ClientId) ?? '',
+        ServerSideTokenCheck: asBool(c.ServerSideTokenCheck, false),
+      })),
     SamlProviderARNs: asStrings(p.SamlProviderARNs),
     IdentityPoolTags: Object.create(null),
     Roles: Object.create(null),
@@ -32,16 +46,31 @@ function buildIdentityPool(ctx: BuildContext, r: ResolvedResource): void {
   };
   ctx.state.cognitoIdentity.pools[pool.IdentityPoolId] = pool;
   ctx.origins.set(`identity-pool:${pool.IdentityPoolId}`, r.path);
-  noteUnusedProperties(ctx, r, ['IdentityPoolName', 'AllowUnauthenticatedIdentities', 'AllowClassicFlow', 'SupportedLoginProviders', 'DeveloperProviderName', 'OpenIdConnectProviderARNs', 'CognitoIdentityProviders', 'SamlProviderARNs', 'IdentityPoolTags']);
+  noteUnusedProperties(ctx, r, [
+    'IdentityPoolName',
+    'AllowUnauthenticatedIdentities',
+    'AllowClassicFlow',
+    'SupportedLoginProviders',
+    'DeveloperProviderName',
+    'OpenIdConnectProviderARNs',
+    'CognitoIdentityProviders',
+    'SamlProviderARNs',
+    'IdentityPoolTags',
+  ]);
 }
 
 function roleMapping(value: Record<string, unknown>): RoleMapping {
   const type = asString(value.Type) === 'Rules' ? 'Rules' : 'Token';
   const ambiguous = asString(value.AmbiguousRoleResolution);
-  const rules = isRecord(value.RulesConfiguration) && Array.isArray(value.RulesConfiguration.Rules) ? value.RulesConfiguration.Rules : [];
+  const rules =
+    isRecord(value.RulesConfiguration) && Array.isArray(value.RulesConfiguration.Rules)
+      ? value.RulesConfiguration.Rules
+      : [];
   return {
     Type: type,
-    ...(ambiguous === 'Deny' || ambiguous === 'AuthenticatedRole' ? { AmbiguousRoleResolution: ambiguous } : {}),
+    ...(ambiguous === 'Deny' || ambiguous === 'AuthenticatedRole'
+      ? { AmbiguousRoleResolution: ambiguous }
+      : {}),
     ...(type === 'Rules'
       ? {
           RulesConfiguration: {
@@ -62,10 +91,16 @@ function roleMapping(value: Record<string, unknown>): RoleMapping {
 function buildRoleAttachment(ctx: BuildContext, r: ResolvedResource): void {
   const id = asString(r.props.IdentityPoolId) ?? '';
   const pool = ctx.state.cognitoIdentity.pools[id];
-  if (!pool) return ctx.gap(`${r.path}.Properties.IdentityPoolId`, `identity pool ${id} is not in this template`);
+  if (!pool) {
+    ctx.gap(`${r.path}.Properties.IdentityPoolId`, `identity pool ${id} is not in this template`);
+    return;
+  }
   if (isRecord(r.props.Roles)) for (const [k, v] of Object.entries(r.props.Roles)) pool.Roles[k] = String(v);
   if (r.props.RoleMappings !== undefined && !isRecord(r.props.RoleMappings))
-    ctx.gap(`${r.path}.Properties.RoleMappings`, `RoleMappings is not a literal map here (it comes from ${String(r.props.RoleMappings)}): no role mapping is simulated, so signed-in users get the authenticated role`);
+    ctx.gap(
+      `${r.path}.Properties.RoleMappings`,
+      `RoleMappings is not a literal map here (it comes from ${String(r.props.RoleMappings)}): no role mapping is simulated, so signed-in users get the authenticated role`,
+    );
   if (isRecord(r.props.RoleMappings))
     for (const [key, value] of Object.entries(r.props.RoleMappings)) {
       if (!isRecord(value)) continue;
@@ -79,7 +114,13 @@ function buildRoleAttachment(ctx: BuildContext, r: ResolvedResource): void {
 }
 
 function buildBucket(ctx: BuildContext, r: ResolvedResource): void {
-  ctx.state.s3.buckets[r.ref] = { name: r.ref, region: ctx.region, ownerAccountId: ctx.accountId, creationDate: ctx.now, objects: Object.create(null) };
+  ctx.state.s3.buckets[r.ref] = {
+    name: r.ref,
+    region: ctx.region,
+    ownerAccountId: ctx.accountId,
+    creationDate: ctx.now,
+    objects: Object.create(null),
+  };
   ctx.origins.set(`bucket:${r.ref}`, r.path);
   noteUnusedProperties(ctx, r, ['BucketName', 'Tags']);
 }
@@ -87,8 +128,18 @@ function buildBucket(ctx: BuildContext, r: ResolvedResource): void {
 function buildBucketPolicy(ctx: BuildContext, r: ResolvedResource): void {
   const name = asString(r.props.Bucket) ?? '';
   const bucket = ctx.state.s3.buckets[name];
-  if (!bucket) return ctx.gap(`${r.path}.Properties.Bucket`, `bucket ${name} is not in this template: its policy is not simulated`);
-  bucket.policy = policyDocument(r.props.PolicyDocument, `${r.path}.Properties.PolicyDocument`, POLICY_LIMITS.bucket) as never;
+  if (!bucket) {
+    ctx.gap(
+      `${r.path}.Properties.Bucket`,
+      `bucket ${name} is not in this template: its policy is not simulated`,
+    );
+    return;
+  }
+  bucket.policy = policyDocument(
+    r.props.PolicyDocument,
+    `${r.path}.Properties.PolicyDocument`,
+    POLICY_LIMITS.bucket,
+  ) as never;
   ctx.origins.set(`bucket-policy:${name}`, r.path);
 }
 
@@ -102,9 +153,18 @@ function resourcePath(ctx: BuildContext, api: ResolvedResource, resourceId: stri
 }
 
 function buildRestApi(ctx: BuildContext, r: ResolvedResource): void {
-  const api: RestApi = { id: r.ref, name: asString(r.props.Name) ?? r.logical, stages: [], authorizers: Object.create(null), methods: [] };
+  const api: RestApi = {
+    id: r.ref,
+    name: asString(r.props.Name) ?? r.logical,
+    stages: [],
+    authorizers: Object.create(null),
+    methods: [],
+  };
   if (r.props.Body !== undefined || r.props.BodyS3Location !== undefined)
-    ctx.gap(`${r.path}.Properties.Body`, 'an OpenAPI body is not read: only AWS::ApiGateway::Method resources define methods here');
+    ctx.gap(
+      `${r.path}.Properties.Body`,
+      'an OpenAPI body is not read: only AWS::ApiGateway::Method resources define methods here',
+    );
   const mine = (x: ResolvedResource) => asString(x.props.RestApiId) === r.ref;
   for (const a of ctx.resources.filter((x) => x.type === 'AWS::ApiGateway::Authorizer' && mine(x))) {
     if (asString(a.props.Type) !== 'COGNITO_USER_POOLS') {
@@ -127,14 +187,25 @@ function buildRestApi(ctx: BuildContext, r: ResolvedResource): void {
       resourcePath: resourcePath(ctx, r, asString(m.props.ResourceId) ?? ''),
       authorizationType: type === 'AWS_IAM' || type === 'COGNITO_USER_POOLS' ? type : 'NONE',
     };
-    if (type === 'CUSTOM') ctx.gap(`${m.path}.Properties.AuthorizationType`, 'a CUSTOM (Lambda) authorizer is not simulated: the method is treated as open');
+    if (type === 'CUSTOM')
+      ctx.gap(
+        `${m.path}.Properties.AuthorizationType`,
+        'a CUSTOM (Lambda) authorizer is not simulated: the method is treated as open',
+      );
     if (asString(m.props.AuthorizerId)) method.authorizerId = asString(m.props.AuthorizerId);
-    if (m.props.AuthorizationScopes !== undefined) method.authorizationScopes = asStrings(m.props.AuthorizationScopes);
+    if (m.props.AuthorizationScopes !== undefined)
+      method.authorizationScopes = asStrings(m.props.AuthorizationScopes);
     api.methods.push(method);
     ctx.origins.set(`method:${api.id}:${method.httpMethod} ${method.resourcePath}`, m.path);
-    if (isRecord(m.props.Integration)) ctx.gap(`${m.path}.Properties.Integration`, 'the integration is not simulated: every method echoes its request context');
+    if (isRecord(m.props.Integration))
+      ctx.gap(
+        `${m.path}.Properties.Integration`,
+        'the integration is not simulated: every method echoes its request context',
+      );
   }
-  for (const s of ctx.resources.filter((x) => (x.type === 'AWS::ApiGateway::Stage' || x.type === 'AWS::ApiGateway::Deployment') && mine(x))) {
+  for (const s of ctx.resources.filter(
+    (x) => (x.type === 'AWS::ApiGateway::Stage' || x.type === 'AWS::ApiGateway::Deployment') && mine(x),
+  )) {
     const stage = asString(s.props.StageName);
     if (stage && !api.stages.includes(stage)) api.stages.push(stage);
   }
@@ -146,11 +217,17 @@ function buildRestApi(ctx: BuildContext, r: ResolvedResource): void {
 function buildAppSync(ctx: BuildContext, r: ResolvedResource): void {
   const modes = ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM', 'API_KEY'];
   const main = asString(r.props.AuthenticationType) ?? 'API_KEY';
-  const extra = (Array.isArray(r.props.AdditionalAuthenticationProviders) ? r.props.AdditionalAuthenticationProviders : [])
+  const extra = (
+    Array.isArray(r.props.AdditionalAuthenticationProviders) ? r.props.AdditionalAuthenticationProviders : []
+  )
     .filter(isRecord)
     .map((a) => asString(a.AuthenticationType) ?? '');
-  for (const m of [main, ...extra]) if (!modes.includes(m)) ctx.gap(`${r.path}.Properties.AuthenticationType`, `AppSync auth mode ${m} is not simulated`);
-  const userPoolId = isRecord(r.props.UserPoolConfig) ? (asString(r.props.UserPoolConfig.UserPoolId) ?? '') : '';
+  for (const m of [main, ...extra])
+    if (!modes.includes(m))
+      ctx.gap(`${r.path}.Properties.AuthenticationType`, `AppSync auth mode ${m} is not simulated`);
+  const userPoolId = isRecord(r.props.UserPoolConfig)
+    ? (asString(r.props.UserPoolConfig.UserPoolId) ?? '')
+    : '';
   const apiId = r.ref.split('/').pop() as string;
   ctx.state.appsync.apis[apiId] = {
     apiId,
@@ -158,14 +235,22 @@ function buildAppSync(ctx: BuildContext, r: ResolvedResource): void {
     defaultAuthMode: (modes.includes(main) ? main : 'API_KEY') as never,
     additionalAuthModes: extra.filter((m) => modes.includes(m)) as never,
     userPoolId,
-    apiKeys: [{ id: `da2-${hashChars(`apikey:${r.logical}`, 26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, expires: Math.floor(ctx.now / 1000) + 7 * 86_400 }],
+    apiKeys: [
+      {
+        id: `da2-${hashChars(`apikey:${r.logical}`, 26, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+        expires: Math.floor(ctx.now / 1000) + 7 * 86_400,
+      },
+    ],
     conflictHandler: 'AUTOMERGE',
     deltaSyncTableTtlMinutes: 30,
     baseTableTtlMinutes: 43_200,
     items: Object.create(null),
     delta: [],
   };
-  ctx.gap(r.path, 'the GraphQL schema and resolvers are not read: the simulated API serves the shared-list schema');
+  ctx.gap(
+    r.path,
+    'the GraphQL schema and resolvers are not read: the simulated API serves the shared-list schema',
+  );
 }
 
 export function buildServices(ctx: BuildContext): void {
@@ -173,7 +258,10 @@ export function buildServices(ctx: BuildContext): void {
   for (const r of of('AWS::Cognito::IdentityPool')) buildIdentityPool(ctx, r);
   for (const r of of('AWS::Cognito::IdentityPoolRoleAttachment')) buildRoleAttachment(ctx, r);
   for (const r of of('AWS::Cognito::IdentityPoolPrincipalTag'))
-    ctx.gap(r.path, 'principal tags (attributes for access control) are not passed to the role session by the simulation');
+    ctx.gap(
+      r.path,
+      'principal tags (attributes for access control) are not passed to the role session by the simulation',
+    );
   for (const r of of('AWS::S3::Bucket')) buildBucket(ctx, r);
   for (const r of of('AWS::S3::BucketPolicy')) buildBucketPolicy(ctx, r);
   for (const r of of('AWS::ApiGateway::RestApi')) buildRestApi(ctx, r);
@@ -189,5 +277,9 @@ export function buildServices(ctx: BuildContext): void {
       dataType: 'text',
     };
   }
-  for (const r of of('AWS::DynamoDB::Table')) ctx.gap(r.path, `DynamoDB table ${r.ref}: only its ARN is used (policies name it); the table is not simulated`);
+  for (const r of of('AWS::DynamoDB::Table'))
+    ctx.gap(
+      r.path,
+      `DynamoDB table ${r.ref}: only its ARN is used (policies name it); the table is not simulated`,
+    );
 }

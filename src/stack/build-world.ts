@@ -28,10 +28,16 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
   const resources: ResolvedResource[] = [];
   const notCreated: string[] = [];
   if (template.Transform !== undefined)
-    resolver.gap('Transform', `Transform ${JSON.stringify(template.Transform)} is not expanded: resources it would create (AWS::Serverless::*) are not simulated`);
+    resolver.gap(
+      'Transform',
+      `Transform ${JSON.stringify(template.Transform)} is not expanded: resources it would create (AWS::Serverless::*) are not simulated`,
+    );
   for (const [logical, resource] of Object.entries(template.Resources)) {
     const path = `Resources.${logical}`;
-    if (resource.Condition !== undefined && !resolver.condition(String(resource.Condition), `${path}.Condition`)) {
+    if (
+      resource.Condition !== undefined &&
+      !resolver.condition(String(resource.Condition), `${path}.Condition`)
+    ) {
       notCreated.push(logical);
       continue;
     }
@@ -43,7 +49,10 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
       resolver.gap(path, `${resource.Type} is not simulated`);
       continue;
     }
-    const resolved = resource.Properties === undefined ? Object.create(null) : resolver.resolve(resource.Properties, `${path}.Properties`);
+    const resolved =
+      resource.Properties === undefined
+        ? Object.create(null)
+        : resolver.resolve(resource.Properties, `${path}.Properties`);
     const props = isRecord(resolved) && resolved !== (NO_VALUE as unknown) ? resolved : Object.create(null);
     resources.push({ logical, type: resource.Type, path, props, ref: String(resolver.ref(logical, path)) });
   }

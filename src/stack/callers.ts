@@ -44,11 +44,17 @@ export interface WorldView {
 }
 
 function managed(view: WorldView, arn: string) {
-  return (Object.hasOwn(view.state.iam.policies, arn) ? view.state.iam.policies[arn] : undefined) ?? (Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined);
+  return (
+    (Object.hasOwn(view.state.iam.policies, arn) ? view.state.iam.policies[arn] : undefined) ??
+    (Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined)
+  );
 }
 
 export function policiesOf(view: WorldView, entity: IamRole | IamUser): NamedPolicy[] {
-  const out: NamedPolicy[] = entity.inlinePolicies.map((p) => ({ name: `inline:${p.name}`, document: p.document }));
+  const out: NamedPolicy[] = entity.inlinePolicies.map((p) => ({
+    name: `inline:${p.name}`,
+    document: p.document,
+  }));
   for (const arn of entity.attachedPolicyArns) {
     const p = managed(view, arn);
     if (p) out.push({ name: p.policyName, arn: p.arn, document: p.document });
@@ -61,11 +67,18 @@ function boundaryOf(view: WorldView, entity: IamRole | IamUser): NamedPolicy | u
   return p ? { name: p.policyName, arn: p.arn, document: p.document } : undefined;
 }
 
-const roleByArn = (view: WorldView, arn: string) => Object.values(view.state.iam.roles).find((r) => r.arn === arn);
+const roleByArn = (view: WorldView, arn: string) =>
+  Object.values(view.state.iam.roles).find((r) => r.arn === arn);
 const accountIds = (acct: string) => [`arn:aws:iam::${acct}:root`, acct];
 
 /** The trust-policy check STS makes for AssumeRoleWithWebIdentity with a Cognito identity token. */
-export function trustRequest(view: WorldView, role: IamRole, poolId: string, amr: string[], sub: string): AuthorizationRequest {
+export function trustRequest(
+  view: WorldView,
+  role: IamRole,
+  poolId: string,
+  amr: string[],
+  sub: string,
+): AuthorizationRequest {
   return {
     action: 'sts:AssumeRoleWithWebIdentity',
     resource: role.arn,
@@ -78,11 +91,25 @@ export function trustRequest(view: WorldView, role: IamRole, poolId: string, amr
       'aws:FederatedProvider': COGNITO,
     },
     identityPolicies: [],
-    resourcePolicy: { name: `trust policy of ${role.roleName}`, arn: role.arn, document: role.trustPolicy, layer: 'trust' },
+    resourcePolicy: {
+      name: `trust policy of ${role.roleName}`,
+      arn: role.arn,
+      document: role.trustPolicy,
+      layer: 'trust',
+    },
   };
 }
 
-function poolCaller(view: WorldView, id: string, label: string, origin: string, poolId: string, roleArn: string, amr: string[], guestScope: boolean): CallerSpec | undefined {
+function poolCaller(
+  view: WorldView,
+  id: string,
+  label: string,
+  origin: string,
+  poolId: string,
+  roleArn: string,
+  amr: string[],
+  guestScope: boolean,
+): CallerSpec | undefined {
   const role = roleByArn(view, roleArn);
   const identityId = `${poolId.split(':')[0]}:${IDENTITY_A}`;
   const session = `arn:aws:sts::${view.accountId}:assumed-role/${role?.roleName ?? roleArn.split('/').pop()}/CognitoIdentityCredentials`;
@@ -90,7 +117,11 @@ function poolCaller(view: WorldView, id: string, label: string, origin: string, 
     id,
     label,
     origin,
-    principal: { type: 'AWS', identifiers: [session, roleArn, ...accountIds(view.accountId)], accountId: view.accountId },
+    principal: {
+      type: 'AWS',
+      identifiers: [session, roleArn, ...accountIds(view.accountId)],
+      accountId: view.accountId,
+    },
     identityPolicies: role ? policiesOf(view, role) : [],
     ...(role && boundaryOf(view, role) ? { permissionsBoundary: boundaryOf(view, role) } : {}),
     sessionPolicies: guestScope ? cognitoGuestSessionPolicies() : [],
@@ -111,7 +142,8 @@ function poolCaller(view: WorldView, id: string, label: string, origin: string, 
   if (!role) spec.blocked = `role ${roleArn} is not in this stack`;
   else {
     const trust = evaluate(trustRequest(view, role, poolId, amr, identityId));
-    if (trust.decision !== 'Allow') spec.blocked = `the trust policy of ${role.roleName} refuses the identity pool: ${trust.reason}`;
+    if (trust.decision !== 'Allow')
+      spec.blocked = `the trust policy of ${role.roleName} refuses the identity pool: ${trust.reason}`;
   }
   return spec;
 }
@@ -123,28 +155,88 @@ function identityPoolCallers(view: WorldView): CallerSpec[] {
     const add = (c: CallerSpec | undefined) => c && out.push(c);
     const guest = pool.Roles.unauthenticated;
     if (pool.AllowUnauthenticatedIdentities && guest) {
-      add(poolCaller(view, `guest:${pool.IdentityPoolId}`, `Guest of ${name}`, 'enhanced flow: the guest role with Cognito’s scope-down session policy', pool.IdentityPoolId, guest, ['unauthenticated'], true));
+      add(
+        poolCaller(
+          view,
+          `guest:${pool.IdentityPoolId}`,
+          `Guest of ${name}`,
+          'enhanced flow: the guest role with Cognito’s scope-down session policy',
+          pool.IdentityPoolId,
+          guest,
+          ['unauthenticated'],
+          true,
+        ),
+      );
       if (pool.AllowClassicFlow)
-        add(poolCaller(view, `guest-classic:${pool.IdentityPoolId}`, `Guest of ${name} (classic flow)`, 'basic (classic) flow: AssumeRoleWithWebIdentity with no scope-down', pool.IdentityPoolId, guest, ['unauthenticated'], false));
+        add(
+          poolCaller(
+            view,
+            `guest-classic:${pool.IdentityPoolId}`,
+            `Guest of ${name} (classic flow)`,
+            'basic (classic) flow: AssumeRoleWithWebIdentity with no scope-down',
+            pool.IdentityPoolId,
+            guest,
+            ['unauthenticated'],
+            false,
+          ),
+        );
     }
     const authRole = pool.Roles.authenticated;
-    const providers = [...pool.CognitoIdentityProviders.map((p) => p.ProviderName), ...Object.keys(pool.SupportedLoginProviders)];
+    const providers = [
+      ...pool.CognitoIdentityProviders.map((p) => p.ProviderName),
+      ...Object.keys(pool.SupportedLoginProviders),
+    ];
     const amr = ['authenticated', providers[0] ?? 'cognito-idp'];
     if (authRole)
-      add(poolCaller(view, `auth:${pool.IdentityPoolId}`, `Signed-in user of ${name}`, 'the default authenticated role', pool.IdentityPoolId, authRole, amr, false));
+      add(
+        poolCaller(
+          view,
+          `auth:${pool.IdentityPoolId}`,
+          `Signed-in user of ${name}`,
+          'the default authenticated role',
+          pool.IdentityPoolId,
+          authRole,
+          amr,
+          false,
+        ),
+      );
     for (const [provider, mapping] of Object.entries(pool.RoleMappings)) {
       const providerAmr = ['authenticated', provider.split(':')[0] ?? provider];
       if (mapping.Type === 'Rules') {
         (mapping.RulesConfiguration?.Rules ?? []).forEach((rule, i) => {
-          add(poolCaller(view, `rule:${pool.IdentityPoolId}:${provider}:${i}`, `${name}: ${rule.Claim} ${rule.MatchType} "${rule.Value}"`, `role mapping rule ${i + 1} for ${provider}`, pool.IdentityPoolId, rule.RoleARN, providerAmr, false));
+          add(
+            poolCaller(
+              view,
+              `rule:${pool.IdentityPoolId}:${provider}:${i}`,
+              `${name}: ${rule.Claim} ${rule.MatchType} "${rule.Value}"`,
+              `role mapping rule ${i + 1} for ${provider}`,
+              pool.IdentityPoolId,
+              rule.RoleARN,
+              providerAmr,
+              false,
+            ),
+          );
         });
       } else {
         // Token mapping: the role in cognito:preferred_role, i.e. each user pool group's role.
         const poolId = provider.split('/')[1]?.split(':')[0] ?? '';
-        const userPool = Object.hasOwn(view.state.cognitoIdp.pools, poolId) ? view.state.cognitoIdp.pools[poolId] : undefined;
+        const userPool = Object.hasOwn(view.state.cognitoIdp.pools, poolId)
+          ? view.state.cognitoIdp.pools[poolId]
+          : undefined;
         for (const group of Object.values(userPool?.groups ?? {})) {
           if (!group.roleArn) continue;
-          add(poolCaller(view, `group:${pool.IdentityPoolId}:${poolId}:${group.groupName}`, `${name}: group ${group.groupName}`, `token role mapping (cognito:preferred_role) for members of ${group.groupName}`, pool.IdentityPoolId, group.roleArn, providerAmr, false));
+          add(
+            poolCaller(
+              view,
+              `group:${pool.IdentityPoolId}:${poolId}:${group.groupName}`,
+              `${name}: group ${group.groupName}`,
+              `token role mapping (cognito:preferred_role) for members of ${group.groupName}`,
+              pool.IdentityPoolId,
+              group.roleArn,
+              providerAmr,
+              false,
+            ),
+          );
         }
       }
     }
@@ -157,7 +249,11 @@ function userCaller(view: WorldView, user: IamUser): CallerSpec {
     id: `user:${user.arn}`,
     label: `IAM user ${user.userName}`,
     origin: 'long-term access keys',
-    principal: { type: 'AWS', identifiers: [user.arn, ...accountIds(view.accountId)], accountId: view.accountId },
+    principal: {
+      type: 'AWS',
+      identifiers: [user.arn, ...accountIds(view.accountId)],
+      accountId: view.accountId,
+    },
     identityPolicies: policiesOf(view, user),
     ...(boundaryOf(view, user) ? { permissionsBoundary: boundaryOf(view, user) } : {}),
     sessionPolicies: [],
@@ -178,7 +274,11 @@ function roleSession(view: WorldView, role: IamRole, from: CallerSpec): CallerSp
     id: `${from.id}>${role.arn}`,
     label: `${from.label} → role ${role.roleName}`,
     origin: `sts:AssumeRole from ${from.label}`,
-    principal: { type: 'AWS', identifiers: [session, role.arn, ...accountIds(view.accountId)], accountId: view.accountId },
+    principal: {
+      type: 'AWS',
+      identifiers: [session, role.arn, ...accountIds(view.accountId)],
+      accountId: view.accountId,
+    },
     identityPolicies: policiesOf(view, role),
     ...(boundaryOf(view, role) ? { permissionsBoundary: boundaryOf(view, role) } : {}),
     sessionPolicies: [],
@@ -204,14 +304,22 @@ function canAssume(view: WorldView, from: CallerSpec, role: IamRole): boolean {
     identityPolicies: from.identityPolicies,
     ...(from.permissionsBoundary ? { permissionsBoundary: from.permissionsBoundary } : {}),
     sessionPolicies: from.sessionPolicies,
-    resourcePolicy: { name: `trust policy of ${role.roleName}`, arn: role.arn, document: role.trustPolicy, layer: 'trust' },
+    resourcePolicy: {
+      name: `trust policy of ${role.roleName}`,
+      arn: role.arn,
+      document: role.trustPolicy,
+      layer: 'trust',
+    },
   });
   return result.decision === 'Allow';
 }
 
 /** All callers: identity-pool ones, IAM users, and one hop of sts:AssumeRole from any of them. */
 export function listCallers(view: WorldView, max = 60): CallerSpec[] {
-  const base = [...identityPoolCallers(view), ...Object.values(view.state.iam.users).map((u) => userCaller(view, u))];
+  const base = [
+    ...identityPoolCallers(view),
+    ...Object.values(view.state.iam.users).map((u) => userCaller(view, u)),
+  ];
   const out = [...base];
   for (const from of base) {
     if (from.blocked) continue;

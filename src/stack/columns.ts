@@ -24,7 +24,13 @@ export interface ColumnSpec {
 
 const COMMON_ACTIONS: Record<string, string[]> = {
   s3: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'],
-  dynamodb: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DeleteItem'],
+  dynamodb: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:DeleteItem',
+  ],
   'execute-api': ['execute-api:Invoke'],
   ssm: ['ssm:GetParameter', 'ssm:PutParameter'],
   appsync: ['appsync:GraphQL'],
@@ -32,10 +38,17 @@ const COMMON_ACTIONS: Record<string, string[]> = {
   sts: ['sts:AssumeRole'],
   iam: ['iam:PassRole', 'iam:CreateUser'],
 };
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable, not a template literal
 const SUB = '${cognito-identity.amazonaws.com:sub}';
 
 const globToRegExp = (glob: string) =>
-  new RegExp(`^${glob.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  new RegExp(
+    `^${glob
+      .replace(/[.+^$()|[\]\\{}]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 
 function concreteActions(pattern: string): string[] {
   if (!pattern.includes('*') && !pattern.includes('?')) return [pattern];
@@ -50,13 +63,16 @@ function concreteActions(pattern: string): string[] {
 const bucketLevel = (action: string) => /^s3:(ListBucket|GetBucket|PutBucket|DeleteBucket)/i.test(action);
 
 function concreteResources(action: string, resource: string): string[] {
-  if (!action.toLowerCase().startsWith('s3:')) return [resource.replace(/\*+$/, (m) => (resource === '*' ? m : 'example'))];
+  if (!action.toLowerCase().startsWith('s3:'))
+    return [resource.replace(/\*+$/, (m) => (resource === '*' ? m : 'example'))];
   if (resource === '*' || resource === 'arn:aws:s3:::*') return [];
   const [bucket, ...keyParts] = resource.replace(/^arn:aws:s3:::/, '').split('/');
   const key = keyParts.join('/');
   if (bucketLevel(action)) return [`arn:aws:s3:::${bucket}`];
   if (!keyParts.length) return [];
-  return [`arn:aws:s3:::${bucket}/${key.replace(/\*$/, '').replace(/\*/g, 'x')}${key.endsWith('*') || key === '' ? 'example.txt' : ''}`];
+  return [
+    `arn:aws:s3:::${bucket}/${key.replace(/\*$/, '').replace(/\*/g, 'x')}${key.endsWith('*') || key === '' ? 'example.txt' : ''}`,
+  ];
 }
 
 function groupOf(resource: string): string {
@@ -66,7 +82,8 @@ function groupOf(resource: string): string {
   return `${parts[2] ?? 'resource'} ${parts.slice(5).join(':').split('/').slice(0, 2).join('/') || resource}`;
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
 
 /** Columns for every (action, resource) pair the callers' policies and the bucket policies name. */
 export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): ColumnSpec[] {
@@ -78,7 +95,8 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
     statements.push(...(Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]));
   };
   for (const c of callers) for (const p of c.identityPolicies) addDoc(p.document);
-  for (const role of Object.values(view.state.iam.roles)) for (const p of policiesOf(view, role)) addDoc(p.document);
+  for (const role of Object.values(view.state.iam.roles))
+    for (const p of policiesOf(view, role)) addDoc(p.document);
   for (const b of Object.values(view.state.s3.buckets)) if (b.policy) addDoc(b.policy);
   const columns = new Map<string, ColumnSpec>();
   const add = (action: string, resource: string, context: Record<string, string> = {}) => {
@@ -86,17 +104,32 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
     const own = resource.includes(SUB);
     const variants = own
       ? [
-          { resource: resource.split(SUB).join('{self}'), label: `${resource.split(SUB).join('<identity A>')} (own)` },
-          { resource: resource.split(SUB).join(`{other}`), label: `${resource.split(SUB).join('<identity B>')} (another identity’s)` },
+          {
+            resource: resource.split(SUB).join('{self}'),
+            label: `${resource.split(SUB).join('<identity A>')} (own)`,
+          },
+          {
+            resource: resource.split(SUB).join(`{other}`),
+            label: `${resource.split(SUB).join('<identity B>')} (another identity’s)`,
+          },
         ]
       : [{ resource, label: resource }];
     for (const v of variants) {
-      const ctxLabel = Object.entries(context).map(([k, val]) => ` ${k}=${val.split(SUB).join('<A>')}`).join('');
+      const ctxLabel = Object.entries(context)
+        .map(([k, val]) => ` ${k}=${val.split(SUB).join('<A>')}`)
+        .join('');
       const id = `${action} ${v.resource}${ctxLabel}`;
       if (columns.has(id) || columns.size >= max) continue;
       const ctx: Record<string, string> = {};
       for (const [k, val] of Object.entries(context)) ctx[k] = val.split(SUB).join('{self}');
-      columns.set(id, { id, action, resource: v.resource, label: `${v.label}${ctxLabel}`, group: groupOf(v.resource), context: ctx });
+      columns.set(id, {
+        id,
+        action,
+        resource: v.resource,
+        label: `${v.label}${ctxLabel}`,
+        group: groupOf(v.resource),
+        context: ctx,
+      });
     }
   };
   for (const s of statements) {
@@ -107,12 +140,15 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
         for (const res of list(s.Resource)) {
           for (const concrete of concreteResources(action, res)) {
             if (/^s3:ListBucket$/i.test(action) && prefixes.length > 0)
-              for (const prefix of prefixes.filter((p) => !p.endsWith('*'))) add(action, concrete, { 's3:prefix': prefix });
+              for (const prefix of prefixes.filter((p) => !p.endsWith('*')))
+                add(action, concrete, { 's3:prefix': prefix });
             else add(action, concrete);
           }
         }
       }
     }
   }
-  return [...columns.values()].sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
+  return [...columns.values()].sort(
+    (a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label),
+  );
 }

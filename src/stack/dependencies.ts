@@ -15,7 +15,11 @@ function referencedIds(value: unknown, out: Set<string>): void {
       for (const [k, inner] of Object.entries(v)) {
         if (k === 'Ref' && typeof inner === 'string') out.add(inner);
         else if (k === 'Fn::GetAtt') {
-          const first = Array.isArray(inner) ? inner[0] : typeof inner === 'string' ? inner.split('.')[0] : undefined;
+          const first = Array.isArray(inner)
+            ? inner[0]
+            : typeof inner === 'string'
+              ? inner.split('.')[0]
+              : undefined;
           if (typeof first === 'string') out.add(first);
           else stack.push(inner);
         } else if (k === 'Fn::Sub') {
@@ -38,15 +42,23 @@ export function checkDependencies(template: Template): void {
     const refs = new Set<string>();
     // SAM's Events are wired up by the transform (into separate permissions and methods), so an
     // API and its function may name each other there without a real cycle.
-    const props = r?.Type.startsWith('AWS::Serverless::') && isRecord(r.Properties) ? { ...r.Properties, Events: undefined } : r?.Properties;
+    const props =
+      r?.Type.startsWith('AWS::Serverless::') && isRecord(r.Properties)
+        ? { ...r.Properties, Events: undefined }
+        : r?.Properties;
     referencedIds(props, refs);
     const dependsOn = r?.DependsOn;
     for (const d of Array.isArray(dependsOn) ? dependsOn : dependsOn ? [dependsOn] : []) {
       if (typeof d !== 'string' || !known.has(d))
-        throw new StackImportError(`Resources.${id}.DependsOn: ${String(d)} is not a resource of this template`);
+        throw new StackImportError(
+          `Resources.${id}.DependsOn: ${String(d)} is not a resource of this template`,
+        );
       refs.add(d);
     }
-    edges.set(id, [...refs].filter((x) => known.has(x)));
+    edges.set(
+      id,
+      [...refs].filter((x) => known.has(x)),
+    );
   }
   // Kahn's algorithm: whatever is left with dependencies after the sort sits on a cycle.
   const remaining = new Map(ids.map((id) => [id, edges.get(id)?.length ?? 0]));

@@ -10,7 +10,9 @@ export function exportCognito(ctx: ExportContext): () => void {
     const id = ctx.id('UserPool', pool.name);
     poolIds.set(pool.id, id);
     ctx.refs.add(pool.arn, { 'Fn::GetAtt': [id, 'Arn'] });
-    ctx.refs.add(`cognito-idp.${ctx.region}.amazonaws.com/${pool.id}`, { 'Fn::GetAtt': [id, 'ProviderName'] });
+    ctx.refs.add(`cognito-idp.${ctx.region}.amazonaws.com/${pool.id}`, {
+      'Fn::GetAtt': [id, 'ProviderName'],
+    });
     ctx.refs.add(pool.id, { Ref: id });
     for (const c of Object.values(pool.clients)) {
       const cid = ctx.id('Client', c.clientName);
@@ -38,7 +40,12 @@ export function exportCognito(ctx: ExportContext): () => void {
           EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
           AutoVerifiedAttributes: pool.autoVerifiedAttributes,
           UsernameConfiguration: { CaseSensitive: pool.caseSensitiveUsernames },
-          Schema: pool.schema.map((a) => ({ Name: a.name.replace(/^custom:/, ''), AttributeDataType: a.dataType, Mutable: a.mutable, Required: a.required })),
+          Schema: pool.schema.map((a) => ({
+            Name: a.name.replace(/^custom:/, ''),
+            AttributeDataType: a.dataType,
+            Mutable: a.mutable,
+            Required: a.required,
+          })),
         },
       };
       for (const c of Object.values(pool.clients))
@@ -56,10 +63,17 @@ export function exportCognito(ctx: ExportContext): () => void {
             RefreshTokenValidity: c.refreshTokenValiditySeconds,
             TokenValidityUnits: { IdToken: 'seconds', AccessToken: 'seconds', RefreshToken: 'seconds' },
             ...(c.allowedOAuthFlows.length
-              ? { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: c.allowedOAuthFlows, AllowedOAuthScopes: c.allowedOAuthScopes, CallbackURLs: c.callbackUrls }
+              ? {
+                  AllowedOAuthFlowsUserPoolClient: true,
+                  AllowedOAuthFlows: c.allowedOAuthFlows,
+                  AllowedOAuthScopes: c.allowedOAuthScopes,
+                  CallbackURLs: c.callbackUrls,
+                }
               : {}),
             ...(c.logoutUrls.length ? { LogoutURLs: c.logoutUrls } : {}),
-            ...(c.supportedIdentityProviders.length ? { SupportedIdentityProviders: c.supportedIdentityProviders } : {}),
+            ...(c.supportedIdentityProviders.length
+              ? { SupportedIdentityProviders: c.supportedIdentityProviders }
+              : {}),
             ...(c.authSessionValidityMinutes ? { AuthSessionValidity: c.authSessionValidityMinutes } : {}),
           },
         };
@@ -75,7 +89,10 @@ export function exportCognito(ctx: ExportContext): () => void {
           },
         };
       if (pool.domainPrefix)
-        ctx.resources[ctx.id('Domain', pool.name)] = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: pool.id, Domain: pool.domainPrefix } };
+        ctx.resources[ctx.id('Domain', pool.name)] = {
+          Type: 'AWS::Cognito::UserPoolDomain',
+          Properties: { UserPoolId: pool.id, Domain: pool.domainPrefix },
+        };
       for (const idp of Object.values(cognitoOAuth.identityProviders[pool.id] ?? {}))
         ctx.resources[ctx.id('IdP', `${pool.name}-${idp.providerName}`)] = {
           Type: 'AWS::Cognito::UserPoolIdentityProvider',
@@ -85,8 +102,18 @@ export function exportCognito(ctx: ExportContext): () => void {
             ProviderType: idp.providerType,
             ProviderDetails:
               idp.providerType === 'Google'
-                ? { client_id: idp.google?.clientId, client_secret: 'REPLACE-WITH-YOUR-GOOGLE-CLIENT-SECRET', authorize_scopes: idp.google?.authorizeScopes }
-                : { MetadataFile: samlMetadata(idp.saml?.entityId ?? '', idp.saml?.ssoUrl ?? '', idp.saml?.certificates ?? []) },
+                ? {
+                    client_id: idp.google?.clientId,
+                    client_secret: 'REPLACE-WITH-YOUR-GOOGLE-CLIENT-SECRET',
+                    authorize_scopes: idp.google?.authorizeScopes,
+                  }
+                : {
+                    MetadataFile: samlMetadata(
+                      idp.saml?.entityId ?? '',
+                      idp.saml?.ssoUrl ?? '',
+                      idp.saml?.certificates ?? [],
+                    ),
+                  },
             AttributeMapping: idp.attributeMapping,
           },
         };
@@ -99,10 +126,16 @@ export function exportCognito(ctx: ExportContext): () => void {
           IdentityPoolName: p.IdentityPoolName,
           AllowUnauthenticatedIdentities: p.AllowUnauthenticatedIdentities,
           AllowClassicFlow: p.AllowClassicFlow,
-          ...(Object.keys(p.SupportedLoginProviders).length ? { SupportedLoginProviders: p.SupportedLoginProviders } : {}),
+          ...(Object.keys(p.SupportedLoginProviders).length
+            ? { SupportedLoginProviders: p.SupportedLoginProviders }
+            : {}),
           ...(p.DeveloperProviderName ? { DeveloperProviderName: p.DeveloperProviderName } : {}),
-          ...(p.OpenIdConnectProviderARNs.length ? { OpenIdConnectProviderARNs: p.OpenIdConnectProviderARNs } : {}),
-          ...(p.CognitoIdentityProviders.length ? { CognitoIdentityProviders: p.CognitoIdentityProviders } : {}),
+          ...(p.OpenIdConnectProviderARNs.length
+            ? { OpenIdConnectProviderARNs: p.OpenIdConnectProviderARNs }
+            : {}),
+          ...(p.CognitoIdentityProviders.length
+            ? { CognitoIdentityProviders: p.CognitoIdentityProviders }
+            : {}),
           ...(p.SamlProviderARNs.length ? { SamlProviderARNs: p.SamlProviderARNs } : {}),
         },
       };
@@ -115,7 +148,10 @@ export function exportCognito(ctx: ExportContext): () => void {
             ...(Object.keys(p.RoleMappings).length
               ? {
                   RoleMappings: Object.fromEntries(
-                    Object.entries(p.RoleMappings).map(([provider, m], i) => [`mapping${i + 1}`, { IdentityProvider: provider, ...m }]),
+                    Object.entries(p.RoleMappings).map(([provider, m], i) => [
+                      `mapping${i + 1}`,
+                      { IdentityProvider: provider, ...m },
+                    ]),
                   ),
                 }
               : {}),

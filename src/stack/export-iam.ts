@@ -26,7 +26,12 @@ export function exportIam(ctx: ExportContext): () => void {
     for (const p of Object.values(iam.policies))
       ctx.resources[policyIds.get(p.arn) as string] = {
         Type: 'AWS::IAM::ManagedPolicy',
-        Properties: { ManagedPolicyName: p.policyName, Path: p.path, ...(p.description ? { Description: p.description } : {}), PolicyDocument: p.document },
+        Properties: {
+          ManagedPolicyName: p.policyName,
+          Path: p.path,
+          ...(p.description ? { Description: p.description } : {}),
+          PolicyDocument: p.document,
+        },
       };
     for (const r of Object.values(iam.roles))
       ctx.resources[roleIds.get(r.roleName) as string] = {
@@ -37,7 +42,9 @@ export function exportIam(ctx: ExportContext): () => void {
           ...(r.description ? { Description: r.description } : {}),
           AssumeRolePolicyDocument: r.trustPolicy,
           MaxSessionDuration: r.maxSessionDuration,
-          ...(r.inlinePolicies.length ? { Policies: r.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) } : {}),
+          ...(r.inlinePolicies.length
+            ? { Policies: r.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) }
+            : {}),
           ...(r.attachedPolicyArns.length ? { ManagedPolicyArns: r.attachedPolicyArns } : {}),
           ...(r.permissionsBoundaryArn ? { PermissionsBoundary: r.permissionsBoundaryArn } : {}),
         },
@@ -48,7 +55,9 @@ export function exportIam(ctx: ExportContext): () => void {
         Properties: {
           UserName: u.userName,
           Path: u.path,
-          ...(u.inlinePolicies.length ? { Policies: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) } : {}),
+          ...(u.inlinePolicies.length
+            ? { Policies: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) }
+            : {}),
           ...(u.attachedPolicyArns.length ? { ManagedPolicyArns: u.attachedPolicyArns } : {}),
           ...(u.permissionsBoundaryArn ? { PermissionsBoundary: u.permissionsBoundaryArn } : {}),
         },
@@ -56,7 +65,14 @@ export function exportIam(ctx: ExportContext): () => void {
     for (const p of Object.values(iam.samlProviders))
       ctx.resources[providerIds.get(p.arn) as string] = {
         Type: 'AWS::IAM::SAMLProvider',
-        Properties: { Name: p.name, SamlMetadataDocument: samlMetadata(`urn:identity-atlas:${p.name}`, 'https://idp.example.com/sso', p.certificates) },
+        Properties: {
+          Name: p.name,
+          SamlMetadataDocument: samlMetadata(
+            `urn:identity-atlas:${p.name}`,
+            'https://idp.example.com/sso',
+            p.certificates,
+          ),
+        },
       };
     for (const p of Object.values(iam.oidcProviders))
       ctx.resources[providerIds.get(p.arn) as string] = {
@@ -69,7 +85,10 @@ export function exportIam(ctx: ExportContext): () => void {
 /** A minimal SAML 2.0 IdP metadata document carrying the signing certificates. */
 export function samlMetadata(entityId: string, ssoUrl: string, certificates: string[]): string {
   const keys = certificates
-    .map((c) => `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${c}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`)
+    .map(
+      (c) =>
+        `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${c}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`,
+    )
     .join('');
   return `<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${entityId}"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${keys}<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/></md:IDPSSODescriptor></md:EntityDescriptor>`;
 }

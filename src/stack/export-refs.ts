@@ -46,7 +46,11 @@ export class RefTable {
 
 /** A CloudFormation logical id (alphanumeric) from a name, unique within `taken`. */
 export function logicalId(prefix: string, name: string, taken: Set<string>): string {
-  const base = `${prefix}${name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[a-z]/, (c) => c.toUpperCase())}`.slice(0, 200);
+  const base =
+    `${prefix}${name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[a-z]/, (c) => c.toUpperCase())}`.slice(
+      0,
+      200,
+    );
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}${i}`;
   taken.add(id);

@@ -26,25 +26,44 @@ export function exportServices(ctx: ExportContext): () => void {
     for (const b of Object.values(s3.buckets)) {
       const id = bucketIds.get(b.name) as string;
       ctx.resources[id] = { Type: 'AWS::S3::Bucket', Properties: { BucketName: b.name } };
-      if (b.policy) ctx.resources[`${id}Policy`] = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: b.name, PolicyDocument: b.policy } };
+      if (b.policy)
+        ctx.resources[`${id}Policy`] = {
+          Type: 'AWS::S3::BucketPolicy',
+          Properties: { Bucket: b.name, PolicyDocument: b.policy },
+        };
     }
     for (const api of Object.values(executeApi.apis)) exportApi(ctx, api, apiIds.get(api.id) as string);
     for (const p of Object.values(ssm.parameters))
-      ctx.resources[ctx.id('Parameter', p.name)] = { Type: 'AWS::SSM::Parameter', Properties: { Name: p.name, Type: p.type === 'StringList' ? 'StringList' : 'String', Value: p.value } };
+      ctx.resources[ctx.id('Parameter', p.name)] = {
+        Type: 'AWS::SSM::Parameter',
+        Properties: { Name: p.name, Type: p.type === 'StringList' ? 'StringList' : 'String', Value: p.value },
+      };
     for (const a of Object.values(appsync.apis))
       ctx.resources[graphIds.get(a.apiId) as string] = {
         Type: 'AWS::AppSync::GraphQLApi',
         Properties: {
           Name: a.name,
           AuthenticationType: a.defaultAuthMode,
-          ...(a.additionalAuthModes.length ? { AdditionalAuthenticationProviders: a.additionalAuthModes.map((m) => ({ AuthenticationType: m })) } : {}),
-          ...(a.userPoolId ? { UserPoolConfig: { UserPoolId: a.userPoolId, AwsRegion: ctx.region, DefaultAction: 'ALLOW' } } : {}),
+          ...(a.additionalAuthModes.length
+            ? {
+                AdditionalAuthenticationProviders: a.additionalAuthModes.map((m) => ({
+                  AuthenticationType: m,
+                })),
+              }
+            : {}),
+          ...(a.userPoolId
+            ? { UserPoolConfig: { UserPoolId: a.userPoolId, AwsRegion: ctx.region, DefaultAction: 'ALLOW' } }
+            : {}),
         },
       };
   };
 }
 
-function exportApi(ctx: ExportContext, api: ExportContext['state']['executeApi']['apis'][string], apiId: string): void {
+function exportApi(
+  ctx: ExportContext,
+  api: ExportContext['state']['executeApi']['apis'][string],
+  apiId: string,
+): void {
   ctx.resources[apiId] = { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: api.name } };
   const authorizerIds = new Map<string, string>();
   for (const a of Object.values(api.authorizers)) {
@@ -52,7 +71,13 @@ function exportApi(ctx: ExportContext, api: ExportContext['state']['executeApi']
     authorizerIds.set(a.id, id);
     ctx.resources[id] = {
       Type: 'AWS::ApiGateway::Authorizer',
-      Properties: { RestApiId: api.id, Name: a.name, Type: 'COGNITO_USER_POOLS', ProviderARNs: a.providerArns, IdentitySource: `method.request.header.${a.header}` },
+      Properties: {
+        RestApiId: api.id,
+        Name: a.name,
+        Type: 'COGNITO_USER_POOLS',
+        ProviderARNs: a.providerArns,
+        IdentitySource: `method.request.header.${a.header}`,
+      },
     };
   }
   // One AWS::ApiGateway::Resource per path segment; the root is the API's RootResourceId.
@@ -63,7 +88,10 @@ function exportApi(ctx: ExportContext, api: ExportContext['state']['executeApi']
     const cut = path.lastIndexOf('/');
     const parent = resourceFor(cut <= 0 ? '/' : path.slice(0, cut));
     const id = ctx.id('Resource', `${api.name}${path}`);
-    ctx.resources[id] = { Type: 'AWS::ApiGateway::Resource', Properties: { RestApiId: api.id, ParentId: parent, PathPart: path.slice(cut + 1) } };
+    ctx.resources[id] = {
+      Type: 'AWS::ApiGateway::Resource',
+      Properties: { RestApiId: api.id, ParentId: parent, PathPart: path.slice(cut + 1) },
+    };
     resourceIds.set(path, { Ref: id });
     return { Ref: id };
   };
@@ -78,14 +106,23 @@ function exportApi(ctx: ExportContext, api: ExportContext['state']['executeApi']
         ResourceId: resourceFor(m.resourcePath),
         HttpMethod: m.httpMethod,
         AuthorizationType: m.authorizationType,
-        ...(m.authorizerId && authorizerIds.has(m.authorizerId) ? { AuthorizerId: { Ref: authorizerIds.get(m.authorizerId) } } : {}),
+        ...(m.authorizerId && authorizerIds.has(m.authorizerId)
+          ? { AuthorizerId: { Ref: authorizerIds.get(m.authorizerId) } }
+          : {}),
         ...(m.authorizationScopes ? { AuthorizationScopes: m.authorizationScopes } : {}),
         Integration: { Type: 'MOCK', RequestTemplates: { 'application/json': '{"statusCode": 200}' } },
       },
     };
   }
   const deployment = ctx.id('Deployment', api.name);
-  ctx.resources[deployment] = { Type: 'AWS::ApiGateway::Deployment', DependsOn: methods, Properties: { RestApiId: api.id } };
+  ctx.resources[deployment] = {
+    Type: 'AWS::ApiGateway::Deployment',
+    DependsOn: methods,
+    Properties: { RestApiId: api.id },
+  };
   for (const stage of api.stages)
-    ctx.resources[ctx.id('Stage', `${api.name}-${stage}`)] = { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: api.id, DeploymentId: { Ref: deployment }, StageName: stage } };
+    ctx.resources[ctx.id('Stage', `${api.name}-${stage}`)] = {
+      Type: 'AWS::ApiGateway::Stage',
+      Properties: { RestApiId: api.id, DeploymentId: { Ref: deployment }, StageName: stage },
+    };
 }

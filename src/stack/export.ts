@@ -39,11 +39,16 @@ export function exportState(state: StackState, accountId: string, region: string
   for (const build of builders) build();
   const resources: Record<string, unknown> = {};
   for (const [id, r] of Object.entries(ctx.resources)) {
-    resources[id] = { Type: r.Type, ...(r.DependsOn ? { DependsOn: r.DependsOn } : {}), Properties: ctx.refs.apply(r.Properties, id) };
+    resources[id] = {
+      Type: r.Type,
+      ...(r.DependsOn ? { DependsOn: r.DependsOn } : {}),
+      Properties: ctx.refs.apply(r.Properties, id),
+    };
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: 'Identity set-up exported from Identity Atlas (users, objects and secrets are not included).',
+    Description:
+      'Identity set-up exported from Identity Atlas (users, objects and secrets are not included).',
     Resources: resources,
   };
 }

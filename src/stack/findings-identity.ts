@@ -10,16 +10,24 @@ import { DOCS } from './findings-docs';
  */
 const COGNITO = 'cognito-identity.amazonaws.com';
 const FOREIGN_POOL = 'us-east-1:99999999-9999-4999-8999-999999999999';
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
-const statements = (doc: { Statement: PolicyStatement | PolicyStatement[] }) => (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+const statements = (doc: { Statement: PolicyStatement | PolicyStatement[] }) =>
+  Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 /** Telemetry ingestion a guest is meant to do (RUM, Pinpoint/Mobile Analytics events, Firehose and Logs puts): not flagged as writes. */
-const INGEST = /^(rum:PutRumEvents|mobileanalytics:PutEvents|mobiletargeting:PutEvents|firehose:PutRecord(Batch)?|kinesis:PutRecords?|logs:PutLogEvents|logs:CreateLogStream)$/i;
-const WRITE = /^[a-z0-9-]+:(Put|Delete|Update|Create|Write|Batch(Write)?|Post|Modify|Attach|Detach|Set|Add|Remove|Tag|Untag|Restore|Copy|Upload|Send|Publish|Invoke)/i;
+const INGEST =
+  /^(rum:PutRumEvents|mobileanalytics:PutEvents|mobiletargeting:PutEvents|firehose:PutRecord(Batch)?|kinesis:PutRecords?|logs:PutLogEvents|logs:CreateLogStream)$/i;
+const WRITE =
+  /^[a-z0-9-]+:(Put|Delete|Update|Create|Write|Batch(Write)?|Post|Modify|Attach|Detach|Set|Add|Remove|Tag|Untag|Restore|Copy|Upload|Send|Publish|Invoke)/i;
 
 function trustsCognito(s: PolicyStatement): boolean {
   const principal = s.Principal;
   const federated = principal && principal !== '*' ? list(principal.Federated) : [];
-  return s.Effect === 'Allow' && federated.includes(COGNITO) && list(s.Action).some((a) => /^sts:(AssumeRoleWithWebIdentity|\*)$|^\*$/i.test(a));
+  return (
+    s.Effect === 'Allow' &&
+    federated.includes(COGNITO) &&
+    list(s.Action).some((a) => /^sts:(AssumeRoleWithWebIdentity|\*)$|^\*$/i.test(a))
+  );
 }
 
 function conditionKeys(s: PolicyStatement): string[] {
@@ -32,7 +40,13 @@ function trustFindings(input: ReviewInput, role: IamRole): Finding[] {
   for (const s of statements(role.trustPolicy).filter(trustsCognito)) {
     const keys = conditionKeys(s);
     if (!keys.includes(`${COGNITO}:aud`)) {
-      const request = trustRequest(input.view, role, FOREIGN_POOL, ['authenticated'], `${FOREIGN_POOL.split(':')[0]}:x`);
+      const request = trustRequest(
+        input.view,
+        role,
+        FOREIGN_POOL,
+        ['authenticated'],
+        `${FOREIGN_POOL.split(':')[0]}:x`,
+      );
       const result = evaluate(request);
       out.push({
         code: 'identity-pool-trust-missing-aud',
@@ -51,7 +65,13 @@ function trustFindings(input: ReviewInput, role: IamRole): Finding[] {
         message: `Role ${role.roleName} trusts ${COGNITO} without a ForAnyValue:StringLike ${COGNITO}:amr condition: guests (amr "unauthenticated") and signed-in users alike can assume it through the basic flow. Add amr "authenticated" or "unauthenticated" to match the role's purpose.`,
         docs: DOCS.roleTrust,
         proof: (() => {
-          const request = trustRequest(input.view, role, String(list(s.Condition?.StringEquals?.[`${COGNITO}:aud`])[0] ?? FOREIGN_POOL), ['unauthenticated'], 'x');
+          const request = trustRequest(
+            input.view,
+            role,
+            String(list(s.Condition?.StringEquals?.[`${COGNITO}:aud`])[0] ?? FOREIGN_POOL),
+            ['unauthenticated'],
+            'x',
+          );
           return { request, result: evaluate(request) };
         })(),
       });
@@ -64,7 +84,9 @@ function guestFindings(input: ReviewInput): Finding[] {
   const out: Finding[] = [];
   const { matrix } = input.model;
   for (const pool of Object.values(input.view.state.cognitoIdentity.pools)) {
-    const path = input.built.origins.get(`identity-pool:${pool.IdentityPoolId}`) ?? `identity pool ${pool.IdentityPoolName}`;
+    const path =
+      input.built.origins.get(`identity-pool:${pool.IdentityPoolId}`) ??
+      `identity pool ${pool.IdentityPoolName}`;
     const attachment = input.built.origins.get(`attachment:${pool.IdentityPoolId}`) ?? path;
     if (pool.AllowClassicFlow)
       out.push({
@@ -75,10 +97,14 @@ function guestFindings(input: ReviewInput): Finding[] {
         docs: DOCS.authFlow,
       });
     const guestArn = pool.AllowUnauthenticatedIdentities ? pool.Roles.unauthenticated : undefined;
-    const guest = guestArn ? Object.values(input.view.state.iam.roles).find((r) => r.arn === guestArn) : undefined;
+    const guest = guestArn
+      ? Object.values(input.view.state.iam.roles).find((r) => r.arn === guestArn)
+      : undefined;
     if (!guest) continue;
     const rolePath = input.built.origins.get(`role:${guest.arn}`) ?? attachment;
-    for (const caller of matrix.callers.filter((c) => c.blocked && c.id.endsWith(pool.IdentityPoolId) && !c.id.includes('>')))
+    for (const caller of matrix.callers.filter(
+      (c) => c.blocked && c.id.endsWith(pool.IdentityPoolId) && !c.id.includes('>'),
+    ))
       out.push({
         code: 'identity-pool-role-trust-rejects',
         severity: 'low',
@@ -86,16 +112,26 @@ function guestFindings(input: ReviewInput): Finding[] {
         message: `${caller.label} gets no credentials: ${caller.blocked}. GetCredentialsForIdentity answers InvalidIdentityPoolConfigurationException. If this is meant to be off, detach the role (or turn the access off) instead of relying on the trust mismatch; if it is meant to work, fix the amr/aud condition.`,
         docs: DOCS.roleTrust,
         proof: (() => {
-          const request = trustRequest(input.view, guest, pool.IdentityPoolId, ['unauthenticated'], `${pool.IdentityPoolId.split(':')[0]}:x`);
+          const request = trustRequest(
+            input.view,
+            guest,
+            pool.IdentityPoolId,
+            ['unauthenticated'],
+            `${pool.IdentityPoolId.split(':')[0]}:x`,
+          );
           return { request, result: evaluate(request) };
         })(),
       });
-    for (const caller of matrix.callers.filter((c) => c.id.startsWith('guest') && c.id.endsWith(pool.IdentityPoolId))) {
+    for (const caller of matrix.callers.filter(
+      (c) => c.id.startsWith('guest') && c.id.endsWith(pool.IdentityPoolId),
+    )) {
       const isWrite = (id: string) => {
         const action = matrix.actions.find((a) => a.id === id)?.action ?? '';
         return WRITE.test(action) && !INGEST.test(action);
       };
-      const writes = matrix.cells.filter((c) => c.caller === caller.id && c.decision === 'allow' && isWrite(c.action));
+      const writes = matrix.cells.filter(
+        (c) => c.caller === caller.id && c.decision === 'allow' && isWrite(c.action),
+      );
       const first = writes[0];
       if (first)
         out.push({
@@ -127,14 +163,30 @@ function guestFindings(input: ReviewInput): Finding[] {
 }
 
 /** A matrix cell the pool's default authenticated role allows and some role of this mapping denies. */
-function moreThanMapped(input: ReviewInput, poolId: string, provider: string): { caller: string; action: string; label: string } | undefined {
+function moreThanMapped(
+  input: ReviewInput,
+  poolId: string,
+  provider: string,
+): { caller: string; action: string; label: string } | undefined {
   const { matrix } = input.model;
   const auth = `auth:${poolId}`;
-  const mapped = matrix.callers.filter((c) => !c.blocked && (c.id.startsWith(`rule:${poolId}:${provider}:`) || (c.id.startsWith(`group:${poolId}:`) && provider.includes(c.id.split(':')[3] ?? '\u0000'))));
+  const mapped = matrix.callers.filter(
+    (c) =>
+      !c.blocked &&
+      (c.id.startsWith(`rule:${poolId}:${provider}:`) ||
+        (c.id.startsWith(`group:${poolId}:`) && provider.includes(c.id.split(':')[3] ?? '\u0000'))),
+  );
   for (const cell of matrix.cells) {
     if (cell.caller !== auth || cell.decision !== 'allow') continue;
-    const denied = mapped.some((m) => matrix.cells.some((c) => c.caller === m.id && c.action === cell.action && c.decision === 'deny'));
-    if (denied) return { caller: auth, action: cell.action, label: matrix.actions.find((a) => a.id === cell.action)?.resource ?? cell.action };
+    const denied = mapped.some((m) =>
+      matrix.cells.some((c) => c.caller === m.id && c.action === cell.action && c.decision === 'deny'),
+    );
+    if (denied)
+      return {
+        caller: auth,
+        action: cell.action,
+        label: matrix.actions.find((a) => a.id === cell.action)?.resource ?? cell.action,
+      };
   }
   return undefined;
 }
@@ -143,8 +195,13 @@ function mappingFindings(input: ReviewInput): Finding[] {
   const out: Finding[] = [];
   for (const pool of Object.values(input.view.state.cognitoIdentity.pools)) {
     for (const [provider, mapping] of Object.entries(pool.RoleMappings)) {
-      const path = input.built.origins.get(`mapping:${pool.IdentityPoolId}:${provider}`) ?? `identity pool ${pool.IdentityPoolName}`;
-      const fallback = (mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole') === 'AuthenticatedRole' ? pool.Roles.authenticated : undefined;
+      const path =
+        input.built.origins.get(`mapping:${pool.IdentityPoolId}:${provider}`) ??
+        `identity pool ${pool.IdentityPoolName}`;
+      const fallback =
+        (mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole') === 'AuthenticatedRole'
+          ? pool.Roles.authenticated
+          : undefined;
       const extra = fallback ? moreThanMapped(input, pool.IdentityPoolId, provider) : undefined;
       if (fallback && extra)
         out.push({
@@ -157,7 +214,9 @@ function mappingFindings(input: ReviewInput): Finding[] {
         });
       if (mapping.Type !== 'Token') continue;
       const userPoolId = provider.split('/')[1]?.split(':')[0] ?? '';
-      const groups = Object.values(input.view.state.cognitoIdp.pools[userPoolId]?.groups ?? {}).filter((g) => g.roleArn);
+      const groups = Object.values(input.view.state.cognitoIdp.pools[userPoolId]?.groups ?? {}).filter(
+        (g) => g.roleArn,
+      );
       const seen = new Map<string, string>();
       for (const g of groups) {
         const key = g.precedence === undefined ? 'none' : String(g.precedence);

@@ -34,5 +34,8 @@ const ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 export function reviewStack(view: WorldView, built: ReviewInput['built'], model: MatrixModel): Finding[] {
   const input: ReviewInput = { view, built, model };
   const findings = [...reviewIdentityPools(input), ...reviewCognito(input)];
-  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.path.localeCompare(b.path));
+  return findings.sort(
+    (a, b) =>
+      ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.path.localeCompare(b.path),
+  );
 }

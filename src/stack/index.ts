@@ -55,13 +55,22 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
   const accountId = options.accountId ?? '123456789012';
   const now = options.cloud?.now?.() ?? Date.now();
   const template = await parseTemplate(text);
-  const built = buildWorld(template, { region, accountId, stackName: options.stackName ?? 'my-stack', parameters: options.parameters ?? {}, now });
+  const built = buildWorld(template, {
+    region,
+    accountId,
+    stackName: options.stackName ?? 'my-stack',
+    parameters: options.parameters ?? {},
+    now,
+  });
   const view = { state: built.state, accountId, region };
   const model = computeMatrix(view);
   const findings = reviewStack(view, built, model);
   const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });
   const unsupported: Unsupported[] = [
-    ...built.needs.map((n) => ({ path: n.path, what: `${n.kind === 'import' ? 'Fn::ImportValue' : 'Parameter'} ${n.name} needs a value${n.description ? ` (${n.description})` : ''}; a placeholder is used` })),
+    ...built.needs.map((n) => ({
+      path: n.path,
+      what: `${n.kind === 'import' ? 'Fn::ImportValue' : 'Parameter'} ${n.name} needs a value${n.description ? ` (${n.description})` : ''}; a placeholder is used`,
+    })),
     ...built.gaps,
   ];
   return {

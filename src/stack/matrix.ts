@@ -17,7 +17,10 @@ export interface AccessMatrix {
 export interface MatrixModel {
   matrix: AccessMatrix;
   /** The exact request and result behind one cell (for the IAM trace). */
-  explain(callerId: string, actionId: string): { request: AuthorizationRequest; result: EvaluationResult } | undefined;
+  explain(
+    callerId: string,
+    actionId: string,
+  ): { request: AuthorizationRequest; result: EvaluationResult } | undefined;
 }
 
 function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): AuthorizationRequest {
@@ -26,7 +29,10 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
   const fill = (s: string) => s.split('{self}').join(self).split('{other}').join(other);
   const resource = fill(column.resource);
   const bucketName = resource.startsWith('arn:aws:s3:::') ? resource.slice(13).split('/')[0] : undefined;
-  const bucket = bucketName && Object.hasOwn(view.state.s3.buckets, bucketName) ? view.state.s3.buckets[bucketName] : undefined;
+  const bucket =
+    bucketName && Object.hasOwn(view.state.s3.buckets, bucketName)
+      ? view.state.s3.buckets[bucketName]
+      : undefined;
   const context: AuthorizationRequest['context'] = {
     'aws:SecureTransport': 'true',
     'aws:RequestedRegion': view.region,
@@ -43,7 +49,15 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
     identityPolicies: caller.identityPolicies,
     ...(caller.permissionsBoundary ? { permissionsBoundary: caller.permissionsBoundary } : {}),
     sessionPolicies: caller.sessionPolicies,
-    ...(bucket?.policy ? { resourcePolicy: { name: `bucket policy of ${bucket.name}`, document: bucket.policy, layer: 'resource' as const } } : {}),
+    ...(bucket?.policy
+      ? {
+          resourcePolicy: {
+            name: `bucket policy of ${bucket.name}`,
+            document: bucket.policy,
+            layer: 'resource' as const,
+          },
+        }
+      : {}),
   };
 }
 
@@ -54,18 +68,32 @@ export function computeMatrix(view: WorldView): MatrixModel {
   for (const caller of callers) {
     for (const column of columns) {
       if (caller.blocked) {
-        cells.push({ caller: caller.id, action: column.id, decision: 'deny', reason: `No credentials: ${caller.blocked}` });
+        cells.push({
+          caller: caller.id,
+          action: column.id,
+          decision: 'deny',
+          reason: `No credentials: ${caller.blocked}`,
+        });
         continue;
       }
       const result = evaluate(requestFor(view, caller, column));
-      cells.push({ caller: caller.id, action: column.id, decision: result.decision === 'Allow' ? 'allow' : 'deny', reason: result.reason });
+      cells.push({
+        caller: caller.id,
+        action: column.id,
+        decision: result.decision === 'Allow' ? 'allow' : 'deny',
+        reason: result.reason,
+      });
     }
   }
   const byId = new Map(callers.map((c) => [c.id, c]));
   const colById = new Map(columns.map((c) => [c.id, c]));
   return {
     matrix: {
-      callers: callers.map((c) => ({ id: c.id, label: c.label, ...(c.blocked ? { blocked: c.blocked } : {}) })),
+      callers: callers.map((c) => ({
+        id: c.id,
+        label: c.label,
+        ...(c.blocked ? { blocked: c.blocked } : {}),
+      })),
       actions: columns.map((c) => ({ id: c.id, action: c.action, resource: c.label, group: c.group })),
       cells,
     },

@@ -85,7 +85,10 @@ function checkFlowDepth(text: string): void {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if (c === '[' || c === '{') {
       if (++depth > MAX_DEPTH)
-        throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, { line, column: i - lineStart + 1 });
+        throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, {
+          line,
+          column: i - lineStart + 1,
+        });
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
 }
@@ -108,7 +111,10 @@ export async function parseYaml(text: string): Promise<unknown> {
   if (first) {
     const pos = first.linePos?.[0];
     const message = first.message.split('\n')[0] ?? first.message;
-    throw new StackImportError(`Invalid YAML: ${message}`, pos ? { line: pos.line, column: pos.col } : undefined);
+    throw new StackImportError(
+      `Invalid YAML: ${message}`,
+      pos ? { line: pos.line, column: pos.col } : undefined,
+    );
   }
   let aliases = 0;
   let nodes = 0;
@@ -126,11 +132,16 @@ export async function parseYaml(text: string): Promise<unknown> {
     return { line, column: range[0] - start + 1 };
   };
   const toValue = (node: unknown, depth: number): unknown => {
-    if (depth > MAX_DEPTH) throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, where(node));
-    if (++nodes > MAX_NODES) throw new StackImportError('Invalid YAML: too many values once aliases are expanded');
+    if (depth > MAX_DEPTH)
+      throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, where(node));
+    if (++nodes > MAX_NODES)
+      throw new StackImportError('Invalid YAML: too many values once aliases are expanded');
     if (Y.isAlias(node)) {
       if (++aliases > MAX_ALIAS_COUNT)
-        throw new StackImportError(`Invalid YAML: more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`, where(node));
+        throw new StackImportError(
+          `Invalid YAML: more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`,
+          where(node),
+        );
       return toValue(node.resolve(doc), depth + 1);
     }
     let plain: unknown;
@@ -151,7 +162,7 @@ export async function parseYaml(text: string): Promise<unknown> {
       throw new StackImportError('Invalid YAML: unexpected node', where(node));
     }
     const tag = (node as { tag?: string }).tag;
-    if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return plain;
+    if (!tag?.startsWith('!') || tag.startsWith('!!')) return plain;
     const fn = SHORT_FORMS[tag];
     if (!fn) throw new StackImportError(`Unknown YAML tag ${tag}`, where(node));
     if (fn === 'Fn::GetAtt' && typeof plain === 'string') {

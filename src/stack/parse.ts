@@ -45,11 +45,11 @@ export async function parseTemplate(text: string): Promise<Template> {
   if (Object.keys(resources).length === 0)
     throw new StackImportError('The template has no Resources (CloudFormation requires at least one)');
   for (const [id, r] of Object.entries(resources as Record<string, unknown>)) {
-    if (!isRecord(r) || typeof r.Type !== 'string')
-      throw new StackImportError(`Resource ${id} has no Type`);
+    if (!isRecord(r) || typeof r.Type !== 'string') throw new StackImportError(`Resource ${id} has no Type`);
   }
   return {
-    AWSTemplateFormatVersion: typeof doc.AWSTemplateFormatVersion === 'string' ? doc.AWSTemplateFormatVersion : undefined,
+    AWSTemplateFormatVersion:
+      typeof doc.AWSTemplateFormatVersion === 'string' ? doc.AWSTemplateFormatVersion : undefined,
     Description: typeof doc.Description === 'string' ? doc.Description : undefined,
     Transform: doc.Transform,
     Parameters: section(doc, 'Parameters'),

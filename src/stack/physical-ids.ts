@@ -45,5 +45,6 @@ export const ids = {
     return `${region}:${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   },
   short: (kind: string, logical: string, n = 10) => hashChars(`${kind}:${logical}`, n, LOWER_ALNUM),
-  uniqueId: (prefix: string, logical: string) => prefix + hashChars(`uid:${prefix}:${logical}`, 17, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
+  uniqueId: (prefix: string, logical: string) =>
+    prefix + hashChars(`uid:${prefix}:${logical}`, 17, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
 };

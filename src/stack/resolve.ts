@@ -98,9 +98,19 @@ export class Resolver {
     const given = this.settings.parameters[name];
     let raw: unknown = given ?? (isRecord(def) ? def.Default : undefined);
     if (type.startsWith('AWS::SSM::Parameter::Value') && given === undefined) {
-      raw = this.need(name, 'parameter', `Parameters.${name}`, `the value of SSM parameter ${String(raw ?? '')}`);
+      raw = this.need(
+        name,
+        'parameter',
+        `Parameters.${name}`,
+        `the value of SSM parameter ${String(raw ?? '')}`,
+      );
     } else if (raw === undefined) {
-      raw = this.need(name, 'parameter', `Parameters.${name}`, isRecord(def) && typeof def.Description === 'string' ? def.Description : undefined);
+      raw = this.need(
+        name,
+        'parameter',
+        `Parameters.${name}`,
+        isRecord(def) && typeof def.Description === 'string' ? def.Description : undefined,
+      );
     }
     let value: unknown = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
     if ((type.startsWith('List<') || type === 'CommaDelimitedList') && typeof value === 'string')
@@ -114,8 +124,10 @@ export class Resolver {
   condition(name: string, path: string): boolean {
     const cached = this.conditionCache.get(name);
     if (cached !== undefined) return cached;
-    if (!(name in this.template.Conditions)) throw new StackImportError(`${path}: no condition named ${name}`);
-    if (this.conditionStack.has(name)) throw new StackImportError(`Circular condition: ${[...this.conditionStack, name].join(' → ')}`);
+    if (!(name in this.template.Conditions))
+      throw new StackImportError(`${path}: no condition named ${name}`);
+    if (this.conditionStack.has(name))
+      throw new StackImportError(`Circular condition: ${[...this.conditionStack, name].join(' → ')}`);
     this.conditionStack.add(name);
     const v = this.resolve(this.template.Conditions[name], `Conditions.${name}`);
     this.conditionStack.delete(name);
@@ -150,8 +162,10 @@ export class Resolver {
     const cached = this.refCache.get(logical);
     if (cached !== undefined) return cached;
     const resource = this.template.Resources[logical];
-    if (!resource) throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
-    if (this.refStack.has(logical)) throw new StackImportError(`Circular reference: ${[...this.refStack, logical].join(' → ')}`);
+    if (!resource)
+      throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
+    if (this.refStack.has(logical))
+      throw new StackImportError(`Circular reference: ${[...this.refStack, logical].join(' → ')}`);
     this.refStack.add(logical);
     const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
     const env = this.env(logical);
@@ -168,7 +182,11 @@ export class Resolver {
     const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
     const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
     if (fn) return fn(this.env(logical), ref);
-    if (info) this.gap(path, `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; a placeholder is used`);
+    if (info)
+      this.gap(
+        path,
+        `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; a placeholder is used`,
+      );
     return genericAtt(this.env(logical), resource.Type, attr, ref);
   }
 
@@ -185,7 +203,9 @@ export class Resolver {
         const v = this.ref(name, path);
         return Array.isArray(v) ? v.join(',') : String(v);
       }
-      throw new StackImportError(`${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`);
+      throw new StackImportError(
+        `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
+      );
     });
   }
 
@@ -226,9 +246,14 @@ export class Resolver {
       case 'Condition':
         return typeof arg === 'string' ? this.condition(arg, path) : bad();
       case 'Fn::GetAtt': {
-        const parts = typeof arg === 'string' ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)] : this.list(arg, path, fn);
+        const parts =
+          typeof arg === 'string'
+            ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)]
+            : this.list(arg, path, fn);
         const [logical, attr] = parts;
-        return typeof logical === 'string' && typeof attr === 'string' ? this.getAtt(logical, attr, path) : bad();
+        return typeof logical === 'string' && typeof attr === 'string'
+          ? this.getAtt(logical, attr, path)
+          : bad();
       }
       case 'Fn::Sub': {
         if (typeof arg === 'string') return this.sub(arg, Object.create(null), path);
@@ -245,7 +270,8 @@ export class Resolver {
         const [index, items] = Array.isArray(arg) ? arg : bad();
         const i = Number(this.resolve(index, `${path}[0]`));
         const list = this.list(items, `${path}[1]`, fn);
-        if (!Number.isInteger(i) || i < 0 || i >= list.length) throw new StackImportError(`${path}: Fn::Select index ${i} is out of range`);
+        if (!Number.isInteger(i) || i < 0 || i >= list.length)
+          throw new StackImportError(`${path}: Fn::Select index ${i} is out of range`);
         return list[i];
       }
       case 'Fn::Split': {
@@ -254,11 +280,15 @@ export class Resolver {
       }
       case 'Fn::If': {
         const [cond, yes, no] = Array.isArray(arg) && arg.length === 3 ? arg : bad();
-        return this.condition(String(cond), path) ? this.resolve(yes, `${path}[1]`) : this.resolve(no, `${path}[2]`);
+        return this.condition(String(cond), path)
+          ? this.resolve(yes, `${path}[1]`)
+          : this.resolve(no, `${path}[2]`);
       }
       case 'Fn::Equals': {
         const [a, b] = Array.isArray(arg) && arg.length === 2 ? arg : bad();
-        return JSON.stringify(this.resolve(a, `${path}[0]`)) === JSON.stringify(this.resolve(b, `${path}[1]`));
+        return (
+          JSON.stringify(this.resolve(a, `${path}[0]`)) === JSON.stringify(this.resolve(b, `${path}[1]`))
+        );
       }
       case 'Fn::And':
       case 'Fn::Or': {
@@ -273,7 +303,8 @@ export class Resolver {
       case 'Fn::FindInMap': {
         const [map, top, second] = this.list(arg, path, fn).map(String);
         const value = this.template.Mappings[map as string]?.[top as string]?.[second as string];
-        if (value === undefined) throw new StackImportError(`${path}: Fn::FindInMap found no ${map}.${top}.${second}`);
+        if (value === undefined)
+          throw new StackImportError(`${path}: Fn::FindInMap found no ${map}.${top}.${second}`);
         return this.resolve(value, `Mappings.${map}.${top}.${second}`);
       }
       case 'Fn::Base64': {
@@ -289,14 +320,20 @@ export class Resolver {
       case 'Fn::ImportValue': {
         const name = String(this.resolve(arg, path));
         const key = `ImportValue:${name}`;
-        return this.settings.parameters[key] ?? this.need(key, 'import', path, `the value another stack exports as ${name}`);
+        return (
+          this.settings.parameters[key] ??
+          this.need(key, 'import', path, `the value another stack exports as ${name}`)
+        );
       }
       case 'Fn::Cidr': {
         const [block, count, bits] = this.list(arg, path, fn);
         const cidrs = ipv4Subnets(String(block), Number(count), Number(bits));
         if (cidrs) return cidrs;
         this.gap(path, `Fn::Cidr of ${String(block)} is not evaluated (IPv4 only); placeholders are used`);
-        return Array.from({ length: Math.min(256, Math.max(0, Number(count) || 0)) }, (_, i) => `<cidr ${i}>`);
+        return Array.from(
+          { length: Math.min(256, Math.max(0, Number(count) || 0)) },
+          (_, i) => `<cidr ${i}>`,
+        );
       }
       case 'Fn::Length':
         return this.list(arg, path, fn).length;
@@ -312,7 +349,16 @@ export class Resolver {
 /** Fn::Cidr for IPv4: `count` consecutive subnets of `32 - bits` prefix length from the block's base address. */
 function ipv4Subnets(block: string, count: number, bits: number): string[] | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(block);
-  if (!m || !Number.isInteger(count) || !Number.isInteger(bits) || count < 1 || count > 256 || bits < 1 || bits > 32) return undefined;
+  if (
+    !m ||
+    !Number.isInteger(count) ||
+    !Number.isInteger(bits) ||
+    count < 1 ||
+    count > 256 ||
+    bits < 1 ||
+    bits > 32
+  )
+    return undefined;
   const octets = m.slice(1, 5).map(Number);
   if (octets.some((o) => o > 255)) return undefined;
   const prefix = 32 - bits;

@@ -21,7 +21,9 @@ describe('a CDK-synthesised-style template', () => {
     expect(role?.description).toBe('Default Unauthenticated Role for Identity Pool IdentityPoolE2F0A7C1');
   });
   it('leaves CDK metadata out in a region its condition excludes', async () => {
-    const r = await importStack(readFileSync('tests/fixtures/stack/cdk-style.json', 'utf8'), { region: 'ap-south-1' });
+    const r = await importStack(readFileSync('tests/fixtures/stack/cdk-style.json', 'utf8'), {
+      region: 'ap-south-1',
+    });
     expect(r.notCreated).toEqual(['CDKMetadata']);
   });
 });

@@ -14,7 +14,8 @@ const now = () => Date.parse('2026-06-01T12:00:00Z');
 
 function idNames(state: StackState): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const p of Object.values(state.cognitoIdentity.pools)) pairs.push([p.IdentityPoolId, `<identity pool ${p.IdentityPoolName}>`]);
+  for (const p of Object.values(state.cognitoIdentity.pools))
+    pairs.push([p.IdentityPoolId, `<identity pool ${p.IdentityPoolName}>`]);
   for (const p of Object.values(state.cognitoIdp.pools)) {
     pairs.push([p.id, `<user pool ${p.name}>`]);
     for (const c of Object.values(p.clients)) pairs.push([c.clientId, `<client ${c.clientName}>`]);
@@ -31,7 +32,8 @@ function normalised(matrix: AccessMatrix, state: StackState): Record<string, str
   const callers = new Map(matrix.callers.map((c) => [c.id, name(c.label)]));
   const actions = new Map(matrix.actions.map((a) => [a.id, `${a.action} ${name(a.resource)}`]));
   const out: Record<string, string> = {};
-  for (const cell of matrix.cells) out[`${callers.get(cell.caller)} | ${actions.get(cell.action)}`] = cell.decision;
+  for (const cell of matrix.cells)
+    out[`${callers.get(cell.caller)} | ${actions.get(cell.action)}`] = cell.decision;
   return out;
 }
 
@@ -43,22 +45,54 @@ describe('export', () => {
     const text = exportStack(demo);
     const template = JSON.parse(text) as { Resources: Record<string, { Type: string }> };
     const types = new Set(Object.values(template.Resources).map((r) => r.Type));
-    for (const t of ['AWS::IAM::Role', 'AWS::IAM::ManagedPolicy', 'AWS::Cognito::UserPool', 'AWS::Cognito::UserPoolClient', 'AWS::Cognito::UserPoolGroup', 'AWS::Cognito::IdentityPool', 'AWS::Cognito::IdentityPoolRoleAttachment', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::ApiGateway::Method', 'AWS::SSM::Parameter', 'AWS::AppSync::GraphQLApi', 'AWS::IAM::SAMLProvider'])
+    for (const t of [
+      'AWS::IAM::Role',
+      'AWS::IAM::ManagedPolicy',
+      'AWS::Cognito::UserPool',
+      'AWS::Cognito::UserPoolClient',
+      'AWS::Cognito::UserPoolGroup',
+      'AWS::Cognito::IdentityPool',
+      'AWS::Cognito::IdentityPoolRoleAttachment',
+      'AWS::S3::Bucket',
+      'AWS::S3::BucketPolicy',
+      'AWS::ApiGateway::Method',
+      'AWS::SSM::Parameter',
+      'AWS::AppSync::GraphQLApi',
+      'AWS::IAM::SAMLProvider',
+    ])
       expect(types.has(t), t).toBe(true);
     // Nothing of the simulated account is left literal: ids are references, the account is AWS::AccountId.
     expect(text).not.toContain(demo.demo.accountId);
     expect(text).not.toContain(demo.demo.identityPool.id);
-    const imported = await importStack(text, { accountId: demo.demo.accountId, region: demo.demo.region, cloud: { now } });
+    const imported = await importStack(text, {
+      accountId: demo.demo.accountId,
+      region: demo.demo.region,
+      cloud: { now },
+    });
     expect(imported.matrix.callers.length).toBeGreaterThan(4);
     expect(normalised(imported.matrix, imported.state)).toEqual(normalised(before.matrix, demoState));
     // The demo's own risky role is found again after the round trip.
     expect(imported.findings.map((f) => f.code)).toContain('identity-pool-trust-missing-aud');
   });
 
-  for (const sample of ['app-stack', 'cdk-integ-idp-rolemappings', 'retail-demo-store-auth', 'workload-discovery-cognito']) {
+  for (const sample of [
+    'app-stack',
+    'cdk-integ-idp-rolemappings',
+    'retail-demo-store-auth',
+    'workload-discovery-cognito',
+  ]) {
     it(`${sample}: import, export, import gives the same matrix`, async () => {
-      const file = sample === 'app-stack' ? 'tests/fixtures/stack/app-stack.yaml' : `${SAMPLES}${readdirName(sample)}`;
-      const first = await importStack(readFileSync(file, 'utf8'), { parameters: { AmplifyStorageBucket: 'wd', AuthName: 'retail', PinpointAppId: 'p', LocationResourcePrefix: 'loc' }, cloud: { now } });
+      const file =
+        sample === 'app-stack' ? 'tests/fixtures/stack/app-stack.yaml' : `${SAMPLES}${readdirName(sample)}`;
+      const first = await importStack(readFileSync(file, 'utf8'), {
+        parameters: {
+          AmplifyStorageBucket: 'wd',
+          AuthName: 'retail',
+          PinpointAppId: 'p',
+          LocationResourcePrefix: 'loc',
+        },
+        cloud: { now },
+      });
       const second = await importStack(exportStack(first.cloud), { cloud: { now } });
       expect(normalised(second.matrix, second.state)).toEqual(normalised(first.matrix, first.state));
     });

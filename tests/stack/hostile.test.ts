@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${…} here is Fn::Sub and IAM policy-variable syntax
 /** Hostile templates: each fails with a clear error (and a position when the text is at fault), in bounded time, changing nothing. */
 import { describe, expect, it } from 'vitest';
 import { importStack, StackImportError } from '../../src/stack/index';
@@ -6,11 +7,17 @@ const role = (name: string, extra: Record<string, unknown> = {}) => ({
   Type: 'AWS::IAM::Role',
   Properties: {
     RoleName: name,
-    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    },
     ...extra,
   },
 });
-const template = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) => JSON.stringify({ Resources: resources, ...more });
+const template = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+  JSON.stringify({ Resources: resources, ...more });
 
 async function rejection(text: string): Promise<StackImportError> {
   const started = performance.now();
@@ -30,12 +37,16 @@ describe('text the importer cannot read', () => {
     expect(e.message).toMatch(/line 3, column 39/);
   });
   it('bad YAML: line and column', async () => {
-    const e = await rejection('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: x\n');
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: x\n',
+    );
     expect(e.line).toBeGreaterThanOrEqual(4);
     expect(e.column).toBeGreaterThan(0);
   });
   it('an unknown short-form tag, with its position', async () => {
-    const e = await rejection('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Reff x\n');
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Reff x\n',
+    );
     expect(e.message).toMatch(/Unknown YAML tag !Reff/);
     expect(e.line).toBe(5);
   });
@@ -55,7 +66,10 @@ describe('text the importer cannot read', () => {
   });
   it('a YAML alias bomb', async () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 10; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     text += 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata: *a9\n';
     const e = await rejection(text);
     expect(e.message).toMatch(/alias/);
@@ -64,21 +78,45 @@ describe('text the importer cannot read', () => {
 
 describe('templates CloudFormation would refuse', () => {
   it('a Ref cycle', async () => {
-    const e = await rejection(template({ A: role('a', { Description: { Ref: 'B' } }), B: role('b', { Description: { Ref: 'A' } }) }));
-    expect(e.message).toMatch(/Circular dependency between resources: A, B|Circular dependency between resources: B, A/);
+    const e = await rejection(
+      template({ A: role('a', { Description: { Ref: 'B' } }), B: role('b', { Description: { Ref: 'A' } }) }),
+    );
+    expect(e.message).toMatch(
+      /Circular dependency between resources: A, B|Circular dependency between resources: B, A/,
+    );
   });
   it('a DependsOn cycle, and a Fn::Sub / Fn::GetAtt one', async () => {
     await rejection(template({ A: { ...role('a'), DependsOn: 'B' }, B: { ...role('b'), DependsOn: ['A'] } }));
-    await rejection(template({ A: role('a', { Description: { 'Fn::Sub': '${B.Arn}' } }), B: role('b', { Description: { 'Fn::GetAtt': ['A', 'Arn'] } }) }));
+    await rejection(
+      template({
+        A: role('a', { Description: { 'Fn::Sub': '${B.Arn}' } }),
+        B: role('b', { Description: { 'Fn::GetAtt': ['A', 'Arn'] } }),
+      }),
+    );
   });
   it('a condition that names itself', async () => {
-    const e = await rejection(template({ A: { ...role('a'), Condition: 'C' } }, { Conditions: { C: { Condition: 'C' } } }));
+    const e = await rejection(
+      template({ A: { ...role('a'), Condition: 'C' } }, { Conditions: { C: { Condition: 'C' } } }),
+    );
     expect(e.message).toMatch(/Circular condition/);
   });
   it('a policy with thousands of statements: over the IAM quota', async () => {
-    const Statement = Array.from({ length: 5_000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${i}` }));
-    const e = await rejection(template({ A: role('a', { Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement } }] }) }));
-    expect(e.message).toMatch(/Resources\.A\.Properties\.Policies\[0\]\.PolicyDocument: .* IAM allows at most 10240/);
+    const Statement = Array.from({ length: 5_000 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::b/${i}`,
+    }));
+    const e = await rejection(
+      template({
+        A: role('a', {
+          Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement } }],
+        }),
+      }),
+    );
+    expect(e.message).toMatch(
+      /Resources\.A\.Properties\.Policies\[0\]\.PolicyDocument: .* IAM allows at most 10240/,
+    );
   });
   it('a Ref to nothing', async () => {
     const e = await rejection(template({ A: role('a', { Description: { Ref: 'Nope' } }) }));
@@ -101,7 +139,14 @@ describe('prototype names and huge values', () => {
   });
   it('a 900 KB string imports in bounded time', async () => {
     const started = performance.now();
-    const r = await importStack(template({ A: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/big', Type: 'String', Value: 'v'.repeat(900_000) } } }));
+    const r = await importStack(
+      template({
+        A: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/big', Type: 'String', Value: 'v'.repeat(900_000) },
+        },
+      }),
+    );
     expect(r.state.ssm.parameters['/big']?.value.length).toBe(900_000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

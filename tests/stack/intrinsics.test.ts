@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${…} here is Fn::Sub and IAM policy-variable syntax
 /** Each intrinsic function resolves as CloudFormation's "Intrinsic function reference" describes it. */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,12 @@ let r: ImportedStack;
 const now = () => Date.parse('2026-06-01T12:00:00Z');
 
 beforeAll(async () => {
-  r = await importStack(text, { parameters: { Prefix: 'shop', 'ImportValue:shared-vpc-id': 'vpc-123' }, region: 'eu-west-1', accountId: '111122223333', cloud: { now } });
+  r = await importStack(text, {
+    parameters: { Prefix: 'shop', 'ImportValue:shared-vpc-id': 'vpc-123' },
+    region: 'eu-west-1',
+    accountId: '111122223333',
+    cloud: { now },
+  });
 });
 
 describe('intrinsic functions', () => {
@@ -37,7 +43,9 @@ describe('intrinsic functions', () => {
     expect(ip?.IdentityPoolName).toBe('shop_ids');
     expect(ip?.IdentityPoolId).toMatch(/^eu-west-1:[0-9a-f-]{36}$/);
     const userPoolId = Object.keys(r.state.cognitoIdp.pools)[0];
-    expect(ip?.CognitoIdentityProviders[0]?.ProviderName).toBe(`cognito-idp.eu-west-1.amazonaws.com/${userPoolId}`);
+    expect(ip?.CognitoIdentityProviders[0]?.ProviderName).toBe(
+      `cognito-idp.eu-west-1.amazonaws.com/${userPoolId}`,
+    );
   });
   it('Fn::GetAtt list form (Role.Arn), Fn::Sub with ${Bucket.Arn} and an escaped ${!…} policy variable', () => {
     const ip = Object.values(r.state.cognitoIdentity.pools)[0];
@@ -45,8 +53,14 @@ describe('intrinsic functions', () => {
     const role = r.state.iam.roles['shop-guest'];
     const statements = role?.inlinePolicies[0]?.document.Statement as { Resource: string }[];
     expect(statements[0]?.Resource).toBe('arn:aws:s3:::shop-beta-eu-west-1/public/*');
-    expect(statements[1]?.Resource).toBe('arn:aws:s3:::shop-beta-eu-west-1/private/${cognito-identity.amazonaws.com:sub}/*');
-    expect(role?.trustPolicy).toMatchObject({ Statement: [{ Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': ip?.IdentityPoolId } } }] });
+    expect(statements[1]?.Resource).toBe(
+      'arn:aws:s3:::shop-beta-eu-west-1/private/${cognito-identity.amazonaws.com:sub}/*',
+    );
+    expect(role?.trustPolicy).toMatchObject({
+      Statement: [
+        { Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': ip?.IdentityPoolId } } },
+      ],
+    });
   });
   it('Fn::Base64 and Fn::GetAZs', () => {
     expect(r.state.iam.roles['shop-guest']?.description).toBe(btoa('guest'));
@@ -55,7 +69,9 @@ describe('intrinsic functions', () => {
   it('Fn::ImportValue takes its value from the parameters, and asks for it otherwise', async () => {
     expect(r.state.ssm.parameters['/imported']?.value).toBe('vpc-123');
     const without = await importStack(text, { parameters: { Prefix: 'shop' } });
-    expect(without.needs).toEqual([expect.objectContaining({ name: 'ImportValue:shared-vpc-id', kind: 'import' })]);
+    expect(without.needs).toEqual([
+      expect.objectContaining({ name: 'ImportValue:shared-vpc-id', kind: 'import' }),
+    ]);
     expect(without.state.ssm.parameters['/imported']?.value).toBe('<ImportValue:shared-vpc-id>');
   });
   it('Fn::Cidr splits an IPv4 block (8 host bits: /24 subnets)', () => {
@@ -65,7 +81,10 @@ describe('intrinsic functions', () => {
     const guest = r.matrix.callers.find((c) => c.label === 'Guest of shop_ids');
     expect(guest).toBeDefined();
     const cell = (res: string) =>
-      r.matrix.cells.find((c) => c.caller === guest?.id && r.matrix.actions.find((a) => a.id === c.action)?.resource.includes(res))?.decision;
+      r.matrix.cells.find(
+        (c) =>
+          c.caller === guest?.id && r.matrix.actions.find((a) => a.id === c.action)?.resource.includes(res),
+      )?.decision;
     expect(cell('/public/')).toBe('allow');
     expect(cell('<identity A>')).toBe('allow');
     expect(cell('<identity B>')).toBe('deny');
@@ -73,7 +92,12 @@ describe('intrinsic functions', () => {
   it('the same template in JSON long form gives the same world', async () => {
     const { parseTemplate } = await import('../../src/stack/parse');
     const json = JSON.stringify(await parseTemplate(text));
-    const again = await importStack(json, { parameters: { Prefix: 'shop', 'ImportValue:shared-vpc-id': 'vpc-123' }, region: 'eu-west-1', accountId: '111122223333', cloud: { now } });
+    const again = await importStack(json, {
+      parameters: { Prefix: 'shop', 'ImportValue:shared-vpc-id': 'vpc-123' },
+      region: 'eu-west-1',
+      accountId: '111122223333',
+      cloud: { now },
+    });
     expect(again.state).toEqual(r.state);
     expect(again.matrix).toEqual(r.matrix);
   });
