@@ -242,7 +242,9 @@ function buildIdentityProvider(ctx: BuildContext, r: ResolvedResource): void {
     for (const [k, v] of Object.entries(r.props.AttributeMapping)) mapping[k] = String(v);
   if (!ctx.state.cognitoOAuth.identityProviders[pool.id])
     ctx.state.cognitoOAuth.identityProviders[pool.id] = Object.create(null);
-  const providers = ctx.state.cognitoOAuth.identityProviders[pool.id] as NonNullable<(typeof ctx.state.cognitoOAuth.identityProviders)[string]>;
+  const providers = ctx.state.cognitoOAuth.identityProviders[pool.id] as NonNullable<
+    (typeof ctx.state.cognitoOAuth.identityProviders)[string]
+  >;
   if (type === 'Google') {
     providers[r.ref] = {
       providerName: r.ref,

@@ -8,9 +8,13 @@ import {
   StackImportError,
 } from '../../stack/index';
 import { type CellRef, MatrixTable } from './MatrixTable';
+import { PlayPanel } from './PlayPanel';
 import { FindingsPanel, ParametersForm, TracePanel, UnsupportedPanel } from './StackPanels';
 import { loadStack, saveStack } from './stack-storage';
 import './stack.css';
+
+/** The region the stack is imported into (AWS::Region). */
+const REGION = 'us-east-1';
 
 type Trace = { title: string; trace: { request: { action: string; resource: string }; result: unknown } };
 
@@ -36,7 +40,7 @@ export default function StackView() {
     setTrace(null);
     setSelected(undefined);
     try {
-      const imported = await importStack(source, { parameters: values });
+      const imported = await importStack(source, { parameters: values, region: REGION });
       setResult(imported);
       await saveStack({ text: source, name: sourceName, parameters: values }).catch(() => undefined);
     } catch (e) {
@@ -169,6 +173,7 @@ export default function StackView() {
             <MatrixTable matrix={result.matrix} selected={selected} onSelect={select} />
           </section>
           {trace ? <TracePanel title={trace.title} trace={trace.trace} /> : null}
+          <PlayPanel key={name} stack={result} region={REGION} />
           <FindingsPanel findings={result.findings} onProof={showProof} />
           <UnsupportedPanel items={result.unsupported} />
         </>
