@@ -32,6 +32,8 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
       'Transform',
       `Transform ${JSON.stringify(template.Transform)} is not expanded: resources it would create (AWS::Serverless::*) are not simulated`,
     );
+  for (const rule of template.Rules)
+    resolver.gap(`Rules.${rule}`, 'template rules (parameter assertions) are not checked');
   for (const [logical, resource] of Object.entries(template.Resources)) {
     const path = `Resources.${logical}`;
     if (

@@ -12,6 +12,8 @@ export interface Template {
   Conditions: Record<string, unknown>;
   Resources: Record<string, TemplateResource>;
   Outputs: Record<string, unknown>;
+  /** Names of template rules (parameter assertions), which the import does not check. */
+  Rules: string[];
 }
 
 export interface TemplateResource {
@@ -57,5 +59,6 @@ export async function parseTemplate(text: string): Promise<Template> {
     Conditions: section(doc, 'Conditions'),
     Resources: resources,
     Outputs: section(doc, 'Outputs'),
+    Rules: Object.keys(section(doc, 'Rules')),
   };
 }

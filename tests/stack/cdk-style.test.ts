@@ -16,6 +16,7 @@ describe('a CDK-synthesised-style template', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['unauth-role-can-write']);
     // CDK metadata is listed, never silently dropped; the bootstrap SSM parameter is unused by resources.
     expect(r.unsupported).toContainEqual(expect.objectContaining({ path: 'Resources.CDKMetadata' }));
+    expect(r.unsupported).toContainEqual(expect.objectContaining({ path: 'Rules.CheckBootstrapVersion' }));
     const role = Object.values(r.state.iam.roles)[0];
     expect(role?.roleName).toMatch(/^my-stack-IdentityPoolUnauthenticatedRoleB3D9E4C2-[A-Z0-9]{12}$/);
     expect(role?.description).toBe('Default Unauthenticated Role for Identity Pool IdentityPoolE2F0A7C1');

@@ -51,7 +51,7 @@ export function expectEveryResourceAccountedFor(
     ).toBe(true);
   }
   for (const u of r.unsupported) {
-    expect(u.path).toMatch(/^(Resources|Parameters|Transform|Conditions|Outputs)/);
+    expect(u.path).toMatch(/^(Resources|Parameters|Transform|Conditions|Outputs|Rules)/);
     expect(u.what.length).toBeGreaterThan(10);
   }
 }
