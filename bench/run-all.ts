@@ -10,6 +10,7 @@ import { it } from 'vitest';
 import { measureBundle } from './bundle';
 import { measureColdStart, measureEngineFlow } from './engine';
 import { measurePage } from './page';
+import { measureStackImport } from './stack';
 import { type Figure, formatTable } from './stats';
 import { measureSync } from './sync';
 
@@ -41,6 +42,7 @@ it('measures Identity Atlas', async () => {
   await section('engine', () => measureEngineFlow());
   await section('cold-start', () => measureColdStart());
   await section('sync', () => measureSync());
+  await section('stack', () => measureStackImport());
   await section('bundle', () => measureBundle(dist));
   await section('page', () => measurePage(root, dist));
   const table = formatTable(figures);

@@ -20,6 +20,8 @@ const StsGallery = lazy(() => import('../ui/views/StsGallery'));
 const SignOutTable = lazy(() => import('../ui/views/SignOutTable'));
 const SyncSlot = lazy(() => import('../ui/views/SyncSlot'));
 const SignUpView = lazy(() => import('../ui/views/SignUpView'));
+// The stack view and its YAML parser load only when the reader opens it.
+const StackView = lazy(() => import('../ui/stack/StackView'));
 
 function FlowView() {
   return (
@@ -78,6 +80,11 @@ function Views() {
         {view === 'signup' ? (
           <ErrorBoundary region="sign-up view">
             <SignUpView />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'stack' ? (
+          <ErrorBoundary region="stack view">
+            <StackView />
           </ErrorBoundary>
         ) : null}
       </Suspense>

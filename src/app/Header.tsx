@@ -9,6 +9,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'sync', label: 'Cognito Sync' },
   { id: 'appsync', label: 'AppSync' },
   { id: 'signup', label: 'Sign up' },
+  { id: 'stack', label: 'Your stack' },
 ];
 
 type Theme = 'light' | 'dark';

@@ -48,6 +48,27 @@ export type {
   GroupOverrideDetails,
 } from './services/cognito-idp/lambda-trigger-types';
 export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
+// The policy evaluator and the data it needs, for clients that reason about a world's policies
+// without sending requests (src/stack's access matrix). The same functions the services call.
+export { evaluate } from './iam/evaluate';
+export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
+export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
+export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';
+export type {
+  AuthorizationRequest,
+  EvaluationResult,
+  NamedPolicy,
+  PolicyDocument,
+  PolicyStatement,
+} from './iam/types';
+export type { WorldState } from './world';
+export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';
+export type { AppClientRecord, GroupRecord, PoolRecord } from './services/cognito-idp/state';
+export type { IdentityPoolConfig, MappingRule, RoleMapping } from './services/cognito-identity/state';
+export type { S3Bucket } from './services/s3/state';
+export type { ApiMethod, CognitoAuthorizer, RestApi } from './services/execute-api/state';
+export type { SsmParameter } from './services/ssm/state';
+export type { GraphqlApi } from './services/appsync/state';
 
 export interface CloudOptions {
   region?: string; // default "us-east-1"
@@ -58,6 +79,18 @@ export interface CloudOptions {
   keys?: KeySource;
   /** Restore a cloud saved with `cloud.snapshot()` instead of seeding a new demo world. */
   snapshot?: CloudSnapshot;
+  /**
+   * Start from this world instead of the demo world (a world built elsewhere, e.g. imported from a
+   * CloudFormation template by `src/stack`). Its state is copied; services it leaves out start empty.
+   * `cloud.demo` then describes only what the world holds (fields of absent demo parts are empty).
+   */
+  world?: WorldSeed;
+}
+
+/** A world given as data: the account it lives in and its services' plain JSON state. */
+export interface WorldSeed {
+  accountId: string;
+  state: Partial<WorldState>;
 }
 
 export interface Cloud {
@@ -266,12 +299,17 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   // Every request, real-time message, restore and state-changing demo helper runs through this one
   // queue, so each is atomic against the cloud (the design and its reasons: createRequestQueue).
   const exclusive = createRequestQueue();
+  if (!snap && options.world) ids.accountId = options.world.accountId;
   const keys = snap?.keys ?? (await createKeyRing(options.keys ?? 'demo', region, createSamlCertificate));
-  // Every object of the state has a null prototype, restored or seeded, so a name a user chose is
-  // never found on Object.prototype (core/dict.ts).
-  const state: WorldState = snap ? parseState<WorldState>(snap.state) : freshState();
+  // Every object of the state has a null prototype, restored, seeded or imported, so a name a user
+  // chose is never found on Object.prototype (core/dict.ts).
+  const state: WorldState = snap
+    ? parseState<WorldState>(snap.state)
+    : options.world
+      ? nullPrototypes({ ...freshState(), ...parseState<Partial<WorldState>>(JSON.stringify(options.world.state)) })
+      : freshState();
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
-  if (!snap) {
+  if (!snap && !options.world) {
     await seedDemoWorld(world, ids);
     nullPrototypes(world.state);
   }

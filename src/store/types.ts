@@ -18,6 +18,7 @@ export const View = {
   sync: 'sync',
   appsync: 'appsync',
   signUp: 'signup',
+  stack: 'stack',
 } as const;
 export type View = (typeof View)[keyof typeof View];
 

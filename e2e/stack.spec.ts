@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * "Your stack": import a public sample, read the access matrix, open a cell's IAM trace, see the
+ * findings and the gaps, play the guest flow, export and re-import; the template survives a reload.
+ */
+const SAMPLE = 'tests/fixtures/cfn-samples/sdk-lex-guest-broad.yaml';
+
+test('import a sample, read the matrix, open a trace, export and re-import', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?view=stack');
+  await expect(page.getByRole('heading', { name: 'Your stack' })).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Open a template file').setInputFiles(SAMPLE);
+  await expect(page.getByText(/sdk-lex-guest-broad\.yaml: \d+ resources simulated, 1 callers/)).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // The guest may use Lex on every resource: the cell says allow, and its trace names the guest scope-down.
+  const cell = page.getByRole('button', { name: 'Guest of ExampleIdentityPool: Lex:* on *: allow' });
+  await expect(cell).toBeVisible();
+  await cell.click();
+  const trace = page.getByRole('region', { name: 'IAM trace' });
+  await expect(trace.getByText('Allow', { exact: true }).first()).toBeVisible();
+  await expect(trace.getByText(/Cognito unauthenticated scope-down/).first()).toBeVisible();
+
+  await expect(
+    page
+      .getByRole('region', { name: /Findings/ })
+      .getByText('unauth-role-wildcard')
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Not simulated/ }).getByText('Resources.CDKMetadata'),
+  ).toBeVisible();
+
+  // Play the guest flow against the imported pool: real GetId and GetCredentialsForIdentity calls.
+  await page.getByRole('button', { name: 'Get guest credentials' }).click();
+  const played = page.getByRole('status', { name: 'Played calls' });
+  await expect(played.getByText(/GetCredentialsForIdentity ✓ credentials ASIA/)).toBeVisible();
+
+  // Export, then import the export: the same callers and the same decision.
+  await page.getByRole('button', { name: 'Export this stack' }).click();
+  await expect(page.getByLabel('Exported template')).toHaveValue(/AWS::Cognito::IdentityPool/);
+  await page.getByRole('button', { name: 'Import the exported template' }).click();
+  await expect(page.getByText(/exported template: \d+ resources simulated, 1 callers/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByRole('button', { name: 'Guest of ExampleIdentityPool: Lex:* on *: allow' }),
+  ).toBeVisible();
+
+  // A reload brings the last template back from IndexedDB.
+  await page.reload();
+  await expect(page.getByText(/exported template: \d+ resources simulated, 1 callers/)).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
+test('bad YAML gets its line and column', async ({ page }) => {
+  await page.goto('/?view=stack');
+  await page
+    .getByLabel('Template (JSON or YAML)')
+    .fill('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Reff x\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Unknown YAML tag !Reff \(line 5, column \d+\)/);
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`screenshot at ${width}×${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?view=stack');
+    await page.getByLabel('Open a template file').setInputFiles('tests/fixtures/stack/app-stack.yaml');
+    await expect(page.getByText(/app-stack\.yaml: \d+ resources simulated/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Create the test user and sign in' }).click();
+    await expect(
+      page.getByRole('status', { name: 'Played calls' }).getByText(/GetCredentialsForIdentity ✓/),
+    ).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: `test-results/stack-${width}-play.png`, fullPage: false });
+    await page
+      .getByRole('button', { name: /Guest of photo_ids: s3:PutObject on .*uploads.*: allow/ })
+      .click();
+    await page.screenshot({ path: `test-results/stack-${width}.png`, fullPage: false });
+    await page.getByRole('heading', { name: 'Access matrix' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/stack-${width}-matrix.png`, fullPage: false });
+  });
+}

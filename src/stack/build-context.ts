@@ -1,0 +1,122 @@
+import type { WorldState } from '../sim/index';
+import { StackImportError } from './errors';
+import { parseJson } from './parse-json';
+import { isRecord } from './parse';
+import type { Resolver } from './resolve';
+
+/** The services an imported world fills; the cloud starts the others empty. */
+export type StackState = Pick<
+  WorldState,
+  'iam' | 'cognitoIdp' | 'cognitoOAuth' | 'cognitoIdentity' | 's3' | 'executeApi' | 'ssm' | 'appsync'
+>;
+
+/** A record with no prototype: a template's names (`constructor`, `__proto__` …) are only keys in it. */
+export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** `record[key]` only when the record has that key itself (never an inherited member). */
+export const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+export function emptyStackState(): StackState {
+  return {
+    iam: { users: dict(), roles: dict(), policies: dict(), samlProviders: dict(), oidcProviders: dict() },
+    cognitoIdp: { pools: dict(), sessions: dict(), inbox: [] },
+    cognitoOAuth: { identityProviders: dict(), pending: dict(), codes: dict(), consumedAssertions: dict() },
+    cognitoIdentity: { pools: dict(), identities: dict(), loginIndex: dict() },
+    s3: { buckets: dict() },
+    executeApi: { apis: dict() },
+    ssm: { parameters: dict() },
+    appsync: { apis: dict() },
+  };
+}
+
+/** One resource after its condition and intrinsic functions are resolved. */
+export interface ResolvedResource {
+  logical: string;
+  type: string;
+  path: string;
+  /** Resolved Properties (null-prototype record). */
+  props: Record<string, unknown>;
+  /** What `Ref` returns for it. */
+  ref: string;
+}
+
+/** What the per-service builders share: the state they fill, the resolver, and where to note gaps. */
+export interface BuildContext {
+  region: string;
+  accountId: string;
+  /** Epoch ms used as every creation date. */
+  now: number;
+  state: StackState;
+  resolver: Resolver;
+  resources: ResolvedResource[];
+  /** Resource by the value its `Ref` returns (and by logical id). */
+  byRef: Map<string, ResolvedResource>;
+  /** Entity key (`role:<name>`, `pool:<id>`, `bucket:<name>` …) → template path, for findings. */
+  origins: Map<string, string>;
+  gap(path: string, what: string): void;
+}
+
+export const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+export const asStrings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map(asString).filter((s): s is string => s !== undefined)
+    : asString(v) !== undefined
+      ? [asString(v) as string]
+      : [];
+export const asBool = (v: unknown, dflt: boolean): boolean =>
+  v === true || v === 'true' ? true : v === false || v === 'false' ? false : dflt;
+export const asNumber = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/**
+ * IAM quotas (IAM User Guide, "IAM and AWS STS quotas"): a managed policy document at most 6,144
+ * characters, a role's or user's inline policies together at most 10,240 / 2,048, a bucket policy 20 KB.
+ * A template over them would fail to deploy; we refuse it with the same reason.
+ */
+export const POLICY_LIMITS = { managed: 6_144, roleInline: 10_240, userInline: 2_048, bucket: 20_480 };
+
+/** A policy document given as an object or as JSON text; checks its size against `limit`. */
+export function policyDocument(
+  value: unknown,
+  path: string,
+  limit: number,
+): { Version?: '2012-10-17'; Statement: never[] } {
+  const doc = typeof value === 'string' ? parseJsonAt(value, path) : value;
+  if (!isRecord(doc) || doc.Statement === undefined)
+    throw new StackImportError(`${path}: a policy document needs a Statement`);
+  const size = JSON.stringify(doc).length;
+  if (size > limit)
+    throw new StackImportError(
+      `${path}: the policy document is ${size} characters; IAM allows at most ${limit} (IAM quotas), so this template cannot deploy`,
+    );
+  // Plain objects from here: the evaluator reads the document as ordinary JSON.
+  return JSON.parse(JSON.stringify(doc));
+}
+
+function parseJsonAt(text: string, path: string): unknown {
+  try {
+    return parseJson(text);
+  } catch (e) {
+    throw new StackImportError(`${path}: the policy text is not JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Lists properties of a resource that the simulation does not use, so none is dropped in silence. */
+export function noteUnusedProperties(ctx: BuildContext, r: ResolvedResource, used: readonly string[]): void {
+  for (const key of Object.keys(r.props)) {
+    if (!used.includes(key))
+      ctx.gap(`${r.path}.Properties.${key}`, `${r.type} property ${key} is not simulated`);
+  }
+}
+
+export const tagsOf = (v: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (Array.isArray(v))
+    for (const t of v) if (isRecord(t) && typeof t.Key === 'string') out[t.Key] = String(t.Value ?? '');
+  if (isRecord(v) && !Array.isArray(v)) for (const [k, val] of Object.entries(v)) out[k] = String(val);
+  return out;
+};

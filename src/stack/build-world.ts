@@ -1,0 +1,83 @@
+import { buildCognito } from './build-cognito';
+import { type BuildContext, emptyStackState, type ResolvedResource, type StackState } from './build-context';
+import { buildIam } from './build-iam';
+import { buildServices } from './build-services';
+import { checkDependencies } from './dependencies';
+import { isRecord, type Template } from './parse';
+import { type Gap, type Need, NO_VALUE, Resolver, type ResolveSettings } from './resolve';
+import { METADATA_TYPES, SIMULATED_TYPES } from './resource-types';
+
+export interface BuiltWorld {
+  state: StackState;
+  resources: ResolvedResource[];
+  origins: Map<string, string>;
+  gaps: Gap[];
+  needs: Need[];
+  /** Resources whose Condition is false: a deployment does not create them. */
+  notCreated: string[];
+}
+
+/**
+ * Template → the engine's plain state, as a deployment would create it: conditions decide which
+ * resources exist, intrinsic functions are resolved, each supported resource is built by its
+ * service's builder, and everything else (types, properties, transforms) is recorded as a gap.
+ */
+export function buildWorld(template: Template, settings: ResolveSettings & { now: number }): BuiltWorld {
+  checkDependencies(template);
+  const resolver = new Resolver(template, settings);
+  const resources: ResolvedResource[] = [];
+  const notCreated: string[] = [];
+  if (template.Transform !== undefined)
+    resolver.gap(
+      'Transform',
+      `Transform ${JSON.stringify(template.Transform)} is not expanded: resources it would create (AWS::Serverless::*) are not simulated`,
+    );
+  for (const rule of template.Rules)
+    resolver.gap(`Rules.${rule}`, 'template rules (parameter assertions) are not checked');
+  for (const [logical, resource] of Object.entries(template.Resources)) {
+    const path = `Resources.${logical}`;
+    if (
+      resource.Condition !== undefined &&
+      !resolver.condition(String(resource.Condition), `${path}.Condition`)
+    ) {
+      notCreated.push(logical);
+      continue;
+    }
+    if (METADATA_TYPES.has(resource.Type)) {
+      resolver.gap(path, `${resource.Type} carries no identity or access meaning; ignored`);
+      continue;
+    }
+    if (!SIMULATED_TYPES.has(resource.Type)) {
+      resolver.gap(path, `${resource.Type} is not simulated`);
+      continue;
+    }
+    const resolved =
+      resource.Properties === undefined
+        ? Object.create(null)
+        : resolver.resolve(resource.Properties, `${path}.Properties`);
+    const props = isRecord(resolved) && resolved !== (NO_VALUE as unknown) ? resolved : Object.create(null);
+    resources.push({ logical, type: resource.Type, path, props, ref: String(resolver.ref(logical, path)) });
+  }
+  const state = emptyStackState();
+  const origins = new Map<string, string>();
+  const byRef = new Map<string, ResolvedResource>();
+  for (const r of resources) {
+    byRef.set(r.ref, r);
+    byRef.set(r.logical, r);
+  }
+  const ctx: BuildContext = {
+    region: settings.region,
+    accountId: settings.accountId,
+    now: settings.now,
+    state,
+    resolver,
+    resources,
+    byRef,
+    origins,
+    gap: (p, what) => resolver.gap(p, what),
+  };
+  buildIam(ctx);
+  buildCognito(ctx);
+  buildServices(ctx);
+  return { state, resources, origins, gaps: resolver.gaps, needs: resolver.needs, notCreated };
+}

@@ -1,0 +1,154 @@
+import type { PolicyStatement } from '../sim/index';
+import type { CallerSpec, WorldView } from './callers';
+import { policiesOf } from './callers';
+
+/**
+ * The matrix's columns: the actions the world's policies name, on the resources they name, made
+ * concrete so each can be asked of the evaluator. Wildcard actions become the service's common
+ * actions that match; wildcard resources become an example object; a resource keyed on the
+ * caller's identity (`${cognito-identity.amazonaws.com:sub}`) becomes two columns, the caller's own
+ * prefix ("identity A") and another identity's ("identity B").
+ */
+export interface ColumnSpec {
+  id: string;
+  action: string;
+  /** The resource with `{self}` where the caller's own identity id goes. */
+  resource: string;
+  /** The resource as the matrix shows it. */
+  label: string;
+  /** Resource group (bucket, API, table …) for the view's headings. */
+  group: string;
+  /** Service context keys (`s3:prefix` …). */
+  context: Record<string, string>;
+}
+
+const COMMON_ACTIONS: Record<string, string[]> = {
+  s3: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'],
+  dynamodb: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:DeleteItem',
+  ],
+  'execute-api': ['execute-api:Invoke'],
+  ssm: ['ssm:GetParameter', 'ssm:PutParameter'],
+  appsync: ['appsync:GraphQL'],
+  'cognito-sync': ['cognito-sync:ListRecords', 'cognito-sync:UpdateRecords'],
+  sts: ['sts:AssumeRole'],
+  iam: ['iam:PassRole', 'iam:CreateUser'],
+};
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable, not a template literal
+const SUB = '${cognito-identity.amazonaws.com:sub}';
+
+const globToRegExp = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^$()|[\]\\{}]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
+
+function concreteActions(pattern: string): string[] {
+  if (!pattern.includes('*') && !pattern.includes('?')) return [pattern];
+  const service = pattern === '*' ? undefined : pattern.split(':')[0]?.toLowerCase();
+  const re = globToRegExp(pattern);
+  const candidates = service ? (COMMON_ACTIONS[service] ?? []) : Object.values(COMMON_ACTIONS).flat();
+  const hits = candidates.filter((a) => re.test(a));
+  return hits.length > 0 ? hits : [pattern];
+}
+
+/** Whether an action applies to objects (`bucket/key`) or to the bucket itself. */
+const bucketLevel = (action: string) => /^s3:(ListBucket|GetBucket|PutBucket|DeleteBucket)/i.test(action);
+
+function concreteResources(action: string, resource: string): string[] {
+  if (!action.toLowerCase().startsWith('s3:'))
+    return [resource.replace(/\*+$/, (m) => (resource === '*' ? m : 'example'))];
+  if (resource === '*' || resource === 'arn:aws:s3:::*') return [];
+  const [bucket, ...keyParts] = resource.replace(/^arn:aws:s3:::/, '').split('/');
+  const key = keyParts.join('/');
+  if (bucketLevel(action)) return [`arn:aws:s3:::${bucket}`];
+  if (!keyParts.length) return [];
+  return [
+    `arn:aws:s3:::${bucket}/${key.replace(/\*$/, '').replace(/\*/g, 'x')}${key.endsWith('*') || key === '' ? 'example.txt' : ''}`,
+  ];
+}
+
+function groupOf(resource: string): string {
+  if (resource === '*') return 'any resource (*)';
+  if (resource.startsWith('arn:aws:s3:::')) return `bucket ${resource.slice(13).split('/')[0]}`;
+  const parts = resource.split(':');
+  return `${parts[2] ?? 'resource'} ${parts.slice(5).join(':').split('/').slice(0, 2).join('/') || resource}`;
+}
+
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+
+/** Columns for every (action, resource) pair the callers' policies and the bucket policies name. */
+export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): ColumnSpec[] {
+  const statements: PolicyStatement[] = [];
+  const seenPolicies = new Set<unknown>();
+  const addDoc = (doc: { Statement: PolicyStatement | PolicyStatement[] }) => {
+    if (seenPolicies.has(doc)) return;
+    seenPolicies.add(doc);
+    statements.push(...(Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]));
+  };
+  for (const c of callers) for (const p of c.identityPolicies) addDoc(p.document);
+  for (const role of Object.values(view.state.iam.roles))
+    for (const p of policiesOf(view, role)) addDoc(p.document);
+  for (const b of Object.values(view.state.s3.buckets)) if (b.policy) addDoc(b.policy);
+  const columns = new Map<string, ColumnSpec>();
+  const add = (action: string, resource: string, context: Record<string, string> = {}) => {
+    if (/^sts:AssumeRole/i.test(action) || /^iam:PassRole$/i.test(action)) return; // covered by the callers' rows
+    const own = resource.includes(SUB);
+    const variants = own
+      ? [
+          {
+            resource: resource.split(SUB).join('{self}'),
+            label: `${resource.split(SUB).join('<identity A>')} (own)`,
+          },
+          {
+            resource: resource.split(SUB).join(`{other}`),
+            label: `${resource.split(SUB).join('<identity B>')} (another identity’s)`,
+          },
+        ]
+      : [{ resource, label: resource }];
+    for (const v of variants) {
+      const ctxLabel = Object.entries(context)
+        .map(([k, val]) => ` ${k}=${val.split(SUB).join('<A>')}`)
+        .join('');
+      const id = `${action} ${v.resource}${ctxLabel}`;
+      if (columns.has(id) || columns.size >= max) continue;
+      const ctx: Record<string, string> = {};
+      for (const [k, val] of Object.entries(context)) ctx[k] = val.split(SUB).join('{self}');
+      columns.set(id, {
+        id,
+        action,
+        resource: v.resource,
+        label: `${v.label}${ctxLabel}`,
+        group: groupOf(v.resource),
+        context: ctx,
+      });
+    }
+  };
+  for (const s of statements) {
+    if (s.Effect !== 'Allow' && s.Effect !== 'Deny') continue;
+    const prefixes = list(s.Condition?.StringLike?.['s3:prefix'] ?? s.Condition?.StringEquals?.['s3:prefix']);
+    for (const pattern of list(s.Action)) {
+      for (const action of concreteActions(pattern)) {
+        for (const res of list(s.Resource)) {
+          for (const concrete of concreteResources(action, res)) {
+            if (/^s3:ListBucket$/i.test(action) && prefixes.length > 0)
+              for (const prefix of prefixes.filter((p) => !p.endsWith('*')))
+                add(action, concrete, { 's3:prefix': prefix });
+            else add(action, concrete);
+          }
+        }
+      }
+    }
+  }
+  return [...columns.values()].sort(
+    (a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label),
+  );
+}

@@ -1,0 +1,154 @@
+import { DEFAULT_PASSWORD_POLICY } from '../sim/index';
+import type { Finding, ReviewInput } from './findings';
+import { DOCS } from './findings-docs';
+
+/**
+ * User pool, app client and API findings. Thresholds are AWS's defaults: password policy as a new
+ * pool gets it (8 characters, every class), refresh tokens 30 days, token revocation on,
+ * PreventUserExistenceErrors ENABLED (what the console picks and the docs recommend).
+ */
+const THIRTY_DAYS = 30 * 86400;
+
+function clientFindings(input: ReviewInput): Finding[] {
+  const out: Finding[] = [];
+  for (const pool of Object.values(input.view.state.cognitoIdp.pools)) {
+    for (const c of Object.values(pool.clients)) {
+      const path = input.built.origins.get(`client:${c.clientId}`) ?? `app client ${c.clientName}`;
+      const add = (
+        code: string,
+        severity: Finding['severity'],
+        prop: string,
+        message: string,
+        docs: string,
+      ) =>
+        out.push({
+          code,
+          severity,
+          path: `${path}.Properties.${prop}`,
+          message: `App client ${c.clientName}: ${message}`,
+          docs,
+        });
+      const isPublic = !c.clientSecret;
+      if (c.allowedOAuthFlows.includes('implicit'))
+        add(
+          'client-implicit-grant',
+          'medium',
+          'AllowedOAuthFlows',
+          'the implicit grant returns tokens in the redirect URL (browser history, logs, referrers) and issues no refresh token; use the authorization code grant with PKCE.',
+          DOCS.appClients,
+        );
+      const passwordFlows = c.explicitAuthFlows.filter(
+        (f) => f === 'ALLOW_USER_PASSWORD_AUTH' || f === 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      );
+      if (isPublic && passwordFlows.length > 0)
+        add(
+          'client-password-auth',
+          'low',
+          'ExplicitAuthFlows',
+          `${passwordFlows.join(', ')} sends the password itself to Cognito; a public client should use SRP (ALLOW_USER_SRP_AUTH) or the hosted UI.`,
+          DOCS.authFlows,
+        );
+      const httpCallback = c.callbackUrls.some(
+        (u) =>
+          /^http:\/\/(localhost|127\.0\.0\.1)/.test(u) ||
+          (/^[a-z][a-z0-9+.-]*:\/\/(?!.*\.)/.test(u) && !u.startsWith('https://')),
+      );
+      if (!isPublic && (c.allowedOAuthFlows.includes('implicit') || httpCallback))
+        add(
+          'client-secret-in-public-client',
+          'medium',
+          'GenerateSecret',
+          'the client has a secret but is used as a public client (implicit grant or a localhost/app-scheme callback): a secret shipped to browsers or devices is not secret. Use a public client (no secret) with PKCE.',
+          DOCS.appClients,
+        );
+      if (c.refreshTokenValiditySeconds > THIRTY_DAYS)
+        add(
+          'refresh-token-long',
+          'low',
+          'RefreshTokenValidity',
+          `refresh tokens live ${Math.round(c.refreshTokenValiditySeconds / 86400)} days (the default is 30): a stolen one works that long.`,
+          DOCS.refreshToken,
+        );
+      if (!c.enableTokenRevocation)
+        add(
+          'token-revocation-off',
+          'medium',
+          'EnableTokenRevocation',
+          'token revocation is off: RevokeToken cannot end a stolen refresh token’s session.',
+          DOCS.revocation,
+        );
+      if (c.preventUserExistenceErrors === 'LEGACY')
+        add(
+          'prevent-user-existence-errors-legacy',
+          'low',
+          'PreventUserExistenceErrors',
+          'PreventUserExistenceErrors is LEGACY (the default when the property is left out): sign-in and password reset answer UserNotFoundException, so anyone can test which usernames exist. Set ENABLED.',
+          DOCS.existence,
+        );
+    }
+  }
+  return out;
+}
+
+function poolFindings(input: ReviewInput): Finding[] {
+  const out: Finding[] = [];
+  for (const pool of Object.values(input.view.state.cognitoIdp.pools)) {
+    const path = input.built.origins.get(`pool:${pool.id}`) ?? `user pool ${pool.name}`;
+    const resource = input.built.resources.find(
+      (r) => r.type === 'AWS::Cognito::UserPool' && r.ref === pool.id,
+    );
+    const mfa =
+      typeof resource?.props.MfaConfiguration === 'string' ? resource.props.MfaConfiguration : 'OFF';
+    if (resource && mfa === 'OFF')
+      out.push({
+        code: 'mfa-off',
+        severity: 'medium',
+        path: `${path}.Properties.MfaConfiguration`,
+        message: `User pool ${pool.name} has MFA off${resource.props.MfaConfiguration === undefined ? ' (the default when MfaConfiguration is left out)' : ''}: a password alone signs in. Set OPTIONAL or ON with TOTP.`,
+        docs: DOCS.mfa,
+      });
+    const p = pool.passwordPolicy;
+    const d = DEFAULT_PASSWORD_POLICY;
+    const weaker = [
+      p.MinimumLength < d.MinimumLength ? `minimum length ${p.MinimumLength} < ${d.MinimumLength}` : '',
+      d.RequireUppercase && !p.RequireUppercase ? 'no upper case required' : '',
+      d.RequireLowercase && !p.RequireLowercase ? 'no lower case required' : '',
+      d.RequireNumbers && !p.RequireNumbers ? 'no numbers required' : '',
+      d.RequireSymbols && !p.RequireSymbols ? 'no symbols required' : '',
+    ].filter(Boolean);
+    if (weaker.length > 0)
+      out.push({
+        code: 'password-policy-weak',
+        severity: 'medium',
+        path: `${path}.Properties.Policies.PasswordPolicy`,
+        message: `User pool ${pool.name}: password policy weaker than a new pool's default (${weaker.join(', ')}). When PasswordPolicy is given, every Require* left out is false.`,
+        docs: DOCS.password,
+      });
+  }
+  return out;
+}
+
+function apiFindings(input: ReviewInput): Finding[] {
+  const out: Finding[] = [];
+  for (const api of Object.values(input.view.state.executeApi.apis)) {
+    const protectedMethods = api.methods.filter((m) => m.authorizationType !== 'NONE');
+    if (protectedMethods.length === 0) continue;
+    for (const m of api.methods) {
+      // OPTIONS answers CORS preflights, which carry no credentials: open by design.
+      if (m.authorizationType !== 'NONE' || m.httpMethod === 'OPTIONS') continue;
+      out.push({
+        code: 'api-method-without-auth',
+        severity: 'medium',
+        path:
+          input.built.origins.get(`method:${api.id}:${m.httpMethod} ${m.resourcePath}`) ?? `api ${api.name}`,
+        message: `${api.name}: ${m.httpMethod} ${m.resourcePath} has AuthorizationType NONE while ${protectedMethods.length} other method(s) require authorisation: anyone can call it. If that is not intended, add the authorizer.`,
+        docs: DOCS.apiAccess,
+      });
+    }
+  }
+  return out;
+}
+
+export function reviewCognito(input: ReviewInput): Finding[] {
+  return [...clientFindings(input), ...poolFindings(input), ...apiFindings(input)];
+}

@@ -1,0 +1,94 @@
+/**
+ * Your own stack: a CloudFormation template imported into a simulated cloud, with who can do what
+ * (the access matrix), what a reviewer would flag (findings) and what is not simulated (gaps).
+ * Pure TypeScript beside the engine, which it reaches only through `src/sim/index.ts`.
+ */
+import { type Cloud, createCloud, type CloudOptions } from '../sim/index';
+import { buildWorld } from './build-world';
+import type { StackState } from './build-context';
+import { computeMatrix, type AccessMatrix, type MatrixModel } from './matrix';
+import { parseTemplate } from './parse';
+import type { Need } from './resolve';
+import { type Finding, reviewStack } from './findings';
+
+export { StackImportError } from './errors';
+export { exportStack } from './export';
+export type { AccessMatrix } from './matrix';
+export type { Finding } from './findings';
+export type { Need } from './resolve';
+
+export interface ImportOptions {
+  /** Parameter values by name; `ImportValue:<export name>` keys answer `Fn::ImportValue`. */
+  parameters?: Record<string, string>;
+  region?: string;
+  /** The account the stack is deployed to (AWS::AccountId). Default 123456789012. */
+  accountId?: string;
+  /** AWS::StackName. Default "my-stack". */
+  stackName?: string;
+  /** Passed to createCloud (clock, seed, keys). */
+  cloud?: Pick<CloudOptions, 'now' | 'seed' | 'keys'>;
+}
+
+export interface Unsupported {
+  path: string;
+  what: string;
+}
+
+export interface ImportedStack {
+  cloud: Cloud;
+  matrix: AccessMatrix;
+  findings: Finding[];
+  unsupported: Unsupported[];
+  /** Parameters (and imports) that have no value yet: give them in `parameters` and import again. */
+  needs: Need[];
+  /** The request and evaluation behind one matrix cell, for the IAM trace. */
+  explain: MatrixModel['explain'];
+  /** Resources built, by logical id → type (for the diagram). */
+  resources: { logical: string; type: string; ref: string }[];
+  state: StackState;
+  /** Logical ids of resources whose Condition is false (not created, as in a deployment). */
+  notCreated: string[];
+}
+
+export async function importStack(text: string, options: ImportOptions = {}): Promise<ImportedStack> {
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '123456789012';
+  const now = options.cloud?.now?.() ?? Date.now();
+  const template = await parseTemplate(text);
+  const built = buildWorld(template, {
+    region,
+    accountId,
+    stackName: options.stackName ?? 'my-stack',
+    parameters: options.parameters ?? {},
+    now,
+  });
+  const view = { state: built.state, accountId, region };
+  const model = computeMatrix(view);
+  const findings = reviewStack(view, built, model);
+  const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });
+  const unsupported: Unsupported[] = [
+    ...built.needs.map((n) => ({
+      path: n.path,
+      what: `${n.kind === 'import' ? 'Fn::ImportValue' : 'Parameter'} ${n.name} needs a value${n.description ? ` (${n.description})` : ''}; a placeholder is used`,
+    })),
+    ...built.gaps,
+  ];
+  return {
+    cloud,
+    matrix: model.matrix,
+    findings,
+    unsupported,
+    needs: built.needs,
+    explain: model.explain,
+    resources: built.resources.map((r) => ({ logical: r.logical, type: r.type, ref: r.ref })),
+    state: built.state,
+    notCreated: built.notCreated,
+  };
+}
+
+/** The access matrix of any cloud (the demo world included), from its snapshot. */
+export function matrixOfCloud(cloud: Cloud): MatrixModel {
+  const snap = cloud.snapshot();
+  const state = JSON.parse(snap.state) as StackState;
+  return computeMatrix({ state, accountId: snap.ids.accountId, region: snap.region });
+}

@@ -1,0 +1,64 @@
+import { MAX_TEMPLATE_BYTES, StackImportError } from './errors';
+import { parseJson } from './parse-json';
+import { parseYaml } from './parse-yaml';
+
+/** A template's top-level sections as CloudFormation reads them (null-prototype records). */
+export interface Template {
+  AWSTemplateFormatVersion?: string;
+  Description?: string;
+  Transform?: unknown;
+  Parameters: Record<string, Record<string, unknown>>;
+  Mappings: Record<string, Record<string, Record<string, unknown>>>;
+  Conditions: Record<string, unknown>;
+  Resources: Record<string, TemplateResource>;
+  Outputs: Record<string, unknown>;
+  /** Names of template rules (parameter assertions), which the import does not check. */
+  Rules: string[];
+}
+
+export interface TemplateResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  Condition?: string;
+  DependsOn?: string | string[];
+  Metadata?: unknown;
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function section(doc: Record<string, unknown>, name: string): Record<string, never> {
+  const value = doc[name];
+  if (value === undefined || value === null) return Object.create(null);
+  if (!isRecord(value)) throw new StackImportError(`The template's ${name} section must be an object`);
+  return value as Record<string, never>;
+}
+
+/** Reads JSON or YAML text (JSON when it starts with `{`) into a Template, or rejects with where it failed. */
+export async function parseTemplate(text: string): Promise<Template> {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_TEMPLATE_BYTES)
+    throw new StackImportError(`The template is ${bytes} bytes; the limit is ${MAX_TEMPLATE_BYTES} (1 MB)`);
+  const trimmed = text.trimStart();
+  if (!trimmed) throw new StackImportError('The template is empty');
+  const doc = trimmed.startsWith('{') ? parseJson(text) : await parseYaml(text);
+  if (!isRecord(doc)) throw new StackImportError('A template must be an object with a Resources section');
+  const resources = section(doc, 'Resources');
+  if (Object.keys(resources).length === 0)
+    throw new StackImportError('The template has no Resources (CloudFormation requires at least one)');
+  for (const [id, r] of Object.entries(resources as Record<string, unknown>)) {
+    if (!isRecord(r) || typeof r.Type !== 'string') throw new StackImportError(`Resource ${id} has no Type`);
+  }
+  return {
+    AWSTemplateFormatVersion:
+      typeof doc.AWSTemplateFormatVersion === 'string' ? doc.AWSTemplateFormatVersion : undefined,
+    Description: typeof doc.Description === 'string' ? doc.Description : undefined,
+    Transform: doc.Transform,
+    Parameters: section(doc, 'Parameters'),
+    Mappings: section(doc, 'Mappings'),
+    Conditions: section(doc, 'Conditions'),
+    Resources: resources,
+    Outputs: section(doc, 'Outputs'),
+    Rules: Object.keys(section(doc, 'Rules')),
+  };
+}

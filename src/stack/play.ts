@@ -1,0 +1,158 @@
+import type { Cloud } from '../sim/index';
+
+/**
+ * Flows played against an imported stack through `cloud.fetch`, as a browser app without the SDK
+ * would call the public (unsigned) Cognito APIs: a guest getting credentials from an identity pool,
+ * and a test user signing up in a user pool, confirming with the code the pool "sent", signing in,
+ * and trading the ID token for credentials. Each call is returned with its outcome, AWS error
+ * included, so the view can show what the stack does with real requests.
+ */
+export interface PlayedCall {
+  operation: string;
+  ok: boolean;
+  /** AWS's error code and message on failure; a one-line outcome on success. */
+  summary: string;
+  body?: Record<string, unknown>;
+}
+
+export interface PlayResult {
+  calls: PlayedCall[];
+  identityId?: string;
+  /** The access key id of the credentials obtained (secrets stay out of the view). */
+  accessKeyId?: string;
+}
+
+type Service = 'cognito-idp' | 'cognito-identity';
+const TARGET: Record<Service, string> = {
+  'cognito-idp': 'AWSCognitoIdentityProviderService',
+  'cognito-identity': 'AWSCognitoIdentityService',
+};
+
+async function call(
+  cloud: Cloud,
+  region: string,
+  service: Service,
+  operation: string,
+  body: Record<string, unknown>,
+): Promise<PlayedCall> {
+  const response = await cloud.fetch(
+    new Request(`https://${service}.${region}.amazonaws.com/`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `${TARGET[service]}.${operation}`,
+      },
+      body: JSON.stringify(body),
+    }),
+  );
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    json = { message: text.slice(0, 200) };
+  }
+  if (response.ok) return { operation, ok: true, summary: `HTTP ${response.status}`, body: json };
+  const code = String(json.__type ?? `HTTP ${response.status}`)
+    .split('#')
+    .pop();
+  return { operation, ok: false, summary: `${code}: ${String(json.message ?? json.Message ?? '')}` };
+}
+
+async function credentials(
+  cloud: Cloud,
+  region: string,
+  identityPoolId: string,
+  logins: Record<string, string> | undefined,
+  out: PlayResult,
+): Promise<void> {
+  const got = await call(cloud, region, 'cognito-identity', 'GetId', {
+    IdentityPoolId: identityPoolId,
+    ...(logins ? { Logins: logins } : {}),
+  });
+  out.calls.push(got);
+  if (!got.ok) return;
+  const identityId = String(got.body?.IdentityId ?? '');
+  got.summary = `IdentityId ${identityId}`;
+  out.identityId = identityId;
+  const creds = await call(cloud, region, 'cognito-identity', 'GetCredentialsForIdentity', {
+    IdentityId: identityId,
+    ...(logins ? { Logins: logins } : {}),
+  });
+  out.calls.push(creds);
+  if (!creds.ok) return;
+  const c = creds.body?.Credentials as { AccessKeyId?: string; Expiration?: number } | undefined;
+  out.accessKeyId = c?.AccessKeyId;
+  creds.summary = `credentials ${c?.AccessKeyId ?? ''} (temporary, with a session token)`;
+  delete creds.body;
+}
+
+/** A guest of the identity pool: GetId without logins, then GetCredentialsForIdentity (the enhanced flow). */
+export async function playGuest(cloud: Cloud, region: string, identityPoolId: string): Promise<PlayResult> {
+  const out: PlayResult = { calls: [] };
+  await credentials(cloud, region, identityPoolId, undefined, out);
+  return out;
+}
+
+export interface TestUser {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  password: string;
+  email: string;
+  /** Trade the ID token at this identity pool, if given. */
+  identityPoolId?: string;
+}
+
+/** SignUp, ConfirmSignUp (with the code from the simulated inbox), InitiateAuth, then the identity pool if any. */
+export async function playUser(cloud: Cloud, region: string, user: TestUser): Promise<PlayResult> {
+  const out: PlayResult = { calls: [] };
+  const signUp = await call(cloud, region, 'cognito-idp', 'SignUp', {
+    ClientId: user.clientId,
+    Username: user.username,
+    Password: user.password,
+    UserAttributes: [{ Name: 'email', Value: user.email }],
+  });
+  out.calls.push(signUp);
+  if (!signUp.ok) return out;
+  const inbox = (
+    JSON.parse(cloud.snapshot().state) as {
+      cognitoIdp: { inbox: { poolId: string; username: string; code: string }[] };
+    }
+  ).cognitoIdp.inbox;
+  const code = [...inbox]
+    .reverse()
+    .find(
+      (m) => m.poolId === user.userPoolId && m.username.toLowerCase() === user.username.toLowerCase(),
+    )?.code;
+  const confirm = await call(cloud, region, 'cognito-idp', 'ConfirmSignUp', {
+    ClientId: user.clientId,
+    Username: user.username,
+    ConfirmationCode: code ?? '000000',
+  });
+  out.calls.push(confirm);
+  if (!confirm.ok) return out;
+  const auth = await call(cloud, region, 'cognito-idp', 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: user.clientId,
+    AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
+  });
+  out.calls.push(auth);
+  if (!auth.ok) return out;
+  const idToken = String(
+    (auth.body?.AuthenticationResult as { IdToken?: string } | undefined)?.IdToken ?? '',
+  );
+  auth.summary = idToken
+    ? 'signed in: ID, access and refresh tokens'
+    : `challenge ${String(auth.body?.ChallengeName ?? '')}`;
+  delete auth.body;
+  if (!idToken || !user.identityPoolId) return out;
+  await credentials(
+    cloud,
+    region,
+    user.identityPoolId,
+    { [`cognito-idp.${region}.amazonaws.com/${user.userPoolId}`]: idToken },
+    out,
+  );
+  return out;
+}

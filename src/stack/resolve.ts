@@ -1,0 +1,375 @@
+import { StackImportError } from './errors';
+import { isRecord, type Template } from './parse';
+import { genericAtt, genericRef, RESOURCE_TYPES, type RefEnv } from './resource-types';
+
+/**
+ * Resolves intrinsic functions as a deployment would (CloudFormation User Guide, "Intrinsic function
+ * reference" and "Pseudo parameters reference"). Values it cannot know (a parameter without default,
+ * `Fn::ImportValue`) become visible placeholders and are reported as needs, never guessed.
+ */
+export interface Need {
+  /** The parameter's name, or `ImportValue:<export name>`: the key to give in `parameters`. */
+  name: string;
+  kind: 'parameter' | 'import';
+  path: string;
+  description?: string;
+}
+export interface Gap {
+  path: string;
+  what: string;
+}
+export interface ResolveSettings {
+  region: string;
+  accountId: string;
+  stackName: string;
+  parameters: Record<string, string>;
+}
+
+export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
+const MAX_STEPS = 3_000_000;
+
+const fnOf = (v: Record<string, unknown>): [string, unknown] | undefined => {
+  const keys = Object.keys(v);
+  if (keys.length !== 1) return undefined;
+  const k = keys[0] as string;
+  return k === 'Ref' || k === 'Condition' || k.startsWith('Fn::') ? [k, v[k]] : undefined;
+};
+
+export class Resolver {
+  readonly needs: Need[] = [];
+  readonly gaps: Gap[] = [];
+  private steps = 0;
+  private readonly conditionCache = new Map<string, boolean>();
+  private readonly conditionStack = new Set<string>();
+  private readonly refCache = new Map<string, string>();
+  private readonly refStack = new Set<string>();
+  private readonly paramCache = new Map<string, unknown>();
+
+  private readonly settings: ResolveSettings;
+
+  constructor(
+    private readonly template: Template,
+    settings: ResolveSettings,
+  ) {
+    // Given values in a null-prototype record: a parameter called `constructor` is just a name.
+    const parameters: Record<string, string> = Object.create(null);
+    for (const [k, v] of Object.entries(settings.parameters)) parameters[k] = v;
+    this.settings = { ...settings, parameters };
+  }
+
+  private pseudo(name: string): unknown {
+    const { region, accountId, stackName } = this.settings;
+    switch (name) {
+      case 'AWS::Region':
+        return region;
+      case 'AWS::AccountId':
+        return accountId;
+      case 'AWS::StackName':
+        return stackName;
+      case 'AWS::StackId':
+        return `arn:aws:cloudformation:${region}:${accountId}:stack/${stackName}/00000000-0000-4000-8000-000000000000`;
+      case 'AWS::Partition':
+        return 'aws';
+      case 'AWS::URLSuffix':
+        return 'amazonaws.com';
+      case 'AWS::NotificationARNs':
+        return [];
+      case 'AWS::NoValue':
+        return NO_VALUE;
+      default:
+        return undefined;
+    }
+  }
+
+  private need(name: string, kind: Need['kind'], path: string, description?: string): string {
+    if (!this.needs.some((n) => n.name === name))
+      this.needs.push({ name, kind, path, ...(description ? { description } : {}) });
+    return `<${name}>`;
+  }
+
+  gap(path: string, what: string): void {
+    if (!this.gaps.some((g) => g.path === path && g.what === what)) this.gaps.push({ path, what });
+  }
+
+  parameter(name: string, path: string): unknown {
+    if (this.paramCache.has(name)) return this.paramCache.get(name);
+    const def = this.template.Parameters[name];
+    const type = isRecord(def) && typeof def.Type === 'string' ? def.Type : 'String';
+    const given = this.settings.parameters[name];
+    let raw: unknown = given ?? (isRecord(def) ? def.Default : undefined);
+    if (type.startsWith('AWS::SSM::Parameter::Value') && given === undefined) {
+      raw = this.need(
+        name,
+        'parameter',
+        `Parameters.${name}`,
+        `the value of SSM parameter ${String(raw ?? '')}`,
+      );
+    } else if (raw === undefined) {
+      raw = this.need(
+        name,
+        'parameter',
+        `Parameters.${name}`,
+        isRecord(def) && typeof def.Description === 'string' ? def.Description : undefined,
+      );
+    }
+    let value: unknown = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
+    if ((type.startsWith('List<') || type === 'CommaDelimitedList') && typeof value === 'string')
+      value = value.split(',').map((s) => s.trim());
+    void path;
+    this.paramCache.set(name, value);
+    return value;
+  }
+
+  /** Whether a resource (or output) with `Condition: name` is created. */
+  condition(name: string, path: string): boolean {
+    const cached = this.conditionCache.get(name);
+    if (cached !== undefined) return cached;
+    if (!(name in this.template.Conditions))
+      throw new StackImportError(`${path}: no condition named ${name}`);
+    if (this.conditionStack.has(name))
+      throw new StackImportError(`Circular condition: ${[...this.conditionStack, name].join(' → ')}`);
+    this.conditionStack.add(name);
+    const v = this.resolve(this.template.Conditions[name], `Conditions.${name}`);
+    this.conditionStack.delete(name);
+    const result = v === true || v === 'true';
+    this.conditionCache.set(name, result);
+    return result;
+  }
+
+  private env(logical: string): RefEnv {
+    const resource = this.template.Resources[logical];
+    const props = resource?.Properties;
+    return {
+      region: this.settings.region,
+      accountId: this.settings.accountId,
+      stack: this.settings.stackName,
+      logical,
+      prop: (name) => {
+        if (!isRecord(props) || !(name in props)) return undefined;
+        const v = this.resolve(props[name], `Resources.${logical}.Properties.${name}`);
+        return v === NO_VALUE ? undefined : v;
+      },
+    };
+  }
+
+  ref(logical: string, path: string): unknown {
+    if (logical.startsWith('AWS::')) {
+      const v = this.pseudo(logical);
+      if (v === undefined) throw new StackImportError(`${path}: unknown pseudo parameter ${logical}`);
+      return v;
+    }
+    if (logical in this.template.Parameters) return this.parameter(logical, path);
+    const cached = this.refCache.get(logical);
+    if (cached !== undefined) return cached;
+    const resource = this.template.Resources[logical];
+    if (!resource)
+      throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
+    if (this.refStack.has(logical))
+      throw new StackImportError(`Circular reference: ${[...this.refStack, logical].join(' → ')}`);
+    this.refStack.add(logical);
+    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
+    const env = this.env(logical);
+    const id = info ? info.ref(env) : genericRef(env, resource.Type);
+    this.refStack.delete(logical);
+    this.refCache.set(logical, id);
+    return id;
+  }
+
+  getAtt(logical: string, attr: string, path: string): unknown {
+    const resource = this.template.Resources[logical];
+    if (!resource) throw new StackImportError(`${path}: Fn::GetAtt of ${logical}, which is not a resource`);
+    const ref = String(this.ref(logical, path));
+    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
+    const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
+    if (fn) return fn(this.env(logical), ref);
+    if (info)
+      this.gap(
+        path,
+        `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; a placeholder is used`,
+      );
+    return genericAtt(this.env(logical), resource.Type, attr, ref);
+  }
+
+  private sub(template: string, vars: Record<string, unknown>, path: string): string {
+    // `${!` is a literal `${` (Fn::Sub documentation); anything else in `${…}` is a reference.
+    return template.replace(/\$\{!|\$\{([^}]*)\}/g, (whole, inner: string | undefined) => {
+      if (inner === undefined) return '${';
+      const name = inner.trim();
+      if (name in vars) return String(vars[name]);
+      const dot = name.indexOf('.');
+      if (dot > 0 && !name.startsWith('AWS::') && name.slice(0, dot) in this.template.Resources)
+        return String(this.getAtt(name.slice(0, dot), name.slice(dot + 1), path));
+      if (name.startsWith('AWS::') || name in this.template.Parameters || name in this.template.Resources) {
+        const v = this.ref(name, path);
+        return Array.isArray(v) ? v.join(',') : String(v);
+      }
+      throw new StackImportError(
+        `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
+      );
+    });
+  }
+
+  resolve(value: unknown, path: string): unknown {
+    if (++this.steps > MAX_STEPS) throw new StackImportError('The template takes too long to resolve');
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      value.forEach((v, i) => {
+        const r = this.resolve(v, `${path}[${i}]`);
+        if (r !== NO_VALUE) out.push(r);
+      });
+      return out;
+    }
+    if (!isRecord(value)) return value;
+    const fn = fnOf(value);
+    if (fn) return this.call(fn[0], fn[1], `${path}.${fn[0]}`);
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(value)) {
+      const r = this.resolve(v, `${path}.${k}`);
+      if (r !== NO_VALUE) out[k] = r;
+    }
+    return out;
+  }
+
+  private list(v: unknown, path: string, fn: string): unknown[] {
+    const r = this.resolve(v, path);
+    if (!Array.isArray(r)) throw new StackImportError(`${path}: ${fn} expects a list`);
+    return r;
+  }
+
+  private call(fn: string, arg: unknown, path: string): unknown {
+    const bad = (): never => {
+      throw new StackImportError(`${path}: malformed ${fn}`);
+    };
+    switch (fn) {
+      case 'Ref':
+        return typeof arg === 'string' ? this.ref(arg, path) : bad();
+      case 'Condition':
+        return typeof arg === 'string' ? this.condition(arg, path) : bad();
+      case 'Fn::GetAtt': {
+        const parts =
+          typeof arg === 'string'
+            ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)]
+            : this.list(arg, path, fn);
+        const [logical, attr] = parts;
+        return typeof logical === 'string' && typeof attr === 'string'
+          ? this.getAtt(logical, attr, path)
+          : bad();
+      }
+      case 'Fn::Sub': {
+        if (typeof arg === 'string') return this.sub(arg, Object.create(null), path);
+        if (!Array.isArray(arg) || typeof arg[0] !== 'string') return bad();
+        const vars = this.resolve(arg[1] ?? {}, `${path}[1]`);
+        return this.sub(arg[0], isRecord(vars) ? vars : bad(), path);
+      }
+      case 'Fn::Join': {
+        const [delim, items] = Array.isArray(arg) ? arg : bad();
+        const list = this.list(items, `${path}[1]`, fn);
+        return list.map((x) => (typeof x === 'object' ? bad() : String(x))).join(String(delim));
+      }
+      case 'Fn::Select': {
+        const [index, items] = Array.isArray(arg) ? arg : bad();
+        const i = Number(this.resolve(index, `${path}[0]`));
+        const list = this.list(items, `${path}[1]`, fn);
+        if (!Number.isInteger(i) || i < 0 || i >= list.length)
+          throw new StackImportError(`${path}: Fn::Select index ${i} is out of range`);
+        return list[i];
+      }
+      case 'Fn::Split': {
+        const [delim, source] = Array.isArray(arg) ? arg : bad();
+        return String(this.resolve(source, `${path}[1]`)).split(String(delim));
+      }
+      case 'Fn::If': {
+        const [cond, yes, no] = Array.isArray(arg) && arg.length === 3 ? arg : bad();
+        return this.condition(String(cond), path)
+          ? this.resolve(yes, `${path}[1]`)
+          : this.resolve(no, `${path}[2]`);
+      }
+      case 'Fn::Equals': {
+        const [a, b] = Array.isArray(arg) && arg.length === 2 ? arg : bad();
+        return (
+          JSON.stringify(this.resolve(a, `${path}[0]`)) === JSON.stringify(this.resolve(b, `${path}[1]`))
+        );
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        const items = Array.isArray(arg) ? arg : bad();
+        const values = items.map((c, i) => this.resolve(c, `${path}[${i}]`) === true);
+        return fn === 'Fn::And' ? values.every(Boolean) : values.some(Boolean);
+      }
+      case 'Fn::Not': {
+        const [c] = Array.isArray(arg) ? arg : bad();
+        return this.resolve(c, `${path}[0]`) !== true;
+      }
+      case 'Fn::FindInMap': {
+        const [map, top, second] = this.list(arg, path, fn).map(String);
+        const value = this.template.Mappings[map as string]?.[top as string]?.[second as string];
+        if (value === undefined)
+          throw new StackImportError(`${path}: Fn::FindInMap found no ${map}.${top}.${second}`);
+        return this.resolve(value, `Mappings.${map}.${top}.${second}`);
+      }
+      case 'Fn::Base64': {
+        const s = String(this.resolve(arg, path));
+        let bin = '';
+        for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+        return btoa(bin);
+      }
+      case 'Fn::GetAZs': {
+        const r = String(this.resolve(arg, path) || this.settings.region);
+        return ['a', 'b', 'c'].map((z) => `${r}${z}`);
+      }
+      case 'Fn::ImportValue': {
+        const name = String(this.resolve(arg, path));
+        const key = `ImportValue:${name}`;
+        return (
+          this.settings.parameters[key] ??
+          this.need(key, 'import', path, `the value another stack exports as ${name}`)
+        );
+      }
+      case 'Fn::Cidr': {
+        const [block, count, bits] = this.list(arg, path, fn);
+        const cidrs = ipv4Subnets(String(block), Number(count), Number(bits));
+        if (cidrs) return cidrs;
+        this.gap(path, `Fn::Cidr of ${String(block)} is not evaluated (IPv4 only); placeholders are used`);
+        return Array.from(
+          { length: Math.min(256, Math.max(0, Number(count) || 0)) },
+          (_, i) => `<cidr ${i}>`,
+        );
+      }
+      case 'Fn::Length':
+        return this.list(arg, path, fn).length;
+      case 'Fn::ToJsonString':
+        return JSON.stringify(this.resolve(arg, path));
+      default:
+        this.gap(path, `${fn} is not evaluated; a placeholder is used`);
+        return `<${fn}>`;
+    }
+  }
+}
+
+/** Fn::Cidr for IPv4: `count` consecutive subnets of `32 - bits` prefix length from the block's base address. */
+function ipv4Subnets(block: string, count: number, bits: number): string[] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(block);
+  if (
+    !m ||
+    !Number.isInteger(count) ||
+    !Number.isInteger(bits) ||
+    count < 1 ||
+    count > 256 ||
+    bits < 1 ||
+    bits > 32
+  )
+    return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return undefined;
+  const prefix = 32 - bits;
+  if (prefix < Number(m[5])) return undefined;
+  const base = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** bits;
+  const start = Math.floor(base / size) * size;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = start + i * size;
+    out.push(`${[24, 16, 8, 0].map((sh) => Math.floor(n / 2 ** sh) % 256).join('.')}/${prefix}`);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { ImportedStack } from '../../stack/index';
+import { type PlayResult, playGuest, playUser } from '../../stack/play';
+
+/**
+ * Flows played against the imported stack with real requests: a guest of an identity pool, and a
+ * test user created in a user pool who signs in (and gets credentials when an identity pool trusts
+ * the client). What the credentials may then do is the caller's row in the matrix.
+ */
+export function PlayPanel({ stack, region }: { stack: ImportedStack; region: string }) {
+  const identityPools = Object.values(stack.state.cognitoIdentity.pools);
+  const clients = Object.values(stack.state.cognitoIdp.pools).flatMap((p) =>
+    Object.values(p.clients).map((c) => ({ pool: p, client: c })),
+  );
+  const [poolId, setPoolId] = useState(identityPools[0]?.IdentityPoolId ?? '');
+  const [clientId, setClientId] = useState(clients[0]?.client.clientId ?? '');
+  const [user, setUser] = useState({
+    username: 'tester',
+    password: 'Tester-Pass-2026!',
+    email: 'tester@example.com',
+  });
+  const [result, setResult] = useState<{ title: string; played: PlayResult } | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (identityPools.length === 0 && clients.length === 0) return null;
+
+  const run = async (title: string, play: () => Promise<PlayResult>) => {
+    setBusy(true);
+    try {
+      setResult({ title, played: await play() });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const chosen = clients.find((c) => c.client.clientId === clientId);
+  const trusting = identityPools.find((p) => p.CognitoIdentityProviders.some((c) => c.ClientId === clientId));
+
+  return (
+    <section className="stack-panel" aria-labelledby="stack-play">
+      <h3 id="stack-play">Play against your stack</h3>
+      {identityPools.length > 0 ? (
+        <div className="stack-actions">
+          <label className="stack-field">
+            <span>Identity pool</span>
+            <select value={poolId} onChange={(e) => setPoolId(e.target.value)}>
+              {identityPools.map((p) => (
+                <option key={p.IdentityPoolId} value={p.IdentityPoolId}>
+                  {p.IdentityPoolName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run('Guest', () => playGuest(stack.cloud, region, poolId))}
+          >
+            Get guest credentials
+          </button>
+        </div>
+      ) : null}
+      {clients.length > 0 ? (
+        <form
+          className="stack-play-user"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!chosen) return;
+            void run(`Test user ${user.username}`, () =>
+              playUser(stack.cloud, region, {
+                userPoolId: chosen.pool.id,
+                clientId,
+                ...user,
+                ...(trusting ? { identityPoolId: trusting.IdentityPoolId } : {}),
+              }),
+            );
+          }}
+        >
+          <label className="stack-field">
+            <span>App client</span>
+            <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
+              {clients.map(({ pool, client }) => (
+                <option key={client.clientId} value={client.clientId}>
+                  {pool.name} / {client.clientName}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(['username', 'password', 'email'] as const).map((k) => (
+            <label key={k} className="stack-field">
+              <span>Test user {k}</span>
+              <input value={user[k]} onChange={(e) => setUser({ ...user, [k]: e.target.value })} />
+            </label>
+          ))}
+          <button type="submit" disabled={busy}>
+            Create the test user and sign in
+          </button>
+        </form>
+      ) : null}
+      {result ? (
+        <div role="status" aria-label="Played calls">
+          <h4>{result.title}</h4>
+          <ol>
+            {result.played.calls.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: calls are in the order they were made
+              <li key={i} className={c.ok ? 'played-ok' : 'played-failed'}>
+                <code>{c.operation}</code> {c.ok ? '✓' : '✗'} {c.summary}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { type ImportedStack, importStack, type ImportOptions } from '../../src/stack/index';
+
+export const SAMPLES = 'tests/fixtures/cfn-samples/';
+
+export function sampleText(name: string): string {
+  return readFileSync(`${SAMPLES}${name}`, 'utf8');
+}
+
+export async function importSample(name: string, options: ImportOptions = {}): Promise<ImportedStack> {
+  return importStack(sampleText(name), {
+    cloud: { now: () => Date.parse('2026-06-01T12:00:00Z') },
+    ...options,
+  });
+}
+
+/** The decision of the caller (by label) for the first column whose action and resource match. */
+export function decision(
+  r: ImportedStack,
+  callerLabel: string,
+  action: string,
+  resourceIncludes: string,
+): 'allow' | 'deny' {
+  const caller = r.matrix.callers.find((c) => c.label === callerLabel);
+  if (!caller)
+    throw new Error(`no caller ${callerLabel}; have ${r.matrix.callers.map((c) => c.label).join(' | ')}`);
+  const column = r.matrix.actions.find(
+    (a) => a.action.toLowerCase() === action.toLowerCase() && a.resource.includes(resourceIncludes),
+  );
+  if (!column) throw new Error(`no column ${action} on …${resourceIncludes}…`);
+  const cell = r.matrix.cells.find((c) => c.caller === caller.id && c.action === column.id);
+  if (!cell) throw new Error('no cell');
+  return cell.decision;
+}
+
+export const codes = (r: ImportedStack) => [...new Set(r.findings.map((f) => f.code))].sort();
+
+/** Every resource of the template is either simulated or listed as a gap with its path (conditions aside). */
+export function expectEveryResourceAccountedFor(
+  r: ImportedStack,
+  logicalIds: string[],
+  conditionedOut: string[] = [],
+): void {
+  const built = new Set(r.resources.map((x) => x.logical));
+  for (const id of logicalIds) {
+    if (built.has(id) || conditionedOut.includes(id) || r.notCreated.includes(id)) continue;
+    expect(
+      r.unsupported.some((u) => u.path === `Resources.${id}` || u.path.startsWith(`Resources.${id}.`)),
+      `resource ${id} is neither simulated nor listed`,
+    ).toBe(true);
+  }
+  for (const u of r.unsupported) {
+    expect(u.path).toMatch(/^(Resources|Parameters|Transform|Conditions|Outputs|Rules)/);
+    expect(u.what.length).toBeGreaterThan(10);
+  }
+}

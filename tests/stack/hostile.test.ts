@@ -1,0 +1,153 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${…} here is Fn::Sub and IAM policy-variable syntax
+/** Hostile templates: each fails with a clear error (and a position when the text is at fault), in bounded time, changing nothing. */
+import { describe, expect, it } from 'vitest';
+import { importStack, StackImportError } from '../../src/stack/index';
+
+const role = (name: string, extra: Record<string, unknown> = {}) => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    RoleName: name,
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    },
+    ...extra,
+  },
+});
+const template = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+  JSON.stringify({ Resources: resources, ...more });
+
+async function rejection(text: string): Promise<StackImportError> {
+  const started = performance.now();
+  const error = await importStack(text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(performance.now() - started).toBeLessThan(5_000);
+  expect(error).toBeInstanceOf(StackImportError);
+  return error as StackImportError;
+}
+
+describe('text the importer cannot read', () => {
+  it('bad JSON: line and column', async () => {
+    const e = await rejection('{\n  "Resources": {\n    "A": { "Type": "AWS::S3::Bucket", }\n  }\n}');
+    expect([e.line, e.column]).toEqual([3, 39]);
+    expect(e.message).toMatch(/line 3, column 39/);
+  });
+  it('bad YAML: line and column', async () => {
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: x\n',
+    );
+    expect(e.line).toBeGreaterThanOrEqual(4);
+    expect(e.column).toBeGreaterThan(0);
+  });
+  it('an unknown short-form tag, with its position', async () => {
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Reff x\n',
+    );
+    expect(e.message).toMatch(/Unknown YAML tag !Reff/);
+    expect(e.line).toBe(5);
+  });
+  it('over 1 MB', async () => {
+    const e = await rejection(template({ A: { Type: 'AWS::S3::Bucket', Metadata: 'x'.repeat(1_000_001) } }));
+    expect(e.message).toMatch(/limit is 1000000/);
+  });
+  it('JSON nested 100,000 deep', async () => {
+    const e = await rejection(`{"Resources": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(e.message).toMatch(/nesting deeper than 100/);
+  });
+  it('YAML nested deeply (flow and block)', async () => {
+    await rejection(`Resources: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    let block = 'Resources:\n';
+    for (let i = 1; i < 400; i++) block += `${' '.repeat(i)}k${i}:\n`;
+    await rejection(block);
+  });
+  it('a YAML alias bomb', async () => {
+    let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    text += 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata: *a9\n';
+    const e = await rejection(text);
+    expect(e.message).toMatch(/alias/);
+  });
+});
+
+describe('templates CloudFormation would refuse', () => {
+  it('a Ref cycle', async () => {
+    const e = await rejection(
+      template({ A: role('a', { Description: { Ref: 'B' } }), B: role('b', { Description: { Ref: 'A' } }) }),
+    );
+    expect(e.message).toMatch(
+      /Circular dependency between resources: A, B|Circular dependency between resources: B, A/,
+    );
+  });
+  it('a DependsOn cycle, and a Fn::Sub / Fn::GetAtt one', async () => {
+    await rejection(template({ A: { ...role('a'), DependsOn: 'B' }, B: { ...role('b'), DependsOn: ['A'] } }));
+    await rejection(
+      template({
+        A: role('a', { Description: { 'Fn::Sub': '${B.Arn}' } }),
+        B: role('b', { Description: { 'Fn::GetAtt': ['A', 'Arn'] } }),
+      }),
+    );
+  });
+  it('a condition that names itself', async () => {
+    const e = await rejection(
+      template({ A: { ...role('a'), Condition: 'C' } }, { Conditions: { C: { Condition: 'C' } } }),
+    );
+    expect(e.message).toMatch(/Circular condition/);
+  });
+  it('a policy with thousands of statements: over the IAM quota', async () => {
+    const Statement = Array.from({ length: 5_000 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::b/${i}`,
+    }));
+    const e = await rejection(
+      template({
+        A: role('a', {
+          Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement } }],
+        }),
+      }),
+    );
+    expect(e.message).toMatch(
+      /Resources\.A\.Properties\.Policies\[0\]\.PolicyDocument: .* IAM allows at most 10240/,
+    );
+  });
+  it('a Ref to nothing', async () => {
+    const e = await rejection(template({ A: role('a', { Description: { Ref: 'Nope' } }) }));
+    expect(e.message).toMatch(/neither a parameter nor a resource/);
+  });
+});
+
+describe('prototype names and huge values', () => {
+  it('__proto__, constructor and toString as logical ids, hasOwnProperty and valueOf as parameter names, are ordinary names', async () => {
+    const text = `{"Parameters": {"hasOwnProperty": {"Type": "String", "Default": "p"}, "valueOf": {"Type": "String", "Default": "c"}},
+      "Resources": {"__proto__": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "b-\${hasOwnProperty}-\${valueOf}-\${constructor}"}}},
+        "constructor": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "toString", "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}},
+        "toString": {"Type": "AWS::SNS::Topic"}}}`;
+    const r = await importStack(text);
+    expect(Object.keys(r.state.s3.buckets)).toEqual(['b-p-c-toString']);
+    expect(Object.keys(r.state.iam.roles)).toEqual(['toString']);
+    expect(r.unsupported).toContainEqual(expect.objectContaining({ path: 'Resources.toString' }));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+  it('a 900 KB string imports in bounded time', async () => {
+    const started = performance.now();
+    const r = await importStack(
+      template({
+        A: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/big', Type: 'String', Value: 'v'.repeat(900_000) },
+        },
+      }),
+    );
+    expect(r.state.ssm.parameters['/big']?.value.length).toBe(900_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
