@@ -78,6 +78,21 @@ describe('appsync validation errors in AppSync wording', () => {
     ]);
   });
 
+  it('still finds a field conflict among hundreds of identical copies (checked once per distinct selection)', async () => {
+    const { cloud, key } = await setup();
+    const copies = Array.from({ length: 300 }, () => 'a: listItems { nextToken }').join(' ');
+    const res = await graphql(cloud, key, `{ ${copies} a: getItem(id: "x") { id } }`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toBeNull();
+    expect(
+      messages(res.body).some((m) =>
+        String(m).startsWith('Validation error of type FieldsConflict: Fields "a" conflict'),
+      ),
+    ).toBe(true);
+    const fine = await graphql(cloud, key, `{ ${copies} }`);
+    expect(fine.body).toEqual({ data: { a: { nextToken: null } } });
+  });
+
   it('answers a syntax error with graphql-java InvalidSyntax wording, HTTP 200, and changes nothing', async () => {
     const { cloud, key } = await setup();
     const before = cloud.snapshot().state;
