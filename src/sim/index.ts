@@ -8,7 +8,7 @@
  * integration tests depend on: add to it, never change it.
  */
 import { createRouter } from './cloud';
-import { nullPrototypes, parseState } from './core/dict';
+import { parseState } from './core/dict';
 import { createRandom, type RandomState } from './core/random';
 import { worldsForTests } from './core/world-registry';
 import { createTraceHub, type TraceListener } from './core/trace';
@@ -170,7 +170,9 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
   if (!snap) {
     await seedDemoWorld(world, ids);
-    nullPrototypes(world.state);
+    // The same JSON round trip a restore makes: every object gets a null prototype, and objects the
+    // seeds share with module constants are copied rather than changed in place.
+    world.state = parseState<WorldState>(JSON.stringify(world.state));
   }
   const demo = buildDemo(world, ids);
   const route = createRouter(world);
