@@ -311,7 +311,9 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
   if (!snap && !options.world) {
     await seedDemoWorld(world, ids);
-    nullPrototypes(world.state);
+    // The same JSON round trip a restore makes: every object gets a null prototype, and objects the
+    // seeds share with module constants are copied rather than changed in place.
+    world.state = parseState<WorldState>(JSON.stringify(world.state));
   }
   const demo = queueDemoHelpers(buildDemo(world, ids), exclusive);
   const route = createRouter(world);

@@ -64,20 +64,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Gives every plain object inside `value` (itself included) a null prototype, in place. Used on a
- * freshly seeded world, so every dictionary in it, and every record, is safe to index by name.
- */
-export function nullPrototypes<T>(value: T): T {
-  if (Array.isArray(value)) {
-    for (const item of value) nullPrototypes(item);
-  } else if (isPlainObject(value)) {
-    Object.setPrototypeOf(value, null);
-    for (const key of Object.keys(value)) nullPrototypes(value[key]);
-  }
-  return value;
-}
-
-/**
  * `JSON.parse` for engine state: every object comes back with a null prototype. JSON.parse itself
  * defines a `"__proto__"` member as an own property, and the reviver keeps it one.
  */
