@@ -8,7 +8,7 @@
  * integration tests depend on: add to it, never change it.
  */
 import { createRequestQueue, createRouter } from './cloud';
-import { nullPrototypes, parseState } from './core/dict';
+import { parseState } from './core/dict';
 import { createRandom, type RandomState } from './core/random';
 import { worldsForTests } from './core/world-registry';
 import { createTraceHub, type TraceListener } from './core/trace';
@@ -306,7 +306,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const state: WorldState = snap
     ? parseState<WorldState>(snap.state)
     : options.world
-      ? nullPrototypes({ ...freshState(), ...parseState<Partial<WorldState>>(JSON.stringify(options.world.state)) })
+      ? parseState<WorldState>(JSON.stringify({ ...freshState(), ...options.world.state }))
       : freshState();
   const world: World = { region, accountId: ids.accountId, now, random, keys, trace, state };
   if (!snap && !options.world) {

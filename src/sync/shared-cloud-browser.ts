@@ -86,7 +86,7 @@ export function sharedCloudForTab(): Promise<SharedCloud> {
     });
     // Only once the shared record is written: an interrupted first open keeps the old data.
     if (migrated)
-      await Promise.all([clearLegacyCloudSnapshot(), deleteLegacyAppSyncCloud()]).catch(() => undefined);
+      void Promise.all([clearLegacyCloudSnapshot(), deleteLegacyAppSyncCloud()]).catch(() => undefined);
     return shared;
   })();
   return tabCloud;
