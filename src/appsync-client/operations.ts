@@ -82,6 +82,3 @@ export async function postGraphql(
 
 export const asItem = (value: unknown): ServerItem | undefined =>
   value && typeof value === 'object' && 'id' in value ? (value as ServerItem) : undefined;
-
-/** A browser's fetch rejects with a TypeError when there is no network. */
-export const isNetworkFailure = (error: unknown): boolean => error instanceof TypeError;

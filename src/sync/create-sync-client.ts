@@ -1,23 +1,32 @@
+import { isNetworkFailure } from '../lib/network-failure';
+import { confirmBatch } from './confirm';
 import { identityChangeBatch } from './identity-change';
+import { checkNames, deletedDatasetReset, localWriteBatch, newDatasetRow } from './local-writes';
 import { type ConflictStrategy, resolveConflict } from './merge';
+import { classifyPull, localMergedNames, newMergedNames, pullAll } from './pull';
+import { push, toPatches } from './push';
+import { applyResolutions, reconcile } from './reconcile';
 import { StorageError, type StorageBatch, type SyncStorage } from './storage';
 import {
   deleteDataset as deleteRemote,
   listRecords,
-  type RecordPatch,
   SyncApiError,
   type SyncApiContext,
   updateRecords,
 } from './sync-api';
 import {
-  type ConflictResolution,
   type IdentitySource,
   type LocalRecord,
   type RemoteRecord,
-  type SyncConflict,
+  type SyncCallbacks,
+  type SyncClient,
+  type SyncEvent,
+  type SyncOutcome,
   type SyncStatus,
   UNKNOWN_IDENTITY,
 } from './types';
+
+export type { SyncCallbacks, SyncClient, SyncEvent, SyncOutcome } from './types';
 
 /**
  * The offline sync client of one device: the Cognito Sync client model (reference 9.5) over a local
@@ -26,36 +35,16 @@ import {
  * Write-ahead rule: a record's dirty flag is cleared only after UpdateRecords confirmed that exact
  * write, so a reload, a crash or a closed tab at any point leaves every unconfirmed change pending.
  *
+ * The steps are pure modules beside this one: `pull.ts` (paging, deleted and merged datasets),
+ * `reconcile.ts` (remote + local → batch + conflicts), `push.ts` (patches and the server's answers),
+ * `confirm.ts` (the write-ahead rule), `local-writes.ts` (local batches); this file only sequences them.
+ *
  * @example
  * const client = createSyncClient({ fetch: device.fetch, storage: createIdbStorage('phone'), now: Date.now,
  *   identity: cognitoIdentitySource({ fetch: device.fetch, region, identityPoolId }), region, identityPoolId });
  * await client.put('settings', 'theme', 'dark');
  * await client.synchronize('settings');
  */
-export interface SyncCallbacks {
-  /** After a successful sync, with the records the cloud sent. */
-  onSuccess?(dataset: string, newRecords: RemoteRecord[]): void;
-  onFailure?(error: Error): void;
-  /** Decide each conflict; return `false` to abort the sync. Default: the client's `conflictStrategy`. */
-  onConflict?(
-    dataset: string,
-    conflicts: SyncConflict[],
-  ): Promise<ConflictResolution[] | false> | ConflictResolution[] | false;
-  /** The cloud deleted the dataset after our last sync. `true`: drop the synced local copy (unsynced edits are kept and pushed). Default true. */
-  onDatasetDeleted?(dataset: string): Promise<boolean> | boolean;
-  /** Merged datasets exist (`<name>.<oldIdentityId>`); `false` stops the sync. Default true. */
-  onDatasetsMerged?(dataset: string, names: string[]): Promise<boolean> | boolean;
-}
-
-/** Events for the wire timeline (the UI shows them beside the requests). */
-export type SyncEvent =
-  | { type: 'conflicts'; dataset: string; conflicts: SyncConflict[] }
-  | { type: 'resolved'; dataset: string; resolutions: ConflictResolution[] }
-  | { type: 'retry'; dataset: string; attempt: number; reason: string }
-  | { type: 'identity-changed'; from: string; to: string }
-  | { type: 'dataset-deleted'; dataset: string }
-  | { type: 'merged'; dataset: string; names: string[] };
-
 export interface SyncClientOptions {
   fetch: (request: Request) => Promise<Response>;
   storage: SyncStorage;
@@ -71,27 +60,19 @@ export interface SyncClientOptions {
   onEvent?(event: SyncEvent): void;
 }
 
-export interface SyncOutcome {
-  ok: boolean;
-  reason?: 'offline' | 'conflict-aborted' | 'retries-exhausted' | 'failed' | 'stopped';
-  error?: Error;
-}
-
-const DATASET_NAME = /^[a-zA-Z0-9_.:-]{1,128}$/;
-
-export function createSyncClient(options: SyncClientOptions) {
+export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { storage, now } = options;
   const maxRetries = options.maxRetries ?? 3;
+  /** Called after every status change; never holds anything else. */
   const listeners = new Set<() => void>();
+  /** What the device panel shows. `pending` is recounted from storage after every local write and sync. */
   let status: SyncStatus = { state: 'idle', pending: 0 };
+  /** At most one sync per dataset: present from the start of `synchronize` until its outcome is known. */
   const running = new Map<string, Promise<SyncOutcome>>();
 
-  const notify = () => {
-    for (const l of listeners) l();
-  };
   const setStatus = (next: Partial<SyncStatus>) => {
     status = { ...status, ...next };
-    notify();
+    for (const l of listeners) l();
   };
 
   async function currentIdentity(): Promise<string> {
@@ -119,139 +100,84 @@ export function createSyncClient(options: SyncClientOptions) {
     await refreshPending();
   }
 
-  function check(dataset: string, key?: string, value?: string) {
-    if (!DATASET_NAME.test(dataset))
-      throw new RangeError(
-        `Dataset names are 1–128 characters of a-z, A-Z, 0-9, '_', '.', ':' and '-' (got "${dataset}").`,
-      );
-    if (key !== undefined && (key.length < 1 || key.length > 1024))
-      throw new RangeError('Record keys are 1–1024 characters long.');
-    if (value !== undefined && value.length > 1_048_575)
-      throw new RangeError('Record values are at most 1,048,575 characters long.');
-  }
-
   async function datasetRow(identityId: string, dataset: string, t: number) {
-    return (
-      (await storage.getDataset(identityId, dataset)) ?? {
-        identityId,
-        name: dataset,
-        lastSyncCount: 0,
-        creationDate: t,
-        lastModifiedDate: t,
-      }
-    );
+    return (await storage.getDataset(identityId, dataset)) ?? newDatasetRow(identityId, dataset, t);
   }
 
   async function write(dataset: string, key: string, value: string | null) {
     await local(async (identityId) => {
       const t = now();
       const existing = await storage.getRecord(identityId, dataset, key);
-      const d = await datasetRow(identityId, dataset, t);
-      if (value === null && existing && existing.syncCount === 0) {
-        // Never reached the cloud: forget it outright, there is nothing to remove remotely.
-        return {
-          putDatasets: [{ ...d, lastModifiedDate: t }],
-          deleteRecords: [{ identityId, dataset, key }],
-        };
-      }
-      if (value === null && !existing) return {};
-      const record: LocalRecord = {
-        identityId,
-        dataset,
-        key,
-        value,
-        syncCount: existing?.syncCount ?? 0,
-        lastModifiedDate: t,
-        lastModifiedBy: options.deviceName ?? 'this device',
-        deviceLastModifiedDate: t,
-        dirty: true,
-      };
-      return { putDatasets: [{ ...d, lastModifiedDate: t }], putRecords: [record] };
+      const row = await datasetRow(identityId, dataset, t);
+      const deviceName = options.deviceName ?? 'this device';
+      return localWriteBatch({ identityId, dataset, key, value, existing, row, t, deviceName });
     });
   }
 
+  /** The identity the cloud knows this device by now; moves local data over if it changed (reference 9.6). */
+  async function adoptIdentity() {
+    const who = await options.identity();
+    const previous = await currentIdentity();
+    if (previous !== who.identityId) {
+      const to = { identityId: who.identityId, authenticated: who.authenticated };
+      await storage.commit(await identityChangeBatch(storage, previous, to, now()));
+      options.onEvent?.({ type: 'identity-changed', from: previous, to: who.identityId });
+    }
+    return who;
+  }
+
+  function apiFor(who: Awaited<ReturnType<IdentitySource>>): SyncApiContext {
+    const { fetch, region, identityPoolId } = options;
+    return { fetch, region, identityPoolId, identityId: who.identityId, credentials: who.credentials, now };
+  }
+
+  /** Reports merged datasets; `false` when the app declined them. */
+  async function acceptMerged(dataset: string, names: string[], callbacks: SyncCallbacks) {
+    if (names.length === 0) return true;
+    options.onEvent?.({ type: 'merged', dataset, names });
+    return await (callbacks.onDatasetsMerged?.(dataset, names) ?? true);
+  }
+
+  /** One sync: up to `maxRetries` more rounds while the cloud moves under us. */
   async function synchronizeOnce(dataset: string, callbacks: SyncCallbacks): Promise<SyncOutcome> {
     const fail = (reason: SyncOutcome['reason'], error: Error): SyncOutcome => {
       callbacks.onFailure?.(error);
       return { ok: false, reason, error };
     };
+    const stoppedByMerge = () => fail('stopped', new Error('Stopped: merged datasets were not accepted.'));
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const who = await options.identity();
-      const previous = await currentIdentity();
-      if (previous !== who.identityId) {
-        await storage.commit(
-          await identityChangeBatch(
-            storage,
-            previous,
-            { identityId: who.identityId, authenticated: who.authenticated },
-            now(),
-          ),
-        );
-        options.onEvent?.({ type: 'identity-changed', from: previous, to: who.identityId });
-      }
+      const who = await adoptIdentity();
       const identityId = who.identityId;
-      const api: SyncApiContext = {
-        fetch: options.fetch,
-        region: options.region,
-        identityPoolId: options.identityPoolId,
-        identityId,
-        credentials: who.credentials,
-        now,
-      };
+      const api = apiFor(who);
 
       // Step 1 (reference 9.5): local leftovers of an identity merge.
-      const localMerged = (await storage.listDatasets(identityId))
-        .map((d) => d.name)
-        .filter((n) => n.startsWith(`${dataset}.`));
-      if (localMerged.length > 0) {
-        options.onEvent?.({ type: 'merged', dataset, names: localMerged });
-        if (!(await (callbacks.onDatasetsMerged?.(dataset, localMerged) ?? true)))
-          return fail('stopped', new Error('Stopped: merged datasets were not accepted.'));
-      }
+      const localMerged = localMergedNames(
+        (await storage.listDatasets(identityId)).map((d) => d.name),
+        dataset,
+      );
+      if (!(await acceptMerged(dataset, localMerged, callbacks))) return stoppedByMerge();
 
       const row = await datasetRow(identityId, dataset, now());
-      // Pull every page of changes since our last sync count, under one sync session.
-      let page = await listRecords(api, dataset, row.lastSyncCount);
-      const session = page.syncSessionToken;
-      const remote = [...page.records];
-      while (page.nextToken) {
-        page = await listRecords(api, dataset, row.lastSyncCount, page.nextToken, session);
-        remote.push(...page.records);
-      }
-      const merged = page.mergedDatasetNames.filter((n) => !localMerged.includes(n));
-      if (merged.length > 0) {
-        options.onEvent?.({ type: 'merged', dataset, names: merged });
-        if (!(await (callbacks.onDatasetsMerged?.(dataset, merged) ?? true)))
-          return fail('stopped', new Error('Stopped: merged datasets were not accepted.'));
-      }
-      if (page.datasetDeletedAfterRequestedSyncCount || (!page.datasetExists && row.lastSyncCount > 0)) {
+      const pulled = await pullAll((token, session) =>
+        listRecords(api, dataset, row.lastSyncCount, token, session),
+      );
+      if (!(await acceptMerged(dataset, newMergedNames(pulled.last, localMerged), callbacks)))
+        return stoppedByMerge();
+      if (classifyPull(pulled.last, row.lastSyncCount).kind === 'deleted') {
         options.onEvent?.({ type: 'dataset-deleted', dataset });
         if (!(await (callbacks.onDatasetDeleted?.(dataset) ?? true)))
           return fail('stopped', new Error(`Dataset ${dataset} was deleted in the cloud.`));
-        // Drop what the cloud no longer has, keep unsynced edits as new keys, and start over.
-        const records = await storage.listRecords(identityId, dataset);
-        await storage.commit({
-          deleteDatasets: [{ identityId, name: dataset }],
-          putDatasets: [{ ...row, lastSyncCount: 0 }],
-          putRecords: records.filter((r) => r.dirty && r.value !== null).map((r) => ({ ...r, syncCount: 0 })),
-        });
+        await storage.commit(deletedDatasetReset(row, await storage.listRecords(identityId, dataset)));
         continue;
       }
 
-      // Conflicts: a remote change to a key we changed locally, to a different value.
-      const locals = new Map((await storage.listRecords(identityId, dataset)).map((r) => [r.key, r]));
-      const conflicts: SyncConflict[] = [];
-      const batch: StorageBatch = { putRecords: [], deleteRecords: [] };
-      const accept = (r: RemoteRecord) => {
-        if (r.value === null) batch.deleteRecords?.push({ identityId, dataset, key: r.key });
-        else batch.putRecords?.push(fromRemote(identityId, dataset, r));
-      };
-      for (const r of remote) {
-        const mine = locals.get(r.key);
-        if (mine?.dirty && mine.value !== r.value)
-          conflicts.push({ dataset, key: r.key, local: mine, remote: r });
-        else accept(r);
-      }
+      const reconciled = reconcile(
+        identityId,
+        dataset,
+        pulled.records,
+        await storage.listRecords(identityId, dataset),
+      );
+      const { conflicts } = reconciled;
       if (conflicts.length > 0) {
         options.onEvent?.({ type: 'conflicts', dataset, conflicts });
         const answer = callbacks.onConflict
@@ -263,58 +189,37 @@ export function createSyncClient(options: SyncClientOptions) {
             new Error(`Sync of ${dataset} stopped: ${conflicts.length} conflict(s) left unresolved.`),
           );
         options.onEvent?.({ type: 'resolved', dataset, resolutions: answer });
-        for (const c of conflicts) {
-          const res = answer.find((a) => a.key === c.key) ?? resolveConflict(c, options.conflictStrategy);
-          if (res.source === 'remote') accept(c.remote);
-          // Local or custom value: push it over the remote one, so it must carry the remote's count.
-          else
-            batch.putRecords?.push({
-              ...c.local,
-              value: res.value,
-              syncCount: c.remote.syncCount,
-              dirty: true,
-              lastModifiedDate: now(),
-            });
-        }
+        applyResolutions(reconciled, identityId, answer, options.conflictStrategy, now);
       }
-      batch.putDatasets = [{ ...row, lastSyncCount: page.datasetSyncCount }];
-      await storage.commit(batch);
+      await storage.commit({
+        ...reconciled.batch,
+        putDatasets: [{ ...row, lastSyncCount: pulled.last.datasetSyncCount }],
+      });
 
       // Push whatever is still dirty, with the session token of this pull.
       const dirty = (await storage.listRecords(identityId, dataset)).filter((r) => r.dirty);
       if (dirty.length > 0) {
-        const patches: RecordPatch[] = dirty.map((r) => ({
-          op: r.value === null ? 'remove' : 'replace',
-          key: r.key,
-          ...(r.value === null ? {} : { value: r.value }),
-          syncCount: r.syncCount,
-          deviceLastModifiedDate: r.deviceLastModifiedDate,
-        }));
-        let written: RemoteRecord[];
-        try {
-          written = await updateRecords(api, dataset, session, patches);
-        } catch (error) {
-          if (
-            error instanceof SyncApiError &&
-            error.code === 'ResourceConflictException' &&
-            attempt < maxRetries
-          ) {
-            options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason: error.message });
-            continue;
-          }
-          if (error instanceof SyncApiError && error.code === 'ResourceConflictException') {
+        const outcome = await push(() => updateRecords(api, dataset, pulled.session, toPatches(dirty)));
+        switch (outcome.kind) {
+          case 'written':
+            await confirm(identityId, dataset, dirty, outcome, pulled.last.datasetSyncCount);
+            break;
+          case 'cloud-moved':
+            if (attempt < maxRetries) {
+              options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason: outcome.message });
+              continue;
+            }
             return fail(
               'retries-exhausted',
               new Error(
-                `Synchronize failed because it exceeded the maximum retries (${maxRetries}): ${error.message}`,
+                `Synchronize failed because it exceeded the maximum retries (${maxRetries}): ${outcome.message}`,
               ),
             );
-          }
-          throw error;
+          default:
+            return unreachable(outcome);
         }
-        await confirm(identityId, dataset, dirty, written, page.datasetSyncCount);
       }
-      callbacks.onSuccess?.(dataset, remote);
+      callbacks.onSuccess?.(dataset, pulled.records);
       return { ok: true };
     }
     return fail(
@@ -328,149 +233,120 @@ export function createSyncClient(options: SyncClientOptions) {
     identityId: string,
     dataset: string,
     sent: LocalRecord[],
-    written: RemoteRecord[],
+    written: { records: RemoteRecord[] },
     pulledCount: number,
   ) {
-    const byKey = new Map(sent.map((r) => [r.key, r]));
-    // The dataset as it is now, read once (one storage call, not one per written record): a record
-    // edited locally since it was sent differs from `sent` here and keeps its dirty flag below.
-    const current = new Map((await storage.listRecords(identityId, dataset)).map((r) => [r.key, r]));
-    const batch: StorageBatch = { putRecords: [], deleteRecords: [] };
-    let highest = pulledCount;
-    for (const w of written) {
-      highest = Math.max(highest, w.syncCount);
-      const before = byKey.get(w.key);
-      const nowRecord = current.get(w.key);
-      const unchanged =
-        before &&
-        nowRecord &&
-        nowRecord.lastModifiedDate === before.lastModifiedDate &&
-        nowRecord.value === before.value;
-      if (!unchanged) {
-        if (nowRecord) batch.putRecords?.push({ ...nowRecord, syncCount: w.syncCount });
-      } else if (w.value === null) batch.deleteRecords?.push({ identityId, dataset, key: w.key });
-      else batch.putRecords?.push(fromRemote(identityId, dataset, w));
-    }
+    // The dataset as it is now, read once: a record edited since it was sent keeps its dirty flag.
+    const current = await storage.listRecords(identityId, dataset);
     const row = await datasetRow(identityId, dataset, now());
-    // Each UpdateRecords advances the dataset by one. If our write is exactly the next count nobody
-    // else wrote in between, so it is safe to skip pulling our own records back; otherwise keep the
-    // pulled count and let the next sync fetch what the other device wrote.
-    const next = highest === pulledCount + 1 ? highest : pulledCount;
-    batch.putDatasets = [{ ...row, lastSyncCount: next, lastModifiedDate: now() }];
-    await storage.commit(batch);
+    await storage.commit(
+      confirmBatch({
+        identityId,
+        dataset,
+        sent,
+        written: written.records,
+        current,
+        pulledCount,
+        row,
+        t: now(),
+      }),
+    );
   }
 
-  const client = {
-    get: async (dataset: string, key: string): Promise<string | undefined> => {
+  /** The sync itself never throws: a network failure is the offline state, anything else an error. */
+  function synchronize(dataset: string, callbacks: SyncCallbacks = {}): Promise<SyncOutcome> {
+    checkNames(dataset);
+    const already = running.get(dataset);
+    if (already) return already;
+    const run = (async (): Promise<SyncOutcome> => {
+      setStatus({ state: 'syncing', lastError: undefined });
+      try {
+        const outcome = await synchronizeOnce(dataset, callbacks);
+        setStatus(
+          outcome.ok
+            ? { state: 'idle', lastSyncAt: now() }
+            : { state: 'error', lastError: outcome.error?.message },
+        );
+        return outcome;
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        const offline = isNetworkFailure(err);
+        setStatus(
+          offline
+            ? { state: 'offline', lastError: 'Offline: changes stay on this device until the next sync.' }
+            : { state: 'error', lastError: describeError(err) },
+        );
+        callbacks.onFailure?.(err);
+        return { ok: false, reason: offline ? 'offline' : 'failed', error: err };
+      } finally {
+        running.delete(dataset);
+        await refreshPending().catch(() => undefined);
+      }
+    })();
+    running.set(dataset, run);
+    return run;
+  }
+
+  async function deleteDataset(dataset: string): Promise<SyncOutcome> {
+    checkNames(dataset);
+    try {
+      const who = await options.identity();
+      await deleteRemote(apiFor(who), dataset).catch((e) => {
+        if (!(e instanceof SyncApiError && e.code === 'ResourceNotFoundException')) throw e;
+      });
+      await local(async (identityId) => ({ deleteDatasets: [{ identityId, name: dataset }] }));
+      return { ok: true };
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      const offline = isNetworkFailure(err);
+      setStatus(offline ? { state: 'offline' } : { state: 'error', lastError: describeError(err) });
+      return { ok: false, reason: offline ? 'offline' : 'failed', error: err };
+    }
+  }
+
+  return {
+    get: async (dataset, key) => {
       const r = await storage.getRecord(await currentIdentity(), dataset, key);
       return r?.value ?? undefined;
     },
-    getAll: async (dataset: string): Promise<Record<string, string>> => {
+    getAll: async (dataset) => {
       // Null prototype and defineProperty: a record named `__proto__` or `constructor` is data.
       const out = Object.create(null) as Record<string, string>;
       for (const r of await storage.listRecords(await currentIdentity(), dataset))
-        if (r.value !== null) Object.defineProperty(out, r.key, { value: r.value, enumerable: true, writable: true, configurable: true });
+        if (r.value !== null)
+          Object.defineProperty(out, r.key, {
+            value: r.value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       return out;
     },
-    /** Every local record, removals and dirty flags included (for the device panel). */
-    records: async (dataset: string): Promise<LocalRecord[]> =>
-      storage.listRecords(await currentIdentity(), dataset),
-    put: async (dataset: string, key: string, value: string): Promise<void> => {
-      check(dataset, key, value);
+    records: async (dataset) => storage.listRecords(await currentIdentity(), dataset),
+    put: async (dataset, key, value) => {
+      checkNames(dataset, key, value);
       await write(dataset, key, value);
     },
-    remove: async (dataset: string, key: string): Promise<void> => {
-      check(dataset, key);
+    remove: async (dataset, key) => {
+      checkNames(dataset, key);
       await write(dataset, key, null);
     },
-    /** Pull, resolve, push. Never throws: the outcome says what happened and callbacks fire. */
-    synchronize(dataset: string, callbacks: SyncCallbacks = {}): Promise<SyncOutcome> {
-      check(dataset);
-      const already = running.get(dataset);
-      if (already) return already;
-      const run = (async (): Promise<SyncOutcome> => {
-        setStatus({ state: 'syncing', lastError: undefined });
-        try {
-          const outcome = await synchronizeOnce(dataset, callbacks);
-          setStatus(
-            outcome.ok
-              ? { state: 'idle', lastSyncAt: now() }
-              : { state: 'error', lastError: outcome.error?.message },
-          );
-          return outcome;
-        } catch (error) {
-          const err = error instanceof Error ? error : new Error(String(error));
-          // A rejected fetch is what a browser does offline: a state, not a crash.
-          const offline = err instanceof TypeError;
-          setStatus(
-            offline
-              ? { state: 'offline', lastError: 'Offline: changes stay on this device until the next sync.' }
-              : { state: 'error', lastError: describeError(err) },
-          );
-          callbacks.onFailure?.(err);
-          return { ok: false, reason: offline ? 'offline' : 'failed', error: err };
-        } finally {
-          running.delete(dataset);
-          await refreshPending().catch(() => undefined);
-        }
-      })();
-      running.set(dataset, run);
-      return run;
-    },
-    /** Deletes a dataset locally now and in the cloud (when online). */
-    deleteDataset: async (dataset: string): Promise<SyncOutcome> => {
-      check(dataset);
-      try {
-        const who = await options.identity();
-        await deleteRemote(
-          {
-            fetch: options.fetch,
-            region: options.region,
-            identityPoolId: options.identityPoolId,
-            identityId: who.identityId,
-            credentials: who.credentials,
-            now,
-          },
-          dataset,
-        ).catch((e) => {
-          if (!(e instanceof SyncApiError && e.code === 'ResourceNotFoundException')) throw e;
-        });
-        await local(async (identityId) => ({ deleteDatasets: [{ identityId, name: dataset }] }));
-        return { ok: true };
-      } catch (error) {
-        const err = error instanceof Error ? error : new Error(String(error));
-        setStatus(
-          err instanceof TypeError ? { state: 'offline' } : { state: 'error', lastError: describeError(err) },
-        );
-        return { ok: false, reason: err instanceof TypeError ? 'offline' : 'failed', error: err };
-      }
-    },
-    /** Reads the stored identity and pending count (call once after a reload). */
+    synchronize,
+    deleteDataset,
     load: () => refreshPending(),
     datasets: async () => (await storage.listDatasets(await currentIdentity())).map((d) => d.name),
-    subscribe(listener: () => void): () => void {
+    subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
-    getStatus: (): SyncStatus => status,
+    getStatus: () => status,
   };
-  return client;
 }
 
-export type SyncClient = ReturnType<typeof createSyncClient>;
-
-function fromRemote(identityId: string, dataset: string, r: RemoteRecord): LocalRecord {
-  return {
-    identityId,
-    dataset,
-    key: r.key,
-    value: r.value,
-    syncCount: r.syncCount,
-    lastModifiedDate: r.lastModifiedDate ?? 0,
-    lastModifiedBy: r.lastModifiedBy ?? '',
-    deviceLastModifiedDate: r.deviceLastModifiedDate ?? r.lastModifiedDate ?? 0,
-    dirty: false,
-  };
+function unreachable(outcome: never): never {
+  throw new Error(`Unhandled UpdateRecords outcome: ${JSON.stringify(outcome)}`);
 }
 
 function describeError(error: Error): string {

@@ -86,3 +86,62 @@ export type IdentitySource = () => Promise<{
   authenticated: boolean;
   credentials: AwsCredentials;
 }>;
+
+/** What the app may decide during a sync. Every callback is optional; the defaults are in brackets. */
+export interface SyncCallbacks {
+  /** After a successful sync, with the records the cloud sent. */
+  onSuccess?(dataset: string, newRecords: RemoteRecord[]): void;
+  onFailure?(error: Error): void;
+  /** Decide each conflict; return `false` to abort the sync. Default: the client's `conflictStrategy`. */
+  onConflict?(
+    dataset: string,
+    conflicts: SyncConflict[],
+  ): Promise<ConflictResolution[] | false> | ConflictResolution[] | false;
+  /** The cloud deleted the dataset after our last sync. `true`: drop the synced local copy (unsynced edits are kept and pushed). Default true. */
+  onDatasetDeleted?(dataset: string): Promise<boolean> | boolean;
+  /** Merged datasets exist (`<name>.<oldIdentityId>`); `false` stops the sync. Default true. */
+  onDatasetsMerged?(dataset: string, names: string[]): Promise<boolean> | boolean;
+}
+
+/** Events for the wire timeline (the UI shows them beside the requests). */
+export type SyncEvent =
+  | { type: 'conflicts'; dataset: string; conflicts: SyncConflict[] }
+  | { type: 'resolved'; dataset: string; resolutions: ConflictResolution[] }
+  | { type: 'retry'; dataset: string; attempt: number; reason: string }
+  | { type: 'identity-changed'; from: string; to: string }
+  | { type: 'dataset-deleted'; dataset: string }
+  | { type: 'merged'; dataset: string; names: string[] };
+
+/** How one `synchronize` ended. `ok: false` always carries a reason and the error. */
+export interface SyncOutcome {
+  ok: boolean;
+  reason?: 'offline' | 'conflict-aborted' | 'retries-exhausted' | 'failed' | 'stopped';
+  error?: Error;
+}
+
+/**
+ * The offline sync client of one device (sync/create-sync-client.ts). Reads and writes are local and
+ * work offline; only `synchronize` and `deleteDataset` need the network, and neither throws for a
+ * network failure or a refusal: the outcome and `getStatus()` say what happened.
+ */
+export interface SyncClient {
+  /** The local value of a key; `undefined` when absent or removed locally. */
+  get(dataset: string, key: string): Promise<string | undefined>;
+  /** Every present key of a dataset, in a null-prototype record (a key named `__proto__` is data). */
+  getAll(dataset: string): Promise<Record<string, string>>;
+  /** Every local record, removals and dirty flags included (for the device panel). */
+  records(dataset: string): Promise<LocalRecord[]>;
+  /** Writes locally now (dirty until a sync confirms it). Throws RangeError for names Cognito Sync refuses. */
+  put(dataset: string, key: string, value: string): Promise<void>;
+  remove(dataset: string, key: string): Promise<void>;
+  /** Pull, resolve, push. One run per dataset at a time: a second call gets the running one. */
+  synchronize(dataset: string, callbacks?: SyncCallbacks): Promise<SyncOutcome>;
+  /** Deletes a dataset in the cloud and then locally. */
+  deleteDataset(dataset: string): Promise<SyncOutcome>;
+  /** Reads the stored identity and pending count (call once after a reload). */
+  load(): Promise<void>;
+  datasets(): Promise<string[]>;
+  /** Status changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  getStatus(): SyncStatus;
+}
