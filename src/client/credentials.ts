@@ -1,11 +1,6 @@
-/** AWS credentials as a browser client holds them, whichever service issued them. */
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  /** Epoch milliseconds, when the issuer gave one. */
-  expiration?: number;
-}
+import type { AwsCredentials } from '../lib/aws-credentials';
+
+export type { AwsCredentials } from '../lib/aws-credentials';
 
 /**
  * Cognito identity pools answer `Credentials.SecretKey` with `Expiration` in epoch seconds (JSON 1.1);

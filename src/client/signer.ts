@@ -1,10 +1,9 @@
 import type { AwsCredentials } from './credentials';
 
 /**
- * SigV4 signing for the browser side. The engine's team ships a signer in `src/sim/sigv4/`
- * (`signRequest(request, credentials, { service, region, now })`), used here the way an app uses a
- * signer library. It is looked up with `import.meta.glob`, so the app builds and runs before that
- * module exists; until then a request goes out unsigned and the engine's own refusal is what shows.
+ * SigV4 signing for the browser side: the engine's public signer entry (`src/sim/signer.ts`), loaded
+ * lazily in its own chunk so the first page does not carry it, used the way an app uses its SDK's
+ * signer.
  */
 export interface SignOptions {
   service: string;
@@ -18,22 +17,11 @@ export type SignFn = (
   options: SignOptions,
 ) => Promise<Request>;
 
-const candidates = import.meta.glob<Record<string, unknown>>([
-  '../sim/sigv4/*.ts',
-  '!../sim/sigv4/*.test.ts',
-]);
+let loaded: Promise<SignFn> | undefined;
 
-let loaded: Promise<SignFn | undefined> | undefined;
-
-/** The engine team's `signRequest`, or undefined while it has not landed. */
-export function loadSigner(): Promise<SignFn | undefined> {
-  loaded ??= (async () => {
-    for (const load of Object.values(candidates)) {
-      const mod = await load();
-      if (typeof mod.signRequest === 'function') return mod.signRequest as SignFn;
-    }
-    return undefined;
-  })();
+/** The engine's `signRequest`, loaded on first use (and ahead of time by the player). */
+export function loadSigner(): Promise<SignFn> {
+  loaded ??= import('../sim/signer').then((m) => m.signRequest as SignFn);
   return loaded;
 }
 
@@ -51,6 +39,5 @@ export async function signForService(
   if (!credentials)
     return { request, unsignedBecause: 'no credentials: an earlier step did not produce them' };
   const sign = await loadSigner();
-  if (!sign) return { request, unsignedBecause: 'no SigV4 signer yet: src/sim/sigv4 exports no signRequest' };
   return { request: await sign(request, credentials, options) };
 }

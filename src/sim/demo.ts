@@ -1,4 +1,4 @@
-import type { Demo } from './index';
+import type { Demo } from './types';
 import type { World } from './world';
 import { describeAdminBackend, seedAdminBackend } from './demo/admin-backend';
 import { describeApi, seedApi } from './demo/api';

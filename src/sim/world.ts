@@ -1,10 +1,10 @@
 import type { Random } from './core/random';
 import type { TraceHub } from './core/trace';
-import type { IamState } from './iam/state';
+import type { IamState } from './iam/state-model';
 import type { AppSyncState } from './services/appsync/state';
 import type { CognitoSyncState } from './services/cognito-sync/state';
 import type { IdentityPoolState } from './services/cognito-identity/state';
-import type { CognitoOAuthState } from './services/cognito-idp/oauth/state';
+import type { CognitoOAuthState } from './services/cognito-idp/oauth/state-model';
 import type { UserPoolState } from './services/cognito-idp/state';
 import type { ExecuteApiState } from './services/execute-api/state';
 import type { GoogleState } from './services/idp-google/state';

@@ -1,4 +1,4 @@
-import type { ExportContext } from './export';
+import type { ExportContext } from './export-context';
 import { samlMetadata } from './export-iam';
 
 /** User pools (policies, schema), app clients, groups, domains, Google and SAML providers; identity pools and their role attachments. */

@@ -1,4 +1,4 @@
-import type { ExportContext } from './export';
+import type { ExportContext } from './export-context';
 
 /** IAM roles, users, customer managed policies, SAML and OIDC providers. Returns the builder that emits them once every reference is known. */
 export function exportIam(ctx: ExportContext): () => void {

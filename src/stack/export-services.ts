@@ -1,4 +1,4 @@
-import type { ExportContext } from './export';
+import type { ExportContext } from './export-context';
 
 /** Buckets and bucket policies, REST APIs (resources, methods, authorizers, a stage), SSM parameters, AppSync APIs. */
 export function exportServices(ctx: ExportContext): () => void {

@@ -3,7 +3,10 @@ import type { StackState } from './build-context';
 import { exportCognito } from './export-cognito';
 import { exportIam } from './export-iam';
 import { exportServices } from './export-services';
+import type { ExportContext } from './export-context';
 import { logicalId, RefTable } from './export-refs';
+
+export type { ExportContext } from './export-context';
 
 /**
  * The identity set-up of a cloud (the demo world or an imported one, as edited) as a CloudFormation
@@ -11,15 +14,6 @@ import { logicalId, RefTable } from './export-refs';
  * and bucket policies, REST APIs, SSM parameters, AppSync APIs. Users, objects and secrets are not
  * exported (CloudFormation cannot set passwords, and secrets do not belong in templates).
  */
-export interface ExportContext {
-  state: StackState;
-  accountId: string;
-  region: string;
-  resources: Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
-  refs: RefTable;
-  taken: Set<string>;
-  id(prefix: string, name: string): string;
-}
 
 export function exportState(state: StackState, accountId: string, region: string): Record<string, unknown> {
   const taken = new Set<string>();

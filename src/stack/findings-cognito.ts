@@ -1,5 +1,5 @@
 import { DEFAULT_PASSWORD_POLICY } from '../sim/index';
-import type { Finding, ReviewInput } from './findings';
+import type { Finding, ReviewInput } from './findings-types';
 import { DOCS } from './findings-docs';
 
 /**

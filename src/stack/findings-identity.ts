@@ -1,6 +1,6 @@
 import { evaluate, type IamRole, type PolicyStatement } from '../sim/index';
 import { policiesOf, trustRequest } from './callers';
-import type { Finding, ReviewInput } from './findings';
+import type { Finding, ReviewInput } from './findings-types';
 import { DOCS } from './findings-docs';
 
 /**

@@ -1,4 +1,4 @@
-import { signRequest } from '../sim/sigv4/sign-request';
+import { signRequest } from '../sim/signer';
 import type { AwsCredentials } from './types';
 
 /**

@@ -3,6 +3,7 @@
  * record with its last known server sync count and a dirty flag, each dataset with the last sync count
  * it pulled. Dates are epoch milliseconds of the device clock.
  */
+import type { AwsCredentials } from '../lib/aws-credentials';
 
 /** Identity id used for data written before the device ever had an identity (Android's "unknown"). */
 export const UNKNOWN_IDENTITY = 'unknown';
@@ -74,11 +75,7 @@ export interface SyncStatus {
   lastSyncAt?: number;
 }
 
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export type { AwsCredentials } from '../lib/aws-credentials';
 
 /** Where the client gets its Cognito identity and that identity's AWS credentials (needs the network). */
 export type IdentitySource = () => Promise<{

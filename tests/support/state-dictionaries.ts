@@ -21,7 +21,7 @@ export function engineSourceFiles(dir = SIM_ROOT): string[] {
 /** Member names typed `Record<string, …>` in the state types (`users`, `records`, `objects`, `logins` …). */
 export function stateDictionaryFields(): string[] {
   const names = new Set<string>();
-  const files = engineSourceFiles().filter((f) => f.endsWith('/state.ts') || f.endsWith('/iam/types.ts'));
+  const files = engineSourceFiles().filter((f) => /\/state(-model)?\.ts$/.test(f) || f.endsWith('/iam/types.ts'));
   for (const file of files) {
     for (const match of readFileSync(file, 'utf8').matchAll(/^\s+(\w+)\??: (?:'\*' \| )?Record<string,/gm)) {
       names.add(match[1] as string);

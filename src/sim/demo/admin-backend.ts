@@ -5,7 +5,7 @@
  * browser client atlas-web has no admin flow. Seeded last so its ids leave every earlier id unchanged.
  */
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import { createRole, putInlinePolicy } from '../iam/state';
 import type { AppClientRecord } from '../services/cognito-idp/state';
 import type { World } from '../world';

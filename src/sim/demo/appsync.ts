@@ -1,5 +1,5 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
 import type { StoredItem } from '../services/appsync/state';

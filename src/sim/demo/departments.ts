@@ -8,7 +8,7 @@
  * IAM guide, "IAM tutorial: Use SAML session tags for ABAC" for the policy pattern).
  * Seeded after every other part so that the ids it draws (the policy id) leave the others unchanged.
  */
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import { attachPolicy, createPolicy } from '../iam/state';
 import type { PolicyDocument } from '../iam/types';
 import { seedObject } from '../services/s3/store';

@@ -1,5 +1,5 @@
 import { setOwn } from '../core/dict';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import { signGoogleIdToken } from '../services/idp-google/id-token';
 import { googleSignIn } from '../services/idp-google/oauth';
 import type { GoogleAccount } from '../services/idp-google/state';

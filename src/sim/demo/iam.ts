@@ -6,7 +6,7 @@
  * documented `${cognito-identity.amazonaws.com:sub}` pattern (Cognito guide, "IAM roles").
  */
 import { getOwn } from '../core/dict';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import { totpCode } from '../iam/mfa';
 import {
   attachPolicy,

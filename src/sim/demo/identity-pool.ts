@@ -1,5 +1,5 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import type { IdentityPoolConfig } from '../services/cognito-identity/state';
 import type { World } from '../world';
 import { classicIdentityPoolId, type DemoIds } from './ids';

@@ -1,4 +1,4 @@
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import type { PolicyDocument } from '../iam/types';
 import { createBucket, seedObject } from '../services/s3/store';
 import type { World } from '../world';

@@ -1,4 +1,4 @@
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import {
   AWS_SAML_AUDIENCES,
   AWS_SAML_RECIPIENT,

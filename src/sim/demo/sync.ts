@@ -1,4 +1,4 @@
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
 

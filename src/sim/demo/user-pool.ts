@@ -1,6 +1,6 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import type { Demo } from '../index';
+import type { Demo } from '../types';
 import { DEFAULT_PASSWORD_POLICY, hashPassword } from '../services/cognito-idp/password';
 import { createSrpVerifier } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';

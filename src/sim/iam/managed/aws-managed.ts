@@ -3,7 +3,7 @@
  * AWS Managed Policy Reference (docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html).
  * They live outside world.state because AWS owns them: every account sees the same documents.
  */
-import type { IamManagedPolicy } from '../state';
+import type { IamManagedPolicy } from '../state-model';
 import type { PolicyDocument } from '../types';
 
 /** AWS managed policies carry their published creation dates, not the world clock. */

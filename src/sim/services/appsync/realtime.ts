@@ -1,5 +1,5 @@
 import { execute, type OperationDefinitionNode } from 'graphql';
-import type { Exclusive } from '../../cloud';
+import type { Exclusive } from '../../core/request-queue';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
 import { type AppSyncIdentity, authorizeField, identify } from './auth';

@@ -1,4 +1,4 @@
-import type { Exclusive } from '../../cloud';
+import type { Exclusive } from '../../core/request-queue';
 import { getOwn } from '../../core/dict';
 import type { ServiceRoute } from '../../core/service';
 import type { World } from '../../world';

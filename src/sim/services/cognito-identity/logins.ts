@@ -12,28 +12,15 @@ import { IdentityErrors } from './errors';
 import { checkJwtLogin } from './jwt-login';
 import { verifyCognitoOpenIdToken } from './openid-token';
 import { verifySamlLogin } from './saml-login';
+import type { VerifiedLogin } from './login-types';
 import type { IdentityPoolConfig } from './state';
+
+export type { VerifiedLogin } from './login-types';
 
 export const COGNITO_IDENTITY_PROVIDER = 'cognito-identity.amazonaws.com';
 export const GOOGLE_PROVIDER = 'accounts.google.com';
 const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 
-export interface VerifiedLogin {
-  /** The Logins key. */
-  provider: string;
-  /** The user's id at the provider (user pool `sub`, Google `sub`, SAML NameID, developer user id). */
-  userId: string;
-  /** amr entries after "authenticated": the provider, then the provider-qualified user. */
-  amr: string[];
-  /** Token claims (or SAML attributes) that rules-based and token-based role mapping read. */
-  claims: Record<string, unknown>;
-  /** Key of this provider in the pool's RoleMappings. */
-  mappingKey: string;
-  /** For a `cognito-identity.amazonaws.com` login: the identity the Cognito token was issued to. */
-  identityId?: string;
-  /** For a SAML login: the role ARNs the assertion's Role attribute offers with this provider. */
-  samlRoles?: string[];
-}
 
 export interface LoginOptions {
   /** GetId refuses Cognito OpenID tokens as logins; GetCredentialsForIdentity and GetOpenIdToken accept them. */

@@ -12,7 +12,7 @@
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import type { World } from '../../world';
-import type { VerifiedLogin } from './logins';
+import type { VerifiedLogin } from './login-types';
 import { AwsError } from '../../core/errors';
 import { poolIdInput, requirePool, validate } from './lookup';
 import { authorizeDeveloperCall } from './signed';

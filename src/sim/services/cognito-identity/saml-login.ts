@@ -10,7 +10,7 @@ import { getSamlProvider } from '../../iam/state';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
 import { verifySamlResponse } from '../../saml/verify-response';
 import { IdentityErrors } from './errors';
-import type { VerifiedLogin } from './logins';
+import type { VerifiedLogin } from './login-types';
 
 export async function verifySamlLogin(
   ctx: RequestContext,
