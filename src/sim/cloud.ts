@@ -1,5 +1,6 @@
-import { AwsError } from './core/errors';
 import type { RequestContext, ServiceRoute } from './core/service';
+import { plainJsonProtocol } from './protocol/registry';
+import { answerFailure } from './protocol/wire-protocol';
 import type { World } from './world';
 import { appsyncRoute } from './services/appsync/route';
 import { cognitoIdentityRoute } from './services/cognito-identity/route';
@@ -55,15 +56,9 @@ export function createRouter(world: World): (request: Request) => Promise<Respon
       ctx.emit('http.response', `${response.status}`, { status: response.status });
       return response;
     } catch (error) {
-      // Handlers render their own AWS errors; reaching here is a bug in the simulation. Say so loudly.
-      const message = error instanceof AwsError ? `${error.code}: ${error.message}` : String(error);
-      ctx.emit('error', `Unhandled failure in ${route.service}: ${message}`, {
-        stack: error instanceof Error ? error.stack : undefined,
-      });
-      return new Response(JSON.stringify({ message: 'Internal server error' }), {
-        status: 500,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
-      });
+      // Services answer their own AWS errors; reaching here is a bug in the simulation. It is recorded
+      // with its stack and answered as the service's protocol answers an internal failure.
+      return answerFailure(route.protocol ?? plainJsonProtocol, error, { ctx, method: request.method });
     }
   };
 }

@@ -5,6 +5,14 @@
  */
 export type Fault = 'Sender' | 'Receiver';
 
+/** How an error is sent: HTTP status (default 400), fault (default Sender), protocol-specific fields. */
+export interface AwsErrorOptions {
+  status?: number;
+  fault?: Fault;
+  /** Extra protocol-specific fields (e.g. S3's `<Key>`, `<BucketName>`). Rendered by the protocol. */
+  extra?: Record<string, string>;
+}
+
 export class AwsError extends Error {
   readonly code: string;
   readonly statusCode: number;
@@ -12,13 +20,21 @@ export class AwsError extends Error {
   /** Extra protocol-specific fields (e.g. S3's `<Key>`, `<BucketName>`). Rendered by the adapter. */
   readonly extra: Record<string, string>;
 
-  constructor(code: string, message: string, statusCode = 400, fault: Fault = 'Sender', extra: Record<string, string> = {}) {
+  /**
+   * @example
+   * new AwsError('NoSuchBucket', 'The specified bucket does not exist', { status: 404, extra: { BucketName: name } })
+   *
+   * The older positional form `(code, message, status, fault, extra)` is still accepted while the
+   * call sites move to named constructors in each service's `errors.ts`.
+   */
+  constructor(code: string, message: string, options?: AwsErrorOptions | number, fault?: Fault, extra?: Record<string, string>) {
     super(message);
+    const named: AwsErrorOptions = typeof options === 'object' ? options : { status: options, fault, extra };
     this.name = 'AwsError';
     this.code = code;
-    this.statusCode = statusCode;
-    this.fault = fault;
-    this.extra = extra;
+    this.statusCode = named.status ?? 400;
+    this.fault = named.fault ?? 'Sender';
+    this.extra = named.extra ?? {};
   }
 }
 

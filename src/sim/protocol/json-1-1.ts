@@ -1,6 +1,7 @@
 import { createDict, getOwn, parseState } from '../core/dict';
-import { AwsError, isAwsError } from '../core/errors';
+import { AwsError, } from '../core/errors';
 import type { RequestContext, ServiceHandler } from '../core/service';
+import { answerFailure, type WireProtocol } from './wire-protocol';
 
 /**
  * AWS JSON 1.1: `POST /` with `X-Amz-Target: <Prefix>.<Operation>` and a JSON body; errors are
@@ -78,12 +79,16 @@ export function json11Handler(options: Json11Options): ServiceHandler {
       const output = await operation(input as JsonInput, ctx, request);
       return jsonResponse(200, output ?? {}, ctx.requestId);
     } catch (error) {
-      if (isAwsError(error)) {
-        ctx.emit('error', `${error.code}: ${error.message}`, { code: error.code, message: error.message, status: error.statusCode });
-        return renderJson11Error(error, ctx.requestId);
-      }
-      ctx.emit('error', `Internal failure: ${String(error)}`, { stack: error instanceof Error ? error.stack : undefined });
-      return renderJson11Error(new AwsError(internal, 'An internal error occurred.', 500, 'Receiver'), ctx.requestId);
+      return answerFailure(json11Protocol(internal), error, { ctx, method: request.method });
     }
+  };
+}
+
+/** JSON 1.1 errors, with the service's own code for an internal fault. */
+export function json11Protocol(internalErrorCode = 'InternalErrorException'): WireProtocol {
+  return {
+    name: 'json-1.1',
+    internalError: () => new AwsError(internalErrorCode, 'An internal error occurred.', { status: 500, fault: 'Receiver' }),
+    render: (error, { ctx }) => renderJson11Error(error, ctx.requestId),
   };
 }

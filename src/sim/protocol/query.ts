@@ -7,8 +7,9 @@
  * Reference 5.1; botocore `parsers.py` QueryParser.
  */
 import { createDict, getOwn, setOwn } from '../core/dict';
-import { AwsError, isAwsError } from '../core/errors';
+import { AwsError, } from '../core/errors';
 import type { RequestContext, ServiceHandler } from '../core/service';
+import { answerFailure, type WireProtocol } from './wire-protocol';
 import { type XmlNode, xmlDocument } from './xml';
 
 export type QueryInput = Record<string, string>;
@@ -88,22 +89,7 @@ export function queryHandler(options: QueryOptions): ServiceHandler {
       });
       return xmlResponse(200, body, ctx.requestId);
     } catch (error) {
-      if (isAwsError(error)) {
-        ctx.emit('error', `${error.code}: ${error.message}`, {
-          code: error.code,
-          message: error.message,
-          status: error.statusCode,
-        });
-        return renderQueryError(error, ctx.requestId, options.namespace);
-      }
-      ctx.emit('error', `Internal failure: ${String(error)}`, {
-        stack: error instanceof Error ? error.stack : undefined,
-      });
-      return renderQueryError(
-        new AwsError('InternalFailure', 'An internal error occurred.', 500, 'Receiver'),
-        ctx.requestId,
-        options.namespace,
-      );
+      return answerFailure(queryProtocol(options.namespace), error, { ctx, method: request.method });
     }
   };
 }
@@ -114,4 +100,13 @@ function redact(input: QueryInput): QueryInput {
   for (const [k, v] of Object.entries(input))
     setOwn(out, k, /TokenCode|SAMLAssertion|WebIdentityToken/.test(k) ? `<${v.length} characters>` : v);
   return out;
+}
+
+/** Query errors in the service's XML namespace. */
+export function queryProtocol(namespace: string): WireProtocol {
+  return {
+    name: 'query',
+    internalError: () => new AwsError('InternalFailure', 'An internal error occurred.', { status: 500, fault: 'Receiver' }),
+    render: (error, { ctx }) => renderQueryError(error, ctx.requestId, namespace),
+  };
 }

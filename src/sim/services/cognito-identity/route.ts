@@ -9,6 +9,7 @@ import { json11Handler } from '../../protocol/json-1-1';
 import { cognitoIdentityDiscovery, cognitoIdentityJwks } from './openid-token';
 import { operations } from './operations';
 import { keepUnreadCopy } from './signed';
+import { json11Protocol } from '../../protocol/json-1-1';
 
 const handler = json11Handler({ targetPrefix: 'AWSCognitoIdentityService', operations });
 
@@ -17,6 +18,7 @@ const WELL_KNOWN_CACHE = 'max-age=2592000';
 
 export const cognitoIdentityRoute: ServiceRoute = {
   service: 'cognito-identity',
+  protocol: json11Protocol(),
   matches: (url, world) =>
     url.hostname === 'cognito-identity.amazonaws.com' ||
     url.hostname === `cognito-identity.${world.region}.amazonaws.com`,

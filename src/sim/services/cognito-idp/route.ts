@@ -22,6 +22,7 @@ import {
   verifyUserAttribute,
 } from './user-operations';
 import { wellKnownResponse } from './well-known';
+import { json11Protocol } from '../../protocol/json-1-1';
 
 /**
  * https://cognito-idp.<region>.amazonaws.com/ — the user pool API in AWS JSON 1.1
@@ -60,6 +61,7 @@ const api = json11Handler({
 
 export const cognitoIdpRoute: ServiceRoute = {
   service: 'cognito-idp',
+  protocol: json11Protocol(),
   matches: (url, world) => url.hostname === `cognito-idp.${world.region}.amazonaws.com`,
   handle: async (request, ctx) => {
     if (request.method === 'GET') {

@@ -2,6 +2,7 @@ import { authenticate } from '../../auth/authenticate';
 import type { ServiceRoute } from '../../core/service';
 import { evaluate } from '../../iam/evaluate';
 import { createSyncHandler } from './handler';
+import { restJsonProtocol } from '../../protocol/registry';
 
 /**
  * Cognito Sync at https://cognito-sync.<region>.amazonaws.com (REST-JSON, SigV4 signing name
@@ -9,6 +10,7 @@ import { createSyncHandler } from './handler';
  */
 export const cognitoSyncRoute: ServiceRoute = {
   service: 'cognito-sync',
+  protocol: restJsonProtocol,
   matches: (url, world) => url.hostname === `cognito-sync.${world.region}.amazonaws.com`,
   handle: createSyncHandler({
     authenticate: (request, ctx) =>

@@ -1,5 +1,7 @@
-import { AwsError, isAwsError } from '../../core/errors';
+import { AwsError, } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
+import { restJsonProtocol } from '../../protocol/registry';
+import { answerFailure } from '../../protocol/wire-protocol';
 
 /**
  * Cognito Sync's REST-JSON wire format (service model cognito-sync 2014-06-30, protocol rest-json):
@@ -103,27 +105,7 @@ export function syncJsonResponse(body: unknown, requestId: string): Response {
   });
 }
 
-/** The one place Cognito Sync errors become responses. */
+/** Cognito Sync's failures, recorded and rendered by the REST-JSON protocol (protocol/registry.ts). */
 export function renderSyncError(error: unknown, ctx: RequestContext): Response {
-  const aws = isAwsError(error)
-    ? error
-    : new AwsError('InternalErrorException', 'An internal error occurred.', 500, 'Receiver');
-  if (isAwsError(error))
-    ctx.emit('error', `${aws.code}: ${aws.message}`, {
-      code: aws.code,
-      message: aws.message,
-      status: aws.statusCode,
-    });
-  else
-    ctx.emit('error', `Internal failure: ${String(error)}`, {
-      stack: error instanceof Error ? error.stack : undefined,
-    });
-  return new Response(JSON.stringify({ message: aws.message }), {
-    status: aws.statusCode,
-    headers: {
-      'content-type': 'application/json',
-      'x-amzn-requestid': ctx.requestId,
-      'x-amzn-errortype': `${aws.code}:`,
-    },
-  });
+  return answerFailure(restJsonProtocol, error, { ctx, method: 'POST' });
 }

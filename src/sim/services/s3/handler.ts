@@ -5,9 +5,11 @@
  */
 import { createDict, getOwn } from '../../core/dict';
 import { authenticateIfSigned } from '../../auth/authenticate';
-import { AwsError, isAwsError } from '../../core/errors';
+import { isAwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
-import { renderS3Error, type S3RequestIds } from '../../protocol/rest-xml';
+import { restXmlProtocol } from '../../protocol/registry';
+import type { S3RequestIds } from '../../protocol/rest-xml';
+import { answerFailure } from '../../protocol/wire-protocol';
 import { parseS3Address } from './addressing';
 import { toBase64 } from './bytes';
 import type { S3Call } from './call';
@@ -126,21 +128,8 @@ export async function handleS3(request: Request, ctx: RequestContext): Promise<R
       body,
     });
   } catch (error) {
-    const failure = isAwsError(error)
-      ? error
-      : new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500, 'Receiver');
-    if (!isAwsError(error))
-      ctx.emit('error', `Internal failure: ${String(error)}`, {
-        stack: error instanceof Error ? error.stack : undefined,
-      });
-    else
-      ctx.emit('error', `${failure.code}: ${failure.message}`, {
-        code: failure.code,
-        message: failure.message,
-        status: failure.statusCode,
-      });
     const extraHeaders = createDict<string>();
-    if (failure.code === 'PermanentRedirect') extraHeaders['x-amz-bucket-region'] = ctx.world.region;
-    return renderS3Error(failure, ids, method, extraHeaders);
+    if (isAwsError(error) && error.code === 'PermanentRedirect') extraHeaders['x-amz-bucket-region'] = ctx.world.region;
+    return answerFailure(restXmlProtocol, error, { ctx, method, s3Ids: ids, extraHeaders });
   }
 }

@@ -2,10 +2,12 @@ import { UPPER_ALPHANUMERIC } from '../../core/random';
 import type { ServiceRoute } from '../../core/service';
 import { isS3Host } from './addressing';
 import { handleS3 } from './handler';
+import { restXmlProtocol } from '../../protocol/registry';
 
 /** S3 at its regional, legacy global and dual-stack hosts, path style and virtual-hosted. */
 export const s3Route: ServiceRoute = {
   service: 's3',
+  protocol: restXmlProtocol,
   matches: (url) => isS3Host(url.hostname.toLowerCase()),
   handle: handleS3,
   // S3 request ids are 16 upper-case characters (e.g. DMQ0JBGWMA82PDQ9), not UUIDs.
