@@ -14,8 +14,10 @@ import type { WorldState } from './world';
 import type { UserPoolTriggerConfig as UserPoolTriggers } from './services/cognito-idp/lambda-trigger-types';
 
 export interface CloudOptions {
-  region?: string; // default "us-east-1"
-  now?: () => number; // epoch milliseconds; default Date.now. Drives every iat, exp and Expiration.
+  /** Default "us-east-1" */
+  region?: string;
+  /** Epoch milliseconds; default Date.now. Drives every iat, exp and Expiration. */
+  now?: () => number;
   /** Seed of the cloud's random generator (ids, secrets, codes). Default "identity-atlas". */
   seed?: string;
   /** `demo` (default): the published demo keys, byte-reproducible; `generate`: fresh RSA keys. */
@@ -78,11 +80,15 @@ export interface CloudSnapshot {
 
 export interface Demo {
   region: string;
-  accountId: string; // 12 digits
+  /** 12 digits */
+  accountId: string;
   userPool: {
-    id: string; // "<region>_<9 alphanumerics>"
-    clientId: string; // public app client, no secret, USER_PASSWORD_AUTH enabled
-    users: { username: string; password: string }[]; // confirmed users
+    /** "<region>_<9 alphanumerics>" */
+    id: string;
+    /** Public app client, no secret, USER_PASSWORD_AUTH enabled */
+    clientId: string;
+    /** Confirmed users */
+    users: { username: string; password: string }[];
     /** Second app client "atlas-other-app" (LEGACY user-existence errors): tokens for the wrong audience. */
     otherClientId: string;
     /** Hosted (managed login) domain: https://<prefix>.auth.<region>.amazoncognito.com */
@@ -124,7 +130,8 @@ export interface Demo {
    * role mappings, AWS refuses the basic (classic) flow here, for every caller.
    */
   identityPool: {
-    id: string; // "<region>:<uuid>"; unauthenticated (guest) access enabled
+    /** "<region>:<uuid>"; unauthenticated (guest) access enabled */
+    id: string;
     authenticatedRoleArn: string;
     unauthenticatedRoleArn: string;
   };
@@ -135,10 +142,12 @@ export interface Demo {
    * this pool's id in `cognito-identity.amazonaws.com:aud`, and may do what the enhanced pool's roles may.
    */
   classicIdentityPool: {
-    id: string; // "<region>:<uuid>", not the same as identityPool.id
+    /** "<region>:<uuid>", not the same as identityPool.id */
+    id: string;
     authenticatedRoleArn: string;
     unauthenticatedRoleArn: string;
   };
+  /** The demo IAM user, with long-term "AKIA…" keys. */
   iamUser: {
     arn: string;
     accessKeyId: string;
@@ -147,24 +156,30 @@ export interface Demo {
     mfaSerial: string;
     /** The 6-digit TOTP code the device shows at `atMs` (RFC 6238, SHA-1, 30 s), for `TokenCode`. */
     mfaCode(atMs: number): Promise<string>;
-  }; // long-term "AKIA…" keys
+  };
   /** More of the demo's IAM: the MFA-protected role, the role whose trust lacks an aud condition, every role by name. */
   iam?: { mfaRoleArn: string; legacyRoleArn: string; samlProviderArn: string; roles: Record<string, string> };
-  assumableRoleArn: string; // its trust policy lets iamUser call sts:AssumeRole
-  webIdentityRoleArn: string; // trusts accounts.google.com (aud = google.clientId) and cognito-identity.amazonaws.com (aud = the identity pool id)
+  /** Its trust policy lets iamUser call sts:AssumeRole */
+  assumableRoleArn: string;
+  /** Trusts accounts.google.com (aud = google.clientId) and cognito-identity.amazonaws.com (aud = the identity pool id) */
+  webIdentityRoleArn: string;
+  /** The simulated Google: `signIn` returns an OIDC ID token (RS256, iss https://accounts.google.com). */
   google: {
     clientId: string;
     users: { username: string; password: string }[];
     signIn(username: string, password: string): Promise<string>;
-  }; // an OIDC ID token, RS256, iss https://accounts.google.com
+  };
+  /** The corporate SAML IdP: `signIn` returns a base64 SAMLResponse fit for AssumeRoleWithSAML. */
   saml: {
     providerArn: string;
     roleArn: string;
     users: { username: string; password: string }[];
     signIn(username: string, password: string): Promise<string>;
-  }; // a base64 SAMLResponse fit for AssumeRoleWithSAML
-  bucket: string; // S3: public/* readable by the unauthenticated and authenticated roles; private/${cognito-identity.amazonaws.com:sub}/* read-write by that identity alone
-  api: { url: string }; // API Gateway stage URL: GET {url}/me takes a user pool token (Cognito authorizer), GET {url}/iam takes SigV4 (AWS_IAM)
+  };
+  /** S3: public/* readable by the unauthenticated and authenticated roles; private/${cognito-identity.amazonaws.com:sub}/* read-write by that identity alone */
+  bucket: string;
+  /** API Gateway stage URL: GET {url}/me takes a user pool token (Cognito authorizer), GET {url}/iam takes SigV4 (AWS_IAM) */
+  api: { url: string };
   /** The shared-list GraphQL API (AppSync): user pool auth by default, IAM and API key as extra modes. */
   appSync?: {
     apiId: string;

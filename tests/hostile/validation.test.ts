@@ -15,7 +15,7 @@ import {
   signature,
   signingKey,
   stringToSign,
-} from '../../src/sim/sigv4/signer';
+} from '../../src/sim/sigv4/stages';
 import { developerKeys, roleArn, signedIdentity } from '../engine-gaps/support';
 import {
   enhancedFlow,

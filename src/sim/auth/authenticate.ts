@@ -10,7 +10,7 @@ import { amzDate, isoSeconds } from '../core/time';
 import { bodyBytes, canonicalRequest } from '../sigv4/canonical-request';
 import { MAX_PRESIGN_SECONDS, STREAMING_PAYLOADS, TERMINATOR, UNSIGNED_PAYLOAD } from '../sigv4/constants';
 import { constantTimeEqual, sha256Hex } from '../sigv4/encoding';
-import { signature, signingKey, stringToSign } from '../sigv4/signer';
+import { signature, signingKey, stringToSign } from '../sigv4/stages';
 import type { Caller } from './caller';
 import { lookupCredential } from './credential-store';
 import { type AuthDialect, authErrors } from './errors';

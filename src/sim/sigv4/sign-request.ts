@@ -6,7 +6,7 @@
 import { amzDate } from '../core/time';
 import { canonicalRequest, bodyBytes, payloadHash } from './canonical-request';
 import { ALGORITHM, isSignableHeader, MAX_PRESIGN_SECONDS, QUERY, UNSIGNED_PAYLOAD } from './constants';
-import { authorizationHeader, credentialScope, signature, signingKey, stringToSign } from './signer';
+import { authorizationHeader, credentialScope, signature, signingKey, stringToSign } from './stages';
 
 export interface SigningCredentials {
   accessKeyId: string;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalRequest } from './canonical-request';
-import { credentialScope, signature, signingKey, stringToSign } from './signer';
+import { credentialScope, signature, signingKey, stringToSign } from './stages';
 
 const root = join(__dirname, '../../../tests/fixtures/sigv4-test-suite');
 const constants = JSON.parse(readFileSync(join(root, 'constants.json'), 'utf8')) as {
