@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findScenario } from '../scenarios/catalog';
 import { createCloud } from '../sim/index';
 import { createAppStore, STEP_ANIMATION_MS } from './app-store';
+import { readingTimeMs } from './reading-time';
 import { formatUrlState, parseUrlState } from './url-state';
 
 async function until(check: () => boolean) {
@@ -33,6 +35,40 @@ describe('app store', () => {
     store.getState().pause();
     store.getState().tick(STEP_ANIMATION_MS);
     expect(store.getState().playhead.get()).toBeCloseTo(0.5);
+  });
+
+  it('waits for the reader after each answer lands, and Play moves on at once', async () => {
+    const store = createAppStore({ createCloud });
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 1 && !store.getState().busy);
+    expect(store.getState().arrival).toBe('sending');
+    store.getState().tick(STEP_ANIMATION_MS * 0.6);
+    expect(store.getState().arrival).toBe('answering');
+    store.getState().tick(STEP_ANIMATION_MS);
+    expect(store.getState()).toMatchObject({ arrival: 'landed', status: 'paused', position: 1 });
+    store.getState().tick(600_000);
+    expect(store.getState().position).toBe(1);
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 2);
+    expect(store.getState().position).toBe(2);
+  });
+
+  it('auto-advance moves on only after the step reading time', async () => {
+    const store = createAppStore({ createCloud });
+    store.getState().setAutoAdvance(true);
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 1 && !store.getState().busy);
+    store.getState().tick(STEP_ANIMATION_MS);
+    expect(store.getState()).toMatchObject({ status: 'playing', position: 1 });
+    const step = findScenario(store.getState().scenarioId)?.steps[0];
+    store.getState().tick(readingTimeMs(step) - 100);
+    expect(store.getState().position).toBe(1);
+    store.getState().tick(200);
+    await until(() => store.getState().position === 2);
+    expect(store.getState().position).toBe(2);
   });
 
   it('the identity switch picks the flow: a guest starts at the identity pool', () => {

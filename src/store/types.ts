@@ -32,6 +32,9 @@ export const InspectorTab = {
 } as const;
 export type InspectorTab = (typeof InspectorTab)[keyof typeof InspectorTab];
 
+export const Arrival = { sending: 'sending', answering: 'answering', landed: 'landed' } as const;
+export type Arrival = (typeof Arrival)[keyof typeof Arrival];
+
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface ScenarioSlice {
@@ -51,6 +54,16 @@ export interface PlayerSlice {
   status: PlayStatus;
   speed: number;
   /**
+   * Off (the default): playback stops after each step's answer lands and waits for the reader (Next,
+   * Space or Play). On: it moves on by itself after a reading time paced by the step's narration.
+   */
+  autoAdvance: boolean;
+  /**
+   * Where the current step's packet is: 'sending' before it reaches the service, 'answering' on its way
+   * back, 'landed' once the answer is home. Boxes change state on arrival (build-graph reads this).
+   */
+  arrival: Arrival;
+  /**
    * Animation progress of the latest step, 0…1 (drives the packet). Not state: it changes every frame,
    * so it has its own subscription (see playhead.ts). The object itself never changes.
    */
@@ -62,6 +75,7 @@ export interface PlayerSlice {
   restart(): Promise<void>;
   seek(position: number): Promise<void>;
   setSpeed(speed: number): void;
+  setAutoAdvance(on: boolean): void;
   advanceClock(ms: number): Promise<void>;
   /** Advances the playhead by wall-clock milliseconds (called by the UI's animation frame loop). */
   tick(elapsedMs: number): void;

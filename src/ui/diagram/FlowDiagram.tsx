@@ -6,11 +6,11 @@ import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { useMediaQuery } from '../common/use-media-query';
 import { buildGraph } from './build-graph';
-import type { Box } from './layout';
-import { reuseUnchanged } from './stable';
 import { PacketEdge } from './edges/PacketEdge';
+import type { Box } from './layout';
 import { ServiceNode } from './nodes/ServiceNode';
 import { PACKETS } from './packets';
+import { reuseUnchanged } from './stable';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { service: ServiceNode };
@@ -57,19 +57,20 @@ function FitToBounds({ bounds, canvas }: { bounds: Box; canvas: React.RefObject<
  * focusable: the step list and the player are the keyboard path, the boxes are named images.
  */
 export function FlowDiagram() {
-  const { scenarioId, entries, position, clock } = useAppStore(
+  const { scenarioId, entries, position, clock, arrival } = useAppStore(
     useShallow((s) => ({
       scenarioId: s.scenarioId,
       entries: s.entries,
       position: s.position,
       clock: s.clock,
+      arrival: s.arrival,
     })),
   );
   const scenario = findScenario(scenarioId);
   const previous = useRef<ReturnType<typeof buildGraph> | null>(null);
   const graph = useMemo(() => {
     const next = scenario
-      ? buildGraph({ scenario, entries, position, clock })
+      ? buildGraph({ scenario, entries, position, clock, arrival })
       : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } };
     const old = previous.current;
     if (!old) return next;
@@ -79,7 +80,7 @@ export function FlowDiagram() {
       nodes: reuseUnchanged(old.nodes, next.nodes),
       edges: reuseUnchanged(old.edges, next.edges),
     };
-  }, [scenario, entries, position, clock]);
+  }, [scenario, entries, position, clock, arrival]);
   useEffect(() => {
     previous.current = graph;
   }, [graph]);
@@ -94,9 +95,9 @@ export function FlowDiagram() {
         {travelling ? (
           <>
             <span className="dot" style={{ background: PACKETS[travelling.out].color }} />
-            {PACKETS[travelling.out].label} →{' '}
+            {travelling.outWords ?? PACKETS[travelling.out].label} →{' '}
             <span className="dot" style={{ background: PACKETS[travelling.back].color }} />
-            {PACKETS[travelling.back].label}
+            {travelling.backWords ?? PACKETS[travelling.back].label}
           </>
         ) : (
           'Lines light up as each step runs; a dot carries what travels.'

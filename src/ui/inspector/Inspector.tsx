@@ -87,13 +87,8 @@ export function Inspector() {
       >
         {tab === 'narration' ? (
           step ? (
+            // What happens is said once, in the banner above the diagram; this panel says why.
             <div className="narration-panel">
-              <h3>
-                Step {step.label}: {step.title}
-              </h3>
-              <p>
-                <strong>What happens.</strong> {step.narration.what}
-              </p>
               <p>
                 <strong>Why.</strong> {step.narration.why}
               </p>
@@ -119,7 +114,10 @@ export function Inspector() {
               ) : null}
             </div>
           ) : (
-            <p>{scenario?.summary}</p>
+            <p>
+              What each step does is told above the diagram as it runs; why it is done that way, and what the
+              engine reported, appear here.
+            </p>
           )
         ) : null}
         {tab === 'wire' ? <WirePanel entry={entry} reveal={reveal} /> : null}
