@@ -90,7 +90,7 @@ test('the flow view can be used with the keyboard alone: every control reached, 
 test('the diagram names every box, and the narration is announced as the step changes', async ({ page }) => {
   await page.goto('/?scenario=enhanced-flow&step=0');
   const diagram = page.getByRole('region', { name: /^Diagram:/ });
-  const boxes = diagram.locator('.react-flow__node').getByRole('img');
+  const boxes = diagram.locator('.react-flow__node').getByRole('button');
   await expect(boxes.first()).toBeVisible();
   const names = await boxes.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
   expect(names.length).toBe(await page.locator('.react-flow__node').count());
@@ -125,7 +125,7 @@ test('when the engine cannot load, the diagram and the steps are still there and
 }) => {
   await page.route(/\/assets\/sim-[^/]+\.js$/, (route) => route.abort());
   await page.goto('/?scenario=enhanced-flow&step=0');
-  await expect(page.getByRole('img', { name: /^Identity pool/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Identity pool/ })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: 'The simulated cloud could not start' }),

@@ -16,8 +16,8 @@ test('opens with the pipeline diagram and no console errors', async ({ page }) =
   const errors = collectErrors(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Identity Atlas', level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^User pool, Cognito user directory/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Identity pool/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^User pool, Cognito user directory/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Identity pool/ })).toBeVisible();
   await expect(page.getByText('1.5 JWTs back', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -66,7 +66,7 @@ test('plays the enhanced flow to the end and shows the credentials', async ({ pa
   await page.goto('/');
   await page.getByLabel('Speed').selectOption('4');
   await playThrough(page, 5, 30_000);
-  await expect(page.getByRole('img', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
   await expect(page.getByText(/min \d+ s left/)).toBeVisible();

@@ -103,4 +103,29 @@ describe('url state', () => {
     expect(parseUrlState('?scenario=nope&as=root&step=-1&view=<script>')).toEqual({});
     expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 4 });
   });
+
+  it('carries the reader clock moves and refuses malformed or unbounded ones', () => {
+    const link = formatUrlState({
+      scenarioId: 'enhanced-flow',
+      identity: 'userPool',
+      step: 3,
+      view: 'flow',
+      clockJumps: [{ position: 3, ms: 3_600_000 }],
+    });
+    expect(parseUrlState(link).clockJumps).toEqual([{ position: 3, ms: 3_600_000 }]);
+    expect(parseUrlState('?scenario=enhanced-flow&clock=9:1000').clockJumps).toBeUndefined();
+    expect(parseUrlState('?scenario=enhanced-flow&clock=1:99999999999').clockJumps).toBeUndefined();
+    expect(parseUrlState('?scenario=enhanced-flow&clock=1:-5').clockJumps).toBeUndefined();
+  });
+
+  it('a link with clock moves replays them at their position', async () => {
+    const store = createAppStore({
+      createCloud,
+      initial: parseUrlState('?scenario=enhanced-flow&step=3&clock=3:3600000'),
+    });
+    await until(() => store.getState().position === 3 && !store.getState().busy);
+    const plain = createAppStore({ createCloud, initial: parseUrlState('?scenario=enhanced-flow&step=3') });
+    await until(() => plain.getState().position === 3 && !plain.getState().busy);
+    expect(store.getState().clock - plain.getState().clock).toBe(3_600_000);
+  });
 });

@@ -1,6 +1,6 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createPlayer, type Player } from '../player/create-player';
-import { SIMULATION_START } from '../player/timeline';
+import { type ClockJump, SIMULATION_START } from '../player/timeline';
 import { whenIdle } from '../player/yield';
 import { DEFAULT_SCENARIO_ID, findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
@@ -19,14 +19,24 @@ export const STEP_ANIMATION_MS = 1_800;
 
 export interface AppStoreOptions {
   createCloud: (options: CloudOptions) => Promise<Cloud>;
-  initial?: { scenarioId?: string; identity?: Identity; step?: number; view?: View };
+  initial?: {
+    scenarioId?: string;
+    identity?: Identity;
+    step?: number;
+    view?: View;
+    clockJumps?: readonly ClockJump[];
+  };
 }
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): AppStore {
   const startScenario = findScenario(initial.scenarioId) ?? findScenario(DEFAULT_SCENARIO_ID)!;
-  let player: Player = createPlayer({ scenario: startScenario, createCloud });
+  let player: Player = createPlayer({
+    scenario: startScenario,
+    createCloud,
+    clockJumps: initial.clockJumps,
+  });
   let unsubscribePlayer = () => {};
   const playhead = createPlayhead(1);
   /** Auto-advance: reading time already spent on the step whose answer has landed (wall-clock ms × speed). */
@@ -44,6 +54,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
           entries: snap.entries,
           busy: snap.busy,
           clock: snap.clock,
+          clockJumps: snap.clockJumps,
           playerError: snap.error,
           demo: snap.demo,
         });
@@ -57,9 +68,15 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       });
     }
 
-    function load(scenarioId: string, step: number) {
+    /** Loads a scenario; `patch` joins the same state update (one history entry, not two). */
+    function load(
+      scenarioId: string,
+      step: number,
+      clockJumps: readonly ClockJump[] = [],
+      patch: Partial<AppState> = {},
+    ) {
       const scenario = findScenario(scenarioId) ?? startScenario;
-      attach(createPlayer({ scenario, createCloud }));
+      attach(createPlayer({ scenario, createCloud, clockJumps }));
       if (step === 0) prepareWhenIdle(player);
       set({
         scenarioId: scenario.id,
@@ -69,6 +86,8 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
         status: 'idle',
         arrival: 'landed',
         clock: SIMULATION_START,
+        clockJumps,
+        ...patch,
       });
       playhead.set(1);
       if (step > 0) void player.seek(step);
@@ -77,12 +96,14 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
     const scenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = () => ({
       scenarioId: startScenario.id,
       identity: initial.identity ?? startScenario.identity,
-      selectScenario(id, step = 0) {
-        load(id, step);
+      selectScenario(id, step = 0, clockJumps = []) {
+        load(id, step, clockJumps);
+      },
+      openScenario(id, step = 0) {
+        load(id, step, [], { view: 'flow' });
       },
       selectIdentity(identity) {
-        load(SCENARIO_FOR_IDENTITY[identity], 0);
-        set({ view: 'flow' });
+        load(SCENARIO_FOR_IDENTITY[identity], 0, [], { view: 'flow' });
       },
     });
 
@@ -91,6 +112,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       entries: [],
       busy: false,
       clock: SIMULATION_START,
+      clockJumps: initial.clockJumps ?? [],
       status: 'idle',
       speed: 1,
       autoAdvance: false,
@@ -190,6 +212,9 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
     const inspectorSlice: StateCreator<AppState, [], [], InspectorSlice> = () => ({
       tab: 'narration',
       revealSecrets: false,
+      selectActor(actor) {
+        set({ selectedActor: actor, tab: 'component' });
+      },
       setTab(tab) {
         set({ tab });
       },

@@ -1,5 +1,6 @@
 import type { DemoData, TraceEntry } from '../player/create-player';
-import type { Identity } from '../scenarios/types';
+import type { ClockJump } from '../player/timeline';
+import type { ActorId, Identity } from '../scenarios/types';
 import type { Playhead } from './playhead';
 
 export const PlayStatus = {
@@ -29,6 +30,7 @@ export const InspectorTab = {
   iam: 'iam',
   sigv4: 'sigv4',
   code: 'code',
+  component: 'component',
 } as const;
 export type InspectorTab = (typeof InspectorTab)[keyof typeof InspectorTab];
 
@@ -40,7 +42,10 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 export interface ScenarioSlice {
   scenarioId: string;
   identity: Identity;
-  selectScenario(id: string, step?: number): void;
+  /** Opens a scenario at a step; `clockJumps` replays the reader's clock moves (from a link). */
+  selectScenario(id: string, step?: number, clockJumps?: readonly ClockJump[]): void;
+  /** Opens a scenario in the Flows view (from another view: the STS gallery, the Learn path). */
+  openScenario(id: string, step?: number): void;
   selectIdentity(identity: Exclude<Identity, 'iamUser'>): void;
 }
 
@@ -49,6 +54,8 @@ export interface PlayerSlice {
   entries: TraceEntry[];
   busy: boolean;
   clock: number;
+  /** The reader's clock moves (credential buttons) in effect, by position; part of the URL. */
+  clockJumps: readonly ClockJump[];
   playerError?: string;
   demo?: DemoData;
   status: PlayStatus;
@@ -84,6 +91,9 @@ export interface PlayerSlice {
 export interface InspectorSlice {
   tab: InspectorTab;
   revealSecrets: boolean;
+  /** The diagram box the reader clicked, explained in the Component tab. */
+  selectedActor?: ActorId;
+  selectActor(actor: ActorId): void;
   setTab(tab: InspectorTab): void;
   toggleSecrets(): void;
 }

@@ -18,6 +18,11 @@ const edgeTypes = { packet: PacketEdge };
 const FIT_PADDING = 0.015;
 const MAX_FIT_ZOOM = 1.15;
 const PRO = { hideAttribution: false };
+/**
+ * React Flow turns pointer events off on nodes that are neither selectable, draggable nor clickable;
+ * the boxes are buttons (ServiceNode handles the click), so a node click handler keeps them reachable.
+ */
+const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
 
 /**
  * Fits the whole drawing (boxes, routes and labels; React Flow's fitView sees boxes only) into the
@@ -53,8 +58,8 @@ function FitToBounds({ bounds, canvas }: { bounds: Box; canvas: React.RefObject<
 
 /**
  * The pipeline diagram. The graph is rebuilt only when the step, the trace or the simulation clock
- * changes (never per animation frame: the packet moves itself, see PacketEdge). Nodes are not
- * focusable: the step list and the player are the keyboard path, the boxes are named images.
+ * changes (never per animation frame: the packet moves itself, see PacketEdge). React Flow's node
+ * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
  */
 export function FlowDiagram() {
   const { scenarioId, entries, position, clock, arrival } = useAppStore(
@@ -116,6 +121,7 @@ export function FlowDiagram() {
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable={false}
+            onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
             edgesFocusable={false}
             elementsSelectable={false}
             zoomOnScroll={false}

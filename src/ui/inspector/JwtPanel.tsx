@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { type DecodedJwt, decodeAnyJwt, verifyAgainstJwks, type VerifyOutcome } from '../../client/jwt-check';
 import { CLAIM_MEANINGS } from '../../client/claims';
-import type { HeldValues } from '../../player/create-player';
+import { type DecodedJwt, decodeAnyJwt, type VerifyOutcome, verifyAgainstJwks } from '../../client/jwt-check';
 import { fetchFromVerifierCloud } from '../../client/verifier-cloud';
+import type { HeldValues } from '../../player/create-player';
 
 const TOKEN_NAMES: [keyof HeldValues, string][] = [
   ['idToken', 'ID token (user pool)'],

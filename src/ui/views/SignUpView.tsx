@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { CallResult, Field, FieldError, failureText, Inbox, InboxPeek, ProfileTable } from './sign-up-parts';
 import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
+import { CallResult, Field, FieldError, failureText, Inbox, InboxPeek, ProfileTable } from './sign-up-parts';
 import { type FieldKey, fieldForError } from './sign-up-steps';
 import './sign-up.css';
 
