@@ -84,7 +84,8 @@ function appStatus(
   const credentials = held?.credentials;
   if (credentials) {
     if (credentials.expiration !== undefined && credentials.expiration <= clock) {
-      return { status: 'expired', statusText: 'credentials expired', badge: 'credentials expired' };
+      // The badge has room for one short word ("credentials ex…" was cut); the full words are in the name.
+      return { status: 'expired', statusText: 'credentials expired', badge: 'expired' };
     }
     const minutes =
       credentials.expiration !== undefined
@@ -272,8 +273,18 @@ export function buildGraph({ scenario, entries, position, clock, arrival = 'land
       };
     }
     let hop: ActorId = step.to;
+    // Inside AWS, a hop counts for the step that ran only when the trace shows the call got there
+    // (a refusal before the policy check, or a call no policy decides, leaves "policy check" dark).
+    const ran = entries[index];
     for (const next of step.via ?? []) {
-      const inner = addEdge(hop, next, internalLabel(hop, next), true, index);
+      const reached = !ran || ran.events.some((e) => touches(e.kind, next));
+      const inner = addEdge(
+        hop,
+        next,
+        internalLabel(hop, next),
+        true,
+        reached ? index : Number.POSITIVE_INFINITY,
+      );
       // Internal hops only light up when the call really got that far (the trace says so).
       if (index === activeIndex && inner.data && activeEntry?.events.some((e) => touches(e.kind, next))) {
         inner.data.packet = { out: 'signedRequest', back: entryFailed(activeEntry) ? 'denied' : 'data' };

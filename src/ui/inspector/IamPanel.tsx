@@ -32,7 +32,9 @@ function Decision({ event }: { event: TraceEvent }) {
   return (
     <article className="iam-decision">
       <h4>
-        <span className={`decision decision--${decision}`}>{decision}</span> {event.summary}
+        {/* The summary opens with the decision too ("Allow: …"); the badge says it once. */}
+        <span className={`decision decision--${decision}`}>{decision}</span>{' '}
+        {event.summary.replace(new RegExp(`^${decision}:?\\s*`, 'i'), '')}
       </h4>
       {request ? (
         <p>
