@@ -49,7 +49,8 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
       backRef.current?.setAttribute('visibility', back ? 'visible' : 'hidden');
       const words = wordsRef.current;
       if (words) {
-        words.style.transform = `translate(-50%, -100%) translate(${p.x}px, ${p.y - 12}px)`;
+        // The words start just left of the dot and run right: boxes at the drawing's left edge keep them in view.
+        words.style.transform = `translate(-14px, -100%) translate(${p.x}px, ${p.y - 12}px)`;
         words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
         words.dataset.leg = back ? 'back' : 'out';
       }
