@@ -40,6 +40,11 @@ export function ComponentPanel({ actor, scenario, demo, entries }: Props) {
       ) : (
         <p>Nothing of its own in this scenario.</p>
       )}
+      <p className="hint">
+        Every scenario starts a fresh simulated cloud from the same seed and clock, so the same ids, keys and
+        identity ids come back in every scenario, for every person shown. In AWS each sign-in of a different
+        person gets its own.
+      </p>
       <h4>Steps that touch it</h4>
       {facts.steps.length ? (
         <ul className="component-steps">
