@@ -54,7 +54,7 @@ test('the clock moved with the credential buttons is in the link and comes back 
   await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByRole('tabpanel').locator('time')).toHaveText(moved ?? '');
-  await expect(page.getByText('credentials expired').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Browser app.*credentials expired/ })).toBeVisible();
 });
 
 test('an STS gallery column header opens that scenario in Flows', async ({ page }) => {
