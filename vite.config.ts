@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -28,17 +29,49 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: () => [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
       ],
     },
   };
 }
 
+/**
+ * Where the app is served from: `/` by default, or a static host's sub-path, e.g.
+ * `BASE_PATH=/identity-atlas/ npm run build`. Deep links are query strings on index.html
+ * (`?scenario=…&step=…`), so they work under any base. OUT_DIR moves the build (a second build for
+ * the sub-path test need not overwrite dist/).
+ */
+const BASE_PATH = process.env.BASE_PATH ?? '/';
+const OUT_DIR = process.env.OUT_DIR ?? 'dist';
+
+/**
+ * Offline: a Workbox service worker precaches the whole build (the engine chunk included, hence the
+ * size limit), so after one visit the app opens with no network. It is registered by an external
+ * registerSW.js (no inline script: the CSP allows none) and updates itself when a new build is deployed.
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script',
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg}'],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  base: BASE_PATH,
+  plugins: [react(), contentSecurityPolicy(), offline],
   build: {
     target: 'es2022',
     sourcemap: true,
+    outDir: OUT_DIR,
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

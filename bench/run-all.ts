@@ -10,6 +10,7 @@ import { it } from 'vitest';
 import { measureBundle } from './bundle';
 import { measureColdStart, measureEngineFlow } from './engine';
 import { measurePage } from './page';
+import { measureReader } from './reader';
 import { measureStackImport } from './stack';
 import { type Figure, formatTable } from './stats';
 import { measureSync } from './sync';
@@ -45,6 +46,7 @@ it('measures Identity Atlas', async () => {
   await section('stack', () => measureStackImport());
   await section('bundle', () => measureBundle(dist));
   await section('page', () => measurePage(root, dist));
+  await section('reader', () => measureReader(root, dist));
   const table = formatTable(figures);
   const notes = figures.filter((f) => f.note).map((f) => `- ${f.name}: ${f.note}`);
   process.stdout.write(`\n${table}\n\n${notes.join('\n')}\n`);

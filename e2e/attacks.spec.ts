@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { progressText } from './play-helpers';
 
 /**
  * Every "what if" and every attack, opened by deep link at the step that breaks, as a reader would
@@ -120,7 +121,7 @@ const ATTACKS: Refused[] = [
 
 async function openAt(page: Page, scenario: string, step: number, steps: number) {
   await page.goto(`/?scenario=${scenario}&step=${step}`);
-  await expect(page.getByText(`Step ${step} of ${steps}`)).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, step, steps)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Narration' }).click();
 }
 

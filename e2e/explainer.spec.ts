@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { playThrough, progressText } from './play-helpers';
 
 /** A newcomer's script: by role and label only. */
 
@@ -15,8 +16,8 @@ test('opens with the pipeline diagram and no console errors', async ({ page }) =
   const errors = collectErrors(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Identity Atlas', level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^User pool, Cognito user directory/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Identity pool/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^User pool, Cognito user directory/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Identity pool/ })).toBeVisible();
   await expect(page.getByText('1.5 JWTs back', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -30,7 +31,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await page.goto('/?scenario=enhanced-flow&step=3');
-    await expect(page.getByText('Step 3 of 5')).toBeVisible({ timeout: 20_000 });
+    await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
     await page.waitForTimeout(300); // the view fits itself after the canvas is measured
     const layout = await page.evaluate(() => {
       const canvas = document.querySelector('.diagram__canvas')?.getBoundingClientRect();
@@ -64,9 +65,8 @@ test('plays the enhanced flow to the end and shows the credentials', async ({ pa
   const errors = collectErrors(page);
   await page.goto('/');
   await page.getByLabel('Speed').selectOption('4');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByText('Step 5 of 5')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('img', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
+  await playThrough(page, 5, 30_000);
+  await expect(page.getByRole('button', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
   await expect(page.getByText(/min \d+ s left/)).toBeVisible();
@@ -88,11 +88,11 @@ test('steps back and forward with the keyboard alone', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Step forward' }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  await expect(progressText(page, 1, 5)).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText('Step 2 of 5')).toBeVisible();
+  await expect(progressText(page, 2, 5)).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  await expect(progressText(page, 1, 5)).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toBeVisible();
   await expect(page).toHaveURL(/step=1/);
@@ -100,12 +100,12 @@ test('steps back and forward with the keyboard alone', async ({ page }) => {
 
 test('a deep link opens the same scenario, identity and step; back returns', async ({ page }) => {
   await page.goto('/?scenario=guest&as=guest&step=2');
-  await expect(page.getByText('Step 2 of 4')).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('radio', { name: /Guest/ })).toBeChecked();
   await page.getByLabel('Scenario').selectOption('jwt-to-api');
   await expect(page).toHaveURL(/scenario=jwt-to-api/);
   await page.goBack();
-  await expect(page.getByText('Step 2 of 4')).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
 });
 
 const WHAT_IFS = [

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { playThrough, progressText } from './play-helpers';
 
 /**
  * Federation flows in the browser, as a newcomer plays them: SAML (xmldsigjs + @xmldom/xmldom signing
@@ -19,9 +20,7 @@ function collectErrors(page: Page): string[] {
 async function playToEnd(page: Page, scenario: string, steps: number) {
   await page.goto(`/?scenario=${scenario}&step=0`);
   await page.getByLabel('Speed').selectOption('4');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByText(`Step ${steps} of ${steps}`)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 30_000 });
+  await playThrough(page, steps);
 }
 
 const stepItems = (page: Page) => page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
@@ -94,7 +93,7 @@ test('Google straight to the identity pool uses accounts.google.com and Googleâ€
   page,
 }) => {
   await page.goto('/?scenario=google-direct&step=2');
-  await expect(page.getByText('Step 2 of 4')).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Wire' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('"accounts.google.com"');
   await expect(page.getByRole('tabpanel')).not.toContainText('cognito-idp.us-east-1.amazonaws.com/');
@@ -123,16 +122,16 @@ for (const size of SIZES) {
     });
     await page.screenshot({ path: `screenshots/${size.name}-20-sts-gallery.png`, fullPage: true });
     await page.goto('/?scenario=attack-other-client&step=2');
-    await expect(page.getByText('Step 2 of 3')).toBeVisible({ timeout: 30_000 });
+    await expect(progressText(page, 2, 3)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `screenshots/${size.name}-21-attack-refusal.png`, fullPage: full });
     await page.getByRole('region', { name: 'Inspector' }).screenshot({
       path: `screenshots/${size.name}-22-refusal-inspector.png`,
     });
     await page.goto('/?scenario=google-via-user-pool&step=7');
-    await expect(page.getByText('Step 7 of 7')).toBeVisible({ timeout: 30_000 });
+    await expect(progressText(page, 7, 7)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `screenshots/${size.name}-23-google-via-user-pool.png`, fullPage: full });
     await page.goto('/?scenario=attack-forged-sigv4&step=3');
-    await expect(page.getByText('Step 3 of 3')).toBeVisible({ timeout: 30_000 });
+    await expect(progressText(page, 3, 3)).toBeVisible({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'SigV4' }).click();
     await page.getByRole('region', { name: 'Inspector' }).screenshot({
       path: `screenshots/${size.name}-24-forged-sigv4.png`,

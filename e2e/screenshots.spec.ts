@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { playThrough, progressText } from './play-helpers';
 
 /**
  * Screenshots of every view at desktop and phone width, into screenshots/ (git-ignored), for a human
@@ -10,8 +11,7 @@ const SIZES = [
 ] as const;
 
 async function playToEnd(page: Page) {
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 30_000 });
+  await playThrough(page, 5, 30_000);
 }
 
 for (const size of SIZES) {
@@ -38,7 +38,7 @@ for (const size of SIZES) {
           .screenshot({ path: `screenshots/${size.name}-03-tab-${tab.toLowerCase()}.png` });
       }
       await page.goto('/?scenario=guest&as=guest&step=4');
-      await expect(page.getByText('Step 4 of 4')).toBeVisible({ timeout: 30_000 });
+      await expect(progressText(page, 4, 4)).toBeVisible({ timeout: 30_000 });
       await page.screenshot({
         path: `screenshots/${size.name}-04-guest.png`,
         fullPage: size.name === 'phone',
@@ -75,7 +75,7 @@ test.describe('screenshots laptop', () => {
       .getByRole('region', { name: /^Diagram:/ })
       .screenshot({ path: 'screenshots/laptop-02-diagram.png' });
     await page.goto('/?scenario=sts-assume-role&step=1');
-    await expect(page.getByText('Step 1 of 2')).toBeVisible({ timeout: 30_000 });
+    await expect(progressText(page, 1, 2)).toBeVisible({ timeout: 30_000 });
     await page
       .getByRole('region', { name: /^Diagram:/ })
       .screenshot({ path: 'screenshots/laptop-03-developer.png' });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { playThrough } from './play-helpers';
 
 /**
  * The built app's own security: a strict Content-Security-Policy in the served page, no CSP violation
@@ -32,8 +33,7 @@ test('no securitypolicyviolation fires while loading the app and playing a flow'
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('toolbar', { name: 'Player' }).getByRole('combobox').selectOption('4');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByText(/Step (\d+) of \1\b/)).toBeVisible({ timeout: 60_000 });
+  await playThrough(page, 5);
   for (const tab of ['JWT', 'SigV4', 'IAM', 'Wire']) await page.getByRole('tab', { name: tab }).click();
   expect(
     await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { createCloudLazily } from '../client/cloud-factory';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider, useAppStore } from '../store/hooks';
 import { parseUrlState } from '../store/url-state';
-import { FlowDiagram } from '../ui/diagram/FlowDiagram';
 import { ErrorBoundary } from '../ui/common/ErrorBoundary';
+import { Splitter } from '../ui/common/Splitter';
+import { FlowDiagram } from '../ui/diagram/FlowDiagram';
 import { Inspector } from '../ui/inspector/Inspector';
 import { IdentitySwitch } from '../ui/player/IdentitySwitch';
 import { Narration } from '../ui/player/Narration';
@@ -24,8 +25,9 @@ const SignUpView = lazy(() => import('../ui/views/SignUpView'));
 const StackView = lazy(() => import('../ui/stack/StackView'));
 
 function FlowView() {
+  const layout = useRef<HTMLDivElement>(null);
   return (
-    <div className="flow-layout">
+    <div className="flow-layout" ref={layout}>
       <div className="flow-main">
         <ErrorBoundary region="player">
           <div className="player-bar">
@@ -43,6 +45,7 @@ function FlowView() {
           <Transcript />
         </ErrorBoundary>
       </div>
+      <Splitter layout={layout} />
       <ErrorBoundary region="inspector">
         <Inspector />
       </ErrorBoundary>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/hooks';
 import type { AppState } from '../store/types';
-import { formatUrlState, parseUrlState } from '../store/url-state';
+import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-state';
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
@@ -12,14 +12,16 @@ function urlOf(state: AppState): string {
     identity: state.identity,
     step: state.position,
     view: state.view,
+    clockJumps: state.clockJumps,
   });
 }
 
 /**
- * Keeps the URL and the store in step: a new scenario, identity or view pushes a history entry (so
- * Back returns to it); moving between steps replaces the current one, a little later and once for a
- * burst of steps (replaceState costs milliseconds in Chromium; per step while playing it showed up
- * as long tasks). Back/forward re-apply the URL.
+ * Keeps the URL and the store in step, the way web pages use history: a new scenario, identity or view
+ * pushes a history entry (so Back returns to it); moving between steps or the clock replaces the
+ * current one, a little later and once for a burst of steps (replaceState costs milliseconds in
+ * Chromium; per step while playing it showed up as long tasks). Back/Forward re-apply the URL exactly:
+ * view (absent means Flows), scenario, step and clock moves.
  */
 export function useUrlSync() {
   const store = useAppStoreApi();
@@ -32,7 +34,7 @@ export function useUrlSync() {
       // Replays and playback pass through intermediate steps; the change that ends them writes the URL.
       if (state.busy || state.status === 'playing') return;
       const next = urlOf(state);
-      if (next !== location.search) history.replaceState(null, '', next);
+      if (next !== location.search) history.replaceState(history.state, '', next);
     };
     const unsubscribe = store.subscribe((state, previous) => {
       if (applying) return;
@@ -50,7 +52,8 @@ export function useUrlSync() {
       if (
         state.position === previous.position &&
         state.busy === previous.busy &&
-        state.status === previous.status
+        state.status === previous.status &&
+        state.clockJumps === previous.clockJumps
       )
         return;
       if (!pending) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
@@ -59,11 +62,16 @@ export function useUrlSync() {
       const url = parseUrlState(location.search);
       const state = store.getState();
       applying = true;
-      if (url.view && url.view !== state.view) state.setView(url.view);
-      if (url.scenarioId && url.scenarioId !== state.scenarioId)
-        state.selectScenario(url.scenarioId, url.step ?? 0);
-      else if (url.step !== undefined && url.step !== state.position) void state.seek(url.step);
-      applying = false;
+      try {
+        const view = url.view ?? 'flow';
+        if (view !== state.view) state.setView(view);
+        const scenarioId = url.scenarioId ?? state.scenarioId;
+        if (scenarioId !== state.scenarioId || !sameClockJumps(url.clockJumps, state.clockJumps))
+          state.selectScenario(scenarioId, url.step ?? 0, url.clockJumps ?? []);
+        else if (url.step !== undefined && url.step !== state.position) void state.seek(url.step);
+      } finally {
+        applying = false;
+      }
     };
     window.addEventListener('popstate', onPop);
     return () => {

@@ -55,6 +55,8 @@ export interface PlayerSnapshot {
   error?: string;
   /** The demo world's ids as plain data (functions dropped), for code samples; absent until created. */
   demo?: DemoData;
+  /** The reader's clock jumps still in effect (a deep link carries them, so a replay reproduces them). */
+  clockJumps: readonly ClockJump[];
 }
 
 /** `Demo` without its sign-in functions: what can live in a store and a code sample. */
@@ -66,6 +68,8 @@ export interface PlayerOptions {
   /** Start of the simulation clock (default SIMULATION_START). */
   now?: number;
   seed?: string;
+  /** Clock jumps to apply as the run reaches their positions (from a deep link). */
+  clockJumps?: readonly ClockJump[];
 }
 
 export interface Player {
@@ -94,16 +98,24 @@ export function createPlayer({
   createCloud,
   now = SIMULATION_START,
   seed = SIMULATION_SEED,
+  clockJumps = [],
 }: PlayerOptions): Player {
   let clock = now;
-  let jumps: ClockJump[] = [];
+  let jumps: ClockJump[] = clockJumps.map((j) => ({ ...j }));
   let run: Promise<Run> | undefined;
-  let snapshot: PlayerSnapshot = { scenarioId: scenario.id, position: 0, entries: [], busy: false, clock };
+  let snapshot: PlayerSnapshot = {
+    scenarioId: scenario.id,
+    position: 0,
+    entries: [],
+    busy: false,
+    clock,
+    clockJumps: jumps,
+  };
   const listeners = new Set<() => void>();
   let queue: Promise<void> = Promise.resolve();
 
   function publish(patch: Partial<PlayerSnapshot>) {
-    snapshot = { ...snapshot, ...patch, clock };
+    snapshot = { ...snapshot, ...patch, clock, clockJumps: jumps };
     for (const listener of listeners) listener();
   }
 
@@ -232,6 +244,7 @@ export function createPlayer({
         const old = run;
         run = undefined;
         if (old) (await old).unsubscribe();
+        // A jump made at a later position is undone by going back before it; one at the target stays.
         jumps = jumps.filter((j) => j.position <= bounded);
         entries = [];
         clock = now;
@@ -267,7 +280,7 @@ export function createPlayer({
     advanceClock: (ms) =>
       enqueue(async () => {
         const jump = { position: snapshot.position, ms };
-        jumps.push(jump);
+        jumps = [...jumps, jump];
         if (!run) run = fresh();
         const current = await run;
         current.applied.add(jump);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findScenario } from '../scenarios/catalog';
 import { createCloud } from '../sim/index';
 import { createAppStore, STEP_ANIMATION_MS } from './app-store';
+import { readingTimeMs } from './reading-time';
 import { formatUrlState, parseUrlState } from './url-state';
 
 async function until(check: () => boolean) {
@@ -35,6 +37,40 @@ describe('app store', () => {
     expect(store.getState().playhead.get()).toBeCloseTo(0.5);
   });
 
+  it('waits for the reader after each answer lands, and Play moves on at once', async () => {
+    const store = createAppStore({ createCloud });
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 1 && !store.getState().busy);
+    expect(store.getState().arrival).toBe('sending');
+    store.getState().tick(STEP_ANIMATION_MS * 0.6);
+    expect(store.getState().arrival).toBe('answering');
+    store.getState().tick(STEP_ANIMATION_MS);
+    expect(store.getState()).toMatchObject({ arrival: 'landed', status: 'paused', position: 1 });
+    store.getState().tick(600_000);
+    expect(store.getState().position).toBe(1);
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 2);
+    expect(store.getState().position).toBe(2);
+  });
+
+  it('auto-advance moves on only after the step reading time', async () => {
+    const store = createAppStore({ createCloud });
+    store.getState().setAutoAdvance(true);
+    store.getState().play();
+    store.getState().tick(16);
+    await until(() => store.getState().position === 1 && !store.getState().busy);
+    store.getState().tick(STEP_ANIMATION_MS);
+    expect(store.getState()).toMatchObject({ status: 'playing', position: 1 });
+    const step = findScenario(store.getState().scenarioId)?.steps[0];
+    store.getState().tick(readingTimeMs(step) - 100);
+    expect(store.getState().position).toBe(1);
+    store.getState().tick(200);
+    await until(() => store.getState().position === 2);
+    expect(store.getState().position).toBe(2);
+  });
+
   it('the identity switch picks the flow: a guest starts at the identity pool', () => {
     const store = createAppStore({ createCloud });
     store.getState().selectIdentity('guest');
@@ -66,5 +102,30 @@ describe('url state', () => {
     });
     expect(parseUrlState('?scenario=nope&as=root&step=-1&view=<script>')).toEqual({});
     expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 4 });
+  });
+
+  it('carries the reader clock moves and refuses malformed or unbounded ones', () => {
+    const link = formatUrlState({
+      scenarioId: 'enhanced-flow',
+      identity: 'userPool',
+      step: 3,
+      view: 'flow',
+      clockJumps: [{ position: 3, ms: 3_600_000 }],
+    });
+    expect(parseUrlState(link).clockJumps).toEqual([{ position: 3, ms: 3_600_000 }]);
+    expect(parseUrlState('?scenario=enhanced-flow&clock=9:1000').clockJumps).toBeUndefined();
+    expect(parseUrlState('?scenario=enhanced-flow&clock=1:99999999999').clockJumps).toBeUndefined();
+    expect(parseUrlState('?scenario=enhanced-flow&clock=1:-5').clockJumps).toBeUndefined();
+  });
+
+  it('a link with clock moves replays them at their position', async () => {
+    const store = createAppStore({
+      createCloud,
+      initial: parseUrlState('?scenario=enhanced-flow&step=3&clock=3:3600000'),
+    });
+    await until(() => store.getState().position === 3 && !store.getState().busy);
+    const plain = createAppStore({ createCloud, initial: parseUrlState('?scenario=enhanced-flow&step=3') });
+    await until(() => plain.getState().position === 3 && !plain.getState().busy);
+    expect(store.getState().clock - plain.getState().clock).toBe(3_600_000);
   });
 });

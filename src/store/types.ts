@@ -1,5 +1,6 @@
 import type { DemoData, TraceEntry } from '../player/create-player';
-import type { Identity } from '../scenarios/types';
+import type { ClockJump } from '../player/timeline';
+import type { ActorId, Identity } from '../scenarios/types';
 import type { Playhead } from './playhead';
 
 export const PlayStatus = {
@@ -30,15 +31,22 @@ export const InspectorTab = {
   iam: 'iam',
   sigv4: 'sigv4',
   code: 'code',
+  component: 'component',
 } as const;
 export type InspectorTab = (typeof InspectorTab)[keyof typeof InspectorTab];
+
+export const Arrival = { sending: 'sending', answering: 'answering', landed: 'landed' } as const;
+export type Arrival = (typeof Arrival)[keyof typeof Arrival];
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface ScenarioSlice {
   scenarioId: string;
   identity: Identity;
-  selectScenario(id: string, step?: number): void;
+  /** Opens a scenario at a step; `clockJumps` replays the reader's clock moves (from a link). */
+  selectScenario(id: string, step?: number, clockJumps?: readonly ClockJump[]): void;
+  /** Opens a scenario in the Flows view (from another view: the STS gallery, the Learn path). */
+  openScenario(id: string, step?: number): void;
   selectIdentity(identity: Exclude<Identity, 'iamUser'>): void;
 }
 
@@ -47,10 +55,22 @@ export interface PlayerSlice {
   entries: TraceEntry[];
   busy: boolean;
   clock: number;
+  /** The reader's clock moves (credential buttons) in effect, by position; part of the URL. */
+  clockJumps: readonly ClockJump[];
   playerError?: string;
   demo?: DemoData;
   status: PlayStatus;
   speed: number;
+  /**
+   * Off (the default): playback stops after each step's answer lands and waits for the reader (Next,
+   * Space or Play). On: it moves on by itself after a reading time paced by the step's narration.
+   */
+  autoAdvance: boolean;
+  /**
+   * Where the current step's packet is: 'sending' before it reaches the service, 'answering' on its way
+   * back, 'landed' once the answer is home. Boxes change state on arrival (build-graph reads this).
+   */
+  arrival: Arrival;
   /**
    * Animation progress of the latest step, 0…1 (drives the packet). Not state: it changes every frame,
    * so it has its own subscription (see playhead.ts). The object itself never changes.
@@ -63,6 +83,7 @@ export interface PlayerSlice {
   restart(): Promise<void>;
   seek(position: number): Promise<void>;
   setSpeed(speed: number): void;
+  setAutoAdvance(on: boolean): void;
   advanceClock(ms: number): Promise<void>;
   /** Advances the playhead by wall-clock milliseconds (called by the UI's animation frame loop). */
   tick(elapsedMs: number): void;
@@ -71,6 +92,9 @@ export interface PlayerSlice {
 export interface InspectorSlice {
   tab: InspectorTab;
   revealSecrets: boolean;
+  /** The diagram box the reader clicked, explained in the Component tab. */
+  selectedActor?: ActorId;
+  selectActor(actor: ActorId): void;
   setTab(tab: InspectorTab): void;
   toggleSecrets(): void;
 }

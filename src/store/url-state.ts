@@ -1,17 +1,40 @@
+import type { ClockJump } from '../player/timeline';
 import { findScenario } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import { View } from './types';
 
-/** What a deep link holds: `?scenario=enhanced-flow&as=userPool&step=3&view=flow`. */
+/**
+ * What a deep link holds: `?scenario=enhanced-flow&as=userPool&step=3&view=flow&clock=3:300000`.
+ * `clock` lists the reader's clock moves as position:milliseconds pairs, so a link reproduces an
+ * expired token exactly.
+ */
 export interface UrlState {
   scenarioId?: string;
   identity?: Identity;
   step?: number;
   view?: View;
+  clockJumps?: ClockJump[];
 }
 
 const IDENTITIES: readonly string[] = ['guest', 'userPool', 'google', 'saml', 'iamUser'];
 const VIEWS: readonly string[] = Object.values(View);
+/** Bounds on a link's clock moves: a week each, twenty at most (the buttons move 5 min or 1 h). */
+const MAX_JUMP_MS = 7 * 24 * 3_600_000;
+const MAX_JUMPS = 20;
+
+function parseClockJumps(value: string | null, steps: number): ClockJump[] | undefined {
+  if (!value) return undefined;
+  const jumps: ClockJump[] = [];
+  for (const part of value.split(',').slice(0, MAX_JUMPS)) {
+    const match = /^(\d{1,3}):(\d{1,10})$/.exec(part);
+    if (!match) return undefined;
+    const position = Number(match[1]);
+    const ms = Number(match[2]);
+    if (position > steps || ms < 1 || ms > MAX_JUMP_MS) return undefined;
+    jumps.push({ position, ms });
+  }
+  return jumps;
+}
 
 /** Parses a query string; unknown or malformed values are dropped, never trusted. */
 export function parseUrlState(search: string): UrlState {
@@ -27,15 +50,29 @@ export function parseUrlState(search: string): UrlState {
   }
   const view = params.get('view');
   if (view && VIEWS.includes(view)) state.view = view as View;
+  const jumps = parseClockJumps(params.get('clock'), scenario?.steps.length ?? 0);
+  if (jumps) state.clockJumps = jumps;
   return state;
 }
 
-export function formatUrlState(state: Required<Omit<UrlState, 'identity'>> & { identity: Identity }): string {
+export function formatUrlState(
+  state: Required<Omit<UrlState, 'identity' | 'clockJumps'>> & {
+    identity: Identity;
+    clockJumps?: readonly ClockJump[];
+  },
+): string {
   const params = new URLSearchParams({
     scenario: state.scenarioId,
     as: state.identity,
     step: String(state.step),
   });
   if (state.view !== 'flow') params.set('view', state.view);
+  if (state.clockJumps?.length)
+    params.set('clock', state.clockJumps.map((j) => `${j.position}:${j.ms}`).join(','));
   return `?${params.toString()}`;
+}
+
+/** Two lists of clock moves are the same moves. */
+export function sameClockJumps(a: readonly ClockJump[] = [], b: readonly ClockJump[] = []): boolean {
+  return a.length === b.length && a.every((j, i) => j.position === b[i]?.position && j.ms === b[i]?.ms);
 }

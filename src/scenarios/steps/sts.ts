@@ -199,21 +199,21 @@ export function getSessionTokenStep(overrides: Partial<ScenarioStep> = {}): Scen
     to: 'sts',
     packet: 'signedRequest',
     returns: 'credentials',
-    via: ['iam'],
     operation: 'GetSessionToken',
     expect: 'success',
     narration: {
-      what: 'Signed with the IAM user’s long-term keys (and, where required, an MFA code), GetSessionToken returns temporary credentials for the same user.',
+      what: 'Signed with the IAM user’s long-term keys (and, where required, an MFA code), GetSessionToken returns temporary credentials for the same user. No DurationSeconds is sent, so they last the default 12 hours (an IAM user may ask for 15 minutes up to 36 hours). No IAM policy decides this call: a user needs no permission to get a session token.',
       why: 'A central server or a developer on a machine that should not hold long-term keys for long uses short-lived credentials, often to satisfy an MFA condition.',
       misunderstanding:
         'GetSessionToken gives the user’s own permissions, not a role’s. Without MFA its credentials cannot call IAM, and in STS they can only call AssumeRole and GetCallerIdentity.',
     },
     code: () => ({
-      sdk: 'const { Credentials } = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 3600 }));',
-      cli: 'aws sts get-session-token --duration-seconds 3600',
+      sdk: 'const { Credentials } = await sts.send(new GetSessionTokenCommand({})); // default: 12 hours',
+      cli: 'aws sts get-session-token',
     }),
     async run(ctx) {
-      const request = stsRequest(ctx.region, 'GetSessionToken', { DurationSeconds: 3600 });
+      // No DurationSeconds: an IAM user's default is 43,200 s (12 h), as the STS gallery's table says.
+      const request = stsRequest(ctx.region, 'GetSessionToken', {});
       const response = await ctx.fetch(await ctx.sign(request, longTermKeys(ctx), 'sts'));
       await keepStsCredentials(ctx, response);
     },

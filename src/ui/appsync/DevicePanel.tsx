@@ -53,7 +53,10 @@ export function DevicePanel({ device }: { device: LabDevice }) {
         {device.user} · <code>{device.mode}</code>
       </p>
       <p role="status" className={`as-status as-${status.state}`}>
-        {online ? 'Online' : 'Offline'} · {status.state} · live connection {status.connection}
+        {/* "Offline · offline" said one thing twice: the client's state is shown only when it adds to the link's. */}
+        {online ? 'Online' : 'Offline'}
+        {status.state === 'offline' && !online ? '' : ` · ${status.state}`} · live connection{' '}
+        {status.connection}
         {status.lastSync ? ` · last sync ${new Date(status.lastSync).toLocaleTimeString()}` : ''}
         {status.lastError ? ` · ${status.lastError}` : ''}
       </p>
@@ -189,5 +192,5 @@ function describeEntry(e: OutboxEntry): string {
 function describeLive(event: ClientEvent): string {
   if (event.type !== 'subscription-data') return event.type;
   const i = event.item;
-  return `${event.field}: “${i.text}” v${i._version}${i._deleted ? ' (deleted)' : ''} → ${event.applied ? 'applied' : `held back: ${event.reason}`}`;
+  return `${event.field}: “${i.text}” v${i._version}${i._deleted ? ' (deleted)' : ''} → ${event.applied ? 'applied' : `held back (when it arrived, ${event.reason})`}`;
 }

@@ -6,11 +6,11 @@ import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { useMediaQuery } from '../common/use-media-query';
 import { buildGraph } from './build-graph';
-import type { Box } from './layout';
-import { reuseUnchanged } from './stable';
 import { PacketEdge } from './edges/PacketEdge';
+import type { Box } from './layout';
 import { ServiceNode } from './nodes/ServiceNode';
 import { PACKETS } from './packets';
+import { reuseUnchanged } from './stable';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { service: ServiceNode };
@@ -18,6 +18,11 @@ const edgeTypes = { packet: PacketEdge };
 const FIT_PADDING = 0.015;
 const MAX_FIT_ZOOM = 1.15;
 const PRO = { hideAttribution: false };
+/**
+ * React Flow turns pointer events off on nodes that are neither selectable, draggable nor clickable;
+ * the boxes are buttons (ServiceNode handles the click), so a node click handler keeps them reachable.
+ */
+const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
 
 /**
  * Fits the whole drawing (boxes, routes and labels; React Flow's fitView sees boxes only) into the
@@ -53,23 +58,24 @@ function FitToBounds({ bounds, canvas }: { bounds: Box; canvas: React.RefObject<
 
 /**
  * The pipeline diagram. The graph is rebuilt only when the step, the trace or the simulation clock
- * changes (never per animation frame: the packet moves itself, see PacketEdge). Nodes are not
- * focusable: the step list and the player are the keyboard path, the boxes are named images.
+ * changes (never per animation frame: the packet moves itself, see PacketEdge). React Flow's node
+ * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
  */
 export function FlowDiagram() {
-  const { scenarioId, entries, position, clock } = useAppStore(
+  const { scenarioId, entries, position, clock, arrival } = useAppStore(
     useShallow((s) => ({
       scenarioId: s.scenarioId,
       entries: s.entries,
       position: s.position,
       clock: s.clock,
+      arrival: s.arrival,
     })),
   );
   const scenario = findScenario(scenarioId);
   const previous = useRef<ReturnType<typeof buildGraph> | null>(null);
   const graph = useMemo(() => {
     const next = scenario
-      ? buildGraph({ scenario, entries, position, clock })
+      ? buildGraph({ scenario, entries, position, clock, arrival })
       : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } };
     const old = previous.current;
     if (!old) return next;
@@ -79,7 +85,7 @@ export function FlowDiagram() {
       nodes: reuseUnchanged(old.nodes, next.nodes),
       edges: reuseUnchanged(old.edges, next.edges),
     };
-  }, [scenario, entries, position, clock]);
+  }, [scenario, entries, position, clock, arrival]);
   useEffect(() => {
     previous.current = graph;
   }, [graph]);
@@ -94,9 +100,9 @@ export function FlowDiagram() {
         {travelling ? (
           <>
             <span className="dot" style={{ background: PACKETS[travelling.out].color }} />
-            {PACKETS[travelling.out].label} →{' '}
+            {travelling.outWords ?? PACKETS[travelling.out].label} →{' '}
             <span className="dot" style={{ background: PACKETS[travelling.back].color }} />
-            {PACKETS[travelling.back].label}
+            {travelling.backWords ?? PACKETS[travelling.back].label}
           </>
         ) : (
           'Lines light up as each step runs; a dot carries what travels.'
@@ -115,6 +121,7 @@ export function FlowDiagram() {
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable={false}
+            onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
             edgesFocusable={false}
             elementsSelectable={false}
             zoomOnScroll={false}

@@ -34,6 +34,51 @@ function entry(
 }
 
 describe('buildGraph', () => {
+  it('changes a box only when the packet arrives: the service on arrival, the app when the answer lands', () => {
+    const entries = [
+      entry(0, 'sign-in', 'success', { idToken: 'x' }),
+      entry(1, 'get-id', 'success', { idToken: 'x', identityId: 'us-east-1:1' }),
+      entry(2, 'get-credentials', 'success', {
+        idToken: 'x',
+        credentials: {
+          accessKeyId: 'ASIA',
+          secretAccessKey: 's',
+          sessionToken: 't',
+          expiration: T0 + 3_600_000,
+        },
+      }),
+    ];
+    const at = (arrival: 'sending' | 'answering' | 'landed') => {
+      const { nodes } = buildGraph({ scenario: enhancedFlow, entries, position: 3, clock: T0, arrival });
+      const find = (id: string) => nodes.find((n) => n.id === id)?.data;
+      return { app: find('app')?.status, pool: find('identityPool')?.status };
+    };
+    expect(at('sending')).toEqual({ app: 'signed-in', pool: 'idle' });
+    expect(at('answering')).toEqual({ app: 'signed-in', pool: 'ok' });
+    expect(at('landed')).toEqual({ app: 'credentials', pool: 'ok' });
+  });
+
+  it('labels the packet with what it carries, from the step and the request sent', () => {
+    const entries = [entry(0, 'sign-in', 'success', { idToken: 'x' })];
+    const { edges } = buildGraph({ scenario: enhancedFlow, entries, position: 1, clock: T0 });
+    expect(edges.find((e) => e.id === 'app->userPool')?.data?.packet).toMatchObject({
+      outWords: 'username + password',
+      backWords: 'ID, access, refresh tokens',
+    });
+    const guest = buildGraph({
+      scenario: guestFlow,
+      entries: [
+        { ...entry(0, 'get-id', 'success'), request: { method: 'POST', url: '', headers: [], body: '{}' } },
+      ],
+      position: 1,
+      clock: T0,
+    });
+    expect(guest.edges.find((e) => e.id === 'app->identityPool')?.data?.packet).toMatchObject({
+      outWords: 'pool id (no token)',
+      backWords: 'identity id',
+    });
+  });
+
   it('draws the whole pipeline before anything runs, with every step pending and numbered', () => {
     const { nodes, edges } = buildGraph({ scenario: enhancedFlow, entries: [], position: 0, clock: T0 });
     expect(nodes.map((n) => n.id)).toEqual([
@@ -79,7 +124,7 @@ describe('buildGraph', () => {
     const { nodes, edges } = buildGraph({ scenario: enhancedFlow, entries, position: 3, clock: T0 });
     const active = edges.find((e) => e.id === 'app->identityPool');
     expect(active?.data?.state).toBe('active');
-    expect(active?.data?.packet).toEqual({ out: 'identityId', back: 'credentials' });
+    expect(active?.data?.packet).toMatchObject({ out: 'identityId', back: 'credentials' });
     expect(edges.find((e) => e.id === 'app->userPool')?.data?.state).toBe('done');
     expect(nodes.find((n) => n.id === 'app')?.data).toMatchObject({
       status: 'credentials',
@@ -105,7 +150,7 @@ describe('buildGraph', () => {
     });
     const s3 = edges.find((e) => e.id === 'app->s3');
     expect(s3?.data?.state).toBe('failed');
-    expect(s3?.data?.packet).toEqual({ out: 'signedRequest', back: 'denied' });
+    expect(s3?.data?.packet).toMatchObject({ out: 'signedRequest', back: 'denied' });
   });
 
   it('has no user pool edge for a guest: step 1 is skipped', () => {

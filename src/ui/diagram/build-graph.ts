@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TraceEntry } from '../../player/create-player';
 import type { ActorId, PacketKind, Scenario } from '../../scenarios/types';
+import type { Arrival } from '../../store/types';
 import { ACTORS } from './actors';
 import {
   type Box,
@@ -8,10 +9,11 @@ import {
   layoutActors,
   NODE_H,
   NODE_W,
-  placeLabel,
   type Point,
+  placeLabel,
   routeEdge,
 } from './layout';
+import { packetWords } from './packet-words';
 
 /**
  * Pure: (scenario, trace, position, clock) → React Flow nodes and edges. Nothing here reads the DOM
@@ -48,8 +50,11 @@ export interface PacketEdgeData extends Record<string, unknown> {
   state: EdgeState;
   /** Internal hop (inside AWS) rather than a request from the caller. */
   internal: boolean;
-  /** The packet on this edge now: kind out, kind back; undefined when nothing travels. */
-  packet?: { out: PacketKind; back: PacketKind };
+  /**
+   * The packet on this edge now: kind out, kind back, and what it carries in words on each leg
+   * (drawn beside the dot); undefined when nothing travels.
+   */
+  packet?: { out: PacketKind; back: PacketKind; outWords?: string; backWords?: string };
 }
 export type PacketEdge = Edge<PacketEdgeData, 'packet'>;
 
@@ -59,6 +64,8 @@ export interface GraphInput {
   /** Steps completed; the active step is `position - 1`. */
   position: number;
   clock: number;
+  /** Where the current step's packet is; a box changes state when it arrives (default: landed). */
+  arrival?: Arrival;
 }
 
 function edgeId(from: ActorId, to: ActorId) {
@@ -77,7 +84,8 @@ function appStatus(
   const credentials = held?.credentials;
   if (credentials) {
     if (credentials.expiration !== undefined && credentials.expiration <= clock) {
-      return { status: 'expired', statusText: 'credentials expired', badge: 'credentials expired' };
+      // The badge has room for one short word ("credentials ex…" was cut); the full words are in the name.
+      return { status: 'expired', statusText: 'credentials expired', badge: 'expired' };
     }
     const minutes =
       credentials.expiration !== undefined
@@ -139,7 +147,7 @@ export function labelLinesFor(entries: readonly string[], activeEntry: string | 
   return shown.flatMap(wrap);
 }
 
-export function buildGraph({ scenario, entries, position, clock }: GraphInput): {
+export function buildGraph({ scenario, entries, position, clock, arrival = 'landed' }: GraphInput): {
   nodes: ServiceNode[];
   edges: PacketEdge[];
   /** Everything drawn (boxes, routes, labels), for fitting the view: React Flow's own fit sees boxes only. */
@@ -148,7 +156,10 @@ export function buildGraph({ scenario, entries, position, clock }: GraphInput): 
   const activeIndex = position - 1;
   const activeStep = scenario.steps[activeIndex];
   const activeEntry = entries[activeIndex];
-  const latest = entries[entries.length - 1];
+  // The app's box shows what it holds once the answer is home; until then, what it held before.
+  const latest = arrival === 'landed' ? entries[entries.length - 1] : entries[activeIndex - 1];
+  // The called service shows its verdict once the request reaches it.
+  const reached = arrival !== 'sending';
   const used = new Set<ActorId>(scenario.actors);
   const drawn = (Object.keys(ACTORS) as ActorId[]).filter(
     (actor) => ACTORS[actor].pipeline || used.has(actor),
@@ -167,7 +178,7 @@ export function buildGraph({ scenario, entries, position, clock }: GraphInput): 
     if (actor === 'app' || actor === 'developer' || actor === 'broker') {
       if (activeStep?.from === actor || (actor === 'app' && !activeStep))
         ({ status, statusText, badge } = appStatus(latest, clock));
-    } else if (activeStep?.to === actor && activeEntry) {
+    } else if (activeStep?.to === actor && activeEntry && reached) {
       if (activeEntry.outcome === 'success' || activeEntry.outcome === 'off-wire') status = 'ok';
       else if (activeEntry.outcome === 'network-error') status = 'unreachable';
       else if (activeEntry.outcome === 'aws-error') status = 'denied';
@@ -252,11 +263,28 @@ export function buildGraph({ scenario, entries, position, clock }: GraphInput): 
     if (step.label === '1' && step.returns === 'jwt')
       addEdge(step.from, step.to, '1.5 JWTs back', false, index);
     if (index === activeIndex && edge.data) {
-      edge.data.packet = { out: step.packet, back: entryFailed(activeEntry) ? 'denied' : step.returns };
+      const refused = entryFailed(activeEntry);
+      const words = packetWords(step, refused, activeEntry?.request?.body);
+      edge.data.packet = {
+        out: step.packet,
+        back: refused ? 'denied' : step.returns,
+        outWords: words.out,
+        backWords: words.back,
+      };
     }
     let hop: ActorId = step.to;
+    // Inside AWS, a hop counts for the step that ran only when the trace shows the call got there
+    // (a refusal before the policy check, or a call no policy decides, leaves "policy check" dark).
+    const ran = entries[index];
     for (const next of step.via ?? []) {
-      const inner = addEdge(hop, next, internalLabel(hop, next), true, index);
+      const reached = !ran || ran.events.some((e) => touches(e.kind, next));
+      const inner = addEdge(
+        hop,
+        next,
+        internalLabel(hop, next),
+        true,
+        reached ? index : Number.POSITIVE_INFINITY,
+      );
       // Internal hops only light up when the call really got that far (the trace says so).
       if (index === activeIndex && inner.data && activeEntry?.events.some((e) => touches(e.kind, next))) {
         inner.data.packet = { out: 'signedRequest', back: entryFailed(activeEntry) ? 'denied' : 'data' };

@@ -1,5 +1,6 @@
 import type { DemoData } from '../../player/create-player';
 import type { ScenarioStep } from '../../scenarios/types';
+import { WireText } from './WireText';
 
 /** The same step as AWS SDK v3 for JavaScript and as the AWS CLI, with the demo's ids filled in. */
 export function CodePanel({ step, demo }: { step: ScenarioStep | undefined; demo: DemoData | undefined }) {
@@ -9,11 +10,11 @@ export function CodePanel({ step, demo }: { step: ScenarioStep | undefined; demo
   return (
     <div className="code-panel">
       <h4>AWS SDK v3 (JavaScript)</h4>
-      <pre className="wire">{code.sdk}</pre>
+      <WireText>{code.sdk}</WireText>
       {code.cli ? (
         <>
           <h4>AWS CLI</h4>
-          <pre className="wire">{code.cli}</pre>
+          <WireText>{code.cli}</WireText>
         </>
       ) : null}
     </div>

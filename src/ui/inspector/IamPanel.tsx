@@ -1,5 +1,6 @@
 import type { TraceEvent } from '../../sim/index';
 import { asArray, asRecord, asText, eventsOfKind } from './trace-details';
+import { WireText } from './WireText';
 
 function Conditions({ conditions }: { conditions: unknown[] }) {
   if (conditions.length === 0) return null;
@@ -28,11 +29,13 @@ function Decision({ event }: { event: TraceEvent }) {
   const request = asRecord(detail.request);
   const decision = asText(result.decision);
   const policies = asArray(result.policies);
-  if (!decision) return <pre className="wire">{JSON.stringify(event.detail, null, 2)}</pre>;
+  if (!decision) return <WireText>{JSON.stringify(event.detail, null, 2)}</WireText>;
   return (
     <article className="iam-decision">
       <h4>
-        <span className={`decision decision--${decision}`}>{decision}</span> {event.summary}
+        {/* The summary opens with the decision too ("Allow: …"); the badge says it once. */}
+        <span className={`decision decision--${decision}`}>{decision}</span>{' '}
+        {event.summary.replace(new RegExp(`^${decision}:?\\s*`, 'i'), '')}
       </h4>
       {request ? (
         <p>

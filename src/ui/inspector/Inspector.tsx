@@ -4,6 +4,7 @@ import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import type { InspectorTab } from '../../store/types';
 import { CodePanel } from './CodePanel';
+import { ComponentPanel } from './ComponentPanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { IamPanel } from './IamPanel';
 import { RefusalNote } from './RefusalNote';
@@ -21,14 +22,16 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'iam', label: 'IAM' },
   { id: 'sigv4', label: 'SigV4' },
   { id: 'code', label: 'Code' },
+  { id: 'component', label: 'Component' },
 ];
 
 /** The side panel that follows the current step. */
 export function Inspector() {
   const store = useAppStoreApi();
   const baseId = useId();
-  const { tab, reveal, scenarioId, position, entries, clock, demo } = useAppStore(
+  const { tab, reveal, scenarioId, position, entries, clock, demo, selectedActor } = useAppStore(
     useShallow((s) => ({
+      selectedActor: s.selectedActor,
       tab: s.tab,
       reveal: s.revealSecrets,
       scenarioId: s.scenarioId,
@@ -87,13 +90,8 @@ export function Inspector() {
       >
         {tab === 'narration' ? (
           step ? (
+            // What happens is said once, in the banner above the diagram; this panel says why.
             <div className="narration-panel">
-              <h3>
-                Step {step.label}: {step.title}
-              </h3>
-              <p>
-                <strong>What happens.</strong> {step.narration.what}
-              </p>
               <p>
                 <strong>Why.</strong> {step.narration.why}
               </p>
@@ -119,7 +117,10 @@ export function Inspector() {
               ) : null}
             </div>
           ) : (
-            <p>{scenario?.summary}</p>
+            <p>
+              What each step does is told above the diagram as it runs; why it is done that way, and what the
+              engine reported, appear here.
+            </p>
           )
         ) : null}
         {tab === 'wire' ? <WirePanel entry={entry} reveal={reveal} /> : null}
@@ -132,6 +133,9 @@ export function Inspector() {
         {tab === 'iam' ? <IamPanel events={entry?.events ?? []} /> : null}
         {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} /> : null}
         {tab === 'code' ? <CodePanel step={step} demo={demo} /> : null}
+        {tab === 'component' ? (
+          <ComponentPanel actor={selectedActor} scenario={scenario} demo={demo} entries={entries} />
+        ) : null}
       </div>
     </section>
   );

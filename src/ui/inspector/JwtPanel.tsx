@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { type DecodedJwt, decodeAnyJwt, verifyAgainstJwks, type VerifyOutcome } from '../../client/jwt-check';
 import { CLAIM_MEANINGS } from '../../client/claims';
-import type { HeldValues } from '../../player/create-player';
+import { type DecodedJwt, decodeAnyJwt, type VerifyOutcome, verifyAgainstJwks } from '../../client/jwt-check';
 import { fetchFromVerifierCloud } from '../../client/verifier-cloud';
+import type { HeldValues } from '../../player/create-player';
+import { WireText } from './WireText';
 
 const TOKEN_NAMES: [keyof HeldValues, string][] = [
   ['idToken', 'ID token (user pool)'],
@@ -45,7 +46,7 @@ function Decoded({ jwt, token, now }: { jwt: DecodedJwt; token: string; now: num
   return (
     <div className="jwt-decoded">
       <h5>Header</h5>
-      <pre className="wire">{JSON.stringify(jwt.header, null, 2)}</pre>
+      <WireText>{JSON.stringify(jwt.header, null, 2)}</WireText>
       <h5>Claims</h5>
       <table className="claims">
         <thead>

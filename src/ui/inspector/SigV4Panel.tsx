@@ -1,5 +1,6 @@
 import type { TraceEvent } from '../../sim/index';
 import { asRecord, asText, eventsOfKind } from './trace-details';
+import { WireText } from './WireText';
 
 const STAGES: [string, string][] = [
   ['canonicalRequest', 'Canonical request'],
@@ -35,13 +36,13 @@ export function SigV4Panel({ events }: { events: TraceEvent[] }) {
             {known.map(([key, title]) => (
               <section key={key}>
                 <h5>{title}</h5>
-                <pre className="wire">{asText(detail[key])}</pre>
+                <WireText>{asText(detail[key])}</WireText>
               </section>
             ))}
             {Object.keys(rest).length ? (
               <details>
                 <summary>Other details</summary>
-                <pre className="wire">{JSON.stringify(rest, null, 2)}</pre>
+                <WireText>{JSON.stringify(rest, null, 2)}</WireText>
               </details>
             ) : null}
           </article>

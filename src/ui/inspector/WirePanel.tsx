@@ -1,6 +1,7 @@
 import type { TraceEntry } from '../../player/create-player';
 import type { WireRequest, WireResponse } from '../../player/wire';
 import { maskHeader, prettyBody } from '../common/mask';
+import { WireText } from './WireText';
 
 function contentType(headers: [string, string][]) {
   return headers.find(([n]) => n === 'content-type')?.[1];
@@ -22,13 +23,13 @@ function Message({
   return (
     <section className="wire-message" aria-label={title}>
       <h4>{title}</h4>
-      <pre className="wire">
+      <WireText>
         {start}
         {'\n'}
         {headers.map(([n, v]) => `${n}: ${maskHeader(n, v, reveal)}`).join('\n')}
         {'\n\n'}
         {prettyBody(body, contentType(headers), reveal)}
-      </pre>
+      </WireText>
     </section>
   );
 }

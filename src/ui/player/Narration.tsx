@@ -5,8 +5,20 @@ import { outcomeWords } from './StepList';
 
 /** The current step in words, announced politely to screen readers as it changes. */
 export function Narration() {
-  const { scenarioId, position, entries } = useAppStore(
-    useShallow((s) => ({ scenarioId: s.scenarioId, position: s.position, entries: s.entries })),
+  const { scenarioId, position, entries, waiting, sending } = useAppStore(
+    useShallow((s) => ({
+      scenarioId: s.scenarioId,
+      position: s.position,
+      entries: s.entries,
+      // The outcome is told when the request reaches the service, as the diagram shows it.
+      sending: s.arrival === 'sending',
+      // Playback stopped for the reader: the answer landed and there is more to come.
+      waiting:
+        s.status === 'paused' &&
+        s.arrival === 'landed' &&
+        s.position > 0 &&
+        s.position < (findScenario(s.scenarioId)?.steps.length ?? 0),
+    })),
   );
   const scenario = findScenario(scenarioId);
   const step = scenario?.steps[position - 1];
@@ -19,9 +31,17 @@ export function Narration() {
             <strong>
               Step {step.label}: {step.title}
             </strong>{' '}
-            — <span className={`outcome outcome--${entry?.outcome ?? 'none'}`}>{outcomeWords(entry)}</span>
+            —{' '}
+            {sending ? (
+              <span className="outcome">sending…</span>
+            ) : (
+              <span className={`outcome outcome--${entry?.outcome ?? 'none'}`}>{outcomeWords(entry)}</span>
+            )}
           </p>
           <p>{step.narration.what}</p>
+          {waiting ? (
+            <p className="reading-hint">Paused for reading: Next (→), Space or Play goes on.</p>
+          ) : null}
         </>
       ) : (
         <p>

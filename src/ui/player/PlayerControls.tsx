@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import { SPEEDS } from '../../store/types';
+import { BackIcon, PauseIcon, PlayIcon, RestartIcon } from '../common/icons';
 import { usePlaybackTicker } from './use-playback-ticker';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -17,13 +18,14 @@ function isTyping(target: EventTarget | null): boolean {
 export function PlayerControls() {
   usePlaybackTicker();
   const store = useAppStoreApi();
-  const { status, position, busy, speed, scenarioId } = useAppStore(
+  const { status, position, busy, speed, scenarioId, autoAdvance } = useAppStore(
     useShallow((s) => ({
       status: s.status,
       position: s.position,
       busy: s.busy,
       speed: s.speed,
       scenarioId: s.scenarioId,
+      autoAdvance: s.autoAdvance,
     })),
   );
   const total = findScenario(scenarioId)?.steps.length ?? 0;
@@ -58,7 +60,7 @@ export function PlayerControls() {
         disabled={busy || position === 0}
         aria-label="Restart"
       >
-        ↺ <span className="btn-text">Restart</span>
+        <RestartIcon /> <span className="btn-text">Restart</span>
       </button>
       <button
         type="button"
@@ -67,7 +69,7 @@ export function PlayerControls() {
         aria-label="Step back"
         aria-keyshortcuts="ArrowLeft"
       >
-        ◀ <span className="btn-text">Back</span>
+        <BackIcon /> <span className="btn-text">Back</span>
       </button>
       <button
         type="button"
@@ -76,7 +78,15 @@ export function PlayerControls() {
         aria-label={playing ? 'Pause' : 'Play'}
         aria-keyshortcuts="Space"
       >
-        {playing ? '⏸ Pause' : '▶ Play'}
+        {playing ? (
+          <>
+            <PauseIcon /> Pause
+          </>
+        ) : (
+          <>
+            <PlayIcon /> Play
+          </>
+        )}
       </button>
       <button
         type="button"
@@ -85,7 +95,7 @@ export function PlayerControls() {
         aria-label="Step forward"
         aria-keyshortcuts="ArrowRight"
       >
-        <span className="btn-text">Next</span> ▶
+        <span className="btn-text">Next</span> <PlayIcon />
       </button>
       <label className="speed">
         Speed
@@ -97,9 +107,21 @@ export function PlayerControls() {
           ))}
         </select>
       </label>
-      <span className="step-counter" aria-live="off">
-        Step {position} of {total}
-        {busy ? ' · running…' : ''}
+      <label className="auto-advance">
+        <input
+          type="checkbox"
+          checked={autoAdvance}
+          onChange={(e) => store.getState().setAutoAdvance(e.target.checked)}
+        />
+        Auto-advance
+      </label>
+      {/* Progress without the word "step": the diagram's phase numbers (1, 1.5, 2 …) are the only numbering. */}
+      <span className="progress">
+        <progress max={total} value={position} aria-label="Played so far" />
+        <span className="progress__text">
+          {position} of {total} played
+          {busy ? ' · running…' : ''}
+        </span>
       </span>
     </div>
   );

@@ -35,6 +35,19 @@ export function awsErrorCode(entry: TraceEntry): string | undefined {
   return /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
 }
 
+/** AWS's own error message from the answer (JSON `message`/`Message`, or XML `<Message>`), if any. */
+export function awsErrorMessage(entry: TraceEntry): string | undefined {
+  const body = entry.response?.body ?? '';
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; Message?: unknown };
+    const message = parsed.message ?? parsed.Message;
+    if (typeof message === 'string' && message) return message;
+  } catch {
+    /* XML or text */
+  }
+  return /<Message>([^<]+)<\/Message>/.exec(body)?.[1];
+}
+
 /** The steps of the scenario as a list the reader can jump around in. */
 export function StepList() {
   const store = useAppStoreApi();

@@ -1,5 +1,5 @@
 import { afterSignOut, SIGN_OUT_PROBES } from '../../scenarios/sign-out';
-import { awsErrorCode, outcomeWords } from '../player/StepList';
+import { awsErrorCode, awsErrorMessage, outcomeWords } from '../player/StepList';
 import { useScenarioRun } from './use-scenario-run';
 
 /** "What still works after sign-out": every cell is a real call made after GlobalSignOut. */
@@ -18,37 +18,60 @@ export default function SignOutTable() {
         GlobalSignOut:{' '}
         <strong>{signOut ? outcomeWords(signOut) : snapshot.busy ? 'running…' : 'not run yet'}</strong>
       </p>
-      <table className="table">
-        <caption className="visually-hidden">Probes after GlobalSignOut</caption>
-        <thead>
-          <tr>
-            <th scope="col">What the app still holds</th>
-            <th scope="col">Tried at</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Still works?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SIGN_OUT_PROBES.map((probe) => {
-            const entry = snapshot.entries.find((e) => e.stepId === probe.stepId);
-            const works = entry ? entry.outcome === 'success' : undefined;
-            return (
-              <tr key={probe.stepId}>
-                <th scope="row">{probe.thing}</th>
-                <td>{probe.where}</td>
-                <td>
-                  {entry ? outcomeWords(entry) : snapshot.busy ? 'running…' : '—'}
-                  {entry?.outcome === 'aws-error' ? <div className="small">{awsErrorCode(entry)}</div> : null}
-                  {entry?.note ? <div className="small">{entry.note}</div> : null}
-                </td>
-                <td className={works === undefined ? '' : works ? 'yes' : 'no'}>
-                  {works === undefined ? '—' : works ? 'Yes' : 'No'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <p className="table-swipe">
+        On a narrow screen, scroll the table sideways: the answer column is on the right.
+      </p>
+      <section
+        className="table-scroll"
+        aria-label="Probes after GlobalSignOut (scrolls sideways)"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
+        tabIndex={0}
+      >
+        <table className="table sign-out-table">
+          <caption className="visually-hidden">Probes after GlobalSignOut</caption>
+          <thead>
+            <tr>
+              <th scope="col">What the app still holds</th>
+              <th scope="col">Tried at</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Still works?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SIGN_OUT_PROBES.map((probe) => {
+              const entry = snapshot.entries.find((e) => e.stepId === probe.stepId);
+              const works = entry ? entry.outcome === 'success' : undefined;
+              return (
+                <tr key={probe.stepId}>
+                  <th scope="row">{probe.thing}</th>
+                  <td>{probe.where}</td>
+                  <td>
+                    {entry?.outcome === 'aws-error' ? (
+                      // AWS's own words first ("Refresh Token has been revoked"), then status and code.
+                      <>
+                        <strong>“{awsErrorMessage(entry) ?? awsErrorCode(entry)}”</strong>
+                        <div className="small">
+                          {entry.response?.status} {awsErrorCode(entry)}
+                        </div>
+                      </>
+                    ) : entry ? (
+                      outcomeWords(entry)
+                    ) : snapshot.busy ? (
+                      'running…'
+                    ) : (
+                      '—'
+                    )}
+                    {entry?.note ? <div className="small">{entry.note}</div> : null}
+                  </td>
+                  <td className={works === undefined ? '' : works ? 'yes' : 'no'}>
+                    {works === undefined ? '—' : works ? 'Yes' : 'No'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       <p className="hint">
         Only Cognito’s own APIs see the revocation. An API Gateway authorizer checks the signature and exp, so
         the ID token works until it expires; AWS credentials already issued last until their Expiration.

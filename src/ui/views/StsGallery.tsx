@@ -169,7 +169,7 @@ export default function StsGallery() {
                     <button
                       type="button"
                       className="link"
-                      onClick={() => store.getState().selectScenario(scenario.id)}
+                      onClick={() => store.getState().openScenario(scenario.id)}
                       title={`Play the ${operation} scenario`}
                     >
                       {operation}

@@ -3,7 +3,14 @@ import { createCloudLazily } from '../../client/cloud-factory';
 import { createPlayer, type Player, type PlayerSnapshot } from '../../player/create-player';
 import type { Scenario } from '../../scenarios/types';
 
-const IDLE: PlayerSnapshot = { scenarioId: '', position: 0, entries: [], busy: false, clock: 0 };
+const IDLE: PlayerSnapshot = {
+  scenarioId: '',
+  position: 0,
+  entries: [],
+  busy: false,
+  clock: 0,
+  clockJumps: [],
+};
 
 /** Runs a whole scenario in its own player (its own cloud), for tables that show every result at once. */
 export function useScenarioRun(scenario: Scenario, autoRun: boolean) {

@@ -1,5 +1,5 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdge as PacketEdgeType } from '../build-graph';
@@ -22,6 +22,17 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
   const dotRef = useRef<SVGGElement>(null);
   const outRef = useRef<SVGCircleElement>(null);
   const backRef = useRef<SVGCircleElement>(null);
+  // What the packet carries, in words, rides above the dot in the label layer (over the edge labels).
+  const wordsRef = useRef<HTMLDivElement | null>(null);
+  // The label layer is a portal that can mount after the effect ran: place the words when it does.
+  const placeRef = useRef<((progress: number) => void) | null>(null);
+  const attachWords = useCallback(
+    (el: HTMLDivElement | null) => {
+      wordsRef.current = el;
+      if (el) placeRef.current?.(store.getState().playhead.get());
+    },
+    [store],
+  );
 
   useLayoutEffect(() => {
     if (!packet || points.length < 2) return;
@@ -36,7 +47,15 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
       const back = t >= 0.5;
       outRef.current?.setAttribute('visibility', back ? 'hidden' : 'visible');
       backRef.current?.setAttribute('visibility', back ? 'visible' : 'hidden');
+      const words = wordsRef.current;
+      if (words) {
+        // The words start just left of the dot and run right: boxes at the drawing's left edge keep them in view.
+        words.style.transform = `translate(-14px, -100%) translate(${p.x}px, ${p.y - 12}px)`;
+        words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
+        words.dataset.leg = back ? 'back' : 'out';
+      }
     };
+    placeRef.current = place;
     const { playhead } = store.getState();
     place(playhead.get());
     if (reduced) return;
@@ -66,6 +85,11 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
             visibility="hidden"
           />
         </g>
+      ) : null}
+      {packet?.outWords ? (
+        <EdgeLabelRenderer>
+          <div ref={attachWords} className="packet__words" />
+        </EdgeLabelRenderer>
       ) : null}
       {data?.labelLines.length ? (
         <EdgeLabelRenderer>

@@ -1,0 +1,177 @@
+/**
+ * Performance as a reader feels it (issue 12), against the built app served by `vite preview`:
+ * - mobile load with Lighthouse's default (mobile) config: simulated slow 4G and 4× CPU slowdown;
+ *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05;
+ * - Back / seek in the longest scenario at 4× CPU slowdown (DevTools Emulation.setCPUThrottlingRate):
+ *   p95 from the key press (or click) to the next paint after the progress text changed, ≤ 50 ms;
+ * - JS heap growth after playing every scenario ten times (each to its last step, in one page),
+ *   measured after a forced garbage collection: ≤ 5 MB.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { SCENARIOS } from '../src/scenarios/catalog';
+import { CHROMIUM_ARGS, PORT, startPreview } from './page';
+import { type Figure, median, p95 } from './stats';
+
+const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const SEEKS = 40;
+const HEAP_ROUNDS = 10;
+const MB = 1024 * 1024;
+
+/** Installed before the page's scripts: times each key press or step click to the paint after the change. */
+function seekProbe() {
+  const w = window as unknown as { __seek: { started: number; times: number[] } };
+  w.__seek = { started: 0, times: [] };
+  const start = () => {
+    w.__seek.started = performance.now();
+  };
+  window.addEventListener('keydown', start, true);
+  window.addEventListener('click', start, true);
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => {
+      const { started } = w.__seek;
+      if (!started) return;
+      w.__seek.started = 0;
+      requestAnimationFrame(() => w.__seek.times.push(performance.now() - started));
+    }).observe(document.body, { subtree: true, characterData: true, childList: true });
+  });
+}
+
+async function lighthouseMobile(url: string): Promise<Figure[]> {
+  const { default: lighthouse } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    // No config: Lighthouse's default is the mobile preset (Moto G Power, slow 4G, 4× CPU slowdown).
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      onlyCategories: ['performance'],
+      output: 'json',
+    });
+    const audit = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
+    const lcp = audit('largest-contentful-paint');
+    const tbt = audit('total-blocking-time');
+    const cls = audit('cumulative-layout-shift');
+    return [
+      { name: 'mobile (Lighthouse): LCP', value: lcp, unit: 'ms', budget: '≤ 2000 ms', meets: lcp <= 2000 },
+      {
+        name: 'mobile (Lighthouse): total blocking time',
+        value: tbt,
+        unit: 'ms',
+        budget: '≤ 150 ms',
+        meets: tbt <= 150,
+      },
+      { name: 'mobile (Lighthouse): CLS', value: cls, unit: '', budget: '≤ 0.05', meets: cls <= 0.05 },
+    ];
+  } finally {
+    await chrome.kill();
+  }
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+async function waitProgress(page: Page, position: number, total: number) {
+  await page.getByText(`${position} of ${total} played`, { exact: true }).waitFor({ timeout: 120_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('.progress__text')?.textContent?.includes('running'),
+  );
+}
+
+async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
+  const longest = [...SCENARIOS].sort((a, b) => b.steps.length - a.steps.length)[0];
+  if (!longest) return [];
+  const total = longest.steps.length;
+  await page.goto(`${origin}/?scenario=${longest.id}&step=${total}`);
+  await waitProgress(page, total, total);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    (window as unknown as { __seek: { times: number[] } }).__seek.times.length = 0;
+  });
+  const steps = page.getByRole('list', { name: 'Steps' }).getByRole('button');
+  for (let i = 0; i < SEEKS; i++) {
+    // Alternate Back (←) and a click on a step chosen round the list, as a reader jumps around.
+    if (i % 2 === 0) {
+      await page.locator('body').press('ArrowLeft');
+    } else {
+      await steps.nth((i * 7) % total).click();
+    }
+    await page.waitForFunction(
+      () => !document.querySelector('.progress__text')?.textContent?.includes('running'),
+    );
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const times = await page.evaluate(() => [
+    ...(window as unknown as { __seek: { times: number[] } }).__seek.times,
+  ]);
+  const worst = p95(times);
+  return [
+    {
+      name: `reader: Back / seek to a step at 4× CPU slowdown (p95, ${longest.id})`,
+      value: worst,
+      unit: 'ms',
+      budget: '≤ 50 ms',
+      meets: worst <= 50,
+      note: `median ${median(times).toFixed(1)} ms over ${times.length} seeks`,
+    },
+  ];
+}
+
+async function heapGrowth(page: Page, origin: string): Promise<Figure[]> {
+  await page.goto(`${origin}/?scenario=${SCENARIOS[0]?.id}&step=0`);
+  await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize;
+  };
+  const picker = page.getByRole('combobox', { name: /^Scenario/ });
+  const playAll = async () => {
+    for (const scenario of SCENARIOS) {
+      await picker.selectOption(scenario.id);
+      const last = page.getByRole('list', { name: 'Steps' }).getByRole('button').last();
+      await last.click();
+      await waitProgress(page, scenario.steps.length, scenario.steps.length);
+    }
+  };
+  // One round first, so the chunks and caches every scenario loads once are in the baseline.
+  await playAll();
+  const before = await heap();
+  for (let round = 0; round < HEAP_ROUNDS; round++) await playAll();
+  const growth = (await heap()) - before;
+  return [
+    {
+      name: `reader: JS heap growth after every scenario ×${HEAP_ROUNDS}`,
+      value: growth / MB,
+      unit: 'MB',
+      budget: '≤ 5 MB',
+      meets: growth <= 5 * MB,
+      note: `${SCENARIOS.length} scenarios per round; heap after GC ${(before / MB).toFixed(1)} MB before`,
+    },
+  ];
+}
+
+export async function measureReader(root: string, distDir = join(root, 'dist')): Promise<Figure[]> {
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new Error('dist/index.html missing: run vite build first');
+  const preview = await startPreview(root, distDir);
+  const origin = `http://127.0.0.1:${PORT}`;
+  const figures: Figure[] = [];
+  try {
+    figures.push(...(await lighthouseMobile(`${origin}/`)));
+    const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(seekProbe);
+      figures.push(...(await seekAtSlowCpu(page, origin)));
+      figures.push(...(await heapGrowth(page, origin)));
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    preview.kill('SIGTERM');
+  }
+  return figures;
+}

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { progressText } from './play-helpers';
+
+/**
+ * Issue 12, navigation like the web: views and scenarios are history entries, steps replace the entry,
+ * Back and Forward restore exactly; the clock moves are in the link; the STS gallery's column headers
+ * open their scenario; a diagram box explains itself.
+ */
+
+const views = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Views' });
+
+test('Back and Forward move between views and scenarios; steps replace the entry', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/step=1/);
+  await views(page).getByRole('button', { name: 'STS gallery' }).click();
+  await expect(page.getByRole('heading', { name: 'The five STS calls side by side' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'The five STS calls side by side' })).toBeVisible();
+  await page.goBack();
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('guest');
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 1, 4)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  // The two steps replaced the entry: one Back returns to the enhanced flow where the reader left it.
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await page.goForward();
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+});
+
+test('the clock moved with the credential buttons is in the link and comes back with it', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=enhanced-flow&step=3');
+  await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  const time = page.getByRole('tabpanel').locator('time');
+  const before = await time.textContent();
+  await page.getByRole('button', { name: 'Clock +1 hour' }).click();
+  await expect(time).not.toHaveText(before ?? '');
+  const moved = await time.textContent();
+  await expect(page).toHaveURL(/clock=3%3A3600000|clock=3:3600000/);
+  await page.reload();
+  await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  await expect(page.getByRole('tabpanel').locator('time')).toHaveText(moved ?? '');
+  await expect(page.getByRole('button', { name: /^Browser app.*credentials expired/ })).toBeVisible();
+});
+
+test('an STS gallery column header opens that scenario in Flows', async ({ page }) => {
+  await page.goto('/?view=sts');
+  await page.getByRole('button', { name: 'GetSessionToken', exact: true }).click();
+  await expect(page.getByRole('region', { name: /^Diagram:/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^Scenario/ })).toHaveValue(/session-token/);
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'The five STS calls side by side' })).toBeVisible();
+});
+
+test('a diagram box explains itself on click or Enter', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=2');
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: /^Identity pool,/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(page.getByRole('tab', { name: 'Component' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toContainText('trades a token');
+  await expect(panel).toContainText(/Identity id issued\s*us-east-1:/);
+  await expect(panel.getByRole('button', { name: /GetCredentials|Get AWS credentials/ })).toBeVisible();
+  await page.getByRole('button', { name: /^S3,/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('demo bucket');
+  await expect(panel).toContainText('private/$' + '{cognito-identity.amazonaws.com:sub}/*');
+});

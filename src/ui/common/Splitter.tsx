@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Kept per browser: the reader's chosen inspector width survives a reload. */
+const STORAGE_KEY = 'identity-atlas:inspector-width';
+const MIN = 300;
+const MAX_SHARE = 0.6;
+const KEY_STEP = 24;
+
+function clampWidth(px: number): number {
+  const max = Math.max(MIN, Math.round(window.innerWidth * MAX_SHARE));
+  return Math.min(max, Math.max(MIN, Math.round(px)));
+}
+
+function storedWidth(): number | undefined {
+  try {
+    const value = Number(localStorage.getItem(STORAGE_KEY));
+    return Number.isFinite(value) && value >= MIN ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The separator between the diagram and the inspector (WAI-ARIA window splitter): drag it, or focus it
+ * and press ← / → (Home / End for the limits), to give the inspector more or less room. It sets
+ * `--inspector-width` on the layout element it sits in.
+ */
+export function Splitter({ layout }: { layout: React.RefObject<HTMLElement | null> }) {
+  const [width, setWidth] = useState<number | undefined>(() =>
+    typeof localStorage === 'undefined' ? undefined : storedWidth(),
+  );
+
+  useEffect(() => {
+    const el = layout.current;
+    if (!el) return;
+    if (width === undefined) el.style.removeProperty('--inspector-width');
+    else el.style.setProperty('--inspector-width', `${width}px`);
+  }, [layout, width]);
+
+  const commit = useCallback((px: number) => {
+    const next = clampWidth(px);
+    setWidth(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, String(next));
+    } catch {
+      /* private mode: the width lasts for this page only */
+    }
+  }, []);
+
+  const current = () => layout.current?.lastElementChild?.getBoundingClientRect().width ?? MIN;
+
+  const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    const right = layout.current?.getBoundingClientRect().right ?? window.innerWidth;
+    const move = (e: PointerEvent) => commit(right - e.clientX);
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    let next: number;
+    if (event.key === 'ArrowLeft') next = current() + KEY_STEP;
+    else if (event.key === 'ArrowRight') next = current() - KEY_STEP;
+    else if (event.key === 'Home') next = MIN;
+    else if (event.key === 'End') next = window.innerWidth;
+    else return;
+    // The player's ← and → must not also step the flow.
+    event.preventDefault();
+    event.stopPropagation();
+    commit(next);
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable window splitter has no native element; WAI-ARIA's pattern is role="separator" with a value
+    <div
+      className="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the inspector"
+      aria-valuemin={MIN}
+      aria-valuemax={typeof window === 'undefined' ? 1000 : Math.round(window.innerWidth * MAX_SHARE)}
+      aria-valuenow={Math.round(width ?? current())}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

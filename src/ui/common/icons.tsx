@@ -1,0 +1,51 @@
+/**
+ * Player icons drawn as inline SVG: font glyphs such as ⏸ render as an empty box on systems whose
+ * fonts lack them. Each is decorative (the button carries the name) and takes the text colour.
+ */
+const common = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 16 16',
+  focusable: false,
+  className: 'icon',
+} as const;
+
+export function PlayIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function PauseIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <rect x="3" y="2.5" width="3.5" height="11" fill="currentColor" />
+      <rect x="9.5" y="2.5" width="3.5" height="11" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function BackIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M12 2.5v11L3 8z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function RestartIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path
+        d="M3.5 8a4.5 4.5 0 1 0 1.4-3.3M3.5 2.5v3h3"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

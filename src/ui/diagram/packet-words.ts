@@ -1,0 +1,88 @@
+import type { PacketKind, ScenarioStep } from '../../scenarios/types';
+import { PACKETS } from './packets';
+
+/**
+ * What a packet carries, in the words a reader knows, derived from the step: the same kind of packet
+ * ("jwt") is the access token on GetUser but the ID token on GetId. One table, in the UI layer.
+ */
+const OUT_BY_OPERATION: Record<string, string> = {
+  InitiateAuth: 'username + password',
+  GetUser: 'access token',
+  GlobalSignOut: 'access token',
+  AssumeRoleWithWebIdentity: 'OpenID token + role',
+  AssumeRoleWithSAML: 'SAML assertion + role',
+  AssumeRole: 'signed request + role',
+  GetFederationToken: 'signed request + policy',
+  GetSessionToken: 'signed request (+ MFA)',
+  'POST /oauth2/token': 'authorization code',
+};
+
+const BACK_BY_OPERATION: Record<string, string> = {
+  InitiateAuth: 'ID, access, refresh tokens',
+  'POST /oauth2/token': 'ID, access, refresh tokens',
+  GetUser: 'user attributes',
+  GlobalSignOut: 'empty 200',
+  GetId: 'identity id',
+  GetOpenIdToken: 'OpenID token',
+};
+
+/** Short words for a kind when the operation has no entry above. */
+const KIND_WORDS: Record<PacketKind, string> = {
+  password: 'password',
+  jwt: 'ID token',
+  idpToken: 'IdP ID token',
+  samlAssertion: 'SAML assertion',
+  identityId: 'identity id',
+  openIdToken: 'OpenID token',
+  credentials: 'credentials',
+  signedRequest: 'signed request',
+  data: 'answer',
+  denied: 'refusal',
+};
+
+export interface PacketWords {
+  out: string;
+  back: string;
+  outColor: string;
+  backColor: string;
+}
+
+function own(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** The identity pool's calls carry Logins (a token) except for guests: the request says which. */
+function identityPoolOut(operation: string, body: string | undefined): string | undefined {
+  const logins = !!body && body.includes('"Logins"');
+  if (operation === 'GetId') return logins ? 'token in Logins' : 'pool id (no token)';
+  if (operation === 'GetCredentialsForIdentity' || operation === 'GetOpenIdToken')
+    return logins ? 'identity id + token' : 'identity id';
+  return undefined;
+}
+
+/**
+ * Words and colours for the current step's packet, both legs, from the step and the request that was
+ * really sent; a refused answer always reads "refusal".
+ */
+export function packetWords(
+  step: Pick<ScenarioStep, 'operation' | 'packet' | 'returns'>,
+  refused: boolean,
+  requestBody?: string,
+): PacketWords {
+  const backKind: PacketKind = refused ? 'denied' : step.returns;
+  const out =
+    identityPoolOut(step.operation, requestBody) ??
+    own(OUT_BY_OPERATION, step.operation) ??
+    KIND_WORDS[step.packet];
+  const back = refused
+    ? KIND_WORDS.denied
+    : step.returns === 'credentials'
+      ? 'credentials'
+      : (own(BACK_BY_OPERATION, step.operation) ?? KIND_WORDS[backKind]);
+  return {
+    out,
+    back,
+    outColor: PACKETS[step.packet].color,
+    backColor: PACKETS[backKind].color,
+  };
+}

@@ -1,0 +1,65 @@
+import type { DemoData, TraceEntry } from '../../player/create-player';
+import type { ActorId, Scenario } from '../../scenarios/types';
+import { useAppStoreApi } from '../../store/hooks';
+import { ACTORS } from '../diagram/actors';
+import { outcomeWords } from '../player/StepList';
+import { componentFacts } from './component-facts';
+
+interface Props {
+  actor: ActorId | undefined;
+  scenario: Scenario | undefined;
+  demo: DemoData | undefined;
+  entries: TraceEntry[];
+}
+
+/** A diagram box explained: what it is, what it holds in this scenario, which steps touch it. */
+export function ComponentPanel({ actor, scenario, demo, entries }: Props) {
+  const store = useAppStoreApi();
+  if (!actor || !scenario) {
+    return <p>Click a box in the diagram (or focus it and press Enter) to see what that component is.</p>;
+  }
+  const facts = componentFacts(actor, scenario, demo, entries);
+  return (
+    <div className="component-panel">
+      <h3>
+        {ACTORS[actor].label} <span className="muted">· {ACTORS[actor].kind}</span>
+      </h3>
+      <p>{facts.what}</p>
+      <h4>What it holds in this scenario</h4>
+      {facts.holds.length ? (
+        <dl className="kv">
+          {facts.holds.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>Nothing of its own in this scenario.</p>
+      )}
+      <p className="hint">
+        Every scenario starts a fresh simulated cloud from the same seed and clock, so the same ids, keys and
+        identity ids come back in every scenario, for every person shown. In AWS each sign-in of a different
+        person gets its own.
+      </p>
+      <h4>Steps that touch it</h4>
+      {facts.steps.length ? (
+        <ul className="component-steps">
+          {facts.steps.map((s) => (
+            <li key={s.index}>
+              <button type="button" className="link" onClick={() => void store.getState().seek(s.index + 1)}>
+                {s.label} {s.title}
+              </button>{' '}
+              ({s.role}; {outcomeWords(entries[s.index])})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No step of this scenario uses it: it is drawn dimmed.</p>
+      )}
+    </div>
+  );
+}
