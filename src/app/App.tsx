@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { createCloudLazily } from '../client/cloud-factory';
+import { createCloudLazily } from '../engine-loader/cloud-factory';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider, useAppStore } from '../store/hooks';
 import { parseUrlState } from '../store/url-state';

@@ -1,5 +1,5 @@
-import type { AwsCredentials } from '../client/credentials';
-import { loadSigner, signForService } from '../client/signer';
+import type { AwsCredentials } from '../wire/credentials';
+import { loadSigner, signForService } from '../wire/signer';
 import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from '../scenarios/types';
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';

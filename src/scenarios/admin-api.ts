@@ -1,7 +1,7 @@
-import { readJson } from '../client/aws-responses';
-import { jsonRequest, stsRequest } from '../client/aws-requests';
-import { credentialsFromStsXml } from '../client/credentials';
-import { xmlText } from '../client/aws-responses';
+import { readJson } from '../wire/aws-responses';
+import { jsonRequest, stsRequest } from '../wire/aws-requests';
+import { credentialsFromStsXml } from '../wire/credentials';
+import { xmlText } from '../wire/aws-responses';
 import type { Scenario, ScenarioStep, StepContext } from './types';
 
 /**

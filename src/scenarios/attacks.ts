@@ -1,5 +1,5 @@
-import { jsonRequest, s3Request, stsRequest } from '../client/aws-requests';
-import { algNone } from '../client/jwt-tamper';
+import { jsonRequest, s3Request, stsRequest } from '../wire/aws-requests';
+import { algNone } from './attack-tools/jwt-tamper';
 import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
 import { samlSignInStep } from './steps/idps';
 import { apiWithJwtStep, PUBLIC_OBJECT_KEY, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';

@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} in narration is IAM policy-variable syntax
-import { s3Request } from '../client/aws-requests';
+import { s3Request } from '../wire/aws-requests';
 import { getCredentialsStep, getIdStep } from './steps/identity-pool';
 import { userPoolSignIn } from './steps/user-pool';
 import type { Demo } from '../sim/index';

@@ -1,4 +1,4 @@
-import type { AwsCredentials } from '../client/credentials';
+import type { AwsCredentials } from '../wire/credentials';
 import type { Demo } from '../sim/index';
 
 /**

@@ -1,5 +1,5 @@
-import { jsonRequest } from '../client/aws-requests';
-import { secretHash } from '../client/secret-hash';
+import { jsonRequest } from '../wire/aws-requests';
+import { secretHash } from '../wire/secret-hash';
 import { keepTokens, userPoolSignIn } from './steps/user-pool';
 import type { Scenario, ScenarioStep, StepContext } from './types';
 

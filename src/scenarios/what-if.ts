@@ -1,5 +1,5 @@
-import { jsonRequest, stsRequest } from '../client/aws-requests';
-import { tamperClaim } from '../client/jwt-tamper';
+import { jsonRequest, stsRequest } from '../wire/aws-requests';
+import { tamperClaim } from './attack-tools/jwt-tamper';
 import { getCredentialsStep, getIdStep, getOpenIdTokenStep } from './steps/identity-pool';
 import { apiWithJwtStep, s3ReadPublicStep, ssmGetParameterStep } from './steps/services';
 import { userPoolProviderName, userPoolSignIn } from './steps/user-pool';

@@ -20,7 +20,7 @@ import { type Cloud, createCloud } from '../../src/sim/index';
 import { ruleMatches } from '../../src/sim/services/cognito-identity/roles';
 import { sdkConfig } from '../support/cloud-handler';
 import { signInToUserPool, userPoolLoginKey } from '../pipeline/pipeline-support';
-import { publicIdentity, roleArn, signedIdentity, sts } from '../engine-gaps/support';
+import { publicIdentity, roleArn, signedIdentity, sts } from '../sdk-conformance/support';
 import { changedPaths, hostileCloud, identity, idp, jsonError, stateOf } from './hostile-support';
 
 const sdkFailure = async (call: Promise<unknown>) => {

@@ -16,7 +16,7 @@ import {
   signingKey,
   stringToSign,
 } from '../../src/sim/sigv4/stages';
-import { developerKeys, roleArn, signedIdentity } from '../engine-gaps/support';
+import { developerKeys, roleArn, signedIdentity } from '../sdk-conformance/support';
 import {
   enhancedFlow,
   failure,

@@ -1,4 +1,4 @@
-import { readJson } from '../../client/aws-responses';
+import { readJson } from '../../wire/aws-responses';
 import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 

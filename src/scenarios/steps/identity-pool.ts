@@ -1,6 +1,6 @@
-import { readJson } from '../../client/aws-responses';
-import { jsonRequest } from '../../client/aws-requests';
-import { credentialsFromIdentityPool } from '../../client/credentials';
+import { readJson } from '../../wire/aws-responses';
+import { jsonRequest } from '../../wire/aws-requests';
+import { credentialsFromIdentityPool } from '../../wire/credentials';
 import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 import { userPoolProviderName } from './user-pool';

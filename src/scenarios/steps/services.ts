@@ -1,4 +1,4 @@
-import { jsonRequest, s3Request } from '../../client/aws-requests';
+import { jsonRequest, s3Request } from '../../wire/aws-requests';
 import type { ScenarioStep } from '../types';
 
 /** The object every identity pool role may read (demo bucket layout, team brief). */

@@ -1,6 +1,6 @@
-import { xmlText } from '../../client/aws-responses';
-import { stsRequest } from '../../client/aws-requests';
-import { credentialsFromStsXml } from '../../client/credentials';
+import { xmlText } from '../../wire/aws-responses';
+import { stsRequest } from '../../wire/aws-requests';
+import { credentialsFromStsXml } from '../../wire/credentials';
 import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 

@@ -1,5 +1,5 @@
-import { readJson } from '../../client/aws-responses';
-import { jsonRequest } from '../../client/aws-requests';
+import { readJson } from '../../wire/aws-responses';
+import { jsonRequest } from '../../wire/aws-requests';
 import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 

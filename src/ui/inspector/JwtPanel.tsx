@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { CLAIM_MEANINGS } from '../../client/claims';
-import { type DecodedJwt, decodeAnyJwt, type VerifyOutcome, verifyAgainstJwks } from '../../client/jwt-check';
-import { fetchFromVerifierCloud } from '../../client/verifier-cloud';
+import { CLAIM_MEANINGS } from './claim-meanings';
+import { type DecodedJwt, decodeAnyJwt, type VerifyOutcome, verifyAgainstJwks } from '../../wire/jwt-check';
+import { fetchFromVerifierCloud } from '../../engine-loader/verifier-cloud';
 import type { HeldValues } from '../../player/create-player';
 import { WireText } from './WireText';
 

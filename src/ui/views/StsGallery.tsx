@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { xmlText } from '../../client/aws-responses';
-import { loadEngineModule } from '../../client/cloud-factory';
+import { xmlText } from '../../wire/aws-responses';
+import { loadEngineModule } from '../../engine-loader/cloud-factory';
 import {
   stsAssumeRole,
   stsFederationToken,

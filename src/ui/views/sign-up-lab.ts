@@ -1,5 +1,5 @@
-import { jsonRequest } from '../../client/aws-requests';
-import { createCloudLazily } from '../../client/cloud-factory';
+import { jsonRequest } from '../../wire/aws-requests';
+import { createCloudLazily } from '../../engine-loader/cloud-factory';
 import type { TraceEntry } from '../../player/create-player';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
 import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { createCloudLazily } from '../../client/cloud-factory';
+import { createCloudLazily } from '../../engine-loader/cloud-factory';
 import { createPlayer, type Player, type PlayerSnapshot } from '../../player/create-player';
 import type { Scenario } from '../../scenarios/types';
 

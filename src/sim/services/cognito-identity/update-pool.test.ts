@@ -12,7 +12,7 @@ import {
   publicIdentity,
   signedIdentity,
   sts,
-} from '../../../../tests/engine-gaps/support';
+} from '../../../../tests/sdk-conformance/support';
 import type { Cloud } from '../../index';
 
 /** The demo pool's configuration as UpdateIdentityPool takes it, with guests switched by `guests`. */
