@@ -3,7 +3,7 @@ import { GRAPHQL_CONTENT_TYPE } from './operations';
 import type { AppSyncAuth } from './types';
 
 /**
- * The three ways the client proves who it is (reference 10.2): an API key in `x-api-key`, a user pool
+ * The three ways the client proves who it is (docs/aws-reference.md §10.2): an API key in `x-api-key`, a user pool
  * JWT in `Authorization`, or a SigV4 signature with signing name `appsync` over exactly the request
  * that is sent (for the real-time endpoint: a POST of `{}` to /graphql/connect for the handshake, and
  * of the start message's `data` to /graphql for each subscription).

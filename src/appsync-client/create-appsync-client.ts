@@ -21,7 +21,7 @@ import type {
 } from './types';
 
 /**
- * An offline-first AppSync client for one device, modelled on Amplify DataStore (reference 10.5):
+ * An offline-first AppSync client for one device, modelled on Amplify DataStore (docs/aws-reference.md §10.5):
  * local writes apply at once and join a persistent outbox; a mutation processor sends the outbox one
  * entry at a time, in order, while the device is online; a sync processor runs a base sync (no
  * lastSync, or after `fullSyncIntervalMs`) or a delta sync (lastSync = the previous `startedAt`); a

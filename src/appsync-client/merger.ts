@@ -1,7 +1,7 @@
 import type { LocalItem, OutboxEntry, ServerItem } from './types';
 
 /**
- * DataStore's merger rule (reference 10.5): an incoming record — a subscription event, a sync page or
+ * DataStore's merger rule (docs/aws-reference.md §10.5): an incoming record — a subscription event, a sync page or
  * a mutation answer for another change — is written locally only if no pending outbox mutation exists
  * for it; otherwise it is dropped and the answer to the pending mutation decides later. We add one
  * guard for replies that arrive out of order: a record older than the local `_version` is dropped too.

@@ -7,7 +7,7 @@ import { replayEntry } from './replay';
 import type { OutboxEntry, ServerItem } from './types';
 
 /**
- * The mutation processor (Amplify DataStore, reference 10.5): sends the outbox one entry at a time, in
+ * The mutation processor (Amplify DataStore, docs/aws-reference.md §10.5): sends the outbox one entry at a time, in
  * order, while the device is online. An entry waiting on a conflict holds back the later entries of
  * the same item, never those of other items. Each answer is recorded before the next entry goes out.
  */

@@ -4,7 +4,7 @@ import type { AppSyncAuth, ServerItem } from './types';
  * The GraphQL documents the client sends (plain strings: the client never needs graphql-js) and one
  * POST helper. AppSync answers request-level refusals with an HTTP error and `errors`; everything
  * after authentication is HTTP 200 with `data` and, per failed field, an `errors` entry carrying
- * `errorType` and, for conflicts, the server's item in `data` (reference 10.3).
+ * `errorType` and, for conflicts, the server's item in `data` (docs/aws-reference.md §10.3).
  */
 const ITEM_FIELDS = 'id text done owner tags _version _lastChangedAt _deleted';
 

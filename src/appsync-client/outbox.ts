@@ -1,7 +1,7 @@
 import type { ItemPatch, LocalItem, OutboxEntry, ServerItem } from './types';
 
 /**
- * The outbox rules, pure functions over plain data (reference 10.5; amplify-js
+ * The outbox rules, pure functions over plain data (docs/aws-reference.md §10.5; amplify-js
  * packages/datastore/docs/sync-engine.md, "mutation outbox"):
  *
  * - A new change to an item whose last pending entry has never been sent is merged into that entry,

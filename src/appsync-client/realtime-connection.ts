@@ -2,7 +2,7 @@ import { SUBSCRIPTIONS } from './operations';
 import type { AppSyncAuth, ConnectionState, ServerItem } from './types';
 
 /**
- * The client side of AppSync's real-time protocol (reference 10.1; AppSync guide
+ * The client side of AppSync's real-time protocol (docs/aws-reference.md §10.1; AppSync guide
  * "real-time-websocket-client"): open `wss://…/graphql?header=<base64 auth JSON>&payload=e30=` with
  * subprotocol `graphql-ws`, send `connection_init`, wait for `connection_ack`, then one `start` per
  * subscription, each carrying its own `extensions.authorization`; `data` messages follow.

@@ -4,7 +4,7 @@ import type { ClientEvent, OutboxEntry, ServerItem } from './types';
 
 /**
  * Sends one outbox entry and decides what AppSync's answer means (DataStore's mutation processor,
- * reference 10.5). Idempotency across a reload mid-flight: an entry with `attempts > 0` may already
+ * docs/aws-reference.md §10.5). Idempotency across a reload mid-flight: an entry with `attempts > 0` may already
  * have reached AppSync, so before sending it again the client reads the item back (getItem) and
  * treats the entry as delivered when the server already holds its effect. A create retried anyway
  * carries its client-chosen id, so AppSync's `attribute_not_exists(id)` condition refuses the second

@@ -5,7 +5,7 @@ import { type Connect, openSubscriptions } from './realtime-connection';
 import type { AppSyncAuth, ServerItem } from './types';
 
 /**
- * The subscription processor (Amplify DataStore, reference 10.5): one realtime connection carrying the
+ * The subscription processor (Amplify DataStore, docs/aws-reference.md §10.5): one realtime connection carrying the
  * onCreate/onUpdate/onDelete subscriptions; each record that arrives goes through the merger, which
  * never overwrites an item that still has a pending outbox entry. The sync processor applies its
  * pages through the same `applyIncoming`.

@@ -4,7 +4,7 @@ import type { ProcessorContext } from './processor-context';
 import type { ServerItem } from './types';
 
 /**
- * The sync processor (Amplify DataStore, reference 10.4, 10.5): a base sync when the device has no
+ * The sync processor (Amplify DataStore, docs/aws-reference.md §10.4, §10.5): a base sync when the device has no
  * lastSync or the last full one is older than `fullSyncIntervalMs`, otherwise a delta sync from
  * lastSync. Pages follow `nextToken`; every record goes through the merger (`applyIncoming`).
  */
@@ -46,7 +46,7 @@ export function createSyncProcessor(
         });
         const page = reply.data?.syncItems as SyncPage | null;
         if (!page) throw new Error(reply.errors[0]?.message ?? 'syncItems returned no data');
-        // startedAt of the FIRST page is the next lastSync (reference 10.4).
+        // startedAt of the FIRST page is the next lastSync (docs/aws-reference.md §10.4).
         startedAt ??= page.startedAt;
         for (const item of page.items) await applyIncoming(item);
         count += page.items.length;

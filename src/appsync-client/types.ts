@@ -1,5 +1,5 @@
 /**
- * The device-side model of an AppSync offline-first client (reference 10.5, Amplify DataStore's
+ * The device-side model of an AppSync offline-first client (docs/aws-reference.md §10.5, Amplify DataStore's
  * design): a local copy of the shared list, and an outbox of mutations not yet answered by AppSync.
  * Field names that cross the wire keep AppSync's spelling (`_version`, `_lastChangedAt`, `_deleted`).
  */

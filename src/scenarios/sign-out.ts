@@ -5,7 +5,7 @@ import type { Scenario } from './types';
 
 /**
  * "What still works after sign-out": each probe after GlobalSignOut is a real call, and the table in
- * the UI is filled from their answers. Reference 1.9 and 11.6.
+ * the UI is filled from their answers. docs/aws-reference.md §1.9 and §11.6.
  */
 export const afterSignOut: Scenario = {
   id: 'after-sign-out',

@@ -83,7 +83,7 @@ export interface Narration {
   what: string;
   /** Why it is done this way. */
   why: string;
-  /** The common misunderstanding this step clears up (reference section 11), when there is one. */
+  /** The common misunderstanding this step clears up (docs/aws-reference.md §11), when there is one. */
   misunderstanding?: string;
 }
 

@@ -29,7 +29,7 @@ import {
 export type { SyncCallbacks, SyncClient, SyncEvent, SyncOutcome } from './types';
 
 /**
- * The offline sync client of one device: the Cognito Sync client model (reference 9.5) over a local
+ * The offline sync client of one device: the Cognito Sync client model (docs/aws-reference.md §9.5) over a local
  * cache. Local operations apply at once, online or offline; `synchronize` pulls, resolves, pushes.
  *
  * Write-ahead rule: a record's dirty flag is cleared only after UpdateRecords confirmed that exact
@@ -114,7 +114,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     });
   }
 
-  /** The identity the cloud knows this device by now; moves local data over if it changed (reference 9.6). */
+  /** The identity the cloud knows this device by now; moves local data over if it changed (docs/aws-reference.md §9.6). */
   async function adoptIdentity() {
     const who = await options.identity();
     const previous = await currentIdentity();
@@ -150,7 +150,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const identityId = who.identityId;
       const api = apiFor(who);
 
-      // Step 1 (reference 9.5): local leftovers of an identity merge.
+      // Step 1 (docs/aws-reference.md §9.5): local leftovers of an identity merge.
       const localMerged = localMergedNames(
         (await storage.listDatasets(identityId)).map((d) => d.name),
         dataset,

@@ -3,7 +3,7 @@ import { type DeviceIdentity, type LocalRecord, UNKNOWN_IDENTITY } from './types
 
 /**
  * What the device does with its local data when its identity id changes (a guest signs in and Cognito
- * Identity answers with another id). Follows the AWS Android SDK's `changeIdentityId` (reference 9.6):
+ * Identity answers with another id). Follows the AWS Android SDK's `changeIdentityId` (docs/aws-reference.md §9.6):
  * - data written before the device had any identity is simply re-parented to the new id;
  * - otherwise every dataset of the old identity is copied to the new one with its sync count reset
  *   and every record marked dirty, so the next synchronize() pushes it into the signed-in user's

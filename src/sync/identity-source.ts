@@ -2,7 +2,7 @@ import type { AwsCredentials, IdentitySource } from './types';
 
 /**
  * Gets a device its Cognito identity and credentials from an identity pool, the enhanced flow
- * (reference 4.4): `GetId`, then `GetCredentialsForIdentity`, both unsigned AWS JSON 1.1 calls
+ * (docs/aws-reference.md §4.4): `GetId`, then `GetCredentialsForIdentity`, both unsigned AWS JSON 1.1 calls
  * through the device's fetch. The id is remembered; credentials are reused until 5 minutes before
  * they expire. Passing `logins` (e.g. a user pool ID token) makes it an authenticated identity.
  */

@@ -2,14 +2,14 @@ import type { StorageBatch } from './storage';
 import type { LocalDataset, LocalRecord, RemoteRecord } from './types';
 
 /**
- * Pure builders for the batches the sync client commits to its local cache (reference 9.5): a local
+ * Pure builders for the batches the sync client commits to its local cache (docs/aws-reference.md §9.5): a local
  * put or remove, a record taken from the cloud, and the reset after the cloud deleted a dataset. None
  * of them touches storage; the client reads what they need, commits what they return.
  */
 
 const DATASET_NAME = /^[a-zA-Z0-9_.:-]{1,128}$/;
 
-/** Throws a RangeError for names and sizes Cognito Sync refuses (reference 9.2), before anything is written. */
+/** Throws a RangeError for names and sizes Cognito Sync refuses (docs/aws-reference.md §9.2), before anything is written. */
 export function checkNames(dataset: string, key?: string, value?: string): void {
   if (!DATASET_NAME.test(dataset))
     throw new RangeError(

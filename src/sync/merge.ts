@@ -2,7 +2,7 @@ import type { ConflictResolution, SyncConflict } from './types';
 
 /**
  * Conflict resolution, as one pure function. A conflict is a key the device changed locally (dirty)
- * that the cloud also changed since the device's last sync, to a different value (reference 9.5 step 5).
+ * that the cloud also changed since the device's last sync, to a different value (docs/aws-reference.md §9.5 step 5).
  *
  * Strategies:
  * - `last-writer-wins` (default, as the AWS Android/iOS clients did when no handler was given): the

@@ -2,7 +2,7 @@ import type { ListRecordsPage } from './sync-api';
 import type { RemoteRecord } from './types';
 
 /**
- * The pull half of a sync (reference 9.5, step 2): every page of ListRecords since the dataset's last
+ * The pull half of a sync (docs/aws-reference.md §9.5, step 2): every page of ListRecords since the dataset's last
  * sync count, under the one SyncSessionToken the first page handed out (UpdateRecords must carry it).
  */
 
@@ -41,7 +41,7 @@ export function classifyPull(last: ListRecordsPage, lastSyncCount: number): Pull
   return deleted ? { kind: 'deleted' } : { kind: 'changes' };
 }
 
-/** Merged datasets (`<name>.<oldIdentityId>`, reference 4.11) the cloud reports that we have not already seen locally. */
+/** Merged datasets (`<name>.<oldIdentityId>`, docs/aws-reference.md §4.11) the cloud reports that we have not already seen locally. */
 export function newMergedNames(last: ListRecordsPage, seenLocally: string[]): string[] {
   return last.mergedDatasetNames.filter((n) => !seenLocally.includes(n));
 }

@@ -2,7 +2,7 @@ import { type RecordPatch, SyncApiError } from './sync-api';
 import type { LocalRecord, RemoteRecord } from './types';
 
 /**
- * The push half of a sync (reference 9.3, 9.4): the dirty records as UpdateRecords patches, and the
+ * The push half of a sync (docs/aws-reference.md §9.3, §9.4): the dirty records as UpdateRecords patches, and the
  * two answers the client acts on. Any other failure (a refusal, the network) is not an outcome here:
  * it propagates and the client reports it.
  */

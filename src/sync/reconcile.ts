@@ -4,7 +4,7 @@ import type { StorageBatch } from './storage';
 import type { ConflictResolution, LocalRecord, RemoteRecord, SyncConflict } from './types';
 
 /**
- * Reconcile (reference 9.5, step 3): the pulled records and the local ones become one storage batch
+ * Reconcile (docs/aws-reference.md §9.5, step 3): the pulled records and the local ones become one storage batch
  * plus the conflicts someone has to decide. A conflict is a remote change to a key this device changed
  * too (dirty) to a different value; everything else from the cloud is taken as it is.
  */

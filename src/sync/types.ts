@@ -1,5 +1,5 @@
 /**
- * The device-side model of Cognito Sync (reference 9.5): a local cache of datasets and records, each
+ * The device-side model of Cognito Sync (docs/aws-reference.md §9.5): a local cache of datasets and records, each
  * record with its last known server sync count and a dirty flag, each dataset with the last sync count
  * it pulled. Dates are epoch milliseconds of the device clock.
  */

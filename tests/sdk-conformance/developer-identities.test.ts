@@ -1,5 +1,5 @@
 /**
- * Developer-authenticated identities through the SDK (reference 4.2, 4.5, 4.6, 4.11): the backend
+ * Developer-authenticated identities through the SDK (docs/aws-reference.md §4.2, §4.5, §4.6, §4.11): the backend
  * signs GetOpenIdTokenForDeveloperIdentity with the IAM user's keys, the client then uses the token in
  * the enhanced flow (Logins {"cognito-identity.amazonaws.com": token}) or the basic flow (STS
  * AssumeRoleWithWebIdentity); Lookup and Merge work on developer user ids.

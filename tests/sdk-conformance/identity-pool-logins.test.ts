@@ -1,5 +1,5 @@
 /**
- * Login edge cases of the identity pool (reference 1.9, 4.11): a second login of one provider on an
+ * Login edge cases of the identity pool (docs/aws-reference.md §1.9, §4.11): a second login of one provider on an
  * identity is a conflict, and a revoked user pool token is refused only when the pool's provider
  * entry has ServerSideTokenCheck on (offline verification cannot see revocation).
  */

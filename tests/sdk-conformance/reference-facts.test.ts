@@ -8,7 +8,7 @@ import { signedRequest } from '../endpoints/signing';
 import { signInToUserPool } from '../pipeline/pipeline-support';
 import { decode, developerKeys, gapCloud, publicIdentity } from './support';
 
-describe('user pool tokens (reference 1.2, 1.3)', () => {
+describe('user pool tokens (docs/aws-reference.md §1.2, §1.3)', () => {
   it('the ID token has aud and cognito:username; the access token has client_id, username, scope and no aud', async () => {
     const { cloud, clock } = await gapCloud();
     const t = await signInToUserPool(cloud, clock, 0);
@@ -69,7 +69,7 @@ describe('user pool tokens (reference 1.2, 1.3)', () => {
   });
 });
 
-describe('the Cognito OpenID token (reference 4.6)', () => {
+describe('the Cognito OpenID token (docs/aws-reference.md §4.6)', () => {
   it('a guest token: RS512, typ JWS, kid <region>-1, amr unauthenticated, 600 s', async () => {
     const { cloud, clock } = await gapCloud();
     const client = publicIdentity(cloud, clock);
@@ -92,7 +92,7 @@ describe('the Cognito OpenID token (reference 4.6)', () => {
   });
 });
 
-describe('S3 error bodies (reference 7.6)', () => {
+describe('S3 error bodies (docs/aws-reference.md §7.6)', () => {
   const unsigned = { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
   const errorOf = async (response: Response) => {
     const text = await response.text();
@@ -157,7 +157,7 @@ describe('S3 error bodies (reference 7.6)', () => {
   });
 });
 
-describe('API Gateway answers (reference 8.1, 8.3)', () => {
+describe('API Gateway answers (docs/aws-reference.md §8.1, §8.3)', () => {
   it('COGNITO_USER_POOLS: no token and an access token are both 401 {"message":"Unauthorized"}', async () => {
     const { cloud, clock } = await gapCloud();
     const t = await signInToUserPool(cloud, clock, 0);

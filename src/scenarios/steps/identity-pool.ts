@@ -15,7 +15,7 @@ export function poolOf(demo: Demo, pool: PoolChoice): Demo['identityPool'] | und
   return pool === 'classic' ? demo.classicIdentityPool : demo.identityPool;
 }
 
-/** Which sign-in the `Logins` map carries (reference 4.3 gives each key). */
+/** Which sign-in the `Logins` map carries (docs/aws-reference.md §4.3 gives each key). */
 export type LoginSource = 'userPool' | 'google' | 'saml' | 'guest';
 
 export function loginsFor(ctx: StepContext, source: LoginSource): Record<string, string> | undefined {

@@ -3,7 +3,7 @@ import { jsonRequest } from '../../wire/aws-requests';
 import type { Demo } from '../../sim/index';
 import type { ScenarioStep, StepContext } from '../types';
 
-/** The `Logins` key of the demo user pool (reference 4.3). */
+/** The `Logins` key of the demo user pool (docs/aws-reference.md §4.3). */
 export function userPoolProviderName(demo: Demo): string {
   return `cognito-idp.${demo.region}.amazonaws.com/${demo.userPool?.id}`;
 }

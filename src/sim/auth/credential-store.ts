@@ -72,7 +72,7 @@ function userCaller(world: World, user: IamUser, accessKeyId: string): Caller {
     identityPolicies: policiesForUser(world, user),
     permissionsBoundary: permissionsBoundaryFor(world, user),
     sessionPolicies: [],
-    // Long-term keys carry no aws:MultiFactorAuthPresent and no aws:TokenIssueTime (reference 6.8).
+    // Long-term keys carry no aws:MultiFactorAuthPresent and no aws:TokenIssueTime (docs/aws-reference.md §6.8).
     context: {
       'aws:username': user.userName,
       'aws:userid': user.userId,
@@ -86,7 +86,7 @@ function userCaller(world: World, user: IamUser, accessKeyId: string): Caller {
   };
 }
 
-/** GetFederationToken with no session policy: the session may do nothing (reference 5.5). */
+/** GetFederationToken with no session policy: the session may do nothing (docs/aws-reference.md §5.5). */
 const NO_PERMISSIONS: NamedPolicy = {
   name: 'no session policy (GetFederationToken without Policy or PolicyArns allows nothing)',
   document: { Version: '2012-10-17', Statement: [] },
@@ -167,7 +167,7 @@ function sessionCaller(world: World, session: StsSession, now: number): Caller {
     };
   }
 
-  // GetSessionToken: the IAM user's own permissions, with the user's identity (reference 5.2).
+  // GetSessionToken: the IAM user's own permissions, with the user's identity (docs/aws-reference.md §5.2).
   return {
     ...base,
     kind: 'iam-user',

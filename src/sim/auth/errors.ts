@@ -1,5 +1,5 @@
 /**
- * Authentication failures in each protocol's own words (reference 7.5, 7.6; IAM User Guide
+ * Authentication failures in each protocol's own words (docs/aws-reference.md §7.5, §7.6; IAM User Guide
  * "Troubleshoot signing"). The same situation is a different code, status and text for STS (Query),
  * Cognito (JSON 1.1), Cognito Sync (REST-JSON), S3 and API Gateway.
  */

@@ -1,6 +1,6 @@
 /**
  * Reads where a request carries its SigV4 signature: the `Authorization` header or the presigned
- * query (`X-Amz-Algorithm` …). Header and query authentication cannot be mixed (reference 7.3).
+ * query (`X-Amz-Algorithm` …). Header and query authentication cannot be mixed (docs/aws-reference.md §7.3).
  */
 import { ALGORITHM, QUERY } from '../sigv4/constants';
 
@@ -65,7 +65,7 @@ function splitCredential(credential: string) {
 
 function parseHeader(request: Request, header: string): ParseResult {
   // AWS answers an unknown scheme (a bare JWT, `Bearer …`) as an incomplete SigV4 header that lacks
-  // every part, so the message lists each missing one (reference 7.6/8.3; a real API Gateway answer
+  // every part, so the message lists each missing one (docs/aws-reference.md §7.6/8.3; a real API Gateway answer
   // quoted on openillumi.com reads "Authorization header requires 'Credential' parameter.
   // Authorization header requires 'Signature' pa…").
   const fields = new Map<string, string>();

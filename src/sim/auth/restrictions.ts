@@ -1,6 +1,6 @@
 /**
  * What GetSessionToken and GetFederationToken credentials may never call, whatever their policies
- * allow (IAM User Guide "Comparing the AWS STS API operations"; reference 5.2).
+ * allow (IAM User Guide "Comparing the AWS STS API operations"; docs/aws-reference.md §5.2).
  */
 import { AwsError } from '../core/errors';
 import type { Caller } from './caller';

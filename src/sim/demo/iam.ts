@@ -323,7 +323,7 @@ export async function seedIam(world: World, ids: DemoIds): Promise<void> {
   putInlinePolicy(samlRole, 'ReadPublic', readPublic(ids));
 
   // The attack-mode example: a trust policy with no aud/amr condition lets ANY identity pool's
-  // identities assume the role through the basic flow (current IAM refuses to create this; reference 4.10).
+  // identities assume the role through the basic flow (current IAM refuses to create this; docs/aws-reference.md §4.10).
   const legacy = createRole(world, {
     roleName: DEMO_ROLE_NAMES.legacy,
     description: 'Trust policy missing its cognito-identity.amazonaws.com:aud condition (do not do this)',

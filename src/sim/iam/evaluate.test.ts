@@ -154,7 +154,7 @@ describe('iam evaluate: layers', () => {
   });
 });
 
-describe('iam evaluate: resource-based policies and principals (same account, reference 6.2)', () => {
+describe('iam evaluate: resource-based policies and principals (same account, docs/aws-reference.md §6.2)', () => {
   const bucketPolicy = (Principal: PolicyStatement['Principal']) =>
     policy('bucket policy', allow('s3:GetObject', 'arn:aws:s3:::demo-bucket/*', { Principal }));
   const narrowSession = [policy('session', allow('dynamodb:*'))];
@@ -238,7 +238,7 @@ describe('iam evaluate: resource-based policies and principals (same account, re
   });
 });
 
-describe('iam evaluate: cross-account needs both sides (reference 6.3)', () => {
+describe('iam evaluate: cross-account needs both sides (docs/aws-reference.md §6.3)', () => {
   const foreign: RequestPrincipal = {
     type: 'AWS',
     identifiers: [`arn:aws:iam::${OTHER}:user/eve`, `arn:aws:iam::${OTHER}:root`, OTHER],

@@ -1,6 +1,6 @@
 /**
  * The IAM policy evaluator every simulated service calls (IAM User Guide, "Policy evaluation
- * logic"; reference sections 6.1–6.3 and 5.5). Order of the decision:
+ * logic"; docs/aws-reference.md §6.1–6.3 and 5.5). Order of the decision:
  *   1. An applicable Deny statement in any policy → explicit deny.
  *   2. Trust policies must always allow the caller themselves (an identity policy alone never lets
  *      anyone assume a role).

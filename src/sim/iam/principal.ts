@@ -10,7 +10,7 @@ import type { PolicyStatement, RequestPrincipal } from './types';
 
 /**
  * How specifically a resource policy named the caller. This decides the same-account rule of
- * IAM "Policy evaluation logic" (reference 6.2): naming a user, a role session or a federated-user
+ * IAM "Policy evaluation logic" (docs/aws-reference.md §6.2): naming a user, a role session or a federated-user
  * session (or `*`) grants on its own; naming a role is still limited by the role's permissions
  * boundary and session policies; naming the account only delegates to identity-based policies.
  */

@@ -4,7 +4,7 @@
  * service's namespace, `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId/>…`. This module
  * is the one place Query errors are rendered:
  * `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
- * Reference 5.1; botocore `parsers.py` QueryParser.
+ * docs/aws-reference.md §5.1; botocore `parsers.py` QueryParser.
  */
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { AwsError, } from '../core/errors';

@@ -2,7 +2,7 @@ import type { World } from '../world';
 
 /**
  * The user pool JWKS as `https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json`
- * serves it: both public keys (ID token and access token), members in AWS's order (reference 1.7).
+ * serves it: both public keys (ID token and access token), members in AWS's order (docs/aws-reference.md §1.7).
  */
 export function userPoolJwks(world: World): {
   keys: { alg: string; e: string; kid: string; kty: string; n: string; use: string }[];

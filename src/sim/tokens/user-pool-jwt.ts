@@ -3,7 +3,7 @@ import type { World } from '../world';
 
 /**
  * Signs user pool ID and access tokens. AWS signs the two kinds with different RSA keys, so their
- * `kid`s differ even within one session (reference 1.1); the header is exactly `{kid, alg}` with no
+ * `kid`s differ even within one session (docs/aws-reference.md §1.1); the header is exactly `{kid, alg}` with no
  * `typ`. The payload already carries `iat`/`exp` computed from world.now(), so jose never reads the
  * real clock.
  */

@@ -5,13 +5,13 @@ import type { UserPoolTokenUse } from './user-pool-jwt';
 
 /**
  * Offline verification of user pool ID and access tokens, as any relying party does it with the pool's
- * JWKS (reference 1.8, the checks of aws-jwt-verify): signature by `kid`, `exp` against the injected
+ * JWKS (docs/aws-reference.md §1.8, the checks of aws-jwt-verify): signature by `kid`, `exp` against the injected
  * clock (expired once now ≥ exp, as jose and aws-jwt-verify count it), `iss`, `token_use`, and `aud`
  * (ID token) or `client_id` (access token).
  *
  * Revocation is NOT checked here, on purpose: GlobalSignOut and RevokeToken make only Cognito's own
  * APIs refuse a token; an offline verifier (API Gateway, AppSync, your backend) keeps accepting it
- * until `exp` (reference 1.9). Cognito's own APIs add `isRevoked` on top.
+ * until `exp` (docs/aws-reference.md §1.9). Cognito's own APIs add `isRevoked` on top.
  *
  * Failures are returned, not thrown, as a closed set of reasons; each caller maps them to its own
  * AWS message (identity pools: "Invalid login token. …"; API Gateway: 401 Unauthorized; Cognito:

@@ -1,5 +1,5 @@
 /**
- * Plain-words meaning of the claims a learner meets (reference sections 1.2, 1.3 and 4.6).
+ * Plain-words meaning of the claims a learner meets (docs/aws-reference.md §1.2, §1.3 and §4.6).
  */
 export const CLAIM_MEANINGS: Record<string, string> = {
   sub: 'Subject: the stable unique id of the user at this issuer (user pool: a UUID; Cognito identity: the identity id).',

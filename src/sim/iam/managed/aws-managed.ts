@@ -36,7 +36,7 @@ function awsManaged(
 
 /**
  * The guardrail Cognito adds as a session policy (PolicyArns) to enhanced-flow guest credentials.
- * v3 (edited 2024-11-01) as documented; reference 4.9 notes a later v4 that only adds geo:ListMaps.
+ * v3 (edited 2024-11-01) as documented; docs/aws-reference.md §4.9 notes a later v4 that only adds geo:ListMaps.
  */
 export const COGNITO_UNAUTHED_SESSION_POLICY_ARN =
   'arn:aws:iam::aws:policy/AmazonCognitoUnAuthedIdentitiesSessionPolicy';

@@ -1,9 +1,9 @@
 /**
- * The scope-down Cognito adds to enhanced-flow guest credentials (reference 4.9; Cognito Developer
+ * The scope-down Cognito adds to enhanced-flow guest credentials (docs/aws-reference.md §4.9; Cognito Developer
  * Guide, "IAM roles" → "Access policies" for unauthenticated identities). GetCredentialsForIdentity
  * passes an inline session policy naming the services guests may reach, plus AWS managed policy ARNs.
  * All session policies of one STS call together form the ceiling: an action is inside it when any
- * of them allows it (our reading, reference 4.9 and section 12). The basic flow adds none of this.
+ * of them allows it (our reading, docs/aws-reference.md §4.9 and section 12). The basic flow adds none of this.
  */
 import type { NamedPolicy } from '../types';
 import {

@@ -68,7 +68,7 @@ function syntaxEntry(error: GraphQLError): AppSyncErrorEntry {
 
 /**
  * Parses (bounded by the token limit, so an oversized document costs nothing more) and validates.
- * Either failure answers HTTP 200 with `data: null` and the entries (reference 10.1).
+ * Either failure answers HTTP 200 with `data: null` and the entries (docs/aws-reference.md §10.1).
  */
 export function parseDocument(query: string): { document?: DocumentNode; errors?: AppSyncErrorEntry[] } {
   let document: DocumentNode;

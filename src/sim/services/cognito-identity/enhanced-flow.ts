@@ -1,9 +1,9 @@
 /**
- * The enhanced (simplified) flow's second half (reference 4.4): choose the role server-side, mint an
+ * The enhanced (simplified) flow's second half (docs/aws-reference.md §4.4): choose the role server-side, mint an
  * OpenID token for the identity, and call STS AssumeRoleWithWebIdentity internally with session
  * name CognitoIdentityCredentials for one hour, adding the guest scope-down session policies for
- * unauthenticated identities (reference 4.9). STS evaluates the role's trust policy for real; when it
- * refuses, the caller sees InvalidIdentityPoolConfigurationException (reference 4.10).
+ * unauthenticated identities (docs/aws-reference.md §4.9). STS evaluates the role's trust policy for real; when it
+ * refuses, the caller sees InvalidIdentityPoolConfigurationException (docs/aws-reference.md §4.10).
  */
 import { isAwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
@@ -85,7 +85,7 @@ export async function getCredentialsForIdentity(
     IdentityId: identity.identityId,
     Credentials: {
       AccessKeyId: c.accessKeyId,
-      // The identity pools API says SecretKey where STS says SecretAccessKey (reference 4.2).
+      // The identity pools API says SecretKey where STS says SecretAccessKey (docs/aws-reference.md §4.2).
       SecretKey: c.secretAccessKey,
       SessionToken: c.sessionToken,
       Expiration: epochSeconds(c.expiration),

@@ -2,7 +2,7 @@ import { AwsError } from '../../core/errors';
 
 /**
  * Named constructors for the identity pools API's errors, with the messages seen on AWS
- * (reference section 4.12; each is tagged there as doc or obs).
+ * (docs/aws-reference.md §4.12; each is tagged there as doc or obs).
  */
 export const IdentityErrors = {
   guestsNotSupported: () =>
@@ -58,7 +58,7 @@ export const IdentityErrors = {
       'InvalidParameterException',
       'Basic (classic) flow is not supported with SAML, please use enhanced flow.',
     ),
-  /** Only one login per public provider per identity (reference 4.11); AWS's exact text is not documented. */
+  /** Only one login per public provider per identity (docs/aws-reference.md §4.11); AWS's exact text is not documented. */
   providerAlreadyLinked: (provider: string) =>
     new AwsError('ResourceConflictException', `Identity already has a login for provider ${provider}.`),
   developerUserAlreadyRegistered: (userId: string) =>

@@ -1,5 +1,5 @@
 /**
- * Identities and how logins attach to them (reference 4.11). An identity id is `<region>:<uuid>`.
+ * Identities and how logins attach to them (docs/aws-reference.md §4.11). An identity id is `<region>:<uuid>`.
  * The same login always resolves to the same identity; a new login links to the identity in the
  * request; a login already owned by another identity merges the two (the other is disabled and the
  * owner's id is returned); a second login of the same provider on one identity is a conflict.
@@ -111,7 +111,7 @@ export function attachLogins(
   return { identity: survivor, created };
 }
 
-/** Moves every login of `from` to `to` and disables `from` (reference 4.11). */
+/** Moves every login of `from` to `to` and disables `from` (docs/aws-reference.md §4.11). */
 export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: IdentityRecord): void {
   const world = ctx.world;
   for (const [provider, userId] of Object.entries(from.logins)) {
@@ -122,7 +122,7 @@ export function mergeInto(ctx: RequestContext, from: IdentityRecord, to: Identit
     setOwn(state(world).loginIndex, loginIndexKey(from.identityPoolId, provider, userId), to.identityId);
   }
   from.logins = createDict();
-  // Cognito Sync keeps the merged identity's datasets as `<name>.<oldIdentityId>` (reference 9.6).
+  // Cognito Sync keeps the merged identity's datasets as `<name>.<oldIdentityId>` (docs/aws-reference.md §9.6).
   mergeSyncIdentities(world, from.identityPoolId, from.identityId, to.identityId);
   from.mergedInto = to.identityId;
   from.lastModifiedDate = world.now();

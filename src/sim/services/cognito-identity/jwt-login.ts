@@ -1,7 +1,7 @@
 /**
  * Checks an OIDC-style login token (user pool ID token, Google ID token) the way the identity pool
  * does before it trusts it, and turns every failure into the identity pool's own message
- * (reference 4.12). The order matters for which message a learner sees: signature first, then the
+ * (docs/aws-reference.md §4.12). The order matters for which message a learner sees: signature first, then the
  * issuer against the Logins key, then required claims, then expiry, then the audience.
  */
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';

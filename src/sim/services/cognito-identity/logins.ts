@@ -1,7 +1,7 @@
 /**
- * The `Logins` map (reference 4.3): each key names a provider, each value is that provider's proof.
+ * The `Logins` map (docs/aws-reference.md §4.3): each key names a provider, each value is that provider's proof.
  * Every entry is checked here and becomes a VerifiedLogin: who the user is at the provider (the id
- * the identity is linked by), the `amr` entries the OpenID token will carry (reference 4.6), the
+ * the identity is linked by), the `amr` entries the OpenID token will carry (docs/aws-reference.md §4.6), the
  * claims role mapping reads, and the RoleMappings key of the provider.
  */
 import { getOwn } from '../../core/dict';
@@ -99,7 +99,7 @@ async function verifyLogin(
     const sub = result.claims.sub;
     const clientId = String(result.claims.aud);
     const entry = configured.find((p) => p.ClientId === clientId);
-    // Revoked tokens still verify offline; only a server-side check asks the user pool (reference 1.9).
+    // Revoked tokens still verify offline; only a server-side check asks the user pool (docs/aws-reference.md §1.9).
     if (entry?.ServerSideTokenCheck && isRevoked(world, result.claims)) {
       ctx.emit('token.rejected', 'ServerSideTokenCheck: the user pool reports this token revoked', {
         provider,
@@ -168,7 +168,7 @@ async function verifyCognitoTokenLogin(
   };
 }
 
-/** The identity pool's words for each way a user pool token can fail (reference 4.12). */
+/** The identity pool's words for each way a user pool token can fail (docs/aws-reference.md §4.12). */
 function userPoolFailure(world: World, result: Extract<VerifyResult, { ok: false }>) {
   switch (result.reason) {
     case 'expired':
@@ -177,7 +177,7 @@ function userPoolFailure(world: World, result: Extract<VerifyResult, { ok: false
       return IdentityErrors.issuerMismatch();
     case 'missing-claim':
       return IdentityErrors.missingClaim(result.claim ?? 'aud');
-    // An access token: it has no aud, which is what the pool complains about (obs, reference 4.3).
+    // An access token: it has no aud, which is what the pool complains about (obs, docs/aws-reference.md §4.3).
     case 'wrong-token-use':
       return IdentityErrors.missingClaim('aud');
     case 'wrong-client':

@@ -1,5 +1,5 @@
 /**
- * The Cognito Identity OpenID token (reference 4.6): what GetOpenIdToken and
+ * The Cognito Identity OpenID token (docs/aws-reference.md §4.6): what GetOpenIdToken and
  * GetOpenIdTokenForDeveloperIdentity return, and what the enhanced flow hands to STS internally.
  * Unlike user pool tokens it is RS512 with `typ: "JWS"` and a `<region>-<n>` kid, issued by
  * https://cognito-identity.amazonaws.com; `sub` is the identity id and `aud` the identity pool id.

@@ -1,5 +1,5 @@
 /**
- * Developer-authenticated identities (reference 4.5, 4.11; Cognito guide "Developer-authenticated
+ * Developer-authenticated identities (docs/aws-reference.md §4.5, §4.11; Cognito guide "Developer-authenticated
  * identities"): your backend, signed with IAM credentials, asks for an OpenID token for one of its
  * own user ids, looks ids up and merges them. The login key is the pool's DeveloperProviderName.
  */

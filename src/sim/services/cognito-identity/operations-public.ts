@@ -1,5 +1,5 @@
 /**
- * The unsigned identity pool operations a browser app calls (reference 4.2): GetId,
+ * The unsigned identity pool operations a browser app calls (docs/aws-reference.md §4.2): GetId,
  * GetOpenIdToken (basic flow, first half); GetCredentialsForIdentity is in enhanced-flow.ts.
  */
 import type { RequestContext } from '../../core/service';
@@ -19,7 +19,7 @@ export async function GetId(input: JsonInput, ctx: RequestContext) {
   const pool = requirePool(ctx.world, poolId);
   if (Object.keys(rawLogins).length === 0) {
     if (!pool.AllowUnauthenticatedIdentities) throw IdentityErrors.guestsNotSupported();
-    // A guest identity is new every time: nothing ties it to a person (reference 4.7).
+    // A guest identity is new every time: nothing ties it to a person (docs/aws-reference.md §4.7).
     return { IdentityId: createIdentity(ctx, poolId).identityId };
   }
   const logins = await verifyLogins(ctx, pool, rawLogins, {
@@ -42,7 +42,7 @@ export async function GetId(input: JsonInput, ctx: RequestContext) {
 
 export async function GetOpenIdToken(input: JsonInput, ctx: RequestContext) {
   // The basic flow lets the client pick any role trusting the pool, so the pool can switch it off
-  // (reference 4.5). Both refusals are about the pool, not the caller: they come before the logins are
+  // (docs/aws-reference.md §4.5). Both refusals are about the pool, not the caller: they come before the logins are
   // read, for guests and signed-in users alike (obs: a call with only an IdentityId is refused too).
   const requested = requireIdentity(ctx.world, identityIdInput(input));
   const rawLogins = loginsInput(input);

@@ -1,6 +1,6 @@
 /**
  * Who is calling GetCredentialsForIdentity / GetOpenIdToken: the identity named in the request, the
- * logins sent with it (verified, then linked or merged, reference 4.11) and whether that makes the
+ * logins sent with it (verified, then linked or merged, docs/aws-reference.md §4.11) and whether that makes the
  * call authenticated. The returned identity can differ from the requested one after a merge.
  */
 import type { RequestContext } from '../../core/service';
@@ -29,7 +29,7 @@ export async function resolveCaller(
   const pool = requirePool(ctx.world, requested.identityPoolId);
   if (Object.keys(rawLogins).length === 0) {
     if (requested.mergedInto) throw IdentityErrors.identityForbidden(identityId);
-    // An authenticated identity must present one of its logins (reference 4.7, 4.12).
+    // An authenticated identity must present one of its logins (docs/aws-reference.md §4.7, §4.12).
     if (isAuthenticated(requested)) throw IdentityErrors.loginsDontMatch();
     if (!pool.AllowUnauthenticatedIdentities) throw IdentityErrors.guestsNotSupported();
     return { pool, identity: requested, logins: [], authenticated: false, amr: ['unauthenticated'] };

@@ -1,5 +1,5 @@
 /**
- * Which role the enhanced flow assumes (reference 4.8): the unauthenticated role for guests; for
+ * Which role the enhanced flow assumes (docs/aws-reference.md §4.8): the unauthenticated role for guests; for
  * signed-in users the provider's RoleMapping if there is one (Token: `cognito:roles` /
  * `cognito:preferred_role` / CustomRoleArn; Rules: first matching rule of up to 25), falling back
  * to AmbiguousRoleResolution; otherwise the authenticated role. Every decision is emitted as a

@@ -1,7 +1,7 @@
 /**
  * cognito-identity: the identity pools API at https://cognito-identity.<region>.amazonaws.com/ (AWS
  * JSON 1.1, `AWSCognitoIdentityService.<Op>`), plus the OpenID issuer's key set and discovery document
- * at https://cognito-identity.amazonaws.com/.well-known/… (reference 4.6). Opt-in Regions use a
+ * at https://cognito-identity.amazonaws.com/.well-known/… (docs/aws-reference.md §4.6). Opt-in Regions use a
  * Regional issuer host, so the well-known paths are answered on both hosts.
  */
 import type { ServiceRoute } from '../../core/service';

@@ -1,6 +1,6 @@
 /**
  * A SAML login: the Logins key is the IAM SAML provider ARN and the value the base64 SAMLResponse
- * (reference 4.3). The assertion is checked as AWS checks one for AssumeRoleWithSAML (signature by
+ * (docs/aws-reference.md §4.3). The assertion is checked as AWS checks one for AssumeRoleWithSAML (signature by
  * the provider's metadata certificate, time window, audience, recipient); the identity is linked by
  * the NameID, and the attributes feed rules-based role mapping.
  */
@@ -40,7 +40,7 @@ export async function verifySamlLogin(
   const claims = createDict<unknown>();
   for (const [name, values] of Object.entries(verified.attributes))
     setOwn(claims, name, values.length === 1 ? values[0] : values);
-  // amr by analogy with the other providers (reference 4.6 gives no SAML example; unv).
+  // amr by analogy with the other providers (docs/aws-reference.md §4.6 gives no SAML example; unv).
   return {
     provider: providerArn,
     userId: verified.nameId,

@@ -10,7 +10,7 @@ export interface CognitoIdentityProviderConfig {
   /** `cognito-idp.<region>.amazonaws.com/<userPoolId>` */
   ProviderName: string;
   ClientId: string;
-  /** When true the pool asks the user pool whether the token was revoked (reference 1.9). */
+  /** When true the pool asks the user pool whether the token was revoked (docs/aws-reference.md §1.9). */
   ServerSideTokenCheck: boolean;
 }
 
@@ -56,7 +56,7 @@ export interface IdentityPoolConfig {
 export interface IdentityRecord {
   identityId: string;
   identityPoolId: string;
-  /** provider name → the user's id at that provider (one login per provider, reference 4.11). */
+  /** provider name → the user's id at that provider (one login per provider, docs/aws-reference.md §4.11). */
   logins: Record<string, string>;
   /** Epoch ms. */
   creationDate: number;

@@ -8,7 +8,7 @@ import type { PoolRecord, UserRecord } from './state';
 /**
  * How Cognito's own token-authorized APIs (GetUser, UpdateUserAttributes, GlobalSignOut …) judge the
  * `AccessToken` body field: an offline check plus what only the pool knows (revocation, the user's
- * current state). Messages are the observed ones (reference 2.4).
+ * current state). Messages are the observed ones (docs/aws-reference.md §2.4).
  */
 export async function authorizeAccessToken(
   world: World,

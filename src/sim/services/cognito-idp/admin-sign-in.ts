@@ -44,7 +44,7 @@ export async function adminInitiateAuth(input: JsonInput, ctx: RequestContext) {
   await authorizeAdminCall(ctx, 'AdminInitiateAuth', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
   const client = requireAdminClient(pool, clientId);
-  // The public-only flow has no place here, as the admin flows have none in InitiateAuth (reference 2.3).
+  // The public-only flow has no place here, as the admin flows have none in InitiateAuth (docs/aws-reference.md §2.3).
   if (flow === 'USER_PASSWORD_AUTH') throw idpErrors.invalidParameter('Initiate Auth method not supported.');
   if (flow !== 'ADMIN_USER_PASSWORD_AUTH' && flow !== 'ADMIN_NO_SRP_AUTH')
     throw idpErrors.invalidParameter(`${flow} is not supported by this simulation in AdminInitiateAuth.`);

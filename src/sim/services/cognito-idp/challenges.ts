@@ -6,7 +6,7 @@ import type { AppClientRecord, ChallengeRecord } from './state';
  * Sign-in challenges in flight. Each is kept under the opaque handle the client must echo back — the
  * SECRET_BLOCK of a PASSWORD_VERIFIER challenge, the Session of the challenges after it — and is
  * taken out on first use, so an answer cannot be replayed. A challenge lives as long as the app
- * client's AuthSessionValidity (3–15 minutes, default 3: reference 1.6, the CloudFormation and API
+ * client's AuthSessionValidity (3–15 minutes, default 3: docs/aws-reference.md §1.6, the CloudFormation and API
  * docs of UserPoolClientType).
  */
 export const DEFAULT_AUTH_SESSION_MINUTES = 3;

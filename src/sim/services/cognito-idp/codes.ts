@@ -6,7 +6,7 @@ import type { InboxMessage, PendingCode, PoolRecord, UserRecord } from './state'
 /**
  * Verification codes and their delivery to the simulated inbox (what would be the user's email).
  * Codes are 6 digits from world.random, valid 24 hours for sign-up and attribute verification
- * (reference 1.6, quotas page).
+ * (docs/aws-reference.md §1.6, quotas page).
  */
 export const CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
 /** ForgotPassword's code "is valid for one hour" (developer guide, how-to-recover-a-user-account). */

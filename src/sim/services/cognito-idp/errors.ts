@@ -2,7 +2,7 @@ import { AwsError } from '../../core/errors';
 
 /**
  * Named constructors for the user pool API's errors, with AWS's codes and the messages observed on
- * the wire (reference section 2.4). All are HTTP 400 except InternalErrorException.
+ * the wire (docs/aws-reference.md §2.4). All are HTTP 400 except InternalErrorException.
  */
 const e = (code: string, message: string) => new AwsError(code, message, 400);
 

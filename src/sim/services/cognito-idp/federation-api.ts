@@ -7,7 +7,7 @@ import type { UserRecord } from './state';
 
 /**
  * The user pool's surface for federation (the OAuth/SAML endpoints on the pool's hosted domain live in
- * ./oauth and are built on these two functions). Reference 3.5: a federated user is created on first
+ * ./oauth and are built on these two functions). docs/aws-reference.md §3.5: a federated user is created on first
  * sign-in as `<ProviderName>_<IdP user id>` with status EXTERNAL_PROVIDER, an `identities` attribute,
  * and membership in the automatic group `<poolId>_<ProviderName>`; mapped attributes are rewritten on
  * every sign-in.

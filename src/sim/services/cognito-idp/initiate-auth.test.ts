@@ -73,7 +73,7 @@ describe('cognito-idp InitiateAuth USER_PASSWORD_AUTH', () => {
       username: 'alice',
     });
     expect(access.payload.jti).not.toBe(id.payload.jti);
-    // Different keys for the two kinds of token, so different kids (reference 1.1).
+    // Different keys for the two kinds of token, so different kids (docs/aws-reference.md §1.1).
     expect(Object.keys(id.header)).toEqual(['kid', 'alg']);
     expect(id.header.alg).toBe('RS256');
     expect(id.header.kid).not.toBe(access.header.kid);

@@ -11,7 +11,7 @@ import { accessTokenClaims, idTokenClaims } from './token-claims';
 /**
  * Mints the tokens of one authentication. A sign-in starts a session (new `origin_jti`, `auth_time`,
  * `event_id`); a refresh mints new ID and access tokens in the same session, with no new refresh token
- * (reference 1.5).
+ * (docs/aws-reference.md §1.5).
  */
 export interface AuthenticationResult {
   AccessToken: string;

@@ -8,7 +8,7 @@ import { poolAndClient } from './pool-lookup';
 
 /**
  * RevokeToken: revokes a refresh token and every access token minted from it (its `origin_jti`), as
- * seen by Cognito's own APIs (reference 1.9). Needs token revocation enabled on the client (on by
+ * seen by Cognito's own APIs (docs/aws-reference.md §1.9). Needs token revocation enabled on the client (on by
  * default for new clients). Exact messages of its failures are not documented (unv).
  */
 export async function revokeToken(input: JsonInput, ctx: RequestContext) {

@@ -160,7 +160,7 @@ export async function answerSoftwareTokenMfa(
     step === undefined ||
     (user.softwareToken.lastStep !== undefined && step <= user.softwareToken.lastStep)
   ) {
-    // Wrong MFA codes count toward the same lockout as wrong passwords (reference 2.4).
+    // Wrong MFA codes count toward the same lockout as wrong passwords (docs/aws-reference.md §2.4).
     recordFailure(user, now);
     ctx.emit('auth.failed', `Wrong TOTP code for ${user.username}`, {
       reason: 'wrong-mfa-code',

@@ -137,7 +137,7 @@ export interface UserRecord {
   groups: string[];
   signUpCode?: PendingCode;
   attributeCodes: Record<string, PendingCode>;
-  /** Failed password sign-ins counted for the lockout rule (reference 2.4). */
+  /** Failed password sign-ins counted for the lockout rule (docs/aws-reference.md §2.4). */
   failedAttempts: number;
   /** Software token (TOTP) MFA: the secret from AssociateSoftwareToken, verified and chosen as the user's MFA. */
   softwareToken?: SoftwareTokenMfa;

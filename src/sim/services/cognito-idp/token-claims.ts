@@ -4,7 +4,7 @@ import { issuerOf } from './pool-lookup';
 import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 
 /**
- * Builds the claim sets of user pool ID and access tokens (reference 1.2–1.4). Claim order follows
+ * Builds the claim sets of user pool ID and access tokens (docs/aws-reference.md §1.2–1.4). Claim order follows
  * real decoded tokens; `custom:` attributes are always strings; `*_verified` are booleans.
  */
 export interface ClaimTimes {

@@ -89,7 +89,7 @@ export async function verifyUserAttribute(input: JsonInput, ctx: RequestContext)
   return {};
 }
 
-/** Revokes every authentication of the user: Cognito's APIs refuse their tokens from now on (reference 1.9). */
+/** Revokes every authentication of the user: Cognito's APIs refuse their tokens from now on (docs/aws-reference.md §1.9). */
 export async function globalSignOut(input: JsonInput, ctx: RequestContext) {
   const { world } = ctx;
   const { pool, user } = await authorizeAccessToken(world, accessToken(input));

@@ -5,7 +5,7 @@ import { issuerOf } from './pool-lookup';
 import type { PoolRecord } from './state';
 
 /**
- * The pool's discovery documents on the cognito-idp host (reference 1.7):
+ * The pool's discovery documents on the cognito-idp host (docs/aws-reference.md §1.7):
  * `/<poolId>/.well-known/jwks.json` and `/<poolId>/.well-known/openid-configuration`. The OAuth
  * endpoints named by the latter live on the pool's hosted domain, and only exist once it has one.
  */

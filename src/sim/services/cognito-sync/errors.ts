@@ -32,7 +32,7 @@ export const syncErrors = {
   tooManyRequests: () => new AwsError('TooManyRequestsException', 'Rate exceeded', 429),
 };
 
-/** AWS's documented default quotas (Cognito developer guide, "Quotas"; reference 9.2). */
+/** AWS's documented default quotas (Cognito developer guide, "Quotas"; docs/aws-reference.md §9.2). */
 export const SYNC_LIMITS = {
   datasetsPerIdentity: 20,
   recordsPerDataset: 1024,

@@ -4,7 +4,7 @@ import { createDataset, identityState, liveRecords } from './datasets';
 
 /**
  * What Cognito Sync does to the data of two identities that Cognito Identity merges (a guest signs
- * in with a login that already owns an identity; reference 4.11 and 9.6). Each dataset of the
+ * in with a login that already owns an identity; docs/aws-reference.md §4.11 and §9.6). Each dataset of the
  * disappearing identity is copied to the surviving one as `<name>.<oldIdentityId>`, and the
  * survivor's `<name>` dataset lists that copy in ListRecords' `MergedDatasetNames`, so the client's
  * `onDatasetsMerged` callback can fold it in. Nothing of either side is dropped.

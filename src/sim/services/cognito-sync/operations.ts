@@ -18,7 +18,7 @@ import { wireDate } from './wire';
 
 /**
  * The Cognito Sync operations over plain inputs (already authenticated and authorised by handler.ts).
- * Reference: Cognito Sync API reference; reference 9.3/9.4.
+ * Reference: Cognito Sync API reference; docs/aws-reference.md §9.3/9.4.
  */
 const v = createValidator('InvalidParameterException');
 
@@ -170,7 +170,7 @@ export function listRecords(world: World, t: SyncTarget, query: URLSearchParams,
       ? { MergedDatasetNames: [...dataset.mergedDatasetNames] }
       : {}),
     DatasetExists: dataset !== undefined,
-    // A device that synced up to N before the dataset was deleted must drop its copy (reference 9.5 step 4).
+    // A device that synced up to N before the dataset was deleted must drop its copy (docs/aws-reference.md §9.5 step 4).
     DatasetDeletedAfterRequestedSyncCount:
       tombstone !== undefined && lastSyncCount > 0 && lastSyncCount <= tombstone.syncCount,
     SyncSessionToken: token,

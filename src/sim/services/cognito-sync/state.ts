@@ -1,7 +1,7 @@
 /**
  * Plain, JSON-serialisable state of the simulated Cognito Sync service.
  *
- * Model (Cognito Sync API reference; reference 9.2/9.4): identity pool → identity → datasets → records.
+ * Model (Cognito Sync API reference; docs/aws-reference.md §9.2/9.4): identity pool → identity → datasets → records.
  * Every write through UpdateRecords advances the dataset's sync count by one and stamps each record it
  * touched with that count, so `DatasetSyncCount` is always the highest record count (obs: the counts
  * AWS reports grow per write, not per record). Removed records stay as tombstones (no value) so a

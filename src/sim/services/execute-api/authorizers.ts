@@ -1,6 +1,6 @@
 /**
- * The two ways a method is protected: a COGNITO_USER_POOLS authorizer (reference 8.1) and AWS_IAM
- * (reference 8.3). Each returns what the backend will see in `requestContext`, or the gateway
+ * The two ways a method is protected: a COGNITO_USER_POOLS authorizer (docs/aws-reference.md §8.1) and AWS_IAM
+ * (docs/aws-reference.md §8.3). Each returns what the backend will see in `requestContext`, or the gateway
  * response that ends the request.
  */
 import { authenticateIfSigned } from '../../auth/authenticate';
@@ -23,7 +23,7 @@ export type AuthorizerOutcome =
  * scopes the token must be an ID token; with scopes, an access token whose `scope` holds one of
  * them. The ID token's `aud` is not compared with any app client (no token validation regex here),
  * so any app client of a configured pool is let in. Every failure is 401 Unauthorized; for a valid
- * access token missing the scopes 401 is what reports show ((unv) in reference 8.1).
+ * access token missing the scopes 401 is what reports show ((unv) in docs/aws-reference.md §8.1).
  */
 export async function cognitoAuthorizer(
   ctx: RequestContext,
@@ -89,7 +89,7 @@ function emptyIdentity(request: Request): Record<string, string | null> {
 /**
  * `requestContext.identity` for an IAM-authorised call. The cognito* fields come from the
  * `cognito-identity.amazonaws.com:*` keys of identity pool sessions: type from the first `amr`
- * value, provider from the rest (reference 4.6, 8.3). The simulation has no client IP: `sourceIp` is null.
+ * value, provider from the rest (docs/aws-reference.md §4.6, §8.3). The simulation has no client IP: `sourceIp` is null.
  */
 export function iamIdentity(request: Request, caller: Caller): Record<string, string | null> {
   const amrRaw = caller.context['cognito-identity.amazonaws.com:amr'];

@@ -1,7 +1,7 @@
 import { createDict, setOwn } from '../../core/dict';
 /**
  * How a REST API's Cognito user pool authorizer hands token claims to the backend
- * (`requestContext.authorizer.claims`, reference 8.1, obs): every value is a string; numbers become
+ * (`requestContext.authorizer.claims`, docs/aws-reference.md §8.1, obs): every value is a string; numbers become
  * decimal text, booleans "true"/"false", `exp`/`iat`/`auth_time` become Java-style date text like
  * "Sun Dec 17 07:28:12 UTC 2017", arrays are comma-joined and objects become JSON text.
  */

@@ -1,5 +1,5 @@
 /**
- * API Gateway's gateway responses (reference 8.1, 8.3, 8.4; API Gateway Developer Guide,
+ * API Gateway's gateway responses (docs/aws-reference.md §8.1, §8.3, §8.4; API Gateway Developer Guide,
  * "Gateway response types"): a JSON `{"message": …}` body with the `x-amzn-ErrorType` header,
  * `x-amzn-RequestId` and `x-amz-apigw-id`. An IAM authorisation failure is the exception that
  * writes `Message` with a capital M (obs).
@@ -35,7 +35,7 @@ export const gatewayResponses = {
     errorType: 'AccessDeniedException',
     body: { Message: message },
   }),
-  /** SigV4 failures, each with the message reference 7.6 gives for execute-api. */
+  /** SigV4 failures, each with the message docs/aws-reference.md §7.6 gives for execute-api. */
   signature: (errorType: string, message: string): GatewayResponse => ({
     status: 403,
     errorType,
@@ -66,7 +66,7 @@ export function renderGatewayResponse(
 
 /**
  * Which gateway response a SigV4 failure from `authenticate` maps to, by its message (the auth
- * module renders every execute-api failure as a 403 with the text of reference 7.6). The
+ * module renders every execute-api failure as a 403 with the text of docs/aws-reference.md §7.6). The
  * `x-amzn-ErrorType` names are (unv) in the reference.
  */
 export function signatureErrorType(message: string): string {

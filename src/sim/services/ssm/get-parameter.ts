@@ -1,6 +1,6 @@
 /**
  * SSM GetParameter (AWS JSON 1.1, `AmazonSSM.GetParameter`), authorised as `ssm:GetParameter` on the
- * parameter ARN. SSM sits outside the Cognito guest scope-down list (reference 4.9), so an
+ * parameter ARN. SSM sits outside the Cognito guest scope-down list (docs/aws-reference.md §4.9), so an
  * enhanced-flow guest is refused even where the guest role allows it: the evaluator reports that no
  * session policy allows the action, and SSM's AccessDeniedException says so.
  */

@@ -2,7 +2,7 @@
  * AssumeRole (signed): an IAM user or role session becomes a session of another role, if the role's
  * trust policy allows it and (unless the trust policy names the caller) the caller's own policies
  * allow sts:AssumeRole on the role. Role chaining (a role session assuming a role) is capped at one
- * hour; otherwise DurationSeconds is capped by the role's MaxSessionDuration (reference 5.2, 5.6).
+ * hour; otherwise DurationSeconds is capped by the role's MaxSessionDuration (docs/aws-reference.md §5.2, §5.6).
  */
 import { authenticate } from '../../auth/authenticate';
 import type { Caller } from '../../auth/caller';

@@ -19,7 +19,7 @@ export function authorize(ctx: RequestContext, request: AuthorizationRequest): E
   return result;
 }
 
-/** Role ARN → the session ARN and `aws:userid` of a session named `sessionName` (reference 0: no role path). */
+/** Role ARN → the session ARN and `aws:userid` of a session named `sessionName` (docs/aws-reference.md §0: no role path). */
 export function roleSessionIds(
   accountId: string,
   role: { roleName: string; roleId: string },

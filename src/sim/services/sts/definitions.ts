@@ -4,7 +4,7 @@
  * make. This table is the single source of truth: the STS actions validate with these numbers, the
  * credential store applies these restrictions, and the explainer's STS gallery renders it.
  * Facts: IAM User Guide "Comparing the AWS STS API operations" and the STS API reference
- * (reference 5.2, 5.3, 5.6).
+ * (docs/aws-reference.md §5.2, §5.3, §5.6).
  */
 
 /** Seconds, as `DurationSeconds` takes them. */

@@ -1,6 +1,6 @@
 /**
  * The STS actions on the wire: Query input in, the `<XResult>` element content out, in the order
- * and with the names of the STS API reference. Expiration is ISO 8601 (reference 5.1).
+ * and with the names of the STS API reference. Expiration is ISO 8601 (docs/aws-reference.md §5.1).
  */
 import { authenticate } from '../../auth/authenticate';
 import type { QueryInput, QueryOperation } from '../../protocol/query';
@@ -93,7 +93,7 @@ export const stsOperations: Record<string, QueryOperation> = {
     };
   },
 
-  /** Needs no permission and works even under an explicit deny (reference 5.4). */
+  /** Needs no permission and works even under an explicit deny (docs/aws-reference.md §5.4). */
   async GetCallerIdentity(_input, ctx, request) {
     const caller = await authenticate(request, ctx, {
       service: 'sts',

@@ -1,5 +1,5 @@
 /**
- * Parameter checks shared by the STS actions (STS API reference; reference 5.3): session names,
+ * Parameter checks shared by the STS actions (STS API reference; docs/aws-reference.md §5.3): session names,
  * durations, session policies and their packed size, MFA. Messages follow AWS's validation style.
  */
 import { getOwn } from '../../core/dict';

@@ -1,6 +1,6 @@
 /**
  * AssumeRoleWithSAML (unsigned): a SAML response signed by an IdP the account registered as a SAML
- * provider becomes role credentials. Checks (reference 5.7): signature against the provider's
+ * provider becomes role credentials. Checks (docs/aws-reference.md §5.7): signature against the provider's
  * certificates, time window, audience and recipient, the role/provider pair among the assertion's
  * Role attribute values, the RoleSessionName attribute and the trust policy.
  *

@@ -2,7 +2,7 @@
  * GetSessionToken and GetFederationToken (signed, long-term IAM user keys only). GetSessionToken
  * keeps the user's own permissions (optionally proving MFA) and takes no session policy;
  * GetFederationToken makes a federated user whose permissions are the user's policies intersected
- * with the session policies — none at all without one (reference 5.2, 5.5).
+ * with the session policies — none at all without one (docs/aws-reference.md §5.2, §5.5).
  */
 import { authenticate } from '../../auth/authenticate';
 import type { Caller } from '../../auth/caller';

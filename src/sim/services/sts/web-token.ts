@@ -2,7 +2,7 @@
  * Validates a web identity token for AssumeRoleWithWebIdentity the way STS does: it must be a JWT
  * from an issuer the account trusts (an IAM OIDC provider; Cognito Identity is built in), signed by
  * that issuer's key, unexpired, and (for OIDC providers) addressed to one of the provider's client
- * ids. Failures map to InvalidIdentityToken / ExpiredTokenException (STS API reference, reference 5.8).
+ * ids. Failures map to InvalidIdentityToken / ExpiredTokenException (STS API reference, docs/aws-reference.md §5.8).
  */
 import { decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify } from 'jose';
 import { getOidcProvider } from '../../iam/state';
@@ -24,7 +24,7 @@ export interface VerifiedWebToken {
   subject: string;
   audience: string;
   claims: JWTPayload;
-  /** Condition keys for the trust policy and the session (reference 4.10, 6.8). */
+  /** Condition keys for the trust policy and the session (docs/aws-reference.md §4.10, §6.8). */
   context: ContextKeys;
 }
 

@@ -1,5 +1,5 @@
 /**
- * GET /oauth2/authorize (reference 3.2). Validates the client and redirect_uri first (failures stay
+ * GET /oauth2/authorize (docs/aws-reference.md §3.2). Validates the client and redirect_uri first (failures stay
  * on the hosted domain), then everything else (failures go back to the app), then sends the browser
  * straight to the chosen IdP: Google's authorization endpoint, or the SAML IdP's SSO URL with an
  * AuthnRequest (HTTP-Redirect binding). Without identity_provider it goes to /login.

@@ -1,5 +1,5 @@
 /**
- * Response shapes of the user pool's OAuth endpoints (reference 3.2–3.4): errors of the token
+ * Response shapes of the user pool's OAuth endpoints (docs/aws-reference.md §3.2–3.4): errors of the token
  * endpoint are JSON `{ "error": … }` with status 400; authorize errors go back to the app's
  * redirect_uri once that URI is known to be registered, otherwise to the domain's /error page.
  */

@@ -1,6 +1,6 @@
 /**
  * The user pool's hosted domain https://<prefix>.auth.<region>.amazoncognito.com and its OAuth 2.0 /
- * federation endpoints (reference 3.1). Managed-login pages for COGNITO users are not simulated:
+ * federation endpoints (docs/aws-reference.md §3.1). Managed-login pages for COGNITO users are not simulated:
  * /login only offers the federated providers.
  */
 import { getOwn } from '../../../core/dict';

@@ -1,5 +1,5 @@
 /**
- * POST /oauth2/token (reference 3.3): `authorization_code` (one-use code, redirect_uri and client
+ * POST /oauth2/token (docs/aws-reference.md §3.3): `authorization_code` (one-use code, redirect_uri and client
  * must match, PKCE S256 verifier when the authorize request had a challenge) and `refresh_token`
  * (new ID and access tokens in the same session, no new refresh token). Errors are JSON
  * `{"error": …}`; `invalid_grant` covers unknown, reused, expired codes and bad verifiers.

@@ -1,5 +1,5 @@
 /**
- * GET/POST /oauth2/userInfo (reference 3.4): the user's attributes for a Bearer access token that
+ * GET/POST /oauth2/userInfo (docs/aws-reference.md §3.4): the user's attributes for a Bearer access token that
  * carries the `openid` scope. Tokens from the InitiateAuth API (scope aws.cognito.signin.user.admin
  * only) are refused. Error texts are the documented WWW-Authenticate values.
  */
