@@ -3,6 +3,7 @@ import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { type AppSyncIdentity, authorizeField } from './auth';
 import { AppSyncFieldError, unauthorizedField } from './errors';
+import { expandIntrospectionReuse, planIntrospectionReuse } from './introspection-reuse';
 import { APPSYNC_LIMITS, limitedFieldResolver } from './limits';
 import { publish } from './realtime-hub';
 import { type ConflictReport, createItem, deleteItem, listItems, syncItems, updateItem } from './resolvers';
@@ -169,14 +170,17 @@ export async function runOperation(
       }
     },
   };
-  const result = await execute({
+  // Repeated root introspection runs once and is copied to every alias (see introspection-reuse.ts).
+  const reuse = planIntrospectionReuse(document, operationName);
+  const executed = await execute({
     schema: sharedListSchema(),
-    document,
+    document: reuse?.document ?? document,
     rootValue,
     variableValues: variables,
     operationName,
     fieldResolver: limitedFieldResolver(api),
   });
+  const result = reuse ? expandIntrospectionReuse(reuse, executed) : executed;
   for (const report of conflicts) {
     ctx.emit(
       'appsync.conflict',

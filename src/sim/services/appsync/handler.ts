@@ -13,10 +13,31 @@ import type { GraphqlApi } from './state';
  */
 const JSON_TYPE = 'application/json; charset=UTF-8';
 
+/**
+ * JSON.stringify(body), writing a root answer shared by several aliases (introspection-reuse.ts) once
+ * and repeating its text, so a thousand copies of one introspection answer are serialised once.
+ */
+function serialize(body: unknown): string {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.keys(body as object)[0] !== 'data')
+    return JSON.stringify(body);
+  const written = new Map<unknown, string>();
+  const fields = Object.entries(data).map(([key, value]) => {
+    let text = written.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value) ?? 'null';
+      if (value && typeof value === 'object') written.set(value, text);
+    }
+    return `${JSON.stringify(key)}:${text}`;
+  });
+  const rest = JSON.stringify({ ...(body as object), data: undefined });
+  return `{"data":{${fields.join(',')}}${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
+}
+
 function reply(status: number, body: unknown, requestId: string, errorType?: string): Response {
   const headers: Record<string, string> = { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId };
   if (errorType) headers['x-amzn-errortype'] = errorType;
-  return new Response(JSON.stringify(body), { status, headers });
+  return new Response(serialize(body), { status, headers });
 }
 
 export async function handleGraphqlRequest(

@@ -190,8 +190,40 @@ function withoutRepeats(document: DocumentNode): DocumentNode {
   });
 }
 
+/**
+ * The document with each operation's root fields that repeat an earlier root field under another alias
+ * left out, when the root holds plain fields with distinct response keys. Such a copy is checked by
+ * every rule exactly as the field it repeats (same parent type, arguments, variables and fragments) and,
+ * its key being unique at the root, conflicts with nothing, so the shorter document is valid exactly
+ * when the whole one is. It lets an alias bomb that fits under the token limit validate in the time of
+ * one copy (issue 10, section 4).
+ */
+function withoutAliasedRootRepeats(document: DocumentNode): DocumentNode | undefined {
+  let changed = false;
+  const definitions = document.definitions.map((definition) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) return definition;
+    const fields = definition.selectionSet.selections;
+    if (fields.some((f) => f.kind !== Kind.FIELD)) return definition;
+    const keys = new Set(fields.map((f) => (f.kind === Kind.FIELD ? (f.alias ?? f.name).value : '')));
+    if (keys.size !== fields.length) return definition;
+    const seen = new Set<string>();
+    const kept = fields.filter((f) => {
+      const text = print({ ...f, alias: undefined } as typeof f);
+      if (seen.has(text)) return false;
+      seen.add(text);
+      return true;
+    });
+    if (kept.length === fields.length) return definition;
+    changed = true;
+    return { ...definition, selectionSet: { ...definition.selectionSet, selections: kept } };
+  });
+  return changed ? { ...document, definitions } : undefined;
+}
+
 /** Validates `document` against `schema` and returns AppSync-worded entries (empty when valid). */
 export function validateAsAppSync(schema: GraphQLSchema, document: DocumentNode): AppSyncValidationEntry[] {
+  const shorter = withoutAliasedRootRepeats(document);
+  if (shorter && validate(schema, shorter).length === 0) return [];
   const ruleOf = new Map<GraphQLError, string>();
   // Each standard rule sees a context whose reportError remembers which rule spoke.
   const tagged: ValidationRule[] = specifiedRules.map((rule) => (context: ValidationContext) => {
