@@ -168,7 +168,8 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
       const target = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
       if (target) target.lambdaTriggers = structuredClone(config);
     },
-    getTriggers: () => structuredClone(getOwn(world.state.cognitoIdp.pools, ids.userPoolId)?.lambdaTriggers ?? {}),
+    getTriggers: () =>
+      structuredClone(getOwn(world.state.cognitoIdp.pools, ids.userPoolId)?.lambdaTriggers ?? {}),
     inbox: () =>
       world.state.cognitoIdp.inbox
         .filter((m) => m.poolId === ids.userPoolId)
