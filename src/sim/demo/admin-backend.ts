@@ -4,6 +4,7 @@
  * ARN and nothing else, and an app client `atlas-backend` with `ALLOW_ADMIN_USER_PASSWORD_AUTH` — the
  * browser client atlas-web has no admin flow. Seeded last so its ids leave every earlier id unchanged.
  */
+import { getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
 import type { Demo } from '../types';
 import { createRole, putInlinePolicy } from '../iam/state';
@@ -25,8 +26,8 @@ export const BACKEND_ACTIONS = [
 ] as const;
 
 export async function seedAdminBackend(world: World, ids: DemoIds): Promise<void> {
-  const pool = world.state.cognitoIdp.pools[ids.userPoolId];
-  const user = world.state.iam.users[DEMO_USER_NAME];
+  const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
+  const user = getOwn(world.state.iam.users, DEMO_USER_NAME);
   if (!pool || !user) return;
   const role = createRole(world, {
     roleName: BACKEND_ROLE_NAME,
@@ -43,7 +44,7 @@ export async function seedAdminBackend(world: World, ids: DemoIds): Promise<void
     ],
   });
   const clientId = world.random.string(26, LOWER_ALPHANUMERIC);
-  const web = pool.clients[ids.userPoolClientId];
+  const web = getOwn(pool.clients, ids.userPoolClientId);
   const client: AppClientRecord = {
     clientId,
     clientName: BACKEND_CLIENT_NAME,
@@ -59,12 +60,12 @@ export async function seedAdminBackend(world: World, ids: DemoIds): Promise<void
     logoutUrls: [],
     supportedIdentityProviders: ['COGNITO'],
   };
-  pool.clients[clientId] = client;
+  setOwn(pool.clients, clientId, client);
 }
 
 export function describeAdminBackend(world: World, ids: DemoIds): Partial<Demo> {
-  const pool = world.state.cognitoIdp.pools[ids.userPoolId];
-  const role = world.state.iam.roles[BACKEND_ROLE_NAME];
+  const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
+  const role = getOwn(world.state.iam.roles, BACKEND_ROLE_NAME);
   const client = Object.values(pool?.clients ?? {}).find((c) => c.clientName === BACKEND_CLIENT_NAME);
   if (!pool || !role || !client) return {};
   return {

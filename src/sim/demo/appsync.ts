@@ -46,9 +46,9 @@ export function describeAppSync(world: World, ids: DemoIds): Partial<Demo> {
       apiKey: api.apiKeys[0]?.id ?? '',
       // Looked up at each call: cloud.restore replaces the state objects this closure would otherwise hold.
       setConflictHandler(handler) {
-        (world.state.appsync.apis[api.apiId] ?? api).conflictHandler = handler;
+        (getOwn(world.state.appsync.apis, api.apiId) ?? api).conflictHandler = handler;
       },
-      getConflictHandler: () => (world.state.appsync.apis[api.apiId] ?? api).conflictHandler,
+      getConflictHandler: () => (getOwn(world.state.appsync.apis, api.apiId) ?? api).conflictHandler,
     },
   };
 }

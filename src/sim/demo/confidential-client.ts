@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
 import type { AppClientRecord } from '../services/cognito-idp/state';
 import type { World } from '../world';
@@ -15,7 +16,7 @@ import type { DemoIds } from './ids';
 export const CONFIDENTIAL_CLIENT_NAME = 'atlas-server-app';
 
 export async function seedConfidentialClient(world: World, ids: DemoIds): Promise<void> {
-  const pool = world.state.cognitoIdp.pools[ids.userPoolId];
+  const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
   if (!pool) return;
   const clientId = world.random.string(26, LOWER_ALPHANUMERIC);
   const clientSecret = world.random.string(51, LOWER_ALPHANUMERIC);
@@ -36,5 +37,5 @@ export async function seedConfidentialClient(world: World, ids: DemoIds): Promis
     logoutUrls: ['https://backend.identity-atlas.test/'],
     supportedIdentityProviders: ['COGNITO'],
   };
-  pool.clients[clientId] = client;
+  setOwn(pool.clients, clientId, client);
 }

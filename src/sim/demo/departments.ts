@@ -8,6 +8,7 @@
  * IAM guide, "IAM tutorial: Use SAML session tags for ABAC" for the policy pattern).
  * Seeded after every other part so that the ids it draws (the policy id) leave the others unchanged.
  */
+import { createDict, getOwn, setOwn } from '../core/dict';
 import type { Demo } from '../types';
 import { attachPolicy, createPolicy } from '../iam/state';
 import type { PolicyDocument } from '../iam/types';
@@ -54,17 +55,17 @@ export async function seedDepartments(world: World, ids: DemoIds): Promise<void>
     description: 'Each department reads and writes its own prefix, chosen by the department principal tag',
   });
   for (const name of [DEMO_ROLE_NAMES.authenticated, DEMO_ROLE_NAMES.admins, DEMO_ROLE_NAMES.readers]) {
-    const role = world.state.iam.roles[name];
+    const role = getOwn(world.state.iam.roles, name);
     if (role) attachPolicy(world, role, policy.arn);
   }
   const provider = `cognito-idp.${world.region}.amazonaws.com/${ids.userPoolId}`;
   const state = world.state.cognitoIdentity;
-  state.principalTagMaps ??= {};
-  state.principalTagMaps[`${ids.identityPoolId}|${provider}`] = {
+  state.principalTagMaps ??= createDict();
+  setOwn(state.principalTagMaps, `${ids.identityPoolId}|${provider}`, {
     UseDefaults: false,
-    PrincipalTags: { [DEPARTMENT_TAG]: DEPARTMENT_ATTRIBUTE },
-  };
-  const bucket = world.state.s3.buckets[ids.bucket];
+    PrincipalTags: createDict({ [DEPARTMENT_TAG]: DEPARTMENT_ATTRIBUTE }),
+  });
+  const bucket = getOwn(world.state.s3.buckets, ids.bucket);
   if (!bucket) return;
   await seedObject(
     world,

@@ -67,12 +67,12 @@ export function demoClassicIdentityPoolConfig(world: World, ids: DemoIds): Ident
       },
     ],
     SamlProviderARNs: [],
-    IdentityPoolTags: {},
+    IdentityPoolTags: createDict(),
     Roles: {
       authenticated: roleArn(world, 'AtlasClassicAuthenticatedRole'),
       unauthenticated: roleArn(world, 'AtlasClassicGuestRole'),
     },
-    RoleMappings: {},
+    RoleMappings: createDict(),
   };
 }
 

@@ -165,10 +165,11 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
       ? { confidentialClient: { clientId: confidential.clientId, clientSecret: confidential.clientSecret } }
       : {}),
     setTriggers: (config) => {
-      const target = world.state.cognitoIdp.pools[ids.userPoolId];
+      const target = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
       if (target) target.lambdaTriggers = structuredClone(config);
     },
-    getTriggers: () => structuredClone(world.state.cognitoIdp.pools[ids.userPoolId]?.lambdaTriggers ?? {}),
+    getTriggers: () =>
+      structuredClone(getOwn(world.state.cognitoIdp.pools, ids.userPoolId)?.lambdaTriggers ?? {}),
     inbox: () =>
       world.state.cognitoIdp.inbox
         .filter((m) => m.poolId === ids.userPoolId)

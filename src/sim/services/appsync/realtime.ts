@@ -1,4 +1,5 @@
 import { execute, type OperationDefinitionNode } from 'graphql';
+import { getOwn } from '../../core/dict';
 import type { Exclusive } from '../../core/request-queue';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
@@ -74,7 +75,7 @@ export function openRealtimeSocket(
   exclusive: Exclusive,
 ): SimSocket {
   // The API as the cloud holds it now: a restored snapshot (another tab's writes) replaces the state objects.
-  const live = () => world.state.appsync.apis[api.apiId] ?? api;
+  const live = () => getOwn(world.state.appsync.apis, api.apiId) ?? api;
   const httpHost = `${api.apiId}.appsync-api.${world.region}.amazonaws.com`;
   const unsubscribers = new Map<string, () => void>();
   let identity: AppSyncIdentity | undefined;

@@ -13,6 +13,7 @@ import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import type { World } from '../../world';
 import type { VerifiedLogin } from './login-types';
+import { createDict } from '../../core/dict';
 import { AwsError } from '../../core/errors';
 import { poolIdInput, requirePool, validate } from './lookup';
 import { authorizeDeveloperCall } from './signed';
@@ -25,7 +26,7 @@ const mapKey = (poolId: string, provider: string) => `${poolId}|${provider}`;
 function maps(world: World): Record<string, PrincipalTagMap> {
   const state = world.state.cognitoIdentity;
   // Snapshots from before attributes for access control have no maps yet.
-  state.principalTagMaps ??= {};
+  state.principalTagMaps ??= createDict();
   return state.principalTagMaps;
 }
 

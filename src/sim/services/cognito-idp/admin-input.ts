@@ -1,4 +1,5 @@
 /** Input shapes and lookups of the Admin* operations (service model: UserPoolIdType, UsernameType). */
+import { getOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { idpErrors } from './errors';
 import { USERNAME, v } from './input';
@@ -19,7 +20,7 @@ export const usernameInput = (input: Record<string, unknown>) => v.string(input,
 export const requireAdminPool = (world: World, poolId: string): PoolRecord => requirePool(world, poolId);
 
 export function requireAdminClient(pool: PoolRecord, clientId: string): AppClientRecord {
-  const client = Object.hasOwn(pool.clients, clientId) ? pool.clients[clientId] : undefined;
+  const client = getOwn(pool.clients, clientId);
   if (!client) throw idpErrors.resourceNotFound(`User pool client ${clientId} does not exist.`);
   return client;
 }

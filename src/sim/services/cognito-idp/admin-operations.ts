@@ -4,6 +4,7 @@
  * AdminAddUserToGroup, AdminListGroupsForUser. Each is SigV4-signed and IAM-authorized on the pool ARN
  * (admin-auth.ts). Dates are epoch seconds, as JSON 1.1 writes timestamps.
  */
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
@@ -99,14 +100,14 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
     enabled: true,
     createdAt: now,
     lastModifiedAt: now,
-    attributes: { sub },
+    attributes: createDict({ sub }),
     groups: [],
-    attributeCodes: {},
+    attributeCodes: createDict(),
     failedAttempts: 0,
   };
-  for (const a of attributes) user.attributes[a.Name] = a.Value;
+  for (const a of attributes) setOwn(user.attributes, a.Name, a.Value);
   await setTemporaryPassword(pool, user, password, ctx);
-  pool.users[usernameKey(pool, username)] = user;
+  setOwn(pool.users, usernameKey(pool, username), user);
   ctx.emit('state', `Administrator created ${user.username} (FORCE_CHANGE_PASSWORD)`, {
     poolId: pool.id,
     username: user.username,
@@ -175,7 +176,7 @@ export async function adminAddUserToGroup(input: JsonInput, ctx: RequestContext)
   const groupName = v.string(input, 'GroupName', GROUP_NAME);
   await authorizeAdminCall(ctx, 'AdminAddUserToGroup', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
-  const group = Object.hasOwn(pool.groups, groupName) ? pool.groups[groupName] : undefined;
+  const group = getOwn(pool.groups, groupName);
   // (unv: message as reported for a missing group)
   if (!group) throw idpErrors.resourceNotFound('Group not found.');
   const user = requireAdminUser(pool, username);
@@ -196,7 +197,7 @@ export async function adminListGroupsForUser(input: JsonInput, ctx: RequestConte
   const pool = requireAdminPool(ctx.world, poolId);
   const user = requireAdminUser(pool, username);
   const groups = user.groups
-    .map((name) => (Object.hasOwn(pool.groups, name) ? pool.groups[name] : undefined))
+    .map((name) => getOwn(pool.groups, name))
     .filter((g): g is GroupRecord => g !== undefined);
   const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
   const page = groups.slice(start, start + limit);

@@ -11,6 +11,7 @@
  * - the tags count toward the packed policy size with the session policies (doc, `PackedPolicySize`).
  * Messages marked (unv) are written in AWS's validation style; no public source quotes them.
  */
+import { createDict, setOwn } from '../../core/dict';
 import { validationMessage } from '../../core/errors';
 import type { ContextKeys } from '../../iam/types';
 import { stsErrors } from './errors';
@@ -26,7 +27,7 @@ export const MAX_SESSION_TAGS = 50;
 const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TAG_PATTERN_TEXT = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+';
 
-export const EMPTY_SESSION_TAGS: SessionTags = { tags: {}, transitiveTagKeys: [] };
+export const EMPTY_SESSION_TAGS: SessionTags = { tags: createDict(), transitiveTagKeys: [] };
 
 function invalid(field: string, value: string, constraint: string): never {
   throw stsErrors.validation(validationMessage([{ field, value, constraint }]));
@@ -147,10 +148,10 @@ export function mergePrincipalTags(
   sessionTags: Record<string, string>,
 ): Record<string, string> {
   const overridden = new Set(Object.keys(sessionTags).map((k) => k.toLowerCase()));
-  const out: Record<string, string> = {};
+  const out = createDict<string>();
   for (const [key, value] of Object.entries(roleTags))
-    if (!overridden.has(key.toLowerCase())) out[key] = value;
-  for (const [key, value] of Object.entries(sessionTags)) out[key] = value;
+    if (!overridden.has(key.toLowerCase())) setOwn(out, key, value);
+  for (const [key, value] of Object.entries(sessionTags)) setOwn(out, key, value);
   return out;
 }
 
