@@ -22,6 +22,9 @@ import {
 } from './flows';
 import { afterSignOut } from './sign-out';
 import { adminBackendScenario } from './admin-api';
+import { centralServerPattern } from './central-server';
+import { developerIdentities } from './developer-identities';
+import { directWebIdentityVsPool } from './direct-web-identity';
 import { departmentAccess } from './departments';
 import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
 import type { Identity, Scenario } from './types';
@@ -73,6 +76,9 @@ export const SCENARIOS: readonly Scenario[] = [
   afterSignOut,
   departmentAccess,
   adminBackendScenario,
+  directWebIdentityVsPool,
+  centralServerPattern,
+  developerIdentities,
 ];
 
 export const DEFAULT_SCENARIO_ID = enhancedFlow.id;

@@ -157,3 +157,6 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   worldsForTests.set(cloud, world);
   return cloud;
 }
+// The demo identity pool's developer provider name: the Logins key a backend sends to
+// GetOpenIdTokenForDeveloperIdentity (the developer-identities lesson names it in its calls).
+export { DEMO_DEVELOPER_PROVIDER } from './demo/identity-pool';

@@ -124,6 +124,20 @@ export function routeEdge(from: ActorId, to: ActorId, boxes: Partial<Record<Acto
       const end = top(b, 70);
       return [start, { x: start.x, y: LANE_Y[2] }, { x: end.x, y: LANE_Y[2] }, end];
     }
+    if (from !== 'app' && to === 's3') {
+      // A laptop or server calling S3: along the corridor under every box, up the gap left of the service column.
+      const start = right(a, 48);
+      const x = gapX(a);
+      const upX = b.x - (PITCH_X - NODE_W) / 2;
+      return [
+        start,
+        { x, y: start.y },
+        { x, y: LOWER_CORRIDOR_Y + 12 },
+        { x: upX, y: LOWER_CORRIDOR_Y + 12 },
+        { x: upX, y: midY(b) },
+        left(b),
+      ];
+    }
     if (to === 'sts' || to === 'identityPool') {
       // Developer and broker sit below the app: down to the corridor under every box, then up into the box.
       const start = right(a, 24);
