@@ -1,6 +1,6 @@
-import { s3Request, stsRequest } from '../client/aws-requests';
-import { xmlText } from '../client/aws-responses';
-import { credentialsFromStsXml } from '../client/credentials';
+import { s3Request, stsRequest } from '../wire/aws-requests';
+import { xmlText } from '../wire/aws-responses';
+import { credentialsFromStsXml } from '../wire/credentials';
 import { getFederationTokenStep } from './steps/sts';
 import type { Scenario, ScenarioStep, StepContext } from './types';
 

@@ -1,6 +1,6 @@
-import { readJson } from '../client/aws-responses';
-import { jsonRequest } from '../client/aws-requests';
-import { credentialsFromIdentityPool } from '../client/credentials';
+import { readJson } from '../wire/aws-responses';
+import { jsonRequest } from '../wire/aws-requests';
+import { credentialsFromIdentityPool } from '../wire/credentials';
 import { DEMO_DEVELOPER_PROVIDER } from '../sim/index';
 import { s3WritePrivateStep } from './steps/services';
 import type { Scenario, ScenarioStep } from './types';
