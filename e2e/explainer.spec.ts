@@ -65,7 +65,7 @@ test('plays the enhanced flow to the end and shows the credentials', async ({ pa
   const errors = collectErrors(page);
   await page.goto('/');
   await page.getByLabel('Speed').selectOption('4');
-  await playThrough(page, 5, 30_000);
+  await playThrough(page, 6, 30_000);
   await expect(page.getByRole('button', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
