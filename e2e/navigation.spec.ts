@@ -26,16 +26,16 @@ test('Back and Forward move between views and scenarios; steps replace the entry
   await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('guest');
   await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 1, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
   // The two steps replaced the entry: one Back returns to the enhanced flow where the reader left it.
   await page.goBack();
   await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
   await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   await page.goForward();
   await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
 });
 
 test('the clock moved with the credential buttons is in the link and comes back with it', async ({
