@@ -21,7 +21,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.setTimeout(300_000); // each axe scan of the full page takes seconds on a shared core
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/?scenario=enhanced-flow&step=5');
-    await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 20_000 });
+    await expect(progressText(page, 5, 6)).toBeVisible({ timeout: 20_000 });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     expect(await seriousViolations(page), 'flow, narration').toEqual([]);
     for (const tab of ['Wire', 'JWT', 'Credentials', 'IAM', 'SigV4', 'Code']) {
@@ -29,8 +29,8 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
       expect(await seriousViolations(page), `flow, ${tab} tab`).toEqual([]);
     }
-    await page.goto('/?scenario=guest&as=guest&step=4');
-    await expect(progressText(page, 4, 4)).toBeVisible({ timeout: 20_000 });
+    await page.goto('/?scenario=guest&as=guest&step=5');
+    await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 20_000 });
     expect(await seriousViolations(page), 'guest flow with a denial').toEqual([]);
     for (const view of VIEWS) {
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
@@ -45,7 +45,7 @@ test('the flow view can be used with the keyboard alone: every control reached, 
 }) => {
   // At step 2 every player control is enabled (Restart and Back are disabled, so unfocusable, at 0).
   await page.goto('/?scenario=enhanced-flow&step=2');
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   const seen: string[] = [];
   let reachedSteps = false;
   for (let i = 0; i < 60 && !reachedSteps; i += 1) {
@@ -82,9 +82,9 @@ test('the flow view can be used with the keyboard alone: every control reached, 
   }
   // Arrow keys step back and forward wherever focus is (outside text fields and tabs).
   await page.keyboard.press('ArrowRight');
-  await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('ArrowLeft');
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
 });
 
 test('the diagram names every box, and the narration is announced as the step changes', async ({ page }) => {
@@ -114,7 +114,7 @@ test('a region that fails shows what failed, and the rest of the app keeps worki
   // Everything else still works: back to the flows, and a step runs through the engine.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Flows' }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').first()).toContainText(
     '200 OK',
   );
@@ -132,7 +132,7 @@ test('when the engine cannot load, the diagram and the steps are still there and
   ).toBeVisible({
     timeout: 20_000,
   });
-  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button')).toHaveCount(5);
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button')).toHaveCount(6);
   await page
     .getByRole('navigation', { name: 'Views' })
     .getByRole('button', { name: 'After sign-out' })
@@ -148,7 +148,7 @@ test('with reduced motion the packet rests where the answer arrived instead of t
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/?scenario=enhanced-flow&step=0');
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   const packet = page.locator('.react-flow__edge .packet');
   await expect(packet).toHaveCount(1);
   const first = await packet.getAttribute('transform');
@@ -161,7 +161,7 @@ test('on a 390-pixel phone the panels stack and the diagram scrolls sideways at 
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?scenario=enhanced-flow&step=2');
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   const layout = await page.evaluate(() => {
     const diagram = document.querySelector('.diagram') as HTMLElement;
     const inspector = document.querySelector('.inspector') as HTMLElement;

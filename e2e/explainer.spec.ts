@@ -31,7 +31,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await page.goto('/?scenario=enhanced-flow&step=3');
-    await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+    await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
     await page.waitForTimeout(300); // the view fits itself after the canvas is measured
     const layout = await page.evaluate(() => {
       const canvas = document.querySelector('.diagram__canvas')?.getBoundingClientRect();
@@ -65,7 +65,7 @@ test('plays the enhanced flow to the end and shows the credentials', async ({ pa
   const errors = collectErrors(page);
   await page.goto('/');
   await page.getByLabel('Speed').selectOption('4');
-  await playThrough(page, 5, 30_000);
+  await playThrough(page, 6, 30_000);
   await expect(page.getByRole('button', { name: /Browser app.*holding AWS credentials/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
@@ -77,7 +77,7 @@ test('a guest skips the user pool step', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('radio', { name: /Guest/ }).check();
   const steps = page.getByRole('list', { name: 'Steps' });
-  await expect(steps.getByRole('button')).toHaveCount(4);
+  await expect(steps.getByRole('button')).toHaveCount(5);
   await expect(steps.getByText('Sign in to the user pool')).toHaveCount(0);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.getByText('Step 2.5: Get a guest identity (no sign-in)').first()).toBeVisible();
@@ -88,11 +88,11 @@ test('steps back and forward with the keyboard alone', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Step forward' }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(progressText(page, 1, 5)).toBeVisible();
+  await expect(progressText(page, 1, 6)).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(progressText(page, 2, 5)).toBeVisible();
+  await expect(progressText(page, 2, 6)).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(progressText(page, 1, 5)).toBeVisible();
+  await expect(progressText(page, 1, 6)).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toBeVisible();
   await expect(page).toHaveURL(/step=1/);
@@ -100,12 +100,12 @@ test('steps back and forward with the keyboard alone', async ({ page }) => {
 
 test('a deep link opens the same scenario, identity and step; back returns', async ({ page }) => {
   await page.goto('/?scenario=guest&as=guest&step=2');
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('radio', { name: /Guest/ })).toBeChecked();
   await page.getByLabel('Scenario').selectOption('jwt-to-api');
   await expect(page).toHaveURL(/scenario=jwt-to-api/);
   await page.goBack();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
 });
 
 const WHAT_IFS = [
@@ -114,7 +114,7 @@ const WHAT_IFS = [
   { id: 'what-if-expired', steps: 4, error: /ExpiredToken/ },
   { id: 'what-if-guest-ssm', steps: 3, error: /AccessDeniedException/ },
   { id: 'what-if-wrong-secret', steps: 1, error: /SignatureDoesNotMatch/ },
-  { id: 'guest', steps: 4, error: /AccessDenied/ },
+  { id: 'guest', steps: 5, error: /AccessDenied/ },
 ];
 
 for (const whatIf of WHAT_IFS) {

@@ -13,36 +13,36 @@ test('Back and Forward move between views and scenarios; steps replace the entry
   await page.goto('/?scenario=enhanced-flow&step=0');
   await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(/step=1/);
   await views(page).getByRole('button', { name: 'STS gallery' }).click();
   await expect(page.getByRole('heading', { name: 'The five STS calls side by side' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   await page.goForward();
   await expect(page.getByRole('heading', { name: 'The five STS calls side by side' })).toBeVisible();
   await page.goBack();
   await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('guest');
   await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 1, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
   // The two steps replaced the entry: one Back returns to the enhanced flow where the reader left it.
   await page.goBack();
   await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   await page.goForward();
   await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
 });
 
 test('the clock moved with the credential buttons is in the link and comes back with it', async ({
   page,
 }) => {
   await page.goto('/?scenario=enhanced-flow&step=3');
-  await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('tab', { name: 'Credentials' }).click();
   const time = page.getByRole('tabpanel').locator('time');
   const before = await time.textContent();
@@ -51,7 +51,7 @@ test('the clock moved with the credential buttons is in the link and comes back 
   const moved = await time.textContent();
   await expect(page).toHaveURL(/clock=3%3A3600000|clock=3:3600000/);
   await page.reload();
-  await expect(progressText(page, 3, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByRole('tabpanel').locator('time')).toHaveText(moved ?? '');
   await expect(page.getByRole('button', { name: /^Browser app.*credentials expired/ })).toBeVisible();
@@ -68,7 +68,7 @@ test('an STS gallery column header opens that scenario in Flows', async ({ page 
 
 test('a diagram box explains itself on click or Enter', async ({ page }) => {
   await page.goto('/?scenario=enhanced-flow&step=2');
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: /^Identity pool,/ }).click();
   const panel = page.getByRole('tabpanel');
   await expect(page.getByRole('tab', { name: 'Component' })).toHaveAttribute('aria-selected', 'true');

@@ -11,12 +11,12 @@ test('Play runs one step and waits for the reader until Space', async ({ page })
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' }).locator('svg')).toBeVisible();
   await expect(page.getByText('Paused for reading', { exact: false })).toBeVisible({ timeout: 20_000 });
-  await expect(progressText(page, 1, 5)).toBeVisible();
+  await expect(progressText(page, 1, 6)).toBeVisible();
   // Far longer than a step's animation: nothing moves on by itself.
   await page.waitForTimeout(4_000);
-  await expect(progressText(page, 1, 5)).toBeVisible();
+  await expect(progressText(page, 1, 6)).toBeVisible();
   await page.locator('body').press('Space');
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Paused for reading', { exact: false })).toBeVisible({ timeout: 20_000 });
 });
 
@@ -25,8 +25,8 @@ test('auto-advance moves on by itself after a reading time', async ({ page }) =>
   await page.getByLabel('Speed').selectOption('4');
   await page.getByLabel('Auto-advance').check();
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 40_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 40_000 });
   await expect(page.getByText('Paused for reading', { exact: false })).toHaveCount(0);
 });
 
@@ -40,13 +40,13 @@ test('the packet says what it carries, and the answer words after it lands', asy
   const words = page.locator('.packet__words');
   await expect(words.filter({ hasText: 'ID, access, refresh tokens' })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   await expect(words.filter({ hasText: 'identity id' })).toBeVisible({ timeout: 20_000 });
 });
 
 test('the step explanation is on the page once', async ({ page }) => {
   await page.goto('/?scenario=enhanced-flow&step=1');
-  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
   const what = page.locator('.narration p').nth(1);
   const text = (await what.textContent()) ?? '';
   expect(text.length).toBeGreaterThan(40);

@@ -11,7 +11,7 @@ const SIZES = [
 ] as const;
 
 async function playToEnd(page: Page) {
-  await playThrough(page, 5, 30_000);
+  await playThrough(page, 6, 30_000);
 }
 
 for (const size of SIZES) {

@@ -7,12 +7,24 @@ import {
   hostedTokenStep,
 } from './steps/hosted-ui';
 import { googleSignInStep, samlSignInStep } from './steps/idps';
-import { apiWithJwtStep, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
+import { apiWithJwtStep, type S3Caller, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
 import { assumeRoleWithWebIdentityStep } from './steps/sts';
 import { userPoolSignIn } from './steps/user-pool';
 import type { Scenario } from './types';
 
 /** The main pipeline stories: one per way a person becomes credentials. */
+
+/**
+ * The same three S3 calls end the guest flow and the signed-in (enhanced) flow, so switching who signs
+ * in compares like with like: read public/, write the caller's own private/ prefix, write another's.
+ */
+function s3Comparison(caller: S3Caller = 'signed-in') {
+  return [
+    s3ReadPublicStep({}, caller),
+    s3WritePrivateStep('own', {}, caller),
+    s3WritePrivateStep('other', {}, caller),
+  ];
+}
 
 export const enhancedFlow: Scenario = {
   id: 'enhanced-flow',
@@ -21,13 +33,7 @@ export const enhancedFlow: Scenario = {
   group: 'flows',
   identity: 'userPool',
   actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [
-    userPoolSignIn(),
-    getIdStep('userPool'),
-    getCredentialsStep('userPool'),
-    s3ReadPublicStep(),
-    s3WritePrivateStep('own'),
-  ],
+  steps: [userPoolSignIn(), getIdStep('userPool'), getCredentialsStep('userPool'), ...s3Comparison()],
 };
 
 /** The basic flow's last hop: the app itself asks STS for the classic pool's role. */
@@ -91,11 +97,11 @@ export const guestFlow: Scenario = {
   id: 'guest',
   title: 'Guest access: no sign-in at all',
   summary:
-    'Skip the user pool; the identity pool gives a guest limited credentials. Public read works, private write does not.',
+    'Skip the user pool; the identity pool gives a guest credentials for the guest role. The same three S3 calls as the signed-in flow: read public/, write its own private/ folder, write another identity’s.',
   group: 'flows',
   identity: 'guest',
   actors: ['app', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [getIdStep('guest'), getCredentialsStep('guest'), s3ReadPublicStep(), s3WritePrivateStep('other')],
+  steps: [getIdStep('guest'), getCredentialsStep('guest'), ...s3Comparison('guest')],
 };
 
 export const jwtToApi: Scenario = {

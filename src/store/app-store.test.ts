@@ -101,7 +101,8 @@ describe('url state', () => {
       view: 'sts',
     });
     expect(parseUrlState('?scenario=nope&as=root&step=-1&view=<script>')).toEqual({});
-    expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 4 });
+    // The guest flow has five steps (GetId, GetCredentialsForIdentity and the three S3 calls).
+    expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 5 });
   });
 
   it('carries the reader clock moves and refuses malformed or unbounded ones', () => {

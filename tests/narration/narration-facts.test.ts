@@ -96,6 +96,28 @@ describe('narration facts pinned to the engine', () => {
     expect(d?.policies.find((p) => p.name === 'AtlasIdentityPoolAccess')?.outcome).toBe('NoMatch');
   });
 
+  it('guest and signed-in run the same three S3 calls and get the same answers, for the same statements', () => {
+    // The guest toggle compares like with like: read public/, write its own private/ prefix, write another's.
+    const calls = ['s3-read-public', 's3-write-own', 's3-write-other'];
+    const answers = (scenario: string) =>
+      calls.map((step) => {
+        const p = stepOf(scenario, step);
+        const [d] = decisions(p);
+        return `${p.step.operation} ${p.entry.response?.status} ${d?.decision} ${d?.deniedBy?.sid ?? allowingStatements(d!).filter((a) => a.includes('AtlasIdentityPoolAccess'))}`;
+      });
+    expect(answers('guest')).toEqual(answers('enhanced-flow'));
+    expect(answers('guest')).toEqual([
+      'GetObject 200 Allow identity:AtlasIdentityPoolAccess:ReadPublic',
+      'PutObject 200 Allow identity:AtlasIdentityPoolAccess:OwnPrivatePrefix',
+      'PutObject 403 ExplicitDeny DenyWritesOutsidePublicAndOwnPrivatePrefix',
+    ]);
+    // The guest narration says its scope-down session policy (which lists S3) allows the two calls that pass.
+    for (const step of ['s3-read-public', 's3-write-own']) {
+      const [d] = decisions(stepOf('guest', step));
+      expect(d?.policies.find((p) => p.layer === 'session')?.outcome, step).toBe('Allow');
+    }
+  });
+
   it('guest SSM call: an IMPLICIT deny from the missing session-policy allow, although the role allows it', () => {
     const [d] = decisions(stepOf('what-if-guest-ssm', 'ssm-get-parameter'));
     expect(d?.decision).toBe('ImplicitDeny');
@@ -143,7 +165,9 @@ describe('narration facts pinned to the engine', () => {
     expect(roles('enhanced-flow')).toMatch(/^AtlasAdminsRole \| .*cognito:preferred_role/);
     expect(roles('google-direct')).toMatch(/^AtlasAuthenticatedRole \| no role mapping/);
     // SAML: the role the assertion's Role attribute names (identity pools guide, SAML role customization).
-    expect(roles('saml')).toMatch(/^AtlasSamlRole \| SAML: the only role the assertion’s Role attribute offers/);
+    expect(roles('saml')).toMatch(
+      /^AtlasSamlRole \| SAML: the only role the assertion’s Role attribute offers/,
+    );
     expect(roles('google-via-user-pool')).toMatch(/^AtlasAuthenticatedRole \| .*AmbiguousRoleResolution/);
     expect(roles('saml-via-user-pool')).toMatch(/^AtlasAuthenticatedRole \| .*AmbiguousRoleResolution/);
     expect(roles('guest')).toMatch(/^AtlasGuestRole \| .*unauthenticated/);

@@ -1,5 +1,5 @@
 import { jsonRequest, s3Request } from '../../wire/aws-requests';
-import type { ScenarioStep } from '../types';
+import type { Narration, ScenarioStep } from '../types';
 
 /** The object every identity pool role may read (demo bucket layout, team brief). */
 export const PUBLIC_OBJECT_KEY = 'public/welcome.txt';
@@ -8,7 +8,18 @@ function privateKey(identityId: string): string {
   return `private/${identityId}/notes.txt`;
 }
 
-export function s3ReadPublicStep(overrides: Partial<ScenarioStep> = {}): ScenarioStep {
+/** Who holds the credentials: a guest's session also carries Cognito's scope-down session policies. */
+export type S3Caller = 'signed-in' | 'guest';
+
+/** What the IAM trace adds for an enhanced-flow guest (see the narration facts test). */
+const GUEST_SESSION_NOTE =
+  'For this guest the trace has one more layer: Cognito’s scope-down session policy, which lists S3, so it allows the call too.';
+
+export function s3ReadPublicStep(
+  overrides: Partial<ScenarioStep> = {},
+  caller: S3Caller = 'signed-in',
+): ScenarioStep {
+  const guestNote = caller === 'guest' ? ` ${GUEST_SESSION_NOTE}` : '';
   return {
     id: 's3-read-public',
     label: '3',
@@ -21,7 +32,7 @@ export function s3ReadPublicStep(overrides: Partial<ScenarioStep> = {}): Scenari
     operation: 'GetObject',
     expect: 'success',
     narration: {
-      what: `The app signs GetObject for ${PUBLIC_OBJECT_KEY} with SigV4 using the temporary credentials. S3 verifies the signature, then IAM evaluates the role's policies (and any session policies) and the bucket policy.`,
+      what: `The app signs GetObject for ${PUBLIC_OBJECT_KEY} with SigV4 using the temporary credentials. S3 verifies the signature, then IAM evaluates the role's policies (and any session policies) and the bucket policy.${guestNote}`,
       why: 'The credentials stand for the role chosen in the step before (by the identity pool in the enhanced flow, by the app in the basic flow). In this demo every identity-pool role carries a ReadPublic statement that allows s3:GetObject on public/*: the main pool’s roles (guest, authenticated, admins, readers) through AtlasIdentityPoolAccess, the classic pool’s through AtlasClassicPoolAccess, and AtlasSamlRole (which ExampleCorp’s assertion names) through its own ReadPublic policy.',
       misunderstanding:
         'Session policies only restrict: the effective permission is an intersection of the role’s policies and the session policies.',
@@ -47,8 +58,10 @@ const object = await s3.send(new GetObjectCommand({ Bucket: '${demo.bucket ?? '<
 export function s3WritePrivateStep(
   target: 'own' | 'other',
   overrides: Partial<ScenarioStep> = {},
+  caller: S3Caller = 'signed-in',
 ): ScenarioStep {
   const own = target === 'own';
+  const guest = caller === 'guest';
   return {
     id: own ? 's3-write-own' : 's3-write-other',
     label: '3',
@@ -61,21 +74,23 @@ export function s3WritePrivateStep(
     operation: 'PutObject',
     expect: own ? 'success' : 'denied',
     refusal: own ? undefined : 'AccessDenied',
-    narration: own
-      ? {
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
-          what: 'The app signs PutObject to private/<identity id>/notes.txt. The policy statement’s resource private/${cognito-identity.amazonaws.com:sub}/* is filled in with this caller’s identity id and matches.',
-          why: 'One role serves every user; the policy variable gives each identity its own folder.',
-          misunderstanding:
+    narration: guest
+      ? guestWriteNarration(own)
+      : own
+        ? {
             // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
-            '${cognito-identity.amazonaws.com:sub} is the identity id (region:GUID), not the user pool sub.',
-        }
-      : {
-          what: 'The app signs PutObject to a private/ folder named after a different identity id. Two layers refuse it: the role’s policy allows writes only under private/<its own id>/ (the policy variable resolves to the caller’s id, so nothing there allows this key), and the demo bucket policy explicitly denies writes outside public/ and the caller’s own private/ prefix. S3 reports the explicit deny.',
-          why: 'The same role does not mean the same data: the identity id in the policy variable separates users, and the bucket policy enforces it for every principal.',
-          misunderstanding:
-            'Explicit deny always wins: even a role that allowed this write would be refused by the bucket policy’s Deny. Without that Deny, the implicit deny (nothing allowed it) would still refuse it with the same 403 AccessDenied.',
-        },
+            what: 'The app signs PutObject to private/<identity id>/notes.txt. The policy statement’s resource private/${cognito-identity.amazonaws.com:sub}/* is filled in with this caller’s identity id and matches.',
+            why: 'One role serves every user; the policy variable gives each identity its own folder.',
+            misunderstanding:
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+              '${cognito-identity.amazonaws.com:sub} is the identity id (region:GUID), not the user pool sub.',
+          }
+        : {
+            what: 'The app signs PutObject to a private/ folder named after a different identity id. Two layers refuse it: the role’s policy allows writes only under private/<its own id>/ (the policy variable resolves to the caller’s id, so nothing there allows this key), and the demo bucket policy explicitly denies writes outside public/ and the caller’s own private/ prefix. S3 reports the explicit deny.',
+            why: 'The same role does not mean the same data: the identity id in the policy variable separates users, and the bucket policy enforces it for every principal.',
+            misunderstanding:
+              'Explicit deny always wins: even a role that allowed this write would be refused by the bucket policy’s Deny. Without that Deny, the implicit deny (nothing allowed it) would still refuse it with the same 403 AccessDenied.',
+          },
     code: (demo) => ({
       sdk: `await s3.send(new PutObjectCommand({
   Bucket: '${demo.bucket ?? '<bucket>'}',
@@ -96,6 +111,27 @@ export function s3WritePrivateStep(
     },
     ...overrides,
   };
+}
+
+/**
+ * The guest's two writes, as the engine's IAM trace decides them: the guest role carries the same
+ * AtlasIdentityPoolAccess policy as the signed-in roles, so its own prefix is allowed (OwnPrivatePrefix,
+ * and the scope-down session policy lists S3) and another identity's prefix meets the bucket policy's Deny.
+ */
+function guestWriteNarration(own: boolean): Narration {
+  return own
+    ? {
+        what: `The guest signs PutObject to private/<its own identity id>/notes.txt, and S3 answers 200. The guest role (AtlasGuestRole) carries the same policy as the signed-in roles: its OwnPrivatePrefix statement, private/\${cognito-identity.amazonaws.com:sub}/*, is filled in with the guest's identity id and matches. ${GUEST_SESSION_NOTE} The bucket policy's Deny leaves the caller's own prefix alone.`,
+        why: 'A guest has an identity id too, so the same policy variable gives it a folder of its own. What differs from a signed-in user is how long that id lasts: nothing ties it to a person, so the folder is reachable only while this app keeps the id.',
+        misunderstanding:
+          '“Guests are read-only” is not a Cognito rule: it is whatever the unauthenticated role allows. This demo lets guests write their own prefix; leave the write out of the guest role if yours must not.',
+      }
+    : {
+        what: 'The guest signs PutObject to a private/ folder named after a different identity id, and S3 answers 403 AccessDenied, exactly as it does for the signed-in user. The role’s OwnPrivatePrefix statement resolves to the guest’s own id and does not match this key, and the bucket policy’s DenyWritesOutsidePublicAndOwnPrivatePrefix applies: an explicit deny.',
+        why: 'The refusal comes from whose folder it is, not from being a guest: the identity id in the policy variable separates every caller, signed in or not.',
+        misunderstanding:
+          'Explicit deny always wins: even a role that allowed this write would be refused by the bucket policy’s Deny.',
+      };
 }
 
 export function apiWithJwtStep(

@@ -140,9 +140,10 @@ describe('buildGraph', () => {
       entry(0, 'get-id', 'success'),
       entry(1, 'get-credentials', 'success', { credentials }),
       entry(2, 's3-read-public', 'success', { credentials }),
-      entry(3, 's3-write-other', 'aws-error', { credentials }),
+      entry(3, 's3-write-own', 'success', { credentials }),
+      entry(4, 's3-write-other', 'aws-error', { credentials }),
     ];
-    const { nodes, edges } = buildGraph({ scenario: guestFlow, entries, position: 4, clock: T0 + 1 });
+    const { nodes, edges } = buildGraph({ scenario: guestFlow, entries, position: 5, clock: T0 + 1 });
     expect(nodes.find((n) => n.id === 'app')?.data.status).toBe('expired');
     expect(nodes.find((n) => n.id === 's3')?.data).toMatchObject({
       status: 'denied',

@@ -1,3 +1,4 @@
+import { createDict, getOwn, setOwn } from '../../core/dict';
 import {
   type DocumentNode,
   type ExecutionResult,
@@ -140,8 +141,9 @@ export function expandIntrospectionReuse(plan: IntrospectionPlan, result: Execut
   }
   const answer = { ...result, errors: errors.length > 0 ? errors : undefined };
   if (!result.data) return answer;
-  const data: Record<string, unknown> = {};
+  // Response keys are aliases the caller chose: a null-prototype record keeps `__proto__` as data.
+  const data: Record<string, unknown> = createDict<unknown>();
   const executed = result.data as Record<string, unknown>;
-  for (const key of plan.order) data[key] = executed[plan.copies.get(key) ?? key];
+  for (const key of plan.order) setOwn(data, key, getOwn(executed, plan.copies.get(key) ?? key));
   return { ...answer, data };
 }
