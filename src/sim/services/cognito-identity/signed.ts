@@ -3,12 +3,11 @@
  * for service `cognito-identity`, and the caller's IAM policies must allow the action on the pool.
  * The JSON 1.1 adapter reads the body, so the route keeps an unread copy for the signature check.
  */
-import { authenticate } from '../../auth/authenticate';
+import { authorizeSignedCall } from '../../auth/authorize-signed-call';
 import type { Caller } from '../../auth/caller';
 import { parseSignature } from '../../auth/parse-signature';
 import { AwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
-import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
 import { identityPoolArn } from './openid-token';
 
 const unreadCopies = new WeakMap<RequestContext, Request>();
@@ -31,32 +30,9 @@ export async function authorizeDeveloperCall(
 ): Promise<Caller> {
   const request = unreadCopies.get(ctx);
   if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
-  const caller = await authenticate(request, ctx, { service: 'cognito-identity', dialect: 'json' });
-  const world = ctx.world;
-  const action = `cognito-identity:${operation}`;
-  const resource = poolId ? identityPoolArn(world, poolId) : '*';
-  const result = evaluate({
-    action,
-    resource,
-    principal: caller.principal,
-    resourceAccountId: world.accountId,
-    context: { ...caller.context, 'aws:RequestedRegion': world.region },
-    identityPolicies: caller.identityPolicies,
-    permissionsBoundary: caller.permissionsBoundary,
-    sessionPolicies: caller.sessionPolicies,
+  return authorizeSignedCall(ctx, request, {
+    service: 'cognito-identity',
+    action: `cognito-identity:${operation}`,
+    resource: poolId ? identityPoolArn(ctx.world, poolId) : '*',
   });
-  ctx.emit('iam.decision', `${result.decision}: ${caller.arn} → ${action} on ${resource}`, {
-    action,
-    resource,
-    principal: caller.arn,
-    result,
-  });
-  if (result.decision !== 'Allow') {
-    // IAM's usual sentence; Cognito's exact code for an IAM refusal is unverified (reference silent).
-    throw new AwsError(
-      'AccessDeniedException',
-      accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
-    );
-  }
-  return caller;
 }

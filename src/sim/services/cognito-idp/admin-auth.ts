@@ -10,12 +10,11 @@
  * resource: * because no identity-based policy allows the cognito-idp:CreateUserPool action",
  * aws-samples/aws-ai-intelligent-document-processing#12).
  */
-import { authenticate } from '../../auth/authenticate';
+import { authorizeSignedCall } from '../../auth/authorize-signed-call';
 import type { Caller } from '../../auth/caller';
 import { parseSignature } from '../../auth/parse-signature';
 import { AwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
-import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
 
 /** The pool's ARN, built from the id in the request: IAM decides before the pool is looked up. */
 export const userPoolArn = (region: string, accountId: string, poolId: string) =>
@@ -40,32 +39,9 @@ export async function authorizeAdminCall(
 ): Promise<Caller> {
   const request = unreadCopies.get(ctx);
   if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
-  const caller = await authenticate(request, ctx, { service: 'cognito-idp', dialect: 'json' });
-  const world = ctx.world;
-  const action = `cognito-idp:${operation}`;
-  const resource = userPoolArn(world.region, world.accountId, poolId);
-  const result = evaluate({
-    action,
-    resource,
-    principal: caller.principal,
-    resourceAccountId: world.accountId,
-    context: { ...caller.context, 'aws:RequestedRegion': world.region },
-    identityPolicies: caller.identityPolicies,
-    permissionsBoundary: caller.permissionsBoundary,
-    sessionPolicies: caller.sessionPolicies,
+  return authorizeSignedCall(ctx, request, {
+    service: 'cognito-idp',
+    action: `cognito-idp:${operation}`,
+    resource: userPoolArn(ctx.world.region, ctx.world.accountId, poolId),
   });
-  ctx.emit('iam.decision', `${result.decision}: ${caller.arn} → ${action} on ${resource}`, {
-    action,
-    resource: resource,
-    principal: caller.arn,
-    result,
-  });
-  if (result.decision !== 'Allow') {
-    throw new AwsError(
-      'AccessDeniedException',
-      accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
-      400,
-    );
-  }
-  return caller;
 }
