@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { progressText } from './play-helpers';
 
 /**
  * Attributes for access control in the browser: the department scenario reads its own department's
@@ -6,7 +7,7 @@ import { expect, test } from '@playwright/test';
  */
 test('the IAM tab shows the department tag where the policy uses it', async ({ page }) => {
   await page.goto('/?scenario=abac-departments&step=4');
-  await expect(page.getByText('Step 4 of 5')).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 4, 5)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'IAM' }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByText('Policy variables:').first()).toBeVisible({ timeout: 20_000 });

@@ -1,9 +1,15 @@
 import { readJson } from '../wire/aws-responses';
 import { jsonRequest } from '../wire/aws-requests';
 import { credentialsFromIdentityPool } from '../wire/credentials';
-import { DEMO_DEVELOPER_PROVIDER } from '../sim/index';
 import { s3WritePrivateStep } from './steps/services';
 import type { Scenario, ScenarioStep } from './types';
+
+/**
+ * The demo pools' DeveloperProviderName (src/sim/demo/identity-pool.ts, also exported by the engine as
+ * DEMO_DEVELOPER_PROVIDER). Written out here because a value import of the engine from a scenario would
+ * pull the whole engine into the first page's bundle; scenarios reach the engine only through `ctx`.
+ */
+const DEMO_DEVELOPER_PROVIDER = 'login.identity-atlas.demo';
 
 /**
  * Developer-authenticated identities (Cognito identity pools guide, "Developer-authenticated
