@@ -56,9 +56,18 @@ export function useUrlSync() {
         state.clockJumps === previous.clockJumps
       )
         return;
-      if (!pending) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
+      // A step the reader chose is settled at once: written now, so a Back pressed right after it leaves
+      // this entry at that step. Playback and replays (busy) pass through steps; those are written
+      // once, a little later, when they end.
+      if (!state.busy && state.status !== 'playing') {
+        if (pending) clearTimeout(pending);
+        writeStep();
+      } else if (!pending) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });
     const onPop = () => {
+      // A write still waiting belongs to the entry the reader just left: drop it, never apply it here.
+      if (pending) clearTimeout(pending);
+      pending = undefined;
       const url = parseUrlState(location.search);
       const state = store.getState();
       applying = true;
