@@ -22,9 +22,9 @@ test('after one visit the app opens and plays with the network off', async ({ pa
   await context.setOffline(true);
   await page.goto('/?scenario=guest&as=guest&step=0');
   await expect(page.getByRole('heading', { name: 'Identity Atlas', level: 1 })).toBeVisible();
-  for (let step = 1; step <= 4; step++) {
+  for (let step = 1; step <= 5; step++) {
     await page.getByRole('button', { name: 'Step forward' }).click();
-    await expect(progressText(page, step, 4)).toBeVisible({ timeout: 30_000 });
+    await expect(progressText(page, step, 5)).toBeVisible({ timeout: 30_000 });
   }
   await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').nth(1)).toContainText(
     '200 OK',

@@ -37,8 +37,8 @@ for (const size of SIZES) {
           .getByRole('region', { name: 'Inspector' })
           .screenshot({ path: `screenshots/${size.name}-03-tab-${tab.toLowerCase()}.png` });
       }
-      await page.goto('/?scenario=guest&as=guest&step=4');
-      await expect(progressText(page, 4, 4)).toBeVisible({ timeout: 30_000 });
+      await page.goto('/?scenario=guest&as=guest&step=5');
+      await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 30_000 });
       await page.screenshot({
         path: `screenshots/${size.name}-04-guest.png`,
         fullPage: size.name === 'phone',

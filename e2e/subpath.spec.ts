@@ -15,11 +15,11 @@ test('a deep link under the sub-path opens its scenario and step, and Back works
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(`${base}?scenario=guest&as=guest&step=2`);
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'STS gallery' }).click();
   await expect(page).toHaveURL(new RegExp(`${base}\\?.*view=sts`));
   await page.goBack();
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 30_000 });
   expect(new URL(page.url()).pathname).toBe(base);
   expect(errors).toEqual([]);
 });
