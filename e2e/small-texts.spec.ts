@@ -44,7 +44,7 @@ test('GetSessionToken: the default 12 hours, and no policy check lit when IAM de
 
 test('the IAM tab says the decision once', async ({ page }) => {
   await page.goto('/?scenario=enhanced-flow&step=4');
-  await expect(progressText(page, 4, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 4, 6)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('tab', { name: 'IAM' }).click();
   await expect(page.getByRole('tabpanel')).toContainText(/Allow|Deny/);
   await expect(page.getByRole('tabpanel')).not.toContainText(/Allow Allow|Deny Deny/);
