@@ -17,28 +17,18 @@ import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './l
 import { answerNewPasswordRequired, newPasswordChallenge } from './new-password-challenge';
 import { passwordMatches } from './password';
 import { findUser } from './pool-lookup';
+import { AUTH_FLOWS } from './initiate-auth';
 import { CHALLENGE_NAMES } from './respond-to-auth-challenge';
 import { answerSoftwareTokenMfa, softwareTokenChallenge } from './software-token-mfa';
 import type { AppClientRecord, PoolRecord } from './state';
-
-const ADMIN_AUTH_FLOWS = [
-  'USER_SRP_AUTH',
-  'REFRESH_TOKEN_AUTH',
-  'REFRESH_TOKEN',
-  'CUSTOM_AUTH',
-  'ADMIN_NO_SRP_AUTH',
-  'USER_PASSWORD_AUTH',
-  'ADMIN_USER_PASSWORD_AUTH',
-  'USER_AUTH',
-];
 
 export async function adminInitiateAuth(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);
   const clientId = v.string(input, 'ClientId', CLIENT_ID);
   const flow = v.string(input, 'AuthFlow');
-  if (!ADMIN_AUTH_FLOWS.includes(flow))
+  if (!AUTH_FLOWS.includes(flow))
     v.fail(
-      `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${ADMIN_AUTH_FLOWS.join(', ')}]`,
+      `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${AUTH_FLOWS.join(', ')}]`,
     );
   const params = v.optionalStringMap(input, 'AuthParameters') ?? {};
   await authorizeAdminCall(ctx, 'AdminInitiateAuth', poolId);

@@ -27,7 +27,8 @@ async function checkSignInSecretHash(client: AppClientRecord, params: Record<str
  * deliberate: client, flow enabled, parameters, user existence, disabled, lockout, unconfirmed (before
  * the password: AWS answers UserNotConfirmedException even to a wrong password), then the password.
  */
-const AUTH_FLOWS = [
+/** The service model's AuthFlowType enum: every value InitiateAuth and AdminInitiateAuth accept as input. */
+export const AUTH_FLOWS = [
   'USER_SRP_AUTH',
   'REFRESH_TOKEN_AUTH',
   'REFRESH_TOKEN',
