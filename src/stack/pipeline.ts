@@ -162,7 +162,10 @@ function ensureRole(stack: Source, arn: string, add: Add): string {
   const id = nodeIdOf.role(name);
   const held = Object.hasOwn(stack.state.iam.roles, name);
   // A role the template names but does not create (an ARN from elsewhere) is still what the pool gives.
-  add({ id, kind: 'role', label: name, what: held ? 'IAM role' : 'IAM role (not in the template)', awsId: arn }, name);
+  add(
+    { id, kind: 'role', label: name, what: held ? 'IAM role' : 'IAM role (not in the template)', awsId: arn },
+    name,
+  );
   return id;
 }
 
@@ -182,7 +185,10 @@ function roleEdges(
     if (mapping.Type !== 'Token') continue;
     // Token mapping reads cognito:roles / cognito:preferred_role: the roles of the pool's groups.
     const poolId = /\/([\w-]+_[0-9a-zA-Z]+)/.exec(provider)?.[1];
-    const pool = poolId && Object.hasOwn(stack.state.cognitoIdp.pools, poolId) ? stack.state.cognitoIdp.pools[poolId] : undefined;
+    const pool =
+      poolId && Object.hasOwn(stack.state.cognitoIdp.pools, poolId)
+        ? stack.state.cognitoIdp.pools[poolId]
+        : undefined;
     for (const g of Object.values(pool?.groups ?? {}))
       if (g.roleArn) link(ipNode, role(g.roleArn), `group ${g.groupName}`);
   }
@@ -204,35 +210,69 @@ function resourceNodes(stack: Source): ResourceEntry[] {
       ref,
       arns: [arn, `${arn}${child}`],
     });
-  for (const b of Object.values(state.s3.buckets)) entry('s3', b.name, 'S3 bucket', b.name, `arn:aws:s3:::${b.name}`, '/example.txt');
+  for (const b of Object.values(state.s3.buckets))
+    entry('s3', b.name, 'S3 bucket', b.name, `arn:aws:s3:::${b.name}`, '/example.txt');
   for (const api of Object.values(state.executeApi.apis))
-    entry('execute-api', api.id, `API Gateway REST API ${api.name}`, api.id, `arn:aws:execute-api:${region}:${accountId}:${api.id}`, '/stage/GET/example');
+    entry(
+      'execute-api',
+      api.id,
+      `API Gateway REST API ${api.name}`,
+      api.id,
+      `arn:aws:execute-api:${region}:${accountId}:${api.id}`,
+      '/stage/GET/example',
+    );
   for (const api of Object.values(state.appsync.apis)) {
     const arn = `arn:aws:appsync:${region}:${accountId}:apis/${api.apiId}`;
     entry('appsync', api.apiId, `AppSync API ${api.name}`, arn, arn, '/types/Query/fields/example');
   }
   for (const p of Object.values(state.ssm.parameters))
-    entry('ssm', p.name, 'SSM parameter', p.name, `arn:aws:ssm:${region}:${accountId}:parameter/${p.name.replace(/^\//, '')}`, '');
+    entry(
+      'ssm',
+      p.name,
+      'SSM parameter',
+      p.name,
+      `arn:aws:ssm:${region}:${accountId}:parameter/${p.name.replace(/^\//, '')}`,
+      '',
+    );
   for (const r of stack.resources)
     if (r.type === 'AWS::DynamoDB::Table')
-      entry('dynamodb', r.ref, 'DynamoDB table', r.ref, `arn:aws:dynamodb:${region}:${accountId}:table/${r.ref}`, '/index/example');
+      entry(
+        'dynamodb',
+        r.ref,
+        'DynamoDB table',
+        r.ref,
+        `arn:aws:dynamodb:${region}:${accountId}:table/${r.ref}`,
+        '/index/example',
+      );
   return out;
 }
 
-/** A glob of IAM's Resource element (`*` any run, `?` one character; policy variables match anything). */
+/** A glob of IAM's Resource element (`*` any run, `?` one character; a policy variable one path segment). */
 const globToRegExp = (pattern: string) =>
   new RegExp(
     `^${pattern
-      .replace(/\$\{[^}]*\}/g, '\u0000')
-      .replace(/[.+^$()|[\]\\{}]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')
-      .replace(/\u0000/g, '[^/]*')}$`,
+      .split(/(\$\{[^}]*\}|\*|\?)/)
+      .map((part) =>
+        part === '*'
+          ? '.*'
+          : part === '?'
+            ? '.'
+            : part.startsWith('${')
+              ? '[^/]*'
+              : part.replace(/[.+^$()|[\]\\{}]/g, '\\$&'),
+      )
+      .join('')}$`,
   );
 
 /** Whether the statement names the resource by one of its ARNs (a bare `*` names everything: no line). */
 function names(statement: PolicyStatement, arns: string[]): boolean {
   const raw = (statement as { Resource?: string | string[] }).Resource;
   const patterns = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  return patterns.some((p) => p !== '*' && arns.some((arn) => globToRegExp(p).test(arn)));
+  return patterns.some((p) => {
+    if (p === '*') return false;
+    // The part before any wildcard or variable: a pattern under the resource (an object prefix, a
+    // method of an API) names it too.
+    const literal = p.split(/[*?]|\$\{/)[0] ?? '';
+    return arns.some((arn) => globToRegExp(p).test(arn) || literal.startsWith(`${arn}/`));
+  });
 }

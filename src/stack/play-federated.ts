@@ -22,7 +22,9 @@ export interface FederatedOptions {
 }
 
 /** Identity pools of the stack that take Google logins, with the client ids they accept. */
-export function googlePools(state: StackState): { identityPoolId: string; name: string; clientIds: string[] }[] {
+export function googlePools(
+  state: StackState,
+): { identityPoolId: string; name: string; clientIds: string[] }[] {
   return Object.values(state.cognitoIdentity.pools).flatMap((p) => {
     const ids = Object.hasOwn(p.SupportedLoginProviders, GOOGLE_LOGIN)
       ? (p.SupportedLoginProviders[GOOGLE_LOGIN] ?? '')
@@ -31,12 +33,16 @@ export function googlePools(state: StackState): { identityPoolId: string; name: 
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    return clientIds.length ? [{ identityPoolId: p.IdentityPoolId, name: p.IdentityPoolName, clientIds }] : [];
+    return clientIds.length
+      ? [{ identityPoolId: p.IdentityPoolId, name: p.IdentityPoolName, clientIds }]
+      : [];
   });
 }
 
 /** Identity pools of the stack that take SAML logins, one entry per provider ARN. */
-export function samlPools(state: StackState): { identityPoolId: string; name: string; providerArn: string }[] {
+export function samlPools(
+  state: StackState,
+): { identityPoolId: string; name: string; providerArn: string }[] {
   return Object.values(state.cognitoIdentity.pools).flatMap((p) =>
     p.SamlProviderARNs.map((providerArn) => ({
       identityPoolId: p.IdentityPoolId,

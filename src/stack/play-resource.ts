@@ -56,7 +56,13 @@ export async function playResourceCall(
   if (s3) {
     const [, bucket = '', key = ''] = s3;
     const put = chosen.action === 's3:PutObject';
-    request = await s3Request(region, bucket, key, put ? 'PUT' : 'GET', put ? 'played from Your stack\n' : undefined);
+    request = await s3Request(
+      region,
+      bucket,
+      key,
+      put ? 'PUT' : 'GET',
+      put ? 'played from Your stack\n' : undefined,
+    );
     service = 's3';
     label = `${put ? 'PutObject' : 'GetObject'} s3://${bucket}/${key}`;
     touch(out, nodeIdOf.resource('s3', bucket));

@@ -34,10 +34,7 @@ export interface PlayResult {
 }
 
 /** Runs `play` with the cloud's trace events collected into the result, and the boxes it touched. */
-export async function recorded(
-  cloud: Cloud,
-  play: (out: PlayResult) => Promise<void>,
-): Promise<PlayResult> {
+export async function recorded(cloud: Cloud, play: (out: PlayResult) => Promise<void>): Promise<PlayResult> {
   const out: PlayResult = { calls: [], touched: [], events: [] };
   const stop = cloud.subscribe((event) => {
     out.events.push(event);
@@ -124,7 +121,11 @@ export async function credentials(
     | undefined;
   out.accessKeyId = c?.AccessKeyId;
   if (c?.AccessKeyId && c.SecretKey && c.SessionToken)
-    out.credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken };
+    out.credentials = {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretKey,
+      sessionToken: c.SessionToken,
+    };
   creds.summary = `credentials ${c?.AccessKeyId ?? ''} (temporary, with a session token)`;
   delete creds.body;
 }

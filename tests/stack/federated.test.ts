@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importStack } from '../../src/stack/index';
-import { googlePools, playGoogle, playSaml, samlPools, samlTrust, trustSimulatedSamlIdp } from '../../src/stack/play-federated';
+import {
+  googlePools,
+  playGoogle,
+  playSaml,
+  samlPools,
+  samlTrust,
+  trustSimulatedSamlIdp,
+} from '../../src/stack/play-federated';
 import { playResourceCall } from '../../src/stack/play-resource';
 
 const text = readFileSync('tests/fixtures/stack/federated-stack.yaml', 'utf8');
@@ -13,11 +20,19 @@ describe('Google and SAML sign-in played against an imported stack', () => {
   it('finds the identity pool that takes Google and the one that takes the SAML provider', async () => {
     const r = await load();
     const ip = Object.values(r.state.cognitoIdentity.pools)[0];
-    expect(googlePools(r.state)).toEqual([{ identityPoolId: ip?.IdentityPoolId, name: 'reader_ids', clientIds: [GOOGLE_CLIENT] }]);
-    expect(samlPools(r.state)).toEqual([
-      { identityPoolId: ip?.IdentityPoolId, name: 'reader_ids', providerArn: 'arn:aws:iam::123456789012:saml-provider/CorpIdP' },
+    expect(googlePools(r.state)).toEqual([
+      { identityPoolId: ip?.IdentityPoolId, name: 'reader_ids', clientIds: [GOOGLE_CLIENT] },
     ]);
-    expect(r.samlEntityIds).toEqual({ 'arn:aws:iam::123456789012:saml-provider/CorpIdP': 'https://idp.corp.example/saml' });
+    expect(samlPools(r.state)).toEqual([
+      {
+        identityPoolId: ip?.IdentityPoolId,
+        name: 'reader_ids',
+        providerArn: 'arn:aws:iam::123456789012:saml-provider/CorpIdP',
+      },
+    ]);
+    expect(r.samlEntityIds).toEqual({
+      'arn:aws:iam::123456789012:saml-provider/CorpIdP': 'https://idp.corp.example/saml',
+    });
   });
 
   it('a Google user of the template’s client gets the authenticated role, and writes to their own prefix', async () => {
@@ -35,7 +50,13 @@ describe('Google and SAML sign-in played against an imported stack', () => {
     ]);
     expect(played.roleArn).toBe('arn:aws:iam::123456789012:role/reader-auth');
     expect(played.accessKeyId).toMatch(/^ASIA/);
-    expect(played.events.some((e) => e.kind === 'login.verified' && (e.detail as { provider?: string }).provider === 'accounts.google.com')).toBe(true);
+    expect(
+      played.events.some(
+        (e) =>
+          e.kind === 'login.verified' &&
+          (e.detail as { provider?: string }).provider === 'accounts.google.com',
+      ),
+    ).toBe(true);
     await playResourceCall(r.cloud, 'us-east-1', NOW, r.matrix, played);
     expect(played.calls.at(-1)).toEqual({
       operation: `PutObject s3://reader-files-test/private/${played.identityId}/example.txt`,
@@ -67,7 +88,10 @@ describe('Google and SAML sign-in played against an imported stack', () => {
     const r = await load();
     const [entry] = samlPools(r.state);
     const providerArn = entry?.providerArn ?? '';
-    expect(samlTrust(r.cloud, providerArn)).toMatchObject({ trusted: false, certificates: [expect.stringMatching(/^MII/)] });
+    expect(samlTrust(r.cloud, providerArn)).toMatchObject({
+      trusted: false,
+      certificates: [expect.stringMatching(/^MII/)],
+    });
     const played = await playSaml(r.cloud, 'us-east-1', {
       identityPoolId: entry?.identityPoolId ?? '',
       providerArn,

@@ -105,7 +105,9 @@ export async function importCertificateKeys(engine: XmlEngine, certificates: str
     try {
       const der = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const cert = new engine.xmldsig.X509Certificate(der);
-      keys.push(await cert.exportKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as RsaHashedImportParams));
+      keys.push(
+        await cert.exportKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as RsaHashedImportParams),
+      );
     } catch {
       // skipped: see above
     }
