@@ -58,7 +58,7 @@ describe('buildPipeline', () => {
       ['provider', 'Google', 'PoolGoogle'],
       ['provider', 'CorpSaml', 'PoolSaml'],
       ['identityPool', 'reader_ids', 'ReaderIdentities'],
-      ['login', 'Google', null],
+      ['login', 'accounts.google.com', null],
       ['login', 'CorpIdP', 'CorpIdP'],
       ['role', 'reader-auth', 'ReaderAuthRole'],
       ['role', 'reader-guest', 'ReaderGuestRole'],

@@ -120,7 +120,7 @@ export function buildPipeline(stack: Source): Pipeline {
     const logins: [string, string][] = [
       ...Object.keys(ip.SupportedLoginProviders).map((k): [string, string] => [
         k,
-        k === 'accounts.google.com' ? 'Google (OIDC)' : `${k} (social)`,
+        k === 'accounts.google.com' ? 'Google login of identity pools' : `${k} login`,
       ]),
       ...ip.SamlProviderARNs.map((a): [string, string] => [a, 'IAM SAML provider']),
       ...ip.OpenIdConnectProviderARNs.map((a): [string, string] => [a, 'IAM OIDC provider']),
@@ -132,7 +132,7 @@ export function buildPipeline(stack: Source): Pipeline {
         add({
           id,
           kind: 'login',
-          label: provider === 'accounts.google.com' ? 'Google' : (provider.split('/').pop() ?? provider),
+          label: provider.split('/').pop() ?? provider,
           what,
           awsId: provider,
         });

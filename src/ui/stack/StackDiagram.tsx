@@ -70,6 +70,7 @@ export function StackDiagram({ stack, lit }: { stack: ImportedStack; lit: readon
       <p className="stack-pipeline__caption">
         {layout.nodes.length} boxes from your template, read left to right as a sign-in travels. Choose a box
         to see where it is in the template.{lit.length ? ' Lit: what the last played flow went through.' : ''}
+        {width > 0 && fullW * zoom > width + 1 ? ' Scroll sideways for the rest of it.' : ''}
       </p>
       <div className="stack-pipeline__frame" ref={frame}>
         <div
