@@ -1,3 +1,4 @@
+
 import type { WorldView } from './callers';
 import { reviewCognito } from './findings-cognito';
 import { reviewIdentityPools } from './findings-identity';
