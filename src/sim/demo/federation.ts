@@ -36,7 +36,10 @@ function googleAccount(world: World, email: string): GoogleAccount {
 export function describeFederation(world: World): Pick<Demo, 'federation'> {
   return {
     federation: {
-      samlCertificate: world.keys.saml.certificateBase64,
+      // Read when asked: a restore may bring other keys.
+      get samlCertificate() {
+        return world.keys.saml.certificateBase64;
+      },
       async googleIdToken(clientId: string, email: string): Promise<string> {
         if (!getOwn(world.state.google.clients, clientId))
           setOwn(world.state.google.clients, clientId, {
