@@ -204,9 +204,17 @@ interface ResourceEntry {
 function resourceNodes(stack: Source): ResourceEntry[] {
   const { state, region, accountId } = stack;
   const out: ResourceEntry[] = [];
-  const entry = (kind: string, name: string, what: string, ref: string, arn: string, child: string) =>
+  const entry = (
+    kind: string,
+    name: string,
+    what: string,
+    ref: string,
+    arn: string,
+    child: string,
+    label = name,
+  ) =>
     out.push({
-      node: { id: nodeIdOf.resource(kind, name), kind: 'resource', label: name, what, awsId: arn },
+      node: { id: nodeIdOf.resource(kind, name), kind: 'resource', label, what, awsId: arn },
       ref,
       arns: [arn, `${arn}${child}`],
     });
@@ -216,14 +224,23 @@ function resourceNodes(stack: Source): ResourceEntry[] {
     entry(
       'execute-api',
       api.id,
-      `API Gateway REST API ${api.name}`,
+      `API Gateway REST API ${api.id}`,
       api.id,
       `arn:aws:execute-api:${region}:${accountId}:${api.id}`,
       '/stage/GET/example',
+      api.name,
     );
   for (const api of Object.values(state.appsync.apis)) {
     const arn = `arn:aws:appsync:${region}:${accountId}:apis/${api.apiId}`;
-    entry('appsync', api.apiId, `AppSync API ${api.name}`, arn, arn, '/types/Query/fields/example');
+    entry(
+      'appsync',
+      api.apiId,
+      `AppSync API ${api.apiId}`,
+      arn,
+      arn,
+      '/types/Query/fields/example',
+      api.name,
+    );
   }
   for (const p of Object.values(state.ssm.parameters))
     entry(
