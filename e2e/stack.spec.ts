@@ -87,3 +87,110 @@ for (const [width, height] of [
     await page.screenshot({ path: `test-results/stack-${width}-matrix.png`, fullPage: false });
   });
 }
+
+const FEDERATED = 'tests/fixtures/stack/federated-stack.yaml';
+
+test('the pipeline drawn from a federated stack; Google and SAML sign-in played and lit on it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?view=stack');
+  await page.getByLabel('Open a template file').setInputFiles(FEDERATED);
+  await expect(page.getByText(/federated-stack\.yaml: \d+ resources simulated/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const diagram = page.getByRole('region', { name: 'Your pipeline' });
+  for (const name of [
+    /^reader-pool, User pool/,
+    /^reader-web, App client of reader-pool/,
+    /^Google, Google identity provider of reader-pool/,
+    /^CorpSaml, SAML identity provider of reader-pool/,
+    /^reader_ids, Identity pool/,
+    /^CorpIdP, IAM SAML provider/,
+    /^reader-auth, IAM role; authenticated/,
+    /^reader-guest, IAM role; unauthenticated/,
+    /^corp-staff, IAM role; rule email Contains/,
+    /^reader-files-test, S3 bucket/,
+    /^\/reader\/config, SSM parameter/,
+    /^reader-notes, DynamoDB table/,
+  ])
+    await expect(diagram.getByRole('button', { name })).toBeVisible();
+
+  // Enter on a box says what it is and where it is in the template.
+  await diagram.getByRole('button', { name: /^corp-staff, IAM role/ }).focus();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('status', { name: 'Selected box' });
+  await expect(details).toContainText('CorpStaffRole');
+  await expect(details).toContainText('AWS::IAM::Role');
+  await expect(details).toContainText('Resources.CorpStaffRole');
+
+  // Google: the simulated Google signs a token for the template's client id; the pool gives reader-auth.
+  await page.getByRole('button', { name: 'Sign in with Google to reader_ids' }).click();
+  const played = page.getByRole('status', { name: 'Played calls' });
+  await expect(played.getByText(/GetCredentialsForIdentity ✓ credentials ASIA/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(played.getByText('arn:aws:iam::123456789012:role/reader-auth', { exact: true })).toBeVisible();
+  await expect(
+    played.getByText(/PutObject s3:\/\/reader-files-test\/private\/us-east-1:.*✓ HTTP 200/),
+  ).toBeVisible();
+  await expect(
+    diagram.getByRole('button', {
+      name: /^accounts\.google\.com, Google login.*\(used by the played flow\)$/,
+    }),
+  ).toBeVisible();
+  await expect(
+    diagram.getByRole('button', { name: /^reader-auth, IAM role.*\(used by the played flow\)$/ }),
+  ).toBeVisible();
+  await expect(
+    diagram.getByRole('button', { name: /^reader-files-test, S3 bucket.*\(used by the played flow\)$/ }),
+  ).toBeVisible();
+  await expect(
+    diagram.getByRole('button', { name: /^corp-staff, IAM role.*\(used by the played flow\)$/ }),
+  ).toHaveCount(0);
+
+  // SAML: refused while the provider trusts only the reader's IdP certificate, played once the simulator stands in.
+  const samlButton = page.getByRole('button', { name: 'Sign in with SAML (CorpIdP) to reader_ids' });
+  await samlButton.click();
+  await expect(played.getByText(/GetId ✗ NotAuthorizedException/)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Let the simulated IdP stand in' }).click();
+  await expect(page.getByText('The provider trusts the simulated IdP’s certificate.')).toBeVisible();
+  await samlButton.click();
+  await expect(played.getByText('arn:aws:iam::123456789012:role/corp-staff', { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(
+    diagram.getByRole('button', { name: /^corp-staff, IAM role.*\(used by the played flow\)$/ }),
+  ).toBeVisible();
+  await expect(
+    diagram.getByRole('button', { name: /^CorpIdP, IAM SAML provider.*\(used by the played flow\)$/ }),
+  ).toBeVisible();
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`pipeline screenshot at ${width}×${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?view=stack');
+    await page.getByLabel('Open a template file').setInputFiles(FEDERATED);
+    await expect(page.getByText(/federated-stack\.yaml: \d+ resources simulated/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.getByRole('button', { name: 'Sign in with Google to reader_ids' }).click();
+    await expect(
+      page.getByRole('status', { name: 'Played calls' }).getByText(/GetCredentialsForIdentity ✓/),
+    ).toBeVisible({ timeout: 20_000 });
+    const diagram = page.getByRole('region', { name: 'Your pipeline' });
+    await diagram.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/stack-pipeline-${width}.png`, fullPage: false });
+    await diagram.screenshot({ path: `test-results/stack-pipeline-${width}-region.png` });
+    // Every box is at least readable size: none is scaled below 140 × 44 CSS pixels.
+    for (const box of await diagram.locator('.stack-node').all()) {
+      const rect = await box.boundingBox();
+      expect(rect?.width ?? 0).toBeGreaterThan(140);
+      expect(rect?.height ?? 0).toBeGreaterThan(44);
+    }
+  });
+}

@@ -10,6 +10,7 @@ import type { DemoIds } from './demo/ids';
 import { describeIdentityPool, seedIdentityPool } from './demo/identity-pool';
 import { describeS3, seedS3 } from './demo/s3';
 import { describeSaml, seedSaml } from './demo/saml';
+import { describeFederation } from './demo/federation';
 import { describeSsm, seedSsm } from './demo/ssm';
 import { describeSts, seedSts } from './demo/sts';
 import { describeSync, seedSync } from './demo/sync';
@@ -54,6 +55,7 @@ export function buildDemo(world: World, ids: DemoIds): Demo {
     describeAppSync(world, ids),
     describeDepartments(world, ids),
     describeAdminBackend(world, ids),
+    describeFederation(world),
   ];
   // Until every service has landed some fields of Demo are absent; the contract allows that.
   return Object.assign({ region: world.region, accountId: world.accountId }, ...parts) as Demo;

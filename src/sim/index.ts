@@ -98,6 +98,12 @@ function queueDemoHelpers(demo: Demo, exclusive: ReturnType<typeof createRequest
   const saml = demo.saml.signIn;
   demo.google.signIn = (username, password) => exclusive(() => google(username, password));
   demo.saml.signIn = (username, password) => exclusive(() => saml(username, password));
+  const federation = demo.federation;
+  if (federation) {
+    const { googleIdToken, samlResponse } = federation;
+    federation.googleIdToken = (clientId, email) => exclusive(() => googleIdToken(clientId, email));
+    federation.samlResponse = (options) => exclusive(() => samlResponse(options));
+  }
   return demo;
 }
 

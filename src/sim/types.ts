@@ -176,6 +176,26 @@ export interface Demo {
     users: { username: string; password: string }[];
     signIn(username: string, password: string): Promise<string>;
   };
+  /**
+   * The simulated Google and SAML IdP configured with a world's own values, for worlds that did not
+   * seed them (a template imported by `src/stack`): the identity pool names a Google client id or an
+   * IAM SAML provider the simulator does not know. Signed with the simulator's keys, as the demo's are.
+   */
+  federation?: {
+    /** The simulated SAML IdP's signing certificate (base64 DER), for a SAML provider's metadata. */
+    samlCertificate: string;
+    /**
+     * Registers `clientId` at the simulated Google (if new) and an account for `email` (if new), and
+     * returns that account's ID token for the client (aud = azp = clientId), as Google's sign-in does.
+     */
+    googleIdToken(clientId: string, email: string): Promise<string>;
+    /**
+     * A base64 SAMLResponse addressed to AWS (https://signin.aws.amazon.com/saml) for `username`,
+     * issued under `issuer` (the entity id of the reader's metadata, when given), whose Role attribute
+     * lists `roles` (each `<roleArn>,<providerArn>`).
+     */
+    samlResponse(options: { issuer?: string; username: string; roles: string[] }): Promise<string>;
+  };
   /** S3: public/* readable by the unauthenticated and authenticated roles; private/${cognito-identity.amazonaws.com:sub}/* read-write by that identity alone */
   bucket: string;
   /** API Gateway stage URL: GET {url}/me takes a user pool token (Cognito authorizer), GET {url}/iam takes SigV4 (AWS_IAM) */

@@ -54,6 +54,8 @@ export interface BuildContext {
   byRef: Map<string, ResolvedResource>;
   /** Entity key (`role:<name>`, `pool:<id>`, `bucket:<name>` …) → template path, for findings. */
   origins: Map<string, string>;
+  /** SAML provider ARN → the entity id its metadata document names (the IdP the reader runs). */
+  samlEntityIds: Map<string, string>;
   gap(path: string, what: string): void;
 }
 

@@ -242,6 +242,8 @@ function buildProviders(ctx: BuildContext, r: ResolvedResource): void {
     const certificates = [...metadata.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) =>
       (m[1] as string).replace(/\s+/g, ''),
     );
+    const entityId = /entityID="([^"]+)"/.exec(metadata)?.[1];
+    if (entityId) ctx.samlEntityIds.set(r.ref, entityId);
     ctx.state.iam.samlProviders[r.ref] = {
       name: r.ref.split('/').pop() as string,
       arn: r.ref,

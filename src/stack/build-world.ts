@@ -11,6 +11,7 @@ export interface BuiltWorld {
   state: StackState;
   resources: ResolvedResource[];
   origins: Map<string, string>;
+  samlEntityIds: Map<string, string>;
   gaps: Gap[];
   needs: Need[];
   /** Resources whose Condition is false: a deployment does not create them. */
@@ -60,6 +61,7 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
   }
   const state = emptyStackState();
   const origins = new Map<string, string>();
+  const samlEntityIds = new Map<string, string>();
   const byRef = new Map<string, ResolvedResource>();
   for (const r of resources) {
     byRef.set(r.ref, r);
@@ -74,10 +76,11 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
     resources,
     byRef,
     origins,
+    samlEntityIds,
     gap: (p, what) => resolver.gap(p, what),
   };
   buildIam(ctx);
   buildCognito(ctx);
   buildServices(ctx);
-  return { state, resources, origins, gaps: resolver.gaps, needs: resolver.needs, notCreated };
+  return { state, resources, origins, samlEntityIds, gaps: resolver.gaps, needs: resolver.needs, notCreated };
 }

@@ -36,6 +36,8 @@ export interface Unsupported {
 
 export interface ImportedStack {
   cloud: Cloud;
+  region: string;
+  accountId: string;
   matrix: AccessMatrix;
   findings: Finding[];
   unsupported: Unsupported[];
@@ -46,6 +48,10 @@ export interface ImportedStack {
   /** Resources built, by logical id → type (for the diagram). */
   resources: { logical: string; type: string; ref: string }[];
   state: StackState;
+  /** SAML provider ARN → the entity id of its metadata (the reader's IdP), for the SAML play. */
+  samlEntityIds: Record<string, string>;
+  /** Entity key (`role:<name>`, `pool:<id>`, `bucket:<name>` …) → template path, for the diagram. */
+  origins: Record<string, string>;
   /** Logical ids of resources whose Condition is false (not created, as in a deployment). */
   notCreated: string[];
 }
@@ -75,6 +81,8 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
   ];
   return {
     cloud,
+    region,
+    accountId,
     matrix: model.matrix,
     findings,
     unsupported,
@@ -83,6 +91,8 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     resources: built.resources.map((r) => ({ logical: r.logical, type: r.type, ref: r.ref })),
     state: built.state,
     notCreated: built.notCreated,
+    samlEntityIds: Object.fromEntries(built.samlEntityIds),
+    origins: Object.fromEntries(built.origins),
   };
 }
 

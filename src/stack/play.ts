@@ -1,4 +1,5 @@
-import type { Cloud } from '../sim/index';
+import type { Cloud, TraceEvent } from '../sim/index';
+import { nodeIdOf } from './pipeline-ids';
 
 /**
  * Flows played against an imported stack through `cloud.fetch`, as a browser app without the SDK
@@ -20,6 +21,39 @@ export interface PlayResult {
   identityId?: string;
   /** The access key id of the credentials obtained (secrets stay out of the view). */
   accessKeyId?: string;
+  /** The role the identity pool chose (its `role.selection` event), when it chose one. */
+  roleArn?: string;
+  /** Pipeline boxes the played requests went through (ids of `buildPipeline`'s nodes), in order. */
+  touched: string[];
+  /** The engine's explanation events of every call made (signatures, role choice, IAM decisions). */
+  events: TraceEvent[];
+  /** Why a step could not be played as asked (shown beside the calls). */
+  note?: string;
+  /** Temporary credentials, kept for the resource call that follows (never shown). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
+/** Runs `play` with the cloud's trace events collected into the result, and the boxes it touched. */
+export async function recorded(cloud: Cloud, play: (out: PlayResult) => Promise<void>): Promise<PlayResult> {
+  const out: PlayResult = { calls: [], touched: [], events: [] };
+  const stop = cloud.subscribe((event) => {
+    out.events.push(event);
+    const roleArn = (event.detail as { roleArn?: unknown } | undefined)?.roleArn;
+    if (event.kind === 'role.selection' && typeof roleArn === 'string') {
+      out.roleArn = roleArn;
+      touch(out, nodeIdOf.role(roleArn));
+    }
+  });
+  try {
+    await play(out);
+  } finally {
+    stop();
+  }
+  return out;
+}
+
+export function touch(out: PlayResult, id: string): void {
+  if (!out.touched.includes(id)) out.touched.push(id);
 }
 
 type Service = 'cognito-idp' | 'cognito-identity';
@@ -28,7 +62,7 @@ const TARGET: Record<Service, string> = {
   'cognito-identity': 'AWSCognitoIdentityService',
 };
 
-async function call(
+export async function call(
   cloud: Cloud,
   region: string,
   service: Service,
@@ -59,13 +93,14 @@ async function call(
   return { operation, ok: false, summary: `${code}: ${String(json.message ?? json.Message ?? '')}` };
 }
 
-async function credentials(
+export async function credentials(
   cloud: Cloud,
   region: string,
   identityPoolId: string,
   logins: Record<string, string> | undefined,
   out: PlayResult,
 ): Promise<void> {
+  touch(out, nodeIdOf.identityPool(identityPoolId));
   const got = await call(cloud, region, 'cognito-identity', 'GetId', {
     IdentityPoolId: identityPoolId,
     ...(logins ? { Logins: logins } : {}),
@@ -81,17 +116,23 @@ async function credentials(
   });
   out.calls.push(creds);
   if (!creds.ok) return;
-  const c = creds.body?.Credentials as { AccessKeyId?: string; Expiration?: number } | undefined;
+  const c = creds.body?.Credentials as
+    | { AccessKeyId?: string; SecretKey?: string; SessionToken?: string }
+    | undefined;
   out.accessKeyId = c?.AccessKeyId;
+  if (c?.AccessKeyId && c.SecretKey && c.SessionToken)
+    out.credentials = {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretKey,
+      sessionToken: c.SessionToken,
+    };
   creds.summary = `credentials ${c?.AccessKeyId ?? ''} (temporary, with a session token)`;
   delete creds.body;
 }
 
 /** A guest of the identity pool: GetId without logins, then GetCredentialsForIdentity (the enhanced flow). */
-export async function playGuest(cloud: Cloud, region: string, identityPoolId: string): Promise<PlayResult> {
-  const out: PlayResult = { calls: [] };
-  await credentials(cloud, region, identityPoolId, undefined, out);
-  return out;
+export function playGuest(cloud: Cloud, region: string, identityPoolId: string): Promise<PlayResult> {
+  return recorded(cloud, (out) => credentials(cloud, region, identityPoolId, undefined, out));
 }
 
 export interface TestUser {
@@ -105,8 +146,13 @@ export interface TestUser {
 }
 
 /** SignUp, ConfirmSignUp (with the code from the simulated inbox), InitiateAuth, then the identity pool if any. */
-export async function playUser(cloud: Cloud, region: string, user: TestUser): Promise<PlayResult> {
-  const out: PlayResult = { calls: [] };
+export function playUser(cloud: Cloud, region: string, user: TestUser): Promise<PlayResult> {
+  return recorded(cloud, (out) => signUpAndIn(cloud, region, user, out));
+}
+
+async function signUpAndIn(cloud: Cloud, region: string, user: TestUser, out: PlayResult): Promise<void> {
+  touch(out, nodeIdOf.userPool(user.userPoolId));
+  touch(out, nodeIdOf.client(user.clientId));
   const signUp = await call(cloud, region, 'cognito-idp', 'SignUp', {
     ClientId: user.clientId,
     Username: user.username,
@@ -114,7 +160,7 @@ export async function playUser(cloud: Cloud, region: string, user: TestUser): Pr
     UserAttributes: [{ Name: 'email', Value: user.email }],
   });
   out.calls.push(signUp);
-  if (!signUp.ok) return out;
+  if (!signUp.ok) return;
   const inbox = (
     JSON.parse(cloud.snapshot().state) as {
       cognitoIdp: { inbox: { poolId: string; username: string; code: string }[] };
@@ -131,14 +177,14 @@ export async function playUser(cloud: Cloud, region: string, user: TestUser): Pr
     ConfirmationCode: code ?? '000000',
   });
   out.calls.push(confirm);
-  if (!confirm.ok) return out;
+  if (!confirm.ok) return;
   const auth = await call(cloud, region, 'cognito-idp', 'InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: user.clientId,
     AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
   });
   out.calls.push(auth);
-  if (!auth.ok) return out;
+  if (!auth.ok) return;
   const idToken = String(
     (auth.body?.AuthenticationResult as { IdToken?: string } | undefined)?.IdToken ?? '',
   );
@@ -146,7 +192,7 @@ export async function playUser(cloud: Cloud, region: string, user: TestUser): Pr
     ? 'signed in: ID, access and refresh tokens'
     : `challenge ${String(auth.body?.ChallengeName ?? '')}`;
   delete auth.body;
-  if (!idToken || !user.identityPoolId) return out;
+  if (!idToken || !user.identityPoolId) return;
   await credentials(
     cloud,
     region,
@@ -154,5 +200,4 @@ export async function playUser(cloud: Cloud, region: string, user: TestUser): Pr
     { [`cognito-idp.${region}.amazonaws.com/${user.userPoolId}`]: idToken },
     out,
   );
-  return out;
 }

@@ -99,9 +99,18 @@ export async function importCertificateKeys(engine: XmlEngine, certificates: str
   const keys: CryptoKey[] = [];
   for (const text of certificates) {
     const b64 = text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-    const der = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const cert = new engine.xmldsig.X509Certificate(der);
-    keys.push(await cert.exportKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as RsaHashedImportParams));
+    // A certificate that is not base64 DER of an RSA certificate (a world imported from a template
+    // may hold anything) verifies no signature: it is skipped, and the response fails as unsigned
+    // by a trusted key, never as an internal error.
+    try {
+      const der = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const cert = new engine.xmldsig.X509Certificate(der);
+      keys.push(
+        await cert.exportKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as RsaHashedImportParams),
+      );
+    } catch {
+      // skipped: see above
+    }
   }
   return keys;
 }

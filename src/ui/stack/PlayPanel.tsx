@@ -1,13 +1,25 @@
 import { useState } from 'react';
 import type { ImportedStack } from '../../stack/index';
 import { type PlayResult, playGuest, playUser } from '../../stack/play';
+import { playResourceCall } from '../../stack/play-resource';
+import { FederatedPlay } from './FederatedPlay';
+import { PlayResultPanel } from './PlayResultPanel';
 
 /**
  * Flows played against the imported stack with real requests: a guest of an identity pool, and a
  * test user created in a user pool who signs in (and gets credentials when an identity pool trusts
  * the client). What the credentials may then do is the caller's row in the matrix.
  */
-export function PlayPanel({ stack, region }: { stack: ImportedStack; region: string }) {
+export function PlayPanel({
+  stack,
+  region,
+  onPlayed,
+}: {
+  stack: ImportedStack;
+  region: string;
+  /** The boxes the played requests went through, for the diagram to light. */
+  onPlayed(touched: string[]): void;
+}) {
   const identityPools = Object.values(stack.state.cognitoIdentity.pools);
   const clients = Object.values(stack.state.cognitoIdp.pools).flatMap((p) =>
     Object.values(p.clients).map((c) => ({ pool: p, client: c })),
@@ -23,10 +35,14 @@ export function PlayPanel({ stack, region }: { stack: ImportedStack; region: str
   const [busy, setBusy] = useState(false);
   if (identityPools.length === 0 && clients.length === 0) return null;
 
+  // Every flow that obtains credentials goes on to call a resource with them (SigV4, as an SDK would).
   const run = async (title: string, play: () => Promise<PlayResult>) => {
     setBusy(true);
     try {
-      setResult({ title, played: await play() });
+      const played = await play();
+      await playResourceCall(stack.cloud, region, Date.now(), stack.matrix, played);
+      setResult({ title, played });
+      onPlayed(played.touched);
     } finally {
       setBusy(false);
     }
@@ -95,19 +111,8 @@ export function PlayPanel({ stack, region }: { stack: ImportedStack; region: str
           </button>
         </form>
       ) : null}
-      {result ? (
-        <div role="status" aria-label="Played calls">
-          <h4>{result.title}</h4>
-          <ol>
-            {result.played.calls.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: calls are in the order they were made
-              <li key={i} className={c.ok ? 'played-ok' : 'played-failed'}>
-                <code>{c.operation}</code> {c.ok ? '✓' : '✗'} {c.summary}
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : null}
+      <FederatedPlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
+      {result ? <PlayResultPanel title={result.title} played={result.played} /> : null}
     </section>
   );
 }

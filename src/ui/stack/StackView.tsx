@@ -9,6 +9,7 @@ import {
 } from '../../stack/index';
 import { type CellRef, MatrixTable } from './MatrixTable';
 import { PlayPanel } from './PlayPanel';
+import { StackDiagram } from './StackDiagram';
 import { FindingsPanel, ParametersForm, TracePanel, UnsupportedPanel } from './StackPanels';
 import { loadStack, saveStack } from './stack-storage';
 import './stack.css';
@@ -33,12 +34,14 @@ export default function StackView() {
   const [selected, setSelected] = useState<CellRef | undefined>();
   const [trace, setTrace] = useState<Trace | null>(null);
   const [exported, setExported] = useState('');
+  const [lit, setLit] = useState<string[]>([]);
 
   const run = useCallback(async (source: string, sourceName: string, values: Record<string, string>) => {
     setBusy(true);
     setError(null);
     setTrace(null);
     setSelected(undefined);
+    setLit([]);
     try {
       const imported = await importStack(source, { parameters: values, region: REGION });
       setResult(imported);
@@ -168,12 +171,13 @@ export default function StackView() {
             onChange={setParameters}
             onApply={() => void run(text, name, parameters)}
           />
+          <StackDiagram stack={result} lit={lit} />
+          <PlayPanel key={name} stack={result} region={REGION} onPlayed={setLit} />
           <section className="stack-panel" aria-labelledby="stack-matrix">
             <h3 id="stack-matrix">Access matrix</h3>
             <MatrixTable matrix={result.matrix} selected={selected} onSelect={select} />
           </section>
           {trace ? <TracePanel title={trace.title} trace={trace.trace} /> : null}
-          <PlayPanel key={name} stack={result} region={REGION} />
           <FindingsPanel findings={result.findings} onProof={showProof} />
           <UnsupportedPanel items={result.unsupported} />
         </>

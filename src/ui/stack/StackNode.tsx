@@ -1,0 +1,38 @@
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { LaidOutNode } from './pipeline-layout';
+
+export type StackNodeData = {
+  node: LaidOutNode;
+  lit: boolean;
+  selected: boolean;
+  onSelect(id: string): void;
+};
+export type StackNodeType = Node<StackNodeData, 'stackBox'>;
+
+/**
+ * One box of the reader's pipeline: its name, what it is, and how the identity pools use it. A button:
+ * click or Enter shows what it is (logical id, type, template path) beside the diagram.
+ */
+function StackNodeView({ data }: NodeProps<StackNodeType>) {
+  const { node, lit, selected } = data;
+  const uses = node.uses.length ? `; ${node.uses.join(', ')}` : '';
+  return (
+    <button
+      type="button"
+      className={`stack-node stack-node--${node.kind}${lit ? ' is-lit' : ''}${selected ? ' is-selected' : ''}`}
+      aria-label={`${node.label}, ${node.what}${uses}${lit ? ' (used by the played flow)' : ''}`}
+      aria-pressed={selected}
+      title={`${node.label}: ${node.what}${uses}`}
+      onClick={() => data.onSelect(node.id)}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <span className="stack-node__label">{node.label}</span>
+      <span className="stack-node__what">{node.what}</span>
+      {node.uses.length ? <span className="stack-node__uses">{node.uses.join(', ')}</span> : null}
+    </button>
+  );
+}
+
+export const StackNode = memo(StackNodeView);

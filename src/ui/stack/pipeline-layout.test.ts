@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importStack } from '../../stack/index';
+import { buildPipeline } from '../../stack/pipeline';
+import { type Box, boxesOverlap, type Point, segmentHitsBox } from '../diagram/layout';
+import { layoutPipeline } from './pipeline-layout';
+
+const now = () => Date.UTC(2026, 10, 26, 12, 0, 0);
+const SAMPLES = 'tests/fixtures/cfn-samples/';
+const templates = [
+  ...readdirSync(SAMPLES)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => SAMPLES + f),
+  'tests/fixtures/stack/app-stack.yaml',
+  'tests/fixtures/stack/federated-stack.yaml',
+];
+
+describe('layoutPipeline', () => {
+  it.each(templates)(
+    'places boxes apart and runs no line through a box it does not join: %s',
+    async (path) => {
+      const r = await importStack(readFileSync(path, 'utf8'), { cloud: { now } });
+      const pipeline = buildPipeline(r);
+      const { nodes, edges, bounds } = layoutPipeline(pipeline);
+      expect(nodes).toHaveLength(pipeline.nodes.length);
+      expect(edges).toHaveLength(pipeline.edges.length);
+      // The same overlap checks the demo's layout test makes.
+      for (const [i, a] of nodes.entries())
+        for (const b of nodes.slice(i + 1))
+          expect(boxesOverlap(a.box, b.box, 8), `${a.id} overlaps ${b.id}`).toBe(false);
+      const boxOf = new Map(nodes.map((n) => [n.id, n.box]));
+      for (const e of edges) {
+        expect(e.points[0]?.x).toBe((boxOf.get(e.from) as Box).x + (boxOf.get(e.from) as Box).w);
+        expect(e.points.at(-1)?.x).toBe((boxOf.get(e.to) as Box).x);
+        for (const n of nodes) {
+          if (n.id === e.from || n.id === e.to) continue;
+          const hit = e.points.some((p, i) => i > 0 && segmentHitsBox(e.points[i - 1] as Point, p, n.box));
+          expect(hit, `${e.id} runs through ${n.id}`).toBe(false);
+        }
+        // Lines are orthogonal: each segment is horizontal or vertical.
+        for (let i = 1; i < e.points.length; i += 1) {
+          const p = e.points[i - 1] as Point;
+          const q = e.points[i] as Point;
+          expect(p.x === q.x || p.y === q.y).toBe(true);
+        }
+      }
+      for (const n of nodes) {
+        expect(n.box.x).toBeGreaterThanOrEqual(bounds.x);
+        expect(n.box.y + n.box.h).toBeLessThanOrEqual(bounds.y + bounds.h);
+      }
+    },
+  );
+
+  it('says on each role how the identity pools use it', async () => {
+    const r = await importStack(readFileSync('tests/fixtures/stack/federated-stack.yaml', 'utf8'), {
+      cloud: { now },
+    });
+    const { nodes } = layoutPipeline(buildPipeline(r));
+    const uses = Object.fromEntries(nodes.filter((n) => n.kind === 'role').map((n) => [n.label, n.uses]));
+    expect(uses).toEqual({
+      'reader-auth': ['authenticated'],
+      'reader-guest': ['unauthenticated'],
+      'corp-staff': ['rule email Contains @example-corp.test'],
+    });
+  });
+});
