@@ -4,6 +4,7 @@ import type { ScenarioChapter } from './chapters';
 interface Props {
   chapter: ScenarioChapter;
   stepLabel: string;
+  stepTitle: string;
   /** False when the question is there as the chapter opens (its title takes focus then). */
   takeFocus: boolean;
   onPredict(choiceId: string): void;
@@ -14,7 +15,7 @@ interface Props {
  * that runs the step. The group takes focus when it appears, so a keyboard reader answers with the
  * arrow keys and Enter without hunting for it.
  */
-export function PredictionForm({ chapter, stepLabel, takeFocus, onPredict }: Props) {
+export function PredictionForm({ chapter, stepLabel, stepTitle, takeFocus, onPredict }: Props) {
   const [choice, setChoice] = useState<string>();
   const group = useRef<HTMLFieldSetElement>(null);
   const name = useId();
@@ -31,7 +32,7 @@ export function PredictionForm({ chapter, stepLabel, takeFocus, onPredict }: Pro
       }}
     >
       <p className="learn__held" id={`${name}-hint`} role="status">
-        Playback is waiting before step {stepLabel} for your prediction.
+        Playback is waiting for your prediction before step {stepLabel}, “{stepTitle}”.
       </p>
       <fieldset ref={group}>
         <legend>{chapter.question}</legend>

@@ -42,6 +42,7 @@ export function PredictionResult({ chapter, step, entry, predicted, onShown }: P
         <dd>{predictedLabel}</dd>
         <dt>The engine answered</dt>
         <dd>
+          {step.operation} →{' '}
           <strong className={answer.succeeded ? 'outcome--success' : 'outcome--aws-error'}>
             {outcomeWords(entry)}
           </strong>

@@ -34,7 +34,8 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
     useShallow((s) => ({
       ready: s.scenarioId === chapter.scenarioId,
       position: s.position,
-      held: s.gate === decisive && s.position === decisive,
+      // Asked once the step before it has landed: the reader sees that answer first.
+      held: s.gate === decisive && s.position === decisive && s.arrival === 'landed' && !s.busy,
       entry: s.entries[decisive],
       landed: s.arrival === 'landed' && !s.busy,
     })),
@@ -71,6 +72,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
             <PredictionForm
               chapter={chapter}
               stepLabel={step.label}
+              stepTitle={step.title}
               takeFocus={decisive > 0}
               onPredict={(choice) => {
                 setPredicted(choice);
