@@ -8,6 +8,10 @@ import { progressText } from './play-helpers';
  * progress survives a reload and can be reset; Back and Forward move between chapters.
  */
 
+/** The first sight of the Learn view waits for its lazy chunk, slow on a busy machine. */
+const FIRST_PAINT = 30_000;
+test.describe.configure({ timeout: 180_000 });
+
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 const chapterHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name });
 
@@ -23,7 +27,7 @@ test('a chapter link holds playback before the decisive step until the reader pr
 }) => {
   await page.goto('/?view=learn&chapter=id-token-vs-access-token');
   const title = chapterHeading(page, 'ID token vs access token');
-  await expect(title).toBeVisible();
+  await expect(title).toBeVisible({ timeout: FIRST_PAINT });
   await expect(title).toBeFocused();
   await expect(page.getByText('Chapter 5 of 12')).toBeVisible();
   // Before the decisive step the question is announced but not yet asked.
@@ -64,7 +68,7 @@ test('a chapter link holds playback before the decisive step until the reader pr
 
   // Progress survives a reload, and the chapter reopens at its start.
   await page.reload();
-  await expect(chapterHeading(page, 'ID token vs access token')).toBeVisible();
+  await expect(chapterHeading(page, 'ID token vs access token')).toBeVisible({ timeout: FIRST_PAINT });
   await expect(page.getByText('1 of 12 chapters done')).toBeVisible();
   await expect(page.getByText('Done before: you predicted wrong.')).toBeVisible();
   await page.getByRole('link', { name: '← All chapters' }).click();
@@ -73,12 +77,14 @@ test('a chapter link holds playback before the decisive step until the reader pr
   await page.getByRole('button', { name: 'Reset progress' }).click();
   await expect(page.getByText('0 of 12 chapters done')).toBeVisible();
   await page.reload();
-  await expect(page.getByText('0 of 12 chapters done')).toBeVisible();
+  await expect(page.getByText('0 of 12 chapters done')).toBeVisible({ timeout: FIRST_PAINT });
 });
 
-test('which role the pool chooses is the engine’s choice, and a right prediction says so', async ({ page }) => {
+test('which role the pool chooses is the engine’s choice, and a right prediction says so', async ({
+  page,
+}) => {
   await page.goto('/?view=learn&chapter=user-pool-vs-identity-pool');
-  await expect(chapterHeading(page, 'User pool vs identity pool')).toBeVisible();
+  await expect(chapterHeading(page, 'User pool vs identity pool')).toBeVisible({ timeout: FIRST_PAINT });
   await page.getByRole('button', { name: 'Go to the question' }).click();
   const prompt = page.getByRole('group', { name: /Which IAM role will the identity pool give/ });
   await expect(prompt).toBeVisible({ timeout: 20_000 });
@@ -100,9 +106,11 @@ test('the Learn view is a history entry and each chapter one more: Back and Forw
   page,
 }) => {
   await page.goto('/?scenario=enhanced-flow&step=0');
-  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible({
+    timeout: FIRST_PAINT,
+  });
   await views(page).getByRole('button', { name: 'Learn' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({ timeout: FIRST_PAINT });
   await expect(page).toHaveURL(/\?view=learn$/);
   await expect(page.getByRole('list').getByRole('link')).toHaveCount(12);
   await page.getByRole('link', { name: /Stopping at the JWT/ }).click();
@@ -133,15 +141,16 @@ test('the Learn view is a history entry and each chapter one more: Back and Forw
 
 test('an unknown chapter in a link shows the chapter list', async ({ page }) => {
   await page.goto('/?view=learn&chapter=no-such-chapter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({ timeout: FIRST_PAINT });
 });
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in the Learn view, ${theme} theme`, async ({ page }) => {
-    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/?view=learn');
-    await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({
+      timeout: FIRST_PAINT,
+    });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     expect(await seriousViolations(page), 'chapter list').toEqual([]);
     await page.getByRole('link', { name: /The guest scope-down/ }).click();
@@ -171,7 +180,9 @@ for (const size of SIZES) {
   test(`screenshots of the Learn view at ${size.width}×${size.height}`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto('/?view=learn');
-    await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({
+      timeout: FIRST_PAINT,
+    });
     await page.screenshot({ path: `screenshots/${size.name}-learn-01-list.png` });
     await page.goto('/?view=learn&chapter=signing-out');
     await page.getByRole('button', { name: 'Go to the question' }).click();
