@@ -97,6 +97,11 @@ test('which role the pool chooses is the engine’s choice, and a right predicti
   await expect(result).toContainText('200 OK');
   await expect(result).toContainText('AtlasAdminsRole');
   await expect(result).toContainText('cognito:preferred_role');
+  // The diagram is one click away and shows the same run.
+  await page.getByText('Show the diagram').click();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible({
+    timeout: 20_000,
+  });
   // After the answer the player runs freely to the end.
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(progressText(page, 4, 6)).toBeVisible({ timeout: 20_000 });
