@@ -4,7 +4,16 @@ import type { CallerKind, EngineAnswer } from './engine-answer';
  * The Learn path: the core questions in the order a newcomer meets them. Each chapter is one scenario of
  * the app, a short framing, and a prediction asked before its decisive step. Pure data: which choice is
  * right is never written here; it is the one choice whose expectation the engine's answer meets
- * (`rightChoice`), and `chapters.test.ts` plays every chapter to prove exactly one does.
+ * (`rightChoices`), and `chapters.test.ts` plays every chapter to prove exactly one does.
+ *
+ * Sources for the framings (besides docs/aws-reference.md and /work/shared/reference/aws-facts.md):
+ * - GlobalSignOut revokes the refresh token and makes Cognito's APIs refuse the access token; other
+ *   requests "might be valid until your user's token expires" (Cognito API reference, GlobalSignOut:
+ *   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html).
+ * - A REST API's Cognito authorizer takes the ID token when the method defines no OAuth scopes and the
+ *   access token when it does (Cognito developer guide, "Accessing resources with API Gateway after
+ *   sign-in": https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-accessing-resources-api-gateway-and-lambda.html).
+ * - Cognito Sync is closed to new customers and AWS points to AppSync (Cognito Sync API reference).
  */
 
 /** What a choice claims about the decisive step's answer. Every field given must hold. */
