@@ -23,6 +23,8 @@ const SyncSlot = lazy(() => import('../ui/views/SyncSlot'));
 const SignUpView = lazy(() => import('../ui/views/SignUpView'));
 // The stack view and its YAML parser load only when the reader opens it.
 const StackView = lazy(() => import('../ui/stack/StackView'));
+// The Learn path (chapters, prompts, progress) loads only when the reader opens it.
+const LearnView = lazy(() => import('../ui/learn/LearnView'));
 
 function FlowView() {
   const layout = useRef<HTMLDivElement>(null);
@@ -83,6 +85,11 @@ function Views() {
         {view === 'signup' ? (
           <ErrorBoundary region="sign-up view">
             <SignUpView />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'learn' ? (
+          <ErrorBoundary region="Learn view">
+            <LearnView />
           </ErrorBoundary>
         ) : null}
         {view === 'stack' ? (

@@ -10,6 +10,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'appsync', label: 'AppSync' },
   { id: 'signup', label: 'Sign up' },
   { id: 'stack', label: 'Your stack' },
+  { id: 'learn', label: 'Learn' },
 ];
 
 type Theme = 'light' | 'dark';
@@ -43,7 +44,10 @@ export function Header() {
               <button
                 type="button"
                 aria-current={view === v.id ? 'page' : undefined}
-                onClick={() => store.getState().setView(v.id)}
+                onClick={() =>
+                  // Learn opens at its chapter list; the others keep what they show.
+                  v.id === 'learn' ? store.getState().openChapter(undefined) : store.getState().setView(v.id)
+                }
               >
                 {v.label}
               </button>

@@ -12,6 +12,7 @@ function urlOf(state: AppState): string {
     identity: state.identity,
     step: state.position,
     view: state.view,
+    chapterId: state.chapterId,
     clockJumps: state.clockJumps,
   });
 }
@@ -41,6 +42,7 @@ export function useUrlSync() {
       const structural =
         state.scenarioId !== previous.scenarioId ||
         state.view !== previous.view ||
+        state.chapterId !== previous.chapterId ||
         state.identity !== previous.identity;
       if (structural) {
         if (pending) clearTimeout(pending);
@@ -73,6 +75,11 @@ export function useUrlSync() {
       applying = true;
       try {
         const view = url.view ?? 'flow';
+        if (view === 'learn') {
+          // The Learn view opens its chapter's scenario itself (the chapter list loads with it).
+          if (state.view !== 'learn' || state.chapterId !== url.chapterId) state.openChapter(url.chapterId);
+          return;
+        }
         if (view !== state.view) state.setView(view);
         const scenarioId = url.scenarioId ?? state.scenarioId;
         if (scenarioId !== state.scenarioId || !sameClockJumps(url.clockJumps, state.clockJumps))

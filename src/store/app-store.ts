@@ -24,6 +24,7 @@ export interface AppStoreOptions {
     identity?: Identity;
     step?: number;
     view?: View;
+    chapterId?: string;
     clockJumps?: readonly ClockJump[];
   };
 }
@@ -87,6 +88,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
         arrival: 'landed',
         clock: SIMULATION_START,
         clockJumps,
+        gate: undefined,
         ...patch,
       });
       playhead.set(1);
@@ -118,6 +120,13 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       autoAdvance: false,
       arrival: 'landed',
       playhead,
+      startGated(scenarioId, gate) {
+        load(scenarioId, 0, [], { gate });
+      },
+      async releaseGate() {
+        set({ gate: undefined });
+        await get().stepForward();
+      },
       play() {
         const { position } = get();
         const total = findScenario(get().scenarioId)?.steps.length ?? 0;
@@ -140,6 +149,12 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
       async stepForward() {
         const total = findScenario(get().scenarioId)?.steps.length ?? 0;
         if (get().position >= total) return;
+        const { gate, status } = get();
+        if (gate !== undefined && get().position >= gate) {
+          // Held for the reader's prediction: playback stops here instead of running the step.
+          if (status === 'playing' || status === 'stepping') set({ status: 'paused' });
+          return;
+        }
         // The new step's packet starts at its source; 0 and 1 both sit there, so the old one does not jump.
         playhead.set(0);
         dwelt = 0;
@@ -159,7 +174,8 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
         set({ status: 'idle', arrival: 'landed' });
       },
       async seek(position) {
-        await player.seek(position);
+        const { gate } = get();
+        await player.seek(gate === undefined ? position : Math.min(position, gate));
         playhead.set(1);
         set({ status: 'paused', arrival: 'landed' });
       },
@@ -225,8 +241,13 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
 
     const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
       view: initial.view ?? 'flow',
+      chapterId: initial.view === 'learn' ? initial.chapterId : undefined,
       setView(view) {
-        set({ view });
+        // A chapter's hold belongs to the Learn view; elsewhere the player runs freely.
+        set(view === 'learn' ? { view } : { view, gate: undefined });
+      },
+      openChapter(chapterId) {
+        set({ view: 'learn', chapterId });
       },
     });
 

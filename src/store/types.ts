@@ -20,6 +20,7 @@ export const View = {
   appsync: 'appsync',
   signUp: 'signup',
   stack: 'stack',
+  learn: 'learn',
 } as const;
 export type View = (typeof View)[keyof typeof View];
 
@@ -76,6 +77,16 @@ export interface PlayerSlice {
    * so it has its own subscription (see playhead.ts). The object itself never changes.
    */
   playhead: Playhead;
+  /**
+   * The Learn path's hold: playback and stepping stop at this position (before the step at this index)
+   * until the reader answers the chapter's question and `releaseGate` plays the step. Any new scenario
+   * or view clears it.
+   */
+  gate?: number;
+  /** Opens a scenario at step 0 with playback held before the step at index `gate` (Learn chapters). */
+  startGated(scenarioId: string, gate: number): void;
+  /** Lifts the hold and plays the held step. */
+  releaseGate(): Promise<void>;
   play(): void;
   pause(): void;
   stepForward(): Promise<void>;
@@ -101,7 +112,11 @@ export interface InspectorSlice {
 
 export interface ViewSlice {
   view: View;
+  /** The Learn chapter open (absent: the chapter list); only meaningful in the Learn view. */
+  chapterId?: string;
   setView(view: View): void;
+  /** Opens the Learn view at a chapter (or its chapter list); a history entry like any view change. */
+  openChapter(chapterId?: string): void;
 }
 
 export type AppState = ScenarioSlice & PlayerSlice & InspectorSlice & ViewSlice;

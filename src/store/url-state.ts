@@ -13,6 +13,8 @@ export interface UrlState {
   identity?: Identity;
   step?: number;
   view?: View;
+  /** The Learn chapter (`?view=learn&chapter=user-pool-vs-identity-pool`); only with the Learn view. */
+  chapterId?: string;
   clockJumps?: ClockJump[];
 }
 
@@ -21,6 +23,11 @@ const VIEWS: readonly string[] = Object.values(View);
 /** Bounds on a link's clock moves: a week each, twenty at most (the buttons move 5 min or 1 h). */
 const MAX_JUMP_MS = 7 * 24 * 3_600_000;
 const MAX_JUMPS = 20;
+/**
+ * A chapter id's shape. The chapter list itself loads with the Learn view (not on the first page), so
+ * the link is checked for shape here and for existence there: an unknown id shows the chapter list.
+ */
+const CHAPTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 function parseClockJumps(value: string | null, steps: number): ClockJump[] | undefined {
   if (!value) return undefined;
@@ -50,17 +57,27 @@ export function parseUrlState(search: string): UrlState {
   }
   const view = params.get('view');
   if (view && VIEWS.includes(view)) state.view = view as View;
+  const chapter = params.get('chapter');
+  if (state.view === 'learn' && chapter && CHAPTER_ID.test(chapter)) state.chapterId = chapter;
   const jumps = parseClockJumps(params.get('clock'), scenario?.steps.length ?? 0);
   if (jumps) state.clockJumps = jumps;
   return state;
 }
 
 export function formatUrlState(
-  state: Required<Omit<UrlState, 'identity' | 'clockJumps'>> & {
+  state: Required<Omit<UrlState, 'identity' | 'clockJumps' | 'chapterId'>> & {
     identity: Identity;
     clockJumps?: readonly ClockJump[];
+    chapterId?: string;
   },
 ): string {
+  // A Learn link names the view and the chapter only: a chapter always opens at its start, held before
+  // its question, so the player's scenario and step are not part of it.
+  if (state.view === 'learn') {
+    const learn = new URLSearchParams({ view: 'learn' });
+    if (state.chapterId) learn.set('chapter', state.chapterId);
+    return `?${learn.toString()}`;
+  }
   const params = new URLSearchParams({
     scenario: state.scenarioId,
     as: state.identity,

@@ -5,13 +5,15 @@ import { outcomeWords } from './StepList';
 
 /** The current step in words, announced politely to screen readers as it changes. */
 export function Narration() {
-  const { scenarioId, position, entries, waiting, sending } = useAppStore(
+  const { scenarioId, position, entries, waiting, sending, held } = useAppStore(
     useShallow((s) => ({
       scenarioId: s.scenarioId,
       position: s.position,
       entries: s.entries,
       // The outcome is told when the request reaches the service, as the diagram shows it.
       sending: s.arrival === 'sending',
+      // A Learn chapter holds here for the reader's prediction; Next does not go on until then.
+      held: s.gate !== undefined && s.position >= s.gate,
       // Playback stopped for the reader: the answer landed and there is more to come.
       waiting:
         s.status === 'paused' &&
@@ -39,7 +41,9 @@ export function Narration() {
             )}
           </p>
           <p>{step.narration.what}</p>
-          {waiting ? (
+          {held ? (
+            <p className="reading-hint">Waiting for your prediction before the next step.</p>
+          ) : waiting ? (
             <p className="reading-hint">Paused for reading: Next (→), Space or Play goes on.</p>
           ) : null}
         </>

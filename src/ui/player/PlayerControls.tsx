@@ -18,8 +18,10 @@ function isTyping(target: EventTarget | null): boolean {
 export function PlayerControls() {
   usePlaybackTicker();
   const store = useAppStoreApi();
-  const { status, position, busy, speed, scenarioId, autoAdvance } = useAppStore(
+  const { status, position, busy, speed, scenarioId, autoAdvance, held } = useAppStore(
     useShallow((s) => ({
+      // A Learn chapter holds playback before its decisive step until the reader predicts.
+      held: s.gate !== undefined && s.position >= s.gate,
       status: s.status,
       position: s.position,
       busy: s.busy,
@@ -77,6 +79,7 @@ export function PlayerControls() {
         onClick={() => (playing ? store.getState().pause() : store.getState().play())}
         aria-label={playing ? 'Pause' : 'Play'}
         aria-keyshortcuts="Space"
+        disabled={held && !playing}
       >
         {playing ? (
           <>
@@ -91,7 +94,7 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={() => void store.getState().stepForward()}
-        disabled={busy || position >= total}
+        disabled={busy || position >= total || held}
         aria-label="Step forward"
         aria-keyshortcuts="ArrowRight"
       >
@@ -121,6 +124,7 @@ export function PlayerControls() {
         <span className="progress__text">
           {position} of {total} played
           {busy ? ' · running…' : ''}
+          {held ? ' · waiting for your prediction' : ''}
         </span>
       </span>
     </div>

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { useAppStoreApi } from '../../store/hooks';
+import { chapterHref, followInApp } from './chapter-link';
+import { CHAPTERS, type Chapter, type LabChapter } from './chapters';
+import type { ProgressApi } from './progress';
+import { ProgressMeter } from './ProgressMeter';
+import { ScenarioLesson } from './ScenarioLesson';
+
+function LabLesson({ chapter, record }: { chapter: LabChapter; record: ProgressApi['record'] }) {
+  const store = useAppStoreApi();
+  return (
+    <ul className="learn__labs">
+      {chapter.labs.map((lab) => (
+        <li key={lab.view}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              record(chapter.id, {});
+              store.getState().setView(lab.view);
+            }}
+          >
+            {lab.label}
+          </button>{' '}
+          <span>{lab.what}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One chapter: its framing, then the lesson (a scenario with a prediction, or a lab to open). */
+export function ChapterView({ chapter, progress, record }: { chapter: Chapter } & ProgressApi) {
+  const store = useAppStoreApi();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A chapter opened (from the list, a link or Back) starts reading at its title.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const index = CHAPTERS.indexOf(chapter);
+  const next = CHAPTERS[index + 1];
+  return (
+    <section className="view learn learn--chapter" aria-labelledby="chapter-title">
+      <div className="learn__top">
+        <a
+          href={chapterHref()}
+          onClick={(e) => followInApp(e, () => store.getState().openChapter(undefined))}
+        >
+          ← All chapters
+        </a>
+        <ProgressMeter progress={progress} />
+      </div>
+      <p className="learn__eyebrow">
+        Chapter {index + 1} of {CHAPTERS.length}
+      </p>
+      <h2 id="chapter-title" tabIndex={-1} ref={heading}>
+        {chapter.title}
+      </h2>
+      <p className="learn__framing">{chapter.framing}</p>
+      {chapter.kind === 'scenario' ? (
+        <ScenarioLesson chapter={chapter} done={progress.get(chapter.id)} record={record} />
+      ) : (
+        <LabLesson chapter={chapter} record={record} />
+      )}
+      {next ? (
+        <p className="learn__next">
+          <a
+            href={chapterHref(next.id)}
+            onClick={(e) => followInApp(e, () => store.getState().openChapter(next.id))}
+          >
+            Next chapter: {next.title} →
+          </a>
+        </p>
+      ) : (
+        <p className="learn__next">That was the last chapter.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findScenario } from '../../scenarios/catalog';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { Narration } from '../player/Narration';
+import { PlayerControls } from '../player/PlayerControls';
+import { StepList } from '../player/StepList';
+import type { ScenarioChapter } from './chapters';
+import type { ChapterProgress, ProgressApi } from './progress';
+import { PredictionForm } from './PredictionForm';
+import { PredictionResult } from './PredictionResult';
+
+const FlowDiagram = lazy(() => import('../diagram/FlowDiagram').then((m) => ({ default: m.FlowDiagram })));
+
+interface Props {
+  chapter: ScenarioChapter;
+  done: ChapterProgress | undefined;
+  record: ProgressApi['record'];
+}
+
+/**
+ * A scenario chapter: the player opens the scenario held before its decisive step; at the hold the
+ * reader predicts, the step runs, and the engine's own answer is compared with the prediction.
+ */
+export function ScenarioLesson({ chapter, done, record }: Props) {
+  const store = useAppStoreApi();
+  const scenario = findScenario(chapter.scenarioId);
+  const decisive = scenario?.steps.findIndex((s) => s.id === chapter.decisiveStepId) ?? -1;
+  const step = scenario?.steps[decisive];
+  useEffect(() => {
+    if (decisive >= 0) store.getState().startGated(chapter.scenarioId, decisive);
+  }, [store, chapter.scenarioId, decisive]);
+  const { ready, position, held, entry, landed } = useAppStore(
+    useShallow((s) => ({
+      ready: s.scenarioId === chapter.scenarioId,
+      position: s.position,
+      // Asked once the step before it has landed: the reader sees that answer first.
+      held: s.gate === decisive && s.position === decisive && s.arrival === 'landed' && !s.busy,
+      entry: s.entries[decisive],
+      landed: s.arrival === 'landed' && !s.busy,
+    })),
+  );
+  const [predicted, setPredicted] = useState<string>();
+  const [showDiagram, setShowDiagram] = useState(false);
+  const result = predicted !== undefined && ready && position > decisive && landed ? entry : undefined;
+  const recorded = useRef(false);
+
+  if (!scenario || !step) return <p role="alert">This chapter’s scenario is missing.</p>;
+  return (
+    <div className="learn__lesson">
+      <div className="learn__player">
+        <PlayerControls />
+        <Narration />
+        <details className="learn__diagram" onToggle={(e) => setShowDiagram(e.currentTarget.open)}>
+          <summary>Show the diagram</summary>
+          {showDiagram ? (
+            <Suspense fallback={<p>Loading the diagram…</p>}>
+              <FlowDiagram />
+            </Suspense>
+          ) : null}
+        </details>
+        <StepList />
+        <p>
+          <button type="button" className="link" onClick={() => store.getState().openScenario(scenario.id)}>
+            Open “{scenario.title}” in Flows, with the inspector
+          </button>
+        </p>
+      </div>
+      <div className="learn__predict">
+        {predicted === undefined ? (
+          held ? (
+            <PredictionForm
+              chapter={chapter}
+              stepLabel={step.label}
+              stepTitle={step.title}
+              takeFocus={decisive > 0}
+              onPredict={(choice) => {
+                setPredicted(choice);
+                void store.getState().releaseGate();
+              }}
+            />
+          ) : (
+            <div className="learn__waiting">
+              <p>
+                <strong>Coming up before step {step.label}:</strong> a question for you. Play or press Next
+                (→) to run the steps before it, or go straight to it.
+              </p>
+              <button type="button" onClick={() => void store.getState().seek(decisive)} disabled={!ready}>
+                Go to the question
+              </button>
+              {done ? (
+                <p className="learn__done-before">
+                  Done before: you predicted {done.correct ? 'right' : 'wrong'}.
+                </p>
+              ) : null}
+            </div>
+          )
+        ) : result ? (
+          <PredictionResult
+            chapter={chapter}
+            step={step}
+            entry={result}
+            predicted={predicted}
+            onShown={(correct) => {
+              if (recorded.current) return;
+              recorded.current = true;
+              record(chapter.id, { predicted, correct });
+            }}
+          />
+        ) : position <= decisive && landed ? (
+          <p className="learn__running">
+            You predicted: {chapter.choices.find((c) => c.id === predicted)?.label}. Press Next (→) to run
+            step {step.label} again and see the answer.
+          </p>
+        ) : (
+          <p className="learn__running" role="status">
+            Running step {step.label}: {step.title}…
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
