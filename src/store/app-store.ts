@@ -41,7 +41,8 @@ const APP_LOADERS = {
   loadSyncLab: (onChange, ask) => import('./labs/sync-lab').then((m) => m.createSyncLab(onChange, ask)),
   loadAppSyncLab: (onChange) => import('./labs/appsync-lab').then((m) => m.createAppSyncLab(onChange)),
   loadEngine: () => import('../sim/index') as Promise<unknown> as Promise<Record<string, unknown>>,
-  fetchPublicKeys: (url) => import('../engine-loader/verifier-cloud').then((m) => m.fetchFromVerifierCloud(url)),
+  fetchPublicKeys: (url) =>
+    import('../engine-loader/verifier-cloud').then((m) => m.fetchFromVerifierCloud(url)),
 } satisfies Omit<LabsSliceDeps, 'createCloud'> & Omit<EngineSliceDeps, 'createCloud'>;
 
 export function createAppStore({ createCloud, labs = {}, initial = {} }: AppStoreOptions): AppStore {
