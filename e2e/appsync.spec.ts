@@ -178,3 +178,35 @@ test('the new item field shows its 200-character limit instead of cutting text s
   await alice.getByRole('button', { name: 'Add' }).click();
   await expect(carol.getByRole('list', { name: `Shared list on ${CAROL}` })).toContainText('a'.repeat(200));
 });
+
+test('starting the guided scenario again clears the old conflict, verdicts and live messages', async ({
+  page,
+}) => {
+  const { alice, carol, guided } = await runScenario(page, 'OPTIMISTIC_CONCURRENCY');
+  await expect(page.getByRole('region', { name: `Conflict on ${CAROL}` })).toContainText('ConflictUnhandled');
+  await expect(page.getByRole('list', { name: 'Conflict verdicts' })).toContainText('rejected');
+
+  await guided.getByRole('button', { name: 'Start the scenario again' }).click();
+  await expect(guided.getByRole('button', { name: 'Run step 1 of 4' })).toBeEnabled();
+  await expect(page.getByRole('region', { name: `Conflict on ${CAROL}` })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Conflict verdicts' })).toContainText('No conflict yet');
+  for (const [device, name] of [
+    [alice, ALICE],
+    [carol, CAROL],
+  ] as const) {
+    await expect(device.getByRole('list', { name: `Outbox of ${name}` })).toContainText('Empty');
+    await expect(device.getByRole('list', { name: `Live messages on ${name}` })).toContainText('None yet');
+    await expect(device.getByLabel('Offline')).not.toBeChecked();
+  }
+  // The conflict was settled as "keep the server version": both devices hold AppSync's v2.
+  await expect(carol.getByRole('list', { name: `Shared list on ${CAROL}` })).toContainText(
+    'Plan the team offsite in Lisbon',
+  );
+  // The page names the clock its times come from.
+  await expect(page.getByText(/runs on your computer's clock/)).toBeVisible();
+
+  // A second run starts clean and reaches its own conflict.
+  await guided.getByRole('button', { name: 'Run step 1 of 4' }).click();
+  await expect(guided.getByRole('button', { name: 'Run step 2 of 4' })).toBeEnabled();
+  await expect(page.getByRole('list', { name: 'Conflict verdicts' })).toContainText('No conflict yet');
+});

@@ -6,6 +6,9 @@ import type { LocalItem, OutboxEntry, ServerItem } from './types';
  * for it; otherwise it is dropped and the answer to the pending mutation decides later. We add one
  * guard for replies that arrive out of order: a record older than the local `_version` is dropped too.
  */
+/** Why an incoming record was dropped while a local change to it waits (the AppSync view matches on it). */
+export const PENDING_REASON = 'a local change to this item is pending in the outbox';
+
 export type MergeDecision = { apply: true } | { apply: false; reason: string };
 
 export function decideIncoming(
@@ -14,7 +17,7 @@ export function decideIncoming(
   outbox: OutboxEntry[],
 ): MergeDecision {
   if (outbox.some((e) => e.itemId === incoming.id)) {
-    return { apply: false, reason: 'a local change to this item is pending in the outbox' };
+    return { apply: false, reason: PENDING_REASON };
   }
   if (local && local._version !== null && local._version > incoming._version) {
     return {

@@ -1,24 +1,30 @@
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { createPlayer, type Player } from '../player/create-player';
-import { type ClockJump, SIMULATION_START } from '../player/timeline';
-import { whenIdle } from '../player/yield';
-import { DEFAULT_SCENARIO_ID, findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClockJump } from '../player/timeline';
+import { DEFAULT_SCENARIO_ID, findScenario } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import type { Cloud, CloudOptions } from '../sim/index';
 import { createPlayhead } from './playhead';
-import { readingTimeMs } from './reading-time';
-import type { AppState, InspectorSlice, PlayerSlice, ScenarioSlice, View, ViewSlice } from './types';
+import { createPlayerSession } from './player-session';
+import { createEngineSlice, type EngineSliceDeps } from './slices/engine-slice';
+import { createInspectorSlice } from './slices/inspector-slice';
+import { createLabsSlice, type LabsSliceDeps } from './slices/labs-slice';
+import { createPlayerSlice, playerStateOf } from './slices/player-slice';
+import { createScenarioSlice } from './slices/scenario-slice';
+import { createViewSlice } from './slices/view-slice';
+import type { AppState, View } from './types';
+
+export { STEP_ANIMATION_MS } from './slices/player-slice';
 
 /**
- * The single app store: Zustand vanilla, composed from typed slices. The engine and the player live
- * in this closure, never in state; state holds only serialisable data (ids, positions, trace entries).
+ * The single app store: Zustand vanilla, composed from the slices in ./slices, each built from the
+ * dependencies it is given (zustand's slices pattern). This file only wires them: the engine factory,
+ * the player session and the playhead are created here and handed to the slices that use them; they
+ * live in this closure, never in state.
  */
-
-/** Wall-clock duration of one step's packet animation at speed 1. */
-export const STEP_ANIMATION_MS = 1_800;
-
 export interface AppStoreOptions {
   createCloud: (options: CloudOptions) => Promise<Cloud>;
+  /** The labs' and engine views' loaders; by default the app's own (dynamic imports). */
+  labs?: Partial<Omit<LabsSliceDeps, 'createCloud'> & Omit<EngineSliceDeps, 'createCloud'>>;
   initial?: {
     scenarioId?: string;
     identity?: Identity;
@@ -31,234 +37,37 @@ export interface AppStoreOptions {
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): AppStore {
+/** The app's own loaders: each lab and the engine arrive in their own chunk, on first use. */
+const APP_LOADERS = {
+  loadSyncLab: (onChange, ask) => import('./labs/sync-lab').then((m) => m.createSyncLab(onChange, ask)),
+  loadAppSyncLab: (onChange) => import('./labs/appsync-lab').then((m) => m.createAppSyncLab(onChange)),
+  loadEngine: () => import('../sim/index') as Promise<unknown> as Promise<Record<string, unknown>>,
+  fetchPublicKeys: (url) =>
+    import('../engine-loader/verifier-cloud').then((m) => m.fetchFromVerifierCloud(url)),
+} satisfies Omit<LabsSliceDeps, 'createCloud'> & Omit<EngineSliceDeps, 'createCloud'>;
+
+export function createAppStore({ createCloud, labs = {}, initial = {} }: AppStoreOptions): AppStore {
   const startScenario = findScenario(initial.scenarioId) ?? findScenario(DEFAULT_SCENARIO_ID)!;
-  let player: Player = createPlayer({
+  const loaders = { ...APP_LOADERS, ...labs, createCloud };
+  const playhead = createPlayhead(1);
+  const session = createPlayerSession({
     scenario: startScenario,
     createCloud,
     clockJumps: initial.clockJumps,
+    // Mirrors the player's snapshot into state whenever it changes.
+    onSnapshot: (snapshot) => store.setState(playerStateOf(snapshot)),
   });
-  let unsubscribePlayer = () => {};
-  const playhead = createPlayhead(1);
-  /** Auto-advance: reading time already spent on the step whose answer has landed (wall-clock ms × speed). */
-  let dwelt = 0;
 
-  return createStore<AppState>()((set, get, api) => {
-    /** Mirrors the player's snapshot into state whenever it changes. */
-    function attach(next: Player) {
-      unsubscribePlayer();
-      player = next;
-      unsubscribePlayer = player.subscribe(() => {
-        const snap = player.getSnapshot();
-        set({
-          position: snap.position,
-          entries: snap.entries,
-          busy: snap.busy,
-          clock: snap.clock,
-          clockJumps: snap.clockJumps,
-          playerError: snap.error,
-          demo: snap.demo,
-        });
-      });
-    }
+  const store = createStore<AppState>()((...a) => ({
+    ...createScenarioSlice({ session, playhead, startScenario, initialIdentity: initial.identity })(...a),
+    ...createPlayerSlice({ session, playhead, initialClockJumps: initial.clockJumps })(...a),
+    ...createInspectorSlice()(...a),
+    ...createViewSlice({ initial: initial.view, chapterId: initial.chapterId })(...a),
+    ...createLabsSlice(loaders)(...a),
+    ...createEngineSlice(loaders)(...a),
+  }));
 
-    /** The engine loads and the cloud is created while the reader looks at the page, not on Play. */
-    function prepareWhenIdle(target: Player) {
-      whenIdle(() => {
-        if (player === target) void target.prepare();
-      });
-    }
-
-    /** Loads a scenario; `patch` joins the same state update (one history entry, not two). */
-    function load(
-      scenarioId: string,
-      step: number,
-      clockJumps: readonly ClockJump[] = [],
-      patch: Partial<AppState> = {},
-    ) {
-      const scenario = findScenario(scenarioId) ?? startScenario;
-      attach(createPlayer({ scenario, createCloud, clockJumps }));
-      if (step === 0) prepareWhenIdle(player);
-      set({
-        scenarioId: scenario.id,
-        identity: scenario.identity,
-        position: 0,
-        entries: [],
-        status: 'idle',
-        arrival: 'landed',
-        clock: SIMULATION_START,
-        clockJumps,
-        gate: undefined,
-        ...patch,
-      });
-      playhead.set(1);
-      if (step > 0) void player.seek(step);
-    }
-
-    const scenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = () => ({
-      scenarioId: startScenario.id,
-      identity: initial.identity ?? startScenario.identity,
-      selectScenario(id, step = 0, clockJumps = []) {
-        load(id, step, clockJumps);
-      },
-      openScenario(id, step = 0) {
-        load(id, step, [], { view: 'flow' });
-      },
-      selectIdentity(identity) {
-        load(SCENARIO_FOR_IDENTITY[identity], 0, [], { view: 'flow' });
-      },
-    });
-
-    const playerSlice: StateCreator<AppState, [], [], PlayerSlice> = () => ({
-      position: 0,
-      entries: [],
-      busy: false,
-      clock: SIMULATION_START,
-      clockJumps: initial.clockJumps ?? [],
-      status: 'idle',
-      speed: 1,
-      autoAdvance: false,
-      arrival: 'landed',
-      playhead,
-      startGated(scenarioId, gate) {
-        load(scenarioId, 0, [], { gate });
-      },
-      async releaseGate() {
-        set({ gate: undefined });
-        await get().stepForward();
-      },
-      play() {
-        const { position } = get();
-        const total = findScenario(get().scenarioId)?.steps.length ?? 0;
-        if (position >= total) {
-          // Playing from the end starts over, as media players do.
-          void player.reset().then(() => {
-            playhead.set(1);
-            dwelt = 0;
-            set({ status: 'playing', arrival: 'landed' });
-          });
-          return;
-        }
-        // Play on a landed step is the reader saying "go on": the next step starts at once.
-        if (playhead.get() >= 1) dwelt = Number.POSITIVE_INFINITY;
-        set({ status: 'playing' });
-      },
-      pause() {
-        set({ status: 'paused' });
-      },
-      async stepForward() {
-        const total = findScenario(get().scenarioId)?.steps.length ?? 0;
-        if (get().position >= total) return;
-        const { gate, status } = get();
-        if (gate !== undefined && get().position >= gate) {
-          // Held for the reader's prediction: playback stops here instead of running the step.
-          if (status === 'playing' || status === 'stepping') set({ status: 'paused' });
-          return;
-        }
-        // The new step's packet starts at its source; 0 and 1 both sit there, so the old one does not jump.
-        playhead.set(0);
-        dwelt = 0;
-        set({ arrival: 'sending' });
-        await player.step();
-        set({ status: get().status === 'playing' ? 'playing' : 'stepping' });
-      },
-      async stepBack() {
-        if (get().position === 0) return;
-        await player.seek(get().position - 1);
-        playhead.set(1);
-        set({ status: 'paused', arrival: 'landed' });
-      },
-      async restart() {
-        await player.reset();
-        playhead.set(1);
-        set({ status: 'idle', arrival: 'landed' });
-      },
-      async seek(position) {
-        const { gate } = get();
-        await player.seek(gate === undefined ? position : Math.min(position, gate));
-        playhead.set(1);
-        set({ status: 'paused', arrival: 'landed' });
-      },
-      setSpeed(speed) {
-        set({ speed });
-      },
-      setAutoAdvance(on) {
-        set({ autoAdvance: on });
-      },
-      async advanceClock(ms) {
-        await player.advanceClock(ms);
-      },
-      tick(elapsedMs) {
-        const { status, speed, busy, position, autoAdvance, scenarioId } = get();
-        if (status !== 'playing' && status !== 'stepping') return;
-        // While the engine runs the next step, its packet waits at the start.
-        if (busy) return;
-        const scenario = findScenario(scenarioId);
-        const total = scenario?.steps.length ?? 0;
-        if (playhead.get() >= 1) {
-          // The answer has landed. Playing from the start (position 0) or with auto-advance on, move on
-          // once the reading time has passed; otherwise wait for the reader (Next, Space or Play).
-          if (status === 'stepping' || position >= total) {
-            set({ status: position >= total ? 'done' : 'paused' });
-            return;
-          }
-          dwelt += elapsedMs * speed;
-          if (position === 0 || dwelt >= readingTimeMs(scenario?.steps[position - 1])) {
-            void get().stepForward();
-          }
-          return;
-        }
-        const next = Math.min(1, playhead.get() + (elapsedMs * speed) / STEP_ANIMATION_MS);
-        playhead.set(next);
-        const arrival = next >= 1 ? 'landed' : next >= 0.5 ? 'answering' : 'sending';
-        if (arrival !== get().arrival) set({ arrival });
-        if (next < 1) return;
-        dwelt = 0;
-        if (status === 'stepping') {
-          set({ status: position >= total ? 'done' : 'paused' });
-        } else if (position >= total) {
-          set({ status: 'done' });
-        } else if (!autoAdvance) {
-          // The reader is never rushed past an explanation: playback waits here.
-          set({ status: 'paused' });
-        }
-      },
-    });
-
-    const inspectorSlice: StateCreator<AppState, [], [], InspectorSlice> = () => ({
-      tab: 'narration',
-      revealSecrets: false,
-      selectActor(actor) {
-        set({ selectedActor: actor, tab: 'component' });
-      },
-      setTab(tab) {
-        set({ tab });
-      },
-      toggleSecrets() {
-        set({ revealSecrets: !get().revealSecrets });
-      },
-    });
-
-    const viewSlice: StateCreator<AppState, [], [], ViewSlice> = () => ({
-      view: initial.view ?? 'flow',
-      chapterId: initial.view === 'learn' ? initial.chapterId : undefined,
-      setView(view) {
-        // A chapter's hold belongs to the Learn view; elsewhere the player runs freely.
-        set(view === 'learn' ? { view } : { view, gate: undefined });
-      },
-      openChapter(chapterId) {
-        set({ view: 'learn', chapterId });
-      },
-    });
-
-    attach(player);
-    if (initial.step && initial.step > 0) void player.seek(initial.step);
-    else prepareWhenIdle(player);
-    return {
-      ...scenarioSlice(set, get, api),
-      ...playerSlice(set, get, api),
-      ...inspectorSlice(set, get, api),
-      ...viewSlice(set, get, api),
-    };
-  });
+  if (initial.step && initial.step > 0) void session.current().seek(initial.step);
+  else session.prepareWhenIdle();
+  return store;
 }

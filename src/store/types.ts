@@ -1,6 +1,11 @@
-import type { DemoData, TraceEntry } from '../player/create-player';
+import type { DemoData, Player, TraceEntry } from '../player/create-player';
 import type { ClockJump } from '../player/timeline';
-import type { ActorId, Identity } from '../scenarios/types';
+import type { ActorId, Identity, Scenario } from '../scenarios/types';
+import type { Cloud } from '../sim/index';
+import type { ConflictResolution, SyncConflict } from '../sync/types';
+import type { AppSyncLab } from './labs/appsync-lab';
+import type { SyncLab } from './labs/sync-lab';
+import type { UserPoolLab } from './labs/user-pool-lab';
 import type { Playhead } from './playhead';
 
 export const PlayStatus = {
@@ -49,6 +54,8 @@ export interface ScenarioSlice {
   /** Opens a scenario in the Flows view (from another view: the STS gallery, the Learn path). */
   openScenario(id: string, step?: number): void;
   selectIdentity(identity: Exclude<Identity, 'iamUser'>): void;
+  /** Opens a scenario at step 0 with playback held before the step at index `gate` (Learn chapters). */
+  startGated(scenarioId: string, gate: number): void;
 }
 
 export interface PlayerSlice {
@@ -83,8 +90,6 @@ export interface PlayerSlice {
    * or view clears it.
    */
   gate?: number;
-  /** Opens a scenario at step 0 with playback held before the step at index `gate` (Learn chapters). */
-  startGated(scenarioId: string, gate: number): void;
   /** Lifts the hold and plays the held step. */
   releaseGate(): Promise<void>;
   play(): void;
@@ -119,4 +124,52 @@ export interface ViewSlice {
   openChapter(chapterId?: string): void;
 }
 
-export type AppState = ScenarioSlice & PlayerSlice & InspectorSlice & ViewSlice;
+/** Where the AppSync guided scenario is: steps run, a step running, the last step's failure. */
+export interface GuidedProgress {
+  done: number;
+  busy: boolean;
+  problem?: string;
+}
+
+/**
+ * The Sync, AppSync and sign-up labs. Their models (clouds, devices, clients) live in the closure
+ * that builds this slice, never in state; state holds what the views re-render on.
+ */
+export interface LabsSlice {
+  /** Bumped whenever something inside the Sync lab changed (devices, records, timeline). */
+  syncRevision: number;
+  /** Bumped whenever something inside the AppSync lab changed (lists, outboxes, timeline, verdicts). */
+  appSyncRevision: number;
+  /** A Cognito Sync conflict waiting for the reader's choice, from the device that synchronized. */
+  syncConflict?: { device: string; conflicts: SyncConflict[] };
+  appSyncGuided: GuidedProgress;
+  /** The Cognito Sync lab (created on first call, then kept for the tab's life). */
+  openSyncLab(): Promise<SyncLab>;
+  /** The reader's answer to `syncConflict`: resolutions, or false to leave the conflict for later. */
+  answerSyncConflict(answer: ConflictResolution[] | false): void;
+  /** The AppSync lab (created on first call, then kept for the tab's life). */
+  openAppSyncLab(): Promise<AppSyncLab>;
+  runAppSyncGuidedStep(): Promise<void>;
+  /**
+   * Starts the guided scenario again from a clean screen: a conflict left waiting is settled (the
+   * server's version kept), both devices go online and empty their outboxes, and the last run's
+   * verdicts and live messages are cleared.
+   */
+  restartAppSyncGuided(): Promise<void>;
+  /** A fresh user pool lab on its own cloud (the Sign-up view; "Start over" asks for another). */
+  openUserPoolLab(): Promise<UserPoolLab>;
+}
+
+/** Engine access for views that need more than the Flows player: each goes through the store's factory. */
+export interface EngineSlice {
+  /** A player of its own for `scenario` (its own cloud), for tables that show every result at once. */
+  createScenarioRun(scenario: Scenario): Player;
+  /** The engine module's exported definitions (the STS gallery's facts), loading the engine if needed. */
+  loadEngineDefinitions(): Promise<Record<string, unknown>>;
+  /** Reads a public URL (a JWKS) from a cloud kept for that alone; see engine-loader/verifier-cloud.ts. */
+  fetchPublicKeys(url: string): Promise<Response>;
+  /** A fresh demo world (the stack view exports it as a template). */
+  createDemoCloud(): Promise<Cloud>;
+}
+
+export type AppState = ScenarioSlice & PlayerSlice & InspectorSlice & ViewSlice & LabsSlice & EngineSlice;

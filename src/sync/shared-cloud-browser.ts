@@ -6,6 +6,7 @@ import {
   loadLegacyAppSyncCloud,
   loadLegacyCloudSnapshot,
 } from './cloud-store';
+import { LAB_CLOCK } from './lab-clock';
 import {
   type CloudAnnouncement,
   type CloudChannel,
@@ -74,7 +75,7 @@ export function sharedCloudForTab(): Promise<SharedCloud> {
       disk: idbCloudDisk,
       locks: browserLocks(),
       channel: browserChannel(),
-      createCloud: (snapshot) => createCloud(snapshot ? { snapshot } : {}),
+      createCloud: (snapshot) => createCloud(snapshot ? { snapshot, now: LAB_CLOCK.now } : { now: LAB_CLOCK.now }),
       async initial() {
         migrated = true;
         const [sync, appsync] = await Promise.all([
@@ -95,7 +96,7 @@ export function sharedCloudForTab(): Promise<SharedCloud> {
 /** Puts one service back as a fresh demo world has it (the AppSync lab's reset), for every tab. */
 export async function resetSharedService(shared: SharedCloud, service: string): Promise<void> {
   const { createCloud } = await engine();
-  const fresh: Cloud = await createCloud();
+  const fresh: Cloud = await createCloud({ now: LAB_CLOCK.now });
   await shared.change(async (cloud) => {
     await cloud.restore(withServiceState(cloud.snapshot(), fresh.snapshot(), service));
   });

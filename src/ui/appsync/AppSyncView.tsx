@@ -1,44 +1,40 @@
 import { useEffect, useState } from 'react';
-import { useAppStoreApi } from '../../store/hooks';
-import type { AppSyncLab } from './appsync-lab';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import type { AppSyncLab } from '../../store/labs/appsync-lab';
 import { CompareNote } from './CompareNote';
 import { ConflictPanel } from './ConflictPanel';
 import { DevicePanel } from './DevicePanel';
 import { GuidedScenario } from './GuidedScenario';
+import { ClockNote } from '../sync/ClockNote';
 import { WireTimeline } from './WireTimeline';
 import './appsync-view.css';
 
 /**
  * The AppSync view: two users on their own devices sharing one list, live and offline-first. The
- * lab (the engine, the offline client) is loaded with import() on first mount and kept for the
- * tab's life, so leaving and returning to the view keeps the devices as they were.
+ * lab (the engine, the offline clients) belongs to the store, which loads it on first mount and keeps
+ * it for the tab's life, so leaving and returning to the view keeps the devices as they were.
  */
-const listeners = new Set<() => void>();
-let labPromise: Promise<AppSyncLab> | undefined;
-function loadLab(): Promise<AppSyncLab> {
-  labPromise ??= import('./appsync-lab').then((m) =>
-    m.createAppSyncLab(() => {
-      for (const l of listeners) l();
-    }),
-  );
-  return labPromise;
-}
-
 export default function AppSyncView() {
   const [lab, setLab] = useState<AppSyncLab>();
   const [failure, setFailure] = useState<string>();
-  const [, setTick] = useState(0);
   const store = useAppStoreApi();
+  // Every change inside the lab bumps this revision; selecting it re-renders the view (synchronously,
+  // so a controlled checkbox, the offline switch, re-renders in its own event).
+  useAppStore((s) => s.appSyncRevision);
 
   useEffect(() => {
-    // Synchronous on purpose: a controlled checkbox (the offline switch) must re-render in its own event.
-    const listener = () => setTick((t) => t + 1);
-    listeners.add(listener);
-    loadLab().then(setLab, (e: Error) => setFailure(`The AppSync lab could not start: ${e.message}`));
+    let live = true;
+    store
+      .getState()
+      .openAppSyncLab()
+      .then(
+        (l) => live && setLab(l),
+        (e: Error) => live && setFailure(`The AppSync lab could not start: ${e.message}`),
+      );
     return () => {
-      listeners.delete(listener);
+      live = false;
     };
-  }, []);
+  }, [store]);
 
   if (failure) return <p role="alert">{failure}</p>;
   if (!lab) return <p>Starting the devices…</p>;
@@ -51,6 +47,7 @@ export default function AppSyncView() {
         an outbox of pending mutations in its own IndexedDB database, replays the outbox in order when it is
         back online, and hears the other's changes over a real-time subscription.
       </p>
+      <ClockNote clock={lab.clock} />
       <div className="as-devices">
         {lab.devices.map((d) => (
           <DevicePanel key={d.id} device={d} />

@@ -1,5 +1,5 @@
 import type { ConflictHandler } from '../../sim/index';
-import type { AppSyncLab } from './appsync-lab';
+import type { AppSyncLab } from '../../store/labs/appsync-lab';
 
 const STRATEGIES: { id: ConflictHandler; label: string; rule: string }[] = [
   {

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
+import { PENDING_REASON } from '../../appsync-client/merger';
 import type { ClientEvent, LocalItem, OutboxEntry } from '../../appsync-client/types';
-import type { LabDevice } from './appsync-lab';
+import type { LabDevice } from '../../store/labs/appsync-lab';
 
 /**
  * The lab's own cap on an item's text (DynamoDB would take up to 400 KB). Shown with a counter, and
@@ -103,7 +104,7 @@ export function DevicePanel({ device }: { device: LabDevice }) {
       <ol className="as-live" aria-label={`Live messages on ${device.label}`}>
         {live.length === 0 && <li className="as-empty">None yet.</li>}
         {live.map(({ at, event }) => (
-          <li key={`${at}-${describeLive(event)}`}>{describeLive(event)}</li>
+          <li key={`${at}-${describeLive(event, outbox)}`}>{describeLive(event, outbox)}</li>
         ))}
       </ol>
     </section>
@@ -189,8 +190,19 @@ function describeEntry(e: OutboxEntry): string {
   return `#${e.seq} ${e.kind}Item ${e.itemId.slice(0, 8)}${base}${fields ? `: ${fields}` : ''}${state}`;
 }
 
-function describeLive(event: ClientEvent): string {
+/**
+ * A live message and what the client did with it. "Held back because a change was pending in the
+ * outbox" is about the moment it arrived; when that change has since left the outbox the line says
+ * so, so it never contradicts the outbox shown above it (DataStore's merger: the pending change's own
+ * answer decides the item, not the held-back message).
+ */
+function describeLive(event: ClientEvent, outbox: OutboxEntry[]): string {
   if (event.type !== 'subscription-data') return event.type;
   const i = event.item;
-  return `${event.field}: “${i.text}” v${i._version}${i._deleted ? ' (deleted)' : ''} → ${event.applied ? 'applied' : `held back (when it arrived, ${event.reason})`}`;
+  const head = `${event.field}: “${i.text}” v${i._version}${i._deleted ? ' (deleted)' : ''} → `;
+  if (event.applied) return `${head}applied`;
+  if (event.reason !== PENDING_REASON) return `${head}held back (${event.reason})`;
+  return outbox.some((e) => e.itemId === i.id)
+    ? `${head}held back: ${PENDING_REASON}; its answer will decide this item`
+    : `${head}held back: when it arrived, a local change to this item was waiting in the outbox; that change has since left the outbox, and its answer decided the item`;
 }

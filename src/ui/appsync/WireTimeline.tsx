@@ -1,6 +1,6 @@
 import { IamPanel } from '../inspector/IamPanel';
 import { SigV4Panel } from '../inspector/SigV4Panel';
-import type { WireEntry } from './wire-log';
+import type { WireEntry } from '../../store/labs/appsync-wire-log';
 
 /** Every GraphQL request/response and real-time message as text, with the engine's trace events for it. */
 export function WireTimeline({ entries }: { entries: WireEntry[] }) {

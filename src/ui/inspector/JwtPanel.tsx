@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { CLAIM_MEANINGS } from './claim-meanings';
 import { type DecodedJwt, decodeAnyJwt, type VerifyOutcome, verifyAgainstJwks } from '../../wire/jwt-check';
-import { fetchFromVerifierCloud } from '../../engine-loader/verifier-cloud';
 import type { HeldValues } from '../../player/create-player';
+import { useAppStoreApi } from '../../store/hooks';
 import { WireText } from './WireText';
 
 const TOKEN_NAMES: [keyof HeldValues, string][] = [
@@ -25,14 +25,17 @@ function claimValue(name: string, value: unknown): string {
 
 function Verification({ token, now }: { token: string; now: number }) {
   const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
+  const store = useAppStoreApi();
   useEffect(() => {
     let live = true;
     setOutcome(null);
-    verifyAgainstJwks(token, now, fetchFromVerifierCloud).then((o) => live && setOutcome(o));
+    verifyAgainstJwks(token, now, (url) => store.getState().fetchPublicKeys(url)).then(
+      (o) => live && setOutcome(o),
+    );
     return () => {
       live = false;
     };
-  }, [token, now]);
+  }, [token, now, store]);
   if (!outcome) return <p className="verify">Checking the signature against the issuer’s JWKS…</p>;
   return (
     <p className={`verify verify--${outcome.signature} verify--${outcome.expiry}`}>

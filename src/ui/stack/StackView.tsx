@@ -1,5 +1,4 @@
 import { type DragEvent, useCallback, useEffect, useState } from 'react';
-import { createCloud } from '../../sim/index';
 import {
   exportStack,
   type Finding,
@@ -7,6 +6,7 @@ import {
   importStack,
   StackImportError,
 } from '../../stack/index';
+import { useAppStoreApi } from '../../store/hooks';
 import { type CellRef, MatrixTable } from './MatrixTable';
 import { PlayPanel } from './PlayPanel';
 import { StackDiagram } from './StackDiagram';
@@ -25,6 +25,7 @@ type Trace = { title: string; trace: { request: { action: string; resource: stri
  * export it (or the demo world) back to CloudFormation. The template stays in this browser.
  */
 export default function StackView() {
+  const store = useAppStoreApi();
   const [text, setText] = useState('');
   const [name, setName] = useState('pasted template');
   const [parameters, setParameters] = useState<Record<string, string>>({});
@@ -128,7 +129,7 @@ export default function StackView() {
             type="button"
             disabled={busy}
             onClick={async () => {
-              const demo = await createCloud();
+              const demo = await store.getState().createDemoCloud();
               setExported(exportStack(demo));
             }}
           >

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { LocalRecord } from '../../sync/types';
-import { DATASET, type LabDevice } from './sync-lab';
+import { DATASET, type LabDevice } from '../../store/labs/sync-lab';
 
 /** One simulated device: identity, offline switch, the local dataset as an editable table, pending count, Synchronize. */
 export function DevicePanel({

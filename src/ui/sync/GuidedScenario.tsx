@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DATASET, type LabDevice, type SyncLab } from './sync-lab';
+import { DATASET, type LabDevice, type SyncLab } from '../../store/labs/sync-lab';
 
 /** "Edit offline on the phone, edit the same key on the laptop, reconnect": each step runs on the real devices. */
 const STEPS: { text: string; run(phone: LabDevice, laptop: LabDevice, lab: SyncLab): Promise<unknown> }[] = [

@@ -1,45 +1,38 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ConflictResolution, SyncConflict } from '../../sync/types';
-import { ConflictDialog, type PendingConflict } from './ConflictDialog';
+import { useEffect, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { DEVICE_NAMES, type LabDevice, type SyncLab } from '../../store/labs/sync-lab';
+import { ClockNote } from './ClockNote';
+import { ConflictDialog } from './ConflictDialog';
 import { DevicePanel } from './DevicePanel';
 import { GuidedScenario } from './GuidedScenario';
-import { createSyncLab, DEVICE_NAMES, type LabDevice, type SyncLab } from './sync-lab';
 import { WireTimeline } from './WireTimeline';
 import './sync-view.css';
 
 /**
  * The Cognito Sync view: side-by-side devices over one simulated cloud, a wire timeline and the
- * conflict dialog. Self-contained (it keeps its own cloud in IndexedDB), so it mounts with no props.
+ * conflict dialog. The lab itself (cloud, devices, clients) belongs to the store; this view renders it
+ * and passes the reader's choices back.
  */
 export function SyncView() {
   const [lab, setLab] = useState<SyncLab>();
   const [failure, setFailure] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const [pending, setPending] = useState<PendingConflict>();
-  const started = useRef(false);
-
-  const ask = useCallback(
-    (device: string, conflicts: SyncConflict[]) =>
-      new Promise<ConflictResolution[] | false>((resolve) => {
-        setPending({
-          device,
-          conflicts,
-          answer: (resolutions) => {
-            setPending(undefined);
-            resolve(resolutions);
-          },
-        });
-      }),
-    [],
-  );
+  const store = useAppStoreApi();
+  const version = useAppStore((s) => s.syncRevision);
+  const conflict = useAppStore((s) => s.syncConflict);
 
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    createSyncLab(() => setVersion((v) => v + 1), ask).then(setLab, (e: Error) =>
-      setFailure(`The sync lab could not start: ${e.message}`),
-    );
-  }, [ask]);
+    let live = true;
+    store
+      .getState()
+      .openSyncLab()
+      .then(
+        (l) => live && setLab(l),
+        (e: Error) => live && setFailure(`The sync lab could not start: ${e.message}`),
+      );
+    return () => {
+      live = false;
+    };
+  }, [store]);
 
   if (failure) return <p role="alert">{failure}</p>;
   if (!lab) return <p>Starting the devices…</p>;
@@ -53,6 +46,7 @@ export function SyncView() {
         (UpdateRecords) signed with the identity's credentials. Cognito Sync is closed to new customers; AWS
         points to AppSync instead.
       </p>
+      <ClockNote clock={lab.clock} />
       <div className="sync-devices">
         {lab.devices.map((d) => (
           <DevicePanel key={d.name} device={d} onSync={sync} version={version} />
@@ -65,7 +59,9 @@ export function SyncView() {
       )}
       <GuidedScenario lab={lab} />
       <WireTimeline entries={lab.timeline} />
-      {pending && <ConflictDialog pending={pending} />}
+      {conflict && (
+        <ConflictDialog pending={{ ...conflict, answer: (a) => store.getState().answerSyncConflict(a) }} />
+      )}
     </div>
   );
 }

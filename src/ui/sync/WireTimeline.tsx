@@ -1,6 +1,6 @@
 import { IamPanel } from '../inspector/IamPanel';
 import { SigV4Panel } from '../inspector/SigV4Panel';
-import type { WireEntry } from './sync-lab';
+import type { WireEntry } from '../../store/labs/sync-lab';
 
 /**
  * What crossed the wire, newest first: each request and response as text, the engine's SigV4 check and

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import type { LabCall } from './sign-up-lab';
+import type { LabCall } from '../../store/labs/user-pool-lab';
 import { Field, FieldError } from './sign-up-parts';
 
 /**

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
-import type { InboxMessage } from './sign-up-lab';
+import type { InboxMessage } from '../../store/labs/user-pool-lab';
 import { Field, FieldError, InboxPeek, ProfileTable } from './sign-up-parts';
 
 /**

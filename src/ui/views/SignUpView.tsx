@@ -3,7 +3,8 @@ import { SignUpForgotPassword } from './SignUpForgotPassword';
 import { SignUpProfileStep } from './SignUpProfileStep';
 import { SignUpSignOutStep } from './SignUpSignOutStep';
 import { SignUpTriggers } from './SignUpTriggers';
-import { type InboxMessage, type LabCall, startUserPoolLab, type UserPoolLab } from './sign-up-lab';
+import { useAppStoreApi } from '../../store/hooks';
+import type { InboxMessage, LabCall, UserPoolLab } from '../../store/labs/user-pool-lab';
 import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
 import { type FieldKey, fieldForError } from './sign-up-steps';
 import './sign-up.css';
@@ -42,17 +43,18 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
   const [verifyCode, setVerifyCode] = useState('');
   const [emailPending, setEmailPending] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  const store = useAppStoreApi();
 
   useEffect(() => {
     let live = true;
-    startUserPoolLab().then(
+    store.getState().openUserPoolLab().then(
       (l) => live && setLab(l),
       () => live && setLab(null),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [store]);
 
   /** One call: recorded, the inbox re-read, and an error put next to the field it belongs to. */
   const run = useCallback(

@@ -1,6 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { xmlText } from '../../wire/aws-responses';
-import { loadEngineModule } from '../../engine-loader/cloud-factory';
 import {
   stsAssumeRole,
   stsFederationToken,
@@ -125,9 +124,10 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
 /** STS_OPERATIONS, loaded with the engine so the first page stays light. */
 function useStsDefinitions(): StsTable | null | undefined {
   const [table, setTable] = useState<StsTable | null | undefined>(undefined);
+  const store = useAppStoreApi();
   useEffect(() => {
     let live = true;
-    loadEngineModule().then(
+    store.getState().loadEngineDefinitions().then(
       (m) => {
         const value = m.STS_OPERATIONS;
         if (live) setTable(value && typeof value === 'object' ? (value as StsTable) : null);
@@ -139,7 +139,7 @@ function useStsDefinitions(): StsTable | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [store]);
   return table;
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { WirePanel } from '../inspector/WirePanel';
-import type { InboxMessage, LabCall } from './sign-up-lab';
+import type { InboxMessage, LabCall } from '../../store/labs/user-pool-lab';
 import { LambdaInvocations } from './sign-up-lambda';
 import { explain, PURPOSE_WORDS } from './sign-up-steps';
 

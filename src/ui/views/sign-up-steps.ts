@@ -1,4 +1,4 @@
-import type { LabCall } from './sign-up-lab';
+import type { LabCall } from '../../store/labs/user-pool-lab';
 
 /**
  * One plain sentence per outcome of each user pool call, so every step says what just happened and

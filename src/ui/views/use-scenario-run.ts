@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { createCloudLazily } from '../../engine-loader/cloud-factory';
-import { createPlayer, type Player, type PlayerSnapshot } from '../../player/create-player';
+import type { Player, PlayerSnapshot } from '../../player/create-player';
 import type { Scenario } from '../../scenarios/types';
+import { useAppStoreApi } from '../../store/hooks';
 
 const IDLE: PlayerSnapshot = {
   scenarioId: '',
@@ -12,9 +12,10 @@ const IDLE: PlayerSnapshot = {
   clockJumps: [],
 };
 
-/** Runs a whole scenario in its own player (its own cloud), for tables that show every result at once. */
+/** Runs a whole scenario in its own player (its own cloud, made by the store), for tables that show every result at once. */
 export function useScenarioRun(scenario: Scenario, autoRun: boolean) {
-  const [player] = useState<Player>(() => createPlayer({ scenario, createCloud: createCloudLazily }));
+  const store = useAppStoreApi();
+  const [player] = useState<Player>(() => store.getState().createScenarioRun(scenario));
   const snapshot = useSyncExternalStore(player.subscribe, player.getSnapshot, () => IDLE);
   const run = useCallback(() => player.seek(scenario.steps.length), [player, scenario]);
   useEffect(() => {

@@ -62,6 +62,25 @@ export const GUIDED_STEPS: GuidedStep[] = [
   },
 ];
 
+/**
+ * Clears what the last run left on screen, through the devices' clients as a user would: a conflict
+ * still waiting is settled by keeping the server's version, both devices come online and send what
+ * their outboxes hold, and once every answer and live message is in, the lab forgets the old verdicts
+ * and live messages. Items stay: they are real data in the shared cloud.
+ */
+export async function restartGuidedScenario(lab: AppSyncLab): Promise<void> {
+  for (const device of lab.devices) device.link.setOnline(true);
+  for (const device of lab.devices) {
+    for (const entry of device.client.outbox().filter((e) => e.conflict)) {
+      await device.client.resolveConflict(entry.itemId, 'discard-local');
+    }
+  }
+  await Promise.all(lab.devices.map((d) => d.client.idle()));
+  // Live messages caused by the last sends arrive over the sockets just after; let them land first.
+  await new Promise((r) => setTimeout(r, 50));
+  lab.clearHistory();
+}
+
 export const OUTCOME: Record<ConflictHandler, string> = {
   OPTIMISTIC_CONCURRENCY:
     'Optimistic concurrency: AppSync rejects the stale update with ConflictUnhandled and returns its v2. Nothing changes on the server; Carol decides in the conflict panel — keep the server version, or re-apply her changes on v2.',

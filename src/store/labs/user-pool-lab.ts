@@ -1,9 +1,8 @@
 import { jsonRequest } from '../../wire/aws-requests';
-import { createCloudLazily } from '../../engine-loader/cloud-factory';
 import type { TraceEntry } from '../../player/create-player';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
 import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';
-import type { Cloud, TraceEvent, UserPoolTriggers } from '../../sim/index';
+import type { Cloud, CloudOptions, TraceEvent, UserPoolTriggers } from '../../sim/index';
 
 /**
  * The model behind the "Sign up" view, free of React: one fresh simulated cloud, and raw AWS JSON 1.1
@@ -60,9 +59,12 @@ const REASON: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export async function startUserPoolLab(): Promise<UserPoolLab> {
+/** `createCloud` is the store's engine factory (the lazy loader in the app, the engine itself in tests). */
+export async function startUserPoolLab(
+  createCloud: (options: CloudOptions) => Promise<Cloud>,
+): Promise<UserPoolLab> {
   let clock = SIMULATION_START;
-  const cloud = await createCloudLazily({ now: () => clock });
+  const cloud = await createCloud({ now: () => clock });
   const { region } = cloud.demo;
   const { id: poolId, clientId } = cloud.demo.userPool;
   const seeded = cloud.demo.userPool.inbox().length;

@@ -6,15 +6,18 @@ import { createMemoryAppSyncStorage } from '../../appsync-client/storage';
 import type { AppSyncAuth, ClientEvent } from '../../appsync-client/types';
 import type { Cloud, ConflictHandler, TraceEvent } from '../../sim/index';
 import { cognitoIdentitySource } from '../../sync/identity-source';
+import { LAB_CLOCK } from '../../sync/lab-clock';
+import type { SharedCloud } from '../../sync/shared-cloud';
 import { resetSharedService, sharedCloudForTab } from '../../sync/shared-cloud-browser';
-import { createWireLog } from './wire-log';
+import { createWireLog } from './appsync-wire-log';
 
 /**
  * The model behind the AppSync view, free of React (loaded with import() by the view): the profile's
  * one simulated cloud (shared with the Cognito Sync view and every other tab, src/sync/shared-cloud.ts;
  * another tab's mutations reach these devices' subscriptions as live data), and two users on their own devices — Alice (user pool, her ID token in
  * `Authorization`) and Carol (signs in with Google, gets identity pool credentials, signs with SigV4:
- * AWS_IAM). Each device has its own IndexedDB database, offline switch and AppSync client.
+ * AWS_IAM). Each device has its own IndexedDB database, offline switch and AppSync client. Every date
+ * (the clients' `now`, token lifetimes, the times shown) comes from the shared cloud's LAB_CLOCK.
  */
 export interface LabDevice {
   id: string;
@@ -50,8 +53,13 @@ function savedOnline(): Record<string, boolean> {
   }
 }
 
-export async function createAppSyncLab(onChange: () => void) {
-  const shared = await sharedCloudForTab();
+/** `openShared` is the profile's shared cloud in the app; a test passes one over an in-memory disk. */
+export async function createAppSyncLab(
+  onChange: () => void,
+  openShared: () => Promise<SharedCloud> = sharedCloudForTab,
+) {
+  const now = LAB_CLOCK.now;
+  const shared = await openShared();
   const cloud: Cloud = shared.cloud;
   const app = cloud.demo.appSync;
   if (!app) throw new Error('This cloud has no AppSync API.');
@@ -91,14 +99,14 @@ export async function createAppSyncLab(onChange: () => void) {
       fetch: link.fetch,
       connect: link.connect,
       storage: typeof indexedDB === 'undefined' ? createMemoryAppSyncStorage() : createIdbAppSyncStorage(id),
-      now: () => Date.now(),
+      now,
       auth,
       network: link,
     });
     const device: LabDevice = { id, label, user, mode: auth.mode, link, client, events: [] };
     const events = device.events;
     client.onEvent((event) => {
-      events.unshift({ at: Date.now(), event });
+      events.unshift({ at: now(), event });
       if (events.length > 60) events.pop();
       onChange();
     });
@@ -121,7 +129,7 @@ export async function createAppSyncLab(onChange: () => void) {
   let aliceToken: { token: string; expires: number } | undefined;
   addDevice('alice-laptop', "Alice's laptop", `${alice.username} (user pool)`, (link) =>
     userPoolAuth(async () => {
-      if (aliceToken && aliceToken.expires > Date.now() + 60_000) return aliceToken.token;
+      if (aliceToken && aliceToken.expires > now() + 60_000) return aliceToken.token;
       const response = await link.fetch(
         new Request(`https://cognito-idp.${region}.amazonaws.com/`, {
           method: 'POST',
@@ -142,7 +150,7 @@ export async function createAppSyncLab(onChange: () => void) {
       if (!out.AuthenticationResult) throw new Error('Alice could not sign in.');
       aliceToken = {
         token: out.AuthenticationResult.IdToken,
-        expires: Date.now() + out.AuthenticationResult.ExpiresIn * 1000,
+        expires: now() + out.AuthenticationResult.ExpiresIn * 1000,
       };
       return aliceToken.token;
     }),
@@ -157,18 +165,18 @@ export async function createAppSyncLab(onChange: () => void) {
       fetch: link.fetch,
       region,
       identityPoolId: cloud.demo.identityPool.id,
-      now: () => Date.now(),
+      now,
       logins: () => (googleToken ? { 'accounts.google.com': googleToken.token } : undefined),
     });
     return iamAuth({
       region,
-      now: () => Date.now(),
+      now,
       credentials: async () => {
         if (!link.isOnline()) return offline();
-        if (!googleToken || googleToken.at < Date.now() - 50 * 60_000) {
+        if (!googleToken || googleToken.at < now() - 50 * 60_000) {
           googleToken = {
             token: await cloud.demo.google.signIn(carol.username, carol.password),
-            at: Date.now(),
+            at: now(),
           };
         }
         return (await source()).credentials;
@@ -185,7 +193,15 @@ export async function createAppSyncLab(onChange: () => void) {
     devices,
     wire,
     conflicts,
+    /** The clock behind every date this lab shows (named in the view). */
+    clock: LAB_CLOCK,
     strategy: () => app.getConflictHandler(),
+    /** Forgets the verdicts and every device's live messages (the guided scenario's restart). */
+    clearHistory() {
+      conflicts.length = 0;
+      for (const d of devices) d.events.length = 0;
+      onChange();
+    },
     setStrategy(handler: ConflictHandler) {
       app.setConflictHandler(handler);
       onChange();

@@ -4,12 +4,14 @@ import { createDeviceNetwork, type DeviceNetwork } from '../../sync/device-netwo
 import { createIdbStorage } from '../../sync/idb-storage';
 import { cognitoIdentitySource } from '../../sync/identity-source';
 import { createMemoryStorage } from '../../sync/memory-storage';
+import { LAB_CLOCK } from '../../sync/lab-clock';
+import type { SharedCloud } from '../../sync/shared-cloud';
 import { sharedCloudForTab } from '../../sync/shared-cloud-browser';
 import type { ConflictResolution, SyncConflict } from '../../sync/types';
 
 /**
  * The model behind the Cognito Sync view, free of React: the profile's one simulated cloud (shared with
- * the AppSync view and every other tab, src/sync/shared-cloud.ts), up to
+ * the AppSync view and every other tab, src/sync/shared-cloud.ts; it runs on LAB_CLOCK), up to
  * four devices (each with its own IndexedDB database, network switch and sync client), and a timeline
  * of what crossed the wire. Devices sign in as the demo user alice, so they share one identity's data.
  */
@@ -81,8 +83,16 @@ async function describeRequest(request: Request): Promise<string> {
   return redact(`${request.method} ${request.url}\n${headers}${body ? `\n\n${body}` : ''}`);
 }
 
-export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
-  const shared = await sharedCloudForTab();
+/**
+ * `openShared` is the profile's shared cloud in the app; a test passes one over an in-memory disk.
+ * Every date a device writes (deviceLastModifiedDate) and every signature date comes from LAB_CLOCK.
+ */
+export async function createSyncLab(
+  onChange: () => void,
+  ask: ConflictAsk,
+  openShared: () => Promise<SharedCloud> = sharedCloudForTab,
+) {
+  const shared = await openShared();
   const cloud: Cloud = shared.cloud;
   const timeline: WireEntry[] = [];
   // Engine events arrive tagged with the request id the response carries in x-amzn-requestid.
@@ -154,7 +164,7 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
       fetch: network.fetch,
       region,
       identityPoolId,
-      now: () => Date.now(),
+      now: LAB_CLOCK.now,
       logins: () =>
         idToken ? { [`cognito-idp.${region}.amazonaws.com/${cloud.demo.userPool.id}`]: idToken } : undefined,
     });
@@ -163,7 +173,7 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
     const client = createSyncClient({
       fetch: network.fetch,
       storage,
-      now: () => Date.now(),
+      now: LAB_CLOCK.now,
       region,
       identityPoolId,
       deviceName: name,
@@ -213,6 +223,8 @@ export async function createSyncLab(onChange: () => void, ask: ConflictAsk) {
 
   return {
     cloud,
+    /** The clock behind every date this lab shows (named in the view). */
+    clock: LAB_CLOCK,
     devices,
     timeline,
     addDevice(): LabDevice | undefined {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
+import { createCloud } from '../../sim/index';
+import { parseFailure, startUserPoolLab } from './user-pool-lab';
+
+describe('user pool lab (the sign-up view model)', () => {
+  it('sends raw JSON 1.1 calls to a fresh cloud on the explainer clock, and sees the mail the pool sends', async () => {
+    const lab = await startUserPoolLab(createCloud);
+    expect(lab.inbox()).toEqual([]);
+    const call = await lab.call('SignUp', {
+      ClientId: lab.clientId,
+      Username: 'newcomer',
+      Password: 'Correct-Horse-9',
+      UserAttributes: [{ Name: 'email', Value: 'newcomer@example.com' }],
+    });
+    expect(call.error).toBeUndefined();
+    expect(call.body?.UserConfirmed).toBe(false);
+    expect(call.entry.at).toBe(SIMULATION_START + STEP_GAP_MS);
+    expect(call.entry.request?.headers).toContainEqual([
+      'x-amz-target',
+      'AWSCognitoIdentityProviderService.SignUp',
+    ]);
+    expect(lab.inbox()).toHaveLength(1);
+  });
+
+  it('an AWS error comes back as its code and message, with the reason phrase the wire view shows', async () => {
+    const lab = await startUserPoolLab(createCloud);
+    const call = await lab.call('SignUp', {
+      ClientId: lab.clientId,
+      Username: 'newcomer',
+      Password: 'alllowercase',
+      UserAttributes: [{ Name: 'email', Value: 'newcomer@example.com' }],
+    });
+    expect(call.error?.code).toBe('InvalidPasswordException');
+    expect(lab.inbox()).toEqual([]);
+    expect(call.entry.response?.statusText).toBe('Bad Request');
+  });
+
+  it('reads both shapes of __type', () => {
+    expect(parseFailure('{"__type":"com.amazonaws#CodeMismatchException","message":"m"}', 400)).toEqual({
+      code: 'CodeMismatchException',
+      message: 'm',
+    });
+    expect(parseFailure('not json', 502).code).toBe('HTTP 502');
+  });
+});
