@@ -27,11 +27,14 @@ const stepItems = (page: Page) => page.getByRole('list', { name: 'Steps' }).getB
 
 test('SAML sign-in plays to the end in Chromium and ends with credentials', async ({ page }) => {
   const errors = collectErrors(page);
-  await playToEnd(page, 'saml', 4);
+  await playToEnd(page, 'saml', 6);
   await expect(stepItems(page).nth(0)).toContainText('outside AWS');
   await expect(stepItems(page).nth(1)).toContainText('200 OK');
   await expect(stepItems(page).nth(2)).toContainText('200 OK');
   await expect(stepItems(page).nth(3)).toContainText('200 OK');
+  // The same two writes as every other flow: AtlasSamlRole may only read public/, so both are refused.
+  await expect(stepItems(page).nth(4)).toContainText('403');
+  await expect(stepItems(page).nth(5)).toContainText('403');
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
   expect(errors).toEqual([]);
@@ -67,13 +70,15 @@ test('Google through the user pool: hosted domain, PKCE, pool tokens, then the i
   page,
 }) => {
   const errors = collectErrors(page);
-  await playToEnd(page, 'google-via-user-pool', 7);
+  await playToEnd(page, 'google-via-user-pool', 9);
   const items = stepItems(page);
   await expect(items.nth(0)).toContainText('302');
   await expect(items.nth(1)).toContainText('302');
   await expect(items.nth(2)).toContainText('302');
   await expect(items.nth(3)).toContainText('200 OK');
   await expect(items.nth(6)).toContainText('200 OK');
+  await expect(items.nth(7)).toContainText('200 OK');
+  await expect(items.nth(8)).toContainText('403');
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
 
@@ -93,16 +98,18 @@ test('Google straight to the identity pool uses accounts.google.com and Googleâ€
   page,
 }) => {
   await page.goto('/?scenario=google-direct&step=2');
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Wire' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('"accounts.google.com"');
   await expect(page.getByRole('tabpanel')).not.toContainText('cognito-idp.us-east-1.amazonaws.com/');
 });
 
 test('SAML through the user pool plays to the end with credentials', async ({ page }) => {
-  await playToEnd(page, 'saml-via-user-pool', 7);
+  await playToEnd(page, 'saml-via-user-pool', 9);
   await expect(stepItems(page).nth(2)).toContainText('302');
   await expect(stepItems(page).nth(6)).toContainText('200 OK');
+  await expect(stepItems(page).nth(7)).toContainText('200 OK');
+  await expect(stepItems(page).nth(8)).toContainText('403');
 });
 
 const SIZES = [
@@ -127,8 +134,8 @@ for (const size of SIZES) {
     await page.getByRole('region', { name: 'Inspector' }).screenshot({
       path: `screenshots/${size.name}-22-refusal-inspector.png`,
     });
-    await page.goto('/?scenario=google-via-user-pool&step=7');
-    await expect(progressText(page, 7, 7)).toBeVisible({ timeout: 30_000 });
+    await page.goto('/?scenario=google-via-user-pool&step=9');
+    await expect(progressText(page, 9, 9)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `screenshots/${size.name}-23-google-via-user-pool.png`, fullPage: full });
     await page.goto('/?scenario=attack-forged-sigv4&step=3');
     await expect(progressText(page, 3, 3)).toBeVisible({ timeout: 30_000 });

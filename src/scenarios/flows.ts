@@ -15,8 +15,9 @@ import type { Scenario } from './types';
 /** The main pipeline stories: one per way a person becomes credentials. */
 
 /**
- * The same three S3 calls end the guest flow and the signed-in (enhanced) flow, so switching who signs
- * in compares like with like: read public/, write the caller's own private/ prefix, write another's.
+ * The same three S3 calls end every flow (guest, user pool, Google, SAML; enhanced and basic), so
+ * switching who signs in compares like with like: read public/, write the caller's own private/ prefix,
+ * write another's. What differs is what the engine answers for each role.
  */
 function s3Comparison(caller: S3Caller = 'signed-in') {
   return [
@@ -56,7 +57,7 @@ export const basicFlow: Scenario = {
     getIdStep('userPool', {}, 'classic'),
     getOpenIdTokenStep('userPool'),
     basicFlowAssume('authenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -73,7 +74,7 @@ export const basicFlowGoogle: Scenario = {
     getIdStep('google', {}, 'classic'),
     getOpenIdTokenStep('google'),
     basicFlowAssume('authenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -89,7 +90,7 @@ export const basicFlowGuest: Scenario = {
     getIdStep('guest', {}, 'classic'),
     getOpenIdTokenStep('guest', { label: '2.5' }),
     basicFlowAssume('unauthenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -122,7 +123,7 @@ export const googleDirect: Scenario = {
   group: 'flows',
   identity: 'google',
   actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [googleSignInStep(), getIdStep('google'), getCredentialsStep('google'), s3ReadPublicStep()],
+  steps: [googleSignInStep(), getIdStep('google'), getCredentialsStep('google'), ...s3Comparison()],
 };
 
 export const samlToIdentityPool: Scenario = {
@@ -132,7 +133,7 @@ export const samlToIdentityPool: Scenario = {
   group: 'flows',
   identity: 'saml',
   actors: ['app', 'saml', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), s3ReadPublicStep()],
+  steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), ...s3Comparison('saml-role')],
 };
 
 /** GetId for a pool token that came from federation: the narration says what differs from going direct. */
@@ -166,7 +167,7 @@ export const googleViaUserPool: Scenario = {
     hostedTokenStep(),
     federatedGetId('Google'),
     getCredentialsStep('userPool'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -185,6 +186,6 @@ export const samlViaUserPool: Scenario = {
     hostedTokenStep(),
     federatedGetId('ExampleCorp'),
     getCredentialsStep('userPool'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
