@@ -121,7 +121,9 @@ export function createPlayer({
 
   function fresh(): Promise<Run> {
     clock = now;
-    return createCloud({ seed, now: () => clock }).then((cloud) => {
+    // The scenario's id names its random stream: the same demo world in every scenario, but the ids
+    // minted while playing (identity ids, access keys) are its own, and a replay gives them again.
+    return createCloud({ seed, runSeed: scenario.id, now: () => clock }).then((cloud) => {
       const events: TraceEvent[] = [];
       const unsubscribe = cloud.subscribe((event) => events.push(event));
       publish({ demo: JSON.parse(JSON.stringify(cloud.demo)) as DemoData });

@@ -41,9 +41,9 @@ export function ComponentPanel({ actor, scenario, demo, entries }: Props) {
         <p>Nothing of its own in this scenario.</p>
       )}
       <p className="hint">
-        Every scenario starts a fresh simulated cloud from the same seed and clock, so the same ids, keys and
-        identity ids come back in every scenario, for every person shown. In AWS each sign-in of a different
-        person gets its own.
+        Every scenario runs in a fresh copy of the same demo account (the same pools, users and roles), and
+        each draws its own identity ids and access keys: different people in different scenarios never share
+        one. Replaying a scenario gives the same values again, so a link reproduces them.
       </p>
       <h4>Steps that touch it</h4>
       {facts.steps.length ? (
