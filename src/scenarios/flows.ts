@@ -6,6 +6,7 @@ import {
   hostedSamlSignInStep,
   hostedTokenStep,
 } from './steps/hosted-ui';
+import { scopedApiStep } from './steps/api-scopes';
 import { googleSignInStep, samlSignInStep } from './steps/idps';
 import { apiWithJwtStep, type S3Caller, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
 import { assumeRoleWithWebIdentityStep } from './steps/sts';
@@ -113,6 +114,17 @@ export const jwtToApi: Scenario = {
   identity: 'userPool',
   actors: ['app', 'userPool', 'apiGateway'],
   steps: [userPoolSignIn(), apiWithJwtStep('idToken')],
+};
+
+export const scopedApi: Scenario = {
+  id: 'scoped-api',
+  title: 'Which token does an API method with OAuth scopes want?',
+  summary:
+    'GET /me/scoped requires the scope aws.cognito.signin.user.admin: the ID token is refused (401), the access token is let in.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'apiGateway'],
+  steps: [userPoolSignIn(), scopedApiStep('idToken'), scopedApiStep('accessToken')],
 };
 
 export const googleDirect: Scenario = {

@@ -60,6 +60,7 @@ export type {
   NamedPolicy,
   PolicyDocument,
   PolicyStatement,
+  PolicyValue,
 } from './iam/types';
 export type { WorldState } from './world';
 export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';

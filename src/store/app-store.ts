@@ -57,6 +57,7 @@ export function createAppStore({ createCloud, initial = {} }: AppStoreOptions): 
           clockJumps: snap.clockJumps,
           playerError: snap.error,
           demo: snap.demo,
+          world: snap.world,
         });
       });
     }
