@@ -1,4 +1,12 @@
-import type { Cloud, IamManagedPolicy, IamRole, IamUser, IdentityPoolConfig, PolicyDocument, WorldState } from '../sim/index';
+import type {
+  Cloud,
+  IamManagedPolicy,
+  IamRole,
+  IamUser,
+  IdentityPoolConfig,
+  PolicyDocument,
+  WorldState,
+} from '../sim/index';
 
 /**
  * The configuration a reader may ask about, read from the engine's own state when a scenario's cloud
@@ -22,7 +30,12 @@ export interface WorldFacts {
   policies: Record<string, Pick<IamManagedPolicy, 'policyName' | 'arn' | 'description' | 'document'>>;
   identityPools: Pick<
     IdentityPoolConfig,
-    'IdentityPoolId' | 'IdentityPoolName' | 'AllowClassicFlow' | 'AllowUnauthenticatedIdentities' | 'Roles' | 'RoleMappings'
+    | 'IdentityPoolId'
+    | 'IdentityPoolName'
+    | 'AllowClassicFlow'
+    | 'AllowUnauthenticatedIdentities'
+    | 'Roles'
+    | 'RoleMappings'
   >[];
   /** By bucket name. */
   bucketPolicies: Record<string, PolicyDocument>;

@@ -16,7 +16,9 @@ async function guestRun(runSeed?: string) {
   const clock = createTestClock();
   const cloud = await createCloud({ now: clock.now, ...(runSeed === undefined ? {} : { runSeed }) });
   const identity = new CognitoIdentityClient(clientConfig(cloud, clock));
-  const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }));
+  const { IdentityId } = await identity.send(
+    new GetIdCommand({ IdentityPoolId: cloud.demo.identityPool.id }),
+  );
   const { Credentials } = await identity.send(new GetCredentialsForIdentityCommand({ IdentityId }));
   return {
     world: {

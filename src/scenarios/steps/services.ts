@@ -179,7 +179,7 @@ export function apiWithJwtStep(
       what: `The app calls GET /me with the ${id ? 'ID' : 'access'} token in the Authorization header. API Gateway's Cognito user pool authorizer checks the signature against the pool's JWKS, the issuer and the expiry, then passes the claims to the backend.`,
       why: 'If your app only needs to call your own API, stop here: no identity pool and no AWS credentials are needed. The JWT is enough.',
       misunderstanding:
-        'A REST API Cognito authorizer without scopes expects the ID token; with scopes it needs the access token. Claims reaching a REST API backend are all strings.',
+        'A REST API Cognito authorizer without scopes expects the ID token; with scopes it needs the access token (the scenario “Which token does an API method with OAuth scopes want?” shows both answers). Claims reaching a REST API backend are all strings.',
     },
     code: (demo) => ({
       sdk: `const response = await fetch('${demo.api?.url ?? '<stage URL>'}/me', {

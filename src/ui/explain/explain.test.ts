@@ -34,7 +34,10 @@ describe('poolRoleConfig', () => {
     expect(enhanced?.authenticatedRole).toBe(cloud.demo.identityPool.authenticatedRoleArn);
     expect(enhanced?.guestRole).toBe(cloud.demo.identityPool.unauthenticatedRoleArn);
     const userPoolMapping = enhanced?.mappings.find((m) => m.provider.startsWith('cognito-idp.'));
-    expect(userPoolMapping).toMatchObject({ type: 'Token', ambiguous: 'AuthenticatedRole: the pool’s authenticated role' });
+    expect(userPoolMapping).toMatchObject({
+      type: 'Token',
+      ambiguous: 'AuthenticatedRole: the pool’s authenticated role',
+    });
     const classic = poolRoleConfig(world, cloud.demo.classicIdentityPool.id);
     expect(classic?.classicFlow).toBe(true);
     expect(classic?.mappings).toEqual([]);
@@ -54,7 +57,10 @@ describe('explainPolicy', () => {
           const detail = event.detail as { result?: { policies?: { layer: string; name: string }[] } };
           for (const p of detail.result?.policies ?? []) {
             const e = explainPolicy(p.layer, p.name, snap.world, AWS_MANAGED_POLICIES);
-            if (!e || (p.layer !== 'session' && p.name !== 'session policy (inline)' && e.statements.length === 0))
+            if (
+              !e ||
+              (p.layer !== 'session' && p.name !== 'session policy (inline)' && e.statements.length === 0)
+            )
               unexplained.push(`${scenario.id}: ${p.layer} ${p.name}`);
           }
         }
@@ -88,7 +94,8 @@ describe('decodeSamlResponse', () => {
     expect(role?.values.join()).toContain(cloud.demo.saml.roleArn);
     expect(role?.values.join()).toContain(cloud.demo.saml.providerArn);
     expect(
-      decoded?.attributes.find((a) => a.name === 'https://aws.amazon.com/SAML/Attributes/RoleSessionName')?.values,
+      decoded?.attributes.find((a) => a.name === 'https://aws.amazon.com/SAML/Attributes/RoleSessionName')
+        ?.values,
     ).toHaveLength(1);
     expect(Date.parse(decoded?.notOnOrAfter ?? '')).toBeGreaterThan(now);
     expect(decoded?.signature?.certificate).toBe(true);

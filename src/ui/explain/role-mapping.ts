@@ -34,7 +34,10 @@ function ambiguousText(value: string | undefined): string {
       : 'not set';
 }
 
-export function poolRoleConfig(world: WorldFacts | undefined, poolId: string | undefined): PoolRoleConfig | undefined {
+export function poolRoleConfig(
+  world: WorldFacts | undefined,
+  poolId: string | undefined,
+): PoolRoleConfig | undefined {
   const pool = world?.identityPools.find((p) => p.IdentityPoolId === poolId);
   if (!pool) return undefined;
   const mappings = Object.entries(pool.RoleMappings ?? {}).map(([provider, m]): RoleMappingRow => {

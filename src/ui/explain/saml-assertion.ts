@@ -39,7 +39,12 @@ export interface DecodedSaml {
   notBefore?: string;
   notOnOrAfter?: string;
   attributes: SamlAttribute[];
-  signature?: { signedElement: string; signatureAlgorithm?: string; digestAlgorithm?: string; certificate: boolean };
+  signature?: {
+    signedElement: string;
+    signatureAlgorithm?: string;
+    digestAlgorithm?: string;
+    certificate: boolean;
+  };
 }
 
 const AWS_ATTRIBUTE_MEANINGS: Record<string, string> = {
@@ -98,7 +103,9 @@ export function decodeSamlResponse(base64: string, parser: XmlParserLike): Decod
     status: statusCode?.getAttribute('Value') ?? undefined,
     nameId: text(nameId),
     nameIdFormat: nameId?.getAttribute('Format') ?? undefined,
-    audience: conditions ? all(conditions, ASSERTION, 'Audience').map((n) => n.textContent?.trim() ?? '') : [],
+    audience: conditions
+      ? all(conditions, ASSERTION, 'Audience').map((n) => n.textContent?.trim() ?? '')
+      : [],
     recipient: confirmation?.getAttribute('Recipient') ?? undefined,
     issueInstant: assertion.getAttribute('IssueInstant') ?? undefined,
     notBefore: conditions?.getAttribute('NotBefore') ?? undefined,
@@ -107,7 +114,8 @@ export function decodeSamlResponse(base64: string, parser: XmlParserLike): Decod
     signature: signature
       ? {
           signedElement: reference?.getAttribute('URI') ?? '',
-          signatureAlgorithm: first(signature, DSIG, 'SignatureMethod')?.getAttribute('Algorithm') ?? undefined,
+          signatureAlgorithm:
+            first(signature, DSIG, 'SignatureMethod')?.getAttribute('Algorithm') ?? undefined,
           digestAlgorithm: first(signature, DSIG, 'DigestMethod')?.getAttribute('Algorithm') ?? undefined,
           certificate: Boolean(first(signature, DSIG, 'X509Certificate')),
         }
