@@ -55,7 +55,8 @@ test('the STS gallery shows the engine’s duration limits', async ({ page }) =>
   await page.goto('/?view=sts');
   const durations = page.getByRole('row', { name: /^Duration/ });
   // AssumeRole*, then GetFederationToken and GetSessionToken, as STS_OPERATIONS defines them.
-  await expect(durations).toContainText('15 min / 1 h / 12 h');
+  // The table appears once the engine module has loaded (slow on a loaded machine).
+  await expect(durations).toContainText('15 min / 1 h / 12 h', { timeout: 20_000 });
   await expect(durations).toContainText('15 min / 12 h / 36 h');
   await expect(durations).toContainText('role chaining (role credentials assuming a role): at most 1 h');
   await expect(
@@ -69,6 +70,8 @@ test('the STS gallery shows the engine’s duration limits', async ({ page }) =>
 test('Google through the user pool: hosted domain, PKCE, pool tokens, then the identity pool', async ({
   page,
 }) => {
+  // Nine steps, each waiting for the reader: more than the default minute on a loaded machine.
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
   await playToEnd(page, 'google-via-user-pool', 9);
   const items = stepItems(page);
@@ -105,6 +108,7 @@ test('Google straight to the identity pool uses accounts.google.com and Google�
 });
 
 test('SAML through the user pool plays to the end with credentials', async ({ page }) => {
+  test.setTimeout(120_000);
   await playToEnd(page, 'saml-via-user-pool', 9);
   await expect(stepItems(page).nth(2)).toContainText('302');
   await expect(stepItems(page).nth(6)).toContainText('200 OK');

@@ -17,7 +17,7 @@ export function RoleMappingView({
         Identity pool <code>{config.poolName}</code> (<code>{config.poolId}</code>), as GetIdentityPoolRoles
         would return it:
       </p>
-      <dl className="kv">
+      <dl className="explainer__facts">
         <div>
           <dt>Authenticated role</dt>
           <dd>

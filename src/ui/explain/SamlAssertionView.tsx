@@ -20,7 +20,7 @@ export function SamlAssertionView({ response }: { response: string }) {
     <section className="explainer" aria-label="Inside the SAML response">
       <h4>Inside the SAML response</h4>
       <p>Decoded from the base64 bytes the app holds and sends on (the same bytes the engine checks):</p>
-      <dl className="kv">
+      <dl className="explainer__facts">
         {rows
           .filter(([, v]) => v)
           .map(([label, value]) => (
