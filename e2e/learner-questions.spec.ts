@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { playThrough, progressText } from './play-helpers';
 
@@ -113,6 +114,30 @@ test('different people in different scenarios get different identity ids', async
   // The same scenario replayed gives the same id: links reproduce what the reader saw.
   expect(await identityIdAt(page, 'guest', 1, 5)).toBe(guest);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation in the answers, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: theme });
+    const places: [string, number, number, string][] = [
+      ['saml', 1, 6, 'Narration'],
+      ['saml', 3, 6, 'Narration'],
+      ['what-if-guest-ssm', 3, 3, 'Narration'],
+      ['enhanced-flow', 5, 6, 'IAM'],
+    ];
+    for (const [scenario, step, total, tab] of places) {
+      await openAt(page, scenario, step, total);
+      await page.getByRole('tab', { name: tab }).click();
+      if (tab === 'IAM') await panel(page).getByText('What is AtlasIdentityPoolAccess?').click();
+      else await expect(panel(page).getByRole('heading', { level: 4 }).first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).include('.inspector').analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious, `${scenario} step ${step} ${tab}`).toEqual([]);
+    }
+  });
+}
 
 test('screenshots of the answers at 1280×720', async ({ page }) => {
   test.setTimeout(120_000);
