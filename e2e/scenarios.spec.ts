@@ -27,11 +27,14 @@ const stepItems = (page: Page) => page.getByRole('list', { name: 'Steps' }).getB
 
 test('SAML sign-in plays to the end in Chromium and ends with credentials', async ({ page }) => {
   const errors = collectErrors(page);
-  await playToEnd(page, 'saml', 4);
+  await playToEnd(page, 'saml', 6);
   await expect(stepItems(page).nth(0)).toContainText('outside AWS');
   await expect(stepItems(page).nth(1)).toContainText('200 OK');
   await expect(stepItems(page).nth(2)).toContainText('200 OK');
   await expect(stepItems(page).nth(3)).toContainText('200 OK');
+  // The same two writes as every other flow: AtlasSamlRole may only read public/, so both are refused.
+  await expect(stepItems(page).nth(4)).toContainText('403');
+  await expect(stepItems(page).nth(5)).toContainText('403');
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
   expect(errors).toEqual([]);
@@ -52,7 +55,8 @@ test('the STS gallery shows the engine’s duration limits', async ({ page }) =>
   await page.goto('/?view=sts');
   const durations = page.getByRole('row', { name: /^Duration/ });
   // AssumeRole*, then GetFederationToken and GetSessionToken, as STS_OPERATIONS defines them.
-  await expect(durations).toContainText('15 min / 1 h / 12 h');
+  // The table appears once the engine module has loaded (slow on a loaded machine).
+  await expect(durations).toContainText('15 min / 1 h / 12 h', { timeout: 20_000 });
   await expect(durations).toContainText('15 min / 12 h / 36 h');
   await expect(durations).toContainText('role chaining (role credentials assuming a role): at most 1 h');
   await expect(
@@ -66,14 +70,18 @@ test('the STS gallery shows the engine’s duration limits', async ({ page }) =>
 test('Google through the user pool: hosted domain, PKCE, pool tokens, then the identity pool', async ({
   page,
 }) => {
+  // Nine steps, each waiting for the reader: more than the default minute on a loaded machine.
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
-  await playToEnd(page, 'google-via-user-pool', 7);
+  await playToEnd(page, 'google-via-user-pool', 9);
   const items = stepItems(page);
   await expect(items.nth(0)).toContainText('302');
   await expect(items.nth(1)).toContainText('302');
   await expect(items.nth(2)).toContainText('302');
   await expect(items.nth(3)).toContainText('200 OK');
   await expect(items.nth(6)).toContainText('200 OK');
+  await expect(items.nth(7)).toContainText('200 OK');
+  await expect(items.nth(8)).toContainText('403');
   await page.getByRole('tab', { name: 'Credentials' }).click();
   await expect(page.getByText(/^ASIA/)).toBeVisible();
 
@@ -93,16 +101,19 @@ test('Google straight to the identity pool uses accounts.google.com and Google�
   page,
 }) => {
   await page.goto('/?scenario=google-direct&step=2');
-  await expect(progressText(page, 2, 4)).toBeVisible({ timeout: 30_000 });
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Wire' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('"accounts.google.com"');
   await expect(page.getByRole('tabpanel')).not.toContainText('cognito-idp.us-east-1.amazonaws.com/');
 });
 
 test('SAML through the user pool plays to the end with credentials', async ({ page }) => {
-  await playToEnd(page, 'saml-via-user-pool', 7);
+  test.setTimeout(120_000);
+  await playToEnd(page, 'saml-via-user-pool', 9);
   await expect(stepItems(page).nth(2)).toContainText('302');
   await expect(stepItems(page).nth(6)).toContainText('200 OK');
+  await expect(stepItems(page).nth(7)).toContainText('200 OK');
+  await expect(stepItems(page).nth(8)).toContainText('403');
 });
 
 const SIZES = [
@@ -127,8 +138,8 @@ for (const size of SIZES) {
     await page.getByRole('region', { name: 'Inspector' }).screenshot({
       path: `screenshots/${size.name}-22-refusal-inspector.png`,
     });
-    await page.goto('/?scenario=google-via-user-pool&step=7');
-    await expect(progressText(page, 7, 7)).toBeVisible({ timeout: 30_000 });
+    await page.goto('/?scenario=google-via-user-pool&step=9');
+    await expect(progressText(page, 9, 9)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `screenshots/${size.name}-23-google-via-user-pool.png`, fullPage: full });
     await page.goto('/?scenario=attack-forged-sigv4&step=3');
     await expect(progressText(page, 3, 3)).toBeVisible({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enhancedFlow, guestFlow } from '../scenarios/flows';
+import { basicFlowGuest, enhancedFlow, googleDirect, guestFlow } from '../scenarios/flows';
 import type { Scenario } from '../scenarios/types';
 import { type CloudOptions, createCloud } from '../sim/index';
 import { createPlayer } from './create-player';
@@ -145,5 +145,21 @@ describe('createPlayer against the real engine', () => {
     await player.seek(4);
     // 3 (busy), back to 0 on a fresh cloud, 1; then straight to 4: positions 2 and 3 are never drawn.
     expect([...new Set(seen)]).toEqual([3, 0, 1, 4]);
+  });
+
+  it('gives each scenario its own identity ids and access keys, on the same demo world', async () => {
+    const ends = await Promise.all(
+      [guestFlow, googleDirect, basicFlowGuest, enhancedFlow].map(async (scenario) => {
+        const player = createPlayer({ scenario, createCloud });
+        await player.seek(scenario.steps.length);
+        const snap = player.getSnapshot();
+        const held = snap.entries.at(-1)?.held;
+        return { pool: snap.demo?.identityPool.id, identityId: held?.identityId, key: held?.credentials?.accessKeyId };
+      }),
+    );
+    expect(new Set(ends.map((e) => e.pool)).size).toBe(1);
+    expect(ends.every((e) => e.identityId && e.key)).toBe(true);
+    expect(new Set(ends.map((e) => e.identityId)).size).toBe(ends.length);
+    expect(new Set(ends.map((e) => e.key)).size).toBe(ends.length);
   });
 });

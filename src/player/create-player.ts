@@ -4,6 +4,7 @@ import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from 
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
 import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
+import { type WorldFacts, worldFactsOf } from './world-facts';
 import { yieldToMain } from './yield';
 
 /**
@@ -55,6 +56,8 @@ export interface PlayerSnapshot {
   error?: string;
   /** The demo world's ids as plain data (functions dropped), for code samples; absent until created. */
   demo?: DemoData;
+  /** The demo world's roles, policies and role mappings, read from the engine once per scenario. */
+  world?: WorldFacts;
   /** The reader's clock jumps still in effect (a deep link carries them, so a replay reproduces them). */
   clockJumps: readonly ClockJump[];
 }
@@ -103,6 +106,8 @@ export function createPlayer({
   let clock = now;
   let jumps: ClockJump[] = clockJumps.map((j) => ({ ...j }));
   let run: Promise<Run> | undefined;
+  // The world a scenario starts from is the same on every replay, so it is read once.
+  let world: WorldFacts | undefined;
   let snapshot: PlayerSnapshot = {
     scenarioId: scenario.id,
     position: 0,
@@ -121,10 +126,13 @@ export function createPlayer({
 
   function fresh(): Promise<Run> {
     clock = now;
-    return createCloud({ seed, now: () => clock }).then((cloud) => {
+    // The scenario's id names its random stream: the same demo world in every scenario, but the ids
+    // minted while playing (identity ids, access keys) are its own, and a replay gives them again.
+    return createCloud({ seed, runSeed: scenario.id, now: () => clock }).then((cloud) => {
       const events: TraceEvent[] = [];
       const unsubscribe = cloud.subscribe((event) => events.push(event));
-      publish({ demo: JSON.parse(JSON.stringify(cloud.demo)) as DemoData });
+      world ??= worldFactsOf(cloud);
+      publish({ demo: JSON.parse(JSON.stringify(cloud.demo)) as DemoData, world });
       return { cloud, applied: new Set<ClockJump>(), vars: { extra: {} }, events, unsubscribe };
     });
   }

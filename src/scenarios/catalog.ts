@@ -19,6 +19,7 @@ import {
   jwtToApi,
   samlToIdentityPool,
   samlViaUserPool,
+  scopedApi,
 } from './flows';
 import { afterSignOut } from './sign-out';
 import { adminBackendScenario } from './admin-api';
@@ -46,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   basicFlowGuest,
   guestFlow,
   jwtToApi,
+  scopedApi,
   googleDirect,
   googleViaUserPool,
   samlToIdentityPool,

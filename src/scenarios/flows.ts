@@ -6,6 +6,7 @@ import {
   hostedSamlSignInStep,
   hostedTokenStep,
 } from './steps/hosted-ui';
+import { scopedApiStep } from './steps/api-scopes';
 import { googleSignInStep, samlSignInStep } from './steps/idps';
 import { apiWithJwtStep, type S3Caller, s3ReadPublicStep, s3WritePrivateStep } from './steps/services';
 import { assumeRoleWithWebIdentityStep } from './steps/sts';
@@ -15,8 +16,9 @@ import type { Scenario } from './types';
 /** The main pipeline stories: one per way a person becomes credentials. */
 
 /**
- * The same three S3 calls end the guest flow and the signed-in (enhanced) flow, so switching who signs
- * in compares like with like: read public/, write the caller's own private/ prefix, write another's.
+ * The same three S3 calls end every flow (guest, user pool, Google, SAML; enhanced and basic), so
+ * switching who signs in compares like with like: read public/, write the caller's own private/ prefix,
+ * write another's. What differs is what the engine answers for each role.
  */
 function s3Comparison(caller: S3Caller = 'signed-in') {
   return [
@@ -56,7 +58,7 @@ export const basicFlow: Scenario = {
     getIdStep('userPool', {}, 'classic'),
     getOpenIdTokenStep('userPool'),
     basicFlowAssume('authenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -73,7 +75,7 @@ export const basicFlowGoogle: Scenario = {
     getIdStep('google', {}, 'classic'),
     getOpenIdTokenStep('google'),
     basicFlowAssume('authenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -89,7 +91,7 @@ export const basicFlowGuest: Scenario = {
     getIdStep('guest', {}, 'classic'),
     getOpenIdTokenStep('guest', { label: '2.5' }),
     basicFlowAssume('unauthenticatedRoleArn'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -114,6 +116,17 @@ export const jwtToApi: Scenario = {
   steps: [userPoolSignIn(), apiWithJwtStep('idToken')],
 };
 
+export const scopedApi: Scenario = {
+  id: 'scoped-api',
+  title: 'Which token does an API method with OAuth scopes want?',
+  summary:
+    'GET /me/scoped requires the scope aws.cognito.signin.user.admin: the ID token is refused (401), the access token is let in.',
+  group: 'flows',
+  identity: 'userPool',
+  actors: ['app', 'userPool', 'apiGateway'],
+  steps: [userPoolSignIn(), scopedApiStep('idToken'), scopedApiStep('accessToken')],
+};
+
 export const googleDirect: Scenario = {
   id: 'google-direct',
   title: 'Google straight to the identity pool',
@@ -122,7 +135,7 @@ export const googleDirect: Scenario = {
   group: 'flows',
   identity: 'google',
   actors: ['app', 'google', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [googleSignInStep(), getIdStep('google'), getCredentialsStep('google'), s3ReadPublicStep()],
+  steps: [googleSignInStep(), getIdStep('google'), getCredentialsStep('google'), ...s3Comparison()],
 };
 
 export const samlToIdentityPool: Scenario = {
@@ -132,7 +145,7 @@ export const samlToIdentityPool: Scenario = {
   group: 'flows',
   identity: 'saml',
   actors: ['app', 'saml', 'identityPool', 'sts', 'iam', 's3'],
-  steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), s3ReadPublicStep()],
+  steps: [samlSignInStep(), getIdStep('saml'), getCredentialsStep('saml'), ...s3Comparison('saml-role')],
 };
 
 /** GetId for a pool token that came from federation: the narration says what differs from going direct. */
@@ -166,7 +179,7 @@ export const googleViaUserPool: Scenario = {
     hostedTokenStep(),
     federatedGetId('Google'),
     getCredentialsStep('userPool'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };
 
@@ -185,6 +198,6 @@ export const samlViaUserPool: Scenario = {
     hostedTokenStep(),
     federatedGetId('ExampleCorp'),
     getCredentialsStep('userPool'),
-    s3ReadPublicStep(),
+    ...s3Comparison(),
   ],
 };

@@ -60,6 +60,7 @@ export type {
   NamedPolicy,
   PolicyDocument,
   PolicyStatement,
+  PolicyValue,
 } from './iam/types';
 export type { WorldState } from './world';
 export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';
@@ -132,6 +133,9 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     // The same JSON round trip a restore makes: every object gets a null prototype, and objects the
     // seeds share with module constants are copied rather than changed in place.
     world.state = parseState<WorldState>(JSON.stringify(world.state));
+    if (options.runSeed !== undefined) {
+      world.random = createRandom(`${options.seed ?? 'identity-atlas'}|run|${options.runSeed}`);
+    }
   }
   const demo = queueDemoHelpers(buildDemo(world, ids), exclusive);
   const route = createRouter(world);

@@ -20,6 +20,13 @@ export interface CloudOptions {
   now?: () => number;
   /** Seed of the cloud's random generator (ids, secrets, codes). Default "identity-atlas". */
   seed?: string;
+  /**
+   * Starts the generator again from `seed` + this string once the demo world is seeded. The demo world
+   * (account, pools, users, roles, keys) stays the one `seed` makes, while everything drawn afterwards
+   * (identity ids, access keys, request ids, token ids) differs per run name: two scenarios played on
+   * two clouds do not hand different people the same identity id. Ignored with `snapshot` or `world`.
+   */
+  runSeed?: string;
   /** `demo` (default): the published demo keys, byte-reproducible; `generate`: fresh RSA keys. */
   keys?: KeySource;
   /** Restore a cloud saved with `cloud.snapshot()` instead of seeding a new demo world. */

@@ -1,4 +1,5 @@
 import type { DemoData, Player, TraceEntry } from '../player/create-player';
+import type { WorldFacts } from '../player/world-facts';
 import type { ClockJump } from '../player/timeline';
 import type { ActorId, Identity, Scenario } from '../scenarios/types';
 import type { Cloud } from '../sim/index';
@@ -67,6 +68,8 @@ export interface PlayerSlice {
   clockJumps: readonly ClockJump[];
   playerError?: string;
   demo?: DemoData;
+  /** Roles, policies and role mappings of the scenario's demo world (from the engine's state). */
+  world?: WorldFacts;
   status: PlayStatus;
   speed: number;
   /**

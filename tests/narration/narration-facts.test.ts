@@ -118,6 +118,29 @@ describe('narration facts pinned to the engine', () => {
     }
   });
 
+  it('every flow ends with the same three S3 calls; only AtlasSamlRole (ReadPublic alone) is refused its own prefix', () => {
+    const calls = ['s3-read-public', 's3-write-own', 's3-write-other'];
+    const statuses = (scenario: string) => calls.map((step) => stepOf(scenario, step).entry.response?.status);
+    for (const scenario of [
+      'basic-flow',
+      'basic-flow-google',
+      'basic-flow-guest',
+      'google-direct',
+      'google-via-user-pool',
+      'saml-via-user-pool',
+    ])
+      expect(statuses(scenario), scenario).toEqual([200, 200, 403]);
+    expect(statuses('saml')).toEqual([200, 403, 403]);
+    // Own prefix: an IMPLICIT deny (the role allows no PutObject; the bucket policy leaves the own prefix alone).
+    const [own] = decisions(stepOf('saml', 's3-write-own'));
+    expect(own?.decision).toBe('ImplicitDeny');
+    expect(own?.policies.find((p) => p.name === 'inline:ReadPublic')?.outcome).toBe('NoMatch');
+    expect(own?.policies.find((p) => p.name === 'bucket policy')?.outcome).not.toBe('Deny');
+    // Another's prefix: the bucket policy's explicit Deny, as for every other caller.
+    const [other] = decisions(stepOf('saml', 's3-write-other'));
+    expect(other?.deniedBy?.sid).toBe('DenyWritesOutsidePublicAndOwnPrivatePrefix');
+  });
+
   it('guest SSM call: an IMPLICIT deny from the missing session-policy allow, although the role allows it', () => {
     const [d] = decisions(stepOf('what-if-guest-ssm', 'ssm-get-parameter'));
     expect(d?.decision).toBe('ImplicitDeny');

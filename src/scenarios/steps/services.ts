@@ -8,8 +8,11 @@ function privateKey(identityId: string): string {
   return `private/${identityId}/notes.txt`;
 }
 
-/** Who holds the credentials: a guest's session also carries Cognito's scope-down session policies. */
-export type S3Caller = 'signed-in' | 'guest';
+/**
+ * Who holds the credentials: a guest's session also carries Cognito's scope-down session policies;
+ * `saml-role` is AtlasSamlRole (the role ExampleCorp's assertion names), whose only policy is ReadPublic.
+ */
+export type S3Caller = 'signed-in' | 'guest' | 'saml-role';
 
 /** What the IAM trace adds for an enhanced-flow guest (see the narration facts test). */
 const GUEST_SESSION_NOTE =
@@ -72,10 +75,12 @@ export function s3WritePrivateStep(
     returns: 'data',
     via: ['iam'],
     operation: 'PutObject',
-    expect: own ? 'success' : 'denied',
-    refusal: own ? undefined : 'AccessDenied',
+    expect: own && caller !== 'saml-role' ? 'success' : 'denied',
+    refusal: own && caller !== 'saml-role' ? undefined : 'AccessDenied',
     narration: guest
       ? guestWriteNarration(own)
+      : caller === 'saml-role'
+        ? samlRoleWriteNarration(own)
       : own
         ? {
             // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
@@ -134,6 +139,26 @@ function guestWriteNarration(own: boolean): Narration {
       };
 }
 
+/**
+ * AtlasSamlRole's two writes, as the engine decides them: the role carries only the inline ReadPublic
+ * policy (s3:GetObject and s3:ListBucket on public/), so its own prefix is an implicit deny and another
+ * identity's prefix meets the bucket policy's explicit Deny as well.
+ */
+function samlRoleWriteNarration(own: boolean): Narration {
+  return own
+    ? {
+        what: 'The employee signs PutObject to private/<its own identity id>/notes.txt, and S3 answers 403 AccessDenied. The credentials are for AtlasSamlRole, the role ExampleCorp’s assertion names, and its only policy is ReadPublic (GetObject and ListBucket on public/). No statement allows PutObject: an implicit deny. The bucket policy leaves the caller’s own prefix alone, so nothing there refuses it either; nothing allows it.',
+        why: 'Who may do what is the role’s policy, not the kind of sign-in. The user pool, Google and guest roles carry AtlasIdentityPoolAccess, whose OwnPrivatePrefix statement allows this write; the SAML role in this demo was given read-only access.',
+        misunderstanding:
+          'A SAML login is not “more trusted” than a social one: the identity pool gives it an identity id like any other, and the role you choose for it decides the rest.',
+      }
+    : {
+        what: 'The employee signs PutObject to a private/ folder named after a different identity id: 403 AccessDenied, as for every other kind of user. Two layers refuse it: AtlasSamlRole allows no writes at all (implicit deny), and the bucket policy’s DenyWritesOutsidePublicAndOwnPrivatePrefix applies (explicit deny), which is what S3 reports.',
+        why: 'Another identity’s folder is refused for everyone here; this role cannot even write its own.',
+        misunderstanding: 'Explicit deny always wins; an implicit deny gives the same 403 AccessDenied.',
+      };
+}
+
 export function apiWithJwtStep(
   token: 'idToken' | 'accessToken',
   overrides: Partial<ScenarioStep> = {},
@@ -154,7 +179,7 @@ export function apiWithJwtStep(
       what: `The app calls GET /me with the ${id ? 'ID' : 'access'} token in the Authorization header. API Gateway's Cognito user pool authorizer checks the signature against the pool's JWKS, the issuer and the expiry, then passes the claims to the backend.`,
       why: 'If your app only needs to call your own API, stop here: no identity pool and no AWS credentials are needed. The JWT is enough.',
       misunderstanding:
-        'A REST API Cognito authorizer without scopes expects the ID token; with scopes it needs the access token. Claims reaching a REST API backend are all strings.',
+        'A REST API Cognito authorizer without scopes expects the ID token; with scopes it needs the access token (the scenario “Which token does an API method with OAuth scopes want?” shows both answers). Claims reaching a REST API backend are all strings.',
     },
     code: (demo) => ({
       sdk: `const response = await fetch('${demo.api?.url ?? '<stage URL>'}/me', {

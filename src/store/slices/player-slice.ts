@@ -30,6 +30,7 @@ export function playerStateOf(snap: PlayerSnapshot): Partial<PlayerSlice> {
     clockJumps: snap.clockJumps,
     playerError: snap.error,
     demo: snap.demo,
+    world: snap.world,
   };
 }
 

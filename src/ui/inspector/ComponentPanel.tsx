@@ -1,4 +1,6 @@
 import type { DemoData, TraceEntry } from '../../player/create-player';
+import type { WorldFacts } from '../../player/world-facts';
+import { RoleMappingView } from '../explain/RoleMappingView';
 import type { ActorId, Scenario } from '../../scenarios/types';
 import { useAppStoreApi } from '../../store/hooks';
 import { ACTORS } from '../diagram/actors';
@@ -9,11 +11,12 @@ interface Props {
   actor: ActorId | undefined;
   scenario: Scenario | undefined;
   demo: DemoData | undefined;
+  world?: WorldFacts;
   entries: TraceEntry[];
 }
 
 /** A diagram box explained: what it is, what it holds in this scenario, which steps touch it. */
-export function ComponentPanel({ actor, scenario, demo, entries }: Props) {
+export function ComponentPanel({ actor, scenario, demo, world, entries }: Props) {
   const store = useAppStoreApi();
   if (!actor || !scenario) {
     return <p>Click a box in the diagram (or focus it and press Enter) to see what that component is.</p>;
@@ -40,10 +43,23 @@ export function ComponentPanel({ actor, scenario, demo, entries }: Props) {
       ) : (
         <p>Nothing of its own in this scenario.</p>
       )}
+      {actor === 'identityPool' ? (
+        <>
+          <h4>How it chooses a role</h4>
+          <RoleMappingView
+            world={world}
+            poolId={
+              scenario.steps.some((s) => s.operation === 'GetOpenIdToken')
+                ? demo?.classicIdentityPool.id
+                : demo?.identityPool.id
+            }
+          />
+        </>
+      ) : null}
       <p className="hint">
-        Every scenario starts a fresh simulated cloud from the same seed and clock, so the same ids, keys and
-        identity ids come back in every scenario, for every person shown. In AWS each sign-in of a different
-        person gets its own.
+        Every scenario runs in a fresh copy of the same demo account (the same pools, users and roles), and
+        each draws its own identity ids and access keys: different people in different scenarios never share
+        one. Replaying a scenario gives the same values again, so a link reproduces them.
       </p>
       <h4>Steps that touch it</h4>
       {facts.steps.length ? (

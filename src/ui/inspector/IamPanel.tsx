@@ -1,4 +1,8 @@
-import type { TraceEvent } from '../../sim/index';
+import '../explain/explain.css';
+import type { WorldFacts } from '../../player/world-facts';
+import type { IamManagedPolicy, TraceEvent } from '../../sim/index';
+import { explainPolicy } from '../explain/policy-notes';
+import { useEngineExports } from '../explain/use-engine-module';
 import { asArray, asRecord, asText, eventsOfKind } from './trace-details';
 import { WireText } from './WireText';
 
@@ -23,7 +27,38 @@ function Conditions({ conditions }: { conditions: unknown[] }) {
   );
 }
 
-function Decision({ event }: { event: TraceEvent }) {
+interface PolicySources {
+  world: WorldFacts | undefined;
+  awsManaged: Record<string, IamManagedPolicy> | undefined;
+}
+
+/** "What is this policy?": its kind, owner and statements, read from the scenario's world. */
+function PolicyNote({ layer, name, sources }: { layer: string; name: string; sources: PolicySources }) {
+  const note = explainPolicy(layer, name, sources.world, sources.awsManaged);
+  if (!note) return null;
+  return (
+    <details className="policy-note">
+      <summary>What is {name}?</summary>
+      <p>{note.kind}</p>
+      {note.description ? (
+        <p>
+          Its description: <q>{note.description}</q>
+        </p>
+      ) : null}
+      {note.statements.length ? (
+        <ul>
+          {note.statements.map((line) => (
+            <li key={line}>
+              <code>{line}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
+}
+
+function Decision({ event, sources }: { event: TraceEvent; sources: PolicySources }) {
   const detail = asRecord(event.detail) ?? {};
   const result = asRecord(detail.result) ?? detail;
   const request = asRecord(detail.request);
@@ -51,6 +86,11 @@ function Decision({ event }: { event: TraceEvent }) {
             <h5>
               {asText(policy.layer)} policy: {asText(policy.name)} — <em>{asText(policy.outcome)}</em>
             </h5>
+            <PolicyNote
+              layer={asText(policy.layer) ?? ''}
+              name={asText(policy.name) ?? ''}
+              sources={sources}
+            />
             <ol>
               {asArray(policy.statements).map((s, j) => {
                 const st = asRecord(s) ?? {};
@@ -96,7 +136,9 @@ function Decision({ event }: { event: TraceEvent }) {
 }
 
 /** Every IAM evaluation the step caused, with policies, statements and substituted variables. */
-export function IamPanel({ events }: { events: TraceEvent[] }) {
+export function IamPanel({ events, world }: { events: TraceEvent[]; world?: WorldFacts }) {
+  const engine = useEngineExports();
+  const sources: PolicySources = { world, awsManaged: engine?.AWS_MANAGED_POLICIES };
   const decisions = eventsOfKind(events, 'iam.decision');
   if (decisions.length === 0)
     return (
@@ -109,7 +151,7 @@ export function IamPanel({ events }: { events: TraceEvent[] }) {
     <div className="iam-panel">
       {decisions.map((event, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: events are in emission order
-        <Decision key={i} event={event} />
+        <Decision key={i} event={event} sources={sources} />
       ))}
     </div>
   );

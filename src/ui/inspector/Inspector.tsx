@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import type { InspectorTab } from '../../store/types';
+import { StepExplainers } from '../explain/StepExplainers';
 import { CodePanel } from './CodePanel';
 import { ComponentPanel } from './ComponentPanel';
 import { CredentialsPanel } from './CredentialsPanel';
@@ -29,7 +30,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
 export function Inspector() {
   const store = useAppStoreApi();
   const baseId = useId();
-  const { tab, reveal, scenarioId, position, entries, clock, demo, selectedActor } = useAppStore(
+  const { tab, reveal, scenarioId, position, entries, clock, demo, world, selectedActor } = useAppStore(
     useShallow((s) => ({
       selectedActor: s.selectedActor,
       tab: s.tab,
@@ -39,6 +40,7 @@ export function Inspector() {
       entries: s.entries,
       clock: s.clock,
       demo: s.demo,
+      world: s.world,
     })),
   );
   const scenario = findScenario(scenarioId);
@@ -101,6 +103,9 @@ export function Inspector() {
                 </p>
               ) : null}
               <RefusalNote entry={entry} />
+              {scenario ? (
+                <StepExplainers scenario={scenario} step={step} entry={entry} demo={demo} world={world} />
+              ) : null}
               {entry?.note ? <p className={`note note--${entry.outcome}`}>{entry.note}</p> : null}
               {entry?.events.length ? (
                 <>
@@ -130,11 +135,17 @@ export function Inspector() {
           </Suspense>
         ) : null}
         {tab === 'credentials' ? <CredentialsPanel held={held} clock={clock} reveal={reveal} /> : null}
-        {tab === 'iam' ? <IamPanel events={entry?.events ?? []} /> : null}
+        {tab === 'iam' ? <IamPanel events={entry?.events ?? []} world={world} /> : null}
         {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} /> : null}
         {tab === 'code' ? <CodePanel step={step} demo={demo} /> : null}
         {tab === 'component' ? (
-          <ComponentPanel actor={selectedActor} scenario={scenario} demo={demo} entries={entries} />
+          <ComponentPanel
+            actor={selectedActor}
+            scenario={scenario}
+            demo={demo}
+            world={world}
+            entries={entries}
+          />
         ) : null}
       </div>
     </section>

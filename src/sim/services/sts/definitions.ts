@@ -122,7 +122,8 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     principalArn: 'arn:aws:sts::<account>:assumed-role/<RoleName>/<RoleSessionName from the assertion>',
     permissions: "The role's policies (∩ any session policy)",
     typicalCaller: 'A browser or CLI after corporate single sign-on (ADFS, Okta, Entra ID)',
-    whenToUse: 'Workforce sign-in from a company directory to the AWS console and CLI',
+    whenToUse:
+      'Employees in a company SAML IdP who need an AWS role, for the console, the CLI or a tool that signs AWS calls: the assertion goes straight to STS, no AWS keys and no identity pool. Choose an identity pool instead when the app also needs what Cognito adds: a stable identity id, guests, other sign-ins (user pool, Google) under one identity, Cognito Sync, or role mapping rules.',
   },
   AssumeRoleWithWebIdentity: {
     operation: 'AssumeRoleWithWebIdentity',
