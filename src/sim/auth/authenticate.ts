@@ -85,7 +85,7 @@ export async function authenticateIfSigned(
         ? new AwsError(
             'InvalidArgument',
             'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
-            400,
+            { status: 400 },
           )
         : authErrors.incomplete(
             dialect,
@@ -113,9 +113,7 @@ export async function authenticateIfSigned(
         ? new AwsError(
             'AuthorizationHeaderMalformed',
             `The authorization header is malformed; the region '${sig.scopeRegion}' is wrong; expecting '${region}'`,
-            400,
-            'Sender',
-            { Region: region },
+            { status: 400, extra: { Region: region } },
           )
         : authErrors.badScope(
             dialect,
@@ -204,11 +202,12 @@ export async function authenticateIfSigned(
       const error = new AwsError(
         'XAmzContentSHA256Mismatch',
         "The provided 'x-amz-content-sha256' header does not match what was computed.",
-        400,
-        'Sender',
         {
-          ClientComputedContentSHA256: payload.mustEqualBody,
-          S3ComputedContentSHA256: actual,
+          status: 400,
+          extra: {
+            ClientComputedContentSHA256: payload.mustEqualBody,
+            S3ComputedContentSHA256: actual,
+          },
         },
       );
       return fail(error, 'x-amz-content-sha256 differs from the body hash', stages);
@@ -325,7 +324,9 @@ async function payloadHashFor(
   const claimed = request.headers.get('x-amz-content-sha256');
   if (claimed === null) {
     return fail(
-      new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', 400),
+      new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', {
+        status: 400,
+      }),
       'S3 request without x-amz-content-sha256',
     );
   }
@@ -336,7 +337,7 @@ async function payloadHashFor(
       new AwsError(
         'InvalidArgument',
         'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or a valid sha256 value.',
-        400,
+        { status: 400 },
       ),
       'malformed x-amz-content-sha256',
     );

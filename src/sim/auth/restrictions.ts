@@ -38,6 +38,6 @@ export function assertApiAllowed(
   throw new AwsError(
     'AccessDenied',
     `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource}`,
-    403,
+    { status: 403 },
   );
 }

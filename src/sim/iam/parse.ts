@@ -151,5 +151,7 @@ function validateCondition(condition: unknown, options: ParseOptions): void {
 }
 
 function fail(options: ParseOptions, message: string): AwsError {
-  return new AwsError(options.errorCode ?? 'MalformedPolicyDocument', message, options.statusCode ?? 400);
+  return new AwsError(options.errorCode ?? 'MalformedPolicyDocument', message, {
+    status: options.statusCode ?? 400,
+  });
 }

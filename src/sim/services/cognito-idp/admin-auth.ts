@@ -38,7 +38,11 @@ export async function authorizeAdminCall(
   poolId: string,
 ): Promise<Caller> {
   const request = unreadCopies.get(ctx);
-  if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
+  if (!request)
+    throw new AwsError('InternalErrorException', 'The request body is gone.', {
+      status: 500,
+      fault: 'Receiver',
+    });
   return authorizeSignedCall(ctx, request, {
     service: 'cognito-idp',
     action: `cognito-idp:${operation}`,

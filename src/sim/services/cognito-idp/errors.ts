@@ -4,7 +4,7 @@ import { AwsError } from '../../core/errors';
  * Named constructors for the user pool API's errors, with AWS's codes and the messages observed on
  * the wire (docs/aws-reference.md §2.4). All are HTTP 400 except InternalErrorException.
  */
-const e = (code: string, message: string) => new AwsError(code, message, 400);
+const e = (code: string, message: string) => new AwsError(code, message, { status: 400 });
 
 export const idpErrors = {
   invalidParameter: (message: string) => e('InvalidParameterException', message),
@@ -43,13 +43,17 @@ export const idpErrors = {
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
     ),
   /** Too many reset requests or wrong reset codes in the hour (observed, amplify-js #8013). */
-  attemptLimitExceeded: () => e('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  attemptLimitExceeded: () =>
+    e('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
   /** A confidential client's SecretHash / SECRET_HASH that is wrong, or a missing top-level SecretHash. */
   secretHashMismatch: (clientId: string) =>
     e('NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`),
   /** A confidential client's AuthParameters or ChallengeResponses without SECRET_HASH (observed). */
   secretHashMissing: (clientId: string) =>
-    e('NotAuthorizedException', `Client ${clientId} is configured with secret but SECRET_HASH was not received`),
+    e(
+      'NotAuthorizedException',
+      `Client ${clientId} is configured with secret but SECRET_HASH was not received`,
+    ),
   /** A Lambda trigger that threw: "<Trigger> failed with error <message>." (observed). */
   lambdaValidation: (trigger: string, message: string) =>
     e('UserLambdaValidationException', `${trigger} failed with error ${message}.`),

@@ -72,7 +72,7 @@ export async function verifySoftwareToken(input: JsonInput, ctx: RequestContext)
     throw new AwsError(
       'EnableSoftwareTokenMFAException',
       'Code mismatch and fail enable Software Token MFA',
-      400,
+      { status: 400 },
     );
   token.verified = true;
   token.lastStep = step;
@@ -167,7 +167,7 @@ export async function answerSoftwareTokenMfa(
       step: totpStep(now),
       failedAttempts: user.failedAttempts,
     });
-    throw new AwsError('CodeMismatchException', 'Invalid code or auth state for the user.', 400);
+    throw new AwsError('CodeMismatchException', 'Invalid code or auth state for the user.', { status: 400 });
   }
   user.softwareToken.lastStep = step;
   recordSuccess(user);

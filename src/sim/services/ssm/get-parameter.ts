@@ -52,12 +52,12 @@ export function getParameter(
     throw new AwsError(
       'AccessDeniedException',
       accessDeniedMessage(caller.arn, 'ssm:GetParameter', arn, result, { quoteResource: false }),
-      400,
+      { status: 400 },
     );
   }
   const parameter = getOwn(world.state.ssm.parameters, name);
   // SSM's ParameterNotFound carries no message text.
-  if (!parameter) throw new AwsError('ParameterNotFound', '', 400);
+  if (!parameter) throw new AwsError('ParameterNotFound', '', { status: 400 });
   // WithDecryption only matters for SecureString; String and StringList come back as stored.
   return {
     Parameter: {
