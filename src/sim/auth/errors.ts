@@ -240,4 +240,63 @@ export const authErrors = {
         return apigw(verbose);
     }
   },
+  /** Header and query authentication in one request. */
+  bothMechanisms(dialect: AuthDialect): AwsError {
+    if (dialect !== 's3')
+      return authErrors.incomplete(
+        dialect,
+        'Found both X-Amz-Algorithm query parameter and Authorization header.',
+      );
+    return new AwsError(
+      'InvalidArgument',
+      'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+      { status: 400 },
+    );
+  },
+
+  /** A credential scope naming another Region; S3 names the Region it expected in `<Region>`. */
+  wrongRegion(dialect: AuthDialect, scopeRegion: string, region: string): AwsError {
+    if (dialect !== 's3')
+      return authErrors.badScope(
+        dialect,
+        `Credential should be scoped to a valid region, not '${scopeRegion}'. `,
+      );
+    return new AwsError(
+      'AuthorizationHeaderMalformed',
+      `The authorization header is malformed; the region '${scopeRegion}' is wrong; expecting '${region}'`,
+      { status: 400, extra: { Region: region } },
+    );
+  },
+
+  /** S3: a header-signed request must say how its payload was hashed. */
+  contentSha256Missing: (): AwsError =>
+    new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', {
+      status: 400,
+    }),
+  contentSha256Invalid: (): AwsError =>
+    new AwsError(
+      'InvalidArgument',
+      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or a valid sha256 value.',
+      { status: 400 },
+    ),
+  contentSha256Mismatch: (claimed: string, actual: string): AwsError =>
+    new AwsError(
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      { status: 400, extra: { ClientComputedContentSHA256: claimed, S3ComputedContentSHA256: actual } },
+    ),
+
+  /** A signed JSON 1.1 call IAM does not allow (AccessDeniedException, sent as 400 by these front ends). */
+  accessDeniedJson: (message: string): AwsError =>
+    new AwsError('AccessDeniedException', message, { status: 400 }),
+
+  /** A call refused before IAM runs, e.g. an API that session credentials may not call (Query: AccessDenied, 403). */
+  notAuthorized: (arn: string, action: string, resource: string): AwsError =>
+    new AwsError(
+      'AccessDenied',
+      `User: ${arn} is not authorized to perform: ${action} on resource: ${resource}`,
+      {
+        status: 403,
+      },
+    ),
 };

@@ -91,6 +91,14 @@ export function errorFactory<Table extends Record<string, ErrorShape>>(table: Ta
 }
 
 /**
+ * A shape violation, under the code the calling service uses for one (core/validate.ts: Cognito's
+ * `InvalidParameterException`, STS's `ValidationError`, SSM's `ValidationException`).
+ */
+export function invalidInput(code: string, message: string, status = 400): AwsError {
+  return new AwsError(code, message, { status });
+}
+
+/**
  * AWS's validation message style, e.g.
  * `1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6`.
  */

@@ -1,5 +1,5 @@
 import { createDict, setOwn } from './dict';
-import { AwsError, validationMessage } from './errors';
+import { invalidInput, validationMessage } from './errors';
 
 /**
  * Input checks in AWS's validation style. Each service names the code its API uses for a shape
@@ -37,7 +37,7 @@ const camel = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function createValidator(code: string, status = 400): Validator {
   const fail = (message: string): never => {
-    throw new AwsError(code, message, { status: status });
+    throw invalidInput(code, message, status);
   };
   const check = (value: string, rule: StringRule | undefined, path: string, sensitive: boolean) => {
     if (!rule) return;

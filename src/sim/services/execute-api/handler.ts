@@ -27,7 +27,8 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
   const api = getOwn(ctx.world.state.executeApi.apis, apiId);
   const [, stage = '', ...rest] = url.pathname.split('/');
   // An API that does not exist has no DNS name; the router never sends one here.
-  if (!api || !api.stages.includes(stage)) throw gatewayErrors.forbidden();
+  if (!api) throw gatewayErrors.forbidden();
+  if (!api.stages.includes(stage)) throw gatewayErrors.forbidden();
   const resourcePath = `/${rest.join('/')}`.replace(/(.)\/$/, '$1');
   const method = findMethod(api, request.method.toUpperCase(), resourcePath);
   ctx.emit('request', `API Gateway ${request.method} /${stage}${resourcePath}`, {
