@@ -1,6 +1,5 @@
 import type { RequestContext, ServiceRoute } from './core/service';
-import { plainJsonProtocol } from './protocol/registry';
-import { answerFailure } from './protocol/wire-protocol';
+import { serve } from './protocol/wire-protocol';
 import type { World } from './world';
 import { appsyncRoute } from './services/appsync/route';
 import { cognitoIdentityRoute } from './services/cognito-identity/route';
@@ -40,9 +39,11 @@ export function createRouter(world: World): (request: Request) => Promise<Respon
     if (!route) throw new TypeError(`fetch failed: getaddrinfo ENOTFOUND ${url.hostname}`);
     // Most services use UUID request ids; S3 has its own 16-character form (ServiceRoute.newRequestId).
     const requestId = route.newRequestId?.(world) ?? world.random.uuid();
+    const extendedRequestId = route.newExtendedRequestId?.(world);
     const ctx: RequestContext = {
       world,
       requestId,
+      extendedRequestId,
       service: route.service,
       emit(kind, summary, detail) {
         // Nobody subscribed (a script, the SDK tests, the bench): no event object, no clock read.
@@ -51,14 +52,10 @@ export function createRouter(world: World): (request: Request) => Promise<Respon
       },
     };
     ctx.emit('http.request', `${request.method} ${url.href}`, { method: request.method, url: url.href });
-    try {
-      const response = await route.handle(request, ctx);
-      ctx.emit('http.response', `${response.status}`, { status: response.status });
-      return response;
-    } catch (error) {
-      // Services answer their own AWS errors; reaching here is a bug in the simulation. It is recorded
-      // with its stack and answered as the service's protocol answers an internal failure.
-      return answerFailure(route.protocol ?? plainJsonProtocol, error, { ctx, method: request.method });
-    }
+    // Handlers throw; `serve` records every failure once and answers it in the route's protocol
+    // (an AwsError as AWS words it, anything else as the protocol's own 500 internal failure).
+    const response = await serve(route, request, ctx);
+    ctx.emit('http.response', `${response.status}`, { status: response.status });
+    return response;
   };
 }

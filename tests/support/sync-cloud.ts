@@ -3,6 +3,8 @@ import { createRandom } from '../../src/sim/core/random';
 import type { RequestContext } from '../../src/sim/core/service';
 import { createTraceHub, type TraceEvent } from '../../src/sim/core/trace';
 import { AwsError } from '../../src/sim/core/errors';
+import { restJsonProtocol } from '../../src/sim/protocol/registry';
+import { serve } from '../../src/sim/protocol/wire-protocol';
 import { createSyncHandler } from '../../src/sim/services/cognito-sync/handler';
 import { createCognitoSyncState } from '../../src/sim/services/cognito-sync/state';
 import type { World } from '../../src/sim/world';
@@ -44,7 +46,7 @@ export function createSyncTestCloud(now: () => number) {
         throw new AwsError(
           'UnrecognizedClientException',
           'The security token included in the request is invalid.',
-          403,
+          { status: 403 },
         );
       return caller;
     },
@@ -68,7 +70,12 @@ export function createSyncTestCloud(now: () => number) {
       emit: (kind, summary, detail) =>
         world.trace.emit({ requestId, service: 'cognito-sync', kind, summary, detail, at: now() }),
     };
-    return handler(request, ctx);
+    // The handler throws; the engine's one catch answers in REST-JSON, as cloud.ts does.
+    return serve(
+      { service: 'cognito-sync', protocol: restJsonProtocol, matches: () => true, handle: handler },
+      request,
+      ctx,
+    );
   };
   /** Mints "identity credentials" for a new Cognito identity (what GetCredentialsForIdentity would give). */
   const newIdentity = (identityId = `${TEST_REGION}:${world.random.uuid()}`): TestIdentity => {

@@ -4,7 +4,7 @@
  * expiry, signature, S3 payload hash) fails the way the service's protocol fails (auth/errors.ts),
  * and a `sigv4` trace event records the stages so the explainer can show why it matched or not.
  */
-import { AwsError } from '../core/errors';
+import type { AwsError } from '../core/errors';
 import type { RequestContext } from '../core/service';
 import { amzDate, isoSeconds } from '../core/time';
 import { bodyBytes, canonicalRequest } from '../sigv4/canonical-request';
@@ -80,18 +80,7 @@ export async function authenticateIfSigned(
   const found = parseSignature(request);
   if (found.kind === 'none') return undefined;
   if (found.kind === 'both') {
-    const error =
-      dialect === 's3'
-        ? new AwsError(
-            'InvalidArgument',
-            'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
-            400,
-          )
-        : authErrors.incomplete(
-            dialect,
-            'Found both X-Amz-Algorithm query parameter and Authorization header.',
-          );
-    return fail(error, 'both header and query authentication');
+    return fail(authErrors.bothMechanisms(dialect), 'both header and query authentication');
   }
   if (found.kind === 'malformed') return fail(authErrors.incomplete(dialect, found.message), found.message);
   const sig = found.parsed;
@@ -108,20 +97,10 @@ export async function authenticateIfSigned(
     return fail(authErrors.badScope(dialect, message), 'credential scope date differs from X-Amz-Date');
   }
   if (sig.scopeRegion !== region) {
-    const error =
-      dialect === 's3'
-        ? new AwsError(
-            'AuthorizationHeaderMalformed',
-            `The authorization header is malformed; the region '${sig.scopeRegion}' is wrong; expecting '${region}'`,
-            400,
-            'Sender',
-            { Region: region },
-          )
-        : authErrors.badScope(
-            dialect,
-            `Credential should be scoped to a valid region, not '${sig.scopeRegion}'. `,
-          );
-    return fail(error, `credential scope names region ${sig.scopeRegion}, expected ${region}`);
+    return fail(
+      authErrors.wrongRegion(dialect, sig.scopeRegion, region),
+      `credential scope names region ${sig.scopeRegion}, expected ${region}`,
+    );
   }
   if (sig.scopeService !== options.service) {
     return fail(
@@ -201,16 +180,7 @@ export async function authenticateIfSigned(
   if (payload.mustEqualBody !== undefined) {
     const actual = await sha256Hex(await bodyBytes(request));
     if (actual !== payload.mustEqualBody) {
-      const error = new AwsError(
-        'XAmzContentSHA256Mismatch',
-        "The provided 'x-amz-content-sha256' header does not match what was computed.",
-        400,
-        'Sender',
-        {
-          ClientComputedContentSHA256: payload.mustEqualBody,
-          S3ComputedContentSHA256: actual,
-        },
-      );
+      const error = authErrors.contentSha256Mismatch(payload.mustEqualBody, actual);
       return fail(error, 'x-amz-content-sha256 differs from the body hash', stages);
     }
   }
@@ -324,22 +294,12 @@ async function payloadHashFor(
   if (sig.form === 'query') return { forSignature: UNSIGNED_PAYLOAD };
   const claimed = request.headers.get('x-amz-content-sha256');
   if (claimed === null) {
-    return fail(
-      new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', 400),
-      'S3 request without x-amz-content-sha256',
-    );
+    return fail(authErrors.contentSha256Missing(), 'S3 request without x-amz-content-sha256');
   }
   if (claimed === UNSIGNED_PAYLOAD || (STREAMING_PAYLOADS as readonly string[]).includes(claimed))
     return { forSignature: claimed };
   if (!/^[0-9a-f]{64}$/.test(claimed)) {
-    return fail(
-      new AwsError(
-        'InvalidArgument',
-        'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or a valid sha256 value.',
-        400,
-      ),
-      'malformed x-amz-content-sha256',
-    );
+    return fail(authErrors.contentSha256Invalid(), 'malformed x-amz-content-sha256');
   }
   return { forSignature: claimed, mustEqualBody: claimed };
 }

@@ -4,7 +4,7 @@
  * boundary and session policies, and the decision goes into the trace. A refusal is the service's
  * `AccessDeniedException` with IAM's usual sentence, HTTP 400 as JSON 1.1 services send it.
  */
-import { AwsError } from '../core/errors';
+import { authErrors } from './errors';
 import type { RequestContext } from '../core/service';
 import { accessDeniedMessage, evaluate } from '../iam/evaluate';
 import { authenticate } from './authenticate';
@@ -35,10 +35,8 @@ export async function authorizeSignedCall(
     result,
   });
   if (result.decision !== 'Allow') {
-    throw new AwsError(
-      'AccessDeniedException',
+    throw authErrors.accessDeniedJson(
       accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
-      { status: 400 },
     );
   }
   return caller;

@@ -2,7 +2,7 @@
  * What GetSessionToken and GetFederationToken credentials may never call, whatever their policies
  * allow (IAM User Guide "Comparing the AWS STS API operations"; docs/aws-reference.md §5.2).
  */
-import { AwsError } from '../core/errors';
+import { authErrors } from './errors';
 import type { Caller } from './caller';
 
 /** Why `action` (e.g. `iam:ListUsers`, `sts:GetSessionToken`) is refused for this caller, or undefined. */
@@ -35,9 +35,5 @@ export function assertApiAllowed(
   const reason = apiRestrictionFor(caller, action);
   if (!reason) return;
   explain?.(reason);
-  throw new AwsError(
-    'AccessDenied',
-    `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource}`,
-    403,
-  );
+  throw authErrors.notAuthorized(caller.arn, action, resource);
 }

@@ -7,7 +7,8 @@
  * condition key exists in a service, and size limits (callers that have them check them).
  */
 import { parseState } from '../core/dict';
-import { AwsError } from '../core/errors';
+import type { AwsError } from '../core/errors';
+import { type IamPolicyErrorCode, malformedPolicy } from './errors';
 import { parseOperator } from './operators';
 import type { PolicyDocument, PolicyStatement } from './types';
 
@@ -18,7 +19,7 @@ export interface ParseOptions {
   /** Default `identity` (also right for permissions boundaries). */
   kind?: PolicyKind;
   /** Error code to throw; default `MalformedPolicyDocument`. */
-  errorCode?: string;
+  errorCode?: IamPolicyErrorCode;
   /** Default 400. */
   statusCode?: number;
 }
@@ -151,5 +152,5 @@ function validateCondition(condition: unknown, options: ParseOptions): void {
 }
 
 function fail(options: ParseOptions, message: string): AwsError {
-  return new AwsError(options.errorCode ?? 'MalformedPolicyDocument', message, options.statusCode ?? 400);
+  return malformedPolicy(message, options.errorCode, options.statusCode);
 }

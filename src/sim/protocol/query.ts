@@ -1,15 +1,16 @@
 /**
  * AWS Query protocol (STS): `POST /` with a form-encoded body, or `GET /?…`, carrying `Action` and
  * `Version` plus the parameters flattened (`PolicyArns.member.1.arn=…`). Replies are XML in the
- * service's namespace, `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId/>…`. This module
- * is the one place Query errors are rendered:
+ * service's namespace, `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId/>…`. The handler
+ * throws; `queryProtocol` is the one renderer of Query errors, applied at dispatch (`cloud.ts`):
  * `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  * docs/aws-reference.md §5.1; botocore `parsers.py` QueryParser.
  */
 import { createDict, getOwn, setOwn } from '../core/dict';
-import { AwsError, } from '../core/errors';
+import type { AwsError } from '../core/errors';
 import type { RequestContext, ServiceHandler } from '../core/service';
-import { answerFailure, type WireProtocol } from './wire-protocol';
+import { protocolErrors } from './errors';
+import type { WireProtocol } from './wire-protocol';
 import { type XmlNode, xmlDocument } from './xml';
 
 export type QueryInput = Record<string, string>;
@@ -54,43 +55,33 @@ async function readInput(request: Request): Promise<QueryInput> {
     const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     const text = await request.clone().text();
     if (text !== '' && contentType !== FORM) {
-      throw new AwsError(
-        'InvalidParameterValue',
-        `Unsupported Content-Type: ${contentType || '(none)'}`,
-        400,
-      );
+      throw protocolErrors.invalidParameterValue(`Unsupported Content-Type: ${contentType || '(none)'}`);
     }
     for (const [k, v] of new URLSearchParams(text)) setOwn(input, k, v);
   } else if (request.method !== 'GET') {
-    throw new AwsError('InvalidAction', `Unsupported HTTP method ${request.method}`, 400);
+    throw protocolErrors.invalidAction(`Unsupported HTTP method ${request.method}`);
   }
   return input;
 }
 
 export function queryHandler(options: QueryOptions): ServiceHandler {
   return async (request, ctx) => {
-    try {
-      const input = await readInput(request);
-      const action = input.Action;
-      if (!action) throw new AwsError('MissingAction', 'Missing Action', 400);
-      const operation = getOwn(options.operations, action);
-      if (!operation || (input.Version !== undefined && input.Version !== options.version)) {
-        throw new AwsError(
-          'InvalidAction',
-          `Could not find operation ${action} for version ${input.Version ?? 'NO_VERSION_SPECIFIED'}`,
-          400,
-        );
-      }
-      ctx.emit('request', action, { operation: action, input: redact(input) });
-      const result = await operation(input, ctx, request);
-      const body = xmlDocument(`${action}Response`, options.namespace, {
-        [`${action}Result`]: result ?? '',
-        ResponseMetadata: { RequestId: ctx.requestId },
-      });
-      return xmlResponse(200, body, ctx.requestId);
-    } catch (error) {
-      return answerFailure(queryProtocol(options.namespace), error, { ctx, method: request.method });
+    const input = await readInput(request);
+    const action = input.Action;
+    if (!action) throw protocolErrors.missingAction();
+    const operation = getOwn(options.operations, action);
+    if (!operation || (input.Version !== undefined && input.Version !== options.version)) {
+      throw protocolErrors.invalidAction(
+        `Could not find operation ${action} for version ${input.Version ?? 'NO_VERSION_SPECIFIED'}`,
+      );
     }
+    ctx.emit('request', action, { operation: action, input: redact(input) });
+    const result = await operation(input, ctx, request);
+    const body = xmlDocument(`${action}Response`, options.namespace, {
+      [`${action}Result`]: result ?? '',
+      ResponseMetadata: { RequestId: ctx.requestId },
+    });
+    return xmlResponse(200, body, ctx.requestId);
   };
 }
 
@@ -106,7 +97,7 @@ function redact(input: QueryInput): QueryInput {
 export function queryProtocol(namespace: string): WireProtocol {
   return {
     name: 'query',
-    internalError: () => new AwsError('InternalFailure', 'An internal error occurred.', { status: 500, fault: 'Receiver' }),
+    internalError: () => protocolErrors.internal('InternalFailure'),
     render: (error, { ctx }) => renderQueryError(error, ctx.requestId, namespace),
   };
 }

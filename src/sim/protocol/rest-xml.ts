@@ -1,7 +1,7 @@
 /**
  * S3's REST-XML protocol: the verb, path and query name the operation; replies are XML documents in
- * the `http://s3.amazonaws.com/doc/2006-03-01/` namespace or bare headers. This module is the one
- * place that renders an S3 error: `<Error><Code/><Message/>[<Key/>|<BucketName/>…]<RequestId/><HostId/></Error>`
+ * the `http://s3.amazonaws.com/doc/2006-03-01/` namespace or bare headers. This module holds the one
+ * renderer of an S3 error (used by the `rest-xml` protocol at dispatch): `<Error><Code/><Message/>[<Key/>|<BucketName/>…]<RequestId/><HostId/></Error>`
  * with the request's `x-amz-request-id` and `x-amz-id-2` (S3 API reference, "Error responses").
  * A HEAD request's error has no body: clients only see the status.
  */
@@ -37,13 +37,8 @@ export function s3ErrorXml(error: AwsError, ids: S3RequestIds): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${toXml(node)}</Error>`;
 }
 
-export function renderS3Error(
-  error: AwsError,
-  ids: S3RequestIds,
-  method: string,
-  extraHeaders: Record<string, string> = {},
-): Response {
-  const headers: Record<string, string> = { ...s3IdHeaders(ids), ...extraHeaders };
+export function renderS3Error(error: AwsError, ids: S3RequestIds, method: string): Response {
+  const headers: Record<string, string> = s3IdHeaders(ids);
   if (method === 'HEAD') return new Response(null, { status: error.statusCode, headers });
   headers['content-type'] = 'application/xml';
   return new Response(s3ErrorXml(error, ids), { status: error.statusCode, headers });

@@ -4,7 +4,7 @@ import { isAwsError } from '../../core/errors';
 import type { RequestContext } from '../../core/service';
 import { accessDeniedMessage, evaluate } from '../../iam/evaluate';
 import { verifyUserPoolToken } from '../../tokens/verify';
-import { AppSyncRequestError, unauthorizedField } from './errors';
+import { appsyncErrors } from './errors';
 import { FIELD_AUTH_MODES } from './schema';
 import type { AuthMode, GraphqlApi } from './state';
 
@@ -23,8 +23,6 @@ export interface AppSyncIdentity {
   caller?: Caller;
 }
 
-const UNAUTHORIZED = 'UnauthorizedException';
-
 export async function identify(
   api: GraphqlApi,
   request: Request,
@@ -37,39 +35,34 @@ export async function identify(
   if (apiKey !== null && !authorization) {
     const key = api.apiKeys.find((k) => k.id === apiKey);
     if (!allowed.includes('API_KEY') || !key || key.expires <= Math.floor(world.now() / 1000)) {
-      throw new AppSyncRequestError(401, UNAUTHORIZED, 'You are not authorized to make this call.');
+      throw appsyncErrors.unauthorized('You are not authorized to make this call.');
     }
     return { mode: 'API_KEY', owner: 'anonymous' };
   }
   if (!authorization) {
-    throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+    throw appsyncErrors.unauthorized('Valid authorization header not provided.');
   }
   if (authorization.startsWith('AWS4-HMAC-SHA256')) {
     if (!allowed.includes('AWS_IAM'))
-      throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+      throw appsyncErrors.unauthorized('Valid authorization header not provided.');
     try {
       const caller = await authenticate(request, ctx, { service: 'appsync', dialect: 'rest-json' });
       const identityId = caller.context['cognito-identity.amazonaws.com:sub'];
       return { mode: 'AWS_IAM', owner: typeof identityId === 'string' ? identityId : caller.arn, caller };
     } catch (error) {
-      if (isAwsError(error))
-        throw new AppSyncRequestError(
-          error.statusCode === 400 ? 401 : error.statusCode,
-          error.code,
-          error.message,
-        );
+      if (isAwsError(error)) throw appsyncErrors.signatureRefused(error);
       throw error;
     }
   }
   if (!allowed.includes('AMAZON_COGNITO_USER_POOLS')) {
-    throw new AppSyncRequestError(401, UNAUTHORIZED, 'Valid authorization header not provided.');
+    throw appsyncErrors.unauthorized('Valid authorization header not provided.');
   }
   const token = authorization.replace(/^Bearer\s+/i, '');
   const verified = await verifyUserPoolToken(world, token, { poolId: api.userPoolId });
   if (!verified.ok) {
     const message = verified.reason === 'expired' ? 'Token has expired.' : 'Unable to parse JWT token.';
     ctx.emit('token.rejected', `AppSync refused the JWT: ${verified.message}`, { reason: verified.reason });
-    throw new AppSyncRequestError(401, UNAUTHORIZED, message);
+    throw appsyncErrors.unauthorized(message);
   }
   const claims = verified.claims;
   const username = String(claims.username ?? claims['cognito:username'] ?? claims.sub);
@@ -89,7 +82,7 @@ export function authorizeField(
   field: string,
 ): void {
   const modes: readonly string[] = FIELD_AUTH_MODES[type];
-  if (!modes.includes(identity.mode)) throw unauthorizedField(field, type);
+  if (!modes.includes(identity.mode)) throw appsyncErrors.unauthorizedField(field, type);
   if (identity.mode !== 'AWS_IAM' || !identity.caller) return;
   const { world } = ctx;
   const caller = identity.caller;
@@ -113,5 +106,5 @@ export function authorizeField(
         ? undefined
         : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
   });
-  if (result.decision !== 'Allow') throw unauthorizedField(field, type);
+  if (result.decision !== 'Allow') throw appsyncErrors.unauthorizedField(field, type);
 }

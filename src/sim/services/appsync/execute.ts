@@ -2,7 +2,8 @@ import { type DocumentNode, execute, GraphQLError, type GraphQLFormattedError, p
 import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { type AppSyncIdentity, authorizeField } from './auth';
-import { AppSyncFieldError, unauthorizedField } from './errors';
+import { isAwsError } from '../../core/errors';
+import { appsyncErrors } from './errors';
 import { expandIntrospectionReuse, planIntrospectionReuse } from './introspection-reuse';
 import { APPSYNC_LIMITS, limitedFieldResolver } from './limits';
 import { publish } from './realtime-hub';
@@ -31,13 +32,13 @@ export interface ExecutionOutcome {
 
 function toEntry(error: GraphQLError | GraphQLFormattedError): AppSyncErrorEntry {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  const appsync =
-    original instanceof AppSyncFieldError ? original : error instanceof AppSyncFieldError ? error : undefined;
+  // A resolver's AwsError reaches here wrapped by graphql-js (`originalError`), with its path and locations.
+  const field = isAwsError(original) && original.graphql ? original : undefined;
   return {
     path: error.path ? [...error.path] : null,
-    data: appsync ? appsync.errorData : null,
-    errorType: appsync?.errorType,
-    errorInfo: appsync ? appsync.errorInfo : null,
+    data: field ? field.graphql?.data : null,
+    errorType: field?.code,
+    errorInfo: field ? field.graphql?.info : null,
     locations: (error.locations ?? []).map((l) => ({ line: l.line, column: l.column, sourceName: null })),
     message: error.message,
   };
@@ -158,7 +159,7 @@ export async function runOperation(
       const existing = getOwn(api.items, input.id);
       // Owner rule: with user pool auth only the item's owner may delete it.
       if (identity.mode === 'AMAZON_COGNITO_USER_POOLS' && existing && existing.owner !== identity.owner) {
-        throw unauthorizedField('deleteItem', 'Mutation');
+        throw appsyncErrors.unauthorizedField('deleteItem', 'Mutation');
       }
       try {
         const result = deleteItem(api, world, input);

@@ -1,14 +1,15 @@
 import { parseState } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { identify } from './auth';
-import { AppSyncRequestError } from './errors';
+import { appsyncErrors } from './errors';
 import { parseDocument, runOperation } from './execute';
 import type { GraphqlApi } from './state';
 
 /**
  * POST https://<apiId>.appsync-api.<region>.amazonaws.com/graphql. Request-level failures (no or bad
- * credentials, malformed JSON) are HTTP errors with `{"errors":[{"errorType","message"}]}`; everything
- * after authentication answers 200 with `data` and, when something failed, `errors` entries.
+ * credentials, malformed JSON) are thrown and answered at dispatch by the `appsync-graphql` protocol,
+ * HTTP errors with `{"errors":[{"errorType","message"}]}`; everything after authentication answers 200
+ * with `data` and, when something failed, `errors` entries.
  * Loaded lazily by route.ts so that graphql never weighs on the first page.
  */
 const JSON_TYPE = 'application/json; charset=UTF-8';
@@ -34,9 +35,8 @@ function serialize(body: unknown): string {
   return `{"data":{${fields.join(',')}}${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
 }
 
-function reply(status: number, body: unknown, requestId: string, errorType?: string): Response {
+function reply(status: number, body: unknown, requestId: string): Response {
   const headers: Record<string, string> = { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId };
-  if (errorType) headers['x-amzn-errortype'] = errorType;
   return new Response(serialize(body), { status, headers });
 }
 
@@ -46,14 +46,7 @@ export async function handleGraphqlRequest(
   ctx: RequestContext,
 ): Promise<Response> {
   const url = new URL(request.url);
-  if (url.pathname !== '/graphql' || request.method !== 'POST') {
-    return reply(
-      404,
-      { errors: [{ errorType: 'NotFoundException', message: 'Not Found' }] },
-      ctx.requestId,
-      'NotFoundException',
-    );
-  }
+  if (url.pathname !== '/graphql' || request.method !== 'POST') throw appsyncErrors.notFound();
   const text = await request.clone().text();
   let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
   try {
@@ -61,32 +54,9 @@ export async function handleGraphqlRequest(
     if (!payload || typeof payload !== 'object' || typeof payload.query !== 'string')
       throw new Error('no query');
   } catch {
-    return reply(
-      400,
-      {
-        errors: [
-          { errorType: 'MalformedHttpRequestException', message: 'Invalid JSON payload in POST request.' },
-        ],
-      },
-      ctx.requestId,
-      'MalformedHttpRequestException',
-    );
+    throw appsyncErrors.malformedRequest();
   }
-  let identity: Awaited<ReturnType<typeof identify>>;
-  try {
-    identity = await identify(api, request, ctx);
-  } catch (error) {
-    if (error instanceof AppSyncRequestError) {
-      ctx.emit('error', `${error.errorType}: ${error.message}`, { status: error.status });
-      return reply(
-        error.status,
-        { errors: [{ errorType: error.errorType, message: error.message }] },
-        ctx.requestId,
-        error.errorType,
-      );
-    }
-    throw error;
-  }
+  const identity = await identify(api, request, ctx);
   const { document, errors } = parseDocument(payload.query as string);
   // A document that does not parse or validate is still HTTP 200, with data null (graphql/graphql-over-http#81).
   if (!document) return reply(200, { data: null, errors }, ctx.requestId);

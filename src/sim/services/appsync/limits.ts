@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import type { World } from '../../world';
-import { AppSyncFieldError } from './errors';
+import { appsyncErrors } from './errors';
 import type { GraphqlApi, StoredItem } from './state';
 
 /**
@@ -64,8 +64,7 @@ const dynamoRequestId = (world: World) => world.random.string(52, 'ABCDEFGHIJKLM
  */
 export function checkItemSize(world: World, item: StoredItem): void {
   if (dynamoItemBytes(item) <= APPSYNC_LIMITS.maxItemBytes) return;
-  throw new AppSyncFieldError(
-    'DynamoDB:DynamoDbException',
+  throw appsyncErrors.dynamoDbException(
     `Item size has exceeded the maximum allowed size (Service: DynamoDb, Status Code: 400, Request ID: ${dynamoRequestId(world)})`,
   );
 }
@@ -89,18 +88,14 @@ export function limitedFieldResolver(api: GraphqlApi): GraphQLFieldResolver<unkn
   let resolvers = 0;
   return (source, args, context, info) => {
     if (depthLimit !== undefined && depthOf(info.path) > depthLimit) {
-      throw new AppSyncFieldError('QueryDepthLimitReached', `Query depth limit of ${depthLimit} reached.`);
+      throw appsyncErrors.queryDepthLimitReached(depthLimit);
     }
     // In this API only the root Query and Mutation fields have resolvers (Item fields are read from the item).
     const root =
       info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     if (root) {
       resolvers += 1;
-      if (resolvers > resolverLimit)
-        throw new AppSyncFieldError(
-          'ResolverExecutionLimitReached',
-          `Resolver execution limit of ${resolverLimit} reached.`,
-        );
+      if (resolvers > resolverLimit) throw appsyncErrors.resolverExecutionLimitReached(resolverLimit);
     }
     return defaultFieldResolver(source, args, context, info);
   };

@@ -4,7 +4,8 @@ import type { Exclusive } from '../../core/request-queue';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
 import { type AppSyncIdentity, authorizeField, identify } from './auth';
-import { type AppSyncFieldError, AppSyncRequestError } from './errors';
+import { type AwsError, isAwsError } from '../../core/errors';
+import { appsyncErrors } from './errors';
 import { parseDocument } from './execute';
 import { addSubscriber, type SubscriptionField } from './realtime-hub';
 import { sharedListSchema } from './schema';
@@ -150,7 +151,7 @@ export function openRealtimeSocket(
     } catch (error) {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
-      refuse(error instanceof AppSyncRequestError ? error.errorType : 'UnauthorizedException');
+      refuse(isAwsError(error) ? error.code : 'UnauthorizedException');
       return;
     }
     socket.readyState = 1;
@@ -192,14 +193,11 @@ export function openRealtimeSocket(
         ? await identify(live(), authRequest(httpHost, '/graphql', auth, payload.data as string), ctx)
         : (identity as AppSyncIdentity);
     } catch (error) {
-      const e =
-        error instanceof AppSyncRequestError
-          ? error
-          : new AppSyncRequestError(401, 'UnauthorizedException', String(error));
+      const e = isAwsError(error) ? error : appsyncErrors.unauthorized(String(error));
       sendToClient({
         id,
         type: 'error',
-        payload: { errors: [{ errorType: e.errorType, message: e.message }] },
+        payload: { errors: [{ errorType: e.code, message: e.message }] },
       });
       return;
     }
@@ -219,11 +217,11 @@ export function openRealtimeSocket(
     try {
       authorizeField(live(), subscriber, ctx, 'Subscription', field);
     } catch (error) {
-      const e = error as AppSyncFieldError;
+      const e = error as AwsError;
       sendToClient({
         id,
         type: 'error',
-        payload: { errors: [{ errorType: e.errorType, message: e.message }] },
+        payload: { errors: [{ errorType: e.code, message: e.message }] },
       });
       return;
     }

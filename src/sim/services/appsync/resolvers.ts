@@ -1,7 +1,7 @@
 import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { automerge, exampleLambdaConflictHandler, type ItemPatch } from './conflict';
-import { AppSyncFieldError } from './errors';
+import { appsyncErrors } from './errors';
 import { checkItemSize } from './limits';
 import type { DeltaEntry, GraphqlApi, StoredItem } from './state';
 
@@ -24,8 +24,7 @@ export interface WriteResult {
   conflict?: ConflictReport;
 }
 
-const conflictUnhandled = (server: StoredItem) =>
-  new AppSyncFieldError('ConflictUnhandled', 'Conflict resolver rejects mutation.', server);
+const conflictUnhandled = (server: StoredItem) => appsyncErrors.conflictUnhandled(server);
 
 function record(api: GraphqlApi, world: World, item: StoredItem): StoredItem {
   checkItemSize(world, item);
@@ -56,11 +55,7 @@ export function createItem(
   const existing = getOwn(api.items, id);
   if (existing && !existing._deleted) {
     // The DynamoDB PutItem behind a create carries attribute_not_exists(id).
-    throw new AppSyncFieldError(
-      'DynamoDB:ConditionalCheckFailedException',
-      'The conditional request failed',
-      existing,
-    );
+    throw appsyncErrors.conditionalCheckFailed(existing);
   }
   return record(api, world, {
     id,
@@ -80,8 +75,7 @@ export function updateItem(
   input: ItemPatch & { id: string; _version: number },
 ): WriteResult {
   const server = getOwn(api.items, input.id);
-  if (!server)
-    throw new AppSyncFieldError('DynamoDB:ConditionalCheckFailedException', 'The conditional request failed');
+  if (!server) throw appsyncErrors.conditionalCheckFailed(null);
   const patch: ItemPatch = {
     text: input.text ?? undefined,
     done: input.done ?? undefined,
@@ -142,12 +136,7 @@ export function deleteItem(
   input: { id: string; _version: number },
 ): WriteResult {
   const server = getOwn(api.items, input.id);
-  if (!server || server._deleted)
-    throw new AppSyncFieldError(
-      'DynamoDB:ConditionalCheckFailedException',
-      'The conditional request failed',
-      server ?? null,
-    );
+  if (!server || server._deleted) throw appsyncErrors.conditionalCheckFailed(server ?? null);
   if (input._version === server._version) return { item: tombstone(api, world, server) };
   const report: ConflictReport = {
     strategy: api.conflictHandler,
@@ -172,8 +161,7 @@ export function deleteItem(
  * (observed: aws-amplify/amplify-cli#3411, aws-amplify/amplify-hosting#433).
  */
 const invalidToken = () =>
-  new AppSyncFieldError(
-    'DynamoDB:UserIllegalArgumentException',
+  appsyncErrors.dynamoDbIllegalArgument(
     'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
   );
 

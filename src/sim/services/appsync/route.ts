@@ -1,6 +1,7 @@
 import type { Exclusive } from '../../core/request-queue';
 import { getOwn } from '../../core/dict';
 import type { ServiceRoute } from '../../core/service';
+import { appsyncGraphqlProtocol } from '../../protocol/registry';
 import type { World } from '../../world';
 import type { GraphqlApi } from './state';
 
@@ -20,6 +21,7 @@ export function appSyncApiForHost(
 
 export const appsyncRoute: ServiceRoute = {
   service: 'appsync',
+  protocol: appsyncGraphqlProtocol,
   matches: (url, world) => appSyncApiForHost(world, url.hostname, 'appsync-api') !== undefined,
   async handle(request, ctx) {
     const api = appSyncApiForHost(ctx.world, new URL(request.url).hostname, 'appsync-api') as GraphqlApi;

@@ -14,7 +14,7 @@ import type { JsonInput } from '../../protocol/json-1-1';
 import type { World } from '../../world';
 import type { VerifiedLogin } from './login-types';
 import { createDict } from '../../core/dict';
-import { AwsError } from '../../core/errors';
+import { IdentityErrors } from './errors';
 import { poolIdInput, requirePool, validate } from './lookup';
 import { authorizeDeveloperCall } from './signed';
 import type { IdentityPoolConfig, PrincipalTagMap } from './state';
@@ -74,11 +74,7 @@ export async function SetPrincipalTagAttributeMap(input: JsonInput, ctx: Request
   await authorizeDeveloperCall(ctx, 'SetPrincipalTagAttributeMap', poolId);
   const pool = requirePool(ctx.world, poolId);
   // A provider the pool does not trust has nothing to map. (unv: AWS's wording is unpublished)
-  if (!providerNames(pool).includes(provider))
-    throw new AwsError(
-      'InvalidParameterException',
-      `Provider ${provider} is not configured for identity pool ${poolId}.`,
-    );
+  if (!providerNames(pool).includes(provider)) throw IdentityErrors.providerNotConfigured(provider, poolId);
   const PrincipalTags = useDefaults ? defaultsFor(pool, provider) : { ...tags };
   const all = maps(ctx.world);
   const key = mapKey(poolId, provider);
@@ -101,10 +97,7 @@ export async function GetPrincipalTagAttributeMap(input: JsonInput, ctx: Request
   const map = maps(ctx.world)[mapKey(poolId, provider)];
   if (!map || !Object.hasOwn(maps(ctx.world), mapKey(poolId, provider)))
     // (unv: the exception is the API reference's; the wording is the simulation's)
-    throw new AwsError(
-      'ResourceNotFoundException',
-      `No principal tag attribute map for provider ${provider} in identity pool ${poolId}.`,
-    );
+    throw IdentityErrors.principalTagMapNotFound(provider, poolId);
   return mapOutput(poolId, provider, map);
 }
 

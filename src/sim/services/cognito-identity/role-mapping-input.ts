@@ -9,7 +9,7 @@
  * at 'path' failed to satisfy constraint: …`); the member path form for map entries is ours.
  */
 import { createDict } from '../../core/dict';
-import { AwsError } from '../../core/errors';
+import { IdentityErrors } from './errors';
 import { validate } from './lookup';
 import type { IdentityPoolConfig, MappingRule, RoleMapping } from './state';
 
@@ -19,10 +19,9 @@ import type { IdentityPoolConfig, MappingRule, RoleMapping } from './state';
  * String members; the Map and String forms here follow that pattern).
  */
 function wrongKind(value: unknown, target: 'Map' | 'String' | 'Structure'): never {
-  if (Array.isArray(value))
-    throw new AwsError('SerializationException', 'Start of list found where not expected');
+  if (Array.isArray(value)) throw IdentityErrors.serialization('Start of list found where not expected');
   if (value !== null && typeof value === 'object')
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw IdentityErrors.serialization('Start of structure or map found where not expected.');
   const token =
     typeof value === 'string'
       ? 'STRING_VALUE'
@@ -31,7 +30,7 @@ function wrongKind(value: unknown, target: 'Map' | 'String' | 'Structure'): neve
         : value === true
           ? 'TRUE_VALUE'
           : 'FALSE_VALUE';
-  throw new AwsError('SerializationException', `${token} can not be converted to a ${target}`);
+  throw IdentityErrors.serialization(`${token} can not be converted to a ${target}`);
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> =>

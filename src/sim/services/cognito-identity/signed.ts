@@ -6,7 +6,7 @@
 import { authorizeSignedCall } from '../../auth/authorize-signed-call';
 import type { Caller } from '../../auth/caller';
 import { parseSignature } from '../../auth/parse-signature';
-import { AwsError } from '../../core/errors';
+import { IdentityErrors } from './errors';
 import type { RequestContext } from '../../core/service';
 import { identityPoolArn } from './openid-token';
 
@@ -29,7 +29,7 @@ export async function authorizeDeveloperCall(
   poolId?: string,
 ): Promise<Caller> {
   const request = unreadCopies.get(ctx);
-  if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
+  if (!request) throw IdentityErrors.requestBodyGone();
   return authorizeSignedCall(ctx, request, {
     service: 'cognito-identity',
     action: `cognito-identity:${operation}`,

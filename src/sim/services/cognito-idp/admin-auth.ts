@@ -13,7 +13,7 @@
 import { authorizeSignedCall } from '../../auth/authorize-signed-call';
 import type { Caller } from '../../auth/caller';
 import { parseSignature } from '../../auth/parse-signature';
-import { AwsError } from '../../core/errors';
+import { idpErrors } from './errors';
 import type { RequestContext } from '../../core/service';
 
 /** The pool's ARN, built from the id in the request: IAM decides before the pool is looked up. */
@@ -38,7 +38,8 @@ export async function authorizeAdminCall(
   poolId: string,
 ): Promise<Caller> {
   const request = unreadCopies.get(ctx);
-  if (!request) throw new AwsError('InternalErrorException', 'The request body is gone.', 500, 'Receiver');
+  if (!request)
+    throw idpErrors.requestBodyGone();
   return authorizeSignedCall(ctx, request, {
     service: 'cognito-idp',
     action: `cognito-idp:${operation}`,

@@ -1,10 +1,39 @@
-import { AwsError } from '../../core/errors';
+import { errorFactory } from '../../core/errors';
 
 /**
- * Named constructors for the user pool API's errors, with AWS's codes and the messages observed on
- * the wire (docs/aws-reference.md §2.4). All are HTTP 400 except InternalErrorException.
+ * The user pool API's error codes (the @aws-sdk/client-cognito-identity-provider model's error
+ * shapes) with the status each is sent with. Over AWS JSON 1.1 the user pool API answers every client
+ * error with 400, whatever the model's `httpError` says (NotAuthorizedException 403,
+ * ResourceNotFoundException and UserNotFoundException 404, UnauthorizedException 401): the
+ * status on the wire is what the table records (docs/aws-reference.md §2.4).
  */
-const e = (code: string, message: string) => new AwsError(code, message, 400);
+const sender = { status: 400, fault: 'Sender' } as const;
+export const COGNITO_IDP_ERRORS = {
+  CodeMismatchException: sender,
+  EnableSoftwareTokenMFAException: sender,
+  ExpiredCodeException: sender,
+  InvalidParameterException: sender,
+  InvalidPasswordException: sender,
+  LimitExceededException: sender,
+  NotAuthorizedException: sender,
+  ResourceNotFoundException: sender,
+  UnauthorizedException: sender,
+  UnsupportedOperationException: sender,
+  UnsupportedTokenTypeException: sender,
+  UnsupportedUserStateException: sender,
+  UserLambdaValidationException: sender,
+  UserNotConfirmedException: sender,
+  UserNotFoundException: sender,
+  UsernameExistsException: sender,
+  InternalErrorException: { status: 500, fault: 'Receiver' },
+} as const;
+export type CognitoIdpErrorCode = keyof typeof COGNITO_IDP_ERRORS;
+
+/**
+ * Named constructors for the user pool API's errors, with the messages observed on the wire
+ * (docs/aws-reference.md §2.4).
+ */
+const e = errorFactory(COGNITO_IDP_ERRORS);
 
 export const idpErrors = {
   invalidParameter: (message: string) => e('InvalidParameterException', message),
@@ -43,13 +72,17 @@ export const idpErrors = {
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
     ),
   /** Too many reset requests or wrong reset codes in the hour (observed, amplify-js #8013). */
-  attemptLimitExceeded: () => e('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  attemptLimitExceeded: () =>
+    e('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
   /** A confidential client's SecretHash / SECRET_HASH that is wrong, or a missing top-level SecretHash. */
   secretHashMismatch: (clientId: string) =>
     e('NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`),
   /** A confidential client's AuthParameters or ChallengeResponses without SECRET_HASH (observed). */
   secretHashMissing: (clientId: string) =>
-    e('NotAuthorizedException', `Client ${clientId} is configured with secret but SECRET_HASH was not received`),
+    e(
+      'NotAuthorizedException',
+      `Client ${clientId} is configured with secret but SECRET_HASH was not received`,
+    ),
   /** A Lambda trigger that threw: "<Trigger> failed with error <message>." (observed). */
   lambdaValidation: (trigger: string, message: string) =>
     e('UserLambdaValidationException', `${trigger} failed with error ${message}.`),
@@ -57,4 +90,11 @@ export const idpErrors = {
   /** AdminCreateUser for a taken username (unv: the wording developers report; SignUp's differs). */
   usernameExistsAdmin: () => e('UsernameExistsException', 'User account already exists'),
   unsupportedUserState: (message: string) => e('UnsupportedUserStateException', message),
+  /** VerifySoftwareToken with a wrong first code (observed wording). */
+  enableSoftwareTokenFailed: () =>
+    e('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'),
+  /** A wrong TOTP code answering SOFTWARE_TOKEN_MFA (observed wording). */
+  totpCodeMismatch: () => e('CodeMismatchException', 'Invalid code or auth state for the user.'),
+  /** The copy of the request body an operation needs is missing: a bug in the simulation, not the caller. */
+  requestBodyGone: () => e('InternalErrorException', 'The request body is gone.'),
 } as const;

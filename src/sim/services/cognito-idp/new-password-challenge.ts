@@ -8,16 +8,15 @@
  * by an administrator." (unv: the wording developers quote for this case; no source at hand confirms it).
  */
 import type { RequestContext } from '../../core/service';
-import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challenges';
+import { openChallengeSession, redeemChallengeSession } from './challenge-session';
+import { putChallenge } from './challenges';
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
 import { checkPasswordPolicy, hashPassword } from './password';
-import { findUser } from './pool-lookup';
 import { softwareTokenChallenge } from './software-token-mfa';
 import { createSrpVerifier } from './srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
-const SESSION_BYTES = 144;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** When an administrator-set temporary password stops working (epoch ms). */
@@ -46,16 +45,7 @@ export function newPasswordChallenge(
     });
     throw idpErrors.notAuthorized('Temporary password has expired and must be reset by an administrator.');
   }
-  const session = newHandle(world, SESSION_BYTES);
-  putChallenge(world, session, {
-    challengeName: 'NEW_PASSWORD_REQUIRED',
-    poolId: pool.id,
-    clientId: client.clientId,
-    username: user.username,
-    createdAt: now,
-    expiresAt: now + authSessionMs(client),
-    authFlow,
-  });
+  const session = openChallengeSession(pool, client, user, ctx, 'NEW_PASSWORD_REQUIRED', authFlow);
   ctx.emit(
     'auth.challenge',
     `NEW_PASSWORD_REQUIRED for ${user.username}: the temporary password must be replaced`,
@@ -87,24 +77,20 @@ export async function answerNewPasswordRequired(
   session: string | undefined,
 ) {
   const { world } = ctx;
-  if (!session) throw idpErrors.invalidParameter('Missing required parameter Session');
-  const username = responses.USERNAME;
-  if (!username) throw idpErrors.invalidParameter('Missing required parameter USERNAME');
-  const password = responses.NEW_PASSWORD;
-  if (!password) throw idpErrors.invalidParameter('Missing required parameter NEW_PASSWORD');
-  const challenge = takeChallenge(world, session);
-  if (challenge?.challengeName !== 'NEW_PASSWORD_REQUIRED' || challenge.clientId !== client.clientId)
-    throw idpErrors.invalidSession();
-  if (world.now() >= challenge.expiresAt) throw idpErrors.sessionExpired();
-  const user = findUser(pool, username);
-  if (!user || user.username !== challenge.username || user.status !== 'FORCE_CHANGE_PASSWORD')
-    throw idpErrors.invalidSession();
-  if (!user.enabled) throw idpErrors.userDisabled();
+  const {
+    challenge,
+    user,
+    answer: password,
+  } = redeemChallengeSession(pool, client, responses, ctx, session, {
+    challengeName: 'NEW_PASSWORD_REQUIRED',
+    answerField: 'NEW_PASSWORD',
+    stillApplies: (u) => u.status === 'FORCE_CHANGE_PASSWORD',
+  });
   try {
     checkPasswordPolicy(pool.passwordPolicy, password);
   } catch (error) {
     // A refused password does not use up the challenge: the same Session may try again (obs, Amplify).
-    putChallenge(world, session, challenge);
+    putChallenge(world, session as string, challenge);
     throw error;
   }
   user.password = await hashPassword(world, password);

@@ -1,14 +1,12 @@
 import type { RequestContext } from '../../core/service';
-import { AwsError } from '../../core/errors';
 import { totpStep, verifyTotp } from '../../iam/mfa';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
-import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challenges';
+import { openChallengeSession, redeemChallengeSession } from './challenge-session';
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
 import { TOKEN, v } from './input';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
-import { findUser } from './pool-lookup';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
 /**
@@ -27,7 +25,6 @@ import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_BYTES = 32;
-const SESSION_BYTES = 144;
 
 function base32Encode(bytes: Uint8Array): string {
   let bits = 0;
@@ -68,12 +65,7 @@ export async function verifySoftwareToken(input: JsonInput, ctx: RequestContext)
   const token = user.softwareToken;
   if (!token) throw idpErrors.invalidParameter('User has not associated a software token.');
   const step = await verifyTotp(token.secret, code, world.now());
-  if (step === undefined)
-    throw new AwsError(
-      'EnableSoftwareTokenMFAException',
-      'Code mismatch and fail enable Software Token MFA',
-      400,
-    );
+  if (step === undefined) throw idpErrors.enableSoftwareTokenFailed();
   token.verified = true;
   token.lastStep = step;
   if (name !== undefined) token.friendlyDeviceName = name;
@@ -112,18 +104,7 @@ export function softwareTokenChallenge(
   authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH',
 ) {
   if (!user.softwareToken?.enabled) return undefined;
-  const { world } = ctx;
-  const session = newHandle(world, SESSION_BYTES);
-  const now = world.now();
-  putChallenge(world, session, {
-    challengeName: 'SOFTWARE_TOKEN_MFA',
-    poolId: pool.id,
-    clientId: client.clientId,
-    username: user.username,
-    createdAt: now,
-    expiresAt: now + authSessionMs(client),
-    authFlow,
-  });
+  const session = openChallengeSession(pool, client, user, ctx, 'SOFTWARE_TOKEN_MFA', authFlow);
   ctx.emit('auth.challenge', `SOFTWARE_TOKEN_MFA for ${user.username}: a TOTP code is needed`, {
     challengeName: 'SOFTWARE_TOKEN_MFA',
   });
@@ -137,29 +118,22 @@ export async function answerSoftwareTokenMfa(
   ctx: RequestContext,
   session: string | undefined,
 ) {
-  const { world } = ctx;
-  if (!session) throw idpErrors.invalidParameter('Missing required parameter Session');
-  const username = responses.USERNAME;
-  if (!username) throw idpErrors.invalidParameter('Missing required parameter USERNAME');
-  const code = responses.SOFTWARE_TOKEN_MFA_CODE;
-  if (!code) throw idpErrors.invalidParameter('Missing required parameter SOFTWARE_TOKEN_MFA_CODE');
-  const challenge = takeChallenge(world, session);
-  const now = world.now();
-  if (challenge?.challengeName !== 'SOFTWARE_TOKEN_MFA' || challenge.clientId !== client.clientId)
-    throw idpErrors.invalidSession();
-  if (now >= challenge.expiresAt) throw idpErrors.sessionExpired();
-  const user = findUser(pool, username);
-  if (!user || user.username !== challenge.username || !user.softwareToken?.enabled)
-    throw idpErrors.invalidSession();
-  if (!user.enabled) throw idpErrors.userDisabled();
+  const {
+    challenge,
+    user,
+    answer: code,
+  } = redeemChallengeSession(pool, client, responses, ctx, session, {
+    challengeName: 'SOFTWARE_TOKEN_MFA',
+    answerField: 'SOFTWARE_TOKEN_MFA_CODE',
+    stillApplies: (u) => u.softwareToken?.enabled === true,
+  });
+  const now = ctx.world.now();
+  const token = user.softwareToken as NonNullable<UserRecord['softwareToken']>;
   expireQuietFailures(user, now);
   if (isLocked(user, now)) throw idpErrors.passwordAttemptsExceeded();
-  const step = await verifyTotp(user.softwareToken.secret, code, now);
+  const step = await verifyTotp(token.secret, code, now);
   // A code is good once: a step at or before the last accepted one is a replay (RFC 6238 section 5.2).
-  if (
-    step === undefined ||
-    (user.softwareToken.lastStep !== undefined && step <= user.softwareToken.lastStep)
-  ) {
+  if (step === undefined || (token.lastStep !== undefined && step <= token.lastStep)) {
     // Wrong MFA codes count toward the same lockout as wrong passwords (docs/aws-reference.md §2.4).
     recordFailure(user, now);
     ctx.emit('auth.failed', `Wrong TOTP code for ${user.username}`, {
@@ -167,9 +141,9 @@ export async function answerSoftwareTokenMfa(
       step: totpStep(now),
       failedAttempts: user.failedAttempts,
     });
-    throw new AwsError('CodeMismatchException', 'Invalid code or auth state for the user.', 400);
+    throw idpErrors.totpCodeMismatch();
   }
-  user.softwareToken.lastStep = step;
+  token.lastStep = step;
   recordSuccess(user);
   return completeSignIn(pool, client, user, ctx, `${challenge.authFlow} + SOFTWARE_TOKEN_MFA`);
 }

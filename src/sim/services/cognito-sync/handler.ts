@@ -15,12 +15,13 @@ import {
   type SyncTarget,
   updateRecords,
 } from './operations';
-import { type ParsedSyncRequest, parseSyncRequest, renderSyncError, syncJsonResponse } from './wire';
+import { type ParsedSyncRequest, parseSyncRequest, syncJsonResponse } from './wire';
 
 /**
  * Cognito Sync's front door: SigV4 → input validation → IAM (`cognito-sync:<Operation>` on the
  * dataset ARN) → "each identity sees only its own data" → the operation. The security steps are
- * injected so the route can use the shared SigV4/IAM engine and tests can stand in for it.
+ * injected so the route can use the shared SigV4/IAM engine and tests can stand in for it. Failures
+ * are thrown and answered at dispatch in REST-JSON (protocol/registry.ts).
  */
 export interface SyncSecurity {
   authenticate(request: Request, ctx: RequestContext): Promise<Caller>;
@@ -43,49 +44,45 @@ export function syncResourceArn(region: string, accountId: string, p: ParsedSync
 
 export function createSyncHandler(security: SyncSecurity): ServiceHandler {
   return async (request, ctx) => {
-    try {
-      const caller = await security.authenticate(request, ctx);
-      const parsed = parseSyncRequest(request);
-      ctx.emit('request', `CognitoSync.${parsed.operation}`, { operation: parsed.operation });
-      validate(parsed);
-      const body = parsed.operation === 'UpdateRecords' ? await readJson(request) : {};
-      const { world } = ctx;
-      const resource = syncResourceArn(world.region, world.accountId, parsed);
-      const action = `cognito-sync:${parsed.operation}`;
-      const now = world.now();
-      const result = await security.evaluate({
-        action,
-        resource,
-        principal: caller.principal,
-        resourceAccountId: world.accountId,
-        context: {
-          ...caller.context,
-          'aws:SecureTransport': 'true',
-          'aws:CurrentTime': new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-          'aws:EpochTime': String(Math.floor(now / 1000)),
-          'aws:RequestedRegion': world.region,
-        },
-        identityPolicies: caller.identityPolicies,
-        permissionsBoundary: caller.permissionsBoundary,
-        sessionPolicies: caller.sessionPolicies,
-      });
-      ctx.emit('iam.decision', `${action} → ${result.decision}`, { action, resource, result });
-      if (result.decision !== 'Allow') {
-        throw syncErrors.accessDenied(
-          accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
-        );
-      }
-      checkOwnership(caller, parsed);
-      const target: SyncTarget = {
-        identityPoolId: parsed.identityPoolId,
-        identityId: parsed.identityId ?? '',
-        datasetName: parsed.datasetName,
-        actor: sub(caller) ?? caller.accountId,
-      };
-      return syncJsonResponse(run(parsed, target, body, ctx), ctx.requestId);
-    } catch (error) {
-      return renderSyncError(error, ctx);
+    const caller = await security.authenticate(request, ctx);
+    const parsed = parseSyncRequest(request);
+    ctx.emit('request', `CognitoSync.${parsed.operation}`, { operation: parsed.operation });
+    validate(parsed);
+    const body = parsed.operation === 'UpdateRecords' ? await readJson(request) : {};
+    const { world } = ctx;
+    const resource = syncResourceArn(world.region, world.accountId, parsed);
+    const action = `cognito-sync:${parsed.operation}`;
+    const now = world.now();
+    const result = await security.evaluate({
+      action,
+      resource,
+      principal: caller.principal,
+      resourceAccountId: world.accountId,
+      context: {
+        ...caller.context,
+        'aws:SecureTransport': 'true',
+        'aws:CurrentTime': new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'aws:EpochTime': String(Math.floor(now / 1000)),
+        'aws:RequestedRegion': world.region,
+      },
+      identityPolicies: caller.identityPolicies,
+      permissionsBoundary: caller.permissionsBoundary,
+      sessionPolicies: caller.sessionPolicies,
+    });
+    ctx.emit('iam.decision', `${action} → ${result.decision}`, { action, resource, result });
+    if (result.decision !== 'Allow') {
+      throw syncErrors.accessDenied(
+        accessDeniedMessage(caller.arn, action, resource, result, { quoteResource: false }),
+      );
     }
+    checkOwnership(caller, parsed);
+    const target: SyncTarget = {
+      identityPoolId: parsed.identityPoolId,
+      identityId: parsed.identityId ?? '',
+      datasetName: parsed.datasetName,
+      actor: sub(caller) ?? caller.accountId,
+    };
+    return syncJsonResponse(run(parsed, target, body, ctx), ctx.requestId);
   };
 }
 

@@ -1,7 +1,4 @@
-import { AwsError, } from '../../core/errors';
-import type { RequestContext } from '../../core/service';
-import { restJsonProtocol } from '../../protocol/registry';
-import { answerFailure } from '../../protocol/wire-protocol';
+import { syncErrors } from './errors';
 
 /**
  * Cognito Sync's REST-JSON wire format (service model cognito-sync 2014-06-30, protocol rest-json):
@@ -80,18 +77,14 @@ export function parseSyncRequest(request: Request): ParsedSyncRequest {
       clientContext: request.headers.get('x-amz-client-context') ?? undefined,
     };
   }
-  throw new AwsError(
-    'UnknownOperationException',
-    `Unknown operation: ${request.method} ${url.pathname}`,
-    404,
-  );
+  throw syncErrors.unknownOperation(`Unknown operation: ${request.method} ${url.pathname}`);
 }
 
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new AwsError('InvalidParameterException', `Malformed path segment: ${segment}`, 400);
+    throw syncErrors.invalidParameter(`Malformed path segment: ${segment}`);
   }
 }
 
@@ -103,9 +96,4 @@ export function syncJsonResponse(body: unknown, requestId: string): Response {
     status: 200,
     headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
   });
-}
-
-/** Cognito Sync's failures, recorded and rendered by the REST-JSON protocol (protocol/registry.ts). */
-export function renderSyncError(error: unknown, ctx: RequestContext): Response {
-  return answerFailure(restJsonProtocol, error, { ctx, method: 'POST' });
 }

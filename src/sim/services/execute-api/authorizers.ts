@@ -1,7 +1,7 @@
 /**
  * The two ways a method is protected: a COGNITO_USER_POOLS authorizer (docs/aws-reference.md §8.1) and AWS_IAM
- * (docs/aws-reference.md §8.3). Each returns what the backend will see in `requestContext`, or the gateway
- * response that ends the request.
+ * (docs/aws-reference.md §8.3). Each returns what the backend will see in `requestContext`, or throws the
+ * gateway response that ends the request (execute-api/errors.ts).
  */
 import { authenticateIfSigned } from '../../auth/authenticate';
 import type { Caller } from '../../auth/caller';
@@ -10,12 +10,13 @@ import type { RequestContext } from '../../core/service';
 import { verifyUserPoolToken } from '../../tokens/verify';
 import { authorize } from '../s3/authorize';
 import { stringifyClaims } from './claims';
-import { type GatewayResponse, gatewayResponses, signatureErrorType } from './gateway-responses';
+import { gatewayErrors, signatureErrorType } from './errors';
 import type { ApiMethod, CognitoAuthorizer, RestApi } from './state';
 
-export type AuthorizerOutcome =
-  | { ok: true; requestContext: Record<string, unknown> }
-  | { ok: false; response: GatewayResponse };
+/** What the backend will see of the caller in `requestContext`. */
+export interface AuthorizerOutcome {
+  requestContext: Record<string, unknown>;
+}
 
 /**
  * Cognito user pool authorizer. The token goes bare in the header; `Bearer <token>` is accepted too
@@ -31,13 +32,13 @@ export async function cognitoAuthorizer(
   authorizer: CognitoAuthorizer,
   method: ApiMethod,
 ): Promise<AuthorizerOutcome> {
-  const reject = (why: string, detail: Record<string, unknown> = {}): AuthorizerOutcome => {
+  const reject = (why: string, detail: Record<string, unknown> = {}): never => {
     ctx.emit('token.rejected', `Cognito authorizer ${authorizer.name}: ${why}`, {
       authorizer: authorizer.name,
       reason: why,
       ...detail,
     });
-    return { ok: false, response: gatewayResponses.unauthorized() };
+    throw gatewayErrors.unauthorized();
   };
   const raw = request.headers.get(authorizer.header)?.trim() ?? '';
   if (!raw) return reject(`no ${authorizer.header} header`);
@@ -66,7 +67,7 @@ export async function cognitoAuthorizer(
       claims,
     },
   );
-  return { ok: true, requestContext: { authorizer: { claims }, identity: emptyIdentity(request) } };
+  return { requestContext: { authorizer: { claims }, identity: emptyIdentity(request) } };
 }
 
 function emptyIdentity(request: Request): Record<string, string | null> {
@@ -138,9 +139,9 @@ export async function iamAuthorizer(
   } catch (error) {
     if (!isAwsError(error)) throw error;
     const message = error.extra.apigatewayMessage ?? error.message;
-    return { ok: false, response: gatewayResponses.signature(signatureErrorType(message), message) };
+    throw gatewayErrors.signature(signatureErrorType(message), message);
   }
-  if (!caller) return { ok: false, response: gatewayResponses.missingAuthenticationToken() };
+  if (!caller) throw gatewayErrors.missingAuthenticationToken();
   const resource = `arn:aws:execute-api:${ctx.world.region}:${ctx.world.accountId}:${api.id}/${stage}/${method.httpMethod}${method.resourcePath}`;
   const result = authorize(ctx, {
     caller,
@@ -154,7 +155,7 @@ export async function iamAuthorizer(
     // Observed text has no "because …" clause; an explicit deny adds "with an explicit deny" ((unv)).
     const base = `User: ${caller.arn} is not authorized to perform: execute-api:Invoke on resource: ${resource}`;
     const message = result.decision === 'ExplicitDeny' ? `${base} with an explicit deny` : base;
-    return { ok: false, response: gatewayResponses.accessDenied(message) };
+    throw gatewayErrors.accessDenied(message);
   }
-  return { ok: true, requestContext: { identity: iamIdentity(request, caller) } };
+  return { requestContext: { identity: iamIdentity(request, caller) } };
 }

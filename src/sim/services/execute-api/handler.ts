@@ -2,11 +2,12 @@
  * A deployed REST API at `https://<apiId>.execute-api.<region>.amazonaws.com/<stage>/…`: find the
  * stage and method, run its authorizer, then answer with the Lambda proxy integration's view of
  * the request (the backend echoes `requestContext`, so a learner sees exactly what it received).
+ * A gateway response that ends the request is thrown (execute-api/errors.ts) and answered at dispatch.
  */
 import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
-import { cognitoAuthorizer, iamAuthorizer } from './authorizers';
-import { apigwId, baseHeaders, gatewayResponses, renderGatewayResponse } from './gateway-responses';
+import { type AuthorizerOutcome, cognitoAuthorizer, iamAuthorizer } from './authorizers';
+import { gatewayErrors } from './errors';
 import type { ApiMethod, RestApi } from './state';
 
 export function apiIdFromHost(host: string, region: string): string | undefined {
@@ -22,13 +23,12 @@ function findMethod(api: RestApi, httpMethod: string, resourcePath: string): Api
 
 export async function handleExecuteApi(request: Request, ctx: RequestContext): Promise<Response> {
   const url = new URL(request.url);
-  const apigw = apigwId(ctx);
   const apiId = apiIdFromHost(url.hostname.toLowerCase(), ctx.world.region) ?? '';
   const api = getOwn(ctx.world.state.executeApi.apis, apiId);
   const [, stage = '', ...rest] = url.pathname.split('/');
   // An API that does not exist has no DNS name; the router never sends one here.
-  if (!api) return renderGatewayResponse(ctx, apigw, gatewayResponses.forbidden());
-  if (!api.stages.includes(stage)) return renderGatewayResponse(ctx, apigw, gatewayResponses.forbidden());
+  if (!api) throw gatewayErrors.forbidden();
+  if (!api.stages.includes(stage)) throw gatewayErrors.forbidden();
   const resourcePath = `/${rest.join('/')}`.replace(/(.)\/$/, '$1');
   const method = findMethod(api, request.method.toUpperCase(), resourcePath);
   ctx.emit('request', `API Gateway ${request.method} /${stage}${resourcePath}`, {
@@ -38,9 +38,9 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
     authorizationType: method?.authorizationType,
   });
   // Unknown resources and methods answer like an unsigned IAM call (MISSING_AUTHENTICATION_TOKEN).
-  if (!method) return renderGatewayResponse(ctx, apigw, gatewayResponses.missingAuthenticationToken());
+  if (!method) throw gatewayErrors.missingAuthenticationToken();
 
-  let outcome: Awaited<ReturnType<typeof iamAuthorizer>>;
+  let outcome: AuthorizerOutcome;
   if (method.authorizationType === 'AWS_IAM') {
     outcome = await iamAuthorizer(ctx, request, api, stage, method);
   } else if (method.authorizationType === 'COGNITO_USER_POOLS') {
@@ -48,9 +48,8 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
     if (!authorizer) throw new Error(`method ${method.resourcePath} names a missing authorizer`);
     outcome = await cognitoAuthorizer(ctx, request, authorizer, method);
   } else {
-    outcome = { ok: true, requestContext: {} };
+    outcome = { requestContext: {} };
   }
-  if (!outcome.ok) return renderGatewayResponse(ctx, apigw, outcome.response);
 
   const requestContext = {
     resourcePath,
@@ -69,5 +68,12 @@ export async function handleExecuteApi(request: Request, ctx: RequestContext): P
     `Integration echoed the request context of ${method.httpMethod} ${resourcePath}`,
     requestContext,
   );
-  return new Response(JSON.stringify(body), { status: 200, headers: baseHeaders(ctx, apigw) });
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-requestid': ctx.requestId,
+      'x-amz-apigw-id': ctx.extendedRequestId ?? '',
+    },
+  });
 }

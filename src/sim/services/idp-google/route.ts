@@ -10,6 +10,7 @@
  */
 import { getOwn } from '../../core/dict';
 import type { RequestContext, ServiceRoute } from '../../core/service';
+import { plainJsonProtocol } from '../../protocol/registry';
 import { googleJwks, googleOpenIdConfiguration } from './discovery';
 import { escapeHtml, hiddenInputs, htmlResponse, jsonResponse, readParams, redirect } from './html';
 import { checkGoogleAuthorize, exchangeGoogleCode, googleSignIn, issueGoogleCode } from './oauth';
@@ -159,6 +160,8 @@ async function handle(request: Request, ctx: RequestContext): Promise<Response> 
 
 export const idpGoogleRoute: ServiceRoute = {
   service: 'idp-google',
+  // Google's OAuth errors and pages are answered by the endpoints themselves.
+  protocol: plainJsonProtocol,
   matches: (url) => HOSTS.has(url.hostname),
   handle,
 };

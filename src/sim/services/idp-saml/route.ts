@@ -10,6 +10,7 @@
  *   RelayState }` instead of the page. Wrong credentials answer 401 with the sign-in page.
  */
 import type { RequestContext, ServiceRoute } from '../../core/service';
+import { plainJsonProtocol } from '../../protocol/registry';
 import { AWS_SAML_AUDIENCES } from '../../saml/names';
 import { escapeHtml, hiddenInputs, htmlResponse, jsonResponse, readParams } from '../idp-google/html';
 import { readAuthnRequest } from './authn-request';
@@ -111,6 +112,8 @@ async function handle(request: Request, ctx: RequestContext): Promise<Response> 
 
 export const idpSamlRoute: ServiceRoute = {
   service: 'idp-saml',
+  // The IdP's sign-in errors are pages, answered by the endpoints themselves.
+  protocol: plainJsonProtocol,
   matches: (url) => url.hostname === SAML_IDP_HOST,
   handle,
 };

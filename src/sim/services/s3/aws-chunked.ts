@@ -6,7 +6,7 @@
  * when it uploads a stream of unknown length, putting the checksum in the trailer.
  */
 import { createDict, setOwn } from '../../core/dict';
-import { AwsError } from '../../core/errors';
+import { s3Errors } from './errors';
 
 export interface DecodedChunks {
   data: Uint8Array;
@@ -16,7 +16,7 @@ export interface DecodedChunks {
   chunkSignatures: string[];
 }
 
-const incomplete = () => new AwsError('IncompleteBody', 'The request body terminated unexpectedly');
+const incomplete = () => s3Errors.bodyTerminated();
 
 export function decodeAwsChunked(body: Uint8Array): DecodedChunks {
   const decoder = new TextDecoder();

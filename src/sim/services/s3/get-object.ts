@@ -11,7 +11,6 @@ import { bucketArn, isAllowed, objectArn, requireAllowed, type S3Call } from './
 import { checksumHeader } from './checksums';
 import { s3Errors } from './errors';
 import type { S3Object } from './state';
-import { AwsError } from '../../core/errors';
 
 /** `response-*` query parameters that override the stored headers on GET (not for anonymous requests). */
 const RESPONSE_OVERRIDES: Record<string, string> = {
@@ -66,10 +65,7 @@ function parseRange(header: string | null, size: number): [number, number] | und
     end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
   }
   if (start >= size || start > end) {
-    throw new AwsError('InvalidRange', 'The requested range is not satisfiable', 416, 'Sender', {
-      RangeRequested: header,
-      ActualObjectSize: String(size),
-    });
+    throw s3Errors.invalidRange(header, size);
   }
   return [start, end];
 }

@@ -6,7 +6,7 @@
  */
 import { getOwn } from '../../core/dict';
 import type { Caller } from '../../auth/caller';
-import { AwsError } from '../../core/errors';
+import { ssmErrors } from './errors';
 import type { RequestContext } from '../../core/service';
 import { createValidator } from '../../core/validate';
 import { accessDeniedMessage } from '../../iam/evaluate';
@@ -49,15 +49,12 @@ export function getParameter(
     userAgent,
   });
   if (result.decision !== 'Allow') {
-    throw new AwsError(
-      'AccessDeniedException',
+    throw ssmErrors.accessDenied(
       accessDeniedMessage(caller.arn, 'ssm:GetParameter', arn, result, { quoteResource: false }),
-      400,
     );
   }
   const parameter = getOwn(world.state.ssm.parameters, name);
-  // SSM's ParameterNotFound carries no message text.
-  if (!parameter) throw new AwsError('ParameterNotFound', '', 400);
+  if (!parameter) throw ssmErrors.parameterNotFound();
   // WithDecryption only matters for SecureString; String and StringList come back as stored.
   return {
     Parameter: {

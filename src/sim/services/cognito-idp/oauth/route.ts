@@ -5,6 +5,7 @@
  */
 import { getOwn } from '../../../core/dict';
 import type { RequestContext, ServiceRoute } from '../../../core/service';
+import { plainJsonProtocol } from '../../../protocol/registry';
 import { escapeHtml, htmlResponse } from '../../idp-google/html';
 import type { PoolRecord } from '../state';
 import { authorize } from './authorize';
@@ -61,6 +62,8 @@ async function handle(request: Request, ctx: RequestContext): Promise<Response> 
 
 export const cognitoOAuthRoute: ServiceRoute = {
   service: 'cognito-idp-oauth',
+  // OAuth errors are answered in OAuth's words (redirects, `{"error"}`), by the endpoints themselves.
+  protocol: plainJsonProtocol,
   matches: (url, world) => poolForHost(world, url.hostname) !== undefined,
   handle,
 };
