@@ -73,6 +73,8 @@ export default defineConfig({
     sourcemap: true,
     outDir: OUT_DIR,
   },
+  // The seed worker (src/engine-loader/seed-worker.ts) imports the engine, which splits into chunks.
+  worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

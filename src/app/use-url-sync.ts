@@ -29,6 +29,12 @@ export function useUrlSync() {
   useEffect(() => {
     let applying = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
+    /** A settled step's write, queued for just after the frame that shows the step. */
+    let settling: number | undefined;
+    const cancelSettle = () => {
+      if (settling !== undefined) cancelAnimationFrame(settling);
+      settling = undefined;
+    };
     const writeStep = () => {
       pending = undefined;
       const state = store.getState();
@@ -47,6 +53,7 @@ export function useUrlSync() {
       if (structural) {
         if (pending) clearTimeout(pending);
         pending = undefined;
+        cancelSettle();
         const next = urlOf(state);
         if (next !== location.search) history.pushState(null, '', next);
         return;
@@ -58,18 +65,25 @@ export function useUrlSync() {
         state.clockJumps === previous.clockJumps
       )
         return;
-      // A step the reader chose is settled at once: written now, so a Back pressed right after it leaves
-      // this entry at that step. Playback and replays (busy) pass through steps; those are written
-      // once, a little later, when they end.
+      // A step the reader chose is settled at once: written as soon as the frame showing it is painted
+      // (replaceState costs milliseconds; before the paint it delays the step the reader waits for),
+      // so a Back pressed right after it leaves this entry at that step. Playback and replays (busy)
+      // pass through steps; those are written once, a little later, when they end.
       if (!state.busy && state.status !== 'playing') {
         if (pending) clearTimeout(pending);
-        writeStep();
-      } else if (!pending) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
+        pending = undefined;
+        cancelSettle();
+        settling = requestAnimationFrame(() => {
+          settling = undefined;
+          pending = setTimeout(writeStep, 0);
+        });
+      } else if (!pending && settling === undefined) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });
     const onPop = () => {
       // A write still waiting belongs to the entry the reader just left: drop it, never apply it here.
       if (pending) clearTimeout(pending);
       pending = undefined;
+      cancelSettle();
       const url = parseUrlState(location.search);
       const state = store.getState();
       applying = true;
@@ -93,6 +107,7 @@ export function useUrlSync() {
     return () => {
       unsubscribe();
       if (pending) clearTimeout(pending);
+      cancelSettle();
       window.removeEventListener('popstate', onPop);
     };
   }, [store]);

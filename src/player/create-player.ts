@@ -4,13 +4,14 @@ import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from 
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
 import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
+import { type Checkpoint, clockAt, copyVars, createRunRecord } from './record';
 import { type WorldFacts, worldFactsOf } from './world-facts';
 import { yieldToMain } from './yield';
 
 /**
  * Runs a scenario against a simulated cloud, one step at a time, and records what happened.
- * Seeking back replays from the start on a fresh cloud with the same seed and clock, which is cheap
- * at this size and always exact (the engine is deterministic under seed and clock).
+ * What has run is recorded (record.ts): seeking to a step already run shows its record at once, and
+ * the next step resumes from that position's cloud snapshot (the engine is deterministic under seed and clock).
  */
 
 /** What the app holds after a step, for the token and credential inspectors. */
@@ -89,8 +90,8 @@ export interface Player {
 
 interface Run {
   cloud: Cloud;
-  /** Clock jumps already applied to this run's clock. */
-  applied: Set<ClockJump>;
+  /** Steps this cloud has run (the position it is at). */
+  at: number;
   vars: ScenarioVars;
   events: TraceEvent[];
   unsubscribe: () => void;
@@ -108,6 +109,7 @@ export function createPlayer({
   let run: Promise<Run> | undefined;
   // The world a scenario starts from is the same on every replay, so it is read once.
   let world: WorldFacts | undefined;
+  const record = createRunRecord<TraceEntry>();
   let snapshot: PlayerSnapshot = {
     scenarioId: scenario.id,
     position: 0,
@@ -124,17 +126,54 @@ export function createPlayer({
     for (const listener of listeners) listener();
   }
 
+  function attach(cloud: Cloud, at: number, vars: ScenarioVars): Run {
+    const events: TraceEvent[] = [];
+    const unsubscribe = cloud.subscribe((event) => events.push(event));
+    return { cloud, at, vars, events, unsubscribe };
+  }
+
+  /** A cloud at position 0, seeded cold the first time and restored from its snapshot after that. */
   function fresh(): Promise<Run> {
+    const start = record.checkpoints[0];
+    if (start) return restore(0, start);
     clock = now;
     // The scenario's id names its random stream: the same demo world in every scenario, but the ids
     // minted while playing (identity ids, access keys) are its own, and a replay gives them again.
     return createCloud({ seed, runSeed: scenario.id, now: () => clock }).then((cloud) => {
-      const events: TraceEvent[] = [];
-      const unsubscribe = cloud.subscribe((event) => events.push(event));
       world ??= worldFactsOf(cloud);
       publish({ demo: JSON.parse(JSON.stringify(cloud.demo)) as DemoData, world });
-      return { cloud, applied: new Set<ClockJump>(), vars: { extra: {} }, events, unsubscribe };
+      const vars: ScenarioVars = { extra: {} };
+      const checkpoint = { snapshot: cloud.snapshot(), vars: copyVars(vars), clock: now };
+      record.keep(0, checkpoint);
+      clock = clockAt(checkpoint, jumps, 0);
+      return attach(cloud, 0, vars);
     });
+  }
+
+  function restore(position: number, checkpoint: Checkpoint): Promise<Run> {
+    clock = clockAt(checkpoint, jumps, position);
+    return createCloud({ snapshot: checkpoint.snapshot, now: () => clock }).then((cloud) =>
+      attach(cloud, position, copyVars(checkpoint.vars)),
+    );
+  }
+
+  /** A run at `position` (a recorded one): the current cloud if it is there, else one restored. */
+  async function runAt(position: number): Promise<Run> {
+    if (run) {
+      const current = await run.catch(() => undefined);
+      const checkpoint = record.checkpoints[position];
+      if (current && current.at === position && checkpoint) {
+        // A seek elsewhere and back moved the shown clock; the cloud resumes on this position's.
+        clock = clockAt(checkpoint, jumps, position);
+        return current;
+      }
+      current?.unsubscribe();
+      run = undefined;
+    }
+    const checkpoint = record.checkpoints[position];
+    run = position === 0 ? fresh() : checkpoint ? restore(position, checkpoint) : undefined;
+    if (!run) throw new Error(`no record of position ${position} in ${scenario.id}`);
+    return run;
   }
 
   async function runStep(current: Run, index: number): Promise<TraceEntry> {
@@ -219,48 +258,55 @@ export function createPlayer({
     return queue;
   }
 
-  async function forwardTo(target: number, entries: TraceEntry[]) {
-    if (!run) run = fresh();
-    const current = await run;
-    let position = entries.length;
-    const applyJumps = () => {
-      for (const jump of jumps) {
-        if (jump.position !== position || current.applied.has(jump)) continue;
-        clock += jump.ms;
-        current.applied.add(jump);
-      }
-    };
-    applyJumps();
-    // A replay of several steps (seeking back rebuilds from the start) shows only where it lands;
-    // each step still runs in its own tasks, with a turn for the browser in between.
-    const replaying = target - position > 1;
-    while (position < target) {
+  /** Runs steps from the furthest recorded position to `target`, recording each. */
+  async function forwardTo(target: number) {
+    const current = await runAt(Math.max(0, record.reach()));
+    // A run of several steps shows only where it lands; each step still runs in its own tasks,
+    // with a turn for the browser in between.
+    while (current.at < target) {
       await yieldToMain();
-      entries.push(await runStep(current, position));
-      position += 1;
-      applyJumps();
-      if (!replaying || position === target) publish({ position, entries: [...entries] });
+      const entry = await runStep(current, current.at);
+      current.at += 1;
+      const reached = clock;
+      for (const jump of jumps) if (jump.position === current.at) clock += jump.ms;
+      record.keep(
+        current.at,
+        { snapshot: current.cloud.snapshot(), vars: copyVars(current.vars), clock: reached },
+        entry,
+      );
     }
   }
 
-  async function seekTo(target: number, rebuild = false) {
+  async function seekTo(target: number) {
     const bounded = Math.max(0, Math.min(target, scenario.steps.length));
+    // A jump made at a later position is undone by going back before it; one at the target stays.
+    // What was run after the first dropped jump ran on a clock that no longer applies.
+    const dropped = jumps.filter((j) => j.position > bounded);
+    if (dropped.length > 0) {
+      jumps = jumps.filter((j) => j.position <= bounded);
+      record.cutAt(Math.min(...dropped.map((j) => j.position)));
+    }
+    const recorded = record.checkpoints[bounded];
+    if (bounded <= record.reach() && recorded) {
+      // Already run: show it at once. The cloud catches up from this position's snapshot on the next step.
+      clock = clockAt(recorded, jumps, bounded);
+      publish({
+        position: bounded,
+        entries: record.entries.slice(0, bounded),
+        busy: false,
+        error: undefined,
+      });
+      return;
+    }
     publish({ busy: true });
     try {
-      let entries = snapshot.entries;
-      if (rebuild || bounded < snapshot.position || !run) {
-        const old = run;
-        run = undefined;
-        if (old) (await old).unsubscribe();
-        // A jump made at a later position is undone by going back before it; one at the target stays.
-        jumps = jumps.filter((j) => j.position <= bounded);
-        entries = [];
-        clock = now;
-        publish({ position: 0, entries });
-        run = fresh();
-      }
-      await forwardTo(bounded, [...entries]);
-      publish({ busy: false, error: undefined });
+      await forwardTo(bounded);
+      publish({
+        position: bounded,
+        entries: record.entries.slice(0, bounded),
+        busy: false,
+        error: undefined,
+      });
     } catch (error) {
       publish({ busy: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -282,16 +328,17 @@ export function createPlayer({
     seek: (position) => enqueue(() => seekTo(position)),
     reset: () =>
       enqueue(async () => {
+        // Without the reader's jumps, what ran after the first of them no longer applies.
+        if (jumps.length > 0) record.cutAt(Math.min(...jumps.map((j) => j.position)));
         jumps = [];
-        await seekTo(0, true);
+        await seekTo(0);
       }),
     advanceClock: (ms) =>
       enqueue(async () => {
-        const jump = { position: snapshot.position, ms };
-        jumps = [...jumps, jump];
-        if (!run) run = fresh();
-        const current = await run;
-        current.applied.add(jump);
+        const { position } = snapshot;
+        jumps = [...jumps, { position, ms }];
+        // The steps after this position will run on the moved clock.
+        record.cutAt(position);
         clock += ms;
         publish({});
       }),
