@@ -31,9 +31,9 @@ const ORDER: ActorId[] = [
 /** Gap between two boxes of the column (room for a line and its packet, not for a label). */
 const GAP = 34;
 /** Distance from the column to the first lane, and between lanes. */
-const LANE_PITCH = 13;
+const LANE_PITCH = 11;
 /** Space between the outermost lane and the labels. */
-const GUTTER_GAP = 10;
+const GUTTER_GAP = 8;
 
 export function layoutActorsVertical(actors: readonly ActorId[]): Partial<Record<ActorId, Box>> {
   const boxes: Partial<Record<ActorId, Box>> = {};
