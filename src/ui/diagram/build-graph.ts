@@ -13,6 +13,7 @@ import {
   placeLabel,
   routeEdge,
 } from './layout';
+import { layoutActorsVertical, placeLabelsVertical, routeEdgesVertical } from './layout-vertical';
 import { packetWords } from './packet-words';
 
 /**
@@ -66,7 +67,11 @@ export interface GraphInput {
   clock: number;
   /** Where the current step's packet is; a box changes state when it arrives (default: landed). */
   arrival?: Arrival;
+  /** Left to right (wide screens, the default) or top to bottom (phones). */
+  orientation?: Orientation;
 }
+
+export type Orientation = 'horizontal' | 'vertical';
 
 function edgeId(from: ActorId, to: ActorId) {
   return `${from}->${to}`;
@@ -147,7 +152,14 @@ export function labelLinesFor(entries: readonly string[], activeEntry: string | 
   return shown.flatMap(wrap);
 }
 
-export function buildGraph({ scenario, entries, position, clock, arrival = 'landed' }: GraphInput): {
+export function buildGraph({
+  scenario,
+  entries,
+  position,
+  clock,
+  arrival = 'landed',
+  orientation = 'horizontal',
+}: GraphInput): {
   nodes: ServiceNode[];
   edges: PacketEdge[];
   /** Everything drawn (boxes, routes, labels), for fitting the view: React Flow's own fit sees boxes only. */
@@ -160,11 +172,16 @@ export function buildGraph({ scenario, entries, position, clock, arrival = 'land
   const latest = arrival === 'landed' ? entries[entries.length - 1] : entries[activeIndex - 1];
   // The called service shows its verdict once the request reaches it.
   const reached = arrival !== 'sending';
-  const used = new Set<ActorId>(scenario.actors);
-  const drawn = (Object.keys(ACTORS) as ActorId[]).filter(
-    (actor) => ACTORS[actor].pipeline || used.has(actor),
-  );
-  const boxes = layoutActors(drawn);
+  // Every actor a step touches counts as used, even one the scenario's list leaves out (an IAM hop).
+  const used = new Set<ActorId>([
+    ...scenario.actors,
+    ...scenario.steps.flatMap((step) => [step.from, step.to, ...(step.via ?? [])]),
+  ]);
+  // Only the boxes the scenario uses: unused ones used to push the real path off the first screen
+  // (in the STS scenarios it ran along the bottom under eight greyed boxes).
+  const drawn = (Object.keys(ACTORS) as ActorId[]).filter((actor) => used.has(actor));
+  const vertical = orientation === 'vertical';
+  const boxes = vertical ? layoutActorsVertical(drawn) : layoutActors(drawn);
 
   const nodes: ServiceNode[] = drawn.map((actor) => {
     const look = ACTORS[actor];
@@ -248,7 +265,7 @@ export function buildGraph({ scenario, entries, position, clock, arrival = 'land
         label,
         labelLines: [],
         labelAt: { x: 0, y: 0 },
-        points: routeEdge(from, to, boxes),
+        points: vertical ? [] : routeEdge(from, to, boxes),
         state,
         internal,
       },
@@ -293,10 +310,8 @@ export function buildGraph({ scenario, entries, position, clock, arrival = 'land
     }
   });
 
-  // Labels go where they cover no box, no other label and no other edge's line.
   const list = [...edges.values()];
   const nodeBoxes = drawn.map((actor) => boxes[actor] as Box);
-  const placed: Box[] = [];
   for (const edge of list) {
     const data = edge.data as PacketEdgeData;
     const all = parts.get(edge.id) as string[];
@@ -304,6 +319,32 @@ export function buildGraph({ scenario, entries, position, clock, arrival = 'land
     // Policy checks on the bus right of the services carry no label: the dashed line says "inside AWS",
     // and the one labelled check (STS → IAM) names it.
     data.labelLines = busEdge(edge) ? [] : labelLinesFor(all, activeParts.get(edge.id));
+  }
+  if (vertical) {
+    const { routes, gutterX } = routeEdgesVertical(
+      list.map((e) => ({ from: e.source as ActorId, to: e.target as ActorId })),
+      boxes,
+    );
+    const sizes = list.map((e) => {
+      const lines = (e.data as PacketEdgeData).labelLines;
+      return lines.length ? labelSize(lines) : null;
+    });
+    const centres = placeLabelsVertical(routes, sizes, gutterX);
+    const placed: Box[] = [];
+    list.forEach((edge, i) => {
+      const data = edge.data as PacketEdgeData;
+      data.points = routes[i] ?? [];
+      data.labelAt = centres[i] ?? { x: 0, y: 0 };
+      const size = sizes[i];
+      if (size) placed.push({ x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size });
+    });
+    return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };
+  }
+
+  // Labels go where they cover no box, no other label and no other edge's line.
+  const placed: Box[] = [];
+  for (const edge of list) {
+    const data = edge.data as PacketEdgeData;
     if (data.labelLines.length === 0) continue;
     const size = labelSize(data.labelLines);
     const lines = list.filter((e) => e !== edge).map((e) => (e.data as PacketEdgeData).points);

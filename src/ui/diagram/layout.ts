@@ -30,16 +30,29 @@ const COL = [0, PITCH_X, PITCH_X * 2, PITCH_X * 3, PITCH_X * 4] as const;
 
 /** Lanes above the middle columns where the app's direct calls to services run. */
 const LANE_Y = [36, 58, 80] as const;
-/** The row below the IdPs, for callers below the app (developer, broker): clear of every box. */
-const LOWER_CORRIDOR_Y = 560;
+/** The rows the callers (app, developer, broker) take, in that order, in the first column. */
+const CALLER_ROWS = [244, 352, 460] as const;
+const CALLERS: ActorId[] = ['app', 'developer', 'broker'];
+/** The rows of the outside IdPs (Google, then SAML), under the user pool. */
+const IDP_ROWS = [352, 460] as const;
+
+/**
+ * The row below every box left of the services, for callers below the app (developer, broker): it
+ * follows the lowest box drawn, so a scenario without the IdPs does not run its path along an empty
+ * bottom.
+ */
+function lowerCorridorY(boxes: Partial<Record<ActorId, Box>>): number {
+  const bottoms = Object.values(boxes)
+    .filter((b) => b.x < COL[4])
+    .map((b) => b.y + b.h);
+  return Math.max(0, ...bottoms) + 28;
+}
+
+/** IAM sits at least this low: under STS, so the policy check runs down out of STS into it. */
+const IAM_MIN_Y = 188;
 
 const FIXED: Partial<Record<ActorId, Point>> = {
-  app: { x: COL[0], y: 244 },
-  developer: { x: COL[0], y: 352 },
-  broker: { x: COL[0], y: 460 },
   userPool: { x: COL[1], y: 112 },
-  google: { x: COL[1], y: 352 },
-  saml: { x: COL[1], y: 460 },
   identityPool: { x: COL[2], y: 244 },
   sts: { x: COL[3], y: 112 },
 };
@@ -55,6 +68,16 @@ export function layoutActors(actors: readonly ActorId[]): Partial<Record<ActorId
     const at = FIXED[actor];
     if (at) boxes[actor] = { ...at, w: NODE_W, h: NODE_H };
   }
+  // Callers close up from the top row: a developer alone stands where the app would.
+  CALLERS.filter((c) => drawn.has(c)).forEach((caller, row) => {
+    boxes[caller] = { x: COL[0], y: CALLER_ROWS[row] ?? CALLER_ROWS[0], w: NODE_W, h: NODE_H };
+  });
+  // So do the outside IdPs below the user pool: SAML alone takes Google's row.
+  (['google', 'saml'] as const)
+    .filter((idp) => drawn.has(idp))
+    .forEach((idp, row) => {
+      boxes[idp] = { x: COL[1], y: IDP_ROWS[row] ?? IDP_ROWS[0], w: NODE_W, h: NODE_H };
+    });
   let y = 0;
   for (const service of SERVICE_ORDER) {
     if (!drawn.has(service)) continue;
@@ -62,7 +85,7 @@ export function layoutActors(actors: readonly ActorId[]): Partial<Record<ActorId
     y += SERVICE_PITCH;
   }
   if (drawn.has('iam'))
-    boxes.iam = { x: COL[4], y: Math.max(y, 3 * SERVICE_PITCH) + 16, w: NODE_W, h: NODE_H };
+    boxes.iam = { x: COL[4], y: Math.max(y, IAM_MIN_Y) + 16, w: NODE_W, h: NODE_H };
   return boxes;
 }
 
@@ -98,6 +121,7 @@ export function routeEdge(from: ActorId, to: ActorId, boxes: Partial<Record<Acto
   const b = boxes[to];
   if (!a || !b) return [];
   const gapX = (box: Box) => box.x + box.w + (PITCH_X - NODE_W) / 2;
+  const LOWER_CORRIDOR_Y = lowerCorridorY(boxes);
 
   if (from === 'app' || from === 'developer' || from === 'broker') {
     const lane = SERVICE_LANE[to];

@@ -42,7 +42,9 @@ export function CredentialsPanel({
           </dd>
           <dt>Session token</dt>
           <dd>
-            <code className="claim-value">
+            {/* A revealed session token is one long token: it scrolls sideways rather than break inside. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+            <code className="token-line" tabIndex={0}>
               {c.sessionToken
                 ? reveal
                   ? c.sessionToken

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import type { InspectorTab } from '../../store/types';
+import { TokenBreaks } from '../common/TokenBreaks';
 import { StepExplainers } from '../explain/StepExplainers';
 import { CodePanel } from './CodePanel';
 import { ComponentPanel } from './ComponentPanel';
@@ -114,7 +115,7 @@ export function Inspector() {
                     {entry.events.map((e, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: events in emission order
                       <li key={i}>
-                        <code>{e.service}</code> <code>{e.kind}</code> {e.summary}
+                        <code>{e.service}</code> <code>{e.kind}</code> <TokenBreaks text={e.summary} />
                       </li>
                     ))}
                   </ul>

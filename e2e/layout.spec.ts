@@ -1,0 +1,204 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { progressText } from './play-helpers';
+
+/**
+ * Every screen (issue 12): on a 390×844 phone the diagram stands on end and shows every box of the
+ * scenario at once, readable; at 1280×720 every box and line is in the first screen; the header is one
+ * line at 1280; and nothing in the inspector (or in Cognito Sync's device cards) breaks inside a word.
+ */
+
+const SCENARIOS = [
+  { id: 'guest', steps: 5, boxes: ['Browser app', 'Identity pool', 'STS', 'IAM', 'S3'] },
+  { id: 'enhanced-flow', steps: 6, boxes: ['Browser app', 'User pool', 'Identity pool', 'STS', 'IAM', 'S3'] },
+  { id: 'sts-assume-role', steps: 2, boxes: ['Developer', 'STS', 'IAM'] },
+  { id: 'saml', steps: 4, boxes: ['Browser app', 'ExampleCorp', 'Identity pool', 'STS', 'IAM', 'S3'] },
+] as const;
+
+const diagram = (page: Page) => page.getByRole('region', { name: /^Diagram:/ });
+
+/** Each box's rectangle on screen and the rendered size of its smallest text. */
+async function boxesOnScreen(page: Page, names: readonly string[]) {
+  const found: { name: string; x: number; y: number; right: number; bottom: number; text: number }[] = [];
+  for (const name of names) {
+    const box: Locator = diagram(page).getByRole('button', { name: new RegExp(`^${name},`) });
+    await expect(box).toBeVisible();
+    found.push({
+      name,
+      ...(await box.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const kind = el.querySelector('.service-node__kind') as HTMLElement;
+        const zoom = kind.getBoundingClientRect().height / kind.offsetHeight;
+        return {
+          x: r.left,
+          y: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          text: Number.parseFloat(getComputedStyle(kind).fontSize) * zoom,
+        };
+      })),
+    });
+  }
+  return found;
+}
+
+async function open(page: Page, id: string, steps: number) {
+  await page.goto(`/?scenario=${id}&step=0`);
+  await expect(page.getByText(`0 of ${steps} played`, { exact: true })).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(300); // the view fits itself once the canvas is measured
+}
+
+test.describe('on a 390×844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const { id, steps, boxes } of SCENARIOS) {
+    test(`${id}: every box in view at once, readable, none off to the side`, async ({ page }) => {
+      await open(page, id, steps);
+      await diagram(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(200);
+      for (const b of await boxesOnScreen(page, boxes)) {
+        expect(b.x, `${b.name} left`).toBeGreaterThanOrEqual(0);
+        expect(b.right, `${b.name} right`).toBeLessThanOrEqual(390);
+        expect(b.y, `${b.name} top`).toBeGreaterThanOrEqual(0);
+        expect(b.bottom, `${b.name} bottom`).toBeLessThanOrEqual(844);
+        expect(b.right - b.x, `${b.name} width`).toBeGreaterThanOrEqual(120);
+        expect(b.text, `${b.name} text size`).toBeGreaterThanOrEqual(12);
+      }
+      // The page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }
+
+  test('the header wraps inside the screen: title and theme on one line, the views below', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const title = await page.getByRole('heading', { name: 'Identity Atlas' }).boundingBox();
+    const theme = await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).boundingBox();
+    expect(
+      Math.abs((title?.y ?? 0) + (title?.height ?? 0) / 2 - ((theme?.y ?? 0) + (theme?.height ?? 0) / 2)),
+    ).toBeLessThan(12);
+    for (const button of await page.getByRole('navigation', { name: 'Views' }).getByRole('button').all()) {
+      const b = await button.boundingBox();
+      expect((b?.x ?? 0) + (b?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+  });
+});
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  for (const { id, steps, boxes } of SCENARIOS) {
+    test(`${id}: every box, line and label in the first screen`, async ({ page }) => {
+      await open(page, id, steps);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const region = await diagram(page).boundingBox();
+      expect((region?.y ?? 0) + (region?.height ?? 0)).toBeLessThanOrEqual(720);
+      for (const b of await boxesOnScreen(page, boxes)) {
+        expect(b.bottom, `${b.name} bottom`).toBeLessThanOrEqual(720);
+        expect(b.right, `${b.name} right`).toBeLessThanOrEqual(1280);
+        expect(b.text, `${b.name} text size`).toBeGreaterThanOrEqual(12);
+      }
+      const labels = await diagram(page)
+        .locator('.edge-label, .react-flow__edge path')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+      expect(labels.length).toBeGreaterThan(0);
+      expect(Math.max(...labels)).toBeLessThanOrEqual(720);
+    });
+  }
+
+  test('the policy check leg and the IAM box show in the enhanced flow', async ({ page }) => {
+    await open(page, 'enhanced-flow', 6);
+    const check = diagram(page).locator('.edge-label', { hasText: 'policy check' });
+    await expect(check).toBeVisible();
+    expect(((await check.boundingBox())?.y ?? 999) + 20).toBeLessThanOrEqual(720);
+  });
+
+  test('the header is one line', async ({ page }) => {
+    await page.goto('/');
+    const header = page.locator('header.app-header');
+    const tops = await header
+      .getByRole('button')
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    expect((await header.boundingBox())?.height ?? 999).toBeLessThan(64);
+  });
+});
+
+/**
+ * Words (runs between the places a browser may break a line: spaces, and after a hyphen, slash or
+ * comma) that the layout split across two lines, inside the given element.
+ */
+function brokenWords(root: Locator) {
+  return root.evaluate((el) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const re = /[^\s\-/,]+[-/,]?/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length < 2) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    const style = [...el.querySelectorAll('*')]
+      .map((e) => getComputedStyle(e))
+      .filter(
+        (s) => s.overflowWrap === 'anywhere' || s.wordBreak === 'break-all' || s.wordBreak === 'break-word',
+      );
+    return { broken, anywhere: style.length };
+  });
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`no word broken at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('in every inspector tab of the enhanced flow', async ({ page }) => {
+      await page.goto('/?scenario=enhanced-flow&step=6');
+      await expect(progressText(page, 6, 6)).toBeVisible({ timeout: 20_000 });
+      for (const tab of ['Narration', 'Wire', 'JWT', 'Credentials', 'IAM', 'SigV4']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.waitForTimeout(400);
+        const { broken, anywhere } = await brokenWords(page.getByRole('tabpanel'));
+        expect(broken, `${tab} tab`).toEqual([]);
+        expect(anywhere, `${tab} tab: elements allowed to break anywhere`).toBe(0);
+      }
+      // Claim names stay whole: each on one line.
+      await page.getByRole('tab', { name: 'JWT' }).click();
+      const claim = page.getByRole('tabpanel').getByRole('rowheader', { name: 'cognito:groups' }).first();
+      const { height, line } = await claim.evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        line: Number.parseFloat(getComputedStyle(el).lineHeight) || 20,
+      }));
+      expect(height).toBeLessThan(line * 1.9);
+    });
+
+    test('in Cognito Sync with three devices', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto('/?view=sync');
+      await page.getByRole('button', { name: 'Add a device' }).click();
+      for (const step of [1, 2, 3]) {
+        await page.getByRole('button', { name: `Run step ${step}` }).click();
+        await expect(page.getByRole('button', { name: `Run step ${step + 1}` })).toBeVisible({
+          timeout: 20_000,
+        });
+      }
+      for (const name of ['Phone', 'Laptop', 'Tablet']) {
+        const card = page.getByRole('region', { name: `${name} device` });
+        await expect(card).toBeVisible();
+        const { broken, anywhere } = await brokenWords(card);
+        expect(broken, name).toEqual([]);
+        expect(anywhere, name).toBe(0);
+      }
+    });
+  });
+}

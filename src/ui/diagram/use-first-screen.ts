@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import type { Scenario } from '../../scenarios/types';
+import { buildGraph, type Orientation } from './build-graph';
+import type { Box } from './layout';
+
+/**
+ * The box every step of a scenario draws into (the labels change with the active step): fitting this
+ * frame rather than each step's own bounds keeps the zoom still while the reader steps through.
+ */
+export function drawingFrame(scenario: Scenario, orientation: Orientation): Box {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (let position = 0; position <= scenario.steps.length; position += 1) {
+    const { bounds } = buildGraph({ scenario, entries: [], position, clock: 0, orientation });
+    x0 = Math.min(x0, bounds.x);
+    y0 = Math.min(y0, bounds.y);
+    x1 = Math.max(x1, bounds.x + bounds.w);
+    y1 = Math.max(y1, bounds.y + bounds.h);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** Never squeeze the diagram below this height, however much sits above it. */
+const MIN_ROOM = 300;
+/** Space kept below the diagram at the bottom of the first screen. */
+const BOTTOM_MARGIN = 10;
+
+/**
+ * Sets `--diagram-room` on the element: the height left between its top and the bottom of the first
+ * screen, so the whole diagram shows without scrolling. It follows the window and whatever sits above
+ * it (the header, the player bar, the narration as it changes length).
+ */
+export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, enabled: boolean) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (!enabled) {
+      el.style.removeProperty('--diagram-room');
+      return;
+    }
+    const measure = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const room = Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN));
+      el.style.setProperty('--diagram-room', `${room}px`);
+    };
+    measure();
+    const above = [
+      document.querySelector('.app-header'),
+      ...Array.from(el.parentElement?.children ?? []).filter(
+        (child) => child !== el && child.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ].filter((node): node is Element => !!node);
+    const observer = new ResizeObserver(measure);
+    for (const node of above) observer.observe(node);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref, enabled]);
+}
