@@ -157,5 +157,23 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
         summary: '302 https://reader.example/callback?error=unauthorized_client',
       },
     ]);
+
+    const noCallback = await setUp(
+      text.replace("      CallbackURLs: ['https://reader.example/callback']\n", ''),
+    );
+    const d = await playHosted(noCallback.r.cloud, 'us-east-1', {
+      userPoolId: noCallback.google?.userPoolId ?? '',
+      clientId: noCallback.google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+    });
+    expect(d.calls).toEqual([
+      {
+        operation: 'GET /oauth2/authorize',
+        ok: false,
+        summary: '302 https://reader-sign-in.auth.us-east-1.amazoncognito.com/error?error=redirect_mismatch',
+      },
+    ]);
+    expect(d.note).toMatch(/lists no CallbackURLs/);
   });
 });
