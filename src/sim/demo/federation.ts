@@ -72,7 +72,8 @@ export function describeFederation(world: World): Pick<Demo, 'federation'> {
       },
       googleAccount({ clientId, clientSecret, redirectUri }, email) {
         // What the reader's Google project holds: the secret the template gives the pool, and the
-        // pool's /oauth2/idpresponse among the authorized redirect URIs (AWS's setup instructions).
+        // pool's /oauth2/idpresponse among the authorized redirect URIs (AWS's setup instructions:
+        // https://repost.aws/knowledge-center/cognito-google-social-identity-provider).
         const found = getOwn(world.state.google.clients, clientId);
         const client = found ?? { clientId, clientSecret, redirectUris: [] };
         client.clientSecret = clientSecret;
