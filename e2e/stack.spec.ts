@@ -167,6 +167,48 @@ test('the pipeline drawn from a federated stack; Google and SAML sign-in played 
   ).toBeVisible();
 });
 
+test('sign-in through the user pool’s own Google and SAML providers (hosted UI) played against the stack', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?view=stack');
+  await page.getByLabel('Open a template file').setInputFiles(FEDERATED);
+  await expect(page.getByText(/federated-stack\.yaml: \d+ resources simulated/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const played = page.getByRole('status', { name: 'Played calls' });
+  const diagram = page.getByRole('region', { name: 'Your pipeline' });
+  await page.getByRole('button', { name: 'Sign in with Google through reader-pool' }).click();
+  await expect(
+    played.getByText(/GET \/oauth2\/idpresponse ✓ 302 to https:\/\/reader\.example\/callback/),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(played.getByText(/POST \/oauth2\/token ✓ user pool tokens for Google_\d+/)).toBeVisible();
+  await expect(played.getByText(/GetCredentialsForIdentity ✓ credentials ASIA/)).toBeVisible();
+  await expect(
+    diagram.getByRole('button', {
+      name: /^Google, Google identity provider of reader-pool.*\(used by the played flow\)$/,
+    }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/stack-hosted-google.png', fullPage: true });
+
+  // SAML through the user pool: refused at /saml2/idpresponse until the simulator's IdP stands in.
+  const samlButton = page.getByRole('button', { name: 'Sign in with CorpSaml through reader-pool' });
+  await samlButton.click();
+  await expect(played.getByText(/POST \/saml2\/idpresponse ✗ .*Invalid samlResponse/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.getByRole('button', { name: 'Let the simulator’s IdP stand in for CorpSaml' }).click();
+  await expect(
+    page.getByText('CorpSaml (user pool) now verifies with the simulator’s IdP certificate.'),
+  ).toBeVisible();
+  await samlButton.click();
+  await expect(played.getByText(/POST \/oauth2\/token ✓ user pool tokens for CorpSaml_/)).toBeVisible({
+    timeout: 20_000,
+  });
+});
+
 for (const [width, height] of [
   [1280, 720],
   [390, 844],

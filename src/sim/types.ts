@@ -202,6 +202,27 @@ export interface Demo {
      * lists `roles` (each `<roleArn>,<providerArn>`).
      */
     samlResponse(options: { issuer?: string; username: string; roles: string[] }): Promise<string>;
+    /**
+     * For a user pool's own Google identity provider: registers `clientId` at the simulated Google with
+     * the client secret and authorized redirect URI (the pool's /oauth2/idpresponse) that the reader's
+     * Google project holds, adds an account for `email` (if new), and returns what that person types on
+     * Google's sign-in page.
+     */
+    googleAccount(
+      client: { clientId: string; clientSecret: string; redirectUri: string },
+      email: string,
+    ): { username: string; password: string };
+    /**
+     * For a user pool's own SAML identity provider: reads the AuthnRequest the pool sent (the
+     * `SAMLRequest` query value of the HTTP-Redirect binding) and answers it as an IdP does: a base64
+     * SAMLResponse for `username`, issued under `issuer`, addressed to the request's issuer (the pool)
+     * at its ACS URL, InResponseTo its ID. Undefined when the request cannot be read.
+     */
+    samlResponseToUserPool(options: {
+      issuer?: string;
+      username: string;
+      samlRequest: string;
+    }): Promise<{ acsUrl: string; samlResponse: string } | undefined>;
   };
   /** S3: public/* readable by the unauthenticated and authenticated roles; private/${cognito-identity.amazonaws.com:sub}/* read-write by that identity alone */
   bucket: string;

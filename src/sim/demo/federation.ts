@@ -12,7 +12,9 @@ import type { Demo } from '../types';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../saml/names';
 import { signGoogleIdToken } from '../services/idp-google/id-token';
 import type { GoogleAccount } from '../services/idp-google/state';
+import { readAuthnRequest } from '../services/idp-saml/authn-request';
 import { issueSamlResponse } from '../services/idp-saml/issue-response';
+import type { SamlIdpUser } from '../services/idp-saml/state';
 import type { World } from '../world';
 
 /** A Google account for an address: created on first use, its 21-digit sub drawn from the cloud's random. */
@@ -23,14 +25,33 @@ function googleAccount(world: World, email: string): GoogleAccount {
   const local = address.split('@')[0] || 'reader';
   const account: GoogleAccount = {
     email: address,
-    // Never typed: these sign-ins do not go through Google's password page.
-    password: `unused-${world.random.hex(8)}`,
+    // Typed only when a user pool's Google IdP sends the browser to Google's sign-in page.
+    password: `Pass-${world.random.hex(8)}`,
     sub: `10${world.random.string(19, '0123456789')}`,
     name: local,
     givenName: local,
   };
   world.state.google.accounts.push(account);
   return account;
+}
+
+/** The simulated IdP's directory user for a name: created on first use. */
+function samlUser(world: World, username: string): SamlIdpUser {
+  const saml = world.state.saml;
+  const name = username.trim().toLowerCase() || 'reader';
+  let user = saml.users.find((u) => u.username === name);
+  if (!user) {
+    user = {
+      username: name,
+      password: `unused-${world.random.hex(8)}`,
+      nameId: world.random.uuid(),
+      email: name.includes('@') ? name : `${name}@example-corp.test`,
+      displayName: name,
+      awsRoles: [],
+    };
+    saml.users.push(user);
+  }
+  return user;
 }
 
 export function describeFederation(world: World): Pick<Demo, 'federation'> {
@@ -49,22 +70,33 @@ export function describeFederation(world: World): Pick<Demo, 'federation'> {
           });
         return signGoogleIdToken(world, googleAccount(world, email), { clientId });
       },
+      googleAccount({ clientId, clientSecret, redirectUri }, email) {
+        // What the reader's Google project holds: the secret the template gives the pool, and the
+        // pool's /oauth2/idpresponse among the authorized redirect URIs (AWS's setup instructions:
+        // https://repost.aws/knowledge-center/cognito-google-social-identity-provider).
+        const found = getOwn(world.state.google.clients, clientId);
+        const client = found ?? { clientId, clientSecret, redirectUris: [] };
+        client.clientSecret = clientSecret;
+        if (!client.redirectUris.includes(redirectUri)) client.redirectUris.push(redirectUri);
+        if (!found) setOwn(world.state.google.clients, clientId, client);
+        const account = googleAccount(world, email);
+        return { username: account.email, password: account.password };
+      },
+      async samlResponseToUserPool({ issuer, username, samlRequest }) {
+        // As an IdP answers an SP-initiated sign-in: to the AuthnRequest's issuer, at its ACS URL.
+        const request = await readAuthnRequest(samlRequest);
+        if (!request?.acsUrl) return undefined;
+        const saml = world.state.saml;
+        if (issuer) saml.entityId = issuer;
+        const user = samlUser(world, username);
+        const sp = { name: request.issuer, entityId: request.issuer, acsUrl: request.acsUrl, aws: false };
+        const response = await issueSamlResponse(world, user, sp, { inResponseTo: request.id });
+        return { acsUrl: request.acsUrl, samlResponse: response };
+      },
       async samlResponse({ issuer, username, roles }): Promise<string> {
         const saml = world.state.saml;
         if (issuer) saml.entityId = issuer;
-        const name = username.trim().toLowerCase() || 'reader';
-        let user = saml.users.find((u) => u.username === name);
-        if (!user) {
-          user = {
-            username: name,
-            password: `unused-${world.random.hex(8)}`,
-            nameId: world.random.uuid(),
-            email: name.includes('@') ? name : `${name}@example-corp.test`,
-            displayName: name,
-            awsRoles: [],
-          };
-          saml.users.push(user);
-        }
+        const user = samlUser(world, username);
         user.awsRoles = [...roles];
         const aws = saml.serviceProviders.find((sp) => sp.aws) ?? {
           name: 'Amazon Web Services',

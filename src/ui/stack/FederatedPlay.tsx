@@ -15,7 +15,7 @@ type Run = (title: string, play: () => Promise<PlayResult>) => void;
 /**
  * Google and SAML sign-in against the stack's identity pools, with the simulated IdPs configured from
  * the template (Google's client id, the SAML metadata's entity id). A user pool's own Google or SAML
- * IdP signs users in through the hosted UI's redirects, which this view does not play: it says so.
+ * IdP is played by HostedPlay.
  */
 export function FederatedPlay({
   stack,
@@ -34,15 +34,10 @@ export function FederatedPlay({
   const [samlUser, setSamlUser] = useState('dana');
   const [samlChoice, setSamlChoice] = useState(0);
   const [trustVersion, setTrustVersion] = useState(0);
-  const poolIdps = Object.entries(stack.state.cognitoOAuth.identityProviders).flatMap(([poolId, idps]) =>
-    Object.values(idps ?? {})
-      .filter((p) => p.providerType === 'Google' || p.providerType === 'SAML')
-      .map((p) => ({ poolId, name: p.providerName, type: p.providerType })),
-  );
   const samlEntry = saml[samlChoice];
   // Read again after the reader lets the simulated IdP stand in (trustVersion changes).
   const trust = samlEntry && trustVersion >= 0 ? samlTrust(stack.cloud, samlEntry.providerArn) : undefined;
-  if (google.length === 0 && saml.length === 0 && poolIdps.length === 0) return null;
+  if (google.length === 0 && saml.length === 0) return null;
   const poolRoles = (identityPoolId: string) => {
     const ip = stack.state.cognitoIdentity.pools[identityPoolId];
     const rules = Object.values(ip?.RoleMappings ?? {}).flatMap((m) => m.RulesConfiguration?.Rules ?? []);
@@ -137,15 +132,6 @@ export function FederatedPlay({
             <p className="stack-note">The provider trusts the simulated IdP’s certificate.</p>
           ) : null}
         </form>
-      ) : null}
-      {poolIdps.length ? (
-        <p className="stack-note">
-          {poolIdps.map((p) => `${p.name} (${p.type})`).join(', ')}: user pool sign-in through{' '}
-          {poolIdps.length > 1 ? 'these providers' : 'this provider'} goes through the hosted UI’s redirects
-          (/oauth2/authorize, the IdP, /oauth2/idpresponse), which this view does not play; the demo’s
-          hosted-UI lessons show that flow.
-          {google.length || saml.length ? ' The identity pool’s direct logins above are played.' : ''}
-        </p>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import type { ImportedStack } from '../../stack/index';
 import { type PlayResult, playGuest, playUser } from '../../stack/play';
 import { playResourceCall } from '../../stack/play-resource';
 import { FederatedPlay } from './FederatedPlay';
+import { HostedPlay } from './HostedPlay';
 import { PlayResultPanel } from './PlayResultPanel';
 
 /**
@@ -112,6 +113,7 @@ export function PlayPanel({
         </form>
       ) : null}
       <FederatedPlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
+      <HostedPlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
       {result ? <PlayResultPanel title={result.title} played={result.played} /> : null}
     </section>
   );

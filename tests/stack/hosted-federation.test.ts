@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importStack } from '../../src/stack/index';
+import {
+  hostedProviders,
+  playHosted,
+  poolSamlTrusted,
+  trustSimulatedIdpInUserPool,
+} from '../../src/stack/play-hosted';
+import { playResourceCall } from '../../src/stack/play-resource';
+
+const text = readFileSync('tests/fixtures/stack/federated-stack.yaml', 'utf8');
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+const load = (t = text) => importStack(t, { cloud: { now: () => NOW } });
+
+async function setUp(t = text) {
+  const r = await load(t);
+  const providers = hostedProviders(r.state);
+  const google = providers.find((p) => p.type === 'Google');
+  const saml = providers.find((p) => p.type === 'SAML');
+  const identityPoolId = Object.values(r.state.cognitoIdentity.pools)[0]?.IdentityPoolId ?? '';
+  return { r, google, saml, identityPoolId };
+}
+
+describe('Sign-in through the user pool’s own Google and SAML providers (hosted UI)', () => {
+  it('finds both providers and the app client that lists them', async () => {
+    const { r, google, saml } = await setUp();
+    const clientId = Object.values(Object.values(r.state.cognitoIdp.pools)[0]?.clients ?? {})[0]?.clientId;
+    expect(google).toMatchObject({ providerName: 'Google', poolName: 'reader-pool', clientIds: [clientId] });
+    expect(saml).toMatchObject({ providerName: 'CorpSaml', poolName: 'reader-pool', clientIds: [clientId] });
+  });
+
+  it('Google: authorize → Google → /oauth2/idpresponse → code → tokens → the identity pool’s authenticated role', async () => {
+    const { r, google, identityPoolId } = await setUp();
+    const played = await playHosted(r.cloud, 'us-east-1', {
+      userPoolId: google?.userPoolId ?? '',
+      clientId: google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+      identityPoolId,
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['GET /oauth2/authorize', true],
+      ['Google sign-in (POST)', true],
+      ['GET /oauth2/idpresponse', true],
+      ['POST /oauth2/token', true],
+      ['GetId', true],
+      ['GetCredentialsForIdentity', true],
+    ]);
+    expect(played.calls[0]?.summary).toBe('302 to https://accounts.google.com/o/oauth2/v2/auth');
+    expect(played.calls[2]?.summary).toBe('302 to https://reader.example/callback');
+    // The federated user is named after the provider and Google's numeric sub.
+    expect(played.calls[3]?.summary).toMatch(/^user pool tokens for Google_\d{21} /);
+    expect(played.roleArn).toBe('arn:aws:iam::123456789012:role/reader-auth');
+    const pool = Object.values(JSON.parse(r.cloud.snapshot().state).cognitoIdp.pools)[0] as {
+      users: Record<string, { attributes: Record<string, string> }>;
+    };
+    const user = Object.values(pool.users).find((u) => u.attributes.email === 'reader@gmail.com');
+    expect(user?.attributes.identities).toMatch(/"providerName":"Google"/);
+    await playResourceCall(r.cloud, 'us-east-1', NOW, r.matrix, played);
+    expect(played.calls.at(-1)).toMatchObject({ ok: true, summary: 'HTTP 200' });
+    expect(played.touched.slice(0, 4)).toEqual([
+      `client:${google?.clientIds[0]}`,
+      `user-pool:${google?.userPoolId}`,
+      `pool-idp:${google?.userPoolId}:Google`,
+      `identity-pool:${identityPoolId}`,
+    ]);
+  });
+
+  it('SAML: refused by /saml2/idpresponse while the provider holds the reader’s own certificate', async () => {
+    const { r, saml } = await setUp();
+    expect(poolSamlTrusted(r.cloud, saml?.userPoolId ?? '', 'CorpSaml')).toBe(false);
+    const played = await playHosted(r.cloud, 'us-east-1', {
+      userPoolId: saml?.userPoolId ?? '',
+      clientId: saml?.clientIds[0] ?? '',
+      providerName: 'CorpSaml',
+      username: 'dana',
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['GET /oauth2/authorize', true],
+      ['SAML sign-in', true],
+      ['POST /saml2/idpresponse', false],
+    ]);
+    expect(played.calls[0]?.summary).toBe('302 to https://idp.corp.example/sso');
+    expect(played.calls[2]?.summary).toBe(
+      '302 https://reader.example/callback?error=invalid_request (Invalid samlResponse or relayState from identity provider)',
+    );
+    expect(played.note).toMatch(/Let the simulated IdP stand in/);
+  });
+
+  it('SAML: with the simulated IdP standing in, the pool creates CorpSaml_<NameID> and the tokens reach the identity pool', async () => {
+    const { r, saml, identityPoolId } = await setUp();
+    await trustSimulatedIdpInUserPool(r.cloud, saml?.userPoolId ?? '', 'CorpSaml');
+    expect(poolSamlTrusted(r.cloud, saml?.userPoolId ?? '', 'CorpSaml')).toBe(true);
+    const played = await playHosted(r.cloud, 'us-east-1', {
+      userPoolId: saml?.userPoolId ?? '',
+      clientId: saml?.clientIds[0] ?? '',
+      providerName: 'CorpSaml',
+      username: 'dana',
+      identityPoolId,
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['GET /oauth2/authorize', true],
+      ['SAML sign-in', true],
+      ['POST /saml2/idpresponse', true],
+      ['POST /oauth2/token', true],
+      ['GetId', true],
+      ['GetCredentialsForIdentity', true],
+    ]);
+    expect(played.calls[1]?.summary).toMatch(
+      /from https:\/\/idp\.corp\.example\/saml, to https:\/\/reader-sign-in\.auth\.us-east-1\.amazoncognito\.com\/saml2\/idpresponse$/,
+    );
+    expect(played.calls[3]?.summary).toMatch(/^user pool tokens for CorpSaml_/);
+    // The identity pool's SAML rule keys on the IAM provider: through the user pool it is the default role.
+    expect(played.roleArn).toBe('arn:aws:iam::123456789012:role/reader-auth');
+    expect(played.note).toBeUndefined();
+  });
+
+  it('says why when the template’s config cannot be played: no domain, a client without the provider, no code grant', async () => {
+    const noDomain = await setUp(text.replace(/ {2}ReaderDomain:[\s\S]*?Domain: reader-sign-in\n/, ''));
+    const a = await playHosted(noDomain.r.cloud, 'us-east-1', {
+      userPoolId: noDomain.google?.userPoolId ?? '',
+      clientId: noDomain.google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+    });
+    expect(a.calls).toEqual([]);
+    expect(a.note).toMatch(/^reader-pool has no domain \(AWS::Cognito::UserPoolDomain\)/);
+
+    const noGoogle = await setUp(text.replace('[COGNITO, Google, CorpSaml]', '[COGNITO, CorpSaml]'));
+    expect(noGoogle.google?.clientIds).toEqual([]);
+    const b = await playHosted(noGoogle.r.cloud, 'us-east-1', {
+      userPoolId: noGoogle.google?.userPoolId ?? '',
+      clientId: noGoogle.google?.allClientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+    });
+    expect(b.calls).toEqual([
+      {
+        operation: 'GET /oauth2/authorize',
+        ok: false,
+        summary: '302 https://reader.example/callback?error=invalid_request (Invalid identity provider)',
+      },
+    ]);
+
+    const implicit = await setUp(text.replace('AllowedOAuthFlows: [code]', 'AllowedOAuthFlows: [implicit]'));
+    const c = await playHosted(implicit.r.cloud, 'us-east-1', {
+      userPoolId: implicit.google?.userPoolId ?? '',
+      clientId: implicit.google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+    });
+    expect(c.calls).toEqual([
+      {
+        operation: 'GET /oauth2/authorize',
+        ok: false,
+        summary: '302 https://reader.example/callback?error=unauthorized_client',
+      },
+    ]);
+
+    const noCallback = await setUp(
+      text.replace("      CallbackURLs: ['https://reader.example/callback']\n", ''),
+    );
+    const d = await playHosted(noCallback.r.cloud, 'us-east-1', {
+      userPoolId: noCallback.google?.userPoolId ?? '',
+      clientId: noCallback.google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+    });
+    expect(d.calls).toEqual([
+      {
+        operation: 'GET /oauth2/authorize',
+        ok: false,
+        summary: '302 https://reader-sign-in.auth.us-east-1.amazoncognito.com/error?error=redirect_mismatch',
+      },
+    ]);
+    expect(d.note).toMatch(/lists no CallbackURLs/);
+  });
+});
