@@ -29,74 +29,12 @@ import {
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Cloud } from '../../src/sim/index';
 import { createCloudHandler, sdkConfig } from '../support/cloud-handler';
 import { idTokenFor } from '../appsync/appsync-support';
-import { hostileCloud, identity, stateOf } from './hostile-support';
-
-/** Every own property name of Object.prototype, as the issue asks (12 in Node 20). */
-const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
-/** Random runs per place on top of the prototype names; keeps the file well under a minute. */
-const RANDOM_RUNS = 8;
-
-const control = (name: string) => name.replace(/\p{Lu}/gu, 'Q').replace(/\p{Ll}/gu, 'q');
-
-/** Names for places that accept any Unicode (SDK-encoded into paths, JSON or query strings). */
-const anyName = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }) },
-);
-/** Names that fit in a host name label or an HTTP header name. */
-const tokenName = fc.oneof(
-  fc.constantFrom(...PROTOTYPE_NAMES),
-  fc.stringMatching(/^[a-z0-9_][a-z0-9_-]{0,20}$/),
-);
-const examples = PROTOTYPE_NAMES.map((n) => [n] as [string]);
-
-interface Outcome {
-  ok: boolean;
-  status?: number;
-  code?: string;
-}
-
-async function viaSdk(call: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await call();
-    return { ok: true, status: 200 };
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { ok: false, status: e.$metadata?.httpStatusCode, code: e.name };
-  }
-}
-
-async function viaFetch(
-  cloud: Cloud,
-  request: () => Request,
-): Promise<Outcome & { body?: string; location?: string }> {
-  let response: Response;
-  try {
-    response = await cloud.fetch(request());
-  } catch (error) {
-    // An unknown API host does not resolve: fetch rejects, as a real DNS failure does.
-    return { ok: false, code: (error as Error).name };
-  }
-  const body = await response.text();
-  const code =
-    response.headers.get('x-amzn-errortype') ??
-    /"error":"([^"]+)"/.exec(body)?.[1] ??
-    /"errorType":"([^"]+)"/.exec(body)?.[1] ??
-    /[?&]error=([^&]+)/.exec(response.headers.get('location') ?? '')?.[1] ??
-    undefined;
-  return {
-    ok: response.status < 300,
-    status: response.status,
-    code,
-    body,
-    location: response.headers.get('location') ?? undefined,
-  };
-}
+import { hostileCloud, identity } from './hostile-support';
+import { anyName, placeChecks, tokenName, viaFetch, viaSdk } from './prototype-names-support';
 
 let cloud: Cloud;
 let now: () => number;
@@ -113,41 +51,7 @@ afterAll(() => {
   console.info(`prototype-names: ${total} generated names over ${Object.keys(counts).length} places`, counts);
 });
 
-/** A place that must refuse every name it does not define, exactly as it refuses an ordinary unknown one. */
-function refuses(place: string, arbitrary: fc.Arbitrary<string>, send: (name: string) => Promise<Outcome>) {
-  it(`${place}: refuses hostile names with the unknown-name error and changes nothing`, async () => {
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async (name) => {
-        counts[place] = (counts[place] ?? 0) + 1;
-        const before = stateOf(cloud);
-        const got = await send(name);
-        const after = stateOf(cloud);
-        const expected = await send(control(name));
-        expect(got.status ?? 0).toBeLessThan(500);
-        expect(got.ok, `${place} accepted ${JSON.stringify(name)}`).toBe(false);
-        expect({ code: got.code, status: got.status }).toEqual({
-          code: expected.code,
-          status: expected.status,
-        });
-        expect(after === before, `${place} changed state for ${JSON.stringify(name)}`).toBe(true);
-      }),
-      { numRuns: PROTOTYPE_NAMES.length + RANDOM_RUNS, examples, seed: 10 },
-    );
-  });
-}
-
-/** A place where a name is data: it is stored under that name and given back. */
-function stores(place: string, arbitrary: fc.Arbitrary<string>, roundTrip: (name: string) => Promise<void>) {
-  it(`${place}: stores hostile names as data and gives them back`, async () => {
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async (name) => {
-        counts[place] = (counts[place] ?? 0) + 1;
-        await roundTrip(name);
-      }),
-      { numRuns: PROTOTYPE_NAMES.length + RANDOM_RUNS, examples, seed: 10 },
-    );
-  });
-}
+const { refuses, stores } = placeChecks(() => cloud, counts);
 
 const offset = () => ({ systemClockOffset: now() - Date.now() });
 const iamUser = () => ({
@@ -439,75 +343,4 @@ describe('API Gateway and AppSync hosts', () => {
     const got = await call('query G($id: ID!) { getItem(id: $id) { id text } }', { id: name });
     expect(got.data?.getItem).toEqual({ id: name, text: `text of ${name}` });
   });
-});
-
-describe('OAuth endpoints (hosted domain, Google)', () => {
-  const hosted = () => new URL(cloud.demo.userPool.domain);
-  refuses('hosted domain /oauth2/authorize client_id', anyName, (name) =>
-    viaFetch(cloud, () => {
-      const url = new URL('/oauth2/authorize', hosted());
-      url.searchParams.set('client_id', name);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('redirect_uri', 'https://app.example/callback');
-      return new Request(url);
-    }),
-  );
-  refuses('hosted domain /oauth2/token client_id', anyName, (name) =>
-    viaFetch(
-      cloud,
-      () =>
-        new Request(new URL('/oauth2/token', hosted()), {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            client_id: name,
-            code: 'x',
-            redirect_uri: 'https://a/b',
-          }),
-        }),
-    ),
-  );
-  refuses('hosted domain /oauth2/token code', anyName, (name) =>
-    viaFetch(
-      cloud,
-      () =>
-        new Request(new URL('/oauth2/token', hosted()), {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            client_id: cloud.demo.userPool.clientId,
-            code: name,
-            redirect_uri: 'https://a/b',
-          }),
-        }),
-    ),
-  );
-  refuses('Google authorize client_id', anyName, (name) =>
-    viaFetch(cloud, () => {
-      const url = new URL('https://accounts.google.com/o/oauth2/v2/auth');
-      url.searchParams.set('client_id', name);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('redirect_uri', 'https://a/b');
-      return new Request(url);
-    }),
-  );
-  refuses('Google token client_id and code', anyName, (name) =>
-    viaFetch(
-      cloud,
-      () =>
-        new Request('https://oauth2.googleapis.com/token', {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            client_id: name,
-            client_secret: 's',
-            code: name,
-            redirect_uri: 'https://a/b',
-          }),
-        }),
-    ),
-  );
 });
