@@ -144,6 +144,30 @@ test('the Learn view is a history entry and each chapter one more: Back and Forw
   await expect(chapterHeading(page, 'Signing in to the identity pool directly')).toBeVisible();
 });
 
+test('the last chapter asks what Cognito Sync does with a stale push, and the engine answers it', async ({
+  page,
+}) => {
+  await page.goto('/?view=learn&chapter=cognito-sync-vs-appsync');
+  await expect(chapterHeading(page, 'Cognito Sync vs AppSync')).toBeVisible({ timeout: FIRST_PAINT });
+  await expect(page.getByText('Chapter 12 of 12')).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the question' }).click();
+  const prompt = page.getByRole('group', { name: /What does Cognito Sync do with it/ });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  // Sign-in, GetId, GetCredentials, both pulls and the phone's push have run; the laptop's push waits.
+  await expect(page.getByText('6 of 12 played · waiting for your prediction')).toBeVisible();
+  await prompt.getByRole('radio', { name: /ResourceConflictException/ }).check();
+  await page.getByRole('button', { name: /Run step 3 and check my prediction/ }).click();
+  const result = page.getByRole('region', { name: /Your prediction was right/ });
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  // The engine's own refusal: status and code from the answer, and Cognito Sync's message.
+  await expect(result).toContainText('409 ResourceConflictException');
+  await expect(result).toContainText('Current SyncCount for: theme is: 1 not: 0');
+  // The labs stay one click away.
+  await expect(page.getByRole('button', { name: 'Open the AppSync lab' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open the Cognito Sync lab' })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/desktop-learn-04-sync-verdict.png', fullPage: true });
+});
+
 test('an unknown chapter in a link shows the chapter list', async ({ page }) => {
   await page.goto('/?view=learn&chapter=no-such-chapter');
   await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({ timeout: FIRST_PAINT });
@@ -172,7 +196,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: '← All chapters' }).click();
     await page.getByRole('link', { name: /Cognito Sync vs AppSync/ }).click();
     await expect(chapterHeading(page, 'Cognito Sync vs AppSync')).toBeVisible();
-    expect(await seriousViolations(page), 'lab chapter').toEqual([]);
+    expect(await seriousViolations(page), 'last chapter, with its lab links').toEqual([]);
   });
 }
 

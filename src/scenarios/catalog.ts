@@ -22,6 +22,7 @@ import {
   scopedApi,
 } from './flows';
 import { afterSignOut } from './sign-out';
+import { syncConflict } from './sync-conflict';
 import { adminBackendScenario } from './admin-api';
 import { centralServerPattern } from './central-server';
 import { developerIdentities } from './developer-identities';
@@ -81,6 +82,7 @@ export const SCENARIOS: readonly Scenario[] = [
   directWebIdentityVsPool,
   centralServerPattern,
   developerIdentities,
+  syncConflict,
 ];
 
 export const DEFAULT_SCENARIO_ID = enhancedFlow.id;

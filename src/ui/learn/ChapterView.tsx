@@ -1,22 +1,23 @@
 import { useEffect, useRef } from 'react';
 import { useAppStoreApi } from '../../store/hooks';
 import { chapterHref, followInApp } from './chapter-link';
-import { CHAPTERS, type Chapter, type LabChapter } from './chapters';
+import { CHAPTERS, type Chapter, type LabLink } from './chapters';
 import type { ProgressApi } from './progress';
 import { ProgressMeter } from './ProgressMeter';
 import { ScenarioLesson } from './ScenarioLesson';
 
-function LabLesson({ chapter, record }: { chapter: LabChapter; record: ProgressApi['record'] }) {
+/** Buttons that open the app's labs; `onOpen` runs first (a lab chapter counts as done when opened). */
+function LabLinks({ labs, onOpen }: { labs: LabLink[]; onOpen?: () => void }) {
   const store = useAppStoreApi();
   return (
     <ul className="learn__labs">
-      {chapter.labs.map((lab) => (
+      {labs.map((lab) => (
         <li key={lab.view}>
           <button
             type="button"
             className="primary"
             onClick={() => {
-              record(chapter.id, {});
+              onOpen?.();
               store.getState().setView(lab.view);
             }}
           >
@@ -58,9 +59,17 @@ export function ChapterView({ chapter, progress, record }: { chapter: Chapter } 
       </h2>
       <p className="learn__framing">{chapter.framing}</p>
       {chapter.kind === 'scenario' ? (
-        <ScenarioLesson chapter={chapter} done={progress.get(chapter.id)} record={record} />
+        <>
+          <ScenarioLesson chapter={chapter} done={progress.get(chapter.id)} record={record} />
+          {chapter.labs ? (
+            <>
+              <h3>Try it in the labs</h3>
+              <LabLinks labs={chapter.labs} />
+            </>
+          ) : null}
+        </>
       ) : (
-        <LabLesson chapter={chapter} record={record} />
+        <LabLinks labs={chapter.labs} onOpen={() => record(chapter.id, {})} />
       )}
       {next ? (
         <p className="learn__next">

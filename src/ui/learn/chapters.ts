@@ -14,6 +14,12 @@ import type { CallerKind, EngineAnswer } from './engine-answer';
  *   access token when it does (Cognito developer guide, "Accessing resources with API Gateway after
  *   sign-in": https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-accessing-resources-api-gateway-and-lambda.html).
  * - Cognito Sync is closed to new customers and AWS points to AppSync (Cognito Sync API reference).
+ * - UpdateRecords rejects "a record with a new value but a stale sync count" with
+ *   ResourceConflictException; the client calls ListRecords for the current count (Cognito Sync API
+ *   reference, UpdateRecords: https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_UpdateRecords.html).
+ * - AppSync's conflict handlers (OPTIMISTIC_CONCURRENCY, AUTOMERGE, LAMBDA) and Automerge keeping the
+ *   server's value of a conflicting scalar (AppSync developer guide, "Conflict detection and resolution":
+ *   https://docs.aws.amazon.com/appsync/latest/devguide/conflict-detection-and-resolution.html).
  */
 
 /** What a choice claims about the decisive step's answer. Every field given must hold. */
@@ -46,6 +52,14 @@ export interface ScenarioChapter {
   decisiveStepId: string;
   question: string;
   choices: Choice[];
+  /** Labs to explore the same idea further, offered beside the scenario. */
+  labs?: LabLink[];
+}
+
+export interface LabLink {
+  view: 'sync' | 'appsync';
+  label: string;
+  what: string;
 }
 
 /** A chapter that lives in one of the app's interactive labs rather than a scripted scenario. */
@@ -54,7 +68,7 @@ export interface LabChapter {
   id: string;
   title: string;
   framing: string;
-  labs: { view: 'sync' | 'appsync'; label: string; what: string }[];
+  labs: LabLink[];
 }
 
 export type Chapter = ScenarioChapter | LabChapter;
@@ -284,11 +298,32 @@ export const CHAPTERS: readonly Chapter[] = [
     ],
   },
   {
-    kind: 'lab',
+    kind: 'scenario',
     id: 'cognito-sync-vs-appsync',
     title: 'Cognito Sync vs AppSync',
     framing:
-      'Cognito Sync keeps small key-value datasets per identity id and syncs them between one user’s devices; it is closed to new customers. AWS points new apps to AppSync: a GraphQL API with subscriptions, offline clients and conflict resolution, shared between users as well. Try both labs: take a device offline, change a value on two devices, and watch how each service settles the conflict.',
+      'Cognito Sync keeps small key-value datasets per identity id and syncs them between one user’s devices; it is closed to new customers, and AWS points new apps to AppSync, a GraphQL API with offline clients and conflict handlers on the server. Here Alice changed her theme offline on her phone and on her laptop, and both devices sync at the same moment: each pulls the dataset (empty so far), then pushes its value with sync count 0. The phone’s push lands first. After your answer the scenario plays the same race through AppSync.',
+    scenarioId: 'sync-conflict-two-devices',
+    decisiveStepId: 'laptop-update-records',
+    question:
+      'The laptop now pushes theme = light, still on sync count 0, while the record already holds the phone’s “dark”. What does Cognito Sync do with it?',
+    choices: [
+      {
+        id: 'last-writer-wins',
+        label: 'Stores it: the last write wins and the record becomes “light”',
+        expects: { succeeds: true },
+      },
+      {
+        id: 'conflict',
+        label: 'Refuses it with ResourceConflictException: the laptop must pull the newer record and decide',
+        expects: { succeeds: false, code: 'ResourceConflictException' },
+      },
+      {
+        id: 'conflict-unhandled',
+        label: 'Refuses it with ConflictUnhandled and sends back the server’s record',
+        expects: { succeeds: false, code: 'ConflictUnhandled' },
+      },
+    ],
     labs: [
       {
         view: 'sync',
@@ -298,7 +333,7 @@ export const CHAPTERS: readonly Chapter[] = [
       {
         view: 'appsync',
         label: 'Open the AppSync lab',
-        what: 'A shared GraphQL list, live and offline-first.',
+        what: 'A shared GraphQL list, live and offline-first; switch its conflict handler.',
       },
     ],
   },
