@@ -12,7 +12,9 @@ test('the IAM tab shows the department tag where the policy uses it', async ({ p
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByText('Policy variables:').first()).toBeVisible({ timeout: 20_000 });
   // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
-  await expect(inspector.getByText('${aws:PrincipalTag/department}').filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    inspector.getByText('${aws:PrincipalTag/department}').filter({ visible: true }).first(),
+  ).toBeVisible();
   await expect(inspector.getByText('platform', { exact: true }).first()).toBeVisible();
   await inspector.screenshot({ path: 'screenshots/abac-iam-tab.png' });
 });
