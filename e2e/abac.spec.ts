@@ -11,8 +11,8 @@ test('the IAM tab shows the department tag where the policy uses it', async ({ p
   await page.getByRole('tab', { name: 'IAM' }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByText('Policy variables:').first()).toBeVisible({ timeout: 20_000 });
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
   await expect(
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
     inspector.getByText('${aws:PrincipalTag/department}').filter({ visible: true }).first(),
   ).toBeVisible();
   await expect(inspector.getByText('platform', { exact: true }).first()).toBeVisible();
