@@ -11,7 +11,7 @@ const SCENARIOS = [
   { id: 'guest', steps: 5, boxes: ['Browser app', 'Identity pool', 'STS', 'IAM', 'S3'] },
   { id: 'enhanced-flow', steps: 6, boxes: ['Browser app', 'User pool', 'Identity pool', 'STS', 'IAM', 'S3'] },
   { id: 'sts-assume-role', steps: 2, boxes: ['Developer', 'STS', 'IAM'] },
-  { id: 'saml', steps: 4, boxes: ['Browser app', 'ExampleCorp', 'Identity pool', 'STS', 'IAM', 'S3'] },
+  { id: 'saml', steps: 6, boxes: ['Browser app', 'ExampleCorp', 'Identity pool', 'STS', 'IAM', 'S3'] },
 ] as const;
 
 const diagram = (page: Page) => page.getByRole('region', { name: /^Diagram:/ });

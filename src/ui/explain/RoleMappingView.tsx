@@ -1,3 +1,4 @@
+import { TokenBreaks } from '../common/TokenBreaks';
 import type { WorldFacts } from '../../player/world-facts';
 import { poolRoleConfig } from './role-mapping';
 
@@ -14,20 +15,27 @@ export function RoleMappingView({
   return (
     <div className="role-mapping">
       <p>
-        Identity pool <code>{config.poolName}</code> (<code>{config.poolId}</code>), as GetIdentityPoolRoles
-        would return it:
+        Identity pool <code>{config.poolName}</code> (
+        <code>
+          <TokenBreaks text={config.poolId} />
+        </code>
+        ), as GetIdentityPoolRoles would return it:
       </p>
       <dl className="explainer__facts">
         <div>
           <dt>Authenticated role</dt>
           <dd>
-            <code>{config.authenticatedRole ?? '—'}</code>
+            <code>
+              <TokenBreaks text={config.authenticatedRole ?? '—'} />
+            </code>
           </dd>
         </div>
         <div>
           <dt>Guest (unauthenticated) role</dt>
           <dd>
-            <code>{config.guestRole ?? 'guests not allowed'}</code>
+            <code>
+              <TokenBreaks text={config.guestRole ?? 'guests not allowed'} />
+            </code>
           </dd>
         </div>
       </dl>
@@ -40,13 +48,18 @@ export function RoleMappingView({
         <ul className="role-mapping__rules">
           {config.mappings.map((m) => (
             <li key={m.provider}>
-              Role mapping for <code>{m.provider}</code>: <strong>{m.type}</strong>, AmbiguousRoleResolution{' '}
-              <strong>{m.ambiguous}</strong>. {m.meaning}
+              Role mapping for{' '}
+              <code>
+                <TokenBreaks text={m.provider} />
+              </code>
+              : <strong>{m.type}</strong>, AmbiguousRoleResolution <strong>{m.ambiguous}</strong>. {m.meaning}
               {m.rules.length ? (
                 <ol>
                   {m.rules.map((r) => (
                     <li key={r}>
-                      <code>{r}</code>
+                      <code>
+                        <TokenBreaks text={r} />
+                      </code>
                     </li>
                   ))}
                 </ol>

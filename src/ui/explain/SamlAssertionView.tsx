@@ -1,3 +1,4 @@
+import { TokenBreaks } from '../common/TokenBreaks';
 import { decodeSamlResponse } from './saml-assertion';
 
 /** The SAML response the app holds, decoded: what the IdP asserted and how it is protected. */
@@ -27,7 +28,9 @@ export function SamlAssertionView({ response }: { response: string }) {
             <div key={label}>
               <dt>{label}</dt>
               <dd>
-                <code>{value}</code>
+                <code>
+                  <TokenBreaks text={value ?? ''} />
+                </code>
               </dd>
             </div>
           ))}
@@ -36,9 +39,14 @@ export function SamlAssertionView({ response }: { response: string }) {
       <ul className="explainer__attributes">
         {decoded.attributes.map((a) => (
           <li key={a.name}>
-            <code>{a.name}</code> ={' '}
+            <code>
+              <TokenBreaks text={a.name} />
+            </code>{' '}
+            ={' '}
             {a.values.map((v) => (
-              <code key={v}>{v}</code>
+              <code key={v}>
+                <TokenBreaks text={v} />
+              </code>
             ))}
             {a.meaning ? <div className="small">{a.meaning}</div> : null}
           </li>

@@ -1,3 +1,4 @@
+import { TokenBreaks } from '../common/TokenBreaks';
 import '../explain/explain.css';
 import type { WorldFacts } from '../../player/world-facts';
 import type { IamManagedPolicy, TraceEvent } from '../../sim/index';
@@ -49,7 +50,9 @@ function PolicyNote({ layer, name, sources }: { layer: string; name: string; sou
         <ul>
           {note.statements.map((line) => (
             <li key={line}>
-              <code>{line}</code>
+              <code>
+                <TokenBreaks text={line} />
+              </code>
             </li>
           ))}
         </ul>
