@@ -5,7 +5,9 @@ const CAROL = "Carol's tablet";
 
 async function open(page: Page) {
   await page.goto('/?view=appsync');
-  await expect(page.getByRole('heading', { name: /AppSync: a list two people share/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /AppSync: a list two people share/ })).toBeVisible({
+    timeout: 20_000,
+  });
   const alice = page.getByRole('region', { name: ALICE });
   const carol = page.getByRole('region', { name: CAROL });
   // Both devices are connected once their status says so.
@@ -160,7 +162,9 @@ test('a GraphQL request signed with IAM opens its SigV4 check and its appsync:Gr
   await expect(opened.getByRole('heading', { name: 'Canonical request' }).first()).toBeVisible();
 });
 
-test('the new item field shows its 200-character limit instead of cutting text silently', async ({ page }) => {
+test('the new item field shows its 200-character limit instead of cutting text silently', async ({
+  page,
+}) => {
   const { alice, carol } = await open(page);
   const field = alice.getByLabel('New item');
   await field.fill('Buy milk');
