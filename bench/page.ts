@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { type Figure, median, p95 } from './stats';
 
-export const PORT = 4179;
+/** BENCH_PORT: another port for `vite preview`, when two people bench on one machine. */
+export const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const IDLE_MS = 4000;
 const PLAY_TIMEOUT_MS = 180_000;
 

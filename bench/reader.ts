@@ -18,22 +18,47 @@ const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/u
 const SEEKS = 40;
 const HEAP_ROUNDS = 10;
 const MB = 1024 * 1024;
+/** BENCH_READER=lighthouse,seek,heap measures only those parts of the reader bench (default: all). */
+const readerParts = (process.env.BENCH_READER ?? '').split(',').filter(Boolean);
+const part = (name: string) => readerParts.length === 0 || readerParts.includes(name);
 
-/** Installed before the page's scripts: times each key press or step click to the paint after the change. */
+/**
+ * Installed before the page's scripts: times each key press or step click until the target step is on
+ * screen and painted. The bench names the target (`__seek.expect`) before each press; the probe stops
+ * only when the progress text reads exactly that position (no "running…") and the narration shows
+ * that step's label and title with its answer (not "sending…"), then waits for the next frame to be
+ * painted (requestAnimationFrame, then a task after it). An earlier probe stopped at the first DOM change
+ * after the press, which for a seek that replays was the "running…" marker, not the new step.
+ */
 function seekProbe() {
-  const w = window as unknown as { __seek: { started: number; times: number[] } };
-  w.__seek = { started: 0, times: [] };
+  type Expect = { progress: string; title: string };
+  const w = window as unknown as {
+    __seek: { started: number; expect: Expect | null; times: number[] };
+  };
+  w.__seek = { started: 0, expect: null, times: [] };
   const start = () => {
-    w.__seek.started = performance.now();
+    if (w.__seek.expect) w.__seek.started = performance.now();
   };
   window.addEventListener('keydown', start, true);
   window.addEventListener('click', start, true);
+  const shown = (expect: Expect) => {
+    const progress = document.querySelector('.progress__text')?.textContent?.trim();
+    const title = document.querySelector('.narration')?.textContent ?? '';
+    return progress === expect.progress && title.includes(expect.title) && !title.includes('sending…');
+  };
+  const afterPaint = (then: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = then;
+      channel.port2.postMessage(null);
+    });
   document.addEventListener('DOMContentLoaded', () => {
     new MutationObserver(() => {
-      const { started } = w.__seek;
-      if (!started) return;
+      const { started, expect } = w.__seek;
+      if (!started || !expect || !shown(expect)) return;
       w.__seek.started = 0;
-      requestAnimationFrame(() => w.__seek.times.push(performance.now() - started));
+      w.__seek.expect = null;
+      afterPaint(() => w.__seek.times.push(performance.now() - started));
     }).observe(document.body, { subtree: true, characterData: true, childList: true });
   });
 }
@@ -90,16 +115,31 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
     (window as unknown as { __seek: { times: number[] } }).__seek.times.length = 0;
   });
   const steps = page.getByRole('list', { name: 'Steps' }).getByRole('button');
+  let position = total;
   for (let i = 0; i < SEEKS; i++) {
-    // Alternate Back (←) and a click on a step chosen round the list, as a reader jumps around.
-    if (i % 2 === 0) {
-      await page.locator('body').press('ArrowLeft');
-    } else {
-      await steps.nth((i * 7) % total).click();
-    }
+    // Alternate Back (←) and a click on a step chosen round the list, as a reader jumps around;
+    // never a press that leaves the step where it is (nothing would change to be timed).
+    let clicked = i % 2 === 1 || position === 0 ? (i * 7) % total : -1;
+    if (clicked + 1 === position) clicked = (clicked + 1) % total;
+    const target = clicked >= 0 ? clicked + 1 : position - 1;
+    const step = longest.steps[target - 1];
+    const expect = {
+      progress: `${target} of ${total} played`,
+      title: step ? `Step ${step.label}: ${step.title}` : longest.title,
+    };
+    const before = await page.evaluate((e) => {
+      const seek = (window as unknown as { __seek: { expect: unknown; times: number[] } }).__seek;
+      seek.expect = e;
+      return seek.times.length;
+    }, expect);
+    if (clicked >= 0) await steps.nth(clicked).click();
+    else await page.locator('body').press('ArrowLeft');
     await page.waitForFunction(
-      () => !document.querySelector('.progress__text')?.textContent?.includes('running'),
+      (n) => (window as unknown as { __seek: { times: number[] } }).__seek.times.length > n,
+      before,
+      { timeout: 120_000 },
     );
+    position = target;
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const times = await page.evaluate(() => [
@@ -160,13 +200,14 @@ export async function measureReader(root: string, distDir = join(root, 'dist')):
   const origin = `http://127.0.0.1:${PORT}`;
   const figures: Figure[] = [];
   try {
-    figures.push(...(await lighthouseMobile(`${origin}/`)));
+    if (part('lighthouse')) figures.push(...(await lighthouseMobile(`${origin}/`)));
+    if (!part('seek') && !part('heap')) return figures;
     const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(seekProbe);
-      figures.push(...(await seekAtSlowCpu(page, origin)));
-      figures.push(...(await heapGrowth(page, origin)));
+      if (part('seek')) figures.push(...(await seekAtSlowCpu(page, origin)));
+      if (part('heap')) figures.push(...(await heapGrowth(page, origin)));
     } finally {
       await browser.close();
     }
