@@ -15,6 +15,9 @@ import { StepList } from '../ui/player/StepList';
 import { Transcript } from '../ui/player/Transcript';
 import { Header } from './Header';
 import { useUrlSync } from './use-url-sync';
+// React Flow's stylesheet before ours, in the first page's CSS: the diagram's code arrives later in its
+// own chunk, and a stylesheet loaded with it would land after ours and override it.
+import '@xyflow/react/dist/style.css';
 import './styles.css';
 
 const StsGallery = lazy(() => import('../ui/views/StsGallery'));

@@ -1,5 +1,4 @@
 import { ReactFlow, ReactFlowProvider, type ReactFlowInstance, useReactFlow } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { useEffect, useRef } from 'react';
 import type { buildGraph } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';

@@ -1,5 +1,4 @@
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportedStack } from '../../stack/index';
 import { buildPipeline } from '../../stack/pipeline';
