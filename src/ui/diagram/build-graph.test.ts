@@ -4,15 +4,12 @@ import { SCENARIOS } from '../../scenarios/catalog';
 import { enhancedFlow, googleViaUserPool, guestFlow } from '../../scenarios/flows';
 import { buildGraph, labelLinesFor } from './build-graph';
 import {
-  type Box,
   boxesOverlap,
   labelSize,
-  NODE_H,
-  NODE_W,
   pointAlong,
   roundedPath,
-  segmentHitsBox,
 } from './layout';
+import { nodeBox, routeProblems } from './route-problems';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -164,10 +161,6 @@ function everyGraph() {
   return graphs;
 }
 
-function nodeBox(node: { position: { x: number; y: number } }): Box {
-  return { ...node.position, w: NODE_W, h: NODE_H };
-}
-
 describe('diagram layout', () => {
   it('reads left to right: app, sign-in, identity pool, STS, services; IAM below the services', () => {
     const { nodes } = buildGraph({ scenario: googleViaUserPool, entries: [], position: 0, clock: T0 });
@@ -181,24 +174,7 @@ describe('diagram layout', () => {
 
   it('routes every edge of every scenario around the boxes it does not connect, in straight runs', () => {
     const problems: string[] = [];
-    for (const { name, graph } of everyGraph()) {
-      const boxes = new Map(graph.nodes.map((n) => [n.id, nodeBox(n)]));
-      for (const edge of graph.edges) {
-        const points = edge.data?.points ?? [];
-        if (points.length < 2) problems.push(`${name} ${edge.id}: no route`);
-        points.forEach((p, i) => {
-          const q = points[i - 1];
-          if (!q) return;
-          if (p.x !== q.x && p.y !== q.y) problems.push(`${name} ${edge.id}: diagonal segment ${i}`);
-          for (const [id, box] of boxes) {
-            const own = id === edge.source || id === edge.target;
-            // The first and last runs touch their own boxes' borders; nothing else may enter a box.
-            if (own && (i === 1 || i === points.length - 1)) continue;
-            if (segmentHitsBox(q, p, box)) problems.push(`${name} ${edge.id}: segment ${i} crosses ${id}`);
-          }
-        });
-      }
-    }
+    for (const { name, graph } of everyGraph()) problems.push(...routeProblems(name, graph));
     expect(problems).toEqual([]);
   });
 

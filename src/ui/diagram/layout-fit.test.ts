@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/catalog';
 import { enhancedFlow } from '../../scenarios/flows';
 import { buildGraph, type Orientation } from './build-graph';
-import { type Box, boxesOverlap, labelSize, NODE_H, NODE_W, type Point, segmentHitsBox } from './layout';
+import { type Box, boxesOverlap, labelSize, segmentHitsBox } from './layout';
+import { nodeBox, routeProblems } from './route-problems';
 
 /**
  * The diagram on every screen: top to bottom on phones, left to right from tablets up, and every
@@ -24,10 +25,6 @@ function everyGraph(orientation: Orientation) {
       graph: buildGraph({ scenario, entries: [], position, clock: T0, orientation }),
     })),
   );
-}
-
-function nodeBox(node: { position: Point }): Box {
-  return { ...node.position, w: NODE_W, h: NODE_H };
 }
 
 function zoomToFit(bounds: Box, canvas: { w: number; h: number }) {
@@ -53,23 +50,7 @@ describe('vertical diagram (phones)', () => {
   for (const orientation of ['vertical', 'horizontal'] as const) {
     it(`${orientation}: routes every edge in straight runs that enter no box but their own`, () => {
       const problems: string[] = [];
-      for (const { name, graph } of everyGraph(orientation)) {
-        const boxes = new Map(graph.nodes.map((n) => [n.id, nodeBox(n)]));
-        for (const edge of graph.edges) {
-          const points = edge.data?.points ?? [];
-          if (points.length < 2) problems.push(`${name} ${edge.id}: no route`);
-          points.forEach((p, i) => {
-            const q = points[i - 1];
-            if (!q) return;
-            if (p.x !== q.x && p.y !== q.y) problems.push(`${name} ${edge.id}: diagonal segment ${i}`);
-            for (const [id, box] of boxes) {
-              const own = id === edge.source || id === edge.target;
-              if (own && (i === 1 || i === points.length - 1)) continue;
-              if (segmentHitsBox(q, p, box)) problems.push(`${name} ${edge.id}: segment ${i} crosses ${id}`);
-            }
-          });
-        }
-      }
+      for (const { name, graph } of everyGraph(orientation)) problems.push(...routeProblems(name, graph));
       expect(problems).toEqual([]);
     });
   }
