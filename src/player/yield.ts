@@ -24,3 +24,38 @@ export function whenIdle(task: () => void, timeoutMs = 1500): void {
   if (typeof idle === 'function') idle(task, { timeout: timeoutMs });
   else setTimeout(task, 0);
 }
+
+/** What shows a reader is about to do something: any of these, once, anywhere on the page. */
+const READER_ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'focusin', 'wheel'] as const;
+let readerActed = false;
+let waiting: (() => void)[] = [];
+
+/**
+ * Runs `task` once the reader shows activity (a pointer moving or pressed, a key, a touch, focus, a
+ * wheel), or at once if they already have. Work the reader needs only once they act (the engine before
+ * the first step) then stays off the main thread while the first screen settles on a slow phone, and
+ * still starts before the click it serves: a pointer moves, or Tab is pressed, before Next is pressed.
+ * Where there is no page (tests, the build's prerender) it runs when idle.
+ */
+export function whenReaderActs(task: () => void): void {
+  if (readerActed) {
+    task();
+    return;
+  }
+  if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') {
+    whenIdle(task);
+    return;
+  }
+  if (waiting.length === 0) {
+    const acted = () => {
+      readerActed = true;
+      for (const type of READER_ACTIVITY) window.removeEventListener(type, acted, true);
+      const tasks = waiting;
+      waiting = [];
+      for (const next of tasks) next();
+    };
+    for (const type of READER_ACTIVITY)
+      window.addEventListener(type, acted, { capture: true, passive: true });
+  }
+  waiting.push(task);
+}

@@ -68,6 +68,6 @@ export function createAppStore({ createCloud, labs = {}, initial = {} }: AppStor
   }));
 
   if (initial.step && initial.step > 0) void session.current().seek(initial.step);
-  else session.prepareWhenIdle();
+  else session.prepareWhenReaderActs();
   return store;
 }

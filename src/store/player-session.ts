@@ -1,6 +1,6 @@
 import { createPlayer, type Player, type PlayerSnapshot } from '../player/create-player';
 import type { ClockJump } from '../player/timeline';
-import { whenIdle } from '../player/yield';
+import { whenReaderActs } from '../player/yield';
 import type { Scenario } from '../scenarios/types';
 import type { Cloud, CloudOptions } from '../sim/index';
 
@@ -15,8 +15,8 @@ export interface PlayerSession {
   current(): Player;
   /** Replaces the player with a fresh one for `scenario` (a fresh cloud, the same clock and seed). */
   load(scenario: Scenario, clockJumps?: readonly ClockJump[]): Player;
-  /** Loads the engine and creates the cloud while the reader looks at the page, not on Play. */
-  prepareWhenIdle(): void;
+  /** Loads the engine and creates the cloud once the reader shows activity (before Play, not on it). */
+  prepareWhenReaderActs(): void;
 }
 
 export interface PlayerSessionOptions {
@@ -47,9 +47,9 @@ export function createPlayerSession({
       attach(createPlayer({ scenario: next, createCloud, clockJumps: jumps }));
       return player;
     },
-    prepareWhenIdle() {
+    prepareWhenReaderActs() {
       const target = player;
-      whenIdle(() => {
+      whenReaderActs(() => {
         if (player === target) void target.prepare();
       });
     },

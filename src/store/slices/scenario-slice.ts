@@ -7,7 +7,7 @@ import type { PlayerSession } from '../player-session';
 import type { PlayerSlice, ScenarioSlice, ViewSlice } from '../types';
 
 export interface ScenarioSliceDeps {
-  session: Pick<PlayerSession, 'load' | 'prepareWhenIdle' | 'current'>;
+  session: Pick<PlayerSession, 'load' | 'prepareWhenReaderActs' | 'current'>;
   playhead: Playhead;
   /** The scenario open at start (also the fallback for an unknown id). */
   startScenario: Scenario;
@@ -36,7 +36,7 @@ export function createScenarioSlice({
     ) {
       const scenario = findScenario(scenarioId) ?? startScenario;
       session.load(scenario, clockJumps);
-      if (step === 0) session.prepareWhenIdle();
+      if (step === 0) session.prepareWhenReaderActs();
       set({
         scenarioId: scenario.id,
         identity: scenario.identity,

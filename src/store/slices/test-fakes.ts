@@ -49,7 +49,7 @@ export function createFakeSession() {
       current = createFakePlayer();
       return current.player;
     },
-    prepareWhenIdle() {
+    prepareWhenReaderActs() {
       prepared += 1;
     },
   };

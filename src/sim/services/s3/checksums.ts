@@ -38,9 +38,22 @@ function crc32Table(polynomial: number): Uint32Array {
   return table;
 }
 
+/**
+ * The tables are built on first use, not when the engine loads: only uploads that ask for a CRC
+ * checksum need them, and building them (the CRC-64 one in BigInt arithmetic) is a noticeable part of
+ * the engine chunk's start-up on a slow phone.
+ */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
+
 // Reflected polynomials: CRC-32 (ISO-HDLC) and CRC-32C (Castagnoli).
-const CRC32_TABLE = crc32Table(0xedb88320);
-const CRC32C_TABLE = crc32Table(0x82f63b78);
+const crc32Of = once(() => crc32Table(0xedb88320));
+const crc32cOf = once(() => crc32Table(0x82f63b78));
 
 function crc32With(table: Uint32Array, data: Uint8Array): number {
   let crc = 0xffffffff;
@@ -51,15 +64,18 @@ function crc32With(table: Uint32Array, data: Uint8Array): number {
 // CRC-64/NVME: reflected polynomial 0x9A6C9329AC4BC9B5, initial value and final xor all ones.
 const CRC64_POLY = 0x9a6c9329ac4bc9b5n;
 const MASK64 = 0xffffffffffffffffn;
-const CRC64_TABLE: bigint[] = Array.from({ length: 256 }, (_, n) => {
-  let c = BigInt(n);
-  for (let k = 0; k < 8; k++) c = c & 1n ? (c >> 1n) ^ CRC64_POLY : c >> 1n;
-  return c;
-});
+const crc64Of = once((): bigint[] =>
+  Array.from({ length: 256 }, (_, n) => {
+    let c = BigInt(n);
+    for (let k = 0; k < 8; k++) c = c & 1n ? (c >> 1n) ^ CRC64_POLY : c >> 1n;
+    return c;
+  }),
+);
 
 function crc64nvme(data: Uint8Array): bigint {
+  const table = crc64Of();
   let crc = MASK64;
-  for (const byte of data) crc = (CRC64_TABLE[Number((crc ^ BigInt(byte)) & 0xffn)] as bigint) ^ (crc >> 8n);
+  for (const byte of data) crc = (table[Number((crc ^ BigInt(byte)) & 0xffn)] as bigint) ^ (crc >> 8n);
   return crc ^ MASK64;
 }
 
@@ -77,9 +93,9 @@ function bigEndian(value: bigint, length: number): Uint8Array {
 export async function computeChecksum(algorithm: ChecksumAlgorithm, data: Uint8Array): Promise<string> {
   switch (algorithm) {
     case 'CRC32':
-      return toBase64(bigEndian(BigInt(crc32With(CRC32_TABLE, data)), 4));
+      return toBase64(bigEndian(BigInt(crc32With(crc32Of(), data)), 4));
     case 'CRC32C':
-      return toBase64(bigEndian(BigInt(crc32With(CRC32C_TABLE, data)), 4));
+      return toBase64(bigEndian(BigInt(crc32With(crc32cOf(), data)), 4));
     case 'CRC64NVME':
       return toBase64(bigEndian(crc64nvme(data), 8));
     case 'SHA1':
