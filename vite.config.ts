@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -40,6 +40,69 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * first-screen.js: a classic script in the head, so it has run before anything of the body is parsed
+ * or painted (fetched alongside the stylesheet, which holds the first paint back anyway; an inline
+ * script would need a CSP exception). The prerendered first screen is the default scenario of a first
+ * visit; a link that asks for anything else (another scenario, step, view …) must never show it, so
+ * the page is marked `deep-link`: the stylesheet hides the first screen and the app removes it and
+ * draws that link's screen itself (main.tsx). The theme follows the system, as the app's header does.
+ */
+function firstScreenScript(): string {
+  return [
+    "if (location.search.length > 1) document.documentElement.classList.add('deep-link');",
+    "if (matchMedia('(prefers-color-scheme: dark)').matches) document.documentElement.dataset.theme = 'dark';",
+  ].join('\n');
+}
+
+/**
+ * Writes the first screen into index.html at build time: the app's own components rendered to HTML
+ * for the default scenario before its first step (src/app/first-screen.tsx, through Vite's SSR module
+ * loader). Until the app has hydrated it (App.tsx then takes both attributes off) it is inert and
+ * aria-hidden: not clickable, not focusable, not offered to assistive technology (aria-hidden says so
+ * to tools that do not know `inert`), since nothing in it answers yet. The words a reader came for paint as soon as
+ * the HTML and CSS arrive, not after the JavaScript has loaded and run.
+ */
+function firstScreen(): Plugin {
+  let base = '/';
+  return {
+    name: 'identity-atlas-first-screen',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'first-screen.js', source: firstScreenScript() });
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        const server = await createServer({
+          configFile: false,
+          logLevel: 'error',
+          plugins: [react()],
+          server: { middlewareMode: true, hmr: false, ws: false },
+          appType: 'custom',
+        });
+        try {
+          const module = await server.ssrLoadModule('/src/app/first-screen.tsx');
+          // The CSP (style-src 'self') refuses style attributes parsed from HTML; React sets the same
+          // styles through the CSSOM, which it allows, when it renders over the first screen.
+          const markup = (await (module.renderFirstScreen as () => Promise<string>)()).replace(
+            / style="[^"]*"/g,
+            '',
+          );
+          return html
+            .replace('</title>', `</title>\n    <script src="${base}first-screen.js"></script>`)
+            .replace('<div id="root"></div>', `<div id="root" inert aria-hidden="true">${markup}</div>`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
+/**
  * Where the app is served from: `/` by default, or a static host's sub-path, e.g.
  * `BASE_PATH=/identity-atlas/ npm run build`. Deep links are query strings on index.html
  * (`?scenario=…&step=…`), so they work under any base. OUT_DIR moves the build (a second build for
@@ -50,12 +113,14 @@ const OUT_DIR = process.env.OUT_DIR ?? 'dist';
 
 /**
  * Offline: a Workbox service worker precaches the whole build (the engine chunk included, hence the
- * size limit), so after one visit the app opens with no network. It is registered by an external
- * registerSW.js (no inline script: the CSP allows none) and updates itself when a new build is deployed.
+ * size limit), so after one visit the app opens with no network. The app registers it itself once it is
+ * running and the page is idle (src/app/register-offline.ts): its precache downloads the whole build,
+ * which must not compete with the first visit's own downloads. It updates itself when a new build is
+ * deployed (autoUpdate: the new worker takes over at once).
  */
 const offline = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: 'script',
+  injectRegister: false,
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg}'],
@@ -67,9 +132,11 @@ const offline = VitePWA({
 
 export default defineConfig({
   base: BASE_PATH,
-  plugins: [react(), contentSecurityPolicy(), offline],
+  plugins: [react(), firstScreen(), contentSecurityPolicy(), offline],
   build: {
     target: 'es2022',
+    // Every browser that runs es2022 modules knows <link rel="modulepreload">: no polyfill in the entry.
+    modulePreload: { polyfill: false },
     sourcemap: true,
     outDir: OUT_DIR,
   },

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { createCloudLazily } from '../engine-loader/cloud-factory';
-import { createAppStore } from '../store/app-store';
+import { type AppStore, createAppStore } from '../store/app-store';
 import { AppStoreProvider, useAppStore } from '../store/hooks';
 import { parseUrlState } from '../store/url-state';
 import { ErrorBoundary } from '../ui/common/ErrorBoundary';
@@ -15,10 +15,6 @@ import { StepList } from '../ui/player/StepList';
 import { Transcript } from '../ui/player/Transcript';
 import { Header } from './Header';
 import { useUrlSync } from './use-url-sync';
-// React Flow's stylesheet before ours, in the first page's CSS: the diagram's code arrives later in its
-// own chunk, and a stylesheet loaded with it would land after ours and override it.
-import '@xyflow/react/dist/style.css';
-import './styles.css';
 
 const StsGallery = lazy(() => import('../ui/views/StsGallery'));
 const SignOutTable = lazy(() => import('../ui/views/SignOutTable'));
@@ -110,14 +106,27 @@ function UrlSync() {
   return null;
 }
 
-export function App() {
-  // The store (and the cloud it creates lazily) starts once; the page paints before the engine loads.
-  const [store] = useState(() =>
-    createAppStore({
-      createCloud: createCloudLazily,
-      initial: parseUrlState(typeof location === 'undefined' ? '' : location.search),
-    }),
+/**
+ * The whole app. `store` is given only by the build's prerender of the first screen (first-screen.tsx);
+ * in the browser the store (and the cloud it creates lazily) starts here, once, and the page paints
+ * before the engine loads.
+ */
+export function App({ store: given }: { store?: AppStore } = {}) {
+  const [store] = useState(
+    () =>
+      given ??
+      createAppStore({
+        createCloud: createCloudLazily,
+        initial: parseUrlState(typeof location === 'undefined' ? '' : location.search),
+      }),
   );
+  // The prerendered first screen (index.html) is inert and hidden from assistive technology until the
+  // app has hydrated it (or, for a deep link, rendered its own screen).
+  useLayoutEffect(() => {
+    const root = document.getElementById('root');
+    root?.removeAttribute('inert');
+    root?.removeAttribute('aria-hidden');
+  }, []);
   return (
     <AppStoreProvider store={store}>
       <UrlSync />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/hooks';
 import type { View } from '../store/types';
 
@@ -15,13 +15,18 @@ const VIEWS: { id: View; label: string }[] = [
 
 type Theme = 'light' | 'dark';
 
+/**
+ * The theme: the system's preference until the reader picks one. The first render is light, as the
+ * prerendered first screen is (the app hydrates it, and must render it as it was written); the
+ * system's preference is read right after, before the browser paints (index.html's inline script
+ * already applied it to the page, so nothing flashes).
+ */
 function useTheme(): [Theme, () => void] {
-  const [theme, setTheme] = useState<Theme>(() =>
-    typeof window !== 'undefined' && window.matchMedia('(prefers-color-scheme: dark)').matches
-      ? 'dark'
-      : 'light',
-  );
-  useEffect(() => {
+  const [theme, setTheme] = useState<Theme>('light');
+  useLayoutEffect(() => {
+    if (window.matchMedia('(prefers-color-scheme: dark)').matches) setTheme('dark');
+  }, []);
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return [theme, () => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))];

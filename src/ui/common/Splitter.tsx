@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 
 /** Kept per browser: the reader's chosen inspector width survives a reload. */
 const STORAGE_KEY = 'identity-atlas:inspector-width';
@@ -26,9 +26,13 @@ function storedWidth(): number | undefined {
  * `--inspector-width` on the layout element it sits in.
  */
 export function Splitter({ layout }: { layout: React.RefObject<HTMLElement | null> }) {
-  const [width, setWidth] = useState<number | undefined>(() =>
-    typeof localStorage === 'undefined' ? undefined : storedWidth(),
-  );
+  // Read after the first render, before the browser paints: the first render matches the prerendered
+  // first screen (no stored width there), which the app hydrates.
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const stored = storedWidth();
+    if (stored !== undefined) setWidth(stored);
+  }, []);
 
   useEffect(() => {
     const el = layout.current;
@@ -48,6 +52,20 @@ export function Splitter({ layout }: { layout: React.RefObject<HTMLElement | nul
   }, []);
 
   const current = () => layout.current?.lastElementChild?.getBoundingClientRect().width ?? MIN;
+
+  // The separator's range and value as the page lays out: measured after each render that can change
+  // them and on resize, not during render (the first render must match the prerendered first screen,
+  // which was written without a window).
+  const [range, setRange] = useState({ max: 1000, now: MIN });
+  useLayoutEffect(() => {
+    const measure = () => {
+      const next = { max: Math.round(window.innerWidth * MAX_SHARE), now: Math.round(width ?? current()) };
+      setRange((old) => (old.max === next.max && old.now === next.now ? old : next));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  });
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -84,8 +102,8 @@ export function Splitter({ layout }: { layout: React.RefObject<HTMLElement | nul
       aria-orientation="vertical"
       aria-label="Resize the inspector"
       aria-valuemin={MIN}
-      aria-valuemax={typeof window === 'undefined' ? 1000 : Math.round(window.innerWidth * MAX_SHARE)}
-      aria-valuenow={Math.round(width ?? current())}
+      aria-valuemax={range.max}
+      aria-valuenow={range.now}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
@@ -84,6 +84,12 @@ export function FlowDiagram() {
   );
   const section = useRef<HTMLElement>(null);
   useFirstScreenRoom(section, !narrow);
+  // The canvas takes the drawing's shape. Set through the CSSOM, not a style attribute: the page's CSP
+  // refuses style attributes in the prerendered HTML, and the app hydrates that HTML as it is.
+  const aspect = `${Math.round(frame.w)} / ${Math.round(frame.h)}`;
+  useLayoutEffect(() => {
+    section.current?.style.setProperty('--diagram-aspect', aspect);
+  }, [aspect]);
   useEffect(() => {
     previous.current = graph;
   }, [graph]);
@@ -95,7 +101,6 @@ export function FlowDiagram() {
       ref={section}
       className={`diagram diagram--${orientation}`}
       aria-label={`Diagram: ${scenario?.title ?? ''}`}
-      style={{ '--diagram-aspect': `${Math.round(frame.w)} / ${Math.round(frame.h)}` } as React.CSSProperties}
     >
       <Suspense fallback={<CanvasPlaceholder graph={graph} touch={touch} />}>
         <FlowCanvas graph={graph} frame={frame} flowKey={`${scenarioId}-${orientation}`} touch={touch} />

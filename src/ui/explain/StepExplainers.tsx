@@ -1,4 +1,3 @@
-import './explain.css';
 import type { DemoData, TraceEntry } from '../../player/create-player';
 import type { WorldFacts } from '../../player/world-facts';
 import type { Scenario, ScenarioStep } from '../../scenarios/types';

@@ -1,5 +1,4 @@
 import { TokenBreaks } from '../common/TokenBreaks';
-import '../explain/explain.css';
 import type { WorldFacts } from '../../player/world-facts';
 import type { IamManagedPolicy, TraceEvent } from '../../sim/index';
 import { explainPolicy } from '../explain/policy-notes';
