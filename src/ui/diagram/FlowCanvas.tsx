@@ -1,5 +1,11 @@
-import { ReactFlow, ReactFlowProvider, type ReactFlowInstance, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import {
+  ReactFlow,
+  ReactFlowProvider,
+  type ReactFlowInstance,
+  useReactFlow,
+  type Viewport,
+} from '@xyflow/react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { buildGraph } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { PacketEdge } from './edges/PacketEdge';
@@ -18,37 +24,57 @@ const PRO = { hideAttribution: false };
  */
 const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
 
-/** Fits the frame (boxes, routes and labels; React Flow's fitView sees boxes only) into the canvas. */
-function fitFrame(flow: Pick<ReactFlowInstance, 'setViewport'>, el: HTMLElement, frame: Box) {
+/** The viewport that fits the frame (boxes, routes and labels; React Flow's fitView sees boxes only) into a canvas of this size. */
+function viewportFor(size: { width: number; height: number }, frame: Box): Viewport | null {
   const { x, y, w, h } = frame;
-  const rect = el.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0 || w === 0) return;
+  if (size.width === 0 || size.height === 0 || w === 0) return null;
   const zoom = Math.min(
     MAX_FIT_ZOOM,
-    rect.width / (w * (1 + 2 * FIT_PADDING)),
-    rect.height / (h * (1 + 2 * FIT_PADDING)),
+    size.width / (w * (1 + 2 * FIT_PADDING)),
+    size.height / (h * (1 + 2 * FIT_PADDING)),
   );
-  void flow.setViewport({
-    x: (rect.width - w * zoom) / 2 - x * zoom,
-    y: (rect.height - h * zoom) / 2 - y * zoom,
-    zoom,
-  });
+  return { x: (size.width - w * zoom) / 2 - x * zoom, y: (size.height - h * zoom) / 2 - y * zoom, zoom };
 }
 
-/** Fits the frame again whenever the canvas changes size. */
-function FitToBounds({ bounds, canvas }: { bounds: Box; canvas: React.RefObject<HTMLDivElement | null> }) {
+function fitFrame(flow: Pick<ReactFlowInstance, 'setViewport'>, el: HTMLElement, frame: Box) {
+  const viewport = viewportFor(el.getBoundingClientRect(), frame);
+  if (viewport) void flow.setViewport(viewport);
+}
+
+/**
+ * Fits the frame again whenever the canvas changes size. React Flow starts at the fitted viewport
+ * (FlowCanvas measures the canvas first), so the observer's first call, for the size it started at,
+ * changes nothing and is skipped: each fit moves d3's zoom and re-renders every box and line.
+ */
+function FitToBounds({
+  bounds,
+  canvas,
+  fittedTo,
+}: {
+  bounds: Box;
+  canvas: React.RefObject<HTMLDivElement | null>;
+  fittedTo: { width: number; height: number };
+}) {
   const flow = useReactFlow();
   const { x, y, w, h } = bounds;
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const frame = { x, y, w, h };
-    const fitNow = () => fitFrame(flow, el, frame);
-    fitNow();
-    const observer = new ResizeObserver(fitNow);
+    let last = `${fittedTo.width}x${fittedTo.height}`;
+    // The observer reports the canvas's size itself (no layout forced to read it), once at the start.
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize[0];
+      if (!box) return;
+      const size = { width: box.inlineSize, height: box.blockSize };
+      if (`${size.width}x${size.height}` === last) return;
+      last = `${size.width}x${size.height}`;
+      const viewport = viewportFor(size, frame);
+      if (viewport) void flow.setViewport(viewport);
+    });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [flow, canvas, x, y, w, h]);
+  }, [flow, canvas, x, y, w, h, fittedTo]);
   return null;
 }
 
@@ -96,36 +122,59 @@ export default function FlowCanvas({
   touch: boolean;
 }) {
   const canvas = useRef<HTMLDivElement>(null);
+  // The canvas is measured before React Flow mounts, so it starts at the fitted viewport instead of
+  // mounting at the origin and fitting afterwards (a second render of every box and line).
+  // A new scenario or orientation is a new frame: React Flow waits for the canvas measured for it.
+  const [start, setStart] = useState<{
+    frame: Box;
+    size: { width: number; height: number };
+    viewport: Viewport;
+  } | null>(null);
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    const size = { width: rect.width, height: rect.height };
+    // A transition: React Flow's first render (every box and line) runs in short slices.
+    startTransition(() =>
+      setStart({ frame, size, viewport: viewportFor(size, frame) ?? { x: 0, y: 0, zoom: 1 } }),
+    );
+  }, [frame]);
   return (
-    <ReactFlowProvider key={flowKey}>
+    // Its store starts with the boxes and lines: React Flow's first render draws them (it would otherwise
+    // render empty, receive them from its props in an effect, and render everything again).
+    <ReactFlowProvider key={flowKey} initialNodes={graph.nodes} initialEdges={graph.edges}>
       <div className="diagram__bar">
         <DiagramCaption edges={graph.edges} />
         <ZoomButtons frame={frame} canvas={canvas} />
       </div>
       <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} ref={canvas}>
-        <ReactFlow
-          nodes={graph.nodes}
-          edges={graph.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          minZoom={0.3}
-          maxZoom={2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          zoomOnScroll={false}
-          panOnDrag={!touch}
-          zoomOnPinch={!touch}
-          zoomOnDoubleClick={false}
-          panOnScroll={false}
-          preventScrolling={false}
-          proOptions={PRO}
-        >
-          <FitToBounds bounds={frame} canvas={canvas} />
-        </ReactFlow>
+        {start?.frame === frame ? (
+          <ReactFlow
+            nodes={graph.nodes}
+            edges={graph.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultViewport={start.viewport}
+            minZoom={0.3}
+            maxZoom={2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            zoomOnScroll={false}
+            panOnDrag={!touch}
+            zoomOnPinch={!touch}
+            zoomOnDoubleClick={false}
+            panOnScroll={false}
+            preventScrolling={false}
+            proOptions={PRO}
+          >
+            <FitToBounds bounds={frame} canvas={canvas} fittedTo={start.size} />
+          </ReactFlow>
+        ) : null}
       </div>
     </ReactFlowProvider>
   );
