@@ -1,7 +1,7 @@
 /**
  * Performance as a reader feels it (issue 12), against the built app served by `vite preview`:
  * - mobile load with Lighthouse's default (mobile) config: simulated slow 4G and 4× CPU slowdown;
- *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05;
+ *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05 (the median of several runs);
  * - Back / seek in the longest scenario at 4× CPU slowdown (DevTools Emulation.setCPUThrottlingRate):
  *   p95 from the key press (or click) to the next paint after the progress text changed, ≤ 50 ms;
  * - JS heap growth after playing every scenario ten times (each to its last step, in one page),
@@ -63,7 +63,15 @@ function seekProbe() {
   });
 }
 
-async function lighthouseMobile(url: string): Promise<Figure[]> {
+/**
+ * One Lighthouse run varies from the next by a few hundred milliseconds of TBT on this kind of machine
+ * (its simulated throttling scales what one unthrottled load happened to take), so the figures are the
+ * median of LIGHTHOUSE_RUNS runs, as Lighthouse's own guidance on variability advises; each run's
+ * values are in the note.
+ */
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
+
+async function lighthouseOnce(url: string): Promise<{ lcp: number; tbt: number; cls: number }> {
   const { default: lighthouse } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
@@ -75,23 +83,50 @@ async function lighthouseMobile(url: string): Promise<Figure[]> {
       output: 'json',
     });
     const audit = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
-    const lcp = audit('largest-contentful-paint');
-    const tbt = audit('total-blocking-time');
-    const cls = audit('cumulative-layout-shift');
-    return [
-      { name: 'mobile (Lighthouse): LCP', value: lcp, unit: 'ms', budget: '≤ 2000 ms', meets: lcp <= 2000 },
-      {
-        name: 'mobile (Lighthouse): total blocking time',
-        value: tbt,
-        unit: 'ms',
-        budget: '≤ 150 ms',
-        meets: tbt <= 150,
-      },
-      { name: 'mobile (Lighthouse): CLS', value: cls, unit: '', budget: '≤ 0.05', meets: cls <= 0.05 },
-    ];
+    return {
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+    };
   } finally {
     await chrome.kill();
   }
+}
+
+async function lighthouseMobile(url: string): Promise<Figure[]> {
+  const runs: { lcp: number; tbt: number; cls: number }[] = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseOnce(url));
+  const lcp = median(runs.map((r) => r.lcp));
+  const tbt = median(runs.map((r) => r.tbt));
+  const cls = median(runs.map((r) => r.cls));
+  const each = (pick: (r: (typeof runs)[number]) => number, digits = 0) =>
+    `median of ${runs.length} runs: ${runs.map((r) => pick(r).toFixed(digits)).join(', ')}`;
+  return [
+    {
+      name: 'mobile (Lighthouse): LCP',
+      value: lcp,
+      unit: 'ms',
+      budget: '≤ 2000 ms',
+      meets: lcp <= 2000,
+      note: each((r) => r.lcp),
+    },
+    {
+      name: 'mobile (Lighthouse): total blocking time',
+      value: tbt,
+      unit: 'ms',
+      budget: '≤ 150 ms',
+      meets: tbt <= 150,
+      note: each((r) => r.tbt),
+    },
+    {
+      name: 'mobile (Lighthouse): CLS',
+      value: cls,
+      unit: '',
+      budget: '≤ 0.05',
+      meets: cls <= 0.05,
+      note: each((r) => r.cls, 3),
+    },
+  ];
 }
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
