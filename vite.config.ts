@@ -46,11 +46,14 @@ function contentSecurityPolicy(): Plugin {
  * visit; a link that asks for anything else (another scenario, step, view …) must never show it, so
  * the page is marked `deep-link`: the stylesheet hides the first screen and the app removes it and
  * draws that link's screen itself (main.tsx). The theme follows the system, as the app's header does.
+ * The diagram's shape on the first screen is handed to the stylesheet (a style attribute in the HTML
+ * would need a CSP exception; the CSSOM needs none).
  */
-function firstScreenScript(): string {
+function firstScreenScript(aspect: string): string {
   return [
     "if (location.search.length > 1) document.documentElement.classList.add('deep-link');",
     "if (matchMedia('(prefers-color-scheme: dark)').matches) document.documentElement.dataset.theme = 'dark';",
+    `document.documentElement.style.setProperty('--first-screen-aspect', ${JSON.stringify(aspect)});`,
   ].join('\n');
 }
 
@@ -64,6 +67,7 @@ function firstScreenScript(): string {
  */
 function firstScreen(): Plugin {
   let base = '/';
+  let aspect = '16 / 9';
   return {
     name: 'identity-atlas-first-screen',
     apply: 'build',
@@ -71,7 +75,7 @@ function firstScreen(): Plugin {
       base = config.base;
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'first-screen.js', source: firstScreenScript() });
+      this.emitFile({ type: 'asset', fileName: 'first-screen.js', source: firstScreenScript(aspect) });
     },
     transformIndexHtml: {
       order: 'pre',
@@ -85,6 +89,7 @@ function firstScreen(): Plugin {
         });
         try {
           const module = await server.ssrLoadModule('/src/app/first-screen.tsx');
+          aspect = (module.firstScreenAspect as () => string)();
           // The CSP (style-src 'self') refuses style attributes parsed from HTML; React sets the same
           // styles through the CSSOM, which it allows, when it renders over the first screen.
           const markup = (await (module.renderFirstScreen as () => Promise<string>)()).replace(

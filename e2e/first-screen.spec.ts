@@ -48,15 +48,33 @@ test('the app takes over the prerendered screen without rebuilding it, and answe
 });
 
 test('a deep link never paints the default scenario’s first screen', async ({ page }) => {
-  // What the first frame holds, recorded before it is painted.
+  // What the first frame shows, recorded before it is painted (the words of a narration on screen).
   await page.addInitScript(() => {
     requestAnimationFrame(() => {
-      (window as unknown as { __firstFrame: string }).__firstFrame =
-        document.querySelector('.narration')?.textContent ?? '';
+      const narration = document.querySelector('.narration');
+      (window as unknown as { __firstFrame: string }).__firstFrame = narration?.checkVisibility()
+        ? (narration.textContent ?? '')
+        : '';
     });
   });
   await page.goto('/?scenario=guest&step=0');
   await expect(page.getByText('Guest access: no sign-in at all.', { exact: false }).first()).toBeVisible();
   const first = await page.evaluate(() => (window as unknown as { __firstFrame: string }).__firstFrame);
   expect(first).not.toContain('Enhanced flow');
+});
+
+test('nothing on the first screen moves when the app takes over it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+        w.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/');
+  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
 });

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
+import { DEFAULT_SCENARIO_ID, findScenario } from '../scenarios/catalog';
 import { createAppStore } from '../store/app-store';
+import { diagramAspect, drawingFrame } from '../ui/diagram/use-first-screen';
 import { App } from './App';
 
 /**
@@ -23,4 +25,15 @@ export async function renderFirstScreen(): Promise<string> {
     </StrictMode>,
   );
   return new Response(prelude).text();
+}
+
+/**
+ * The diagram's shape on the first screen (the default scenario, drawn left to right), which the app
+ * sets from a layout effect and so is not in the HTML: index.html's head script hands it to the
+ * stylesheet, so the empty canvas already has its final size and nothing below it moves when the app
+ * takes over.
+ */
+export function firstScreenAspect(): string {
+  const scenario = findScenario(DEFAULT_SCENARIO_ID);
+  return scenario ? diagramAspect(drawingFrame(scenario, 'horizontal')) : '16 / 9';
 }

@@ -7,7 +7,7 @@ import { useMediaQuery } from '../common/use-media-query';
 import { buildGraph, type Orientation } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { reuseUnchanged } from './stable';
-import { drawingFrame, useFirstScreenRoom } from './use-first-screen';
+import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-screen';
 
 /**
  * React Flow and d3 load after the first screen's words are painted: the first chunk no longer carries
@@ -86,7 +86,7 @@ export function FlowDiagram() {
   useFirstScreenRoom(section, !narrow);
   // The canvas takes the drawing's shape. Set through the CSSOM, not a style attribute: the page's CSP
   // refuses style attributes in the prerendered HTML, and the app hydrates that HTML as it is.
-  const aspect = `${Math.round(frame.w)} / ${Math.round(frame.h)}`;
+  const aspect = diagramAspect(frame);
   useLayoutEffect(() => {
     section.current?.style.setProperty('--diagram-aspect', aspect);
   }, [aspect]);

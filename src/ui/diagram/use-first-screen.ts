@@ -22,6 +22,11 @@ export function drawingFrame(scenario: Scenario, orientation: Orientation): Box 
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
+/** The drawing's shape as the canvas's CSS aspect-ratio (`--diagram-aspect`), e.g. "1240 / 560". */
+export function diagramAspect(frame: Box): string {
+  return `${Math.round(frame.w)} / ${Math.round(frame.h)}`;
+}
+
 /** Never squeeze the diagram below this height, however much sits above it. */
 const MIN_ROOM = 300;
 /** Space kept below the diagram at the bottom of the first screen. */
