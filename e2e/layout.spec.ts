@@ -116,6 +116,8 @@ test.describe('at 1280×720', () => {
   test('the header is one line', async ({ page }) => {
     await page.goto('/');
     const header = page.locator('header.app-header');
+    // The prerendered header is hidden from assistive technology until the app has taken it over.
+    await expect(header.getByRole('button', { name: 'Flows' })).toBeVisible();
     const tops = await header
       .getByRole('button')
       .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
