@@ -58,6 +58,12 @@ export interface SyncClientOptions {
   /** Written into LastModifiedBy locally until the cloud answers. */
   deviceName?: string;
   onEvent?(event: SyncEvent): void;
+  /**
+   * Called after this client has written the local cache and recounted it (a local write, the end of
+   * a sync). A cache another tab shares (IndexedDB) learns of the change only if told: the app
+   * forwards this to its other tabs, which reload.
+   */
+  onLocalChange?(): void;
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
@@ -98,6 +104,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       throw error;
     }
     await refreshPending();
+    options.onLocalChange?.();
   }
 
   async function datasetRow(identityId: string, dataset: string, t: number) {
@@ -281,6 +288,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       } finally {
         running.delete(dataset);
         await refreshPending().catch(() => undefined);
+        options.onLocalChange?.();
       }
     })();
     running.set(dataset, run);

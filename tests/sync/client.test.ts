@@ -55,6 +55,29 @@ describe('sync client: local operations', () => {
   });
 });
 
+describe('sync client: one cache shared by two tabs', () => {
+  it('says when it changed the cache, so a tab that shares it can recount what is pending', async () => {
+    const { device } = world();
+    const id = `tabs-${++n}`;
+    const changes = { a: 0, b: 0 };
+    const tabA = device({ storage: createIdbStorage(id), onLocalChange: () => changes.a++ });
+    const tabB = device({ storage: createIdbStorage(id), onLocalChange: () => changes.b++ });
+    await tabA.client.put('settings', 'from-a', 'alpha');
+    await tabB.client.put('settings', 'from-b', 'beta');
+    expect(changes).toEqual({ a: 1, b: 1 });
+    await tabA.client.load();
+    expect(tabA.client.getStatus().pending).toBe(2);
+    // Tab B pushes both edits and clears their dirty flags; tab A's count is stale until it is told.
+    await tabB.client.synchronize('settings');
+    expect(changes.b).toBe(2);
+    expect(tabA.client.getStatus().pending).toBe(2);
+    await tabA.client.load();
+    expect(tabA.client.getStatus().pending).toBe(0);
+    // Reloading is reading: it announces nothing.
+    expect(changes.a).toBe(1);
+  });
+});
+
 describe('sync client: synchronize', () => {
   it('pushes local edits and lets another device pull them', async () => {
     const { device } = world();

@@ -83,6 +83,9 @@ async function describeRequest(request: Request): Promise<string> {
   return redact(`${request.method} ${request.url}\n${headers}${body ? `\n\n${body}` : ''}`);
 }
 
+/** The BroadcastChannel on which a tab says one of its device caches (IndexedDB) changed. */
+const DEVICE_CACHE_CHANNEL = 'identity-atlas-sync-devices';
+
 /**
  * `openShared` is the profile's shared cloud in the app; a test passes one over an in-memory disk.
  * Every date a device writes (deviceLastModifiedDate) and every signature date comes from LAB_CLOCK.
@@ -94,6 +97,9 @@ export async function createSyncLab(
 ) {
   const shared = await openShared();
   const cloud: Cloud = shared.cloud;
+  // Announces, to this profile's other tabs, that a device's local cache changed (see reloadDevices).
+  const deviceChannel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(DEVICE_CACHE_CHANNEL);
   const timeline: WireEntry[] = [];
   // Engine events arrive tagged with the request id the response carries in x-amzn-requestid.
   const eventsByRequest = new Map<string, TraceEvent[]>();
@@ -188,6 +194,8 @@ export async function createSyncLab(
           title: eventTitle(event),
           response: JSON.stringify(event, null, 2),
         }),
+      // The device's cache is shared with this profile's other tabs: tell them it changed.
+      onLocalChange: () => deviceChannel?.postMessage(name),
     });
     client.subscribe(onChange);
     network.subscribe(() => {
@@ -202,12 +210,14 @@ export async function createSyncLab(
   }
 
   // A device open in two tabs shares its IndexedDB cache: when another tab changed the cloud (a sync)
-  // or this tab comes back to the front, re-read each device's pending count and records.
+  // or a device's cache (a local write, a sync's last commit, which lands after its cloud write), or
+  // this tab comes back to the front, re-read each device's pending count and records.
   const reloadDevices = () => {
     for (const d of devices) void d.client.load().catch(() => undefined);
     onChange();
   };
   shared.onRemoteChange(reloadDevices);
+  deviceChannel?.addEventListener('message', reloadDevices);
   if (typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') reloadDevices();
