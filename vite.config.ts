@@ -142,6 +142,8 @@ export default defineConfig({
     target: 'es2022',
     // Every browser that runs es2022 modules knows <link rel="modulepreload">: no polyfill in the entry.
     modulePreload: { polyfill: false },
+    // .vite/manifest.json: the bench (bench/bundle.ts) reads which chunks the app's start needs.
+    manifest: true,
     sourcemap: true,
     outDir: OUT_DIR,
   },
