@@ -24,6 +24,18 @@ async function graphql(ctx: StepContext, query: string, variables: unknown): Pro
   );
 }
 
+/** The Code tab's version of `graphql()`: the fetch an app writes for one mutation. */
+function mutationCode(url: string | undefined, query: string, variables: string): string {
+  return `await fetch('${url ?? '<GraphQL URL>'}', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', Authorization: idToken },
+  body: JSON.stringify({
+    query: '${query}',
+    variables: ${variables},
+  }),
+});`;
+}
+
 export function appSyncCreateStep(
   text: string,
   overrides: Partial<ScenarioStep> & { narration: Narration },
@@ -39,14 +51,11 @@ export function appSyncCreateStep(
     operation: 'createItem',
     expect: 'success',
     code: (demo) => ({
-      sdk: `await fetch('${demo.appSync?.url ?? '<GraphQL URL>'}', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', Authorization: idToken },
-  body: JSON.stringify({
-    query: 'mutation ($input: CreateItemInput!) { createItem(input: $input) { ${FIELDS} } }',
-    variables: { input: { text: '${text}' } },
-  }),
-});`,
+      sdk: mutationCode(
+        demo.appSync?.url,
+        `mutation ($input: CreateItemInput!) { createItem(input: $input) { ${FIELDS} } }`,
+        `{ input: { text: '${text}' } }`,
+      ),
     }),
     async run(ctx) {
       const response = await graphql(
@@ -80,14 +89,11 @@ export function appSyncUpdateStep(
     operation: 'updateItem',
     expect: 'success',
     code: (demo) => ({
-      sdk: `await fetch('${demo.appSync?.url ?? '<GraphQL URL>'}', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', Authorization: idToken },
-  body: JSON.stringify({
-    query: 'mutation ($input: UpdateItemInput!) { updateItem(input: $input) { ${FIELDS} } }',
-    variables: { input: { id, text: '${text}', _version: ${version} } },
-  }),
-});`,
+      sdk: mutationCode(
+        demo.appSync?.url,
+        `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { ${FIELDS} } }`,
+        `{ input: { id, text: '${text}', _version: ${version} } }`,
+      ),
     }),
     async run(ctx) {
       const id = ctx.need(ctx.vars.extra[ITEM_ID_VAR], 'the item id createItem returned');
