@@ -5,12 +5,13 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { buildGraph } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { PacketEdge } from './edges/PacketEdge';
 import type { Box } from './layout';
 import { ServiceNode } from './nodes/ServiceNode';
+import type { structureOf } from './step-data';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { service: ServiceNode };
@@ -23,6 +24,12 @@ const PRO = { hideAttribution: false };
  * the boxes are buttons (ServiceNode handles the click), so a node click handler keeps them reachable.
  */
 const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
+/*
+ * The key codes are null: nothing here is deleted, selected or moved by key, and each key code given
+ * (React Flow has defaults) is a window keydown and keyup listener that ran on every key, the arrows
+ * that step the flow included. The boxes are the page's own buttons, so React Flow's keyboard layer
+ * (disableKeyboardA11y) has nothing to move either.
+ */
 
 /** The viewport that fits the frame (boxes, routes and labels; React Flow's fitView sees boxes only) into a canvas of this size. */
 function viewportFor(size: { width: number; height: number }, frame: Box): Viewport | null {
@@ -103,7 +110,56 @@ function ZoomButtons({ frame, canvas }: { frame: Box; canvas: React.RefObject<HT
   );
 }
 
-type Graph = ReturnType<typeof buildGraph>;
+interface Start {
+  frame: Box;
+  size: { width: number; height: number };
+  viewport: Viewport;
+}
+
+/**
+ * React Flow itself. Memoised: its props change with the scenario, the orientation or the canvas only,
+ * so a step (which changes the caption beside it) does not render React Flow and its store again.
+ */
+const Drawing = memo(function Drawing({
+  start,
+  touch,
+  canvas,
+}: {
+  start: Start;
+  touch: boolean;
+  canvas: React.RefObject<HTMLDivElement | null>;
+}) {
+  return (
+    <ReactFlow
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      defaultViewport={start.viewport}
+      minZoom={0.3}
+      maxZoom={2}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      zoomOnScroll={false}
+      panOnDrag={!touch}
+      zoomOnPinch={!touch}
+      zoomOnDoubleClick={false}
+      panOnScroll={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      panActivationKeyCode={null}
+      zoomActivationKeyCode={null}
+      disableKeyboardA11y
+      preventScrolling={false}
+      proOptions={PRO}
+    >
+      <FitToBounds bounds={start.frame} canvas={canvas} fittedTo={start.size} />
+    </ReactFlow>
+  );
+});
 
 /**
  * React Flow's part of the diagram (the caption row with the zoom buttons, and the canvas), in a chunk
@@ -111,12 +167,16 @@ type Graph = ReturnType<typeof buildGraph>;
  * placeholder of the same size until then).
  */
 export default function FlowCanvas({
-  graph,
+  structure,
+  edges,
   frame,
   flowKey,
   touch,
 }: {
-  graph: Graph;
+  /** React Flow's boxes and lines (the same at every step; each reads its step's data from context). */
+  structure: ReturnType<typeof structureOf>;
+  /** This step's lines, for the caption. */
+  edges: ReturnType<typeof buildGraph>['edges'];
   frame: Box;
   flowKey: string;
   touch: boolean;
@@ -125,11 +185,7 @@ export default function FlowCanvas({
   // The canvas is measured before React Flow mounts, so it starts at the fitted viewport instead of
   // mounting at the origin and fitting afterwards (a second render of every box and line).
   // A new scenario or orientation is a new frame: React Flow waits for the canvas measured for it.
-  const [start, setStart] = useState<{
-    frame: Box;
-    size: { width: number; height: number };
-    viewport: Viewport;
-  } | null>(null);
+  const [start, setStart] = useState<Start | null>(null);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -141,40 +197,17 @@ export default function FlowCanvas({
     );
   }, [frame]);
   return (
-    // Its store starts with the boxes and lines: React Flow's first render draws them (it would otherwise
-    // render empty, receive them from its props in an effect, and render everything again).
-    <ReactFlowProvider key={flowKey} initialNodes={graph.nodes} initialEdges={graph.edges}>
+    // Its store starts with the boxes and lines: React Flow's first render draws them. They are the same
+    // for as long as this provider lives (a new scenario or orientation is a new key), so React Flow is
+    // not also given them as props: each prop it is given is written to its store again after mounting,
+    // and new nodes are a render of every box and line.
+    <ReactFlowProvider key={flowKey} initialNodes={structure.nodes} initialEdges={structure.edges}>
       <div className="diagram__bar">
-        <DiagramCaption edges={graph.edges} />
+        <DiagramCaption edges={edges} />
         <ZoomButtons frame={frame} canvas={canvas} />
       </div>
       <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} ref={canvas}>
-        {start?.frame === frame ? (
-          <ReactFlow
-            nodes={graph.nodes}
-            edges={graph.edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            defaultViewport={start.viewport}
-            minZoom={0.3}
-            maxZoom={2}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            nodesFocusable={false}
-            onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
-            edgesFocusable={false}
-            elementsSelectable={false}
-            zoomOnScroll={false}
-            panOnDrag={!touch}
-            zoomOnPinch={!touch}
-            zoomOnDoubleClick={false}
-            panOnScroll={false}
-            preventScrolling={false}
-            proOptions={PRO}
-          >
-            <FitToBounds bounds={frame} canvas={canvas} fittedTo={start.size} />
-          </ReactFlow>
-        ) : null}
+        {start?.frame === frame ? <Drawing start={start} touch={touch} canvas={canvas} /> : null}
       </div>
     </ReactFlowProvider>
   );

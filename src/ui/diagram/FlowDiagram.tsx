@@ -1,12 +1,13 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { afterNextPaint } from '../common/after-paint';
 import { useMediaQuery } from '../common/use-media-query';
-import { buildGraph, type Orientation } from './build-graph';
+import type { buildGraph, Orientation } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
-import { reuseUnchanged } from './stable';
+import { createGraphCache } from './graph-cache';
+import { type StepData, StepDataContext, stepDataOf, structureOf } from './step-data';
 import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-screen';
 
 /**
@@ -14,6 +15,11 @@ import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-scr
  * them, and their download, parse and first render wait for that paint instead of delaying it.
  */
 const FlowCanvas = lazy(() => afterNextPaint().then(() => import('./FlowCanvas')));
+const EMPTY_GRAPH: ReturnType<typeof buildGraph> = {
+  nodes: [],
+  edges: [],
+  bounds: { x: 0, y: 0, w: 0, h: 0 },
+};
 /** The width below which the diagram runs top to bottom (the CSS uses the same breakpoint). */
 const NARROW = '(max-width: 600px)';
 
@@ -44,8 +50,7 @@ function CanvasPlaceholder({ graph, touch }: { graph: ReturnType<typeof buildGra
 }
 
 /**
- * The pipeline diagram. The graph is rebuilt only when the step, the trace or the simulation clock
- * changes (never per animation frame: the packet moves itself, see PacketEdge). React Flow's node
+ * The pipeline diagram. The packet moves itself per animation frame (see PacketEdge). React Flow's node
  * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
  */
 export function FlowDiagram() {
@@ -62,20 +67,26 @@ export function FlowDiagram() {
   // Phones stand the pipeline on end: every box in view at a readable size, none off to the side.
   const narrow = useMediaQuery(NARROW);
   const orientation: Orientation = narrow ? 'vertical' : 'horizontal';
-  const previous = useRef<ReturnType<typeof buildGraph> | null>(null);
-  const graph = useMemo(() => {
-    const next = scenario
-      ? buildGraph({ scenario, entries, position, clock, arrival, orientation })
-      : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } };
-    const old = previous.current;
-    if (!old) return next;
-    // Same objects for unchanged boxes and lines: React Flow then skips them (no re-render, no re-measure).
-    return {
-      ...next,
-      nodes: reuseUnchanged(old.nodes, next.nodes),
-      edges: reuseUnchanged(old.edges, next.edges),
-    };
-  }, [scenario, entries, position, clock, arrival, orientation]);
+  // What this step changes, for the boxes and lines themselves (step-data.ts). Built when the step, the
+  // trace, the packet's arrival or the simulation clock changes (never per animation frame), once per
+  // step shown: going back to a step reuses its graph.
+  const [graphs] = useState(createGraphCache);
+  const graph = useMemo(
+    () =>
+      scenario ? graphs.graphFor({ scenario, entries, position, clock, arrival, orientation }) : EMPTY_GRAPH,
+    [graphs, scenario, entries, position, clock, arrival, orientation],
+  );
+  // React Flow's inputs: the boxes and lines of the whole scenario, the same object at every step.
+  const structure = useMemo(
+    () => (scenario ? graphs.structureFor(scenario, orientation, graph) : structureOf(EMPTY_GRAPH)),
+    [graphs, scenario, orientation, graph],
+  );
+  const previous = useRef<StepData | undefined>(undefined);
+  // The previous step's objects are kept for what did not change: only changed boxes and lines render.
+  const stepData = useMemo(() => stepDataOf(graph, previous.current), [graph]);
+  useEffect(() => {
+    previous.current = stepData;
+  }, [stepData]);
   // One frame per scenario (every step's labels inside it): the zoom stays put as the steps go by.
   // It depends on the scenario and orientation only: a step (a seek) does not rebuild every step's graph.
   const frame = useMemo(
@@ -90,9 +101,6 @@ export function FlowDiagram() {
   useLayoutEffect(() => {
     section.current?.style.setProperty('--diagram-aspect', aspect);
   }, [aspect]);
-  useEffect(() => {
-    previous.current = graph;
-  }, [graph]);
   // On touch screens a swipe scrolls the page, as everywhere else; React Flow's own panning would
   // capture it. The zoom buttons still work.
   const touch = useMediaQuery('(pointer: coarse)');
@@ -103,7 +111,15 @@ export function FlowDiagram() {
       aria-label={`Diagram: ${scenario?.title ?? ''}`}
     >
       <Suspense fallback={<CanvasPlaceholder graph={graph} touch={touch} />}>
-        <FlowCanvas graph={graph} frame={frame} flowKey={`${scenarioId}-${orientation}`} touch={touch} />
+        <StepDataContext value={stepData}>
+          <FlowCanvas
+            structure={structure}
+            edges={graph.edges}
+            frame={frame}
+            flowKey={`${scenarioId}-${orientation}`}
+            touch={touch}
+          />
+        </StepDataContext>
       </Suspense>
     </section>
   );

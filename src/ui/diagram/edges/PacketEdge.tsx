@@ -2,9 +2,10 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
 import { useReducedMotion } from '../../common/use-reduced-motion';
-import type { PacketEdge as PacketEdgeType } from '../build-graph';
+import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
 import { PACKETS } from '../packets';
+import { type StructureEdge, useEdgeData } from '../step-data';
 
 /**
  * An edge along its precomputed route (layout.ts) with a packet travelling on it. The packet's place is
@@ -13,10 +14,10 @@ import { PACKETS } from '../packets';
  * packet by writing the SVG transform directly (its own subscription, no React render per frame), and
  * nothing animates on its own (no CSS dash animation).
  */
-function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
-  const points = data?.points ?? [];
+const PacketLine = memo(function PacketLine({ id, data }: { id: string; data: PacketEdgeData }) {
+  const points = data.points;
   const path = useMemo(() => roundedPath(points), [points]);
-  const packet = data?.packet;
+  const packet = data.packet;
   const store = useAppStoreApi();
   const reduced = useReducedMotion();
   const dotRef = useRef<SVGGElement>(null);
@@ -62,16 +63,16 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
     return playhead.subscribe(place);
   }, [packet, points, reduced, store]);
 
-  const state = data?.state ?? 'pending';
+  const state = data.state;
   const out = packet ? PACKETS[packet.out] : undefined;
   const back = packet ? PACKETS[packet.back] : undefined;
-  const at = data?.labelAt ?? { x: 0, y: 0 };
+  const at = data.labelAt;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
-        className={`packet-edge packet-edge--${state}${data?.internal ? ' packet-edge--internal' : ''}`}
+        className={`packet-edge packet-edge--${state}${data.internal ? ' packet-edge--internal' : ''}`}
       />
       {out && back ? (
         <g ref={dotRef} className="packet">
@@ -91,13 +92,13 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
           <div ref={attachWords} className="packet__words" />
         </EdgeLabelRenderer>
       ) : null}
-      {data?.labelLines.length ? (
+      {data.labelLines.length ? (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label edge-label--${state}${data?.internal ? ' edge-label--internal' : ''}`}
+            className={`edge-label edge-label--${state}${data.internal ? ' edge-label--internal' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
           >
-            {(data?.labelLines ?? []).map((line) => (
+            {data.labelLines.map((line) => (
               <span key={line} className="edge-label__line">
                 {line}
               </span>
@@ -107,6 +108,12 @@ function PacketEdgeView({ id, data }: EdgeProps<PacketEdgeType>) {
       ) : null}
     </>
   );
+});
+
+/** React Flow's edge: finds this step's data for the line (step-data.ts); the line renders only when it changed. */
+function PacketEdgeView({ id }: EdgeProps<StructureEdge>) {
+  const data = useEdgeData(id);
+  return data ? <PacketLine id={id} data={data} /> : null;
 }
 
 export const PacketEdge = memo(PacketEdgeView);

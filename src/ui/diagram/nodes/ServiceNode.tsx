@@ -1,14 +1,27 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
-import type { ServiceNode as ServiceNodeType } from '../build-graph';
+import type { ServiceNodeData } from '../build-graph';
+import { type StructureNode, useNodeData } from '../step-data';
+
+/**
+ * Edges carry their own routes (layout.ts), so the two handles only satisfy React Flow's wiring. They
+ * never change: rendered once, not with every change of the box's state.
+ */
+const BoxHandles = memo(function BoxHandles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
+  );
+});
 
 /**
  * One box of the pipeline: its name, what it is, and its state now (signed in, holding credentials …).
- * Edges carry their own routes (layout.ts), so the two handles only satisfy React Flow's wiring.
  * Clicking it (or Enter) explains the component in the inspector's Component tab.
  */
-function ServiceNodeView({ data }: NodeProps<ServiceNodeType>) {
+const ServiceBox = memo(function ServiceBox({ data }: { data: ServiceNodeData }) {
   const store = useAppStoreApi();
   const classes = [
     'service-node',
@@ -30,13 +43,18 @@ function ServiceNodeView({ data }: NodeProps<ServiceNodeType>) {
       title={data.statusText}
       onClick={() => store.getState().selectActor(data.actor)}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <BoxHandles />
       <span className="service-node__label">{data.label}</span>
       <span className="service-node__kind">{data.kind}</span>
       {data.badge ? <span className="service-node__status">{data.badge}</span> : null}
     </button>
   );
+});
+
+/** React Flow's node: finds this step's data for the box (step-data.ts); the box renders only when it changed. */
+function ServiceNodeView({ id }: NodeProps<StructureNode>) {
+  const data = useNodeData(id);
+  return data ? <ServiceBox data={data} /> : null;
 }
 
 export const ServiceNode = memo(ServiceNodeView);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEntry } from '../../player/create-player';
+import { enhancedFlow } from '../../scenarios/flows';
+import { buildGraph } from './build-graph';
+import { createGraphCache } from './graph-cache';
+import { structureOf } from './step-data';
+
+const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+const entry = (index: number): TraceEntry => ({
+  index,
+  stepId: enhancedFlow.steps[index]?.id ?? '',
+  at: T0,
+  outcome: 'success',
+  events: [],
+  held: {},
+});
+
+describe('createGraphCache', () => {
+  const base = { scenario: enhancedFlow, clock: T0, arrival: 'landed', orientation: 'horizontal' } as const;
+
+  it('gives a step shown before its very graph again, equal to a fresh build', () => {
+    const { graphFor } = createGraphCache();
+    const run = [entry(0), entry(1)];
+    const first = graphFor({ ...base, entries: run.slice(0, 2), position: 2 });
+    graphFor({ ...base, entries: run.slice(0, 1), position: 1 });
+    // A new array of the same recorded entries (as each seek publishes) is the same step.
+    expect(graphFor({ ...base, entries: run.slice(0, 2), position: 2 })).toBe(first);
+    expect(first).toEqual(buildGraph({ ...base, entries: run, position: 2 }));
+  });
+
+  it('builds again for another run, another clock or another arrival of the packet', () => {
+    const { graphFor } = createGraphCache();
+    const first = graphFor({ ...base, entries: [entry(0)], position: 1 });
+    expect(graphFor({ ...base, entries: [entry(0)], position: 1 })).not.toBe(first);
+    const run = [entry(0)];
+    const shown = graphFor({ ...base, entries: run, position: 1 });
+    expect(graphFor({ ...base, entries: run, position: 1, clock: T0 + 3_600_000 })).not.toBe(shown);
+    expect(graphFor({ ...base, entries: run, position: 1, arrival: 'sending' })).not.toBe(shown);
+    expect(graphFor({ ...base, entries: run, position: 1, orientation: 'vertical' })).not.toBe(shown);
+  });
+
+  it('keeps one structure per scenario and orientation, equal to any step graph stripped of its step data', () => {
+    const { graphFor, structureFor } = createGraphCache();
+    const run = [entry(0), entry(1)];
+    const first = graphFor({ ...base, entries: run, position: 2 });
+    const structure = structureFor(enhancedFlow, 'horizontal', first);
+    const later = graphFor({ ...base, entries: run.slice(0, 1), position: 1 });
+    expect(structureFor(enhancedFlow, 'horizontal', later)).toBe(structure);
+    expect(structure).toEqual(structureOf(buildGraph({ ...base, entries: [], position: 0 })));
+    expect(
+      structureFor(
+        enhancedFlow,
+        'vertical',
+        graphFor({ ...base, entries: [], position: 0, orientation: 'vertical' }),
+      ),
+    ).not.toBe(structure);
+  });
+});

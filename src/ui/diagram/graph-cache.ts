@@ -1,0 +1,65 @@
+import type { TraceEntry } from '../../player/create-player';
+import type { Scenario } from '../../scenarios/types';
+import type { Arrival } from '../../store/types';
+import { buildGraph, type Orientation } from './build-graph';
+import { structureOf } from './step-data';
+
+type Graph = ReturnType<typeof buildGraph>;
+type Structure = ReturnType<typeof structureOf>;
+
+export interface StepGraphInput {
+  scenario: Scenario;
+  entries: TraceEntry[];
+  position: number;
+  clock: number;
+  arrival: Arrival;
+  orientation: Orientation;
+}
+
+/**
+ * Remembers each step's graph, so a reader going back and forth between steps (Back, a click in the
+ * step list, the browser's Back) gets the drawing of a step already shown without laying its labels
+ * out again. A step's graph depends on the entries up to it, and the player records each entry once
+ * per run: the last entry's object names the run that reached the step (a replay after a clock move
+ * records new entries, so its graphs are new too). Entries are held weakly: a dropped run's graphs go
+ * with it.
+ */
+export function createGraphCache() {
+  const byRun = new WeakMap<object, Map<string, Graph>>();
+  const structures = new WeakMap<Scenario, Map<Orientation, Structure>>();
+  function graphFor(input: StepGraphInput): Graph {
+    const { scenario, entries, position, clock, arrival, orientation } = input;
+    const run: object = entries[entries.length - 1] ?? scenario;
+    const key = `${entries.length}|${position}|${clock}|${arrival}|${orientation}`;
+    let graphs = byRun.get(run);
+    if (!graphs) {
+      graphs = new Map();
+      byRun.set(run, graphs);
+    }
+    let graph = graphs.get(key);
+    if (!graph) {
+      graph = buildGraph(input);
+      graphs.set(key, graph);
+    }
+    return graph;
+  }
+  /**
+   * React Flow's boxes and lines for the scenario (step-data.ts), the same object for as long as the
+   * scenario is shown: taken from the first step graph built for it (any step's graph has the same
+   * boxes, routes and ends), so opening a scenario builds one graph, not two.
+   */
+  function structureFor(scenario: Scenario, orientation: Orientation, graph: Graph): Structure {
+    let byOrientation = structures.get(scenario);
+    if (!byOrientation) {
+      byOrientation = new Map();
+      structures.set(scenario, byOrientation);
+    }
+    let structure = byOrientation.get(orientation);
+    if (!structure) {
+      structure = structureOf(graph);
+      byOrientation.set(orientation, structure);
+    }
+    return structure;
+  }
+  return { graphFor, structureFor };
+}

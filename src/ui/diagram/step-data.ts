@@ -1,0 +1,65 @@
+import type { Edge, Node } from '@xyflow/react';
+import { createContext, useContext } from 'react';
+import type { buildGraph, PacketEdgeData, ServiceNodeData } from './build-graph';
+
+type Graph = ReturnType<typeof buildGraph>;
+
+/**
+ * The diagram is split in two. React Flow gets the drawing's structure (which boxes, where, which lines
+ * join them), which is the same at every step of a scenario; what a step changes (a box's state, a
+ * line's state, its packet and label) reaches the boxes and lines through this context instead. A seek
+ * then changes no React Flow input: its store, node and edge wrappers and handles do no work, and only
+ * the boxes and lines whose data changed render again.
+ */
+export interface StepData {
+  nodes: ReadonlyMap<string, ServiceNodeData>;
+  edges: ReadonlyMap<string, PacketEdgeData>;
+}
+
+const EMPTY: StepData = { nodes: new Map(), edges: new Map() };
+
+export const StepDataContext = createContext<StepData>(EMPTY);
+
+export function useNodeData(id: string): ServiceNodeData | undefined {
+  return useContext(StepDataContext).nodes.get(id);
+}
+
+export function useEdgeData(id: string): PacketEdgeData | undefined {
+  return useContext(StepDataContext).edges.get(id);
+}
+
+/** What React Flow sees of a box: its place and size only. */
+export type StructureNode = Node<{ actor: string }, 'service'>;
+/** What React Flow sees of a line: its two ends only (the route and label are step data). */
+export type StructureEdge = Edge<Record<string, never>, 'packet'>;
+
+/** The graph without its step data: React Flow's nodes and edges for the whole scenario. */
+export function structureOf(graph: Graph): { nodes: StructureNode[]; edges: StructureEdge[] } {
+  return {
+    // `measured` is the size the box is drawn at (ServiceNode's button fills the node's fixed width and
+    // height): React Flow's first measure of the drawn box then finds nothing changed, instead of
+    // storing new sizes and rendering every box and line again.
+    nodes: graph.nodes.map(({ data, ...node }) => ({
+      ...node,
+      measured: { width: node.width, height: node.height },
+      data: { actor: data.actor },
+    })),
+    edges: graph.edges.map(({ data: _data, ...edge }) => ({ ...edge, data: {} })),
+  };
+}
+
+/**
+ * The step data of `graph`, keeping the previous object for every box and line whose data did not
+ * change (compared as JSON: small plain objects), so only those render again.
+ */
+export function stepDataOf(graph: Graph, previous: StepData = EMPTY): StepData {
+  const keep = <T>(old: T | undefined, next: T): T =>
+    old !== undefined && JSON.stringify(old) === JSON.stringify(next) ? old : next;
+  const nodes = new Map<string, ServiceNodeData>();
+  for (const node of graph.nodes) nodes.set(node.id, keep(previous.nodes.get(node.id), node.data));
+  const edges = new Map<string, PacketEdgeData>();
+  for (const edge of graph.edges) {
+    if (edge.data) edges.set(edge.id, keep(previous.edges.get(edge.id), edge.data));
+  }
+  return { nodes, edges };
+}
