@@ -53,19 +53,31 @@ export function Splitter({ layout }: { layout: React.RefObject<HTMLElement | nul
 
   const current = () => layout.current?.lastElementChild?.getBoundingClientRect().width ?? MIN;
 
-  // The separator's range and value as the page lays out: measured after each render that can change
-  // them and on resize, not during render (the first render must match the prerendered first screen,
-  // which was written without a window).
+  // The separator's range and value as the page lays out, not during render (the first render must
+  // match the prerendered first screen, which was written without a window). The inspector's width
+  // comes from a ResizeObserver, which reports it after the browser's own layout: reading it from the
+  // DOM in an effect forced a layout of the whole page in the middle of the app's start.
   const [range, setRange] = useState({ max: 1000, now: MIN });
-  useLayoutEffect(() => {
+  useEffect(() => {
+    let inspectorWidth: number | undefined;
     const measure = () => {
-      const next = { max: Math.round(window.innerWidth * MAX_SHARE), now: Math.round(width ?? current()) };
+      const now = Math.round(width ?? inspectorWidth ?? MIN);
+      const next = { max: Math.round(window.innerWidth * MAX_SHARE), now };
       setRange((old) => (old.max === next.max && old.now === next.now ? old : next));
     };
     measure();
+    const inspector = layout.current?.lastElementChild;
+    const observer = new ResizeObserver(([entry]) => {
+      inspectorWidth = entry?.borderBoxSize[0]?.inlineSize;
+      measure();
+    });
+    if (inspector) observer.observe(inspector);
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  });
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [layout, width]);
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
     event.preventDefault();

@@ -1,13 +1,18 @@
 import { useEffect } from 'react';
 import type { Scenario } from '../../scenarios/types';
 import { buildGraph, type Orientation } from './build-graph';
+import { DRAWING_FRAMES } from './drawing-frames';
 import type { Box } from './layout';
 
 /**
  * The box every step of a scenario draws into (the labels change with the active step): fitting this
  * frame rather than each step's own bounds keeps the zoom still while the reader steps through.
+ * Computing it lays out every step of the scenario (a graph per step), which on a slow phone was the
+ * longest piece of the first screen's hydration; the frames of the catalogue's scenarios are therefore
+ * computed ahead (drawing-frames.ts, kept equal to this function by its test) and this runs only for a
+ * scenario missing there.
  */
-export function drawingFrame(scenario: Scenario, orientation: Orientation): Box {
+export function computeDrawingFrame(scenario: Scenario, orientation: Orientation): Box {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
@@ -21,6 +26,20 @@ export function drawingFrame(scenario: Scenario, orientation: Orientation): Box 
   }
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
+
+/** The frame of `scenario` drawn `orientation`: from the table computed ahead, else computed now (and kept). */
+export function drawingFrame(scenario: Scenario, orientation: Orientation): Box {
+  const ahead = DRAWING_FRAMES[scenario.id]?.[orientation];
+  if (ahead) return ahead;
+  const key = `${scenario.id}|${orientation}`;
+  let frame = computed.get(key);
+  if (!frame) {
+    frame = computeDrawingFrame(scenario, orientation);
+    computed.set(key, frame);
+  }
+  return frame;
+}
+const computed = new Map<string, Box>();
 
 /** The drawing's shape as the canvas's CSS aspect-ratio (`--diagram-aspect`), e.g. "1240 / 560". */
 export function diagramAspect(frame: Box): string {
@@ -45,12 +64,20 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
       el.style.removeProperty('--diagram-room');
       return;
     }
+    let written = '';
     const measure = () => {
       const top = el.getBoundingClientRect().top + window.scrollY;
-      const room = Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN));
-      el.style.setProperty('--diagram-room', `${room}px`);
+      const room = `${Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN))}px`;
+      // The property is inherited by every box and line of the drawing: an unchanged value is not written
+      // again, since each write restyles the whole diagram (the observer calls this as the narration
+      // above it changes, at every step).
+      if (room === written) return;
+      written = room;
+      el.style.setProperty('--diagram-room', room);
     };
-    measure();
+    // No measure now: the observer reports each element once it starts observing, after the browser's
+    // own layout and before it paints, and the room is set then (a read here forced a layout of the
+    // whole page in the middle of the app's start).
     const above = [
       document.querySelector('.app-header'),
       ...Array.from(el.parentElement?.children ?? []).filter(

@@ -1,0 +1,585 @@
+import type { Orientation } from './build-graph';
+import type { Box } from './layout';
+
+/*
+ * Generated: each scenario's drawing frame (use-first-screen.ts, computeDrawingFrame), computed ahead
+ * because computing it lays out every step of the scenario, which delayed the first screen on slow
+ * phones. drawing-frames.test.ts checks it against the layout code and rewrites it with
+ * UPDATE_DRAWING_FRAMES=1 npx vitest run src/ui/diagram/drawing-frames.test.ts
+ */
+export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation, Box>>>> = {
+  'enhanced-flow': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 610,
+    },
+  },
+  'basic-flow': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 486,
+      h: 610,
+    },
+  },
+  'basic-flow-google': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 432,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 486,
+      h: 610,
+    },
+  },
+  'basic-flow-guest': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 486,
+      h: 504,
+    },
+  },
+  guest: {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 504,
+    },
+  },
+  'jwt-to-api': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1008,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 335,
+      h: 292,
+    },
+  },
+  'scoped-api': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1008,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 369,
+      h: 292,
+    },
+  },
+  'google-direct': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 432,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 610,
+    },
+  },
+  'google-via-user-pool': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 432,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 451,
+      h: 716,
+    },
+  },
+  saml: {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 432,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 610,
+    },
+  },
+  'saml-via-user-pool': {
+    horizontal: {
+      x: -13,
+      y: -4,
+      w: 1027,
+      h: 432,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 451,
+      h: 716,
+    },
+  },
+  'sts-assume-role': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 1008,
+      h: 263,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 367,
+      h: 292,
+    },
+  },
+  'sts-saml': {
+    horizontal: {
+      x: -4,
+      y: 53,
+      w: 1008,
+      h: 375,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 386,
+      h: 398,
+    },
+  },
+  'sts-web-identity': {
+    horizontal: {
+      x: -4,
+      y: 53,
+      w: 1008,
+      h: 375,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 447,
+      h: 398,
+    },
+  },
+  'sts-federation-token': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 1008,
+      h: 263,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 375,
+      h: 292,
+    },
+  },
+  'sts-session-token': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 1008,
+      h: 263,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 367,
+      h: 292,
+    },
+  },
+  'what-if-tampered-token': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1008,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 335,
+      h: 292,
+    },
+  },
+  'what-if-wrong-token': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 378,
+      h: 212,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 324,
+      h: 186,
+    },
+  },
+  'what-if-expired': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 610,
+    },
+  },
+  'what-if-guest-ssm': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1034,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 504,
+    },
+  },
+  'what-if-wrong-secret': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 798,
+      h: 253.5,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 367,
+      h: 186,
+    },
+  },
+  'what-if-guests-disabled': {
+    horizontal: {
+      x: -4,
+      y: 200,
+      w: 1008,
+      h: 279,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 386,
+      h: 398,
+    },
+  },
+  'what-if-basic-flow-role-mappings': {
+    horizontal: {
+      x: -4,
+      y: 240,
+      w: 588,
+      h: 80,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 324,
+      h: 186,
+    },
+  },
+  'what-if-client-secret-in-browser': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 378,
+      h: 212,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 324,
+      h: 186,
+    },
+  },
+  'what-if-forgotten-password': {
+    horizontal: {
+      x: -12,
+      y: 108,
+      w: 386,
+      h: 212,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 401,
+      h: 186,
+    },
+  },
+  'what-if-pre-token-generation': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 378,
+      h: 212,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 324,
+      h: 186,
+    },
+  },
+  'attack-other-client': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1008,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 346,
+      h: 398,
+    },
+  },
+  'attack-alg-none': {
+    horizontal: {
+      x: -4,
+      y: 108,
+      w: 588,
+      h: 212,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 335,
+      h: 292,
+    },
+  },
+  'attack-forged-sigv4': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 504,
+    },
+  },
+  'attack-stolen-credentials': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 504,
+    },
+  },
+  'attack-missing-aud': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 469,
+      h: 610,
+    },
+  },
+  'attack-saml-replay': {
+    horizontal: {
+      x: -4,
+      y: 53,
+      w: 1008,
+      h: 375,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 386,
+      h: 398,
+    },
+  },
+  'attack-saml-tampered': {
+    horizontal: {
+      x: -4,
+      y: 62.5,
+      w: 1008,
+      h: 365.5,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 386,
+      h: 398,
+    },
+  },
+  'attack-saml-wrapped': {
+    horizontal: {
+      x: -4,
+      y: 62.5,
+      w: 1008,
+      h: 365.5,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 386,
+      h: 398,
+    },
+  },
+  'after-sign-out': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 462,
+      h: 716,
+    },
+  },
+  'abac-departments': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 440,
+      h: 610,
+    },
+  },
+  'admin-api-backend': {
+    horizontal: {
+      x: -56,
+      y: 108,
+      w: 1060,
+      h: 361.5,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 443,
+      h: 504,
+    },
+  },
+  'why-not-direct-web-identity': {
+    horizontal: {
+      x: -4,
+      y: 53,
+      w: 1008,
+      h: 375,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 458,
+      h: 504,
+    },
+  },
+  'central-server-session-keys': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 495,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 397,
+      h: 504,
+    },
+  },
+  'developer-authenticated-identities': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1018,
+      h: 473.5,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 486,
+      h: 610,
+    },
+  },
+  'sync-conflict-two-devices': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1034,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 462,
+      h: 716,
+    },
+  },
+};
