@@ -5,6 +5,31 @@ import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-stat
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
+/** The longest a settled step's URL write waits for idle time. */
+const IDLE_WRITE_TIMEOUT_MS = 200;
+
+type Cancel = () => void;
+type IdleWindow = {
+  requestIdleCallback?: (task: () => void, options: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+/** Runs `task` when the browser is idle (within IDLE_WRITE_TIMEOUT_MS), or after a task where idle callbacks are missing. */
+function afterIdle(task: () => void): Cancel {
+  const w = window as IdleWindow;
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const handle = w.requestIdleCallback(task, { timeout: IDLE_WRITE_TIMEOUT_MS });
+    return () => w.cancelIdleCallback?.(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
+
+/** The same for a delayed write (playback, replays). */
+function after(ms: number, task: () => void): Cancel {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
+}
 
 function urlOf(state: AppState): string {
   return formatUrlState({
@@ -28,7 +53,7 @@ export function useUrlSync() {
   const store = useAppStoreApi();
   useEffect(() => {
     let applying = false;
-    let pending: ReturnType<typeof setTimeout> | undefined;
+    let pending: Cancel | undefined;
     /** A settled step's write, queued for just after the frame that shows the step. */
     let settling: number | undefined;
     const cancelSettle = () => {
@@ -51,7 +76,7 @@ export function useUrlSync() {
         state.chapterId !== previous.chapterId ||
         state.identity !== previous.identity;
       if (structural) {
-        if (pending) clearTimeout(pending);
+        pending?.();
         pending = undefined;
         cancelSettle();
         const next = urlOf(state);
@@ -70,18 +95,20 @@ export function useUrlSync() {
       // so a Back pressed right after it leaves this entry at that step. Playback and replays (busy)
       // pass through steps; those are written once, a little later, when they end.
       if (!state.busy && state.status !== 'playing') {
-        if (pending) clearTimeout(pending);
+        pending?.();
         pending = undefined;
         cancelSettle();
         settling = requestAnimationFrame(() => {
           settling = undefined;
-          pending = setTimeout(writeStep, 0);
+          // After that frame, in idle time: a task queued straight after it ran before the frame's
+          // own follow-up work and delayed the next key press by the write.
+          pending = afterIdle(writeStep);
         });
-      } else if (!pending && settling === undefined) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
+      } else if (!pending && settling === undefined) pending = after(STEP_URL_DELAY_MS, writeStep);
     });
     const onPop = () => {
       // A write still waiting belongs to the entry the reader just left: drop it, never apply it here.
-      if (pending) clearTimeout(pending);
+      pending?.();
       pending = undefined;
       cancelSettle();
       const url = parseUrlState(location.search);
@@ -106,7 +133,7 @@ export function useUrlSync() {
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
-      if (pending) clearTimeout(pending);
+      pending?.();
       cancelSettle();
       window.removeEventListener('popstate', onPop);
     };

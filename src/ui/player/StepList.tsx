@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TraceEntry } from '../../player/create-player';
 import { findScenario } from '../../scenarios/catalog';
@@ -48,33 +49,69 @@ export function awsErrorMessage(entry: TraceEntry): string | undefined {
   return /<Message>([^<]+)<\/Message>/.exec(body)?.[1];
 }
 
+interface StepRowProps {
+  index: number;
+  label: string;
+  title: string;
+  outcome: string;
+  current: boolean;
+  denied: boolean;
+  busy: boolean;
+  onSeek: (position: number) => void;
+}
+
+/** One row; memoised, so a seek renders only the rows whose outcome or highlight changed. */
+const StepRow = memo(function StepRow({
+  index,
+  label,
+  title,
+  outcome,
+  current,
+  denied,
+  busy,
+  onSeek,
+}: StepRowProps) {
+  return (
+    <li className={`${current ? 'is-current' : ''} ${denied ? 'is-denied' : ''}`}>
+      <button
+        type="button"
+        disabled={busy}
+        aria-current={current ? 'step' : undefined}
+        onClick={() => onSeek(index + 1)}
+      >
+        <span className="step-list__label">{label}</span>
+        <span className="step-list__title">{title}</span>
+        <span className="step-list__outcome">{outcome}</span>
+      </button>
+    </li>
+  );
+});
+
 /** The steps of the scenario as a list the reader can jump around in. */
 export function StepList() {
   const store = useAppStoreApi();
   const { scenarioId, entries, position, busy } = useAppStore(
     useShallow((s) => ({ scenarioId: s.scenarioId, entries: s.entries, position: s.position, busy: s.busy })),
   );
+  const onSeek = useCallback((target: number) => void store.getState().seek(target), [store]);
   const scenario = findScenario(scenarioId);
   if (!scenario) return null;
   return (
     <ol className="step-list" aria-label="Steps">
       {scenario.steps.map((step, index) => {
         const entry = entries[index];
-        const current = index === position - 1;
-        const denied = entry && entry.outcome !== 'success' && entry.outcome !== 'off-wire';
         return (
-          <li key={step.id} className={`${current ? 'is-current' : ''} ${denied ? 'is-denied' : ''}`}>
-            <button
-              type="button"
-              disabled={busy}
-              aria-current={current ? 'step' : undefined}
-              onClick={() => void store.getState().seek(index + 1)}
-            >
-              <span className="step-list__label">{step.label}</span>
-              <span className="step-list__title">{step.title}</span>
-              <span className="step-list__outcome">{outcomeWords(entry)}</span>
-            </button>
-          </li>
+          <StepRow
+            key={step.id}
+            index={index}
+            label={step.label}
+            title={step.title}
+            outcome={outcomeWords(entry)}
+            current={index === position - 1}
+            denied={!!entry && entry.outcome !== 'success' && entry.outcome !== 'off-wire'}
+            busy={busy}
+            onSeek={onSeek}
+          />
         );
       })}
     </ol>
