@@ -24,6 +24,19 @@ export interface StepGraphInput {
  * records new entries, so its graphs are new too). Entries are held weakly: a dropped run's graphs go
  * with it.
  */
+/** The value under `key` in a Map or WeakMap, made and kept on first use. */
+function kept<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
 export function createGraphCache() {
   const byRun = new WeakMap<object, Map<string, Graph>>();
   const structures = new WeakMap<Scenario, Map<Orientation, Structure>>();
@@ -31,17 +44,11 @@ export function createGraphCache() {
     const { scenario, entries, position, clock, arrival, orientation } = input;
     const run: object = entries[entries.length - 1] ?? scenario;
     const key = `${entries.length}|${position}|${clock}|${arrival}|${orientation}`;
-    let graphs = byRun.get(run);
-    if (!graphs) {
-      graphs = new Map();
-      byRun.set(run, graphs);
-    }
-    let graph = graphs.get(key);
-    if (!graph) {
-      graph = buildGraph(input);
-      graphs.set(key, graph);
-    }
-    return graph;
+    return kept(
+      kept(byRun, run, () => new Map()),
+      key,
+      () => buildGraph(input),
+    );
   }
   /**
    * React Flow's boxes and lines for the scenario (step-data.ts), the same object for as long as the
@@ -49,17 +56,11 @@ export function createGraphCache() {
    * boxes, routes and ends), so opening a scenario builds one graph, not two.
    */
   function structureFor(scenario: Scenario, orientation: Orientation, graph: Graph): Structure {
-    let byOrientation = structures.get(scenario);
-    if (!byOrientation) {
-      byOrientation = new Map();
-      structures.set(scenario, byOrientation);
-    }
-    let structure = byOrientation.get(orientation);
-    if (!structure) {
-      structure = structureOf(graph);
-      byOrientation.set(orientation, structure);
-    }
-    return structure;
+    return kept(
+      kept(structures, scenario, () => new Map()),
+      orientation,
+      () => structureOf(graph),
+    );
   }
   return { graphFor, structureFor };
 }
