@@ -5,31 +5,6 @@ import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-stat
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
-/** The longest a settled step's URL write waits for idle time. */
-const IDLE_WRITE_TIMEOUT_MS = 200;
-
-type Cancel = () => void;
-type IdleWindow = {
-  requestIdleCallback?: (task: () => void, options: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
-/** Runs `task` when the browser is idle (within IDLE_WRITE_TIMEOUT_MS), or after a task where idle callbacks are missing. */
-function afterIdle(task: () => void): Cancel {
-  const w = window as IdleWindow;
-  if (w.requestIdleCallback && w.cancelIdleCallback) {
-    const handle = w.requestIdleCallback(task, { timeout: IDLE_WRITE_TIMEOUT_MS });
-    return () => w.cancelIdleCallback?.(handle);
-  }
-  const handle = setTimeout(task, 0);
-  return () => clearTimeout(handle);
-}
-
-/** The same for a delayed write (playback, replays). */
-function after(ms: number, task: () => void): Cancel {
-  const handle = setTimeout(task, ms);
-  return () => clearTimeout(handle);
-}
 
 function urlOf(state: AppState): string {
   return formatUrlState({
@@ -53,7 +28,7 @@ export function useUrlSync() {
   const store = useAppStoreApi();
   useEffect(() => {
     let applying = false;
-    let pending: Cancel | undefined;
+    let pending: ReturnType<typeof setTimeout> | undefined;
     /** A settled step's write, queued for just after the frame that shows the step. */
     let settling: number | undefined;
     const cancelSettle = () => {
@@ -76,7 +51,7 @@ export function useUrlSync() {
         state.chapterId !== previous.chapterId ||
         state.identity !== previous.identity;
       if (structural) {
-        pending?.();
+        if (pending) clearTimeout(pending);
         pending = undefined;
         cancelSettle();
         const next = urlOf(state);
@@ -95,20 +70,18 @@ export function useUrlSync() {
       // so a Back pressed right after it leaves this entry at that step. Playback and replays (busy)
       // pass through steps; those are written once, a little later, when they end.
       if (!state.busy && state.status !== 'playing') {
-        pending?.();
+        if (pending) clearTimeout(pending);
         pending = undefined;
         cancelSettle();
         settling = requestAnimationFrame(() => {
           settling = undefined;
-          // After that frame, in idle time: a task queued straight after it ran before the frame's
-          // own follow-up work and delayed the next key press by the write.
-          pending = afterIdle(writeStep);
+          pending = setTimeout(writeStep, 0);
         });
-      } else if (!pending && settling === undefined) pending = after(STEP_URL_DELAY_MS, writeStep);
+      } else if (!pending && settling === undefined) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });
     const onPop = () => {
       // A write still waiting belongs to the entry the reader just left: drop it, never apply it here.
-      pending?.();
+      if (pending) clearTimeout(pending);
       pending = undefined;
       cancelSettle();
       const url = parseUrlState(location.search);
@@ -133,7 +106,7 @@ export function useUrlSync() {
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
-      pending?.();
+      if (pending) clearTimeout(pending);
       cancelSettle();
       window.removeEventListener('popstate', onPop);
     };
