@@ -7,6 +7,7 @@ import { useMediaQuery } from '../common/use-media-query';
 import type { buildGraph, Orientation } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { createGraphCache } from './graph-cache';
+import { useWarmGraphs } from './use-warm-graphs';
 import { type StepData, StepDataContext, stepDataOf, structureOf } from './step-data';
 import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-screen';
 
@@ -54,13 +55,15 @@ function CanvasPlaceholder({ graph, touch }: { graph: ReturnType<typeof buildGra
  * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
  */
 export function FlowDiagram() {
-  const { scenarioId, entries, position, clock, arrival } = useAppStore(
+  const { scenarioId, entries, position, clock, arrival, clockJumps, settled } = useAppStore(
     useShallow((s) => ({
       scenarioId: s.scenarioId,
       entries: s.entries,
       position: s.position,
       clock: s.clock,
       arrival: s.arrival,
+      clockJumps: s.clockJumps,
+      settled: !s.busy && s.status !== 'playing' && s.arrival === 'landed',
     })),
   );
   const scenario = findScenario(scenarioId);
@@ -71,11 +74,13 @@ export function FlowDiagram() {
   // trace, the packet's arrival or the simulation clock changes (never per animation frame), once per
   // step shown: going back to a step reuses its graph.
   const [graphs] = useState(createGraphCache);
-  const graph = useMemo(
-    () =>
-      scenario ? graphs.graphFor({ scenario, entries, position, clock, arrival, orientation }) : EMPTY_GRAPH,
-    [graphs, scenario, entries, position, clock, arrival, orientation],
+  const shown = useMemo(
+    () => (scenario ? { scenario, entries, position, clock, arrival, orientation } : undefined),
+    [scenario, entries, position, clock, arrival, orientation],
   );
+  const graph = useMemo(() => (shown ? graphs.graphFor(shown) : EMPTY_GRAPH), [graphs, shown]);
+  // The other steps already run are drawn ahead while the browser is idle.
+  useWarmGraphs(graphs, shown, clockJumps, settled);
   // React Flow's inputs: the boxes and lines of the whole scenario, the same object at every step.
   const structure = useMemo(
     () => (scenario ? graphs.structureFor(scenario, orientation, graph) : structureOf(EMPTY_GRAPH)),

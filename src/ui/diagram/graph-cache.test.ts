@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEntry } from '../../player/create-player';
+import { createPlayer, type TraceEntry } from '../../player/create-player';
 import { enhancedFlow } from '../../scenarios/flows';
 import { buildGraph } from './build-graph';
-import { createGraphCache } from './graph-cache';
+import { createCloud } from '../../sim/index';
+import { createGraphCache, recordedStepInputs } from './graph-cache';
 import { structureOf } from './step-data';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -54,5 +55,30 @@ describe('createGraphCache', () => {
         graphFor({ ...base, entries: [], position: 0, orientation: 'vertical' }),
       ),
     ).not.toBe(structure);
+  });
+
+  it('names every other recorded step exactly as a seek to it shows it (entries, clock with jumps, packet landed)', async () => {
+    const player = createPlayer({ scenario: enhancedFlow, createCloud });
+    await player.seek(2);
+    await player.advanceClock(600_000);
+    await player.seek(enhancedFlow.steps.length);
+    const end = player.getSnapshot();
+    const inputs = recordedStepInputs(
+      { ...base, entries: end.entries, position: end.position, clock: end.clock, arrival: 'sending' },
+      end.clockJumps,
+    );
+    expect(inputs.map((i) => i.position)).toEqual(
+      Array.from({ length: enhancedFlow.steps.length - 1 }, (_, i) => i + 1),
+    );
+    // Down to the jump's own position: going back before it would drop the jump and the steps run after it.
+    for (const input of inputs.filter((i) => i.position >= 2).reverse()) {
+      await player.seek(input.position);
+      const shown = player.getSnapshot();
+      expect(input.arrival).toBe('landed');
+      expect(input.clock).toBe(shown.clock);
+      expect(input.entries).toHaveLength(shown.entries.length);
+      expect(input.entries.at(-1)).toBe(shown.entries.at(-1));
+    }
+    expect(inputs.find((i) => i.position === 2)?.clock).toBe(end.entries[1]!.at + 600_000);
   });
 });

@@ -1,4 +1,5 @@
 import type { TraceEntry } from '../../player/create-player';
+import type { ClockJump } from '../../player/timeline';
 import type { Scenario } from '../../scenarios/types';
 import type { Arrival } from '../../store/types';
 import { buildGraph, type Orientation } from './build-graph';
@@ -63,4 +64,30 @@ export function createGraphCache() {
     );
   }
   return { graphFor, structureFor };
+}
+
+/**
+ * The graph inputs of every other step a seek can show without running anything: the recorded steps
+ * 1…entries.length, each with its packet landed and its clock as the player restores it (the time the
+ * step ran, plus the reader's clock jumps made at that position). Building these ahead, in idle time,
+ * lets a seek reuse them (graphFor keys them exactly as the seek will).
+ */
+export function recordedStepInputs(
+  shown: StepGraphInput,
+  clockJumps: readonly ClockJump[],
+): StepGraphInput[] {
+  const inputs: StepGraphInput[] = [];
+  for (let position = 1; position <= shown.entries.length; position += 1) {
+    if (position === shown.position) continue;
+    const ran = shown.entries[position - 1]?.at ?? shown.clock;
+    const jumped = clockJumps.filter((j) => j.position === position).reduce((t, j) => t + j.ms, ran);
+    inputs.push({
+      ...shown,
+      entries: shown.entries.slice(0, position),
+      position,
+      clock: jumped,
+      arrival: 'landed',
+    });
+  }
+  return inputs;
 }

@@ -53,8 +53,8 @@ export function structureOf(graph: Graph): { nodes: StructureNode[]; edges: Stru
  * change (compared as JSON: small plain objects), so only those render again.
  */
 export function stepDataOf(graph: Graph, previous: StepData = EMPTY): StepData {
-  const keep = <T>(old: T | undefined, next: T): T =>
-    old !== undefined && JSON.stringify(old) === JSON.stringify(next) ? old : next;
+  const keep = <T extends object>(old: T | undefined, next: T): T =>
+    old !== undefined && (old === next || jsonOf(old) === jsonOf(next)) ? old : next;
   const nodes = new Map<string, ServiceNodeData>();
   for (const node of graph.nodes) nodes.set(node.id, keep(previous.nodes.get(node.id), node.data));
   const edges = new Map<string, PacketEdgeData>();
@@ -62,4 +62,15 @@ export function stepDataOf(graph: Graph, previous: StepData = EMPTY): StepData {
     if (edge.data) edges.set(edge.id, keep(previous.edges.get(edge.id), edge.data));
   }
   return { nodes, edges };
+}
+
+/** Each data object's JSON, made once: graphs are cached per step, so the same objects are compared again. */
+const jsonOfData = new WeakMap<object, string>();
+function jsonOf(data: object): string {
+  let json = jsonOfData.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    jsonOfData.set(data, json);
+  }
+  return json;
 }

@@ -52,28 +52,35 @@ const MIN_ROOM = 300;
 const BOTTOM_MARGIN = 10;
 
 /**
- * Sets `--diagram-room` on the element: the height left between its top and the bottom of the first
- * screen, so the whole diagram shows without scrolling. It follows the window and whatever sits above
- * it (the header, the player bar, the narration as it changes length).
+ * Limits the height of the diagram's canvas (a child of the element, `.diagram__canvas`) to the room
+ * left between the element's top and the bottom of the first screen, so the whole diagram shows
+ * without scrolling. It follows the window and whatever sits above it (the header, the player bar, the
+ * narration as it changes length). The limit is the canvas's own `max-height`, written on the canvas
+ * alone: a custom property on the section (as this once was) is inherited by every box and line of the
+ * drawing, and each change restyled all of them at a step whose narration changed length.
  */
 export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, enabled: boolean) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const canvases = () => Array.from(el.querySelectorAll<HTMLElement>(':scope > .diagram__canvas'));
     if (!enabled) {
-      el.style.removeProperty('--diagram-room');
+      for (const canvas of canvases()) canvas.style.removeProperty('max-height');
       return;
     }
-    let written = '';
+    let room = '';
+    const apply = () => {
+      for (const canvas of canvases()) {
+        if (canvas.style.maxHeight !== room) canvas.style.maxHeight = room;
+      }
+    };
     const measure = () => {
       const top = el.getBoundingClientRect().top + window.scrollY;
-      const room = `${Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN))}px`;
-      // The property is inherited by every box and line of the drawing: an unchanged value is not written
-      // again, since each write restyles the whole diagram (the observer calls this as the narration
-      // above it changes, at every step).
-      if (room === written) return;
-      written = room;
-      el.style.setProperty('--diagram-room', room);
+      // Less the caption row above the canvas (2rem), as the stylesheet's default limit.
+      const next = `calc(${Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN))}px - 2rem)`;
+      if (next === room) return;
+      room = next;
+      apply();
     };
     // No measure now: the observer reports each element once it starts observing, after the browser's
     // own layout and before it paints, and the room is set then (a read here forced a layout of the
@@ -86,9 +93,15 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
     ].filter((node): node is Element => !!node);
     const observer = new ResizeObserver(measure);
     for (const node of above) observer.observe(node);
+    // The canvas is replaced once (the placeholder by React Flow's): the new one gets the same limit.
+    const swapped = new MutationObserver(() => {
+      if (room) apply();
+    });
+    swapped.observe(el, { childList: true });
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
+      swapped.disconnect();
       window.removeEventListener('resize', measure);
     };
   }, [ref, enabled]);

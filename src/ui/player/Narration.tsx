@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
+import type { Scenario } from '../../scenarios/types';
 import { useAppStore } from '../../store/hooks';
 import { outcomeWords } from './StepList';
 
@@ -26,6 +27,36 @@ export function Narration() {
   const step = scenario?.steps[position - 1];
   const entry = entries[position - 1];
   return (
+    <NarrationText
+      step={step}
+      entry={entry}
+      scenario={scenario}
+      sending={sending}
+      held={held}
+      waiting={waiting}
+    />
+  );
+}
+
+const READING_HINT = 'Paused for reading: Next (→), Space or Play goes on.';
+const PREDICTION_HINT = 'Waiting for your prediction before the next step.';
+
+function NarrationText({
+  step,
+  entry,
+  scenario,
+  sending,
+  held,
+  waiting,
+}: {
+  step: Scenario['steps'][number] | undefined;
+  entry: Parameters<typeof outcomeWords>[0];
+  scenario: Scenario | undefined;
+  sending: boolean;
+  held: boolean;
+  waiting: boolean;
+}) {
+  return (
     <div className="narration" aria-live="polite" aria-atomic="true">
       {step ? (
         <>
@@ -40,12 +71,16 @@ export function Narration() {
               <span className={`outcome outcome--${entry?.outcome ?? 'none'}`}>{outcomeWords(entry)}</span>
             )}
           </p>
-          <p>{step.narration.what}</p>
-          {held ? (
-            <p className="reading-hint">Waiting for your prediction before the next step.</p>
-          ) : waiting ? (
-            <p className="reading-hint">Paused for reading: Next (→), Space or Play goes on.</p>
-          ) : null}
+          <p>
+            {step.narration.what}
+            {/* Why playback stopped, right after the words it waits for (on the same line when it fits). */}
+            {held || waiting ? (
+              <>
+                {' '}
+                <span className="reading-hint">{held ? PREDICTION_HINT : READING_HINT}</span>
+              </>
+            ) : null}
+          </p>
         </>
       ) : (
         <p>

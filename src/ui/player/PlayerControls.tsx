@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
@@ -18,16 +18,14 @@ function isTyping(target: EventTarget | null): boolean {
 export function PlayerControls() {
   usePlaybackTicker();
   const store = useAppStoreApi();
-  const { status, position, busy, speed, scenarioId, autoAdvance, held } = useAppStore(
+  const { status, position, busy, scenarioId, held } = useAppStore(
     useShallow((s) => ({
       // A Learn chapter holds playback before its decisive step until the reader predicts.
       held: s.gate !== undefined && s.position >= s.gate,
       status: s.status,
       position: s.position,
       busy: s.busy,
-      speed: s.speed,
       scenarioId: s.scenarioId,
-      autoAdvance: s.autoAdvance,
     })),
   );
   const total = findScenario(scenarioId)?.steps.length ?? 0;
@@ -100,6 +98,32 @@ export function PlayerControls() {
       >
         <span className="btn-text">Next</span> <PlayIcon />
       </button>
+      <PaceSettings />
+      {/* Progress without the word "step": the diagram's phase numbers (1, 1.5, 2 …) are the only numbering. */}
+      <span className="progress">
+        <progress max={total} value={position} aria-label="Played so far" />
+        <span className="progress__text">
+          {position} of {total} played
+          {busy ? ' · running…' : ''}
+          {held ? ' · waiting for your prediction' : ''}
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Speed and auto-advance: a component of their own, so that a step (which re-renders the buttons and
+ * the progress) leaves the select and the checkbox alone; React rewrites an input's attributes whenever
+ * it renders one.
+ */
+const PaceSettings = memo(function PaceSettings() {
+  const store = useAppStoreApi();
+  const { speed, autoAdvance } = useAppStore(
+    useShallow((s) => ({ speed: s.speed, autoAdvance: s.autoAdvance })),
+  );
+  return (
+    <>
       <label className="speed">
         Speed
         <select value={speed} onChange={(e) => store.getState().setSpeed(Number(e.target.value))}>
@@ -118,15 +142,6 @@ export function PlayerControls() {
         />
         Auto-advance
       </label>
-      {/* Progress without the word "step": the diagram's phase numbers (1, 1.5, 2 …) are the only numbering. */}
-      <span className="progress">
-        <progress max={total} value={position} aria-label="Played so far" />
-        <span className="progress__text">
-          {position} of {total} played
-          {busy ? ' · running…' : ''}
-          {held ? ' · waiting for your prediction' : ''}
-        </span>
-      </span>
-    </div>
+    </>
   );
-}
+});
