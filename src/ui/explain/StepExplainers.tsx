@@ -2,6 +2,7 @@ import type { DemoData, TraceEntry } from '../../player/create-player';
 import type { WorldFacts } from '../../player/world-facts';
 import type { Scenario, ScenarioStep } from '../../scenarios/types';
 import { useAppStoreApi } from '../../store/hooks';
+import { TokenBreaks } from '../common/TokenBreaks';
 import { guestScopeDownServices } from './guest-scope-down';
 import { RoleMappingView } from './RoleMappingView';
 import { SamlAssertionView } from './SamlAssertionView';
@@ -31,7 +32,10 @@ function RoleChoice({ entry, demo, world }: Pick<Props, 'entry' | 'demo' | 'worl
       <h4>How the identity pool chooses the role</h4>
       {chosen ? (
         <p>
-          The engine’s answer this time: <q>{chosen.summary}</q>
+          The engine’s answer this time:{' '}
+          <q>
+            <TokenBreaks text={chosen.summary} />
+          </q>
         </p>
       ) : null}
       <RoleMappingView world={world} poolId={demo?.identityPool.id} />
