@@ -83,8 +83,8 @@ export async function measureEngineFlow(runs = 200): Promise<Figure[]> {
       name: 'flow / crypto floor (medians)',
       value: ratio,
       unit: '×',
-      budget: '≤ 1.5×',
-      meets: ratio <= 1.5,
+      // Information since issue 12 (no budget): why the gap stays is in the README's benchmark section.
+      budget: '',
       note: `${runs} runs after ${warmup} warm-up, interleaved`,
     },
   ];

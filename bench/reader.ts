@@ -189,6 +189,7 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
     ...(window as unknown as { __seek: { times: number[] } }).__seek.times,
   ]);
   const worst = p95(times);
+  if (process.env.BENCH_SEEK_TIMES) console.log(`seek times: ${times.map((t) => t.toFixed(0)).join(' ')}`);
   return [
     {
       name: `reader: Back / seek to a step at 4× CPU slowdown (p95, ${longest.id})`,
