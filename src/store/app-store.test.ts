@@ -55,6 +55,27 @@ describe('app store', () => {
     expect(store.getState().position).toBe(2);
   });
 
+  it('runs one step per landed packet even when the engine is slow to start the step', async () => {
+    // The first step waits for the cloud to be created; ticks meanwhile must neither move its packet
+    // nor, once a packet would have landed, ask for a second step (which skipped step 1 under load).
+    const slowCloud: typeof createCloud = (options) =>
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() => createCloud(options));
+    const store = createAppStore({ createCloud: slowCloud });
+    store.getState().setAutoAdvance(true);
+    store.getState().setSpeed(4);
+    store.getState().play();
+    store.getState().tick(16);
+    for (let i = 0; i < 10; i++) {
+      store.getState().tick(STEP_ANIMATION_MS);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await until(() => store.getState().position === 1 && !store.getState().busy);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(store.getState().position).toBe(1);
+    expect(store.getState().arrival).toBe('sending');
+    expect(store.getState().playhead.get()).toBe(0);
+  });
+
   it('auto-advance moves on only after the step reading time', async () => {
     const store = createAppStore({ createCloud });
     store.getState().setAutoAdvance(true);

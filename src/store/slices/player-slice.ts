@@ -43,6 +43,12 @@ export function createPlayerSlice({
   return (set, get) => {
     /** Auto-advance: reading time already spent on the step whose answer has landed (wall-clock ms × speed). */
     let dwelt = 0;
+    /**
+     * A step has been asked of the player and has not finished. The player marks itself busy only once
+     * the step starts running, which waits behind anything queued before it (the engine loading for the
+     * first step): until then the packet must not travel, nor may a landed packet ask for another step.
+     */
+    let stepAsked = false;
     const total = () => findScenario(get().scenarioId)?.steps.length ?? 0;
     return {
       position: 0,
@@ -91,7 +97,12 @@ export function createPlayerSlice({
         playhead.set(0);
         dwelt = 0;
         set({ arrival: 'sending' });
-        await session.current().step();
+        stepAsked = true;
+        try {
+          await session.current().step();
+        } finally {
+          stepAsked = false;
+        }
         set({ status: get().status === 'playing' ? 'playing' : 'stepping' });
       },
       async stepBack() {
@@ -123,8 +134,8 @@ export function createPlayerSlice({
       tick(elapsedMs) {
         const { status, speed, busy, position, autoAdvance, scenarioId } = get();
         if (status !== 'playing' && status !== 'stepping') return;
-        // While the engine runs the next step, its packet waits at the start.
-        if (busy) return;
+        // While the engine runs the next step (or waits to run it), its packet waits at the start.
+        if (busy || stepAsked) return;
         const scenario = findScenario(scenarioId);
         const steps = scenario?.steps.length ?? 0;
         if (playhead.get() >= 1) {
