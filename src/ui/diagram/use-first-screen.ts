@@ -70,9 +70,7 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
     }
     let room = '';
     const apply = () => {
-      for (const canvas of canvases()) {
-        if (canvas.style.maxHeight !== room) canvas.style.maxHeight = room;
-      }
+      for (const canvas of canvases()) canvas.style.maxHeight = room;
     };
     const measure = () => {
       const top = el.getBoundingClientRect().top + window.scrollY;

@@ -26,14 +26,16 @@ export function useWarmGraphs(
     const host = globalThis as IdleHost;
     if (!shown || !settled || typeof host.requestIdleCallback !== 'function') return;
     const idle = host.requestIdleCallback;
-    const queue = recordedStepInputs(shown, clockJumps);
+    // The list is made in idle time too: this effect runs inside the frame of the seek that changed `shown`.
+    let queue: StepGraphInput[] | undefined;
     let handle: number | undefined;
     const work: IdleCallback = (deadline) => {
       handle = undefined;
+      queue ??= recordedStepInputs(shown, clockJumps);
       while (queue.length > 0 && deadline.timeRemaining() > SPARE_MS) graphs.graphFor(queue.shift()!);
       if (queue.length > 0) handle = idle(work);
     };
-    if (queue.length > 0) handle = idle(work);
+    if (shown.entries.length > 0) handle = idle(work);
     return () => {
       if (handle !== undefined) host.cancelIdleCallback?.(handle);
     };
