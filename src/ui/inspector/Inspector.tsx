@@ -65,11 +65,12 @@ const InspectorPanel = memo(function InspectorPanel({
           // What happens is said once, in the banner above the diagram; this panel says why.
           <div className="narration-panel">
             <p>
-              <strong>Why.</strong> {step.narration.why}
+              <strong>Why.</strong> <TokenBreaks text={step.narration.why} />
             </p>
             {step.narration.misunderstanding ? (
               <p className="misunderstanding">
-                <strong>Common misunderstanding.</strong> {step.narration.misunderstanding}
+                <strong>Common misunderstanding.</strong>{' '}
+                <TokenBreaks text={step.narration.misunderstanding} />
               </p>
             ) : null}
             <RefusalNote entry={entry} />
