@@ -152,7 +152,7 @@ test('with reduced motion the packet rests where the answer arrived instead of t
   await page.goto('/?scenario=enhanced-flow&step=0');
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
-  const packet = page.locator('.react-flow__edge .packet');
+  const packet = page.locator('.diagram-lines .packet');
   await expect(packet).toHaveCount(1);
   const first = await packet.getAttribute('transform');
   await page.waitForTimeout(600); // mid-animation at normal motion

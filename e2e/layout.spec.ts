@@ -99,7 +99,7 @@ test.describe('at 1280×720', () => {
         expect(b.text, `${b.name} text size`).toBeGreaterThanOrEqual(12);
       }
       const labels = await diagram(page)
-        .locator('.edge-label, .react-flow__edge path')
+        .locator('.edge-label, .diagram-line path')
         .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
       expect(labels.length).toBeGreaterThan(0);
       expect(Math.max(...labels)).toBeLessThanOrEqual(720);

@@ -5,17 +5,16 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { buildGraph } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
-import { PacketEdge } from './edges/PacketEdge';
 import type { Box } from './layout';
+import { DiagramLines } from './lines/DiagramLines';
 import { ServiceNode } from './nodes/ServiceNode';
 import type { structureOf } from './step-data';
 
-// Module scope: React Flow re-mounts every node when these objects change identity.
+// Module scope: React Flow re-mounts every node when this object changes identity.
 const nodeTypes = { service: ServiceNode };
-const edgeTypes = { packet: PacketEdge };
 const FIT_PADDING = 0.015;
 const MAX_FIT_ZOOM = 1.15;
 const PRO = { hideAttribution: false };
@@ -132,7 +131,6 @@ const Drawing = memo(function Drawing({
   return (
     <ReactFlow
       nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
       defaultViewport={start.viewport}
       minZoom={0.3}
       maxZoom={2}
@@ -173,7 +171,7 @@ export default function FlowCanvas({
   flowKey,
   touch,
 }: {
-  /** React Flow's boxes and lines (the same at every step; each reads its step's data from context). */
+  /** The scenario's boxes and lines (the same at every step; each reads its step's data from context). */
   structure: ReturnType<typeof structureOf>;
   /** This step's lines, for the caption. */
   edges: ReturnType<typeof buildGraph>['edges'];
@@ -186,6 +184,7 @@ export default function FlowCanvas({
   // mounting at the origin and fitting afterwards (a second render of every box and line).
   // A new scenario or orientation is a new frame: React Flow waits for the canvas measured for it.
   const [start, setStart] = useState<Start | null>(null);
+  const lines = useMemo(() => structure.edges.map((edge) => edge.id), [structure]);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -197,17 +196,22 @@ export default function FlowCanvas({
     );
   }, [frame]);
   return (
-    // Its store starts with the boxes and lines: React Flow's first render draws them. They are the same
-    // for as long as this provider lives (a new scenario or orientation is a new key), so React Flow is
-    // not also given them as props: each prop it is given is written to its store again after mounting,
-    // and new nodes are a render of every box and line.
-    <ReactFlowProvider key={flowKey} initialNodes={structure.nodes} initialEdges={structure.edges}>
+    // Its store starts with the boxes: React Flow's first render draws them. They are the same for as
+    // long as this provider lives (a new scenario or orientation is a new key), so React Flow is not also
+    // given them as props: each prop it is given is written to its store again after mounting, and new
+    // nodes are a render of every box. The lines are drawn beside it (DiagramLines), not as its edges.
+    <ReactFlowProvider key={flowKey} initialNodes={structure.nodes}>
       <div className="diagram__bar">
         <DiagramCaption edges={edges} />
         <ZoomButtons frame={frame} canvas={canvas} />
       </div>
       <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} ref={canvas}>
-        {start?.frame === frame ? <Drawing start={start} touch={touch} canvas={canvas} /> : null}
+        {start?.frame === frame ? (
+          <>
+            <DiagramLines ids={lines} viewport={start.viewport} />
+            <Drawing start={start} touch={touch} canvas={canvas} />
+          </>
+        ) : null}
       </div>
     </ReactFlowProvider>
   );

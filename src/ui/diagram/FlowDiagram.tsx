@@ -51,7 +51,7 @@ function CanvasPlaceholder({ graph, touch }: { graph: ReturnType<typeof buildGra
 }
 
 /**
- * The pipeline diagram. The packet moves itself per animation frame (see PacketEdge). React Flow's node
+ * The pipeline diagram. The packet moves itself per animation frame (see DiagramLines). React Flow's node
  * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
  */
 export function FlowDiagram() {

@@ -1,25 +1,13 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
 import type { ServiceNodeData } from '../build-graph';
 import { type StructureNode, useNodeData } from '../step-data';
 
 /**
- * Edges carry their own routes (layout.ts), so the two handles only satisfy React Flow's wiring. They
- * never change: rendered once, not with every change of the box's state.
- */
-const BoxHandles = memo(function BoxHandles() {
-  return (
-    <>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </>
-  );
-});
-
-/**
  * One box of the pipeline: its name, what it is, and its state now (signed in, holding credentials …).
- * Clicking it (or Enter) explains the component in the inspector's Component tab.
+ * Clicking it (or Enter) explains the component in the inspector's Component tab. It has no handles:
+ * React Flow draws no edges here (DiagramLines draws the lines along their own routes).
  */
 const ServiceBox = memo(function ServiceBox({ data }: { data: ServiceNodeData }) {
   const store = useAppStoreApi();
@@ -43,7 +31,6 @@ const ServiceBox = memo(function ServiceBox({ data }: { data: ServiceNodeData })
       title={data.statusText}
       onClick={() => store.getState().selectActor(data.actor)}
     >
-      <BoxHandles />
       <span className="service-node__label">{data.label}</span>
       <span className="service-node__kind">{data.kind}</span>
       {data.badge ? <span className="service-node__status">{data.badge}</span> : null}
