@@ -78,3 +78,44 @@ test('nothing on the first screen moves when the app takes over it', async ({ pa
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
 });
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the app hydrates the diagram’s prerendered caption and canvas instead of rebuilding them, and stands the drawing on end', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    // The prerender drew the wide layout's markup; a phone's answer to the media queries must not make
+    // React throw that markup away (it did: a blocking re-render client-rendered the diagram's part).
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const w = window as unknown as { __bar: Element | null; __canvas: Element | null };
+        w.__bar = document.querySelector('.diagram__bar');
+        w.__canvas = document.querySelector('.diagram__canvas');
+      });
+    });
+    await page.goto('/');
+    await expect(page.locator('#root')).not.toHaveAttribute('inert');
+    const browser = page.getByRole('button', { name: /^Browser app,/ });
+    const pool = page.getByRole('button', { name: /^User pool,/ });
+    await expect(browser).toBeVisible({ timeout: 15_000 });
+    const kept = await page.evaluate(() => {
+      const w = window as unknown as { __bar: Element | null; __canvas: Element | null };
+      return {
+        bar: !!w.__bar && w.__bar === document.querySelector('.diagram__bar'),
+        canvas: !!w.__canvas && w.__canvas === document.querySelector('.diagram__canvas'),
+      };
+    });
+    expect(kept).toEqual({ bar: true, canvas: true });
+    // Top to bottom: the user pool is drawn below the browser app, not beside it.
+    const a = await browser.boundingBox();
+    const b = await pool.boundingBox();
+    expect((b?.y ?? 0) - (a?.y ?? 0)).toBeGreaterThan(a?.height ?? 0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -16,15 +16,25 @@ function listFor(query: string): MediaQueryList | undefined {
   return list;
 }
 
-/** Whether a media query matches now; re-renders when that changes. */
-export function useMediaQuery(query: string): boolean {
+const matchesNow = (query: string) => listFor(query)?.matches ?? false;
+
+/**
+ * Whether a media query matches now; re-renders when that changes.
+ *
+ * Hydrating the prerendered first screen, a component gets the prerender's answer (no match), since
+ * its markup must be what the prerender wrote; React then renders it again at once with the reader's
+ * answer, in one blocking task, and renders afresh whatever below it still waits for its code. A
+ * component whose markup does not depend on the answer (only its effects and later renders do) passes
+ * `{ sameMarkup: true }` and gets the reader's answer from the start: no second render.
+ */
+export function useMediaQuery(query: string, { sameMarkup = false } = {}): boolean {
   return useSyncExternalStore(
     (callback) => {
       const list = listFor(query);
       list?.addEventListener('change', callback);
       return () => list?.removeEventListener('change', callback);
     },
-    () => listFor(query)?.matches ?? false,
-    () => false,
+    () => matchesNow(query),
+    () => (sameMarkup ? matchesNow(query) : false),
   );
 }

@@ -205,7 +205,7 @@ export default function FlowCanvas({
         <DiagramCaption edges={edges} />
         <ZoomButtons frame={frame} canvas={canvas} />
       </div>
-      <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} ref={canvas}>
+      <div className="diagram__canvas" ref={canvas}>
         {start?.frame === frame ? (
           <>
             <DiagramLines ids={lines} viewport={start.viewport} />

@@ -28,7 +28,7 @@ const NARROW = '(max-width: 600px)';
  * Until React Flow's chunk has loaded: the caption row (the same caption, the zoom buttons not yet
  * usable) and the canvas at the size the drawing will take, so nothing moves when it arrives.
  */
-function CanvasPlaceholder({ graph, touch }: { graph: ReturnType<typeof buildGraph>; touch: boolean }) {
+function CanvasPlaceholder({ graph }: { graph: ReturnType<typeof buildGraph> }) {
   return (
     <>
       <div className="diagram__bar">
@@ -45,7 +45,7 @@ function CanvasPlaceholder({ graph, touch }: { graph: ReturnType<typeof buildGra
           </button>
         </span>
       </div>
-      <div className={`diagram__canvas${touch ? ' diagram__canvas--touch' : ''}`} />
+      <div className="diagram__canvas" />
     </>
   );
 }
@@ -68,7 +68,9 @@ export function FlowDiagram() {
   );
   const scenario = findScenario(scenarioId);
   // Phones stand the pipeline on end: every box in view at a readable size, none off to the side.
-  const narrow = useMediaQuery(NARROW);
+  // The section's markup is the same either way (the drawing is client-rendered; the canvas's shape is
+  // set from an effect), so hydration can use the reader's answer: no second render right after it.
+  const narrow = useMediaQuery(NARROW, { sameMarkup: true });
   const orientation: Orientation = narrow ? 'vertical' : 'horizontal';
   // What this step changes, for the boxes and lines themselves (step-data.ts). Built when the step, the
   // trace, the packet's arrival or the simulation clock changes (never per animation frame), once per
@@ -107,15 +109,11 @@ export function FlowDiagram() {
     section.current?.style.setProperty('--diagram-aspect', aspect);
   }, [aspect]);
   // On touch screens a swipe scrolls the page, as everywhere else; React Flow's own panning would
-  // capture it. The zoom buttons still work.
-  const touch = useMediaQuery('(pointer: coarse)');
+  // capture it. The zoom buttons still work. (Only React Flow's props use it, rendered in the browser.)
+  const touch = useMediaQuery('(pointer: coarse)', { sameMarkup: true });
   return (
-    <section
-      ref={section}
-      className={`diagram diagram--${orientation}`}
-      aria-label={`Diagram: ${scenario?.title ?? ''}`}
-    >
-      <Suspense fallback={<CanvasPlaceholder graph={graph} touch={touch} />}>
+    <section ref={section} className="diagram" aria-label={`Diagram: ${scenario?.title ?? ''}`}>
+      <Suspense fallback={<CanvasPlaceholder graph={graph} />}>
         <StepDataContext value={stepData}>
           <FlowCanvas
             structure={structure}
