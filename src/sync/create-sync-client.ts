@@ -85,12 +85,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return (await storage.getIdentity())?.identityId ?? UNKNOWN_IDENTITY;
   }
 
+  /** Recounts started so far: only the latest may set the count (see refreshPending). */
+  let recounts = 0;
+
   async function refreshPending(): Promise<void> {
+    const recount = ++recounts;
     const identityId = await currentIdentity();
     let pending = 0;
     for (const d of await storage.listDatasets(identityId)) {
       pending += (await storage.listRecords(identityId, d.name)).filter((r) => r.dirty).length;
     }
+    // Recounts overlap when another tab sharing the cache commits meanwhile (its sync's last commit
+    // makes this tab recount while its own end-of-sync recount is still reading). The one started
+    // later read the cache later: an earlier one finishing after it must not put its older count back.
+    if (recount !== recounts) return;
     setStatus({ pending, identityId: identityId === UNKNOWN_IDENTITY ? undefined : identityId });
   }
 

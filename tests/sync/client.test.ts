@@ -78,6 +78,63 @@ describe('sync client: one cache shared by two tabs', () => {
   });
 });
 
+describe('sync client: two tabs syncing one cache at the same moment', () => {
+  it('both edits reach the cloud and nothing is left pending, in the cache or on either tab', async () => {
+    const { device } = world();
+    const id = `race-${++n}`;
+    const tabA = device({ storage: createIdbStorage(id) });
+    const tabB = device({ storage: createIdbStorage(id) });
+    await Promise.all([
+      tabA.client.put('settings', 'from-a', 'alpha'),
+      tabB.client.put('settings', 'from-b', 'beta'),
+    ]);
+    const outcomes = await Promise.all([
+      tabA.client.synchronize('settings'),
+      tabB.client.synchronize('settings'),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    // What each tab does when the other announces its last commit.
+    await Promise.all([tabA.client.load(), tabB.client.load()]);
+    expect([tabA.client.getStatus().pending, tabB.client.getStatus().pending]).toEqual([0, 0]);
+    expect((await tabA.client.records('settings')).filter((r) => r.dirty)).toEqual([]);
+    const laptop = device();
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ 'from-a': 'alpha', 'from-b': 'beta' });
+  });
+
+  it('a recount that read the cache before the other tab’s commit never overwrites a later recount', async () => {
+    const { device } = world();
+    const id = `recount-${++n}`;
+    const shared = createIdbStorage(id);
+    // This tab's first recount reads the records and then stalls, as a slow IndexedDB read does.
+    let stall: Promise<void> | undefined;
+    let release = () => {};
+    const slow: typeof shared = {
+      ...shared,
+      listRecords: async (identityId, dataset) => {
+        const records = await shared.listRecords(identityId, dataset);
+        if (stall) await stall;
+        return records;
+      },
+    };
+    const tabA = device({ storage: slow });
+    const tabB = device({ storage: createIdbStorage(id) });
+    await tabA.client.put('settings', 'from-a', 'alpha');
+    stall = new Promise((resolve) => {
+      release = resolve;
+    });
+    const early = tabA.client.load(); // reads one pending record, then stalls
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stall = undefined;
+    await tabB.client.synchronize('settings'); // pushes it and clears the flag
+    await tabA.client.load(); // told of that commit: counts again, and finds nothing pending
+    expect(tabA.client.getStatus().pending).toBe(0);
+    release(); // the stale count arrives last
+    await early;
+    expect(tabA.client.getStatus().pending).toBe(0);
+  });
+});
+
 describe('sync client: synchronize', () => {
   it('pushes local edits and lets another device pull them', async () => {
     const { device } = world();
