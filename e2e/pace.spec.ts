@@ -53,3 +53,36 @@ test('the step explanation is on the page once', async ({ page }) => {
   await expect(page.getByText(text, { exact: true })).toHaveCount(1);
   await expect(page.getByRole('tabpanel')).toContainText('Why.');
 });
+
+// The step before the one whose answer is credentials, in each scenario.
+for (const { width, height, scenario, step } of [
+  { width: 1280, height: 720, scenario: 'enhanced-flow', step: 2 },
+  { width: 390, height: 844, scenario: 'guest', step: 1 },
+]) {
+  test(`at ${width}×${height}, the landed packet’s words cover no box and no line label`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/?scenario=${scenario}&step=${step}`);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByText('Paused for reading', { exact: false })).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('.packet__words')).toHaveText('credentials');
+    // The words land on the Browser app box, beside the label of the line they came along.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const words = document.querySelector('.packet__words')?.getBoundingClientRect();
+          if (!words) return ['no words'];
+          return Array.from(document.querySelectorAll('.edge-label, .service-node'))
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return (
+                words.left < r.right && r.left < words.right && words.top < r.bottom && r.top < words.bottom
+              );
+            })
+            .map((el) => el.textContent ?? '');
+        }),
+      )
+      .toEqual([]);
+  });
+}

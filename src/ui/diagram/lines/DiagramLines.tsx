@@ -1,6 +1,7 @@
 import { useStoreApi, type Viewport } from '@xyflow/react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
+import { afterNextPaint } from '../../common/after-paint';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
@@ -77,21 +78,100 @@ const LinePath = memo(function LinePath({ data }: { data: PacketEdgeData }) {
   );
 });
 
-/** What the packet carries, in words, riding above its dot (over the line labels). */
+/**
+ * Where the words sit beside the dot: their corner nearest it `ax`, `ay` from the dot, and the words
+ * shifted by `fx`, `fy` of their own size (in CSS, so moving them never reads the layout).
+ */
+interface WordsPlace {
+  ax: number;
+  ay: number;
+  fx: number;
+  fy: number;
+}
+const WORDS_PLACES: readonly WordsPlace[] = [
+  // Above the dot, running right from just left of it: the default (boxes at the drawing's left edge
+  // keep the words in view). Then, clear of a box the dot rests against: running right from just right
+  // of it, above or below, then further up or down (clear of the label of the line it came along);
+  // then the same running left.
+  { ax: -14, ay: -12, fx: 0, fy: -1 },
+  { ax: -14, ay: 12, fx: 0, fy: 0 },
+  { ax: 12, ay: -12, fx: 0, fy: -1 },
+  { ax: 12, ay: 12, fx: 0, fy: 0 },
+  { ax: 12, ay: -26, fx: 0, fy: -1 },
+  { ax: 12, ay: 26, fx: 0, fy: 0 },
+  { ax: -12, ay: -12, fx: -1, fy: -1 },
+  { ax: -12, ay: 12, fx: -1, fy: 0 },
+  { ax: -12, ay: -26, fx: -1, fy: -1 },
+  { ax: -12, ay: 26, fx: -1, fy: 0 },
+];
+const DEFAULT_PLACE = WORDS_PLACES[0] as WordsPlace;
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+const overlaps = (a: Rect, b: Rect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Once the packet has landed, the place for its words that covers no line label and no box (the
+ * first of WORDS_PLACES that is clear), read from the drawn page in the layer's own units: at rest
+ * the default place could sit on the label of the line it came along, or on the box's status word.
+ */
+function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsPlace {
+  const layer = words.parentElement;
+  const canvas = words.closest('.diagram__canvas');
+  const shown = words.getBoundingClientRect();
+  if (!layer || !canvas || words.offsetWidth === 0) return DEFAULT_PLACE;
+  const zoom = shown.width / words.offsetWidth;
+  const origin = layer.getBoundingClientRect();
+  const toLayer = (r: DOMRect): Rect => ({
+    left: (r.left - origin.left) / zoom,
+    top: (r.top - origin.top) / zoom,
+    right: (r.right - origin.left) / zoom,
+    bottom: (r.bottom - origin.top) / zoom,
+  });
+  const obstacles = Array.from(canvas.querySelectorAll('.edge-label, .service-node'), (el) =>
+    toLayer(el.getBoundingClientRect()),
+  );
+  const w = words.offsetWidth;
+  const h = words.offsetHeight;
+  for (const place of WORDS_PLACES) {
+    const left = point.x + place.ax + place.fx * w;
+    const top = point.y + place.ay + place.fy * h;
+    if (!obstacles.some((o) => overlaps(o, { left, top, right: left + w, bottom: top + h }))) return place;
+  }
+  return DEFAULT_PLACE;
+}
+
+/** What the packet carries, in words, riding beside its dot (over the line labels). */
 const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }) {
   const { points, packet } = data;
   const reduced = useReducedMotion();
   const wordsRef = useRef<HTMLDivElement>(null);
   const place = useMemo(() => {
     if (!packet?.outWords || points.length < 2) return null;
+    let landing = 0;
     return (progress: number) => {
       const words = wordsRef.current;
       if (!words) return;
       const { point, back } = packetAt(points, progress, reduced);
-      // The words start just left of the dot and run right: boxes at the drawing's left edge keep them in view.
-      words.style.transform = `translate(-14px, -100%) translate(${point.x}px, ${point.y - 12}px)`;
+      const put = ({ ax, ay, fx, fy }: WordsPlace) => {
+        words.style.transform = `translate(${point.x + ax}px, ${point.y + ay}px) translate(${fx * 100}%, ${fy * 100}%)`;
+      };
       words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
       words.dataset.leg = back ? 'back' : 'out';
+      put(DEFAULT_PLACE);
+      // Landed: look for a clear place once the frame showing it is painted (reading the layout then
+      // costs nothing; read now, it would force a layout inside the frame a seek waits for).
+      const landed = reduced || progress >= 1;
+      const ticket = ++landing;
+      if (landed)
+        void afterNextPaint().then(() => {
+          if (ticket === landing && words.isConnected) put(clearPlace(words, point));
+        });
     };
   }, [packet, points, reduced]);
   usePlayhead(place, reduced);
