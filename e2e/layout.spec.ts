@@ -106,6 +106,46 @@ test.describe('at 1280×720', () => {
     });
   }
 
+  test('every scenario of the catalogue: the boxes it uses are in the first screen and readable at its start', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.goto('/');
+    await expect(page.locator('#root')).not.toHaveAttribute('inert');
+    const ids = await page
+      .getByRole('combobox', { name: /^Scenario/ })
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThan(30);
+    const problems: string[] = [];
+    for (const id of ids) {
+      await page.goto(`/?scenario=${id}&step=0`);
+      await expect(page.getByText(/^0 of \d+ played$/)).toBeVisible({ timeout: 20_000 });
+      await expect(diagram(page).locator('.service-node').first()).toBeVisible();
+      await page.waitForTimeout(300); // the view fits itself once the canvas is measured
+      const boxes = await diagram(page)
+        .locator('.service-node:not(.is-dimmed)')
+        .evaluateAll((els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            const kind = el.querySelector('.service-node__kind') as HTMLElement;
+            const zoom = kind.getBoundingClientRect().height / kind.offsetHeight;
+            return {
+              name: el.querySelector('.service-node__label')?.textContent ?? '',
+              right: r.right,
+              bottom: r.bottom,
+              text: Number.parseFloat(getComputedStyle(kind).fontSize) * zoom,
+            };
+          }),
+        );
+      for (const b of boxes) {
+        if (b.bottom > 720 || b.right > 1280) problems.push(`${id}: ${b.name} outside the first screen`);
+        if (b.text < 12) problems.push(`${id}: ${b.name} text at ${b.text.toFixed(1)} px`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('the policy check leg and the IAM box show in the enhanced flow', async ({ page }) => {
     await open(page, 'enhanced-flow', 6);
     const check = diagram(page).locator('.edge-label', { hasText: 'policy check' });

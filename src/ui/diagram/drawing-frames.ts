@@ -167,7 +167,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: 108,
       w: 1008,
-      h: 263,
+      h: 172,
     },
     vertical: {
       x: -4,
@@ -209,7 +209,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: 108,
       w: 1008,
-      h: 263,
+      h: 172,
     },
     vertical: {
       x: -4,
@@ -223,7 +223,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: 108,
       w: 1008,
-      h: 263,
+      h: 172,
     },
     vertical: {
       x: -4,
@@ -293,7 +293,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: 108,
       w: 798,
-      h: 253.5,
+      h: 121.5,
     },
     vertical: {
       x: -4,
@@ -307,7 +307,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: 200,
       w: 1008,
-      h: 279,
+      h: 228,
     },
     vertical: {
       x: -4,
@@ -517,7 +517,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -56,
       y: 108,
       w: 1060,
-      h: 361.5,
+      h: 320,
     },
     vertical: {
       x: -4,
@@ -545,7 +545,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 1018,
-      h: 495,
+      h: 363,
     },
     vertical: {
       x: -4,
@@ -559,7 +559,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 1018,
-      h: 473.5,
+      h: 432,
     },
     vertical: {
       x: -4,

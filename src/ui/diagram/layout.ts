@@ -51,10 +51,11 @@ function lowerCorridorY(boxes: Partial<Record<ActorId, Box>>): number {
 /** IAM sits at least this low: under STS, so the policy check runs down out of STS into it. */
 const IAM_MIN_Y = 188;
 
+const FIXED_STS_Y = 112;
 const FIXED: Partial<Record<ActorId, Point>> = {
   userPool: { x: COL[1], y: 112 },
   identityPool: { x: COL[2], y: 244 },
-  sts: { x: COL[3], y: 112 },
+  sts: { x: COL[3], y: FIXED_STS_Y },
 };
 
 /** Services stack in this order in the last column; IAM goes below the last one drawn. */
@@ -68,9 +69,12 @@ export function layoutActors(actors: readonly ActorId[]): Partial<Record<ActorId
     const at = FIXED[actor];
     if (at) boxes[actor] = { ...at, w: NODE_W, h: NODE_H };
   }
-  // Callers close up from the top row: a developer alone stands where the app would.
+  // Callers close up from the top row: a developer alone stands where the app would. Where neither
+  // the app nor the identity pool is drawn (a server calling STS itself), nothing holds the callers at
+  // the identity pool's row: they move up to STS's, and the drawing loses an empty band at its top.
+  const rise = drawn.has('app') || drawn.has('identityPool') ? 0 : CALLER_ROWS[0] - FIXED_STS_Y;
   CALLERS.filter((c) => drawn.has(c)).forEach((caller, row) => {
-    boxes[caller] = { x: COL[0], y: CALLER_ROWS[row] ?? CALLER_ROWS[0], w: NODE_W, h: NODE_H };
+    boxes[caller] = { x: COL[0], y: (CALLER_ROWS[row] ?? CALLER_ROWS[0]) - rise, w: NODE_W, h: NODE_H };
   });
   // So do the outside IdPs below the user pool: SAML alone takes Google's row.
   (['google', 'saml'] as const)
@@ -94,6 +98,20 @@ const left = (b: Box, dy = b.h / 2): Point => ({ x: b.x, y: b.y + dy });
 const top = (b: Box, dx = b.w / 2): Point => ({ x: b.x + dx, y: b.y });
 const bottom = (b: Box, dx = b.w / 2): Point => ({ x: b.x + dx, y: b.y + b.h });
 const midY = (b: Box) => b.y + b.h / 2;
+
+/** Whether the orthogonal route passes through any of the boxes but `ends` (with a little room around each). */
+function crossesABox(route: readonly Point[], boxes: Partial<Record<ActorId, Box>>, ends: readonly Box[]) {
+  const ROOM = 12;
+  return Object.values(boxes).some((box) => {
+    if (ends.includes(box)) return false;
+    return route.slice(1).some((p, i) => {
+      const q = route[i] as Point;
+      const [x1, x2] = [Math.min(p.x, q.x), Math.max(p.x, q.x)];
+      const [y1, y2] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
+      return x2 > box.x - ROOM && x1 < box.x + box.w + ROOM && y2 > box.y - ROOM && y1 < box.y + box.h + ROOM;
+    });
+  });
+}
 
 /** The lane (and its drop column) for the app's direct call to a service, nested so lines never cross. */
 const SERVICE_LANE: Partial<Record<ActorId, { lane: number; dropX: number; exitX: number }>> = {
@@ -167,6 +185,11 @@ export function routeEdge(from: ActorId, to: ActorId, boxes: Partial<Record<Acto
       const start = right(a, 24);
       const x = gapX(a);
       const end = bottom(b, to === 'sts' ? 30 : b.w / 2);
+      // Below the box with nothing in between: straight across and up into it. The corridor under
+      // every box would add a band to the bottom of the drawing (and shrink it on the first screen).
+      const corner = { x: end.x, y: start.y };
+      if (start.y > end.y + 24 && !crossesABox([start, corner, end], boxes, [a, b]))
+        return [start, corner, end];
       return [start, { x, y: start.y }, { x, y: LOWER_CORRIDOR_Y }, { x: end.x, y: LOWER_CORRIDOR_Y }, end];
     }
   }
