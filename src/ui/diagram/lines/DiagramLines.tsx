@@ -154,6 +154,8 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
   const place = useMemo(() => {
     if (!packet?.outWords || points.length < 2) return null;
     let landing = 0;
+    /** The clear place found the last time it landed: where it lands again (a seek back) at once. */
+    let landedAt: WordsPlace | undefined;
     return (progress: number) => {
       const words = wordsRef.current;
       if (!words) return;
@@ -163,14 +165,16 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       };
       words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
       words.dataset.leg = back ? 'back' : 'out';
-      put(DEFAULT_PLACE);
-      // Landed: look for a clear place once the frame showing it is painted (reading the layout then
-      // costs nothing; read now, it would force a layout inside the frame a seek waits for).
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
-      if (landed)
+      put(landed ? (landedAt ?? DEFAULT_PLACE) : DEFAULT_PLACE);
+      // Landed for the first time: look for a clear place once the frame showing it is painted (reading
+      // the layout then costs nothing; read now, it would force a layout inside the frame a seek waits for).
+      if (landed && !landedAt)
         void afterNextPaint().then(() => {
-          if (ticket === landing && words.isConnected) put(clearPlace(words, point));
+          if (ticket !== landing || !words.isConnected) return;
+          landedAt = clearPlace(words, point);
+          put(landedAt);
         });
     };
   }, [packet, points, reduced]);
