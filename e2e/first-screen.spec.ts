@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { progressText } from './play-helpers';
 
 /**
@@ -19,12 +19,18 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-test('the app takes over the prerendered screen without rebuilding it, and answers', async ({ page }) => {
+/** What the page reports as errors (console errors, uncaught exceptions), as they come. */
+function errorsOf(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+test('the app takes over the prerendered screen without rebuilding it, and answers', async ({ page }) => {
+  const errors = errorsOf(page);
   // The narration element as the HTML parser made it, before any script of the app ran.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
@@ -85,11 +91,7 @@ test.describe('on a touch phone', () => {
   test('the app hydrates the diagram’s prerendered caption and canvas instead of rebuilding them, and stands the drawing on end', async ({
     page,
   }) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => errors.push(err.message));
+    const errors = errorsOf(page);
     // The prerender drew the wide layout's markup; a phone's answer to the media queries must not make
     // React throw that markup away (it did: a blocking re-render client-rendered the diagram's part).
     await page.addInitScript(() => {
