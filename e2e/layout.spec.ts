@@ -244,3 +244,29 @@ for (const viewport of [
     });
   });
 }
+
+test('the lines follow the boxes when the reader zooms and pans the diagram', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?scenario=enhanced-flow&step=3');
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
+  const pool = diagram(page).getByRole('button', { name: /^Identity pool,/ });
+  const line = page.locator('[data-line="app->identityPool"] path');
+  // The line from the app ends on the identity pool box's left side, whatever the zoom and pan.
+  const gap = async () => {
+    const [box, path] = [await pool.boundingBox(), await line.boundingBox()];
+    return Math.abs((path?.x ?? 0) + (path?.width ?? 0) - (box?.x ?? 0));
+  };
+  await expect.poll(gap).toBeLessThan(3);
+  const before = await pool.boundingBox();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await pool.boundingBox())?.width).toBeGreaterThan((before?.width ?? 0) + 10);
+  await expect.poll(gap).toBeLessThan(3);
+  const zoomed = await pool.boundingBox();
+  const canvas = await page.locator('.diagram__canvas').boundingBox();
+  await page.mouse.move((canvas?.x ?? 0) + 300, (canvas?.y ?? 0) + 60);
+  await page.mouse.down();
+  await page.mouse.move((canvas?.x ?? 0) + 180, (canvas?.y ?? 0) + 20, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await pool.boundingBox())?.x).toBeLessThan((zoomed?.x ?? 0) - 50);
+  await expect.poll(gap).toBeLessThan(3);
+});

@@ -35,7 +35,7 @@ function usePlayhead(place: ((progress: number) => void) | null, reduced: boolea
 }
 
 /** A line along its precomputed route (layout.ts), and the packet's dot when one travels on it. */
-const LinePath = memo(function LinePath({ data }: { data: PacketEdgeData }) {
+const LinePath = memo(function LinePath({ id, data }: { id: string; data: PacketEdgeData }) {
   const { points, packet, state } = data;
   const path = useMemo(() => roundedPath(points), [points]);
   const reduced = useReducedMotion();
@@ -55,7 +55,7 @@ const LinePath = memo(function LinePath({ data }: { data: PacketEdgeData }) {
   const out = packet ? PACKETS[packet.out] : undefined;
   const back = packet ? PACKETS[packet.back] : undefined;
   return (
-    <g className="diagram-line">
+    <g className="diagram-line" data-line={id}>
       <path
         d={path}
         fill="none"
@@ -205,7 +205,7 @@ const LineLabel = memo(function LineLabel({ data }: { data: PacketEdgeData }) {
  */
 function LinePathOf({ id }: { id: string }) {
   const data = useEdgeData(id);
-  return data ? <LinePath data={data} /> : null;
+  return data ? <LinePath id={id} data={data} /> : null;
 }
 function LineLabelOf({ id }: { id: string }) {
   const data = useEdgeData(id);
