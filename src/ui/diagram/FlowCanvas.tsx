@@ -208,8 +208,9 @@ export default function FlowCanvas({
       <div className="diagram__canvas" ref={canvas}>
         {start?.frame === frame ? (
           <>
-            <DiagramLines ids={lines} viewport={start.viewport} />
+            <DiagramLines ids={lines} viewport={start.viewport} part="lines" />
             <Drawing start={start} touch={touch} canvas={canvas} />
+            <DiagramLines ids={lines} viewport={start.viewport} part="words" />
           </>
         ) : null}
       </div>

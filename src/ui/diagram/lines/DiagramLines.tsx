@@ -92,7 +92,7 @@ const WORDS_PLACES: readonly WordsPlace[] = [
   // Above the dot, running right from just left of it: the default (boxes at the drawing's left edge
   // keep the words in view). Then, clear of a box the dot rests against: running right from just right
   // of it, above or below, then further up or down (clear of the label of the line it came along);
-  // then the same running left.
+  // then the same running left, then centred on it.
   { ax: -14, ay: -12, fx: 0, fy: -1 },
   { ax: -14, ay: 12, fx: 0, fy: 0 },
   { ax: 12, ay: -12, fx: 0, fy: -1 },
@@ -103,6 +103,9 @@ const WORDS_PLACES: readonly WordsPlace[] = [
   { ax: -12, ay: 12, fx: -1, fy: 0 },
   { ax: -12, ay: -26, fx: -1, fy: -1 },
   { ax: -12, ay: 26, fx: -1, fy: 0 },
+  // Centred under or over the dot: in the gap between two boxes stacked on a phone.
+  { ax: 0, ay: 12, fx: -0.5, fy: 0 },
+  { ax: 0, ay: -12, fx: -0.5, fy: -1 },
 ];
 const DEFAULT_PLACE = WORDS_PLACES[0] as WordsPlace;
 
@@ -112,13 +115,16 @@ interface Rect {
   right: number;
   bottom: number;
 }
-const overlaps = (a: Rect, b: Rect) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** The area two rectangles share. */
+const shared = (a: Rect, b: Rect) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /**
- * Once the packet has landed, the place for its words that covers no line label and no box (the
- * first of WORDS_PLACES that is clear), read from the drawn page in the layer's own units: at rest
- * the default place could sit on the label of the line it came along, or on the box's status word.
+ * Once the packet has landed, the place for its words that covers the least of the line labels and
+ * boxes (the first of WORDS_PLACES that covers none), never running out of the canvas, read from the
+ * drawn page in the layer's own units: at rest the default place could sit on the label of the line
+ * it came along, or on the box's status word.
  */
 function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsPlace {
   const layer = words.parentElement;
@@ -133,17 +139,28 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
     right: (r.right - origin.left) / zoom,
     bottom: (r.bottom - origin.top) / zoom,
   });
+  const view = toLayer(canvas.getBoundingClientRect());
   const obstacles = Array.from(canvas.querySelectorAll('.edge-label, .service-node'), (el) =>
     toLayer(el.getBoundingClientRect()),
   );
   const w = words.offsetWidth;
   const h = words.offsetHeight;
+  let best = DEFAULT_PLACE;
+  let least = Number.POSITIVE_INFINITY;
   for (const place of WORDS_PLACES) {
     const left = point.x + place.ax + place.fx * w;
     const top = point.y + place.ay + place.fy * h;
-    if (!obstacles.some((o) => overlaps(o, { left, top, right: left + w, bottom: top + h }))) return place;
+    const at = { left, top, right: left + w, bottom: top + h };
+    // Words cut off by the canvas's edge count as fully covered.
+    const cut = w * h - shared(at, view);
+    const covered = obstacles.reduce((sum, o) => sum + shared(o, at), cut * 10);
+    if (covered < least) {
+      best = place;
+      least = covered;
+    }
+    if (covered < 1) break; // clear (allowing for rounding)
   }
-  return DEFAULT_PLACE;
+  return best;
 }
 
 /** What the packet carries, in words, riding beside its dot (over the line labels). */
@@ -156,6 +173,8 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
     let landing = 0;
     /** The clear place found the last time it landed: where it lands again (a seek back) at once. */
     let landedAt: WordsPlace | undefined;
+    /** The leg whose words are shown: the text is written when the leg changes, not every frame. */
+    let shownLeg: 'out' | 'back' | undefined;
     return (progress: number) => {
       const words = wordsRef.current;
       if (!words) return;
@@ -163,8 +182,12 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       const put = ({ ax, ay, fx, fy }: WordsPlace) => {
         words.style.transform = `translate(${point.x + ax}px, ${point.y + ay}px) translate(${fx * 100}%, ${fy * 100}%)`;
       };
-      words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
-      words.dataset.leg = back ? 'back' : 'out';
+      const leg = back ? 'back' : 'out';
+      if (leg !== shownLeg) {
+        shownLeg = leg;
+        words.textContent = back ? (packet.backWords ?? '') : (packet.outWords ?? '');
+        words.dataset.leg = leg;
+      }
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
       put(landed ? (landedAt ?? DEFAULT_PLACE) : DEFAULT_PLACE);
@@ -219,20 +242,26 @@ function PacketWordsOf({ id }: { id: string }) {
 const transformOf = (x: number, y: number, zoom: number) => `translate(${x}px, ${y}px) scale(${zoom})`;
 
 /**
- * The diagram's lines, their labels and the packet, in a layer of their own under React Flow's boxes.
- * React Flow is given no edges: its edges wait for every box's handles to be measured and then render
+ * The diagram's lines, their labels and the packet in layers of their own: the lines under React Flow's
+ * boxes, the packets' words over them (one component, two parts). React Flow is given no edges: its edges wait for every box's handles to be measured and then render
  * in one long task, and each line here already carries its own route (layout.ts), so React Flow had
- * nothing to compute for them. The layer follows React Flow's viewport (pan and zoom) by writing its
+ * nothing to compute for them. Each layer follows React Flow's viewport (pan and zoom) by writing its
  * transform directly when React Flow's store changes it.
  */
 export const DiagramLines = memo(function DiagramLines({
   ids,
   viewport,
+  part,
 }: {
   /** The scenario's lines (the same at every step). */
   ids: readonly string[];
   /** React Flow's starting viewport. */
   viewport: Viewport;
+  /**
+   * `lines`: the lines and their labels, drawn before React Flow (under its boxes). `words`: what the
+   * packets carry, drawn after it, so words that must touch a box are read over it, never hidden.
+   */
+  part: 'lines' | 'words';
 }) {
   const flow = useStoreApi();
   const layer = useRef<HTMLDivElement>(null);
@@ -252,18 +281,21 @@ export const DiagramLines = memo(function DiagramLines({
         className="diagram-lines__viewport"
         style={{ transform: transformOf(viewport.x, viewport.y, viewport.zoom) }}
       >
-        {/* Graphics only: the caption above the canvas says in words what each line carries. */}
-        <svg className="diagram-lines__svg" aria-hidden="true">
-          {ids.map((id) => (
-            <LinePathOf key={id} id={id} />
-          ))}
-        </svg>
-        {ids.map((id) => (
-          <LineLabelOf key={id} id={id} />
-        ))}
-        {ids.map((id) => (
-          <PacketWordsOf key={id} id={id} />
-        ))}
+        {part === 'lines' ? (
+          <>
+            {/* Graphics only: the caption above the canvas says in words what each line carries. */}
+            <svg className="diagram-lines__svg" aria-hidden="true">
+              {ids.map((id) => (
+                <LinePathOf key={id} id={id} />
+              ))}
+            </svg>
+            {ids.map((id) => (
+              <LineLabelOf key={id} id={id} />
+            ))}
+          </>
+        ) : (
+          ids.map((id) => <PacketWordsOf key={id} id={id} />)
+        )}
       </div>
     </div>
   );
