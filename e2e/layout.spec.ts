@@ -245,6 +245,31 @@ for (const viewport of [
   });
 }
 
+test('the diagram stays in the first screen as the narration above it changes length', async ({ page }) => {
+  // At this height the drawing fits whole only while the narration is short: the canvas must shrink
+  // when a longer one pushes it down and take its room back when a shorter one follows.
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await open(page, 'enhanced-flow', 6);
+  const canvas = diagram(page).locator('.diagram__canvas');
+  const bottom = () =>
+    canvas.evaluate((el) => Math.round(el.getBoundingClientRect().bottom + window.scrollY));
+  const height = () => canvas.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  const heightAtStart = await height();
+  const heights = new Set<number>([heightAtStart]);
+  for (let i = 1; i <= 6; i++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByText(`${i} of 6 played`, { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect.poll(bottom, { message: `the canvas's bottom at step ${i}` }).toBeLessThanOrEqual(640);
+    heights.add(await height());
+  }
+  // The canvas had to give up room on the way (else this walk tested nothing) …
+  expect(heights.size).toBeGreaterThan(1);
+  // … and takes it back when the short narration returns.
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await expect(page.getByText('0 of 6 played', { exact: true })).toBeVisible();
+  await expect.poll(height).toBe(heightAtStart);
+});
+
 test('the lines follow the boxes when the reader zooms and pans the diagram', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?scenario=enhanced-flow&step=3');

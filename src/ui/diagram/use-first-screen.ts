@@ -69,15 +69,29 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
       return;
     }
     let room = '';
+    /** The limit last written, in CSS pixels. */
+    let roomPx = Number.NaN;
     const apply = () => {
       for (const canvas of canvases()) canvas.style.maxHeight = room;
     };
     const measure = () => {
       const top = el.getBoundingClientRect().top + window.scrollY;
+      const px = Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN));
       // Less the caption row above the canvas (2rem), as the stylesheet's default limit.
-      const next = `calc(${Math.max(MIN_ROOM, Math.floor(window.innerHeight - top - BOTTOM_MARGIN))}px - 2rem)`;
+      const next = `calc(${px}px - 2rem)`;
       if (next === room) return;
+      // The narration above changes length at many steps. While neither the limit in place nor the new
+      // one holds the canvas back (it is shorter than both: its width and the drawing's shape set its
+      // height), writing the new one would change nothing on screen but cost the step's frame a second
+      // style and layout pass. (The observer calls this after layout, so reading sizes here is free.)
+      const canvas = canvases()[0];
+      if (canvas && room) {
+        const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+        const height = canvas.getBoundingClientRect().height;
+        if (height < roomPx - 2 * rem - 1 && height <= px - 2 * rem) return;
+      }
       room = next;
+      roomPx = px;
       apply();
     };
     // No measure now: the observer reports each element once it starts observing, after the browser's
