@@ -224,6 +224,23 @@ for (const viewport of [
       expect(height).toBeLessThan(line * 1.9);
     });
 
+    test("in the engine's refusal, whose message holds a long ARN", async ({ page }) => {
+      await page.goto('/?scenario=enhanced-flow&step=6');
+      await expect(progressText(page, 6, 6)).toBeVisible({ timeout: 20_000 });
+      await page.getByRole('tab', { name: 'Narration' }).click();
+      const note = page.getByRole('tabpanel').getByRole('region', { name: 'Engine refusal' });
+      await expect(note).toContainText('arn:aws:sts::');
+      const { broken, anywhere } = await brokenWords(note);
+      expect(broken).toEqual([]);
+      expect(anywhere).toBe(0);
+      // Whole and inside the panel: the ARN wraps between its parts instead of running past the edge.
+      const { scroll, client } = await note.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+    });
+
     test('in Cognito Sync with three devices', async ({ page }) => {
       test.setTimeout(120_000);
       await page.goto('/?view=sync');

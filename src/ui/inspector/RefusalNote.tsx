@@ -1,7 +1,11 @@
 import type { TraceEntry } from '../../player/create-player';
+import { TokenBreaks } from '../common/TokenBreaks';
 import { refusalOf } from './refusal';
 
-/** "The engine refused": status, AWS's error code and message, exactly as the simulated service sent them. */
+/**
+ * "The engine refused": status, AWS's error code and message, exactly as the simulated service sent them.
+ * The message may hold an ARN longer than the panel is wide: it wraps between the ARN's parts.
+ */
 export function RefusalNote({ entry }: { entry: TraceEntry | undefined }) {
   const refusal = refusalOf(entry);
   if (!refusal) return null;
@@ -14,7 +18,9 @@ export function RefusalNote({ entry }: { entry: TraceEntry | undefined }) {
       </code>
       {refusal.message ? (
         <div>
-          <q>{refusal.message}</q>
+          <q>
+            <TokenBreaks text={refusal.message} />
+          </q>
         </div>
       ) : null}
     </section>
