@@ -69,7 +69,7 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
       return;
     }
     let room = '';
-    /** The limit last written, in CSS pixels. */
+    /** The room last written, in CSS pixels (the limit is this less the caption row's 2rem). */
     let roomPx = Number.NaN;
     const apply = () => {
       for (const canvas of canvases()) canvas.style.maxHeight = room;
