@@ -50,6 +50,17 @@ export function createPlayerSlice({
      */
     let stepAsked = false;
     const total = () => findScenario(get().scenarioId)?.steps.length ?? 0;
+    /**
+     * A seek pauses playback and shows its step landed. This is set just after the seek is queued on the
+     * player, not when it ends: the player shows a recorded step in a microtask queued before React's
+     * render of this change, so the step, the pause and the landed packet are rendered together, in one
+     * pass of the whole screen instead of two (one per change) before the frame the reader waits for.
+     */
+    const pauseLanded = () => {
+      playhead.set(1);
+      const { status, arrival } = get();
+      if (status !== 'paused' || arrival !== 'landed') set({ status: 'paused', arrival: 'landed' });
+    };
     return {
       position: 0,
       entries: [],
@@ -107,9 +118,9 @@ export function createPlayerSlice({
       },
       async stepBack() {
         if (get().position === 0) return;
-        await session.current().seek(get().position - 1);
-        playhead.set(1);
-        set({ status: 'paused', arrival: 'landed' });
+        const moved = session.current().seek(get().position - 1);
+        pauseLanded();
+        await moved;
       },
       async restart() {
         await session.current().reset();
@@ -118,9 +129,9 @@ export function createPlayerSlice({
       },
       async seek(position) {
         const { gate } = get();
-        await session.current().seek(gate === undefined ? position : Math.min(position, gate));
-        playhead.set(1);
-        set({ status: 'paused', arrival: 'landed' });
+        const moved = session.current().seek(gate === undefined ? position : Math.min(position, gate));
+        pauseLanded();
+        await moved;
       },
       setSpeed(speed) {
         set({ speed });
