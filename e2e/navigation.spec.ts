@@ -38,6 +38,39 @@ test('Back and Forward move between views and scenarios; steps replace the entry
   await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
 });
 
+test('a step left before its URL is written comes back with Forward, and with Back after a scenario change', async ({
+  page,
+}) => {
+  // A step's URL is written when the page is next idle. Here idle moments come two seconds late, so
+  // every Back, Forward and scenario change below happens while that write is still waiting.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = (callback) =>
+      window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 2_000);
+    window.cancelIdleCallback = (handle) => window.clearTimeout(handle);
+  });
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('guest');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(page).not.toHaveURL(/step=1/);
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+  await expect(progressText(page, 1, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/step=1/);
+  // A scenario change writes the waiting step into the entry it leaves.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('basic-flow');
+  await expect(page.getByRole('region', { name: /^Diagram: Basic \(classic\) flow: the app/ })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+  await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/step=2/);
+});
+
 test('the clock moved with the credential buttons is in the link and comes back with it', async ({
   page,
 }) => {

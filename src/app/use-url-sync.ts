@@ -5,6 +5,38 @@ import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-stat
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
+/** A settled step's URL waits for an idle moment after its frame, at most this long. */
+const SETTLED_URL_IDLE_TIMEOUT_MS = 300;
+
+type IdleHost = {
+  requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+/**
+ * Runs `task` in the first idle moment (where browsers have no idle callbacks, in a task soon after
+ * this one) and returns what cancels it. A history write is the least urgent work after a seek: queued
+ * as an ordinary task it ran before the next input and in Chromium replaceState costs milliseconds
+ * on a slow phone.
+ */
+function whenIdle(task: () => void): () => void {
+  const host = globalThis as IdleHost;
+  if (typeof host.requestIdleCallback === 'function' && typeof host.cancelIdleCallback === 'function') {
+    const handle = host.requestIdleCallback(task, { timeout: SETTLED_URL_IDLE_TIMEOUT_MS });
+    return () => host.cancelIdleCallback?.(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
+
+/** The key this app keeps in each history entry's state, so a write that missed its entry finds it again. */
+const ENTRY_KEY = 'atlasEntry';
+
+function entryOf(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const value: unknown = Object.getOwnPropertyDescriptor(state, ENTRY_KEY)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
 
 function urlOf(state: AppState): string {
   return formatUrlState({
@@ -20,28 +52,57 @@ function urlOf(state: AppState): string {
 /**
  * Keeps the URL and the store in step, the way web pages use history: a new scenario, identity or view
  * pushes a history entry (so Back returns to it); moving between steps or the clock replaces the
- * current one, a little later and once for a burst of steps (replaceState costs milliseconds in
- * Chromium; per step while playing it showed up as long tasks). Back/Forward re-apply the URL exactly:
- * view (absent means Flows), scenario, step and clock moves.
+ * current one, later and once for a burst of steps (replaceState costs milliseconds in Chromium; per
+ * step while playing it showed up as long tasks). Back/Forward re-apply the URL exactly: view (absent
+ * means Flows), scenario, step and clock moves.
  */
 export function useUrlSync() {
   const store = useAppStoreApi();
   useEffect(() => {
     let applying = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
-    /** A settled step's write, queued for just after the frame that shows the step. */
+    /** A settled step's write, queued for just after the frame that shows the step… */
     let settling: number | undefined;
-    const cancelSettle = () => {
+    /** …and then for the first idle moment after it. */
+    let cancelIdle: (() => void) | undefined;
+    // Each entry this page made or met carries a key in its state. A step's write is late by design; one
+    // still waiting when Back or Forward leaves its entry cannot be written there any more (history
+    // writes go to the entry shown), so it is kept by the entry's key and written when the reader
+    // returns to that entry, before its URL is applied: Forward then restores the step it was left at.
+    let made = 0;
+    const newEntry = () => `${Date.now().toString(36)}-${(made++).toString(36)}`;
+    const missed = new Map<string, string>();
+    let current = entryOf(history.state) ?? newEntry();
+    /** Gives the entry shown this URL (by default the one it has) and its key; history calls only if needed. */
+    const writeEntry = (url = location.search) => {
+      if (url !== location.search || entryOf(history.state) !== current)
+        history.replaceState({ [ENTRY_KEY]: current }, '', url);
+    };
+    // The first entry's key is written when the page is idle, not in the load the reader waits for.
+    const cancelKey = whenIdle(() => writeEntry());
+    const waiting = () => pending !== undefined || settling !== undefined || cancelIdle !== undefined;
+    const cancelWrites = () => {
+      if (pending) clearTimeout(pending);
+      pending = undefined;
       if (settling !== undefined) cancelAnimationFrame(settling);
       settling = undefined;
+      cancelIdle?.();
+      cancelIdle = undefined;
     };
+    /** The URL a waiting write would give the entry shown, or undefined while steps are passed through. */
+    const settledUrl = (state: AppState) =>
+      state.busy || state.status === 'playing' ? undefined : urlOf(state);
     const writeStep = () => {
       pending = undefined;
-      const state = store.getState();
+      cancelIdle = undefined;
       // Replays and playback pass through intermediate steps; the change that ends them writes the URL.
-      if (state.busy || state.status === 'playing') return;
-      const next = urlOf(state);
-      if (next !== location.search) history.replaceState(history.state, '', next);
+      writeEntry(settledUrl(store.getState()));
+    };
+    /** Writes a waiting step now, into the entry it belongs to (still the one shown), and its key. */
+    const flush = (state: AppState) => {
+      const next = waiting() ? settledUrl(state) : undefined;
+      cancelWrites();
+      writeEntry(next);
     };
     const unsubscribe = store.subscribe((state, previous) => {
       if (applying) return;
@@ -51,11 +112,13 @@ export function useUrlSync() {
         state.chapterId !== previous.chapterId ||
         state.identity !== previous.identity;
       if (structural) {
-        if (pending) clearTimeout(pending);
-        pending = undefined;
-        cancelSettle();
+        // The entry being left keeps the step the reader left it at.
+        flush(previous);
         const next = urlOf(state);
-        if (next !== location.search) history.pushState(null, '', next);
+        if (next !== location.search) {
+          current = newEntry();
+          history.pushState({ [ENTRY_KEY]: current }, '', next);
+        }
         return;
       }
       if (
@@ -65,25 +128,31 @@ export function useUrlSync() {
         state.clockJumps === previous.clockJumps
       )
         return;
-      // A step the reader chose is settled at once: written as soon as the frame showing it is painted
-      // (replaceState costs milliseconds; before the paint it delays the step the reader waits for),
-      // so a Back pressed right after it leaves this entry at that step. Playback and replays (busy)
-      // pass through steps; those are written once, a little later, when they end.
+      // A step the reader chose is settled at once: written in the first idle moment after the frame
+      // showing it (replaceState costs milliseconds; before the paint it delayed the step the reader
+      // waits for, and as the next task it still ran before the reader's next press). Playback and
+      // replays (busy) pass through steps; those are written once, a little later, when they end.
       if (!state.busy && state.status !== 'playing') {
-        if (pending) clearTimeout(pending);
-        pending = undefined;
-        cancelSettle();
+        cancelWrites();
         settling = requestAnimationFrame(() => {
           settling = undefined;
-          pending = setTimeout(writeStep, 0);
+          cancelIdle = whenIdle(writeStep);
         });
-      } else if (!pending && settling === undefined) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
+      } else if (!waiting()) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });
     const onPop = () => {
-      // A write still waiting belongs to the entry the reader just left: drop it, never apply it here.
-      if (pending) clearTimeout(pending);
-      pending = undefined;
-      cancelSettle();
+      // A write still waiting belongs to the entry the reader just left: kept for that entry, never
+      // applied to this one.
+      if (waiting()) {
+        const left = settledUrl(store.getState());
+        cancelWrites();
+        if (left !== undefined) missed.set(current, left);
+      }
+      // An entry without a key (made before this page kept keys, or typed in the address bar) gets one.
+      current = entryOf(history.state) ?? newEntry();
+      const owed = missed.get(current);
+      missed.delete(current);
+      writeEntry(owed);
       const url = parseUrlState(location.search);
       const state = store.getState();
       applying = true;
@@ -103,12 +172,16 @@ export function useUrlSync() {
         applying = false;
       }
     };
+    // Leaving the page (a reload, another site) writes what is waiting, so the entry comes back as left.
+    const onHide = () => flush(store.getState());
     window.addEventListener('popstate', onPop);
+    window.addEventListener('pagehide', onHide);
     return () => {
       unsubscribe();
-      if (pending) clearTimeout(pending);
-      cancelSettle();
+      cancelWrites();
+      cancelKey();
       window.removeEventListener('popstate', onPop);
+      window.removeEventListener('pagehide', onHide);
     };
   }, [store]);
 }
