@@ -1,33 +1,17 @@
 import { useEffect } from 'react';
+import { whenIdle } from '../player/yield';
 import { useAppStoreApi } from '../store/hooks';
 import type { AppState } from '../store/types';
 import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-state';
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
-/** A settled step's URL waits for an idle moment after its frame, at most this long. */
-const SETTLED_URL_IDLE_TIMEOUT_MS = 300;
-
-type IdleHost = {
-  requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
 /**
- * Runs `task` in the first idle moment (where browsers have no idle callbacks, in a task soon after
- * this one) and returns what cancels it. A history write is the least urgent work after a seek: queued
- * as an ordinary task it ran before the next input and in Chromium replaceState costs milliseconds
- * on a slow phone.
+ * A settled step's URL waits for an idle moment after its frame, at most this long: a history write is
+ * the least urgent work after a seek (queued as the next task it ran before the reader's next press,
+ * and replaceState costs milliseconds on a slow phone).
  */
-function whenIdle(task: () => void): () => void {
-  const host = globalThis as IdleHost;
-  if (typeof host.requestIdleCallback === 'function' && typeof host.cancelIdleCallback === 'function') {
-    const handle = host.requestIdleCallback(task, { timeout: SETTLED_URL_IDLE_TIMEOUT_MS });
-    return () => host.cancelIdleCallback?.(handle);
-  }
-  const handle = setTimeout(task, 0);
-  return () => clearTimeout(handle);
-}
+const SETTLED_URL_IDLE_TIMEOUT_MS = 300;
 
 /** The key this app keeps in each history entry's state, so a write that missed its entry finds it again. */
 const ENTRY_KEY = 'atlasEntry';
@@ -79,7 +63,7 @@ export function useUrlSync() {
         history.replaceState({ [ENTRY_KEY]: current }, '', url);
     };
     // The first entry's key is written when the page is idle, not in the load the reader waits for.
-    const cancelKey = whenIdle(() => writeEntry());
+    const cancelKey = whenIdle(() => writeEntry(), SETTLED_URL_IDLE_TIMEOUT_MS);
     const waiting = () => pending !== undefined || settling !== undefined || cancelIdle !== undefined;
     const cancelWrites = () => {
       if (pending) clearTimeout(pending);
@@ -136,7 +120,7 @@ export function useUrlSync() {
         cancelWrites();
         settling = requestAnimationFrame(() => {
           settling = undefined;
-          cancelIdle = whenIdle(writeStep);
+          cancelIdle = whenIdle(writeStep, SETTLED_URL_IDLE_TIMEOUT_MS);
         });
       } else if (!waiting()) pending = setTimeout(writeStep, STEP_URL_DELAY_MS);
     });

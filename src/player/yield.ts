@@ -17,12 +17,23 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
-/** Runs `task` when the browser is idle after the first paint (or soon, where idle callbacks are missing). */
-export function whenIdle(task: () => void, timeoutMs = 1500): void {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
-    .requestIdleCallback;
-  if (typeof idle === 'function') idle(task, { timeout: timeoutMs });
-  else setTimeout(task, 0);
+type IdleHost = {
+  requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+/**
+ * Runs `task` when the browser is next idle, within `timeoutMs` (or soon, where idle callbacks are
+ * missing), and returns what cancels it.
+ */
+export function whenIdle(task: () => void, timeoutMs = 1500): () => void {
+  const host = globalThis as IdleHost;
+  if (typeof host.requestIdleCallback === 'function') {
+    const handle = host.requestIdleCallback(task, { timeout: timeoutMs });
+    return () => host.cancelIdleCallback?.(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
 }
 
 /** What shows a reader is about to do something: any of these, once, anywhere on the page. */
