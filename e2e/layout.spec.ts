@@ -262,29 +262,100 @@ for (const viewport of [
   });
 }
 
-test('the diagram stays in the first screen as the narration above it changes length', async ({ page }) => {
-  // At this height the drawing fits whole only while the narration is short: the canvas must shrink
-  // when a longer one pushes it down and take its room back when a shorter one follows.
+/** Resolves once the page has had a few idle periods in a row: what it defers to idle time has run. */
+const settled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let calm = 0;
+        const check = (deadline: IdleDeadline) => {
+          calm = deadline.timeRemaining() >= 40 ? calm + 1 : 0;
+          if (calm >= 3) resolve();
+          else requestIdleCallback(check, { timeout: 1_000 });
+        };
+        requestIdleCallback(check, { timeout: 1_000 });
+      }),
+  );
+
+test('the diagram and the step list stay put, in the first screen, as the narration changes length', async ({
+  page,
+}) => {
+  // At this height the drawing fits whole only if the canvas gives up room to the longest narration.
+  // The narration keeps the height of the scenario's longest step, so nothing below it moves from step
+  // to step; every narration still shows whole.
   await page.setViewportSize({ width: 1280, height: 640 });
   await open(page, 'enhanced-flow', 6);
+  await settled(page);
   const canvas = diagram(page).locator('.diagram__canvas');
-  const bottom = () =>
-    canvas.evaluate((el) => Math.round(el.getBoundingClientRect().bottom + window.scrollY));
-  const height = () => canvas.evaluate((el) => Math.round(el.getBoundingClientRect().height));
-  const heightAtStart = await height();
-  const heights = new Set<number>([heightAtStart]);
+  const narration = page.locator('.narration');
+  const place = async () => {
+    const at = await canvas.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        top: Math.round(r.top + window.scrollY),
+        bottom: Math.round(r.bottom + window.scrollY),
+        height: Math.round(r.height),
+      };
+    });
+    const list = await page
+      .getByRole('list', { name: 'Steps' })
+      .evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const cut = await narration.evaluate((el) => el.scrollHeight - el.clientHeight);
+    return { ...at, list, cut };
+  };
+  const places: Awaited<ReturnType<typeof place>>[] = [];
+  const lines = new Set<number>();
   for (let i = 1; i <= 6; i++) {
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(page.getByText(`${i} of 6 played`, { exact: true })).toBeVisible({ timeout: 20_000 });
-    await expect.poll(bottom, { message: `the canvas's bottom at step ${i}` }).toBeLessThanOrEqual(640);
-    heights.add(await height());
+    const at = await place();
+    expect(at.bottom, `the canvas's bottom at step ${i}`).toBeLessThanOrEqual(640);
+    expect(at.cut, `narration cut off at step ${i}`).toBeLessThanOrEqual(1);
+    places.push(at);
+    // How tall this step's own words are: the narrations differ (else this walk tested nothing).
+    lines.add(
+      await narration.evaluate((el) =>
+        Math.round(Array.from(el.children).reduce((sum, p) => sum + p.getBoundingClientRect().height, 0)),
+      ),
+    );
   }
-  // The canvas had to give up room on the way (else this walk tested nothing) …
-  expect(heights.size).toBeGreaterThan(1);
-  // … and takes it back when the short narration returns.
+  expect(lines.size).toBeGreaterThan(1);
+  // Back to the start and through again: the same place at every step.
   await page.getByRole('button', { name: 'Restart' }).click();
   await expect(page.getByText('0 of 6 played', { exact: true })).toBeVisible();
-  await expect.poll(height).toBe(heightAtStart);
+  places.push(await place());
+  for (const at of places) {
+    expect({ top: at.top, height: at.height, list: at.list }).toEqual({
+      top: places[0]?.top,
+      height: places[0]?.height,
+      list: places[0]?.list,
+    });
+  }
+});
+
+test('on a phone the narration takes only the height of its own words', async ({ page }) => {
+  // A phone scrolls the page: reserving the longest step's height would leave blank lines under most.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'enhanced-flow', 6);
+  await settled(page);
+  const narration = page.locator('.narration');
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByText(`${i} of 6 played`, { exact: true })).toBeVisible({ timeout: 20_000 });
+    const blank = await narration.evaluate((el) => {
+      const last = el.lastElementChild?.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return last
+        ? box.bottom -
+            last.bottom -
+            Number.parseFloat(style.paddingBottom) -
+            Number.parseFloat(style.borderBottomWidth)
+        : 0;
+    });
+    // No more than the paragraph's own margin below the last line.
+    expect(blank, `blank space under the narration at step ${i}`).toBeLessThan(8);
+  }
 });
 
 test('the lines follow the boxes when the reader zooms and pans the diagram', async ({ page }) => {

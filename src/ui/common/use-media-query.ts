@@ -16,6 +16,9 @@ function listFor(query: string): MediaQueryList | undefined {
   return list;
 }
 
+/** Phones and narrow windows: the diagram stands on end and the page scrolls (the CSS uses the same breakpoint). */
+export const NARROW_SCREEN = '(max-width: 600px)';
+
 const matchesNow = (query: string) => listFor(query)?.matches ?? false;
 
 /**

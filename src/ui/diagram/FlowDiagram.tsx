@@ -3,13 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/hooks';
 import { afterNextPaint } from '../common/after-paint';
-import { useMediaQuery } from '../common/use-media-query';
+import { NARROW_SCREEN, useMediaQuery } from '../common/use-media-query';
 import type { buildGraph, Orientation } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { createGraphCache } from './graph-cache';
-import { useWarmGraphs } from './use-warm-graphs';
 import { type StepData, StepDataContext, stepDataOf, structureOf } from './step-data';
 import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-screen';
+import { useWarmGraphs } from './use-warm-graphs';
 
 /**
  * React Flow and d3 load after the first screen's words are painted: the first chunk no longer carries
@@ -21,8 +21,6 @@ const EMPTY_GRAPH: ReturnType<typeof buildGraph> = {
   edges: [],
   bounds: { x: 0, y: 0, w: 0, h: 0 },
 };
-/** The width below which the diagram runs top to bottom (the CSS uses the same breakpoint). */
-const NARROW = '(max-width: 600px)';
 
 /**
  * Until React Flow's chunk has loaded: the caption row (the same caption, the zoom buttons not yet
@@ -70,7 +68,7 @@ export function FlowDiagram() {
   // Phones stand the pipeline on end: every box in view at a readable size, none off to the side.
   // The section's markup is the same either way (the drawing is client-rendered; the canvas's shape is
   // set from an effect), so hydration can use the reader's answer: no second render right after it.
-  const narrow = useMediaQuery(NARROW, { sameMarkup: true });
+  const narrow = useMediaQuery(NARROW_SCREEN, { sameMarkup: true });
   const orientation: Orientation = narrow ? 'vertical' : 'horizontal';
   // What this step changes, for the boxes and lines themselves (step-data.ts). Built when the step, the
   // trace, the packet's arrival or the simulation clock changes (never per animation frame), once per

@@ -1,7 +1,11 @@
+import { type Ref, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { TraceEntry } from '../../player/create-player';
 import { findScenario } from '../../scenarios/catalog';
 import type { Scenario } from '../../scenarios/types';
 import { useAppStore } from '../../store/hooks';
+import { NARROW_SCREEN, useMediaQuery } from '../common/use-media-query';
+import { useSteadyHeight } from '../common/use-steady-height';
 import { outcomeWords } from './StepList';
 
 /** The current step in words, announced politely to screen readers as it changes. */
@@ -26,8 +30,16 @@ export function Narration() {
   const scenario = findScenario(scenarioId);
   const step = scenario?.steps[position - 1];
   const entry = entries[position - 1];
+  const box = useRef<HTMLDivElement>(null);
+  // On wider screens the box keeps the height of the scenario's longest narration, so the diagram and
+  // the step list below it stay put from step to step. A phone scrolls the page anyway, and there a
+  // reserved height would leave several blank lines under most steps.
+  const narrow = useMediaQuery(NARROW_SCREEN, { sameMarkup: true });
+  const drafts = useMemo(() => (scenario ? draftsOf(scenario, entries) : []), [scenario, entries]);
+  useSteadyHeight(box, { set: scenarioId, drafts, shown: position, enabled: !narrow });
   return (
     <NarrationText
+      ref={box}
       step={step}
       entry={entry}
       scenario={scenario}
@@ -41,7 +53,39 @@ export function Narration() {
 const READING_HINT = 'Paused for reading: Next (→), Space or Play goes on.';
 const PREDICTION_HINT = 'Waiting for your prediction before the next step.';
 
+/**
+ * Every text the box may show in `scenario`, at its longest: the introduction, then each step with its
+ * answer (or "sending…" before it has one) and the reading hint wherever playback can stop after it.
+ */
+function draftsOf(scenario: Scenario, entries: readonly TraceEntry[]) {
+  const last = scenario.steps.length;
+  return [
+    <NarrationText
+      key={0}
+      step={undefined}
+      entry={undefined}
+      scenario={scenario}
+      sending={false}
+      held={false}
+      waiting={false}
+    />,
+    ...scenario.steps.map((step, index) => (
+      <NarrationText
+        key={step.id}
+        step={step}
+        entry={entries[index]}
+        scenario={scenario}
+        sending={!entries[index]}
+        // The longer of the two hints (the reading hint) stands for either.
+        held={false}
+        waiting={index + 1 < last}
+      />
+    )),
+  ];
+}
+
 function NarrationText({
+  ref,
   step,
   entry,
   scenario,
@@ -49,6 +93,7 @@ function NarrationText({
   held,
   waiting,
 }: {
+  ref?: Ref<HTMLDivElement>;
   step: Scenario['steps'][number] | undefined;
   entry: Parameters<typeof outcomeWords>[0];
   scenario: Scenario | undefined;
@@ -57,7 +102,7 @@ function NarrationText({
   waiting: boolean;
 }) {
   return (
-    <div className="narration" aria-live="polite" aria-atomic="true">
+    <div ref={ref} className="narration" aria-live="polite" aria-atomic="true">
       {step ? (
         <>
           <p className="narration__title">
