@@ -35,7 +35,10 @@ export function Narration() {
   // the step list below it stay put from step to step. A phone scrolls the page anyway, and there a
   // reserved height would leave several blank lines under most steps.
   const narrow = useMediaQuery(NARROW_SCREEN, { sameMarkup: true });
-  const drafts = useMemo(() => (scenario ? draftsOf(scenario, entries) : []), [scenario, entries]);
+  const drafts = useMemo(
+    () => (scenario && !narrow ? draftsOf(scenario, entries) : []),
+    [scenario, entries, narrow],
+  );
   useSteadyHeight(box, { set: scenarioId, drafts, shown: position, enabled: !narrow });
   return (
     <NarrationText
