@@ -163,6 +163,14 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
   return best;
 }
 
+/**
+ * The clear place found for the words of a step's packet, by the step's line data: graph-cache.ts keeps
+ * one graph per step, so a reader going back to a step finds the place here and the words go there at
+ * once, with no layout read and no move after the frame that shows them. The canvas's edge is one of
+ * the obstacles, so every place is forgotten when the view is zoomed, panned or fitted anew.
+ */
+let clearPlaces = new WeakMap<PacketEdgeData, WordsPlace>();
+
 /** What the packet carries, in words, riding beside its dot (over the line labels). */
 const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }) {
   const { points, packet } = data;
@@ -171,8 +179,6 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
   const place = useMemo(() => {
     if (!packet?.outWords || points.length < 2) return null;
     let landing = 0;
-    /** The clear place found the last time it landed: where it lands again (a seek back) at once. */
-    let landedAt: WordsPlace | undefined;
     /** The leg whose words are shown: the text is written when the leg changes, not every frame. */
     let shownLeg: 'out' | 'back' | undefined;
     return (progress: number) => {
@@ -190,17 +196,20 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       }
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
+      /** The clear place found when it last landed at this step: where it lands again (a seek back). */
+      const landedAt = clearPlaces.get(data);
       put(landed ? (landedAt ?? DEFAULT_PLACE) : DEFAULT_PLACE);
       // Landed for the first time: look for a clear place once the frame showing it is painted (reading
       // the layout then costs nothing; read now, it would force a layout inside the frame a seek waits for).
       if (landed && !landedAt)
         void afterNextPaint().then(() => {
           if (ticket !== landing || !words.isConnected) return;
-          landedAt = clearPlace(words, point);
-          put(landedAt);
+          const found = clearPlace(words, point);
+          clearPlaces.set(data, found);
+          put(found);
         });
     };
-  }, [packet, points, reduced]);
+  }, [data, packet, points, reduced]);
   usePlayhead(place, reduced);
   return place ? <div ref={wordsRef} className="packet__words" /> : null;
 });
@@ -269,6 +278,7 @@ export const DiagramLines = memo(function DiagramLines({
     () =>
       flow.subscribe((state, previous) => {
         if (state.transform === previous.transform || !layer.current) return;
+        clearPlaces = new WeakMap();
         const [x, y, zoom] = state.transform;
         layer.current.style.transform = transformOf(x, y, zoom);
       }),
