@@ -35,9 +35,10 @@ export function Narration() {
   // the step list below it stay put from step to step. A phone scrolls the page anyway, and there a
   // reserved height would leave several blank lines under most steps.
   const narrow = useMediaQuery(NARROW_SCREEN, { sameMarkup: true });
+  const run = useWholeRun(scenarioId, entries);
   const drafts = useMemo(
-    () => (scenario && !narrow ? draftsOf(scenario, entries) : []),
-    [scenario, entries, narrow],
+    () => (scenario && !narrow ? draftsOf(scenario, run) : []),
+    [scenario, run, narrow],
   );
   useSteadyHeight(box, { set: scenarioId, drafts, shown: position, enabled: !narrow });
   return (
@@ -51,6 +52,25 @@ export function Narration() {
       waiting={waiting}
     />
   );
+}
+
+/**
+ * The longest run of entries seen that `entries` is the start of. A seek back publishes only the
+ * entries up to the new position (a new array each time), but the steps after it have run and keep
+ * their answers; the drafts are made from all of them, so a seek does not make new drafts, observe the
+ * box afresh and measure every draft again while the browser is idle. Another scenario, or a run that
+ * differs (a step run again on another clock), replaces it.
+ */
+function useWholeRun(scenarioId: string, entries: readonly TraceEntry[]): readonly TraceEntry[] {
+  const whole = useRef({ scenarioId, entries });
+  const kept = whole.current;
+  const within =
+    kept.scenarioId === scenarioId &&
+    entries.length <= kept.entries.length &&
+    entries.every((entry, index) => entry === kept.entries[index]);
+  // Written during render, and idempotent: the same scenario and entries always give the same run.
+  if (!within) whole.current = { scenarioId, entries };
+  return whole.current.entries;
 }
 
 const READING_HINT = 'Paused for reading: Next (→), Space or Play goes on.';
