@@ -5,7 +5,7 @@ import { checkNames, deletedDatasetReset, localWriteBatch, newDatasetRow } from 
 import { type ConflictStrategy, resolveConflict } from './merge';
 import { classifyPull, localMergedNames, newMergedNames, pullAll } from './pull';
 import { push, toPatches } from './push';
-import { applyResolutions, reconcile } from './reconcile';
+import { applyResolutions, dirtyAfter, reconcile } from './reconcile';
 import { StorageError, type StorageBatch, type SyncStorage } from './storage';
 import {
   deleteDataset as deleteRemote,
@@ -186,12 +186,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         continue;
       }
 
-      const reconciled = reconcile(
-        identityId,
-        dataset,
-        pulled.records,
-        await storage.listRecords(identityId, dataset),
-      );
+      const locals = await storage.listRecords(identityId, dataset);
+      const reconciled = reconcile(identityId, dataset, pulled.records, locals);
       const { conflicts } = reconciled;
       if (conflicts.length > 0) {
         options.onEvent?.({ type: 'conflicts', dataset, conflicts });
@@ -211,8 +207,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         putDatasets: [{ ...row, lastSyncCount: pulled.last.datasetSyncCount }],
       });
 
-      // Push whatever is still dirty, with the session token of this pull.
-      const dirty = (await storage.listRecords(identityId, dataset)).filter((r) => r.dirty);
+      // Push whatever is still dirty, with the session token of this pull: the records read above as the
+      // batch just committed left them (not read again: a dataset of a thousand records took a tenth of
+      // the sync to read). A write made meanwhile, here or in another tab, stays dirty for the next sync:
+      // confirm() clears only what was sent and is unchanged.
+      const dirty = dirtyAfter(locals, reconciled.batch);
       if (dirty.length > 0) {
         const outcome = await push(() => updateRecords(api, dataset, pulled.session, toPatches(dirty)));
         switch (outcome.kind) {

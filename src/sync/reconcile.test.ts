@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyResolutions, reconcile } from './reconcile';
+import { applyResolutions, dirtyAfter, reconcile } from './reconcile';
 import type { LocalRecord, RemoteRecord } from './types';
 
 const local = (key: string, value: string | null, dirty: boolean, syncCount = 1): LocalRecord => ({
@@ -60,5 +60,52 @@ describe('reconcile', () => {
     const out = reconcile('id-1', 'settings', [remote('theme', 'dark', 7)], [local('theme', 'blue', true)]);
     applyResolutions(out, 'id-1', [{ key: 'theme', value: 'dark', source: 'remote' }], undefined, () => 99);
     expect(out.batch.putRecords.map((r) => [r.value, r.syncCount, r.dirty])).toEqual([['dark', 7, false]]);
+  });
+});
+
+describe('dirtyAfter', () => {
+  it('is what storage would list as dirty once the reconciled batch is committed', () => {
+    const locals = [
+      local('a-clean', 'x', false),
+      local('b-mine', 'mine', true),
+      local('c-same', 'same', true),
+      local('d-theirs', 'mine', true),
+      local('e-gone', 'y', false),
+    ];
+    const pulled = [
+      remote('a-clean', 'changed', 2),
+      // The cloud already holds this device's value: taken as it is (clean).
+      remote('c-same', 'same', 2),
+      remote('d-theirs', 'theirs', 3),
+      remote('e-gone', null, 4),
+      remote('f-new', 'new', 5),
+    ];
+    const out = reconcile('id-1', 'settings', pulled, locals);
+    expect(out.conflicts.map((c) => c.key)).toEqual(['d-theirs']);
+    // Before the conflict is decided, its local value is still dirty and unchanged.
+    expect(dirtyAfter(locals, out.batch).map((r) => [r.key, r.value])).toEqual([
+      ['b-mine', 'mine'],
+      ['d-theirs', 'mine'],
+    ]);
+    applyResolutions(
+      out,
+      'id-1',
+      [{ key: 'd-theirs', source: 'custom', value: 'both' }],
+      undefined,
+      () => 30,
+    );
+    expect(dirtyAfter(locals, out.batch).map((r) => [r.key, r.value, r.syncCount])).toEqual([
+      ['b-mine', 'mine', 1],
+      ['d-theirs', 'both', 3],
+    ]);
+    const remoteWins = reconcile('id-1', 'settings', pulled, locals);
+    applyResolutions(
+      remoteWins,
+      'id-1',
+      [{ key: 'd-theirs', source: 'remote', value: 'theirs' }],
+      undefined,
+      () => 30,
+    );
+    expect(dirtyAfter(locals, remoteWins.batch).map((r) => r.key)).toEqual(['b-mine']);
   });
 });

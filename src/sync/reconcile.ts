@@ -66,3 +66,16 @@ export function applyResolutions(
       });
   }
 }
+
+/**
+ * The records of the dataset left dirty once `batch` is committed over `locals` (the records it was made
+ * from), in key order as storage lists them. Deletes go first, as `commit` applies them.
+ */
+export function dirtyAfter(locals: readonly LocalRecord[], batch: Reconciled['batch']): LocalRecord[] {
+  const after = new Map(locals.map((r) => [r.key, r]));
+  for (const r of batch.deleteRecords) after.delete(r.key);
+  for (const r of batch.putRecords) after.set(r.key, r);
+  return [...after.values()]
+    .filter((r) => r.dirty)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -36,10 +36,7 @@ export function Narration() {
   // reserved height would leave several blank lines under most steps.
   const narrow = useMediaQuery(NARROW_SCREEN, { sameMarkup: true });
   const run = useWholeRun(scenarioId, entries);
-  const drafts = useMemo(
-    () => (scenario && !narrow ? draftsOf(scenario, run) : []),
-    [scenario, run, narrow],
-  );
+  const drafts = useMemo(() => (scenario && !narrow ? draftsOf(scenario, run) : []), [scenario, run, narrow]);
   useSteadyHeight(box, { set: scenarioId, drafts, shown: position, enabled: !narrow });
   return (
     <NarrationText
