@@ -1,4 +1,4 @@
-import { checkBatch, type StorageBatch, type SyncStorage } from './storage';
+import { byRecordKey, checkBatch, type StorageBatch, type SyncStorage } from './storage';
 import type { DeviceIdentity, LocalDataset, LocalRecord } from './types';
 
 /** The local cache in memory (tests, and devices whose browser refuses IndexedDB). Same contract as idb-storage.ts. */
@@ -30,7 +30,7 @@ export function createMemoryStorage(): SyncStorage {
     async listRecords(identityId, dataset) {
       return [...records.values()]
         .filter((r) => r.identityId === identityId && r.dataset === dataset)
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .sort(byRecordKey)
         .map(copy);
     },
     async commit(batch: StorageBatch) {

@@ -1,6 +1,6 @@
 import { type ConflictStrategy, resolveConflict } from './merge';
 import { fromRemote } from './local-writes';
-import type { StorageBatch } from './storage';
+import { byRecordKey, type StorageBatch } from './storage';
 import type { ConflictResolution, LocalRecord, RemoteRecord, SyncConflict } from './types';
 
 /**
@@ -75,7 +75,5 @@ export function dirtyAfter(locals: readonly LocalRecord[], batch: Reconciled['ba
   const after = new Map(locals.map((r) => [r.key, r]));
   for (const r of batch.deleteRecords) after.delete(r.key);
   for (const r of batch.putRecords) after.set(r.key, r);
-  return [...after.values()]
-    .filter((r) => r.dirty)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...after.values()].filter((r) => r.dirty).sort(byRecordKey);
 }

@@ -26,6 +26,14 @@ export interface StorageBatch {
   deleteRecords?: RecordRef[];
 }
 
+/**
+ * The order `listRecords` gives records in: by key, compared as IndexedDB compares strings (UTF-16 code
+ * units, which is also how JavaScript's `<` compares them).
+ */
+export function byRecordKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 export interface SyncStorage {
   getIdentity(): Promise<DeviceIdentity | undefined>;
   getDataset(identityId: string, name: string): Promise<LocalDataset | undefined>;
