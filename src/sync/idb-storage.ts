@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { checkBatch, type StorageBatch, StorageError, StorageProblem, type SyncStorage } from './storage';
 import type { DeviceIdentity, LocalDataset, LocalRecord } from './types';
 
@@ -23,6 +23,11 @@ interface SyncDb extends DBSchema {
   datasets: { key: [string, string]; value: LocalDataset };
   records: { key: [string, string, string]; value: LocalRecord };
 }
+
+type WriteTx = IDBPTransaction<SyncDb, ('meta' | 'datasets' | 'records')[], 'readwrite'>;
+
+const datasetRange = (identityId: string, dataset: string) =>
+  IDBKeyRange.bound([identityId, dataset, ''], [identityId, dataset, []]);
 
 export const syncDbName = (deviceId: string) => `${SYNC_DB_PREFIX}${deviceId}`;
 
@@ -76,9 +81,6 @@ export function createIdbStorage(deviceId: string, options: IdbStorageOptions = 
     }
   }
 
-  const datasetRange = (identityId: string, dataset: string) =>
-    IDBKeyRange.bound([identityId, dataset, ''], [identityId, dataset, []]);
-
   return {
     getIdentity: () => withDb((db) => db.get(STORE_META, 'identity')),
     getDataset: (identityId, dataset) => withDb((db) => db.get(STORE_DATASETS, [identityId, dataset])),
@@ -90,38 +92,65 @@ export function createIdbStorage(deviceId: string, options: IdbStorageOptions = 
       withDb((db) => db.getAll(STORE_RECORDS, datasetRange(identityId, dataset))),
     async commit(batch: StorageBatch) {
       checkBatch(batch);
-      return withDb(async (db) => {
-        // One readwrite transaction over every store: IndexedDB applies all of it or, if anything fails
-        // or the tab dies first, none of it. This is what keeps a crash mid-write from losing data.
-        const tx = db.transaction([STORE_META, STORE_DATASETS, STORE_RECORDS], 'readwrite');
-        const meta = tx.objectStore(STORE_META);
-        const datasets = tx.objectStore(STORE_DATASETS);
-        const records = tx.objectStore(STORE_RECORDS);
-        const writes: Promise<unknown>[] = [];
+      return withDb((db) => apply(writeTransaction(db), batch));
+    },
+    updateDataset: (identityId, dataset, decide) =>
+      withDb(async (db) => {
+        // The read and the write share one readwrite transaction, so IndexedDB lets no other commit
+        // (another tab's) in between. Only IndexedDB requests are awaited here, which keeps it open.
+        const tx = writeTransaction(db);
+        let batch: StorageBatch;
         try {
-          if (batch.identity) writes.push(meta.put(batch.identity, 'identity'));
-          for (const d of batch.deleteDatasets ?? []) {
-            writes.push(
-              datasets.delete([d.identityId, d.name]),
-              records.delete(datasetRange(d.identityId, d.name)),
-            );
-          }
-          for (const d of batch.putDatasets ?? []) writes.push(datasets.put(d));
-          for (const r of batch.deleteRecords ?? [])
-            writes.push(records.delete([r.identityId, r.dataset, r.key]));
-          for (const r of batch.putRecords ?? []) writes.push(records.put(r));
+          const [records, row] = await Promise.all([
+            tx.objectStore(STORE_RECORDS).getAll(datasetRange(identityId, dataset)),
+            tx.objectStore(STORE_DATASETS).get([identityId, dataset]),
+          ]);
+          batch = decide(records, row);
+          checkBatch(batch);
         } catch (error) {
-          // A request that throws (quota, bad key) does not abort the transaction by itself; the
-          // requests already queued would still commit. Abort so the batch stays all-or-nothing.
           tx.abort();
-          await Promise.allSettled([...writes, tx.done]);
+          await tx.done.catch(() => undefined);
           throw error;
         }
-        await Promise.all([...writes, tx.done]);
-      });
-    },
+        await apply(tx, batch);
+      }),
     async close() {},
   };
+}
+
+/**
+ * One readwrite transaction over every store: IndexedDB applies all of it or, if anything fails or the
+ * tab dies first, none of it. This is what keeps a crash mid-write from losing data.
+ */
+function writeTransaction(db: IDBPDatabase<SyncDb>): WriteTx {
+  return db.transaction([STORE_META, STORE_DATASETS, STORE_RECORDS], 'readwrite');
+}
+
+/** Queues a checked batch in `tx` and waits for the transaction to commit. */
+async function apply(tx: WriteTx, batch: StorageBatch): Promise<void> {
+  const meta = tx.objectStore(STORE_META);
+  const datasets = tx.objectStore(STORE_DATASETS);
+  const records = tx.objectStore(STORE_RECORDS);
+  const writes: Promise<unknown>[] = [];
+  try {
+    if (batch.identity) writes.push(meta.put(batch.identity, 'identity'));
+    for (const d of batch.deleteDatasets ?? []) {
+      writes.push(
+        datasets.delete([d.identityId, d.name]),
+        records.delete(datasetRange(d.identityId, d.name)),
+      );
+    }
+    for (const d of batch.putDatasets ?? []) writes.push(datasets.put(d));
+    for (const r of batch.deleteRecords ?? []) writes.push(records.delete([r.identityId, r.dataset, r.key]));
+    for (const r of batch.putRecords ?? []) writes.push(records.put(r));
+  } catch (error) {
+    // A request that throws (quota, bad key) does not abort the transaction by itself; the requests
+    // already queued would still commit. Abort so the batch stays all-or-nothing.
+    tx.abort();
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  await Promise.all([...writes, tx.done]);
 }
 
 function toStorageError(error: unknown, context: string): StorageError {

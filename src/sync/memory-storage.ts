@@ -28,23 +28,36 @@ export function createMemoryStorage(): SyncStorage {
       return r && copy(r);
     },
     async listRecords(identityId, dataset) {
-      return [...records.values()]
-        .filter((r) => r.identityId === identityId && r.dataset === dataset)
-        .sort(byRecordKey)
-        .map(copy);
+      return datasetRecords(identityId, dataset);
     },
     async commit(batch: StorageBatch) {
-      checkBatch(batch);
-      if (batch.identity) identity = copy(batch.identity);
-      for (const d of batch.deleteDatasets ?? []) {
-        datasets.delete(dk(d.identityId, d.name));
-        for (const [k, r] of records)
-          if (r.identityId === d.identityId && r.dataset === d.name) records.delete(k);
-      }
-      for (const d of batch.putDatasets ?? []) datasets.set(dk(d.identityId, d.name), copy(d));
-      for (const r of batch.deleteRecords ?? []) records.delete(rk(r.identityId, r.dataset, r.key));
-      for (const r of batch.putRecords ?? []) records.set(rk(r.identityId, r.dataset, r.key), copy(r));
+      apply(batch);
+    },
+    async updateDataset(identityId, dataset, decide) {
+      // Nothing runs between the read and the write here (no await), which is what makes it atomic.
+      const row = datasets.get(dk(identityId, dataset));
+      apply(decide(datasetRecords(identityId, dataset), row && copy(row)));
     },
     async close() {},
   };
+
+  function datasetRecords(identityId: string, dataset: string): LocalRecord[] {
+    return [...records.values()]
+      .filter((r) => r.identityId === identityId && r.dataset === dataset)
+      .sort(byRecordKey)
+      .map(copy);
+  }
+
+  function apply(batch: StorageBatch) {
+    checkBatch(batch);
+    if (batch.identity) identity = copy(batch.identity);
+    for (const d of batch.deleteDatasets ?? []) {
+      datasets.delete(dk(d.identityId, d.name));
+      for (const [k, r] of records)
+        if (r.identityId === d.identityId && r.dataset === d.name) records.delete(k);
+    }
+    for (const d of batch.putDatasets ?? []) datasets.set(dk(d.identityId, d.name), copy(d));
+    for (const r of batch.deleteRecords ?? []) records.delete(rk(r.identityId, r.dataset, r.key));
+    for (const r of batch.putRecords ?? []) records.set(rk(r.identityId, r.dataset, r.key), copy(r));
+  }
 }

@@ -71,9 +71,12 @@ export function applyResolutions(
  * The records of the dataset left dirty once `batch` is committed over `locals` (the records it was made
  * from), in key order as storage lists them. Deletes go first, as `commit` applies them.
  */
-export function dirtyAfter(locals: readonly LocalRecord[], batch: Reconciled['batch']): LocalRecord[] {
+export function dirtyAfter(
+  locals: readonly LocalRecord[],
+  batch: Pick<StorageBatch, 'deleteRecords' | 'putRecords'>,
+): LocalRecord[] {
   const after = new Map(locals.map((r) => [r.key, r]));
-  for (const r of batch.deleteRecords) after.delete(r.key);
-  for (const r of batch.putRecords) after.set(r.key, r);
+  for (const r of batch.deleteRecords ?? []) after.delete(r.key);
+  for (const r of batch.putRecords ?? []) after.set(r.key, r);
   return [...after.values()].filter((r) => r.dirty).sort(byRecordKey);
 }

@@ -42,6 +42,16 @@ export interface SyncStorage {
   /** Records of one dataset, ordered by key. */
   listRecords(identityId: string, dataset: string): Promise<LocalRecord[]>;
   commit(batch: StorageBatch): Promise<void>;
+  /**
+   * Reads one dataset (its records, ordered by key, and its row) and commits the batch `decide` makes
+   * from them, atomically: nothing another tab commits in between can be read stale and overwritten.
+   * If `decide` throws, or its batch is invalid, nothing is written and the error is passed on.
+   */
+  updateDataset(
+    identityId: string,
+    dataset: string,
+    decide: (records: LocalRecord[], row: LocalDataset | undefined) => StorageBatch,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

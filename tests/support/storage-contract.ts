@@ -102,5 +102,44 @@ export function describeStorageContract(name: string, factory: StorageFactory) {
         record({ key: 'x', syncCount: 7, dirty: false }),
       ]);
     });
+
+    it('updates a dataset from what it holds at the commit, and from nothing else', async () => {
+      const { storage, reopen } = await factory.create();
+      await storage.commit({
+        putDatasets: [dataset({ lastSyncCount: 4 })],
+        putRecords: [record({ key: 'b', value: '2' }), record({ key: 'a', value: '1' })],
+      });
+      let seen: { keys: string[]; row: LocalDataset | undefined } | undefined;
+      await storage.updateDataset('us-east-1:aaaa', 'settings', (records, row) => {
+        seen = { keys: records.map((r) => r.key), row };
+        return {
+          putDatasets: [{ ...row!, lastSyncCount: row!.lastSyncCount + 1 }],
+          putRecords: records.map((r) => ({ ...r, value: `${r.value}!`, dirty: false })),
+        };
+      });
+      expect(seen).toEqual({ keys: ['a', 'b'], row: dataset({ lastSyncCount: 4 }) });
+      const after = reopen();
+      expect((await after.listRecords('us-east-1:aaaa', 'settings')).map((r) => [r.value, r.dirty])).toEqual([
+        ['1!', false],
+        ['2!', false],
+      ]);
+      expect((await after.getDataset('us-east-1:aaaa', 'settings'))?.lastSyncCount).toBe(5);
+    });
+
+    it('updates nothing when the decision throws or makes an invalid batch, and passes the error on', async () => {
+      const { storage } = await factory.create();
+      await storage.commit({ putRecords: [record({ value: 'before' })] });
+      await expect(
+        storage.updateDataset('us-east-1:aaaa', 'settings', () => {
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await expect(
+        storage.updateDataset('us-east-1:aaaa', 'settings', (records) => ({
+          putRecords: [{ ...records[0]!, value: 'after' }, record({ key: '' })],
+        })),
+      ).rejects.toMatchObject({ name: 'StorageError', problem: 'invalid' });
+      expect(await storage.listRecords('us-east-1:aaaa', 'settings')).toEqual([record({ value: 'before' })]);
+    });
   });
 }

@@ -102,6 +102,73 @@ describe('sync client: two tabs syncing one cache at the same moment', () => {
     expect(await laptop.client.getAll('settings')).toEqual({ 'from-a': 'alpha', 'from-b': 'beta' });
   });
 
+  it('counts as pending after a sync what its confirm left dirty and every other dataset’s edits', async () => {
+    const { device } = world();
+    let edited = false;
+    const phone = device({
+      intercept: async (request, send) => {
+        // An edit made while the push is on its way: sent as it was before, so it stays pending.
+        if (isUpdateRecords(request) && !edited) {
+          edited = true;
+          await phone.client.put('settings', 'theme', 'newer');
+        }
+        return send(request);
+      },
+    });
+    await phone.client.put('settings', 'theme', 'dark');
+    await phone.client.put('settings', 'lang', 'en');
+    await phone.client.put('scores', 'top', '10');
+    expect(phone.client.getStatus().pending).toBe(3);
+    expect((await phone.client.synchronize('settings')).ok).toBe(true);
+    expect(edited).toBe(true);
+    expect(phone.client.getStatus().pending).toBe(2);
+    await phone.client.load(); // a full recount from storage agrees
+    expect(phone.client.getStatus().pending).toBe(2);
+  });
+
+  it('an edit another tab commits while this tab confirms its push is neither overwritten nor marked synced', async () => {
+    const { device } = world();
+    const id = `confirm-race-${++n}`;
+    const shared = createIdbStorage(id);
+    const tabB = device({ storage: createIdbStorage(id) });
+    // Tab B edits the record at the worst moment: just after tab A has read the dataset to confirm its push.
+    let pushed = false;
+    let edit: Promise<void> | undefined;
+    const editNow = () => {
+      edit ??= tabB.client.put('settings', 'theme', 'edited in tab B');
+      return edit;
+    };
+    const racing: typeof shared = {
+      ...shared,
+      listRecords: async (identityId, dataset) => {
+        const records = await shared.listRecords(identityId, dataset);
+        // A read and a later commit: the edit lands in between (the client must not work this way).
+        if (pushed) await editNow();
+        return records;
+      },
+      updateDataset: (identityId, dataset, decide) =>
+        shared.updateDataset(identityId, dataset, (records, row) => {
+          // Read and commit in one transaction: the edit can only start now and land after it.
+          if (pushed) void editNow();
+          return decide(records, row);
+        }),
+    };
+    const tabA = device({
+      storage: racing,
+      intercept: async (request, send) => {
+        const response = await send(request);
+        if (isUpdateRecords(request)) pushed = true;
+        return response;
+      },
+    });
+    await tabA.client.put('settings', 'theme', 'written in tab A');
+    expect((await tabA.client.synchronize('settings')).ok).toBe(true);
+    expect(edit).toBeDefined();
+    await edit;
+    const [theme] = await shared.listRecords(tabA.client.getStatus().identityId!, 'settings');
+    expect(theme).toMatchObject({ value: 'edited in tab B', dirty: true });
+  });
+
   it('a recount that read the cache before the other tab’s commit never overwrites a later recount', async () => {
     const { device } = world();
     const id = `recount-${++n}`;
