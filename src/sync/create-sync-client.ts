@@ -87,15 +87,17 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   /** Recounts started so far: only the latest may set the count (see refreshPending). */
   let recounts = 0;
+  /** What a sync's confirm left dirty in its dataset, and the recount ticket taken as it read that. */
+  type ConfirmedCount = { dataset: string; dirty: number; ticket: number };
 
   /**
    * Counts the pending (dirty) records of every dataset. `known` is one dataset's count as a sync's own
    * confirm transaction left it: that dataset is not read again (a thousand records took a sixth of the
-   * sync to read). It was taken in the transaction, before this recount started, so a recount another
-   * tab's later commit starts is still the latest one.
+   * sync to read). Its recount ticket was taken in that transaction, when the count was true, so a
+   * recount started after it (another tab committed since) is the later one and wins.
    */
-  async function refreshPending(known?: { dataset: string; dirty: number }): Promise<void> {
-    const recount = ++recounts;
+  async function refreshPending(known?: ConfirmedCount): Promise<void> {
+    const recount = known?.ticket ?? ++recounts;
     const identityId = await currentIdentity();
     let pending = 0;
     for (const d of await storage.listDatasets(identityId)) {
@@ -163,11 +165,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   /** One sync: up to `maxRetries` more rounds while the cloud moves under us. */
-  /** `confirmed.dirty`: what the sync's confirm left dirty in the dataset, when it got that far. */
+  /** `confirmed.count`: what the sync's confirm left dirty in the dataset, when it got that far. */
   async function synchronizeOnce(
     dataset: string,
     callbacks: SyncCallbacks,
-    confirmed: { dirty?: number },
+    confirmed: { count?: ConfirmedCount },
   ): Promise<SyncOutcome> {
     const fail = (reason: SyncOutcome['reason'], error: Error): SyncOutcome => {
       callbacks.onFailure?.(error);
@@ -230,7 +232,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         const outcome = await push(() => updateRecords(api, dataset, pulled.session, toPatches(dirty)));
         switch (outcome.kind) {
           case 'written':
-            confirmed.dirty = await confirm(
+            confirmed.count = await confirm(
               identityId,
               dataset,
               dirty,
@@ -269,11 +271,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     sent: LocalRecord[],
     written: { records: RemoteRecord[] },
     pulledCount: number,
-  ) {
+  ): Promise<ConfirmedCount> {
     // The dataset as it is at the commit, read in the same transaction: a record edited since it was
     // sent (here or in another tab) keeps its dirty flag, and no edit can land between read and write.
     const t = now();
-    let left = 0;
+    let left: ConfirmedCount | undefined;
     await storage.updateDataset(identityId, dataset, (current, row) => {
       const batch = confirmBatch({
         identityId,
@@ -285,9 +287,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         row: row ?? newDatasetRow(identityId, dataset, t),
         t,
       });
-      left = dirtyAfter(current, batch).length;
+      left = { dataset, dirty: dirtyAfter(current, batch).length, ticket: ++recounts };
       return batch;
     });
+    if (!left) throw new Error('The storage committed a dataset update without reading the dataset.');
     return left;
   }
 
@@ -298,7 +301,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (already) return already;
     const run = (async (): Promise<SyncOutcome> => {
       setStatus({ state: 'syncing', lastError: undefined });
-      const confirmed: { dirty?: number } = {};
+      const confirmed: { count?: ConfirmedCount } = {};
       try {
         const outcome = await synchronizeOnce(dataset, callbacks, confirmed);
         setStatus(
@@ -319,8 +322,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         return { ok: false, reason: offline ? 'offline' : 'failed', error: err };
       } finally {
         running.delete(dataset);
-        const known = confirmed.dirty === undefined ? undefined : { dataset, dirty: confirmed.dirty };
-        await refreshPending(known).catch(() => undefined);
+        await refreshPending(confirmed.count).catch(() => undefined);
         options.onLocalChange?.();
       }
     })();

@@ -126,6 +126,40 @@ describe('sync client: two tabs syncing one cache at the same moment', () => {
     expect(phone.client.getStatus().pending).toBe(2);
   });
 
+  it('the count a sync’s confirm saw never replaces a recount made after another tab synced', async () => {
+    const { device } = world();
+    const id = `confirm-count-${++n}`;
+    const shared = createIdbStorage(id);
+    const tabB = device({ storage: createIdbStorage(id) });
+    let tabA: ReturnType<typeof device> | undefined;
+    const racing: typeof shared = {
+      ...shared,
+      updateDataset: async (identityId, dataset, decide) => {
+        await shared.updateDataset(identityId, dataset, decide);
+        // Tab A's confirm has seen tab B's edit still dirty. Before tab A recounts, tab B pushes that edit,
+        // and tab A, told of B's commit, counts again and finds nothing pending.
+        await tabB.client.synchronize('settings');
+        await tabA?.client.load();
+        expect(tabA?.client.getStatus().pending).toBe(0);
+      },
+    };
+    let edited = false;
+    tabA = device({
+      storage: racing,
+      intercept: async (request, send) => {
+        if (isUpdateRecords(request) && !edited) {
+          edited = true;
+          await tabB.client.put('settings', 'from-b', 'beta'); // after tab A read what to push
+        }
+        return send(request);
+      },
+    });
+    await tabA.client.put('settings', 'from-a', 'alpha');
+    expect((await tabA.client.synchronize('settings')).ok).toBe(true);
+    expect(edited).toBe(true);
+    expect(tabA.client.getStatus().pending).toBe(0);
+  });
+
   it('an edit another tab commits while this tab confirms its push is neither overwritten nor marked synced', async () => {
     const { device } = world();
     const id = `confirm-race-${++n}`;
