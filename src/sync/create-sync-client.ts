@@ -164,8 +164,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return await (callbacks.onDatasetsMerged?.(dataset, names) ?? true);
   }
 
-  /** One sync: up to `maxRetries` more rounds while the cloud moves under us. */
-  /** `confirmed.count`: what the sync's confirm left dirty in the dataset, when it got that far. */
+  /**
+   * One sync: up to `maxRetries` more rounds while the cloud moves under us. `confirmed.count` is set to
+   * what the sync's confirm left dirty in the dataset, when it gets that far.
+   */
   async function synchronizeOnce(
     dataset: string,
     callbacks: SyncCallbacks,
