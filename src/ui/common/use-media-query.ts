@@ -10,17 +10,15 @@ const lists = new Map<string, { list: MediaQueryList; matches: boolean }>();
 
 function entryFor(query: string) {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return undefined;
-  let entry = lists.get(query);
-  if (!entry) {
-    const list = window.matchMedia(query);
-    const made = { list, matches: list.matches };
-    // Registered before any component's listener, so the answer is fresh when they re-render.
-    list.addEventListener('change', (event) => {
-      made.matches = event.matches;
-    });
-    lists.set(query, made);
-    entry = made;
-  }
+  const known = lists.get(query);
+  if (known) return known;
+  const list = window.matchMedia(query);
+  const entry = { list, matches: list.matches };
+  // Registered before any component's listener, so the answer is fresh when they re-render.
+  list.addEventListener('change', (event) => {
+    entry.matches = event.matches;
+  });
+  lists.set(query, entry);
   return entry;
 }
 
