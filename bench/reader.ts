@@ -3,7 +3,8 @@
  * - mobile load with Lighthouse's default (mobile) config: simulated slow 4G and 4× CPU slowdown;
  *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05 (the median of several runs);
  * - Back / seek in the longest scenario at 4× CPU slowdown (DevTools Emulation.setCPUThrottlingRate):
- *   p95 from the key press (or click) to the next paint after the progress text changed, ≤ 50 ms;
+ *   p95 from the key press (or click) to the end of the rendering task of the frame that shows the new
+ *   step, ≤ 50 ms;
  *   each press comes once the page is quiet, as a reader's does after reading the step;
  * - JS heap growth after playing every scenario ten times (each to its last step, in one page),
  *   measured after a forced garbage collection: ≤ 5 MB.
@@ -28,16 +29,16 @@ const part = (name: string) => readerParts.length === 0 || readerParts.includes(
  * screen and painted. The bench names the target (`__seek.expect`) before each press; the probe stops
  * only when the progress text reads exactly that position (no "running…") and the narration shows
  * that step's label and title with its answer (not "sending…"), then waits for the next frame to be
- * painted (requestAnimationFrame, then a task after it). An earlier probe stopped at the first DOM change
+ * painted (requestAnimationFrame, then a user-blocking task after it). An earlier probe stopped at the first DOM change
  * after the press, which for a seek that replays was the "running…" marker, not the new step.
  */
 function seekProbe() {
   type Expect = { progress: string; title: string };
   const w = window as unknown as {
-    __seek: { started: number; expect: Expect | null; times: number[] };
+    __seek: { started: number; expect: Expect | null; times: number[]; afterTasks: number[] };
     __seekRecorded?: () => void;
   };
-  w.__seek = { started: 0, expect: null, times: [] };
+  w.__seek = { started: 0, expect: null, times: [], afterTasks: [] };
   const start = () => {
     if (w.__seek.expect) w.__seek.started = performance.now();
   };
@@ -48,28 +49,39 @@ function seekProbe() {
     const title = document.querySelector('.narration')?.textContent ?? '';
     return progress === expect.progress && title.includes(expect.title) && !title.includes('sending…');
   };
+  // The frame that shows the step is painted in the task that runs its animation-frame callbacks: a
+  // task posted at user-blocking priority from one of them runs as soon as that task ends, ahead of
+  // the ordinary tasks already queued (the app's work deferred past the paint, such as the inspector,
+  // which follows one frame later). That is the moment the step is painted. The older end point, the
+  // first ordinary task after the frame, is kept beside it: it also counts whatever ordinary tasks
+  // were queued before it.
+  type Scheduler = { postTask(task: () => void, options: { priority: 'user-blocking' }): Promise<void> };
+  const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
   // One channel for every measurement: making a MessageChannel costs the page about half a
   // millisecond (unthrottled), which was timed inside each seek's frame when a new one was made there.
   const channel = new MessageChannel();
-  let painted: (() => void) | undefined;
-  channel.port1.onmessage = () => painted?.();
-  const afterPaint = (then: () => void) =>
-    requestAnimationFrame(() => {
-      painted = then;
-      channel.port2.postMessage(null);
-    });
+  let afterTasks: (() => void) | undefined;
+  channel.port1.onmessage = () => afterTasks?.();
   document.addEventListener('DOMContentLoaded', () => {
     new MutationObserver(() => {
       const { started, expect } = w.__seek;
       if (!started || !expect || !shown(expect)) return;
       w.__seek.started = 0;
       w.__seek.expect = null;
-      afterPaint(() => {
-        w.__seek.times.push(performance.now() - started);
-        // Tells the bench through a binding (a message out of the page), so that nothing of the bench
-        // runs in the page while a seek is timed: polling for the result from outside, as an earlier
-        // version did, ran Playwright's injected script in the frames being measured.
-        w.__seekRecorded?.();
+      requestAnimationFrame(() => {
+        const since = () => performance.now() - started;
+        if (scheduler)
+          void scheduler.postTask(() => w.__seek.times.push(since()), { priority: 'user-blocking' });
+        afterTasks = () => {
+          const end = since();
+          if (!scheduler) w.__seek.times.push(end);
+          w.__seek.afterTasks.push(end);
+          // Tells the bench through a binding (a message out of the page), so that nothing of the bench
+          // runs in the page while a seek is timed: polling for the result from outside, as an earlier
+          // version did, ran Playwright's injected script in the frames being measured.
+          w.__seekRecorded?.();
+        };
+        channel.port2.postMessage(null);
       });
     }).observe(document.body, { subtree: true, characterData: true, childList: true });
   });
@@ -184,7 +196,9 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   let nextRecorded: (() => void) | undefined;
   await page.exposeFunction('__seekRecorded', () => nextRecorded?.());
   await page.evaluate(() => {
-    (window as unknown as { __seek: { times: number[] } }).__seek.times.length = 0;
+    const seek = (window as unknown as { __seek: { times: number[]; afterTasks: number[] } }).__seek;
+    seek.times.length = 0;
+    seek.afterTasks.length = 0;
   });
   const steps = page.getByRole('list', { name: 'Steps' }).getByRole('button');
   let position = total;
@@ -224,11 +238,15 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
     position = target;
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  const times = await page.evaluate(() => [
-    ...(window as unknown as { __seek: { times: number[] } }).__seek.times,
-  ]);
+  const { times, afterTasks } = await page.evaluate(() => {
+    const seek = (window as unknown as { __seek: { times: number[]; afterTasks: number[] } }).__seek;
+    return { times: [...seek.times], afterTasks: [...seek.afterTasks] };
+  });
   const worst = p95(times);
-  if (process.env.BENCH_SEEK_TIMES) console.log(`seek times: ${times.map((t) => t.toFixed(0)).join(' ')}`);
+  if (process.env.BENCH_SEEK_TIMES) {
+    console.log(`seek times: ${times.map((t) => t.toFixed(0)).join(' ')}`);
+    console.log(`to the next ordinary task: ${afterTasks.map((t) => t.toFixed(0)).join(' ')}`);
+  }
   return [
     {
       name: `reader: Back / seek to a step at 4× CPU slowdown (p95, ${longest.id})`,
@@ -236,7 +254,9 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
       unit: 'ms',
       budget: '≤ 50 ms',
       meets: worst <= 50,
-      note: `median ${median(times).toFixed(1)} ms over ${times.length} seeks`,
+      note:
+        `median ${median(times).toFixed(1)} ms over ${times.length} seeks; to the first ordinary task ` +
+        `after that frame: p95 ${p95(afterTasks).toFixed(1)}, median ${median(afterTasks).toFixed(1)} ms`,
     },
   ];
 }
