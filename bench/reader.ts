@@ -29,13 +29,16 @@ const part = (name: string) => readerParts.length === 0 || readerParts.includes(
  * screen and painted. The bench names the target (`__seek.expect`) before each press; the probe stops
  * only when the progress text reads exactly that position (no "running…") and the narration shows
  * that step's label and title with its answer (not "sending…"), then waits for the next frame to be
- * painted (requestAnimationFrame, then a user-blocking task after it). An earlier probe stopped at the first DOM change
- * after the press, which for a seek that replays was the "running…" marker, not the new step.
+ * painted (requestAnimationFrame, then a user-blocking task after it). An earlier probe stopped at the
+ * first DOM change after the press, which for a seek that replays was the "running…" marker, not the
+ * new step.
  */
+/** What the probe keeps in the page: each seek's time to the painted step, and to the next ordinary task. */
+type SeekTimes = { times: number[]; afterTasks: number[] };
 function seekProbe() {
   type Expect = { progress: string; title: string };
   const w = window as unknown as {
-    __seek: { started: number; expect: Expect | null; times: number[]; afterTasks: number[] };
+    __seek: SeekTimes & { started: number; expect: Expect | null };
     __seekRecorded?: () => void;
   };
   w.__seek = { started: 0, expect: null, times: [], afterTasks: [] };
@@ -70,12 +73,11 @@ function seekProbe() {
       w.__seek.expect = null;
       requestAnimationFrame(() => {
         const since = () => performance.now() - started;
-        if (scheduler)
-          void scheduler.postTask(() => w.__seek.times.push(since()), { priority: 'user-blocking' });
+        const painted = () => w.__seek.times.push(since());
+        if (scheduler) void scheduler.postTask(painted, { priority: 'user-blocking' });
         afterTasks = () => {
-          const end = since();
-          if (!scheduler) w.__seek.times.push(end);
-          w.__seek.afterTasks.push(end);
+          if (!scheduler) painted();
+          w.__seek.afterTasks.push(since());
           // Tells the bench through a binding (a message out of the page), so that nothing of the bench
           // runs in the page while a seek is timed: polling for the result from outside, as an earlier
           // version did, ran Playwright's injected script in the frames being measured.
@@ -196,7 +198,7 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   let nextRecorded: (() => void) | undefined;
   await page.exposeFunction('__seekRecorded', () => nextRecorded?.());
   await page.evaluate(() => {
-    const seek = (window as unknown as { __seek: { times: number[]; afterTasks: number[] } }).__seek;
+    const seek = (window as unknown as { __seek: SeekTimes }).__seek;
     seek.times.length = 0;
     seek.afterTasks.length = 0;
   });
@@ -239,7 +241,7 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const { times, afterTasks } = await page.evaluate(() => {
-    const seek = (window as unknown as { __seek: { times: number[]; afterTasks: number[] } }).__seek;
+    const seek = (window as unknown as { __seek: SeekTimes }).__seek;
     return { times: [...seek.times], afterTasks: [...seek.afterTasks] };
   });
   const worst = p95(times);
