@@ -3,6 +3,7 @@ import {
   ReactFlowProvider,
   type ReactFlowInstance,
   useReactFlow,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -109,6 +110,30 @@ function ZoomButtons({ frame, canvas }: { frame: Box; canvas: React.RefObject<HT
   );
 }
 
+/**
+ * React Flow's store starts with every box draggable, connectable, focusable and selectable, and
+ * ReactFlow writes its props over those defaults in an effect after mounting: a second render of every
+ * box in the same long task as the mount (about a quarter of it, traced at 4× CPU slowdown). Rendered
+ * before ReactFlow in a new store, this writes the same values first, so its effect changes nothing
+ * the boxes read. They must match the props Drawing gives ReactFlow.
+ */
+const STORE_PRESET = {
+  nodesDraggable: false,
+  nodesConnectable: false,
+  nodesFocusable: false,
+  edgesFocusable: false,
+  elementsSelectable: false,
+  minZoom: 0.3,
+  maxZoom: 2,
+} as const;
+
+function PresetStore() {
+  const store = useStoreApi();
+  // Once per store, during the first render (nothing subscribes to the new store yet).
+  useState(() => store.setState(STORE_PRESET));
+  return null;
+}
+
 interface Start {
   frame: Box;
   size: { width: number; height: number };
@@ -132,14 +157,14 @@ const Drawing = memo(function Drawing({
     <ReactFlow
       nodeTypes={nodeTypes}
       defaultViewport={start.viewport}
-      minZoom={0.3}
-      maxZoom={2}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
+      minZoom={STORE_PRESET.minZoom}
+      maxZoom={STORE_PRESET.maxZoom}
+      nodesDraggable={STORE_PRESET.nodesDraggable}
+      nodesConnectable={STORE_PRESET.nodesConnectable}
+      nodesFocusable={STORE_PRESET.nodesFocusable}
       onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
-      edgesFocusable={false}
-      elementsSelectable={false}
+      edgesFocusable={STORE_PRESET.edgesFocusable}
+      elementsSelectable={STORE_PRESET.elementsSelectable}
       zoomOnScroll={false}
       panOnDrag={!touch}
       zoomOnPinch={!touch}
@@ -201,6 +226,7 @@ export default function FlowCanvas({
     // given them as props: each prop it is given is written to its store again after mounting, and new
     // nodes are a render of every box. The lines are drawn beside it (DiagramLines), not as its edges.
     <ReactFlowProvider key={flowKey} initialNodes={structure.nodes}>
+      <PresetStore />
       <div className="diagram__bar">
         <DiagramCaption edges={edges} />
         <ZoomButtons frame={frame} canvas={canvas} />
