@@ -115,7 +115,7 @@ function ZoomButtons({ frame, canvas }: { frame: Box; canvas: React.RefObject<HT
  * ReactFlow writes its props over those defaults in an effect after mounting: a second render of every
  * box in the same long task as the mount (about a quarter of it, traced at 4× CPU slowdown). Rendered
  * before ReactFlow in a new store, this writes the same values first, so its effect changes nothing
- * the boxes read. They must match the props Drawing gives ReactFlow.
+ * the boxes read. Drawing gives ReactFlow the same object as props.
  */
 const STORE_PRESET = {
   nodesDraggable: false,
@@ -157,14 +157,8 @@ const Drawing = memo(function Drawing({
     <ReactFlow
       nodeTypes={nodeTypes}
       defaultViewport={start.viewport}
-      minZoom={STORE_PRESET.minZoom}
-      maxZoom={STORE_PRESET.maxZoom}
-      nodesDraggable={STORE_PRESET.nodesDraggable}
-      nodesConnectable={STORE_PRESET.nodesConnectable}
-      nodesFocusable={STORE_PRESET.nodesFocusable}
+      {...STORE_PRESET}
       onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
-      edgesFocusable={STORE_PRESET.edgesFocusable}
-      elementsSelectable={STORE_PRESET.elementsSelectable}
       zoomOnScroll={false}
       panOnDrag={!touch}
       zoomOnPinch={!touch}
