@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { startChunks } from './build-plugins/start-chunks';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -135,17 +136,20 @@ const offline = VitePWA({
   },
 });
 
+const startChunk = startChunks();
+
 export default defineConfig({
   base: BASE_PATH,
-  plugins: [react(), firstScreen(), contentSecurityPolicy(), offline],
+  plugins: [react(), firstScreen(), contentSecurityPolicy(), startChunk.plugin, offline],
   build: {
     target: 'es2022',
     // Every browser that runs es2022 modules knows <link rel="modulepreload">: no polyfill in the entry.
-    modulePreload: { polyfill: false },
+    modulePreload: { polyfill: false, resolveDependencies: startChunk.resolveDependencies },
     // .vite/manifest.json: the bench (bench/bundle.ts) reads which chunks the app's start needs.
     manifest: true,
     sourcemap: true,
     outDir: OUT_DIR,
+    rolldownOptions: { output: { codeSplitting: { groups: startChunk.groups } } },
   },
   // The seed worker (src/engine-loader/seed-worker.ts) imports the engine, which splits into chunks.
   worker: { format: 'es' },

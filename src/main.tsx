@@ -18,6 +18,9 @@ if (!root) throw new Error('index.html has no #root element');
 // A deep link (marked by first-screen.js, which also keeps the first screen hidden): that screen is
 // not the link's, so it goes, and the app renders the link's own.
 if (document.documentElement.classList.contains('deep-link')) root.replaceChildren();
+// React first, then the app: each chunk is evaluated in a task of its own (one chunk of both was one
+// long task on a phone). The first import preloads both chunks (build-plugins/start-chunks.ts).
 void afterFirstContentfulPaint(root)
+  .then(() => import('react-dom/client'))
   .then(() => import('./app/start'))
   .then(({ start }) => start(root));
