@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { startChunks } from './build-plugins/start-chunks';
+import { startChunks } from './build-plugins/start-chunks.ts';
 import { defineConfig } from 'vitest/config';
 
 /**
