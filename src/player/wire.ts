@@ -13,12 +13,17 @@ export interface WireResponse {
   body: string;
 }
 
+/**
+ * The headers as name/value pairs, by name. Header names are lowercase ASCII (Headers normalises them), so
+ * comparing code units orders them as a reader expects. Not `localeCompare`: its first call in a page
+ * sets up ICU's collator, 10–16 ms measured in Chromium, which fell inside the first step a reader plays.
+ */
 function headerList(headers: Headers): [string, string][] {
   const list: [string, string][] = [];
   headers.forEach((value, name) => {
     list.push([name, value]);
   });
-  return list.sort(([a], [b]) => a.localeCompare(b));
+  return list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export async function captureRequest(request: Request): Promise<WireRequest> {
