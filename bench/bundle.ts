@@ -37,11 +37,9 @@ export function measureBundle(distDir: string): Figure[] {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
     // The entry imports only what starts the app once the first screen is painted (React, then the
     // app's start): every chunk it imports, statically or not, with their static imports.
-    const entries = Object.entries(manifest).filter(([, chunk]) => first.has(`/${chunk.file}`));
-    for (const [key, chunk] of entries) {
-      first.delete(`/${chunk.file}`);
-      staticClosure(manifest, key, first);
-      for (const dep of chunk.dynamicImports ?? []) staticClosure(manifest, dep, first);
+    for (const chunk of Object.values(manifest).filter((c) => first.has(`/${c.file}`))) {
+      for (const dep of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])])
+        staticClosure(manifest, dep, first);
     }
   }
   const figures: Figure[] = [];

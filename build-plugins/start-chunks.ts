@@ -4,6 +4,21 @@ import type { Plugin } from 'vite';
 type ChunkGroup = { name: string; test: (id: string) => boolean };
 
 const REACT = /\/node_modules\/(react|react-dom|scheduler)\//;
+const ENTRY = '/src/main.tsx';
+const START = '/src/app/start.tsx';
+
+/** Everything reachable from `root` through `next` (a module's static imports, a chunk's imports), root included. */
+function reachable(root: string | undefined, next: (node: string) => readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = root === undefined ? [] : [root];
+  while (queue.length > 0) {
+    const node = queue.pop() as string;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    queue.push(...next(node));
+  }
+  return seen;
+}
 
 /**
  * How the app's start is split into chunks, and what the entry preloads for it.
@@ -48,44 +63,27 @@ export function startChunks(): {
     // After every module is parsed, before chunks are made: the static graphs of the entry and the start.
     buildEnd() {
       const ids = [...this.getModuleIds()];
-      const staticGraph = (root: string | undefined) => {
-        const seen = new Set<string>();
-        const queue = root ? [root] : [];
-        while (queue.length > 0) {
-          const id = queue.pop() as string;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-        }
-        return seen;
-      };
-      const entry = staticGraph(ids.find((id) => id.endsWith('/src/main.tsx')));
+      const imports = (id: string) => this.getModuleInfo(id)?.importedIds ?? [];
+      const entry = reachable(ids.find((id) => id.endsWith(ENTRY)), imports);
       for (const id of entry) inEntry.add(id);
-      for (const id of staticGraph(ids.find((id) => id.endsWith('/src/app/start.tsx')))) {
-        if (!entry.has(id)) inStart.add(id);
-      }
+      const start = reachable(ids.find((id) => id.endsWith(START)), imports);
+      for (const id of start) if (!entry.has(id)) inStart.add(id);
     },
     // First of the generateBundle hooks: Vite's own writes the preload lists in its.
     generateBundle: {
       order: 'pre',
       handler(_options, bundle) {
         const entry = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith('/src/main.tsx')),
+          (c) => c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith(ENTRY)),
         );
         if (!entry || entry.type !== 'chunk') return;
         const imports = new Map<string, string[]>();
         entryImports.set(entry.fileName, imports);
-        const closure = (file: string, into: Set<string>) => {
+        const chunkImports = (file: string) => {
           const chunk = bundle[file];
-          if (into.has(file) || !chunk || chunk.type !== 'chunk') return;
-          into.add(file);
-          for (const dep of chunk.imports) closure(dep, into);
+          return chunk?.type === 'chunk' ? chunk.imports : [];
         };
-        for (const file of entry.dynamicImports) {
-          const files = new Set<string>();
-          closure(file, files);
-          imports.set(file, [...files]);
-        }
+        for (const file of entry.dynamicImports) imports.set(file, [...reachable(file, chunkImports)]);
       },
     },
   };
