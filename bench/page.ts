@@ -32,7 +32,7 @@ function probes() {
   }).observe({ type: 'longtask', buffered: true });
   w.__bench = { deltas, longTasks, diagramVisibleAt: 0 };
   const check = () => {
-    const node = document.querySelector('.react-flow__node');
+    const node = document.querySelector('.diagram-box');
     const rect = node?.getBoundingClientRect();
     if (rect && rect.width > 0 && rect.height > 0) {
       (w.__bench as { diagramVisibleAt: number }).diagramVisibleAt = performance.now();
@@ -142,7 +142,7 @@ export async function measurePage(root: string, distDir = join(root, 'dist')): P
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(probes);
     await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.diagram-box').first().waitFor({ state: 'visible', timeout: 60_000 });
     const visibleAt = await page.evaluate(
       () => (window as unknown as { __bench: { diagramVisibleAt: number } }).__bench.diagramVisibleAt,
     );

@@ -190,9 +190,9 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   const total = longest.steps.length;
   await page.goto(`${origin}/?scenario=${longest.id}&step=${total}`);
   await waitProgress(page, total, total);
-  // Seeks are timed in the drawn diagram, as a reader steps through it: React Flow's chunk loads after
+  // Seeks are timed in the drawn diagram, as a reader steps through it: the drawing's chunk loads after
   // the first paint, and a press before its boxes are drawn would time their mount, not a seek.
-  await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+  await page.locator('.diagram-box').first().waitFor({ timeout: 60_000 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   let nextRecorded: (() => void) | undefined;
@@ -265,7 +265,7 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
 
 async function heapGrowth(page: Page, origin: string): Promise<Figure[]> {
   await page.goto(`${origin}/?scenario=${SCENARIOS[0]?.id}&step=0`);
-  await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+  await page.locator('.diagram-box').first().waitFor({ timeout: 60_000 });
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');

@@ -90,10 +90,10 @@ test('the flow view can be used with the keyboard alone: every control reached, 
 test('the diagram names every box, and the narration is announced as the step changes', async ({ page }) => {
   await page.goto('/?scenario=enhanced-flow&step=0');
   const diagram = page.getByRole('region', { name: /^Diagram:/ });
-  const boxes = diagram.locator('.react-flow__node').getByRole('button');
+  const boxes = diagram.locator('.diagram-box').getByRole('button');
   await expect(boxes.first()).toBeVisible();
   const names = await boxes.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  expect(names.length).toBe(await page.locator('.react-flow__node').count());
+  expect(names.length).toBe(await page.locator('.diagram-box').count());
   for (const name of names) expect(name).toMatch(/^[A-Z][\w. ]+, .{8,}/);
   // Boxes a scenario does not use are removed, not greyed (issue 12): every box named is on the path,
   // and the enhanced flow's path includes the policy check at IAM.

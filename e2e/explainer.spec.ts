@@ -41,7 +41,7 @@ for (const viewport of [
         const zoom = el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight;
         return Number.parseFloat(getComputedStyle(el).fontSize) * zoom;
       });
-      const boxes = [...document.querySelectorAll('.react-flow__node, .edge-label')].map((el) =>
+      const boxes = [...document.querySelectorAll('.diagram-box, .edge-label')].map((el) =>
         el.getBoundingClientRect(),
       );
       const outside = boxes.filter(

@@ -81,7 +81,7 @@ test('nothing on the first screen moves when the app takes over it', async ({ pa
   });
   await page.goto('/');
   await expect(page.locator('#root')).not.toHaveAttribute('inert');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.locator('.diagram-box').first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
 });
 

@@ -423,3 +423,44 @@ test('the lines follow the boxes when the reader zooms and pans the diagram', as
   await expect.poll(async () => (await pool.boundingBox())?.x).toBeLessThan((zoomed?.x ?? 0) - 50);
   await expect.poll(gap).toBeLessThan(3);
 });
+
+test("React Flow's pane loads when the reader reaches for the diagram, and then pans it", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const flowChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/PanZoom-/.test(request.url())) flowChunks.push(request.url());
+  });
+  await page.goto('/?scenario=enhanced-flow&step=3');
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
+  const pool = diagram(page).getByRole('button', { name: /^Identity pool,/ });
+  await expect(pool).toBeVisible();
+  // Drawn, credited, and React Flow not loaded: a reader who only reads and steps never pays for it.
+  await expect(diagram(page).getByRole('link', { name: 'React Flow attribution' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(progressText(page, 2, 6)).toBeVisible();
+  expect(flowChunks).toEqual([]);
+  await expect(page.locator('.react-flow')).toHaveCount(0);
+  // The mouse comes over the canvas: React Flow's pane loads under the drawing.
+  const canvas = await page.locator('.diagram__canvas').boundingBox();
+  await page.mouse.move((canvas?.x ?? 0) + 300, (canvas?.y ?? 0) + 60);
+  await expect(page.locator('.react-flow')).toHaveCount(1);
+  expect(flowChunks).toHaveLength(1);
+  // Still one credit.
+  await expect(diagram(page).getByRole('link', { name: 'React Flow attribution' })).toHaveCount(1);
+  const before = await pool.boundingBox();
+  await page.mouse.down();
+  await page.mouse.move((canvas?.x ?? 0) + 200, (canvas?.y ?? 0) + 100, { steps: 8 });
+  await page.mouse.up();
+  // The boxes and lines move together with the pane.
+  await expect.poll(async () => (await pool.boundingBox())?.x).toBeLessThan((before?.x ?? 0) - 50);
+  const line = page.locator('[data-line="app->identityPool"] path');
+  await expect
+    .poll(async () => {
+      const [box, path] = [await pool.boundingBox(), await line.boundingBox()];
+      return Math.abs((path?.x ?? 0) + (path?.width ?? 0) - (box?.x ?? 0));
+    })
+    .toBeLessThan(3);
+  // Fit brings the whole drawing back to where it started.
+  await page.getByRole('button', { name: 'Fit the whole diagram' }).click();
+  await expect.poll(async () => Math.round((await pool.boundingBox())?.x ?? 0)).toBe(Math.round(before?.x ?? 0));
+});

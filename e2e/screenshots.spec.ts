@@ -21,8 +21,8 @@ for (const size of SIZES) {
     test('flow views', async ({ page }) => {
       await page.goto('/?scenario=enhanced-flow&as=userPool&step=0');
       await expect(page.getByRole('heading', { name: 'Identity Atlas' })).toBeVisible();
-      // React Flow's chunk arrives after the first paint: the picture is of the drawn diagram.
-      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      // The drawing's chunk arrives after the first paint: the picture is of the drawn diagram.
+      await expect(page.locator('.diagram-box').first()).toBeVisible();
       await page.screenshot({
         path: `screenshots/${size.name}-01-start.png`,
         fullPage: size.name === 'phone',

@@ -31,7 +31,7 @@ test('no securitypolicyviolation fires while loading the app and playing a flow'
     );
   });
   await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.locator('.diagram-box').first()).toBeVisible();
   await page.getByRole('toolbar', { name: 'Player' }).getByRole('combobox').selectOption('4');
   await playThrough(page, 6);
   for (const tab of ['JWT', 'SigV4', 'IAM', 'Wire']) await page.getByRole('tab', { name: tab }).click();

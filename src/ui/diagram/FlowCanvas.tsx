@@ -1,37 +1,34 @@
 import {
-  ReactFlow,
-  ReactFlowProvider,
-  type ReactFlowInstance,
-  useReactFlow,
-  useStoreApi,
-  type Viewport,
-} from '@xyflow/react';
-import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { DiagramBoxes } from './boxes/DiagramBoxes';
 import type { buildGraph } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import type { Box } from './layout';
 import { DiagramLines } from './lines/DiagramLines';
-import { ServiceNode } from './nodes/ServiceNode';
+import type { PanZoomApi } from './PanZoom';
 import type { structureOf } from './step-data';
+import { createViewportHub, type Viewport, type ViewportHub } from './viewport-hub';
 
-// Module scope: React Flow re-mounts every node when this object changes identity.
-const nodeTypes = { service: ServiceNode };
+/**
+ * React Flow (its module, d3's zoom, its store) loads when the reader first reaches for the diagram: a
+ * mouse over the canvas, or a zoom button. Until then the drawing is the layers alone, at the fitted
+ * viewport. On a phone, with 4× slower CPU, React Flow's module and mount were most of the page's
+ * blocking time after its first paint, for a pane a reader who only reads never uses.
+ */
+const PanZoom = lazy(() => import('./PanZoom'));
 const FIT_PADDING = 0.015;
 const MAX_FIT_ZOOM = 1.15;
-const PRO = { hideAttribution: false };
-/**
- * React Flow turns pointer events off on nodes that are neither selectable, draggable nor clickable;
- * the boxes are buttons (ServiceNode handles the click), so a node click handler keeps them reachable.
- */
-const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
-/*
- * The key codes are null: nothing here is deleted, selected or moved by key, and each key code given
- * (React Flow has defaults) is a window keydown and keyup listener that ran on every key, the arrows
- * that step the flow included. The boxes are the page's own buttons, so React Flow's keyboard layer
- * (disableKeyboardA11y) has nothing to move either.
- */
 
-/** The viewport that fits the frame (boxes, routes and labels; React Flow's fitView sees boxes only) into a canvas of this size. */
+/** The viewport that fits the frame (boxes, routes and labels) into a canvas of this size. */
 function viewportFor(size: { width: number; height: number }, frame: Box): Viewport | null {
   const { x, y, w, h } = frame;
   if (size.width === 0 || size.height === 0 || w === 0) return null;
@@ -43,27 +40,59 @@ function viewportFor(size: { width: number; height: number }, frame: Box): Viewp
   return { x: (size.width - w * zoom) / 2 - x * zoom, y: (size.height - h * zoom) / 2 - y * zoom, zoom };
 }
 
-function fitFrame(flow: Pick<ReactFlowInstance, 'setViewport'>, el: HTMLElement, frame: Box) {
-  const viewport = viewportFor(el.getBoundingClientRect(), frame);
-  if (viewport) void flow.setViewport(viewport);
+/**
+ * What the zoom buttons, the fit and the canvas's resizes do: through React Flow once it is mounted
+ * (its store then moves the hub), on the hub directly before. A zoom step asked for before React Flow
+ * has loaded waits for it.
+ */
+function useViewportControl(hub: ViewportHub) {
+  const [wanted, setWanted] = useState(false);
+  const [actions] = useState(() => {
+    let api: PanZoomApi | null = null;
+    const waiting: ((api: PanZoomApi) => void)[] = [];
+    const want = () => startTransition(() => setWanted(true));
+    return {
+      want,
+      onReady(ready: PanZoomApi | null) {
+        api = ready;
+        if (ready) for (const action of waiting.splice(0)) action(ready);
+      },
+      setViewport(viewport: Viewport) {
+        if (api) void api.setViewport(viewport);
+        else hub.set(viewport);
+      },
+      /** A zoom step: React Flow's (d3's zoom keeps its own transform, so only React Flow zooms). */
+      zoom(action: (api: PanZoomApi) => void) {
+        if (api) action(api);
+        else {
+          waiting.push(action);
+          want();
+        }
+      },
+    };
+  });
+  return { wanted, ...actions };
 }
+type ViewportControl = ReturnType<typeof useViewportControl>;
 
 /**
- * Fits the frame again whenever the canvas changes size. React Flow starts at the fitted viewport
+ * Fits the frame again whenever the canvas changes size. The drawing starts at the fitted viewport
  * (FlowCanvas measures the canvas first), so the observer's first call, for the size it started at,
- * changes nothing and is skipped: each fit moves d3's zoom and re-renders every box and line.
+ * changes nothing and is skipped.
  */
 function FitToBounds({
   bounds,
   canvas,
   fittedTo,
+  control,
 }: {
   bounds: Box;
   canvas: React.RefObject<HTMLDivElement | null>;
   fittedTo: { width: number; height: number };
+  control: ViewportControl;
 }) {
-  const flow = useReactFlow();
   const { x, y, w, h } = bounds;
+  const { setViewport } = control;
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -77,33 +106,37 @@ function FitToBounds({
       if (`${size.width}x${size.height}` === last) return;
       last = `${size.width}x${size.height}`;
       const viewport = viewportFor(size, frame);
-      if (viewport) void flow.setViewport(viewport);
+      if (viewport) setViewport(viewport);
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [flow, canvas, x, y, w, h, fittedTo]);
+  }, [setViewport, canvas, x, y, w, h, fittedTo]);
   return null;
 }
 
-/**
- * Zoom buttons in the caption row, above the drawing: React Flow's own controls float over the canvas
- * and covered the boxes in its corner once the drawing filled it.
- */
-function ZoomButtons({ frame, canvas }: { frame: Box; canvas: React.RefObject<HTMLDivElement | null> }) {
-  const flow = useReactFlow();
+/** Zoom buttons in the caption row, above the drawing (never over the boxes). */
+function ZoomButtons({
+  frame,
+  canvas,
+  control,
+}: {
+  frame: Box;
+  canvas: React.RefObject<HTMLDivElement | null>;
+  control: ViewportControl;
+}) {
+  const fit = () => {
+    const viewport = canvas.current && viewportFor(canvas.current.getBoundingClientRect(), frame);
+    if (viewport) control.setViewport(viewport);
+  };
   return (
     <span className="diagram__zoom">
-      <button type="button" aria-label="Zoom in" onClick={() => void flow.zoomIn()}>
+      <button type="button" aria-label="Zoom in" onClick={() => control.zoom((api) => void api.zoomIn())}>
         +
       </button>
-      <button type="button" aria-label="Zoom out" onClick={() => void flow.zoomOut()}>
+      <button type="button" aria-label="Zoom out" onClick={() => control.zoom((api) => void api.zoomOut())}>
         −
       </button>
-      <button
-        type="button"
-        aria-label="Fit the whole diagram"
-        onClick={() => canvas.current && fitFrame(flow, canvas.current, frame)}
-      >
+      <button type="button" aria-label="Fit the whole diagram" onClick={fit}>
         Fit
       </button>
     </span>
@@ -111,27 +144,22 @@ function ZoomButtons({ frame, canvas }: { frame: Box; canvas: React.RefObject<HT
 }
 
 /**
- * React Flow's store starts with every box draggable, connectable, focusable and selectable, and
- * ReactFlow writes its props over those defaults in an effect after mounting: a second render of every
- * box in the same long task as the mount (about a quarter of it, traced at 4× CPU slowdown). Rendered
- * before ReactFlow in a new store, this writes the same values first, so its effect changes nothing
- * the boxes read. Drawing gives ReactFlow the same object as props.
+ * React Flow's credit, in its own place and style, shown whether or not its pane has loaded yet (PanZoom
+ * hides its own copy so that it is never shown twice).
  */
-const STORE_PRESET = {
-  nodesDraggable: false,
-  nodesConnectable: false,
-  nodesFocusable: false,
-  edgesFocusable: false,
-  elementsSelectable: false,
-  minZoom: 0.3,
-  maxZoom: 2,
-} as const;
-
-function PresetStore() {
-  const store = useStoreApi();
-  // Once per store, during the first render (nothing subscribes to the new store yet).
-  useState(() => store.setState(STORE_PRESET));
-  return null;
+function ReactFlowCredit() {
+  return (
+    <div className="react-flow__panel react-flow__attribution bottom right">
+      <a
+        href="https://reactflow.dev"
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label="React Flow attribution"
+      >
+        React Flow
+      </a>
+    </div>
+  );
 }
 
 interface Start {
@@ -140,54 +168,34 @@ interface Start {
   viewport: Viewport;
 }
 
-/**
- * React Flow itself. Memoised: its props change with the scenario, the orientation or the canvas only,
- * so a step (which changes the caption beside it) does not render React Flow and its store again.
- */
+/** The layers of the drawing: lines under the boxes, the packets' words over them. Memoised: a step changes none of its props. */
 const Drawing = memo(function Drawing({
-  start,
-  touch,
-  canvas,
+  structure,
+  lines,
+  hub,
 }: {
-  start: Start;
-  touch: boolean;
-  canvas: React.RefObject<HTMLDivElement | null>;
+  structure: ReturnType<typeof structureOf>;
+  lines: readonly string[];
+  hub: ViewportHub;
 }) {
   return (
-    <ReactFlow
-      nodeTypes={nodeTypes}
-      defaultViewport={start.viewport}
-      {...STORE_PRESET}
-      onNodeClick={LET_BOX_BUTTONS_TAKE_CLICKS}
-      zoomOnScroll={false}
-      panOnDrag={!touch}
-      zoomOnPinch={!touch}
-      zoomOnDoubleClick={false}
-      panOnScroll={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
-      panActivationKeyCode={null}
-      zoomActivationKeyCode={null}
-      disableKeyboardA11y
-      preventScrolling={false}
-      proOptions={PRO}
-    >
-      <FitToBounds bounds={start.frame} canvas={canvas} fittedTo={start.size} />
-    </ReactFlow>
+    <>
+      <DiagramLines ids={lines} hub={hub} part="lines" />
+      <DiagramBoxes nodes={structure.nodes} hub={hub} />
+      <DiagramLines ids={lines} hub={hub} part="words" />
+    </>
   );
 });
 
 /**
- * React Flow's part of the diagram (the caption row with the zoom buttons, and the canvas), in a chunk
- * of its own: React Flow and d3 load after the first screen's words are painted (FlowDiagram shows a
- * placeholder of the same size until then).
+ * The diagram's caption row with the zoom buttons, and its canvas, in a chunk of their own: they load
+ * after the first screen's words are painted (FlowDiagram shows a placeholder of the same size until
+ * then).
  */
 export default function FlowCanvas({
   structure,
   edges,
   frame,
-  flowKey,
   touch,
 }: {
   /** The scenario's boxes and lines (the same at every step; each reads its step's data from context). */
@@ -195,45 +203,53 @@ export default function FlowCanvas({
   /** This step's lines, for the caption. */
   edges: ReturnType<typeof buildGraph>['edges'];
   frame: Box;
-  flowKey: string;
   touch: boolean;
 }) {
   const canvas = useRef<HTMLDivElement>(null);
-  // The canvas is measured before React Flow mounts, so it starts at the fitted viewport instead of
-  // mounting at the origin and fitting afterwards (a second render of every box and line).
-  // A new scenario or orientation is a new frame: React Flow waits for the canvas measured for it.
+  const [hub] = useState(() => createViewportHub({ x: 0, y: 0, zoom: 1 }));
+  const control = useViewportControl(hub);
+  // The canvas is measured before the drawing mounts, so it starts at the fitted viewport.
+  // A new scenario or orientation is a new frame, fitted to the canvas again.
   const [start, setStart] = useState<Start | null>(null);
   const lines = useMemo(() => structure.edges.map((edge) => edge.id), [structure]);
+  const { setViewport } = control;
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const rect = el.getBoundingClientRect();
     const size = { width: rect.width, height: rect.height };
-    // A transition: React Flow's first render (every box and line) runs in short slices.
-    startTransition(() =>
-      setStart({ frame, size, viewport: viewportFor(size, frame) ?? { x: 0, y: 0, zoom: 1 } }),
-    );
-  }, [frame]);
+    const viewport = viewportFor(size, frame) ?? { x: 0, y: 0, zoom: 1 };
+    setViewport(viewport);
+    // A transition: the drawing's first render (every box and line) runs in short slices.
+    startTransition(() => setStart({ frame, size, viewport }));
+  }, [frame, setViewport]);
+  // A mouse over the canvas (never a touch: panning is off on touch screens) loads React Flow's pane.
+  const reach =
+    control.wanted || touch
+      ? undefined
+      : (event: React.PointerEvent) => {
+          if (event.pointerType !== 'touch') control.want();
+        };
   return (
-    // Its store starts with the boxes: React Flow's first render draws them. They are the same for as
-    // long as this provider lives (a new scenario or orientation is a new key), so React Flow is not also
-    // given them as props: each prop it is given is written to its store again after mounting, and new
-    // nodes are a render of every box. The lines are drawn beside it (DiagramLines), not as its edges.
-    <ReactFlowProvider key={flowKey} initialNodes={structure.nodes}>
-      <PresetStore />
+    <>
       <div className="diagram__bar">
         <DiagramCaption edges={edges} />
-        <ZoomButtons frame={frame} canvas={canvas} />
+        <ZoomButtons frame={frame} canvas={canvas} control={control} />
       </div>
-      <div className="diagram__canvas" ref={canvas}>
+      <div className="diagram__canvas" ref={canvas} onPointerMove={reach} onPointerDown={reach}>
+        {control.wanted && start ? (
+          <Suspense fallback={null}>
+            <PanZoom hub={hub} touch={touch} onReady={control.onReady} />
+          </Suspense>
+        ) : null}
         {start?.frame === frame ? (
           <>
-            <DiagramLines ids={lines} viewport={start.viewport} part="lines" />
-            <Drawing start={start} touch={touch} canvas={canvas} />
-            <DiagramLines ids={lines} viewport={start.viewport} part="words" />
+            <Drawing structure={structure} lines={lines} hub={hub} />
+            <FitToBounds bounds={start.frame} canvas={canvas} fittedTo={start.size} control={control} />
           </>
         ) : null}
+        <ReactFlowCredit />
       </div>
-    </ReactFlowProvider>
+    </>
   );
 }

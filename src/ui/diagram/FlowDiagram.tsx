@@ -12,8 +12,8 @@ import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-scr
 import { useWarmGraphs } from './use-warm-graphs';
 
 /**
- * React Flow and d3 load after the first screen's words are painted: the first chunk no longer carries
- * them, and their download, parse and first render wait for that paint instead of delaying it.
+ * The drawing loads after the first screen's words are painted: its download, parse and first render
+ * wait for that paint instead of delaying it. (React Flow's pane loads later still: see FlowCanvas.)
  */
 const FlowCanvas = lazy(() => afterNextPaint().then(() => import('./FlowCanvas')));
 const EMPTY_GRAPH: ReturnType<typeof buildGraph> = {
@@ -23,7 +23,7 @@ const EMPTY_GRAPH: ReturnType<typeof buildGraph> = {
 };
 
 /**
- * Until React Flow's chunk has loaded: the caption row (the same caption, the zoom buttons not yet
+ * Until the drawing's chunk has loaded: the caption row (the same caption, the zoom buttons not yet
  * usable) and the canvas at the size the drawing will take, so nothing moves when it arrives.
  */
 function CanvasPlaceholder({ graph }: { graph: ReturnType<typeof buildGraph> }) {
@@ -49,8 +49,8 @@ function CanvasPlaceholder({ graph }: { graph: ReturnType<typeof buildGraph> }) 
 }
 
 /**
- * The pipeline diagram. The packet moves itself per animation frame (see DiagramLines). React Flow's node
- * wrappers are not focusable; each box is a button of its own (Tab, then Enter explains it).
+ * The pipeline diagram. The packet moves itself per animation frame (see DiagramLines). Each box is a
+ * button (Tab, then Enter explains it).
  */
 export function FlowDiagram() {
   const { scenarioId, entries, position, clock, arrival, clockJumps, settled } = useAppStore(
@@ -81,7 +81,7 @@ export function FlowDiagram() {
   const graph = useMemo(() => (shown ? graphs.graphFor(shown) : EMPTY_GRAPH), [graphs, shown]);
   // The other steps already run are drawn ahead while the browser is idle.
   useWarmGraphs(graphs, shown, clockJumps, settled);
-  // React Flow's inputs: the boxes and lines of the whole scenario, the same object at every step.
+  // The drawing's structure: the boxes and lines of the whole scenario, the same object at every step.
   const structure = useMemo(
     () => (scenario ? graphs.structureFor(scenario, orientation, graph) : structureOf(EMPTY_GRAPH)),
     [graphs, scenario, orientation, graph],
@@ -107,19 +107,13 @@ export function FlowDiagram() {
     section.current?.style.setProperty('--diagram-aspect', aspect);
   }, [aspect]);
   // On touch screens a swipe scrolls the page, as everywhere else; React Flow's own panning would
-  // capture it. The zoom buttons still work. (Only React Flow's props use it, rendered in the browser.)
+  // capture it. The zoom buttons still work. (Only the canvas uses it, rendered in the browser.)
   const touch = useMediaQuery('(pointer: coarse)', { sameMarkup: true });
   return (
     <section ref={section} className="diagram" aria-label={`Diagram: ${scenario?.title ?? ''}`}>
       <Suspense fallback={<CanvasPlaceholder graph={graph} />}>
         <StepDataContext value={stepData}>
-          <FlowCanvas
-            structure={structure}
-            edges={graph.edges}
-            frame={frame}
-            flowKey={`${scenarioId}-${orientation}`}
-            touch={touch}
-          />
+          <FlowCanvas structure={structure} edges={graph.edges} frame={frame} touch={touch} />
         </StepDataContext>
       </Suspense>
     </section>

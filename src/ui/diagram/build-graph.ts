@@ -1,4 +1,4 @@
-import type { Edge, Node, Position } from '@xyflow/react';
+import type { Edge, Node } from '@xyflow/react';
 import type { TraceEntry } from '../../player/create-player';
 import type { ActorId, PacketKind, Scenario } from '../../scenarios/types';
 import type { Arrival } from '../../store/types';
@@ -16,14 +16,8 @@ import {
 import { layoutActorsVertical, placeLabelsVertical, routeEdgesVertical } from './layout-vertical';
 import { packetWords } from './packet-words';
 
-/** ServiceNode's handles: a target in the middle of the left side, a source in the middle of the right. */
-const BOX_HANDLES: NonNullable<Node['handles']> = [
-  { type: 'target', position: 'left' as Position, x: 0, y: NODE_H / 2, width: 1, height: 1 },
-  { type: 'source', position: 'right' as Position, x: NODE_W, y: NODE_H / 2, width: 1, height: 1 },
-];
-
 /**
- * Pure: (scenario, trace, position, clock) → React Flow nodes and edges. Nothing here reads the DOM
+ * Pure: (scenario, trace, position, clock) → the boxes and lines, in React Flow's node and edge shape. Nothing here reads the DOM
  * or the store, so it is unit-tested without rendering.
  */
 
@@ -168,7 +162,7 @@ export function buildGraph({
 }: GraphInput): {
   nodes: ServiceNode[];
   edges: PacketEdge[];
-  /** Everything drawn (boxes, routes, labels), for fitting the view: React Flow's own fit sees boxes only. */
+  /** Everything drawn (boxes, routes, labels), for fitting the view. */
   bounds: Box;
 } {
   const activeIndex = position - 1;
@@ -221,9 +215,6 @@ export function buildGraph({
       position: { x: box.x, y: box.y },
       width: NODE_W,
       height: NODE_H,
-      // Where ServiceNode's two handles sit: React Flow can place the lines in its first render instead
-      // of waiting to measure the boxes (a second render of every box and line).
-      handles: BOX_HANDLES,
       data: {
         actor,
         label: look.label,
@@ -235,9 +226,6 @@ export function buildGraph({
         active,
         inScenario: used.has(actor),
       },
-      draggable: false,
-      selectable: false,
-      focusable: false,
     };
   });
 
@@ -269,7 +257,6 @@ export function buildGraph({
       source: from,
       target: to,
       type: 'packet',
-      focusable: false,
       data: {
         label,
         labelLines: [],

@@ -5,11 +5,10 @@ import type { buildGraph, PacketEdgeData, ServiceNodeData } from './build-graph'
 type Graph = ReturnType<typeof buildGraph>;
 
 /**
- * The diagram is split in two. React Flow gets the drawing's structure (which boxes, where, which lines
- * join them), which is the same at every step of a scenario; what a step changes (a box's state, a
- * line's state, its packet and label) reaches the boxes and lines through this context instead. A seek
- * then changes no React Flow input: its store, node and edge wrappers and handles do no work, and only
- * the boxes and lines whose data changed render again.
+ * The diagram is split in two. The drawing's structure (which boxes, where, which lines join them) is
+ * the same at every step of a scenario; what a step changes (a box's state, a line's state, its packet
+ * and label) reaches the boxes and lines through this context instead. A seek then changes none of the
+ * drawing's props, and only the boxes and lines whose data changed render again.
  */
 export interface StepData {
   nodes: ReadonlyMap<string, ServiceNodeData>;
@@ -28,20 +27,16 @@ export function useEdgeData(id: string): PacketEdgeData | undefined {
   return useContext(StepDataContext).edges.get(id);
 }
 
-/** What React Flow sees of a box: its place and size only. */
+/** The structure of a box: its place and size only. */
 export type StructureNode = Node<{ actor: string }, 'service'>;
-/** What React Flow sees of a line: its two ends only (the route and label are step data). */
+/** The structure of a line: its two ends only (the route and label are step data). */
 export type StructureEdge = Edge<Record<string, never>, 'packet'>;
 
-/** The graph without its step data: React Flow's nodes and edges for the whole scenario. */
+/** The graph without its step data: the boxes and lines of the whole scenario. */
 export function structureOf(graph: Graph): { nodes: StructureNode[]; edges: StructureEdge[] } {
   return {
-    // `measured` is the size the box is drawn at (ServiceNode's button fills the node's fixed width and
-    // height): React Flow's first measure of the drawn box then finds nothing changed, instead of
-    // storing new sizes and rendering every box and line again.
     nodes: graph.nodes.map(({ data, ...node }) => ({
       ...node,
-      measured: { width: node.width, height: node.height },
       data: { actor: data.actor },
     })),
     edges: graph.edges.map(({ data: _data, ...edge }) => ({ ...edge, data: {} })),

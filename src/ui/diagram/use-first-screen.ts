@@ -105,7 +105,7 @@ export function useFirstScreenRoom(ref: React.RefObject<HTMLElement | null>, ena
     ].filter((node): node is Element => !!node);
     const observer = new ResizeObserver(measure);
     for (const node of above) observer.observe(node);
-    // The canvas is replaced once (the placeholder by React Flow's): the new one gets the same limit.
+    // The canvas is replaced once (the placeholder by the drawing's): the new one gets the same limit.
     const swapped = new MutationObserver(() => {
       if (room) apply();
     });

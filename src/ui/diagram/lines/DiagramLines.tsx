@@ -1,4 +1,3 @@
-import { useStoreApi, type Viewport } from '@xyflow/react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
 import { afterNextPaint } from '../../common/after-paint';
@@ -7,6 +6,7 @@ import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
 import { PACKETS } from '../packets';
 import { useEdgeData } from '../step-data';
+import { useFollowViewport, type ViewportHub } from '../viewport-hub';
 
 /**
  * Where the packet is along its route at playhead `progress`: 0 → 0.5 out along the line, 0.5 → 1 the
@@ -248,49 +248,39 @@ function PacketWordsOf({ id }: { id: string }) {
   return data?.packet ? <PacketWords data={data} /> : null;
 }
 
-const transformOf = (x: number, y: number, zoom: number) => `translate(${x}px, ${y}px) scale(${zoom})`;
-
 /**
- * The diagram's lines, their labels and the packet in layers of their own: the lines under React Flow's
- * boxes, the packets' words over them (one component, two parts). React Flow is given no edges: its edges wait for every box's handles to be measured and then render
- * in one long task, and each line here already carries its own route (layout.ts), so React Flow had
- * nothing to compute for them. Each layer follows React Flow's viewport (pan and zoom) by writing its
- * transform directly when React Flow's store changes it.
+ * The diagram's lines, their labels and the packet in layers of their own: the lines under the boxes,
+ * the packets' words over them (one component, two parts). Each line already carries its own route
+ * (layout.ts). Each layer follows the diagram's viewport (pan and zoom) by writing its transform
+ * directly (viewport-hub.ts).
  */
 export const DiagramLines = memo(function DiagramLines({
   ids,
-  viewport,
+  hub,
   part,
 }: {
   /** The scenario's lines (the same at every step). */
   ids: readonly string[];
-  /** React Flow's starting viewport. */
-  viewport: Viewport;
+  hub: ViewportHub;
   /**
-   * `lines`: the lines and their labels, drawn before React Flow (under its boxes). `words`: what the
-   * packets carry, drawn after it, so words that must touch a box are read over it, never hidden.
+   * `lines`: the lines and their labels, drawn under the boxes. `words`: what the packets carry, drawn
+   * over them, so words that must touch a box are read over it, never hidden.
    */
   part: 'lines' | 'words';
 }) {
-  const flow = useStoreApi();
   const layer = useRef<HTMLDivElement>(null);
+  useFollowViewport(hub, layer);
+  // The canvas's edge is one of the obstacles the words keep clear of: a new view forgets every place.
   useLayoutEffect(
     () =>
-      flow.subscribe((state, previous) => {
-        if (state.transform === previous.transform || !layer.current) return;
+      hub.subscribe(() => {
         clearPlaces = new WeakMap();
-        const [x, y, zoom] = state.transform;
-        layer.current.style.transform = transformOf(x, y, zoom);
       }),
-    [flow],
+    [hub],
   );
   return (
     <div className="diagram-lines">
-      <div
-        ref={layer}
-        className="diagram-lines__viewport"
-        style={{ transform: transformOf(viewport.x, viewport.y, viewport.zoom) }}
-      >
+      <div ref={layer} className="diagram-lines__viewport">
         {part === 'lines' ? (
           <>
             {/* Graphics only: the caption above the canvas says in words what each line carries. */}
