@@ -4,7 +4,8 @@
  *   LCP ≤ 2.0 s, total blocking time ≤ 150 ms, CLS ≤ 0.05 (the median of several runs);
  * - Back / seek in the longest scenario at 4× CPU slowdown (DevTools Emulation.setCPUThrottlingRate):
  *   p95 from the key press (or click) to the end of the rendering task of the frame that shows the new
- *   step, ≤ 50 ms;
+ *   step, ≤ 50 ms; half the seeks before the mouse reaches the diagram, half after (React Flow's pane
+ *   loaded);
  *   each press comes once the page is quiet, as a reader's does after reading the step;
  * - JS heap growth after playing every scenario ten times (each to its last step, in one page),
  *   measured after a forced garbage collection: ≤ 5 MB.
@@ -205,6 +206,13 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
   const steps = page.getByRole('list', { name: 'Steps' }).getByRole('button');
   let position = total;
   for (let i = 0; i < SEEKS; i++) {
+    // Half the seeks are timed after the reader has reached for the diagram with the mouse, which loads
+    // React Flow's pane under the drawing (FlowCanvas.tsx): a reader who pans steps through it too.
+    if (i === SEEKS / 2) {
+      const canvas = await page.locator('.diagram__canvas').boundingBox();
+      await page.mouse.move((canvas?.x ?? 0) + 20, (canvas?.y ?? 0) + 20);
+      await page.locator('.react-flow').waitFor({ timeout: 60_000 });
+    }
     // Alternate Back (←) and a click on a step chosen round the list, as a reader jumps around;
     // never a press that leaves the step where it is (nothing would change to be timed).
     let clicked = i % 2 === 1 || position === 0 ? (i * 7) % total : -1;
@@ -245,6 +253,7 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
     return { times: [...seek.times], afterTasks: [...seek.afterTasks] };
   });
   const worst = p95(times);
+  const [withoutPane, withPane] = [times.slice(0, SEEKS / 2), times.slice(SEEKS / 2)];
   if (process.env.BENCH_SEEK_TIMES) {
     console.log(`seek times: ${times.map((t) => t.toFixed(0)).join(' ')}`);
     console.log(`to the next ordinary task: ${afterTasks.map((t) => t.toFixed(0)).join(' ')}`);
@@ -257,7 +266,9 @@ async function seekAtSlowCpu(page: Page, origin: string): Promise<Figure[]> {
       budget: '≤ 50 ms',
       meets: worst <= 50,
       note:
-        `median ${median(times).toFixed(1)} ms over ${times.length} seeks; to the first ordinary task ` +
+        `median ${median(times).toFixed(1)} ms over ${times.length} seeks (before React Flow's pane is ` +
+        `loaded: p95 ${p95(withoutPane).toFixed(1)}, median ${median(withoutPane).toFixed(1)}; after: p95 ` +
+        `${p95(withPane).toFixed(1)}, median ${median(withPane).toFixed(1)}); to the first ordinary task ` +
         `after that frame: p95 ${p95(afterTasks).toFixed(1)}, median ${median(afterTasks).toFixed(1)} ms`,
     },
   ];
