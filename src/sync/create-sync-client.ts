@@ -64,11 +64,20 @@ export interface SyncClientOptions {
    * forwards this to its other tabs, which reload.
    */
   onLocalChange?(): void;
+  /**
+   * Runs `task` while no other client sharing this cache runs one (the app gives Web Locks: the tabs
+   * of one browser profile share a device's IndexedDB). Local writes and the move of local data to a
+   * new identity run through it: two tabs learning the identity at once would each move the anonymous
+   * edits, the later one into a merged copy left pending for ever. Default: runs `task` at once (one
+   * client per cache).
+   */
+  exclusive?<T>(task: () => Promise<T>): Promise<T>;
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { storage, now } = options;
   const maxRetries = options.maxRetries ?? 3;
+  const exclusive = options.exclusive ?? (<T>(task: () => Promise<T>) => task());
   /** Called after every status change; never holds anything else. */
   const listeners = new Set<() => void>();
   /** What the device panel shows. `pending` is recounted from storage after every local write and sync. */
@@ -116,8 +125,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   /** Runs a local write; a storage failure becomes the status message and rejects, nothing else changes. */
   async function local(batch: (identityId: string) => Promise<StorageBatch>): Promise<void> {
     try {
-      const identityId = await currentIdentity();
-      await storage.commit(await batch(identityId));
+      await exclusive(async () => {
+        const identityId = await currentIdentity();
+        await storage.commit(await batch(identityId));
+      });
     } catch (error) {
       if (error instanceof StorageError) setStatus({ state: 'error', lastError: error.message });
       throw error;
@@ -143,12 +154,17 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   /** The identity the cloud knows this device by now; moves local data over if it changed (docs/aws-reference.md §9.6). */
   async function adoptIdentity() {
     const who = await options.identity();
-    const previous = await currentIdentity();
-    if (previous !== who.identityId) {
-      const to = { identityId: who.identityId, authenticated: who.authenticated };
-      await storage.commit(await identityChangeBatch(storage, previous, to, now()));
+    // Read and moved under the lock: another tab may have moved the data to this identity already.
+    const previous = await exclusive(async () => {
+      const stored = await currentIdentity();
+      if (stored !== who.identityId) {
+        const to = { identityId: who.identityId, authenticated: who.authenticated };
+        await storage.commit(await identityChangeBatch(storage, stored, to, now()));
+      }
+      return stored;
+    });
+    if (previous !== who.identityId)
       options.onEvent?.({ type: 'identity-changed', from: previous, to: who.identityId });
-    }
     return who;
   }
 

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { resolveWithValue } from '../../src/sync/merge';
 import { createIdbStorage } from '../../src/sync/idb-storage';
+import { createMemoryStorage } from '../../src/sync/memory-storage';
+import type { SyncStorage } from '../../src/sync/storage';
 import { createTestClock } from '../support/cloud-handler';
 import { createSyncTestCloud } from '../support/sync-cloud';
 import { createTestDevice, isUpdateRecords } from '../support/sync-devices';
@@ -553,5 +555,59 @@ describe('sync client: identity changes, deletions and errors', () => {
     expect(phone.client.getStatus().lastError).toMatch(
       /^AccessDeniedException: User: .* is not authorized to perform: cognito-sync:ListRecords/,
     );
+  });
+});
+
+describe('sync client: two tabs that learn the identity at the same moment', () => {
+  /** What the app gives: one task at a time across the tabs sharing a cache (Web Locks there). */
+  function oneAtATime() {
+    let tail: Promise<unknown> = Promise.resolve();
+    return <T>(task: () => Promise<T>): Promise<T> => {
+      const run = tail.then(task);
+      tail = run.catch(() => undefined);
+      return run;
+    };
+  }
+
+  it('moves the edits made before sign-in once, leaving no merged copy pending', async () => {
+    const { device, alice } = world();
+    const base = createMemoryStorage();
+    let moved: () => void = () => undefined;
+    const identityMoved = new Promise<void>((resolve) => {
+      moved = resolve;
+    });
+    const tellMoves: SyncStorage = {
+      ...base,
+      commit: async (batch) => {
+        await base.commit(batch);
+        if (batch.identity) moved();
+      },
+    };
+    // Tab B looks for the signed-in identity's dataset only once tab A has moved its data there (or
+    // 50 ms have passed): the interleaving that made a merged copy, seen in the app with two tabs.
+    const lateLookups: SyncStorage = {
+      ...tellMoves,
+      getDataset: async (identityId, name) => {
+        await Promise.race([identityMoved, new Promise((r) => setTimeout(r, 50))]);
+        return base.getDataset(identityId, name);
+      },
+    };
+    const exclusive = oneAtATime();
+    const tabA = device({ storage: tellMoves, exclusive });
+    const tabB = device({ storage: lateLookups, exclusive });
+    await tabA.client.put('settings', 'from-a', 'alpha');
+    await tabB.client.put('settings', 'from-b', 'beta');
+    const outcomes = await Promise.all([
+      tabA.client.synchronize('settings'),
+      tabB.client.synchronize('settings'),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    const identityId = alice.current.identityId;
+    expect((await base.listDatasets(identityId)).map((d) => d.name)).toEqual(['settings']);
+    await Promise.all([tabA.client.load(), tabB.client.load()]);
+    expect([tabA.client.getStatus().pending, tabB.client.getStatus().pending]).toEqual([0, 0]);
+    const laptop = device();
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ 'from-a': 'alpha', 'from-b': 'beta' });
   });
 });

@@ -196,6 +196,11 @@ export async function createSyncLab(
         }),
       // The device's cache is shared with this profile's other tabs: tell them it changed.
       onLocalChange: () => deviceChannel?.postMessage(name),
+      // And one tab at a time writes it or moves it to a new identity.
+      exclusive: (task) =>
+        typeof navigator !== 'undefined' && navigator.locks
+          ? navigator.locks.request(`${DEVICE_CACHE_CHANNEL}-${name}`, task)
+          : task(),
     });
     client.subscribe(onChange);
     network.subscribe(() => {
