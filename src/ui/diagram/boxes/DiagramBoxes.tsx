@@ -43,7 +43,6 @@ const PlacedBox = memo(function PlacedBox({ node }: { node: StructureNode }) {
   return (
     <div
       className="diagram-box"
-      data-box={node.id}
       style={{ transform: `translate(${node.position.x}px, ${node.position.y}px)` }}
     >
       {data ? <ServiceBox data={data} /> : null}

@@ -270,14 +270,14 @@ export const DiagramLines = memo(function DiagramLines({
 }) {
   const layer = useRef<HTMLDivElement>(null);
   useFollowViewport(hub, layer);
-  // The canvas's edge is one of the obstacles the words keep clear of: a new view forgets every place.
-  useLayoutEffect(
-    () =>
-      hub.subscribe(() => {
-        clearPlaces = new WeakMap();
-      }),
-    [hub],
-  );
+  // The canvas's edge is one of the obstacles the words keep clear of: a new view forgets every place
+  // (once, in the words' layer, which is where the places are used).
+  useLayoutEffect(() => {
+    if (part !== 'words') return;
+    return hub.subscribe(() => {
+      clearPlaces = new WeakMap();
+    });
+  }, [hub, part]);
   return (
     <div className="diagram-lines">
       <div ref={layer} className="diagram-lines__viewport">
