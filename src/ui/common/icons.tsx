@@ -1,6 +1,9 @@
+import { memo } from 'react';
+
 /**
  * Player icons drawn as inline SVG: font glyphs such as ⏸ render as an empty box on systems whose
  * fonts lack them. Each is decorative (the button carries the name) and takes the text colour.
+ * Memoised: they never change, and the player's buttons render at every step.
  */
 const common = {
   width: 14,
@@ -10,32 +13,32 @@ const common = {
   className: 'icon',
 } as const;
 
-export function PlayIcon() {
+export const PlayIcon = memo(function PlayIcon() {
   return (
     <svg {...common} aria-hidden="true">
       <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
     </svg>
   );
-}
+});
 
-export function PauseIcon() {
+export const PauseIcon = memo(function PauseIcon() {
   return (
     <svg {...common} aria-hidden="true">
       <rect x="3" y="2.5" width="3.5" height="11" fill="currentColor" />
       <rect x="9.5" y="2.5" width="3.5" height="11" fill="currentColor" />
     </svg>
   );
-}
+});
 
-export function BackIcon() {
+export const BackIcon = memo(function BackIcon() {
   return (
     <svg {...common} aria-hidden="true">
       <path d="M12 2.5v11L3 8z" fill="currentColor" />
     </svg>
   );
-}
+});
 
-export function RestartIcon() {
+export const RestartIcon = memo(function RestartIcon() {
   return (
     <svg {...common} aria-hidden="true">
       <path
@@ -48,4 +51,4 @@ export function RestartIcon() {
       />
     </svg>
   );
-}
+});

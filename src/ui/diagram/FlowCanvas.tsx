@@ -15,7 +15,7 @@ import { DiagramCaption } from './DiagramCaption';
 import type { Box } from './layout';
 import { DiagramLines } from './lines/DiagramLines';
 import type { PanZoomApi } from './PanZoom';
-import type { structureOf } from './step-data';
+import type { StepData, structureOf } from './step-data';
 import { createViewportHub, type Viewport, type ViewportHub } from './viewport-hub';
 
 /**
@@ -71,16 +71,17 @@ function useViewportControl(hub: ViewportHub) {
       },
     };
   });
-  return { wanted, ...actions };
+  return { wanted, actions };
 }
-type ViewportControl = ReturnType<typeof useViewportControl>;
+/** The viewport's actions: one object for the canvas's life, so the memoised parts given it never render again for it. */
+type ViewportControl = ReturnType<typeof useViewportControl>['actions'];
 
 /**
  * Fits the frame again whenever the canvas changes size. The drawing starts at the fitted viewport
  * (FlowCanvas measures the canvas first), so the observer's first call, for the size it started at,
  * changes nothing and is skipped.
  */
-function FitToBounds({
+const FitToBounds = memo(function FitToBounds({
   bounds,
   canvas,
   fittedTo,
@@ -112,10 +113,10 @@ function FitToBounds({
     return () => observer.disconnect();
   }, [setViewport, canvas, x, y, w, h, fittedTo]);
   return null;
-}
+});
 
 /** Zoom buttons in the caption row, above the drawing (never over the boxes). */
-function ZoomButtons({
+const ZoomButtons = memo(function ZoomButtons({
   frame,
   canvas,
   control,
@@ -141,13 +142,13 @@ function ZoomButtons({
       </button>
     </span>
   );
-}
+});
 
 /**
  * React Flow's credit, in its own place and style, shown whether or not its pane has loaded yet (PanZoom
  * hides its own copy so that it is never shown twice).
  */
-function ReactFlowCredit() {
+const ReactFlowCredit = memo(function ReactFlowCredit() {
   return (
     <div className="react-flow__panel react-flow__attribution bottom right">
       <a
@@ -160,7 +161,7 @@ function ReactFlowCredit() {
       </a>
     </div>
   );
-}
+});
 
 interface Start {
   frame: Box;
@@ -168,21 +169,26 @@ interface Start {
   viewport: Viewport;
 }
 
-/** The layers of the drawing: lines under the boxes, the packets' words over them. Memoised: a step changes none of its props. */
+/**
+ * The layers of the drawing: lines under the boxes, the packets' words over them. A step changes only
+ * `step`, whose unchanged boxes and lines keep their objects: only the changed ones render again.
+ */
 const Drawing = memo(function Drawing({
   structure,
   lines,
+  step,
   hub,
 }: {
   structure: ReturnType<typeof structureOf>;
   lines: readonly string[];
+  step: StepData;
   hub: ViewportHub;
 }) {
   return (
     <>
-      <DiagramLines ids={lines} hub={hub} part="lines" />
-      <DiagramBoxes nodes={structure.nodes} hub={hub} />
-      <DiagramLines ids={lines} hub={hub} part="words" />
+      <DiagramLines ids={lines} step={step} hub={hub} part="lines" />
+      <DiagramBoxes nodes={structure.nodes} step={step} hub={hub} />
+      <DiagramLines ids={lines} step={step} hub={hub} part="words" />
     </>
   );
 });
@@ -194,12 +200,15 @@ const Drawing = memo(function Drawing({
  */
 export default function FlowCanvas({
   structure,
+  step,
   edges,
   frame,
   touch,
 }: {
-  /** The scenario's boxes and lines (the same at every step; each reads its step's data from context). */
+  /** The scenario's boxes and lines (the same at every step). */
   structure: ReturnType<typeof structureOf>;
+  /** What this step changes in them (step-data.ts). */
+  step: StepData;
   /** This step's lines, for the caption. */
   edges: ReturnType<typeof buildGraph>['edges'];
   frame: Box;
@@ -207,7 +216,7 @@ export default function FlowCanvas({
 }) {
   const canvas = useRef<HTMLDivElement>(null);
   const [hub] = useState(() => createViewportHub({ x: 0, y: 0, zoom: 1 }));
-  const control = useViewportControl(hub);
+  const { wanted, actions: control } = useViewportControl(hub);
   // The canvas is measured before the drawing mounts, so it starts at the fitted viewport.
   // A new scenario or orientation is a new frame, fitted to the canvas again.
   const [start, setStart] = useState<Start | null>(null);
@@ -225,7 +234,7 @@ export default function FlowCanvas({
   }, [frame, setViewport]);
   // A mouse over the canvas (never a touch: panning is off on touch screens) loads React Flow's pane.
   const reach =
-    control.wanted || touch
+    wanted || touch
       ? undefined
       : (event: React.PointerEvent) => {
           if (event.pointerType !== 'touch') control.want();
@@ -237,14 +246,14 @@ export default function FlowCanvas({
         <ZoomButtons frame={frame} canvas={canvas} control={control} />
       </div>
       <div className="diagram__canvas" ref={canvas} onPointerMove={reach} onPointerDown={reach}>
-        {control.wanted && start ? (
+        {wanted && start ? (
           <Suspense fallback={null}>
             <PanZoom hub={hub} touch={touch} onReady={control.onReady} />
           </Suspense>
         ) : null}
         {start?.frame === frame ? (
           <>
-            <Drawing structure={structure} lines={lines} hub={hub} />
+            <Drawing structure={structure} lines={lines} step={step} hub={hub} />
             <FitToBounds bounds={start.frame} canvas={canvas} fittedTo={start.size} control={control} />
           </>
         ) : null}

@@ -7,7 +7,7 @@ import { NARROW_SCREEN, useMediaQuery } from '../common/use-media-query';
 import type { buildGraph, Orientation } from './build-graph';
 import { DiagramCaption } from './DiagramCaption';
 import { createGraphCache } from './graph-cache';
-import { type StepData, StepDataContext, stepDataOf, structureOf } from './step-data';
+import { type StepData, stepDataOf, structureOf } from './step-data';
 import { diagramAspect, drawingFrame, useFirstScreenRoom } from './use-first-screen';
 import { useWarmGraphs } from './use-warm-graphs';
 
@@ -112,9 +112,7 @@ export function FlowDiagram() {
   return (
     <section ref={section} className="diagram" aria-label={`Diagram: ${scenario?.title ?? ''}`}>
       <Suspense fallback={<CanvasPlaceholder graph={graph} />}>
-        <StepDataContext value={stepData}>
-          <FlowCanvas structure={structure} edges={graph.edges} frame={frame} touch={touch} />
-        </StepDataContext>
+        <FlowCanvas structure={structure} step={stepData} edges={graph.edges} frame={frame} touch={touch} />
       </Suspense>
     </section>
   );

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { enhancedFlow } from '../../scenarios/flows';
 import { buildGraph } from './build-graph';
-import { stepDataOf, structureOf } from './step-data';
+import { stepDataOf, structureOf, warmStepData } from './step-data';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 const at = (position: number) => buildGraph({ scenario: enhancedFlow, entries: [], position, clock: T0 });
@@ -33,5 +33,29 @@ describe('stepDataOf', () => {
     expect(after.nodes.get('userPool')?.active).toBe(true);
     expect(changed(before.edges, after.edges)).toEqual(['app->userPool']);
     expect(after.edges.get('app->userPool')?.state).toBe('active');
+  });
+
+  it('compares only strings made ahead once the steps were warmed in idle time', () => {
+    const shown = at(0);
+    const next = at(1);
+    for (const graph of [shown, next]) warmStepData(graph);
+    const before = stepDataOf(shown);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const after = stepDataOf(next, before);
+      expect(stringify).not.toHaveBeenCalled();
+      expect(after.nodes.get('userPool')).not.toBe(before.nodes.get('userPool'));
+    } finally {
+      stringify.mockRestore();
+    }
+    // Without warming, the same comparison makes the new step's JSON there and then.
+    const cold = at(1);
+    const counted = vi.spyOn(JSON, 'stringify');
+    try {
+      stepDataOf(cold, before);
+      expect(counted.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      counted.mockRestore();
+    }
   });
 });

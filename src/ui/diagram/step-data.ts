@@ -1,5 +1,4 @@
 import type { Edge, Node } from '@xyflow/react';
-import { createContext, useContext } from 'react';
 import type { buildGraph, PacketEdgeData, ServiceNodeData } from './build-graph';
 
 type Graph = ReturnType<typeof buildGraph>;
@@ -7,8 +6,9 @@ type Graph = ReturnType<typeof buildGraph>;
 /**
  * The diagram is split in two. The drawing's structure (which boxes, where, which lines join them) is
  * the same at every step of a scenario; what a step changes (a box's state, a line's state, its packet
- * and label) reaches the boxes and lines through this context instead. A seek then changes none of the
- * drawing's props, and only the boxes and lines whose data changed render again.
+ * and label) is this step data, one object per box and per line. Each box and line is a memoised
+ * component given its own object, which is kept from the previous step when it did not change
+ * (`stepDataOf`): a seek renders only the boxes and lines that changed.
  */
 export interface StepData {
   nodes: ReadonlyMap<string, ServiceNodeData>;
@@ -16,16 +16,6 @@ export interface StepData {
 }
 
 const EMPTY: StepData = { nodes: new Map(), edges: new Map() };
-
-export const StepDataContext = createContext<StepData>(EMPTY);
-
-export function useNodeData(id: string): ServiceNodeData | undefined {
-  return useContext(StepDataContext).nodes.get(id);
-}
-
-export function useEdgeData(id: string): PacketEdgeData | undefined {
-  return useContext(StepDataContext).edges.get(id);
-}
 
 /** The structure of a box: its place and size only. */
 export type StructureNode = Node<{ actor: string }, 'service'>;
@@ -57,6 +47,16 @@ export function stepDataOf(graph: Graph, previous: StepData = EMPTY): StepData {
     if (edge.data) edges.set(edge.id, keep(previous.edges.get(edge.id), edge.data));
   }
   return { nodes, edges };
+}
+
+/**
+ * Makes the JSON of each box's and line's data in `graph` ahead, in idle time (use-warm-graphs.ts): the
+ * first seek to that step then only compares strings. Made during the seek, it was up to a few
+ * milliseconds of the key press's task on a phone-speed CPU.
+ */
+export function warmStepData(graph: Graph): void {
+  for (const node of graph.nodes) jsonOf(node.data);
+  for (const edge of graph.edges) if (edge.data) jsonOf(edge.data);
 }
 
 /** Each data object's JSON, made once: graphs are cached per step, so the same objects are compared again. */

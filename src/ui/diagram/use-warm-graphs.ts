@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ClockJump } from '../../player/timeline';
 import { type createGraphCache, recordedStepInputs, type StepGraphInput } from './graph-cache';
+import { warmStepData } from './step-data';
 
 type IdleCallback = (deadline: { timeRemaining(): number }) => void;
 type IdleHost = {
@@ -19,8 +20,9 @@ let longestBuild = 0;
 const MOST_RESERVED_MS = 40;
 
 /**
- * Builds the graphs of the other recorded steps while the browser is idle, so that a seek to any of them
- * (Back, a click in the step list, the browser's Back) only looks its drawing up. Nothing runs while the
+ * Builds the graphs of the other recorded steps while the browser is idle, and their step data's JSON
+ * (step-data.ts), so that a seek to any of them (Back, a click in the step list, the browser's Back)
+ * only looks its drawing up. Nothing runs while the
  * flow plays or replays (`settled` false), and a change of step or run starts the list afresh.
  */
 export function useWarmGraphs(
@@ -44,7 +46,7 @@ export function useWarmGraphs(
         deadline.timeRemaining() > SPARE_MS + Math.min(longestBuild, MOST_RESERVED_MS)
       ) {
         const started = performance.now();
-        graphs.graphFor(queue.shift()!);
+        warmStepData(graphs.graphFor(queue.shift()!));
         longestBuild = Math.max(longestBuild, performance.now() - started);
       }
       if (queue.length > 0) handle = idle(work);

@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { useAppStoreApi } from '../../../store/hooks';
 import type { ServiceNodeData } from '../build-graph';
-import { type StructureNode, useNodeData } from '../step-data';
+import type { StepData, StructureNode } from '../step-data';
 import { useFollowViewport, type ViewportHub } from '../viewport-hub';
 
 /**
@@ -37,9 +37,17 @@ const ServiceBox = memo(function ServiceBox({ data }: { data: ServiceNodeData })
   );
 });
 
-/** One box at its place: finds this step's data for it (step-data.ts) and renders only when it changed. */
-const PlacedBox = memo(function PlacedBox({ node }: { node: StructureNode }) {
-  const data = useNodeData(node.id);
+/**
+ * One box at its place, with this step's data for it: the same object while it does not change
+ * (step-data.ts), so a seek renders only the boxes whose state changed.
+ */
+const PlacedBox = memo(function PlacedBox({
+  node,
+  data,
+}: {
+  node: StructureNode;
+  data: ServiceNodeData | undefined;
+}) {
   return (
     <div
       className="diagram-box"
@@ -57,10 +65,13 @@ const PlacedBox = memo(function PlacedBox({ node }: { node: StructureNode }) {
  */
 export const DiagramBoxes = memo(function DiagramBoxes({
   nodes,
+  step,
   hub,
 }: {
   /** The scenario's boxes (the same at every step). */
   nodes: readonly StructureNode[];
+  /** This step's data for each box. */
+  step: StepData;
   hub: ViewportHub;
 }) {
   const layer = useRef<HTMLDivElement>(null);
@@ -69,7 +80,7 @@ export const DiagramBoxes = memo(function DiagramBoxes({
     <div className="diagram-boxes">
       <div ref={layer} className="diagram-boxes__viewport">
         {nodes.map((node) => (
-          <PlacedBox key={node.id} node={node} />
+          <PlacedBox key={node.id} node={node} data={step.nodes.get(node.id)} />
         ))}
       </div>
     </div>

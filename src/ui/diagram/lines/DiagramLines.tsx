@@ -5,7 +5,7 @@ import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
 import { PACKETS } from '../packets';
-import { useEdgeData } from '../step-data';
+import type { StepData } from '../step-data';
 import { useFollowViewport, type ViewportHub } from '../viewport-hub';
 
 /**
@@ -232,22 +232,6 @@ const LineLabel = memo(function LineLabel({ data }: { data: PacketEdgeData }) {
   );
 });
 
-/*
- * Each reads this step's data for its line from context (step-data.ts) and renders only when it changed.
- */
-function LinePathOf({ id }: { id: string }) {
-  const data = useEdgeData(id);
-  return data ? <LinePath id={id} data={data} /> : null;
-}
-function LineLabelOf({ id }: { id: string }) {
-  const data = useEdgeData(id);
-  return data ? <LineLabel data={data} /> : null;
-}
-function PacketWordsOf({ id }: { id: string }) {
-  const data = useEdgeData(id);
-  return data?.packet ? <PacketWords data={data} /> : null;
-}
-
 /**
  * The diagram's lines, their labels and the packet in layers of their own: the lines under the boxes,
  * the packets' words over them (one component, two parts). Each line already carries its own route
@@ -256,11 +240,17 @@ function PacketWordsOf({ id }: { id: string }) {
  */
 export const DiagramLines = memo(function DiagramLines({
   ids,
+  step,
   hub,
   part,
 }: {
   /** The scenario's lines (the same at every step). */
   ids: readonly string[];
+  /**
+   * This step's data for each line: the same object while a line does not change (step-data.ts), so a
+   * seek renders only the lines whose state, route or packet changed.
+   */
+  step: StepData;
   hub: ViewportHub;
   /**
    * `lines`: the lines and their labels, drawn under the boxes. `words`: what the packets carry, drawn
@@ -285,16 +275,21 @@ export const DiagramLines = memo(function DiagramLines({
           <>
             {/* Graphics only: the caption above the canvas says in words what each line carries. */}
             <svg className="diagram-lines__svg" aria-hidden="true">
-              {ids.map((id) => (
-                <LinePathOf key={id} id={id} />
-              ))}
+              {ids.map((id) => {
+                const data = step.edges.get(id);
+                return data ? <LinePath key={id} id={id} data={data} /> : null;
+              })}
             </svg>
-            {ids.map((id) => (
-              <LineLabelOf key={id} id={id} />
-            ))}
+            {ids.map((id) => {
+              const data = step.edges.get(id);
+              return data ? <LineLabel key={id} data={data} /> : null;
+            })}
           </>
         ) : (
-          ids.map((id) => <PacketWordsOf key={id} id={id} />)
+          ids.map((id) => {
+            const data = step.edges.get(id);
+            return data?.packet ? <PacketWords key={id} data={data} /> : null;
+          })
         )}
       </div>
     </div>
