@@ -136,6 +136,22 @@ describe('createPlayer against the real engine', () => {
     expect(player.getSnapshot().position).toBe(1);
   });
 
+  it('starts loading the engine in a task after the one that asked for it', async () => {
+    let created = 0;
+    const counting = (options: CloudOptions) => {
+      created += 1;
+      return createCloud(options);
+    };
+    const player = createPlayer({ scenario: guestFlow, createCloud: counting });
+    const prepared = player.prepare();
+    // Every microtask of this task runs first (a press handled with the reader's first act paints its
+    // answer without the engine's import); the cloud is asked for in the next task.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(created).toBe(0);
+    await prepared;
+    expect(created).toBe(1);
+  });
+
   it('a replay of several steps publishes where it lands, not every step on the way', async () => {
     const player = createPlayer({ scenario: guestFlow, createCloud });
     await player.seek(3);
@@ -154,7 +170,11 @@ describe('createPlayer against the real engine', () => {
         await player.seek(scenario.steps.length);
         const snap = player.getSnapshot();
         const held = snap.entries.at(-1)?.held;
-        return { pool: snap.demo?.identityPool.id, identityId: held?.identityId, key: held?.credentials?.accessKeyId };
+        return {
+          pool: snap.demo?.identityPool.id,
+          identityId: held?.identityId,
+          key: held?.credentials?.accessKeyId,
+        };
       }),
     );
     expect(new Set(ends.map((e) => e.pool)).size).toBe(1);

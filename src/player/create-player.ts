@@ -315,6 +315,11 @@ export function createPlayer({
   return {
     prepare: () =>
       enqueue(async () => {
+        // The reader's first act (a pointer moving onto Play, say) asks for this. The engine's import
+        // starts in a task of its own: a press handled together with that act (the browser dispatches
+        // a pointer move queued before a click in the click's task) then paints its answer without the
+        // import's work, which made the first play's longest task pass 50 ms on a slow CPU.
+        await yieldToMain();
         if (!run) run = fresh();
         try {
           // The SigV4 signer is a chunk of its own: load it now too, not in the middle of a step.
