@@ -121,35 +121,37 @@ describe('createPlayer against the real engine', () => {
     expect(['blocked', 'aws-error', 'success']).toContain(snap.entries[1]?.outcome);
   });
 
-  it('prepares the cloud ahead of the first step, once', async () => {
-    let created = 0;
-    const counting = (options: CloudOptions) => {
-      created += 1;
+  /** The real engine's createCloud, counting its calls. */
+  function countingClouds() {
+    const count = { created: 0 };
+    const create = (options: CloudOptions) => {
+      count.created += 1;
       return createCloud(options);
     };
-    const player = createPlayer({ scenario: guestFlow, createCloud: counting });
+    return { count, create };
+  }
+
+  it('prepares the cloud ahead of the first step, once', async () => {
+    const { count, create } = countingClouds();
+    const player = createPlayer({ scenario: guestFlow, createCloud: create });
     await player.prepare();
-    expect(created).toBe(1);
+    expect(count.created).toBe(1);
     expect(player.getSnapshot().demo?.region).toBe('us-east-1');
     await player.step();
-    expect(created).toBe(1);
+    expect(count.created).toBe(1);
     expect(player.getSnapshot().position).toBe(1);
   });
 
   it('starts loading the engine in a task after the one that asked for it', async () => {
-    let created = 0;
-    const counting = (options: CloudOptions) => {
-      created += 1;
-      return createCloud(options);
-    };
-    const player = createPlayer({ scenario: guestFlow, createCloud: counting });
+    const { count, create } = countingClouds();
+    const player = createPlayer({ scenario: guestFlow, createCloud: create });
     const prepared = player.prepare();
     // Every microtask of this task runs first (a press handled with the reader's first act paints its
     // answer without the engine's import); the cloud is asked for in the next task.
     for (let i = 0; i < 20; i++) await Promise.resolve();
-    expect(created).toBe(0);
+    expect(count.created).toBe(0);
     await prepared;
-    expect(created).toBe(1);
+    expect(count.created).toBe(1);
   });
 
   it('a replay of several steps publishes where it lands, not every step on the way', async () => {
