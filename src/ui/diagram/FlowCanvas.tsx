@@ -73,7 +73,10 @@ function useViewportControl(hub: ViewportHub) {
   });
   return { wanted, actions };
 }
-/** The viewport's actions: one object for the canvas's life, so the memoised parts given it never render again for it. */
+/**
+ * The viewport's actions: one object for the canvas's life, so the memoised parts given it never render
+ * again because of it.
+ */
 type ViewportControl = ReturnType<typeof useViewportControl>['actions'];
 
 /**

@@ -9,7 +9,10 @@ export type PanZoomApi = Pick<ReactFlowInstance, 'zoomIn' | 'zoomOut' | 'setView
 const PRO = { hideAttribution: true };
 const NO_NODES: never[] = [];
 
-/** Puts React Flow's viewport on the hub as it changes (a drag, a pinch, a zoom step), and hands over its API. */
+/**
+ * Puts React Flow's viewport on the hub as it changes (a drag, a pinch, a zoom step), and hands over its
+ * API.
+ */
 function Bridge({ hub, onReady }: { hub: ViewportHub; onReady: (api: PanZoomApi | null) => void }) {
   const store = useStoreApi();
   const flow = useReactFlow();
