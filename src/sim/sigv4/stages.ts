@@ -28,6 +28,30 @@ export async function signingKey(
   region: string,
   service: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  // The key depends only on these four values and changes once a day, so signers keep it (the AWS SDKs
+  // cache it too): each of the four HMACs is a Web Crypto import and sign.
+  const id = [secret, date.slice(0, 8), region, service].join('\n');
+  let key = derivedKeys.get(id);
+  if (!key) {
+    key = deriveSigningKey(secret, date, region, service);
+    if (derivedKeys.size >= DERIVED_KEYS_KEPT) derivedKeys.delete(derivedKeys.keys().next().value as string);
+    derivedKeys.set(id, key);
+    // A failed derivation is not kept: the next call tries again.
+    key.catch(() => derivedKeys.delete(id));
+  }
+  return (await key).slice();
+}
+
+/** Enough for every identity and service of a busy simulation; the oldest is dropped first. */
+const DERIVED_KEYS_KEPT = 64;
+const derivedKeys = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+async function deriveSigningKey(
+  secret: string,
+  date: string,
+  region: string,
+  service: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const kDate = await hmacSha256(utf8(`AWS4${secret}`), date.slice(0, 8));
   const kRegion = await hmacSha256(kDate, region);
   const kService = await hmacSha256(kRegion, service);
