@@ -347,9 +347,9 @@ export async function measureReader(root: string, distDir = join(root, 'dist')):
   const origin = `http://127.0.0.1:${PORT}`;
   const figures: Figure[] = [];
   try {
-    // The seeks and the heap are measured before Lighthouse (and listed after it): its five runs leave work
-    // behind in this process (their traces are collected afterwards), and seeks timed right after them ran
-    // slower.
+    // The seeks and the heap are measured before Lighthouse (and listed after it): seeks timed right after
+    // its five runs were slower in two of three runs (p95 45.3 and 47.0 ms against 36.3-39.6 ms without
+    // them, 12-05); what it leaves behind was not pinned down.
     const inPage: Figure[] = [];
     if (part('seek') || part('heap')) {
       const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
