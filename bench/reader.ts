@@ -187,12 +187,11 @@ async function quietPage(page: Page) {
   );
 }
 
-const LONGEST = [...SCENARIOS].sort((a, b) => b.steps.length - a.steps.length)[0];
+type Scenario = (typeof SCENARIOS)[number];
+const LONGEST: Scenario | undefined = [...SCENARIOS].sort((a, b) => b.steps.length - a.steps.length)[0];
 
 /** One freshly opened page's SEEKS seeks in the longest scenario; its times, in the order made. */
-async function seeksInOnePage(page: Page, origin: string): Promise<SeekTimes> {
-  const longest = LONGEST;
-  if (!longest) return { times: [], afterTasks: [] };
+async function seeksInOnePage(page: Page, origin: string, longest: Scenario): Promise<SeekTimes> {
   const total = longest.steps.length;
   await page.goto(`${origin}/?scenario=${longest.id}&step=${total}`);
   await waitProgress(page, total, total);
@@ -278,7 +277,7 @@ async function seekAtSlowCpu(browser: Browser, origin: string): Promise<Figure[]
     try {
       const page = await context.newPage();
       await page.addInitScript(seekProbe);
-      pages.push(await seeksInOnePage(page, origin));
+      pages.push(await seeksInOnePage(page, origin, LONGEST));
     } finally {
       await context.close();
     }

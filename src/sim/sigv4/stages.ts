@@ -37,7 +37,10 @@ export async function signingKey(
     if (derivedKeys.size >= DERIVED_KEYS_KEPT) derivedKeys.delete(derivedKeys.keys().next().value as string);
     derivedKeys.set(id, key);
     // A failed derivation is not kept: the next call tries again.
-    key.catch(() => derivedKeys.delete(id));
+    const kept = key;
+    kept.catch(() => {
+      if (derivedKeys.get(id) === kept) derivedKeys.delete(id);
+    });
   }
   return (await key).slice();
 }

@@ -22,8 +22,8 @@ const MOST_RESERVED_MS = 40;
 /**
  * Builds the graphs of the other recorded steps while the browser is idle, and their step data's JSON
  * (step-data.ts), so that a seek to any of them (Back, a click in the step list, the browser's Back)
- * only looks its drawing up. Nothing runs while the
- * flow plays or replays (`settled` false), and a change of step or run starts the list afresh.
+ * only looks its drawing up. Nothing runs while the flow plays or replays (`settled` false), and a
+ * change of step or run starts the list afresh.
  */
 export function useWarmGraphs(
   graphs: ReturnType<typeof createGraphCache>,
