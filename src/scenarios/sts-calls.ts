@@ -34,7 +34,8 @@ export const stsSaml: Scenario = {
 export const stsWebIdentity: Scenario = {
   id: 'sts-web-identity',
   title: 'AssumeRoleWithWebIdentity: a Google token straight to STS',
-  summary: 'An OIDC ID token from Google, trusted through an IAM OIDC provider, becomes role credentials.',
+  summary:
+    'An OIDC ID token from Google, which STS trusts without an IAM OIDC provider, becomes role credentials.',
   group: 'sts',
   identity: 'google',
   actors: ['app', 'google', 'sts', 'iam'],

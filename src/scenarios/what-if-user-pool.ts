@@ -124,7 +124,7 @@ const confirmStep: ScenarioStep = {
   expect: 'success',
   narration: {
     what: 'The app sends the code from the inbox and the new password. Cognito checks the code, then the password policy, and stores the new password.',
-    why: 'Five wrong codes, or five reset requests, in an hour earn LimitExceededException: the code is short, so guessing is rate-limited.',
+    why: 'Too many wrong codes or reset requests in an hour earn LimitExceededException: AWS allows between 5 and 20, depending on risk (this simulation allows 5). The code is short, so guessing is rate-limited.',
     misunderstanding:
       'A reset does not sign Bob out elsewhere: refresh tokens issued before it keep working until GlobalSignOut or RevokeToken.',
   },

@@ -93,7 +93,12 @@ function guestFindings(input: ReviewInput): Finding[] {
         code: 'classic-flow-allowed',
         severity: 'medium',
         path: `${path}.Properties.AllowClassicFlow`,
-        message: `Identity pool ${pool.IdentityPoolName} allows the basic (classic) flow: callers get an OpenID token and call STS themselves, so role mappings and the guest scope-down session policy are skipped. Turn it off unless a client needs it.`,
+        // GetOpenIdToken refuses every caller of a pool with role mappings (the engine's
+        // classicFlowWithRoleMappings), so the risk differs with and without them.
+        message:
+          Object.keys(pool.RoleMappings).length > 0
+            ? `Identity pool ${pool.IdentityPoolName} allows the basic (classic) flow, but it has role mappings, so GetOpenIdToken refuses every caller ("Basic (classic) flow is not supported with RoleMappings, please use enhanced flow."): the setting only invites clients that cannot work. Turn it off.`
+            : `Identity pool ${pool.IdentityPoolName} allows the basic (classic) flow: callers get an OpenID token and call STS themselves with any role that trusts this pool, and the guest scope-down session policy is not applied. Turn it off unless a client needs it.`,
         docs: DOCS.authFlow,
       });
     const guestArn = pool.AllowUnauthenticatedIdentities ? pool.Roles.unauthenticated : undefined;
@@ -208,7 +213,7 @@ function mappingFindings(input: ReviewInput): Finding[] {
           code: 'role-mapping-ambiguous-privileged',
           severity: 'medium',
           path,
-          message: `${mapping.Type} role mapping for ${provider} falls back to the authenticated role (${fallback.split('/').pop()}) when ${mapping.Type === 'Token' ? 'the token has no cognito:preferred_role (no group, or groups of equal precedence)' : 'no rule matches'}, and that role may do what a mapped role may not (${extra.label}): an ambiguous user gets more than a mapped one. Use AmbiguousRoleResolution Deny, or make the authenticated role the least privileged.`,
+          message: `${mapping.Type} role mapping for ${provider} falls back to the authenticated role (${fallback.split('/').pop()}) when ${mapping.Type === 'Token' ? 'the token has no cognito:preferred_role (no group, or groups of equal precedence with different roles)' : 'no rule matches'}, and that role may do what a mapped role may not (${extra.label}): an ambiguous user gets more than a mapped one. Use AmbiguousRoleResolution Deny, or make the authenticated role the least privileged.`,
           docs: DOCS.roleMapping,
           proof: { caller: extra.caller, action: extra.action },
         });
@@ -217,19 +222,21 @@ function mappingFindings(input: ReviewInput): Finding[] {
       const groups = Object.values(input.view.state.cognitoIdp.pools[userPoolId]?.groups ?? {}).filter(
         (g) => g.roleArn,
       );
-      const seen = new Map<string, string>();
+      // Only a tie between different roles drops the claim: "If two groups with the same Precedence
+      // have the same role ARN, that role is used in the cognito:preferred_role claim" (CreateGroup).
+      const seen = new Map<string, { groupName: string; roleArn?: string }>();
       for (const g of groups) {
         const key = g.precedence === undefined ? 'none' : String(g.precedence);
         const other = seen.get(key);
-        if (other !== undefined)
+        if (other === undefined) seen.set(key, g);
+        else if (other.roleArn !== g.roleArn)
           out.push({
             code: 'group-precedence-tie',
             severity: 'low',
             path: input.built.origins.get(`group:${userPoolId}:${g.groupName}`) ?? path,
-            message: `Groups ${other} and ${g.groupName} have the same precedence (${key}): a member of both gets no cognito:preferred_role, so the token mapping resolves ambiguously (${mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole'}). Give each group with a role its own precedence.`,
+            message: `Groups ${other.groupName} and ${g.groupName} have the same precedence (${key}) and different roles: a member of both gets no cognito:preferred_role, so the token mapping resolves ambiguously (${mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole'}). Give each group with a role its own precedence.`,
             docs: DOCS.roleMapping,
           });
-        else seen.set(key, g.groupName);
       }
     }
   }

@@ -158,6 +158,24 @@ describe('the world built from every supported resource type', () => {
   });
 });
 
+describe('findings that depend on the details', () => {
+  it('two groups of equal precedence that carry the same role are no tie: that role stays the preferred one', async () => {
+    const viewers = 'GroupName: viewers, Precedence: 1, RoleArn: !GetAtt ViewerRole.Arn';
+    expect(text).toContain(viewers);
+    const sameRole = await importStack(
+      text.replace(viewers, 'GroupName: viewers, Precedence: 1, RoleArn: !GetAtt EditorRole.Arn'),
+      { cloud: { now: clock.now } },
+    );
+    expect(sameRole.findings.map((f) => f.code)).not.toContain('group-precedence-tie');
+    expect(r.findings.find((f) => f.code === 'group-precedence-tie')?.message).toContain('different roles');
+  });
+  it('the basic flow allowed on a pool with role mappings is refused to every caller, not a bypass of them', () => {
+    const classic = r.findings.find((f) => f.code === 'classic-flow-allowed');
+    expect(classic?.message).toContain('GetOpenIdToken refuses every caller');
+    expect(classic?.message).not.toContain('skipped');
+  });
+});
+
 describe('the imported cloud answers the real SDK as the matrix predicts', () => {
   const cell = (caller: string, action: string, resourceIncludes: string) => {
     const c = r.matrix.callers.find((x) => x.label === caller);

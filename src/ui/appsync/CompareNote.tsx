@@ -24,7 +24,10 @@ export function CompareNote({ openCognitoSync }: { openCognitoSync?: () => void 
           </tr>
           <tr>
             <th scope="row">Conflicts</th>
-            <td>Sync counts; the client resolves (default: last writer wins)</td>
+            <td>
+              Sync counts; the client resolves (mobile SDKs default to the latest change; the JavaScript
+              client aborts the sync unless the app decides)
+            </td>
             <td>
               <code>_version</code> per item; the server resolves (optimistic concurrency, automerge, Lambda)
             </td>

@@ -22,7 +22,7 @@ export const CLAIM_MEANINGS: Record<string, string> = {
   'cognito:roles':
     'IAM roles of those groups; the identity pool can pick from them (token-based role mapping).',
   'cognito:preferred_role':
-    'Role of the group with the lowest precedence number; omitted when groups tie. Token-based role mapping uses it.',
+    'Role of the group with the lowest precedence number; omitted when groups with different roles tie for it. Token-based role mapping uses it.',
   email: 'Email address attribute.',
   email_verified: 'Whether the email was verified.',
   identities: 'For federated users: the outside provider and the user id there.',

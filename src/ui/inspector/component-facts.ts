@@ -20,7 +20,7 @@ const WHAT: Record<ActorId, string> = {
   s3: 'Amazon S3 with the demo bucket. Each request must be SigV4-signed; S3 checks the signature, then asks IAM whether the caller may do this to this key.',
   apiGateway:
     'An API Gateway REST API, stage prod. /me uses a Cognito user pool authorizer (a JWT in Authorization); /iam uses AWS_IAM authorization (a SigV4-signed request).',
-  ssm: 'Systems Manager Parameter Store, a service the guest role is never allowed to reach: the guest session policy scopes it down.',
+  ssm: 'Systems Manager Parameter Store. The demo’s guest role allows reading its public parameters, but in the enhanced flow the guest session policy scopes SSM away, so a guest with those credentials is refused; the basic flow applies no such policy.',
   sync: 'Cognito Sync: small key-value datasets per identity id, synchronised across devices with SigV4-signed requests.',
   appsync:
     'AWS AppSync: a GraphQL API with shared data, here authorised by user pool tokens, IAM or an API key.',

@@ -161,7 +161,7 @@ export const CHAPTERS: readonly Chapter[] = [
     id: 'id-token-vs-access-token',
     title: 'ID token vs access token',
     framing:
-      'Sign-in returns two JWTs signed with the same key. The ID token says who the user is (name, email, groups) and is meant for your app and for identity pools. The access token authorises calls to the user pool’s own API and to APIs that check OAuth scopes. Here the app sends the ID token to GetUser, an API that takes an access token.',
+      'Sign-in returns two JWTs, each signed with one of the pool’s two keys. The ID token says who the user is (name, email, groups) and is meant for your app and for identity pools. The access token authorises calls to the user pool’s own API and to APIs that check OAuth scopes. Here the app sends the ID token to GetUser, an API that takes an access token.',
     scenarioId: 'what-if-wrong-token',
     decisiveStepId: 'get-user-with-id-token',
     question: 'Will GetUser accept the ID token in place of the access token?',

@@ -142,7 +142,7 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
     principalArn: 'arn:aws:sts::<account>:assumed-role/<RoleName>/<RoleSessionName>',
     permissions: "The role's policies (∩ any session policy)",
     typicalCaller:
-      'A web or mobile app after an OIDC sign-in; CI jobs with OIDC tokens; identity pools (basic flow)',
+      'A web or mobile app after an OIDC sign-in, or with an identity pool’s OpenID token (basic flow); CI jobs with OIDC tokens; identity pools themselves (enhanced flow, inside AWS)',
     whenToUse:
       'Apps and workloads whose users or jobs sign in with an OIDC provider; prefer identity pools for apps',
   },

@@ -91,7 +91,7 @@ describe('sts AssumeRoleWithWebIdentity', () => {
     });
   });
 
-  it('refuses a token for another client id, a garbage token and a tampered signature with InvalidIdentityToken', async () => {
+  it('refuses a token for another client id (AccessDenied by the trust policy), a garbage token and a tampered signature (InvalidIdentityToken)', async () => {
     const { cloud, clock, sts } = await stsWorld();
     const send = (token: string) =>
       sdkError(() =>
@@ -103,13 +103,15 @@ describe('sts AssumeRoleWithWebIdentity', () => {
           }),
         ),
       );
+    // Google is built into STS (no IAM OIDC provider in the account): a token for another app's
+    // client id is valid, and the role's trust policy (accounts.google.com:aud) is what refuses it.
     const otherClient = await forgedGoogleToken(cloud, clock.now(), {
       aud: 'someone-else.apps.googleusercontent.com',
     });
     expect(await send(otherClient)).toEqual({
-      name: 'InvalidIdentityTokenException',
-      status: 400,
-      message: 'Incorrect token audience',
+      name: 'AccessDenied',
+      status: 403,
+      message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
     });
     expect((await send('not-a-jwt')).message).toBe(
       'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
@@ -122,6 +124,35 @@ describe('sts AssumeRoleWithWebIdentity', () => {
       status: 400,
       message:
         'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+    });
+  });
+
+  it('checks the audience against the client ids of an IAM OIDC provider the account registered for Google', async () => {
+    const { cloud, clock, sts } = await stsWorld({
+      edit: (state) => {
+        const arn = 'arn:aws:iam::123456789012:oidc-provider/accounts.google.com';
+        state.iam.oidcProviders[arn] = {
+          url: 'accounts.google.com',
+          arn,
+          clientIds: ['registered.apps.googleusercontent.com'],
+          thumbprints: [],
+          createDate: 0,
+        };
+      },
+    });
+    const err = await sdkError(async () =>
+      sts().send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: cloud.demo.webIdentityRoleArn,
+          RoleSessionName: 'carol',
+          WebIdentityToken: await forgedGoogleToken(cloud, clock.now(), { aud: cloud.demo.google.clientId }),
+        }),
+      ),
+    );
+    expect(err).toEqual({
+      name: 'InvalidIdentityTokenException',
+      status: 400,
+      message: 'Incorrect token audience',
     });
   });
 

@@ -1,8 +1,12 @@
 /**
  * Validates a web identity token for AssumeRoleWithWebIdentity the way STS does: it must be a JWT
- * from an issuer the account trusts (an IAM OIDC provider; Cognito Identity is built in), signed by
- * that issuer's key, unexpired, and (for OIDC providers) addressed to one of the provider's client
- * ids. Failures map to InvalidIdentityToken / ExpiredTokenException (STS API reference, docs/aws-reference.md §5.8).
+ * from an issuer STS trusts, signed by that issuer's key and unexpired. Google and Cognito Identity
+ * are built in: "If you are using an OIDC identity provider from Google, Facebook, or Amazon Cognito,
+ * you don't need to create a separate IAM identity provider" (IAM API reference,
+ * CreateOpenIDConnectProvider); the role's trust policy (its `aud` condition) is then what ties the
+ * token to your app. When the account has registered an IAM OIDC provider for the issuer anyway, the
+ * token must also be addressed to one of that provider's client ids, as for any IAM OIDC provider (unv
+ * for a built-in issuer). Failures map to InvalidIdentityToken / ExpiredTokenException (STS API reference, docs/aws-reference.md §5.8).
  */
 import { decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify } from 'jose';
 import { getOidcProvider } from '../../iam/state';
@@ -44,8 +48,9 @@ export async function verifyWebIdentityToken(world: World, token: string): Promi
     host === 'cognito-identity.amazonaws.com' || /^cognito-identity\.[a-z0-9-]+\.amazonaws\.com$/.test(host);
   const isGoogle = host === 'accounts.google.com';
   const oidc = getOidcProvider(world, host);
-  // Cognito Identity needs no IAM OIDC provider; any other issuer does.
-  if (!isCognito && (!oidc || !isGoogle)) {
+  // The simulation knows the keys of these two built-in issuers only; any other issuer would need an
+  // IAM OIDC provider and its own keys, which the simulated account never has.
+  if (!isCognito && !isGoogle) {
     throw stsErrors.invalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`);
   }
   const key = isCognito ? world.keys.cognitoIdentity : world.keys.google;
@@ -75,7 +80,7 @@ export async function verifyWebIdentityToken(world: World, token: string): Promi
     // Google puts the OAuth client in `azp` and `aud`; IAM's accounts.google.com:aud is the client id.
     const azp = typeof claims.azp === 'string' ? claims.azp : undefined;
     const audience = azp ?? audiences[0] ?? '';
-    if (!oidc?.clientIds.some((id) => audiences.includes(id) || id === azp)) {
+    if (oidc && !oidc.clientIds.some((id) => audiences.includes(id) || id === azp)) {
       throw stsErrors.invalidIdentityToken('Incorrect token audience');
     }
     return {
