@@ -236,3 +236,34 @@ for (const [width, height] of [
     }
   });
 }
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`the demo world exported and imported lays out at ${width}×${height}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await page.goto('/?view=stack');
+    await page.getByRole('button', { name: 'Export the demo world' }).click();
+    await page.getByRole('button', { name: 'Import the exported template' }).click();
+    await expect(page.getByText(/exported template: \d+ resources simulated/)).toBeVisible({
+      timeout: 30_000,
+    });
+    // Its Google client id is long and unbroken: the label wraps it instead of widening the page.
+    await expect(page.getByLabel(/Google account \(simulated Google, client \d+-/).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+    // The App client select ends before the next field starts (same row) or above it (next row).
+    const select = await page.getByRole('combobox', { name: 'App client', exact: true }).boundingBox();
+    const next = await page.getByLabel('Test user username').boundingBox();
+    if (!select || !next) throw new Error('play form not drawn');
+    expect(select.x + select.width <= next.x + 1 || select.y + select.height <= next.y + 1).toBe(true);
+
+    // The matrix caption fits the visible width of its scroller.
+    const caption = await page.getByText(/^Who can do what:/).boundingBox();
+    const scroller = await page.locator('.matrix-scroll').boundingBox();
+    if (!caption || !scroller) throw new Error('matrix not drawn');
+    expect(caption.x + caption.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
+  });
+}

@@ -81,3 +81,36 @@ test('each wire entry opens the engine’s SigV4 check and IAM decision for that
   await expect(opened.locator('.decision--Allow').first()).toBeVisible();
   await expect(opened.getByRole('heading', { name: 'Canonical request' }).first()).toBeVisible();
 });
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`each field of the device form keeps its label with its input at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    for (const name of ['Phone', 'Laptop']) {
+      for (const field of ['Key', 'Value']) {
+        const label = await device(page, name).getByText(field, { exact: true }).last().boundingBox();
+        const input = await device(page, name).getByLabel(field).boundingBox();
+        if (!label || !input) throw new Error(`${name} ${field} not drawn`);
+        // Label directly above its input (left edges aligned), or on the same line just before it.
+        const above =
+          Math.abs(label.x - input.x) <= 2 &&
+          input.y - (label.y + label.height) >= -1 &&
+          input.y - (label.y + label.height) <= 12;
+        const before =
+          label.y < input.y + input.height &&
+          input.y < label.y + label.height &&
+          input.x >= label.x + label.width - 1 &&
+          input.x - (label.x + label.width) <= 16;
+        expect(
+          above || before,
+          `${name} ${field}: label at ${JSON.stringify(label)}, input at ${JSON.stringify(input)}`,
+        ).toBe(true);
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}

@@ -64,7 +64,9 @@ export function FederatedPlay({
           }}
         >
           <label className="stack-field">
-            <span>Google account (simulated Google, client {g.clientIds[0]})</span>
+            <span>
+              Google account (simulated Google, client <span className="stack-id">{g.clientIds[0]}</span>)
+            </span>
             <input value={googleUser} onChange={(e) => setGoogleUser(e.target.value)} />
           </label>
           <button type="submit" disabled={busy}>
@@ -102,7 +104,8 @@ export function FederatedPlay({
           ) : null}
           <label className="stack-field">
             <span>
-              SAML user (simulated IdP as {stack.samlEntityIds[samlEntry.providerArn] ?? 'your IdP'})
+              SAML user (simulated IdP as{' '}
+              <span className="stack-id">{stack.samlEntityIds[samlEntry.providerArn] ?? 'your IdP'}</span>)
             </span>
             <input value={samlUser} onChange={(e) => setSamlUser(e.target.value)} />
           </label>

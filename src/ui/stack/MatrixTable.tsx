@@ -33,7 +33,11 @@ export function MatrixTable({
   return (
     <div className="matrix-scroll">
       <table className="access-matrix">
-        <caption>Who can do what: each cell is the engine’s decision; select it for the IAM trace.</caption>
+        <caption>
+          <span className="matrix-caption">
+            Who can do what: each cell is the engine’s decision; select it for the IAM trace.
+          </span>
+        </caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>

@@ -96,12 +96,14 @@ export function DevicePanel({
           ))}
         </tbody>
       </table>
-      <form onSubmit={save}>
-        <label>
-          Key <input value={key} onChange={(e) => setKey(e.target.value)} required maxLength={1024} />
+      <form className="sync-form" onSubmit={save}>
+        <label className="sync-field">
+          <span>Key</span>
+          <input value={key} onChange={(e) => setKey(e.target.value)} required maxLength={1024} />
         </label>
-        <label>
-          Value <input value={value} onChange={(e) => setValue(e.target.value)} />
+        <label className="sync-field">
+          <span>Value</span>
+          <input value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
         <button type="submit">Save on {device.name}</button>
       </form>
