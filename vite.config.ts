@@ -46,14 +46,17 @@ function contentSecurityPolicy(): Plugin {
  * script would need a CSP exception). The prerendered first screen is the default scenario of a first
  * visit; a link that asks for anything else (another scenario, step, view …) must never show it, so
  * the page is marked `deep-link`: the stylesheet hides the first screen and the app removes it and
- * draws that link's screen itself (main.tsx). The theme follows the system, as the app's header does.
+ * draws that link's screen itself (main.tsx). The theme is the reader's stored choice, else the system's,
+ * as in the app's header.
  * The diagram's shape on the first screen is handed to the stylesheet (a style attribute in the HTML
  * would need a CSP exception; the CSSOM needs none).
  */
 function firstScreenScript(aspect: string): string {
   return [
     "if (location.search.length > 1) document.documentElement.classList.add('deep-link');",
-    "if (matchMedia('(prefers-color-scheme: dark)').matches) document.documentElement.dataset.theme = 'dark';",
+    // The reader's chosen theme (Header.tsx keeps it), else the system's; storage may be blocked.
+    "var theme; try { theme = localStorage.getItem('identity-atlas-theme'); } catch (e) {}",
+    "if (theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)) document.documentElement.dataset.theme = 'dark';",
     `document.documentElement.style.setProperty('--first-screen-aspect', ${JSON.stringify(aspect)});`,
   ].join('\n');
 }

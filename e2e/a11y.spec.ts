@@ -43,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
 test('the flow view can be used with the keyboard alone: every control reached, focus visible, no trap', async ({
   page,
 }) => {
-  // At step 2 every player control is enabled (Restart and Back are disabled, so unfocusable, at 0).
+  // At step 2 every player control is available (Restart and Back are not at 0).
   await page.goto('/?scenario=enhanced-flow&step=2');
   await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
   const seen: string[] = [];
@@ -85,6 +85,27 @@ test('the flow view can be used with the keyboard alone: every control reached, 
   await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('ArrowLeft');
   await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
+});
+
+test('Enter on Next and on a step keeps the keyboard focus where it was, so the reader can press again', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=enhanced-flow&step=0');
+  const next = page.getByRole('button', { name: 'Step forward' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
+  // Next is unavailable while its step runs; it says so without giving up the focus.
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
+  await expect(next).toBeFocused();
+  const fourth = page.getByRole('list', { name: 'Steps' }).getByRole('button').nth(3);
+  await fourth.focus();
+  await page.keyboard.press('Enter');
+  await expect(progressText(page, 4, 6)).toBeVisible({ timeout: 20_000 });
+  await expect(fourth).toBeFocused();
+  await expect(fourth).toHaveAttribute('aria-current', 'step');
 });
 
 test('the diagram names every box, and the narration is announced as the step changes', async ({ page }) => {

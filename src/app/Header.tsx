@@ -15,21 +15,45 @@ const VIEWS: { id: View; label: string }[] = [
 
 type Theme = 'light' | 'dark';
 
+/** Where the reader's choice is kept; the first-screen script (vite.config.ts) reads the same key. */
+const THEME_KEY = 'identity-atlas-theme';
+
+function storedTheme(): Theme | undefined {
+  try {
+    const value = localStorage.getItem(THEME_KEY);
+    return value === 'dark' || value === 'light' ? value : undefined;
+  } catch {
+    // Storage blocked (a privacy setting): the system's preference it is.
+    return undefined;
+  }
+}
+
 /**
- * The theme: the system's preference until the reader picks one. The first render is light, as the
- * prerendered first screen is (the app hydrates it, and must render it as it was written); the
- * system's preference is read right after, before the browser paints (index.html's inline script
- * already applied it to the page, so nothing flashes).
+ * The theme: the reader's last choice, else the system's preference. The first render is light, as
+ * the prerendered first screen is (the app hydrates it, and must render it as it was written); the
+ * choice is read right after, before the browser paints (the first-screen script already applied it
+ * to the page, so nothing flashes).
  */
 function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>('light');
   useLayoutEffect(() => {
-    if (window.matchMedia('(prefers-color-scheme: dark)').matches) setTheme('dark');
+    const chosen = storedTheme();
+    if (chosen === 'dark' || (!chosen && window.matchMedia('(prefers-color-scheme: dark)').matches))
+      setTheme('dark');
   }, []);
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  return [theme, () => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))];
+  const toggle = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch {
+      // Not kept across reloads where storage is blocked; the switch still works.
+    }
+    setTheme(next);
+  };
+  return [theme, toggle];
 }
 
 export function Header() {

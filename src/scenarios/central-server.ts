@@ -126,6 +126,14 @@ export const centralServerPattern: Scenario = {
   group: 'sts',
   identity: 'iamUser',
   actors: ['broker', 'developer', 'sts', 'iam', 's3'],
+  actorRoles: {
+    developer: {
+      label: 'Laptop',
+      kind: 'Handed-out keys',
+      about: 'the developer’s unmanaged laptop, holding only the temporary keys the server hands it',
+      what: 'The developer’s unmanaged laptop. It never holds the IAM user’s long-term keys: it signs its requests with the temporary keys the server handed it, first GetSessionToken’s, then GetFederationToken’s.',
+    },
+  },
   steps: [
     sessionTokenWithMfa,
     laptopWritesWithSessionKeys,

@@ -133,6 +133,11 @@ export interface Scenario {
   group: 'flows' | 'sts' | 'what-if' | 'attacks' | 'sign-out';
   identity: Identity;
   actors: ActorId[];
+  /**
+   * A box that plays another part in this scenario than its usual one (the developer's machine as a
+   * laptop holding only handed-out keys): its name, short kind, full description and explanation.
+   */
+  actorRoles?: Partial<Record<ActorId, { label: string; kind: string; about: string; what: string }>>;
   steps: ScenarioStep[];
 }
 

@@ -126,6 +126,17 @@ describe('url state', () => {
     expect(parseUrlState('?scenario=guest&step=99')).toEqual({ scenarioId: 'guest', step: 5 });
   });
 
+  it('takes who signs in from the scenario: a contradicting as= is dropped, and as= alone opens that flow', () => {
+    expect(parseUrlState('?scenario=enhanced-flow&as=guest&step=2')).toEqual({
+      scenarioId: 'enhanced-flow',
+      step: 2,
+    });
+    expect(parseUrlState('?scenario=enhanced-flow&as=userPool').identity).toBe('userPool');
+    expect(parseUrlState('?as=guest')).toEqual({ scenarioId: 'guest', identity: 'guest' });
+    const store = createAppStore({ createCloud, initial: parseUrlState('?scenario=enhanced-flow&as=guest') });
+    expect(store.getState()).toMatchObject({ scenarioId: 'enhanced-flow', identity: 'userPool' });
+  });
+
   it('carries the reader clock moves and refuses malformed or unbounded ones', () => {
     const link = formatUrlState({
       scenarioId: 'enhanced-flow',

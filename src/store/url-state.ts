@@ -1,5 +1,5 @@
 import type { ClockJump } from '../player/timeline';
-import { findScenario } from '../scenarios/catalog';
+import { findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import { View } from './types';
 
@@ -49,8 +49,13 @@ export function parseUrlState(search: string): UrlState {
   const state: UrlState = {};
   const scenario = findScenario(params.get('scenario'));
   if (scenario) state.scenarioId = scenario.id;
+  // Who signs in follows from the scenario: an `as` that contradicts it is dropped, so the "Who is signing
+  // in?" switch never shows a guest above a user-pool sign-in. Alone, it opens that identity's flow.
   const as = params.get('as');
-  if (as && IDENTITIES.includes(as)) state.identity = as as Identity;
+  if (as && IDENTITIES.includes(as) && (!scenario || scenario.identity === as))
+    state.identity = as as Identity;
+  if (!scenario && state.identity && state.identity !== 'iamUser')
+    state.scenarioId = SCENARIO_FOR_IDENTITY[state.identity];
   const step = Number(params.get('step'));
   if (params.has('step') && Number.isInteger(step) && step >= 0) {
     state.step = Math.min(step, scenario?.steps.length ?? step);

@@ -1,4 +1,4 @@
-import type { ActorId } from '../../scenarios/types';
+import type { ActorId, Scenario } from '../../scenarios/types';
 
 /**
  * How each actor is drawn: its name, what it is, and where it sits. Columns read left to right like
@@ -11,6 +11,12 @@ export interface ActorLook {
   about: string;
   /** Always drawn (the pipeline), even when the current scenario does not use it. */
   pipeline: boolean;
+}
+
+/** How the actor is drawn in this scenario: its usual look, or the part the scenario gives it. */
+export function actorLook(actor: ActorId, scenario: Pick<Scenario, 'actorRoles'> | undefined): ActorLook {
+  const role = scenario?.actorRoles?.[actor];
+  return role ? { ...ACTORS[actor], label: role.label, kind: role.kind, about: role.about } : ACTORS[actor];
 }
 
 /** Positions live in layout.ts; kinds stay short enough for one line on a 160-unit box. */

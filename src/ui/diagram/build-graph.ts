@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { TraceEntry } from '../../player/create-player';
 import type { ActorId, PacketKind, Scenario } from '../../scenarios/types';
 import type { Arrival } from '../../store/types';
-import { ACTORS } from './actors';
+import { ACTORS, actorLook } from './actors';
 import {
   type Box,
   labelSize,
@@ -184,7 +184,7 @@ export function buildGraph({
   const boxes = vertical ? layoutActorsVertical(drawn) : layoutActors(drawn);
 
   const nodes: ServiceNode[] = drawn.map((actor) => {
-    const look = ACTORS[actor];
+    const look = actorLook(actor, scenario);
     const box = boxes[actor] as Box;
     const active =
       !!activeStep &&

@@ -1,9 +1,10 @@
+import { Fragment } from 'react';
 import type { DemoData, TraceEntry } from '../../player/create-player';
 import type { WorldFacts } from '../../player/world-facts';
 import { RoleMappingView } from '../explain/RoleMappingView';
 import type { ActorId, Scenario } from '../../scenarios/types';
 import { useAppStoreApi } from '../../store/hooks';
-import { ACTORS } from '../diagram/actors';
+import { actorLook } from '../diagram/actors';
 import { outcomeWords } from '../player/StepList';
 import { componentFacts } from './component-facts';
 
@@ -25,19 +26,24 @@ export function ComponentPanel({ actor, scenario, demo, world, entries }: Props)
   return (
     <div className="component-panel">
       <h3>
-        {ACTORS[actor].label} <span className="muted">· {ACTORS[actor].kind}</span>
+        {actorLook(actor, scenario).label} <span className="muted">· {actorLook(actor, scenario).kind}</span>
       </h3>
       <p>{facts.what}</p>
       <h4>What it holds in this scenario</h4>
       {facts.holds.length ? (
         <dl className="kv">
+          {/* dt and dd are the grid's cells (a wrapping div per pair made each pair one cell). */}
           {facts.holds.map(([label, value]) => (
-            <div key={label}>
+            <Fragment key={label}>
               <dt>{label}</dt>
               <dd>
-                <code>{value}</code>
+                {/* An id or an ARN is one token: it scrolls sideways in its own box, never breaks inside. */}
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+                <code className="token-line" tabIndex={0}>
+                  {value}
+                </code>
               </dd>
-            </div>
+            </Fragment>
           ))}
         </dl>
       ) : (

@@ -38,7 +38,10 @@ export function CredentialsPanel({
           </dd>
           <dt>Secret access key</dt>
           <dd>
-            <code>{reveal ? c.secretAccessKey : maskValue(c.secretAccessKey)}</code>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+            <code className="token-line" tabIndex={0}>
+              {reveal ? c.secretAccessKey : maskValue(c.secretAccessKey)}
+            </code>
           </dd>
           <dt>Session token</dt>
           <dd>
@@ -56,7 +59,8 @@ export function CredentialsPanel({
           <dd>
             {c.expiration !== undefined ? (
               <>
-                {new Date(c.expiration).toISOString()} —{' '}
+                {/* A timestamp is one token: it never breaks at its hyphens. */}
+                <span className="nowrap">{new Date(c.expiration).toISOString()}</span> —{' '}
                 <strong className={c.expiration <= clock ? 'expired' : ''}>
                   {countdown(c.expiration - clock)}
                 </strong>

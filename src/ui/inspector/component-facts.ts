@@ -40,6 +40,7 @@ function holdsOf(
   actor: ActorId,
   demo: DemoData | undefined,
   entries: readonly TraceEntry[],
+  recast: boolean,
 ): [string, string][] {
   const held = entries[entries.length - 1]?.held ?? {};
   const rows: [string, string][] = [];
@@ -97,6 +98,15 @@ function holdsOf(
       add('GraphQL URL', demo?.appSync?.url);
       break;
     case 'developer':
+      // Recast as a laptop that holds only handed-out keys (the central-server scenario).
+      if (recast) {
+        add('Temporary key it signs with', held.credentials?.accessKeyId);
+        if (rows.length === 0) rows.push(['Nothing yet', 'no keys until the server hands some out']);
+        break;
+      }
+      add('IAM user', demo?.iamUser.arn);
+      add('Long-term key', demo?.iamUser.accessKeyId);
+      break;
     case 'broker':
       add('IAM user', demo?.iamUser.arn);
       add('Long-term key', demo?.iamUser.accessKeyId);
@@ -124,5 +134,9 @@ export function componentFacts(
             : undefined;
     return role ? [{ index, label: step.label, title: step.title, role }] : [];
   });
-  return { what: WHAT[actor], holds: holdsOf(actor, demo, entries), steps };
+  return {
+    what: scenario.actorRoles?.[actor]?.what ?? WHAT[actor],
+    holds: holdsOf(actor, demo, entries, !!scenario.actorRoles?.[actor]),
+    steps,
+  };
 }

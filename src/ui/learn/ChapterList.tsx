@@ -17,9 +17,9 @@ export function ChapterList({ progress, reset }: ProgressApi) {
     <section className="view learn" aria-labelledby="learn-title">
       <h2 id="learn-title">Learn</h2>
       <p className="learn__intro">
-        Twelve short chapters, each built on a scenario or lab of the app. In the first eleven, playback stops
-        before the step that decides the chapter and you predict what AWS will answer; then the step runs
-        against the simulated cloud and you see its real answer and why. About fifteen minutes in all.
+        Twelve short chapters, each built on a scenario of the app. In each, playback stops before the step
+        that decides the chapter and you predict what AWS will answer; then the step runs against the
+        simulated cloud and you see its real answer and why. About fifteen minutes in all.
       </p>
       <div className="learn__progress-bar">
         <ProgressMeter progress={progress} />

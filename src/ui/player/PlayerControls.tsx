@@ -30,6 +30,12 @@ export function PlayerControls() {
   );
   const total = findScenario(scenarioId)?.steps.length ?? 0;
   const playing = status === 'playing';
+  // The step buttons say they are unavailable with aria-disabled, not `disabled`: a disabled button
+  // drops keyboard focus to the page, so a reader pressing Enter on Next would lose their place after
+  // every step (Next is unavailable while its step runs). Their clicks check the same conditions.
+  const cannotRestart = busy || position === 0;
+  const cannotGoBack = busy || position === 0;
+  const cannotGoOn = busy || position >= total || held;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -56,16 +62,20 @@ export function PlayerControls() {
     <div className="player-controls" role="toolbar" aria-label="Player">
       <button
         type="button"
-        onClick={() => void store.getState().restart()}
-        disabled={busy || position === 0}
+        onClick={() => {
+          if (!cannotRestart) void store.getState().restart();
+        }}
+        aria-disabled={cannotRestart}
         aria-label="Restart"
       >
         <RestartIcon /> <span className="btn-text">Restart</span>
       </button>
       <button
         type="button"
-        onClick={() => void store.getState().stepBack()}
-        disabled={busy || position === 0}
+        onClick={() => {
+          if (!cannotGoBack) void store.getState().stepBack();
+        }}
+        aria-disabled={cannotGoBack}
         aria-label="Step back"
         aria-keyshortcuts="ArrowLeft"
       >
@@ -91,8 +101,10 @@ export function PlayerControls() {
       </button>
       <button
         type="button"
-        onClick={() => void store.getState().stepForward()}
-        disabled={busy || position >= total || held}
+        onClick={() => {
+          if (!cannotGoOn) void store.getState().stepForward();
+        }}
+        aria-disabled={cannotGoOn}
         aria-label="Step forward"
         aria-keyshortcuts="ArrowRight"
       >

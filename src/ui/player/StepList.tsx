@@ -75,9 +75,13 @@ const StepRow = memo(function StepRow({
     <li className={`${current ? 'is-current' : ''} ${denied ? 'is-denied' : ''}`}>
       <button
         type="button"
-        disabled={busy}
+        // aria-disabled, not disabled: a disabled button would drop the reader's keyboard focus to the
+        // page while the engine runs the step they chose.
+        aria-disabled={busy}
         aria-current={current ? 'step' : undefined}
-        onClick={() => onSeek(index + 1)}
+        onClick={() => {
+          if (!busy) onSeek(index + 1);
+        }}
       >
         <span className="step-list__label">{label}</span>
         <span className="step-list__title">{title}</span>

@@ -23,7 +23,8 @@ export function Transcript() {
         <>
           <h3>{scenario.title}</h3>
           <p>{scenario.summary}</p>
-          <ol>
+          {/* Unnumbered: the steps' own phase labels (1, 1.5, 2 …) are the one numbering. */}
+          <ol className="transcript__steps">
             {scenario.steps.map((step, i) => (
               <li key={step.id}>
                 <p>

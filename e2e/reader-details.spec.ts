@@ -1,0 +1,84 @@
+import { expect, type Page, test } from '@playwright/test';
+import { progressText } from './play-helpers';
+
+/**
+ * Details a reviewer found by reading the app as a newcomer: values in the inspector stay whole and
+ * inside the panel, the theme chosen is kept, a box named for the part it plays, one numbering in the
+ * transcript, and a deep link whose `as=` contradicts its scenario.
+ */
+
+/** How far the open inspector panel's content reaches past its own width, in pixels. */
+async function panelOverflow(page: Page): Promise<number> {
+  return page.getByRole('tabpanel').evaluate((el) => el.scrollWidth - el.clientWidth);
+}
+
+test('ids, ARNs, keys and dates in the inspector stay whole and inside the panel at 1280 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?scenario=enhanced-flow&step=6');
+  await expect(progressText(page, 6, 6)).toBeVisible({ timeout: 20_000 });
+  for (const box of [/^Identity pool,/, /^User pool,/, /^STS,/, /^S3,/, /^Browser app,/]) {
+    await page.getByRole('button', { name: box }).click();
+    await expect(page.getByRole('tab', { name: 'Component' })).toHaveAttribute('aria-selected', 'true');
+    expect(await panelOverflow(page), `${box}`).toBeLessThanOrEqual(1);
+  }
+  // An ARN too long for the panel scrolls in its own box, which the keyboard can reach.
+  const arn = page
+    .getByRole('tabpanel')
+    .locator('dl.kv code', { hasText: /^arn:aws:iam::\d{12}:role\/AtlasGuestRole$/ });
+  await page.getByRole('button', { name: /^Identity pool,/ }).click();
+  await expect(arn).toHaveAttribute('tabindex', '0');
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  await page.getByRole('checkbox', { name: /Reveal/ }).check();
+  expect(await panelOverflow(page)).toBeLessThanOrEqual(1);
+  // The expiry is one line: a timestamp never breaks at its hyphens.
+  const expires = page.getByRole('tabpanel').locator('.nowrap').first();
+  const { height, lineHeight } = await expires.evaluate((el) => ({
+    height: el.getBoundingClientRect().height,
+    lineHeight: Number.parseFloat(getComputedStyle(el).lineHeight) || 20,
+  }));
+  expect(height).toBeLessThan(lineHeight * 1.5);
+});
+
+test('the theme the reader chose is kept after a reload', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=1');
+  const html = page.locator('html');
+  const before = (await html.getAttribute('data-theme')) ?? 'light';
+  const other = before === 'dark' ? 'light' : 'dark';
+  await page.getByRole('button', { name: `Switch to ${other} theme` }).click();
+  await expect(html).toHaveAttribute('data-theme', other);
+  await page.reload();
+  await expect(page.getByRole('button', { name: `Switch to ${before} theme` })).toBeVisible();
+  await expect(html).toHaveAttribute('data-theme', other);
+});
+
+test('in the central-server scenario the developer box is the laptop that holds only handed-out keys', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=central-server-session-keys&step=4');
+  await expect(progressText(page, 4, 4)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /^Laptop,/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Developer,/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /^Laptop,/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel).toContainText('never holds the IAM user’s long-term keys');
+  await expect(panel).toContainText(/Temporary key it signs with\s*ASIA/);
+  await expect(panel).not.toContainText('Long-term key');
+});
+
+test('the transcript numbers steps only with their own labels', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=6');
+  await expect(progressText(page, 6, 6)).toBeVisible({ timeout: 20_000 });
+  await page.getByText('Transcript of the whole flow').click();
+  const list = page.locator('.transcript ol');
+  await expect(list.getByRole('listitem').first()).toContainText('Step 1:');
+  expect(await list.evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
+});
+
+test('a link whose as= contradicts its scenario shows who really signs in', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&as=guest&step=1');
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('radio', { name: /User pool user/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /Guest/ })).not.toBeChecked();
+});
