@@ -82,3 +82,36 @@ test('a link whose as= contradicts its scenario shows who really signs in', asyn
   await expect(page.getByRole('radio', { name: /User pool user/ })).toBeChecked();
   await expect(page.getByRole('radio', { name: /Guest/ })).not.toBeChecked();
 });
+
+test('on a 390-pixel phone a long error code in the step list stays inside the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?scenario=admin-api-backend&step=5');
+  await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 20_000 });
+  const steps = page.getByRole('list', { name: 'Steps' });
+  await expect(steps).toContainText('MissingAuthenticationTokenException');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Step back and Next are told apart by their icons too, where the phone hides their words.
+  const icon = (name: string) =>
+    page
+      .getByRole('button', { name })
+      .locator('svg')
+      .evaluate((svg) => svg.innerHTML);
+  expect(await icon('Step forward')).not.toBe(await icon('Play'));
+});
+
+test('the inspector tabs follow the tabs pattern: arrows, Home and End', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=2');
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
+  const tabs = page.getByRole('tablist', { name: 'Inspector views' }).getByRole('tab');
+  await tabs.first().click();
+  await page.keyboard.press('End');
+  await expect(tabs.last()).toBeFocused();
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(tabs.first()).toBeFocused();
+  await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+  // The player's arrow-key shortcuts stay out of the tab list: the step did not change.
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(progressText(page, 2, 6)).toBeVisible();
+});

@@ -2,13 +2,14 @@ import { IamPanel } from '../inspector/IamPanel';
 import { SigV4Panel } from '../inspector/SigV4Panel';
 import type { WireEntry } from '../../store/labs/appsync-wire-log';
 
-/** Every GraphQL request/response and real-time message as text, with the engine's trace events for it. */
+/** Every GraphQL request/response and real-time message as text, newest first, with the engine’s trace events for it. */
 export function WireTimeline({ entries }: { entries: WireEntry[] }) {
   return (
     <section className="as-wire" aria-label="Wire timeline">
       <h3>Wire timeline</h3>
       {entries.length === 0 && <p>Nothing sent yet.</p>}
-      <ol>
+      {/* Newest first, so counted down: the first message is 1, whatever came after it. */}
+      <ol reversed>
         {entries.map((e) => (
           <li key={e.id}>
             <details>

@@ -30,10 +30,21 @@ export const PauseIcon = memo(function PauseIcon() {
   );
 });
 
+/** Step back and step forward: a triangle against a bar, so that neither reads as Play on a phone. */
 export const BackIcon = memo(function BackIcon() {
   return (
     <svg {...common} aria-hidden="true">
-      <path d="M12 2.5v11L3 8z" fill="currentColor" />
+      <rect x="2.5" y="2.5" width="2" height="11" fill="currentColor" />
+      <path d="M13.5 2.5v11L5 8z" fill="currentColor" />
+    </svg>
+  );
+});
+
+export const NextIcon = memo(function NextIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M2.5 2.5v11L11 8z" fill="currentColor" />
+      <rect x="11.5" y="2.5" width="2" height="11" fill="currentColor" />
     </svg>
   );
 });

@@ -161,11 +161,22 @@ export function Inspector() {
   );
 
   const onTabKey = (event: React.KeyboardEvent) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    // The ARIA tabs pattern: arrows move round the tabs, Home and End go to the first and the last.
+    const i = TABS.findIndex((t) => t.id === tab);
+    const target =
+      event.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (target < 0) return;
     event.preventDefault();
     event.stopPropagation();
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    const next = TABS[target]!;
     store.getState().setTab(next.id);
     document.getElementById(`${baseId}-tab-${next.id}`)?.focus();
   };

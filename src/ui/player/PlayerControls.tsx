@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import { SPEEDS } from '../../store/types';
-import { BackIcon, PauseIcon, PlayIcon, RestartIcon } from '../common/icons';
+import { BackIcon, NextIcon, PauseIcon, PlayIcon, RestartIcon } from '../common/icons';
 import { usePlaybackTicker } from './use-playback-ticker';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -108,7 +108,7 @@ export function PlayerControls() {
         aria-label="Step forward"
         aria-keyshortcuts="ArrowRight"
       >
-        <span className="btn-text">Next</span> <PlayIcon />
+        <span className="btn-text">Next</span> <NextIcon />
       </button>
       <PaceSettings />
       {/* Progress without the word "step": the diagram's phase numbers (1, 1.5, 2 …) are the only numbering. */}

@@ -13,7 +13,8 @@ export function WireTimeline({ entries }: { entries: WireEntry[] }) {
       {entries.length === 0 && (
         <p>Nothing sent yet. Synchronize a device to see ListRecords and UpdateRecords.</p>
       )}
-      <ol className="sync-timeline">
+      {/* Newest first, so counted down: the first call made is 1, whatever came after it. */}
+      <ol className="sync-timeline" reversed>
         {entries.map((e) => (
           <li key={e.id}>
             <details>
