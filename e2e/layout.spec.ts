@@ -41,6 +41,43 @@ async function boxesOnScreen(page: Page, names: readonly string[]) {
   return found;
 }
 
+/**
+ * Line labels and boxes of the diagram that stick out of its canvas (or the phone's 390 px), and labels
+ * that cover a box or another label, in CSS px on screen (half a pixel allowed for rounding).
+ */
+async function drawingProblems(page: Page) {
+  return diagram(page).evaluate((root) => {
+    const canvas = root.querySelector('.diagram__canvas') as HTMLElement;
+    const c = canvas.getBoundingClientRect();
+    const right = Math.min(c.right, document.documentElement.clientWidth);
+    const items = Array.from(canvas.querySelectorAll('.edge-label, .diagram-box'), (el) => ({
+      kind: el.classList.contains('edge-label') ? 'label' : 'box',
+      text: (el.textContent ?? '').trim().slice(0, 40),
+      r: el.getBoundingClientRect(),
+    })).filter(({ r }) => r.width > 0);
+    const problems: string[] = [];
+    for (const { kind, text, r } of items) {
+      if (r.left < c.left - 0.5 || r.right > right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5)
+        problems.push(
+          `${kind} "${text}" at ${r.left.toFixed(1)}–${r.right.toFixed(1)} × ${r.top.toFixed(1)}–${r.bottom.toFixed(1)} outside the canvas ${c.left.toFixed(1)}–${right.toFixed(1)} × ${c.top.toFixed(1)}–${c.bottom.toFixed(1)}`,
+        );
+    }
+    const shared = (a: DOMRect, b: DOMRect) =>
+      Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+      Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    const labels = items.filter((i) => i.kind === 'label');
+    for (const [n, label] of labels.entries())
+      for (const other of items)
+        if (
+          other !== label &&
+          (other.kind === 'box' || labels.indexOf(other) > n) &&
+          shared(label.r, other.r) > 1
+        )
+          problems.push(`label "${label.text}" covers ${other.kind} "${other.text}"`);
+    return problems;
+  });
+}
+
 async function open(page: Page, id: string, steps: number) {
   await page.goto(`/?scenario=${id}&step=0`);
   await expect(page.getByText(`0 of ${steps} played`, { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -67,6 +104,55 @@ test.describe('on a 390×844 phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     });
   }
+
+  // The longest operation names, drawn bold while their step is active: an under-estimated label width
+  // once put their ends past the canvas's right edge (the fit is sized by the estimate). Every step.
+  const LONG_LABELS = [
+    { id: 'sts-saml', steps: 3 },
+    { id: 'sts-web-identity', steps: 3 },
+    { id: 'admin-api-backend', steps: 5 },
+    { id: 'attack-saml-replay', steps: 4 },
+    { id: 'attack-saml-tampered', steps: 2 },
+    { id: 'attack-saml-wrapped', steps: 2 },
+    { id: 'attack-missing-aud', steps: 9 },
+  ] as const;
+  for (const { id, steps } of LONG_LABELS) {
+    test(`${id}: every line label inside the canvas, clear of the boxes and each other, at every step`, async ({
+      page,
+    }) => {
+      const problems: string[] = [];
+      for (let step = 0; step <= steps; step++) {
+        await page.goto(`/?scenario=${id}&step=${step}`);
+        await expect(progressText(page, step, steps)).toBeVisible({ timeout: 20_000 });
+        await page.waitForTimeout(300); // the view fits itself once the canvas is measured
+        problems.push(...(await drawingProblems(page)).map((p) => `step ${step}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('every scenario of the catalogue at its last step: labels and boxes inside the canvas', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.goto('/');
+    await expect(page.locator('#root')).not.toHaveAttribute('inert');
+    const ids = await page.evaluate(() =>
+      Array.from(document.querySelector('select')?.options ?? [], (o) => o.value),
+    );
+    expect(ids.length).toBeGreaterThan(30);
+    const problems: string[] = [];
+    for (const id of ids) {
+      await page.goto(`/?scenario=${id}&step=0`);
+      const played = (await page.getByText(/^0 of \d+ played$/).textContent({ timeout: 20_000 })) ?? '';
+      const steps = Number(/of (\d+)/.exec(played)?.[1]);
+      await page.goto(`/?scenario=${id}&step=${steps}`);
+      await expect(progressText(page, steps, steps)).toBeVisible({ timeout: 20_000 });
+      await page.waitForTimeout(300);
+      problems.push(...(await drawingProblems(page)).map((p) => `${id}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
 
   test('the header wraps inside the screen: title and theme on one line, the views below', async ({
     page,
@@ -424,7 +510,9 @@ test('the lines follow the boxes when the reader zooms and pans the diagram', as
   await expect.poll(gap).toBeLessThan(3);
 });
 
-test("React Flow's pane loads when the reader reaches for the diagram, and then pans it", async ({ page }) => {
+test("React Flow's pane loads when the reader reaches for the diagram, and then pans it", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const flowChunks: string[] = [];
   page.on('request', (request) => {
@@ -462,5 +550,7 @@ test("React Flow's pane loads when the reader reaches for the diagram, and then 
     .toBeLessThan(3);
   // Fit brings the whole drawing back to where it started.
   await page.getByRole('button', { name: 'Fit the whole diagram' }).click();
-  await expect.poll(async () => Math.round((await pool.boundingBox())?.x ?? 0)).toBe(Math.round(before?.x ?? 0));
+  await expect
+    .poll(async () => Math.round((await pool.boundingBox())?.x ?? 0))
+    .toBe(Math.round(before?.x ?? 0));
 });

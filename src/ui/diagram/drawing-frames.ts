@@ -18,7 +18,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 610,
     },
   },
@@ -32,7 +32,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 486,
+      w: 500,
       h: 610,
     },
   },
@@ -46,7 +46,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 486,
+      w: 500,
       h: 610,
     },
   },
@@ -60,7 +60,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 486,
+      w: 500,
       h: 504,
     },
   },
@@ -74,7 +74,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 504,
     },
   },
@@ -88,7 +88,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 335,
+      w: 319,
       h: 292,
     },
   },
@@ -102,7 +102,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 369,
+      w: 368,
       h: 292,
     },
   },
@@ -116,7 +116,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 610,
     },
   },
@@ -130,7 +130,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 451,
+      w: 442,
       h: 716,
     },
   },
@@ -144,21 +144,21 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 610,
     },
   },
   'saml-via-user-pool': {
     horizontal: {
-      x: -13,
+      x: -12,
       y: -4,
-      w: 1027,
+      w: 1026,
       h: 432,
     },
     vertical: {
       x: -4,
       y: -4,
-      w: 451,
+      w: 442,
       h: 716,
     },
   },
@@ -172,7 +172,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 367,
+      w: 352,
       h: 292,
     },
   },
@@ -186,7 +186,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 386,
+      w: 407,
       h: 398,
     },
   },
@@ -200,7 +200,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 447,
+      w: 464,
       h: 398,
     },
   },
@@ -214,7 +214,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 375,
+      w: 380,
       h: 292,
     },
   },
@@ -228,7 +228,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 367,
+      w: 353,
       h: 292,
     },
   },
@@ -242,7 +242,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 335,
+      w: 319,
       h: 292,
     },
   },
@@ -256,7 +256,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 324,
+      w: 308,
       h: 186,
     },
   },
@@ -270,7 +270,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 610,
     },
   },
@@ -284,7 +284,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 504,
     },
   },
@@ -298,7 +298,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 367,
+      w: 352,
       h: 186,
     },
   },
@@ -312,7 +312,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 386,
+      w: 381,
       h: 398,
     },
   },
@@ -326,7 +326,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 324,
+      w: 333,
       h: 186,
     },
   },
@@ -340,21 +340,21 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 324,
+      w: 308,
       h: 186,
     },
   },
   'what-if-forgotten-password': {
     horizontal: {
-      x: -12,
+      x: -44,
       y: 108,
-      w: 386,
+      w: 418,
       h: 212,
     },
     vertical: {
       x: -4,
       y: -4,
-      w: 401,
+      w: 412,
       h: 186,
     },
   },
@@ -368,7 +368,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 324,
+      w: 309,
       h: 186,
     },
   },
@@ -382,7 +382,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 346,
+      w: 329,
       h: 398,
     },
   },
@@ -396,7 +396,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 335,
+      w: 319,
       h: 292,
     },
   },
@@ -410,7 +410,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 504,
     },
   },
@@ -424,7 +424,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 504,
     },
   },
@@ -438,7 +438,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 469,
+      w: 484,
       h: 610,
     },
   },
@@ -452,7 +452,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 386,
+      w: 407,
       h: 398,
     },
   },
@@ -466,7 +466,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 386,
+      w: 407,
       h: 398,
     },
   },
@@ -480,7 +480,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 386,
+      w: 407,
       h: 398,
     },
   },
@@ -494,7 +494,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 462,
+      w: 452,
       h: 716,
     },
   },
@@ -508,21 +508,21 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 440,
+      w: 432,
       h: 610,
     },
   },
   'admin-api-backend': {
     horizontal: {
-      x: -56,
+      x: -89.5,
       y: 108,
-      w: 1060,
+      w: 1093.5,
       h: 320,
     },
     vertical: {
       x: -4,
       y: -4,
-      w: 443,
+      w: 455,
       h: 504,
     },
   },
@@ -536,7 +536,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 458,
+      w: 474,
       h: 504,
     },
   },
@@ -550,7 +550,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 397,
+      w: 400,
       h: 504,
     },
   },
@@ -564,7 +564,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 486,
+      w: 508,
       h: 610,
     },
   },
@@ -578,7 +578,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 462,
+      w: 452,
       h: 716,
     },
   },

@@ -13,7 +13,7 @@ import { nodeBox, routeProblems } from './route-problems';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 /** Canvas sizes in CSS px the app gives the diagram (measured in the built app, see e2e/layout.spec.ts). */
-const PHONE = { w: 370, h: 844 - 60 };
+const PHONE = { w: 390, h: 844 - 60 };
 const LAPTOP = { w: 900, h: 380 };
 /** Below this zoom the 15 px box and label text falls under 11 px. */
 const READABLE_ZOOM = 0.74;
@@ -27,8 +27,12 @@ function everyGraph(orientation: Orientation) {
   );
 }
 
+/** FlowCanvas's FIT_PADDING: the fit leaves this share of the drawing's size free on each side. */
+const FIT_PADDING = 0.015;
+
 function zoomToFit(bounds: Box, canvas: { w: number; h: number }) {
-  return Math.min(canvas.w / bounds.w, canvas.h / bounds.h);
+  const pad = 1 + 2 * FIT_PADDING;
+  return Math.min(canvas.w / (bounds.w * pad), canvas.h / (bounds.h * pad));
 }
 
 describe('vertical diagram (phones)', () => {

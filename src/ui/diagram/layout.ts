@@ -88,8 +88,7 @@ export function layoutActors(actors: readonly ActorId[]): Partial<Record<ActorId
     boxes[service] = { x: COL[4], y, w: NODE_W, h: NODE_H };
     y += SERVICE_PITCH;
   }
-  if (drawn.has('iam'))
-    boxes.iam = { x: COL[4], y: Math.max(y, IAM_MIN_Y) + 16, w: NODE_W, h: NODE_H };
+  if (drawn.has('iam')) boxes.iam = { x: COL[4], y: Math.max(y, IAM_MIN_Y) + 16, w: NODE_W, h: NODE_H };
   return boxes;
 }
 
@@ -265,10 +264,43 @@ export function pointAlong(points: readonly Point[], fraction: number): Point {
   return points[0] ?? { x: 0, y: 0 };
 }
 
-/** Rough size of a label in flow units at the diagram's label font (15 px, 1.25 line height). */
+/**
+ * Advance widths of the label font, bold (as the active step's label is drawn) at 15 px, in tenths of a
+ * pixel rounded up, for ' ' (32) to '~' (126): DejaVu Sans, the widest face `system-ui` resolves to
+ * (SF, Segoe UI and Roboto run narrower), measured in Chromium with measureText.
+ */
+// biome-ignore format: one row of the table per comment row
+const ASCII_WIDTHS = [
+  // ␠ ! " # $ % & ' ( ) * + , - . /
+  53, 69, 79, 126, 105, 151, 131, 46, 69, 69, 79, 126, 57, 63, 57, 55,
+  // 0 1 2 3 4 5 6 7 8 9 : ; < = > ?
+  105, 105, 105, 105, 105, 105, 105, 105, 105, 105, 60, 60, 126, 126, 126, 88,
+  // @ A B C D E F G H I J K L M N O
+  150, 117, 115, 111, 125, 103, 103, 124, 126, 56, 56, 117, 96, 150, 126, 128,
+  // P Q R S T U V W X Y Z [ \ ] ^ _
+  110, 128, 116, 109, 103, 122, 117, 166, 116, 109, 109, 69, 55, 69, 126, 75,
+  // ` a b c d e f g h i j k l m n o
+  75, 102, 108, 89, 108, 102, 66, 108, 107, 52, 52, 100, 52, 157, 107, 104,
+  // p q r s t u v w x y z { | } ~
+  108, 108, 74, 90, 72, 107, 98, 139, 97, 98, 88, 107, 55, 107, 126,
+] as const;
+/** The same for the few other characters labels use; any other counts as wide as an M. */
+const OTHER_WIDTHS: Readonly<Record<string, number>> = { '…': 150, '·': 57, '→': 126, é: 102 };
+
+function charWidth(c: string): number {
+  const code = c.charCodeAt(0);
+  return (ASCII_WIDTHS[code - 32] ?? OTHER_WIDTHS[c] ?? 150) / 10;
+}
+
+/**
+ * Size of a label in flow units, its padding and 2 px border included (15 px text, 19 px lines). An
+ * upper bound, not an average: the fitted frame and the phone's label gutter are sized by it, and a
+ * flat 8.6 px a character (regular text's average) left bold operation names such as
+ * "AssumeRoleWithSAML" running past the canvas's right edge on a phone.
+ */
 export function labelSize(lines: readonly string[]): { w: number; h: number } {
-  const longest = Math.max(0, ...lines.map((l) => l.length));
-  return { w: Math.ceil(longest * 8.6) + 16, h: lines.length * 19 + 8 };
+  const widths = lines.map((line) => [...line].reduce((w, c) => w + charWidth(c), 0));
+  return { w: Math.ceil(Math.max(0, ...widths)) + 16, h: lines.length * 19 + 8 };
 }
 
 export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
@@ -320,6 +352,9 @@ export function placeLabel(
     }
   }
   const shifted = candidates.flatMap((c) => [0, -20, 20, -40, 40].map((dx) => ({ x: c.x + dx, y: c.y })));
+  // Then, only where none of those is clear (a wide label between a line and a box), finer steps.
+  for (const c of candidates)
+    for (let dx = 2; dx <= 60; dx += 2) shifted.push({ x: c.x + dx, y: c.y }, { x: c.x - dx, y: c.y });
   const boxAt = (c: Point): Box => ({ x: c.x - size.w / 2, y: c.y - size.h / 2, w: size.w, h: size.h });
   const clear = (c: Point) => {
     const box = boxAt(c);
