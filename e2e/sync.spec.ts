@@ -66,6 +66,40 @@ test('a conflict opens a dialog with both values and is resolved as chosen', asy
   await expect(laptop.getByRole('cell', { name: 'phone-blue' })).toBeVisible();
 });
 
+test('a conflict on keys named __proto__ and constructor merges to the value typed, nothing inherited', async ({
+  page,
+}) => {
+  const phone = device(page, 'Phone');
+  const laptop = device(page, 'Laptop');
+  for (const key of ['__proto__', 'constructor']) await save(page, 'Phone', key, 'base');
+  await phone.getByRole('button', { name: 'Synchronize phone' }).click();
+  await expect(phone.getByRole('status')).toContainText('Pending changes: 0');
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('cell', { name: 'base' })).toHaveCount(2);
+
+  await phone.getByLabel('Offline').check();
+  for (const key of ['__proto__', 'constructor']) {
+    await save(page, 'Phone', key, `phone-${key}`);
+    await save(page, 'Laptop', key, `laptop-${key}`);
+  }
+  await laptop.getByRole('button', { name: 'Synchronize laptop' }).click();
+  await expect(laptop.getByRole('status')).toContainText('Pending changes: 0');
+  await phone.getByLabel('Offline').uncheck();
+  await phone.getByRole('button', { name: 'Synchronize phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Conflict while synchronizing the phone' });
+  // The merge boxes start empty: a record key is never looked up on an object's prototype.
+  for (const key of ['__proto__', 'constructor']) {
+    const merged = dialog.getByLabel(`Merged value for ${key}`);
+    await expect(merged).toHaveValue('');
+    await merged.fill(`merged-${key}`);
+  }
+  await dialog.getByRole('button', { name: 'Use the merged value' }).click();
+  await expect(phone.getByRole('status')).toContainText('Pending changes: 0');
+  await expect(phone.getByRole('cell', { name: 'merged-__proto__' })).toBeVisible();
+  await expect(phone.getByRole('cell', { name: 'merged-constructor' })).toBeVisible();
+  await expect(page.getByText('The sync failed')).toHaveCount(0);
+});
+
 test('each wire entry opens the engine’s SigV4 check and IAM decision for that request', async ({ page }) => {
   await save(page, 'Phone', 'theme', 'dark');
   await device(page, 'Phone').getByRole('button', { name: 'Synchronize phone' }).click();

@@ -24,6 +24,8 @@ export interface TemplateResource {
   Metadata?: unknown;
 }
 
+const LOGICAL_ID = /^[A-Za-z0-9]+$/;
+
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -48,6 +50,17 @@ export async function parseTemplate(text: string): Promise<Template> {
     throw new StackImportError('The template has no Resources (CloudFormation requires at least one)');
   for (const [id, r] of Object.entries(resources as Record<string, unknown>)) {
     if (!isRecord(r) || typeof r.Type !== 'string') throw new StackImportError(`Resource ${id} has no Type`);
+  }
+  // "The logical ID must be alphanumeric (A-Za-z0-9) and unique within the template" (CloudFormation user
+  // guide, resources, parameters and outputs). It also keeps names such as `__proto__` out of lookups.
+  for (const [kind, names] of [
+    ['Resource', Object.keys(resources)],
+    ['Parameter', Object.keys(section(doc, 'Parameters'))],
+    ['Output', Object.keys(section(doc, 'Outputs'))],
+  ] as const) {
+    const bad = names.find((n) => !LOGICAL_ID.test(n));
+    if (bad !== undefined)
+      throw new StackImportError(`Template format error: ${kind} name ${bad} is non alphanumeric.`);
   }
   return {
     AWSTemplateFormatVersion:

@@ -125,9 +125,9 @@ describe('templates CloudFormation would refuse', () => {
 });
 
 describe('prototype names and huge values', () => {
-  it('__proto__, constructor and toString as logical ids, hasOwnProperty and valueOf as parameter names, are ordinary names', async () => {
+  it('constructor, isPrototypeOf and toString as logical ids, hasOwnProperty and valueOf as parameter names, are ordinary names', async () => {
     const text = `{"Parameters": {"hasOwnProperty": {"Type": "String", "Default": "p"}, "valueOf": {"Type": "String", "Default": "c"}},
-      "Resources": {"__proto__": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "b-\${hasOwnProperty}-\${valueOf}-\${constructor}"}}},
+      "Resources": {"isPrototypeOf": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "b-\${hasOwnProperty}-\${valueOf}-\${constructor}"}}},
         "constructor": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "toString", "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}},
         "toString": {"Type": "AWS::SNS::Topic"}}}`;
     const r = await importStack(text);
@@ -135,6 +135,22 @@ describe('prototype names and huge values', () => {
     expect(Object.keys(r.state.iam.roles)).toEqual(['toString']);
     expect(r.unsupported).toContainEqual(expect.objectContaining({ path: 'Resources.toString' }));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+  it('refuses __proto__ and other non-alphanumeric logical ids as CloudFormation does', async () => {
+    const refused = (section: string, body: string) =>
+      importStack(
+        `{${section === 'Resources' ? '' : `"Resources": {"A": {"Type": "AWS::SNS::Topic"}}, `}"${section}": ${body}}`,
+      );
+    await expect(refused('Resources', '{"__proto__": {"Type": "AWS::SNS::Topic"}}')).rejects.toThrow(
+      'Template format error: Resource name __proto__ is non alphanumeric.',
+    );
+    await expect(refused('Parameters', '{"my-param": {"Type": "String"}}')).rejects.toThrow(
+      'Template format error: Parameter name my-param is non alphanumeric.',
+    );
+    await expect(refused('Outputs', '{"__proto__": {"Value": "x"}}')).rejects.toThrow(
+      'Template format error: Output name __proto__ is non alphanumeric.',
+    );
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
   it('a 900 KB string imports in bounded time', async () => {

@@ -131,7 +131,13 @@ function ItemRow({
     );
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (draft.trim() && draft !== item.text) run(device.client.update(item.id, { text: draft.trim() }));
+    const text = draft.trim();
+    // The same limit as the Add form: an edit is no way round it.
+    if (text.length > MAX_ITEM_TEXT) {
+      onError(`The text is ${text.length} characters; the limit is ${MAX_ITEM_TEXT}. Shorten it to save.`);
+      return;
+    }
+    if (text && text !== item.text) run(device.client.update(item.id, { text }));
     setEditing(false);
   };
   return (

@@ -110,7 +110,7 @@ export function ParametersForm({
               {n.description ? <small> — {n.description}</small> : null}
             </span>
             <input
-              value={values[n.name] ?? ''}
+              value={Object.hasOwn(values, n.name) ? values[n.name] : ''}
               onChange={(e) => onChange({ ...values, [n.name]: e.target.value })}
             />
           </label>

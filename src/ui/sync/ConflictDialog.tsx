@@ -13,7 +13,8 @@ const show = (v: string | null) => (v === null ? '(removed)' : v);
 /** The conflict dialog: both values for each key and the choices; answers the sync client's onConflict. */
 export function ConflictDialog({ pending }: { pending: PendingConflict }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [custom, setCustom] = useState<Record<string, string>>({});
+  // A Map, not an object: a record key is the user's and may be `__proto__` or `constructor`.
+  const [custom, setCustom] = useState<ReadonlyMap<string, string>>(() => new Map());
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal?.();
@@ -39,8 +40,8 @@ export function ConflictDialog({ pending }: { pending: PendingConflict }) {
           <label>
             Merged value for {c.key}{' '}
             <input
-              value={custom[c.key] ?? ''}
-              onChange={(e) => setCustom({ ...custom, [c.key]: e.target.value })}
+              value={custom.get(c.key) ?? ''}
+              onChange={(e) => setCustom(new Map(custom).set(c.key, e.target.value))}
             />
           </label>
         </fieldset>
@@ -55,7 +56,7 @@ export function ConflictDialog({ pending }: { pending: PendingConflict }) {
         <button type="button" onClick={() => all((c) => resolveConflict(c, ConflictStrategy.lastWriterWins))}>
           Most recent change wins
         </button>
-        <button type="button" onClick={() => all((c) => resolveWithValue(c, custom[c.key] ?? ''))}>
+        <button type="button" onClick={() => all((c) => resolveWithValue(c, custom.get(c.key) ?? ''))}>
           Use the merged value
         </button>
         <button type="button" onClick={() => pending.answer(false)}>

@@ -33,10 +33,12 @@ export function DevicePanel({
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const sent = { key, value };
     try {
-      await device.client.put(DATASET, key.trim(), value);
-      setKey('');
-      setValue('');
+      await device.client.put(DATASET, sent.key.trim(), sent.value);
+      // Cleared only if unchanged: what the reader typed while the save ran is theirs, not the old entry's.
+      setKey((k) => (k === sent.key ? '' : k));
+      setValue((v) => (v === sent.value ? '' : v));
       setProblem(undefined);
     } catch (error) {
       setProblem((error as Error).message);
