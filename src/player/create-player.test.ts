@@ -3,7 +3,8 @@ import { basicFlowGuest, enhancedFlow, googleDirect, guestFlow } from '../scenar
 import type { Scenario } from '../scenarios/types';
 import { type CloudOptions, createCloud } from '../sim/index';
 import { createPlayer } from './create-player';
-import { SIMULATION_START, STEP_GAP_MS } from './timeline';
+import { formatUrlState, parseUrlState } from '../store/url-state';
+import { MAX_CLOCK_JUMP_MS, MAX_CLOCK_JUMPS, SIMULATION_START, STEP_GAP_MS } from './timeline';
 
 describe('createPlayer against the real engine', () => {
   it('records one entry per step with the request exactly as sent', async () => {
@@ -64,6 +65,40 @@ describe('createPlayer against the real engine', () => {
     await player.seek(1);
     await player.seek(3);
     expect(player.getSnapshot().entries[2]!.at).toBe(SIMULATION_START + 3 * STEP_GAP_MS);
+  });
+
+  it('adds up clock moves at one position, so a link carries every click (20 moves at most)', async () => {
+    const player = createPlayer({ scenario: enhancedFlow, createCloud });
+    await player.seek(1);
+    for (let i = 0; i < 25; i++) await player.advanceClock(5 * 60_000);
+    expect(player.getSnapshot().clockJumps).toEqual([{ position: 1, ms: 125 * 60_000 }]);
+    const link = formatUrlState({
+      scenarioId: enhancedFlow.id,
+      identity: 'userPool',
+      step: 1,
+      view: 'flow',
+      clockJumps: player.getSnapshot().clockJumps,
+    });
+    expect(parseUrlState(link).clockJumps).toEqual([{ position: 1, ms: 125 * 60_000 }]);
+    // Past a week at one position a new move starts; past twenty moves the clock no longer moves.
+    for (let i = 0; i < 30 * 24; i++) await player.advanceClock(3_600_000);
+    const jumps = player.getSnapshot().clockJumps;
+    expect(jumps.length).toBeLessThanOrEqual(MAX_CLOCK_JUMPS);
+    expect(jumps.every((j) => j.ms <= MAX_CLOCK_JUMP_MS)).toBe(true);
+    expect(
+      parseUrlState(
+        formatUrlState({
+          scenarioId: enhancedFlow.id,
+          identity: 'userPool',
+          step: 1,
+          view: 'flow',
+          clockJumps: jumps,
+        }),
+      ).clockJumps,
+    ).toEqual(jumps);
+    expect(player.getSnapshot().clock).toBe(
+      SIMULATION_START + STEP_GAP_MS + jumps.reduce((t, j) => t + j.ms, 0),
+    );
   });
 
   it('says what is missing when a step cannot be sent, instead of inventing a value', async () => {

@@ -2,7 +2,14 @@ import type { AwsCredentials } from '../wire/credentials';
 import { loadSigner, signForService } from '../wire/signer';
 import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from '../scenarios/types';
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
-import { type ClockJump, SIMULATION_SEED, SIMULATION_START, STEP_GAP_MS } from './timeline';
+import {
+  type ClockJump,
+  MAX_CLOCK_JUMP_MS,
+  MAX_CLOCK_JUMPS,
+  SIMULATION_SEED,
+  SIMULATION_START,
+  STEP_GAP_MS,
+} from './timeline';
 import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
 import { type Checkpoint, clockAt, copyVars, createRunRecord } from './record';
 import { type WorldFacts, worldFactsOf } from './world-facts';
@@ -341,7 +348,14 @@ export function createPlayer({
     advanceClock: (ms) =>
       enqueue(async () => {
         const { position } = snapshot;
-        jumps = [...jumps, { position, ms }];
+        // Moves at one position add up into one, so that a link (at most MAX_CLOCK_JUMPS moves of at most
+        // MAX_CLOCK_JUMP_MS each) carries every click; past those bounds the clock does not move.
+        const last = jumps[jumps.length - 1];
+        if (last?.position === position && last.ms + ms <= MAX_CLOCK_JUMP_MS)
+          jumps = [...jumps.slice(0, -1), { position, ms: last.ms + ms }];
+        else if (jumps.length < MAX_CLOCK_JUMPS && ms <= MAX_CLOCK_JUMP_MS)
+          jumps = [...jumps, { position, ms }];
+        else return;
         // The steps after this position will run on the moved clock.
         record.cutAt(position);
         clock += ms;

@@ -15,3 +15,10 @@ export interface ClockJump {
   position: number;
   ms: number;
 }
+
+/**
+ * Bounds on the reader's clock moves, shared by the player and the link that carries them: a week each,
+ * twenty at most (the buttons move 5 min or 1 h, and moves at one position add up into one).
+ */
+export const MAX_CLOCK_JUMP_MS = 7 * 24 * 3_600_000;
+export const MAX_CLOCK_JUMPS = 20;

@@ -1,4 +1,8 @@
-import type { ClockJump } from '../player/timeline';
+import {
+  type ClockJump,
+  MAX_CLOCK_JUMP_MS as MAX_JUMP_MS,
+  MAX_CLOCK_JUMPS as MAX_JUMPS,
+} from '../player/timeline';
 import { findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import { View } from './types';
@@ -20,9 +24,6 @@ export interface UrlState {
 
 const IDENTITIES: readonly string[] = ['guest', 'userPool', 'google', 'saml', 'iamUser'];
 const VIEWS: readonly string[] = Object.values(View);
-/** Bounds on a link's clock moves: a week each, twenty at most (the buttons move 5 min or 1 h). */
-const MAX_JUMP_MS = 7 * 24 * 3_600_000;
-const MAX_JUMPS = 20;
 /**
  * A chapter id's shape. The chapter list itself loads with the Learn view (not on the first page), so
  * the link is checked for shape here and for existence there: an unknown id shows the chapter list.
