@@ -23,10 +23,11 @@ export function ComponentPanel({ actor, scenario, demo, world, entries }: Props)
     return <p>Click a box in the diagram (or focus it and press Enter) to see what that component is.</p>;
   }
   const facts = componentFacts(actor, scenario, demo, entries);
+  const look = actorLook(actor, scenario);
   return (
     <div className="component-panel">
       <h3>
-        {actorLook(actor, scenario).label} <span className="muted">· {actorLook(actor, scenario).kind}</span>
+        {look.label} <span className="muted">· {look.kind}</span>
       </h3>
       <p>{facts.what}</p>
       <h4>What it holds in this scenario</h4>

@@ -33,8 +33,7 @@ export function PlayerControls() {
   // The step buttons say they are unavailable with aria-disabled, not `disabled`: a disabled button
   // drops keyboard focus to the page, so a reader pressing Enter on Next would lose their place after
   // every step (Next is unavailable while its step runs). Their clicks check the same conditions.
-  const cannotRestart = busy || position === 0;
-  const cannotGoBack = busy || position === 0;
+  const atStartOrBusy = busy || position === 0;
   const cannotGoOn = busy || position >= total || held;
 
   useEffect(() => {
@@ -63,9 +62,9 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={() => {
-          if (!cannotRestart) void store.getState().restart();
+          if (!atStartOrBusy) void store.getState().restart();
         }}
-        aria-disabled={cannotRestart}
+        aria-disabled={atStartOrBusy}
         aria-label="Restart"
       >
         <RestartIcon /> <span className="btn-text">Restart</span>
@@ -73,9 +72,9 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={() => {
-          if (!cannotGoBack) void store.getState().stepBack();
+          if (!atStartOrBusy) void store.getState().stepBack();
         }}
-        aria-disabled={cannotGoBack}
+        aria-disabled={atStartOrBusy}
         aria-label="Step back"
         aria-keyshortcuts="ArrowLeft"
       >
