@@ -16,6 +16,7 @@ import {
 } from './sync-api';
 import {
   type IdentitySource,
+  type LocalDataset,
   type LocalRecord,
   type RemoteRecord,
   type SyncCallbacks,
@@ -216,7 +217,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         options.onEvent?.({ type: 'dataset-deleted', dataset });
         if (!(await (callbacks.onDatasetDeleted?.(dataset) ?? true)))
           return fail('stopped', new Error(`Dataset ${dataset} was deleted in the cloud.`));
-        await storage.commit(deletedDatasetReset(row, await storage.listRecords(identityId, dataset)));
+        // Read and reset in one transaction: an edit another tab commits meanwhile is kept, not dropped.
+        await storage.updateDataset(identityId, dataset, (current, currentRow) =>
+          deletedDatasetReset(currentRow ?? row, current),
+        );
         continue;
       }
 
@@ -236,10 +240,27 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         options.onEvent?.({ type: 'resolved', dataset, resolutions: answer });
         applyResolutions(reconciled, identityId, answer, options.conflictStrategy, now);
       }
-      await storage.commit({
+      // Committed only if nothing it overwrites changed since `locals` was read. The pull and the
+      // conflict dialog take time, and an edit made meanwhile (in this tab or another sharing the
+      // cache) would otherwise be replaced by the cloud's value and lost. Then the round starts again:
+      // the edit is reconciled (a conflict if the cloud changed that key too) like any other.
+      const committed = await commitIfUnchanged(identityId, dataset, locals, row, {
         ...reconciled.batch,
         putDatasets: [{ ...row, lastSyncCount: pulled.last.datasetSyncCount }],
       });
+      if (!committed) {
+        if (attempt < maxRetries) {
+          const reason = 'The local records changed during the sync.';
+          options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason });
+          continue;
+        }
+        return fail(
+          'retries-exhausted',
+          new Error(
+            `Synchronize failed because it exceeded the maximum retries (${maxRetries}): the local records kept changing.`,
+          ),
+        );
+      }
 
       // Push whatever is still dirty, with the session token of this pull: the records read above as the
       // batch just committed left them (not read again: a dataset of a thousand records took a tenth of
@@ -280,6 +301,31 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       'retries-exhausted',
       new Error(`Synchronize failed because it exceeded the maximum retries (${maxRetries}).`),
     );
+  }
+
+  /**
+   * Commits a reconcile batch in one read-and-write transaction, unless a record it puts or deletes, or
+   * the dataset row, differs from what the batch was made from. Returns whether it committed.
+   */
+  async function commitIfUnchanged(
+    identityId: string,
+    dataset: string,
+    locals: readonly LocalRecord[],
+    row: LocalDataset,
+    batch: StorageBatch,
+  ): Promise<boolean> {
+    const before = new Map(locals.map((r) => [r.key, r]));
+    const touched = [...(batch.putRecords ?? []), ...(batch.deleteRecords ?? [])].map((r) => r.key);
+    let committed = false;
+    await storage.updateDataset(identityId, dataset, (current, currentRow) => {
+      const now = new Map(current.map((r) => [r.key, r]));
+      const same =
+        (currentRow?.lastSyncCount ?? 0) === row.lastSyncCount &&
+        touched.every((key) => sameRecord(before.get(key), now.get(key)));
+      committed = same;
+      return same ? batch : {};
+    });
+    return committed;
   }
 
   /** Clears dirty flags for exactly the writes the cloud confirmed; edits made meanwhile stay pending. */
@@ -408,6 +454,17 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
 function unreachable(outcome: never): never {
   throw new Error(`Unhandled UpdateRecords outcome: ${JSON.stringify(outcome)}`);
+}
+
+/** The same local write: a record is only ever replaced whole, with a new modification date. */
+function sameRecord(a: LocalRecord | undefined, b: LocalRecord | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.value === b.value &&
+    a.dirty === b.dirty &&
+    a.syncCount === b.syncCount &&
+    a.lastModifiedDate === b.lastModifiedDate
+  );
 }
 
 function describeError(error: Error): string {

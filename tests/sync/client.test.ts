@@ -205,6 +205,39 @@ describe('sync client: two tabs syncing one cache at the same moment', () => {
     expect(theme).toMatchObject({ value: 'edited in tab B', dirty: true });
   });
 
+  it('an edit another tab makes while this tab waits on a conflict is reconciled, not overwritten by the pull', async () => {
+    const { device, clock } = world();
+    const shared = createMemoryStorage();
+    const tabA = device({ storage: shared });
+    const tabB = device({ storage: shared });
+    const laptop = device();
+    await laptop.client.put('settings', 'theme', 'base');
+    await laptop.client.put('settings', 'font', 'serif');
+    await laptop.client.synchronize('settings');
+    await tabA.client.synchronize('settings');
+    // The laptop changes both keys; tab A changes the theme, so its next sync meets one conflict.
+    clock.advance(1000);
+    await laptop.client.put('settings', 'theme', 'laptop');
+    await laptop.client.put('settings', 'font', 'mono');
+    await laptop.client.synchronize('settings');
+    await tabA.client.put('settings', 'theme', 'tab A');
+    const asked: string[][] = [];
+    const outcome = await tabA.client.synchronize('settings', {
+      onConflict: async (_dataset, conflicts) => {
+        asked.push(conflicts.map((c) => `${c.key}: ${c.local.value} vs ${c.remote.value}`));
+        // While the reader decides, tab B edits the font, which the pulled batch would set to 'mono'.
+        if (asked.length === 1) await tabB.client.put('settings', 'font', 'tab B');
+        return conflicts.map((c) => resolveWithValue(c, c.local.value));
+      },
+    });
+    expect(outcome.ok).toBe(true);
+    // The round started again with tab B's edit in it: now a conflict of its own, decided like the first.
+    expect(asked).toEqual([['theme: tab A vs laptop'], ['font: tab B vs mono', 'theme: tab A vs laptop']]);
+    await laptop.client.synchronize('settings');
+    expect(await laptop.client.getAll('settings')).toEqual({ font: 'tab B', theme: 'tab A' });
+    expect((await tabA.client.records('settings')).filter((r) => r.dirty)).toEqual([]);
+  });
+
   it('a recount that read the cache before the other tab’s commit never overwrites a later recount', async () => {
     const { device } = world();
     const id = `recount-${++n}`;
