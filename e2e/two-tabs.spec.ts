@@ -72,6 +72,22 @@ test('a reload in the middle of a sync in one tab loses nothing in the other', a
   await expect(device(b, 'Laptop').getByRole('cell', { name: 'bravo' })).toBeVisible();
 });
 
+test('a device added or taken offline in one tab is the same device in the other, and both survive a reload', async ({
+  context,
+}) => {
+  const [a, b] = [await openSync(context), await openSync(context)];
+  await a.getByRole('button', { name: 'Add a device' }).click();
+  await expect(device(a, 'Tablet')).toBeVisible();
+  await expect(device(b, 'Tablet')).toBeVisible();
+  // Tab B, which learnt of the tablet from tab A, switches the laptop's network; tab A sees it too.
+  await device(b, 'Laptop').getByRole('checkbox', { name: 'Offline' }).check();
+  await expect(device(a, 'Laptop').getByRole('checkbox', { name: 'Offline' })).toBeChecked();
+  // Neither tab's save dropped the other's change: a reload keeps the tablet and the offline laptop.
+  await a.reload();
+  await expect(device(a, 'Tablet')).toBeVisible();
+  await expect(device(a, 'Laptop').getByRole('checkbox', { name: 'Offline' })).toBeChecked();
+});
+
 const ALICE = "Alice's laptop";
 const CAROL = "Carol's tablet";
 

@@ -119,9 +119,15 @@ export async function createSyncLab(
   const alice = cloud.demo.userPool.users[0] as { username: string; password: string };
   const devices: LabDevice[] = [];
 
-  const saveDevices = () => {
-    const saved: SavedDevice[] = devices.map((d) => ({ name: d.name, online: d.network.isOnline() }));
-    localStorage.setItem(DEVICES_KEY, JSON.stringify(saved));
+  // The device list is the profile's, like the devices' caches: a tab writes only the entry of the device
+  // it changed, over the list as it is now, so a device another tab added is never dropped.
+  const saveDevice = (device: LabDevice) => {
+    const saved = readSavedDevices() ?? [];
+    const entry = { name: device.name, online: device.network.isOnline() };
+    const at = saved.findIndex((d) => d.name === device.name);
+    if (at >= 0) saved[at] = entry;
+    else saved.push(entry);
+    writeSavedDevices(saved);
   };
 
   function addDevice(name: string, online = true): LabDevice {
@@ -203,13 +209,13 @@ export async function createSyncLab(
           : task(),
     });
     client.subscribe(onChange);
+    const device = { name, network, client };
     network.subscribe(() => {
-      saveDevices();
+      saveDevice(device);
       onChange();
     });
-    const device = { name, network, client };
     devices.push(device);
-    saveDevices();
+    saveDevice(device);
     void client.load().catch(() => undefined);
     return device;
   }
@@ -229,11 +235,27 @@ export async function createSyncLab(
     });
   }
 
-  const saved = JSON.parse(localStorage.getItem(DEVICES_KEY) ?? 'null') as SavedDevice[] | null;
-  for (const d of saved ?? [
-    { name: 'phone', online: true },
-    { name: 'laptop', online: true },
-  ])
+  // Another tab added a device or switched one's network: show the same devices here.
+  const adoptSavedDevices = () => {
+    for (const d of readSavedDevices() ?? []) {
+      const mine = devices.find((x) => x.name === d.name);
+      if (!mine) addDevice(d.name, d.online);
+      else if (mine.network.isOnline() !== d.online) mine.network.setOnline(d.online);
+    }
+    onChange();
+  };
+  if (typeof window !== 'undefined')
+    window.addEventListener('storage', (e) => {
+      if (e.key === DEVICES_KEY) adoptSavedDevices();
+    });
+
+  const saved = readSavedDevices();
+  for (const d of saved?.length
+    ? saved
+    : [
+        { name: 'phone', online: true },
+        { name: 'laptop', online: true },
+      ])
     addDevice(d.name, d.online);
 
   return {
@@ -258,6 +280,37 @@ export async function createSyncLab(
 }
 
 export type SyncLab = Awaited<ReturnType<typeof createSyncLab>>;
+
+/**
+ * The saved device list, keeping only entries this lab can make (a known device name, once each): the
+ * name becomes an IndexedDB database name. Nothing saved, unreadable or no storage: `null`.
+ */
+function readSavedDevices(): SavedDevice[] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(localStorage.getItem(DEVICES_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value)) return null;
+  const out: SavedDevice[] = [];
+  for (const d of value as unknown[]) {
+    const name = (d as Partial<SavedDevice> | null)?.name;
+    const online = (d as Partial<SavedDevice> | null)?.online;
+    if (DEVICE_NAMES.some((n) => n === name) && !out.some((o) => o.name === name))
+      out.push({ name: name as string, online: online !== false });
+  }
+  return out;
+}
+
+/** Saves the list; a browser that refuses (storage disabled or full) keeps the devices for this visit only. */
+function writeSavedDevices(saved: SavedDevice[]): void {
+  try {
+    localStorage.setItem(DEVICES_KEY, JSON.stringify(saved));
+  } catch {
+    // Nothing to do: the devices and their IndexedDB caches still work; only the list is not remembered.
+  }
+}
 
 function eventTitle(event: SyncEvent): string {
   switch (event.type) {
