@@ -148,3 +148,30 @@ for (const [width, height] of [
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });
 }
+
+test('a key and a value with no spaces scroll inside their card and never widen the page', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1280, 720],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await save(page, 'Phone', `k${'x'.repeat(300)}`, `v${'y'.repeat(500)}`);
+    await expect(device(page, 'Phone').getByRole('cell', { name: `v${'y'.repeat(500)}` })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+});
+
+test('a key with spaces at its ends is saved as typed, and the card says so', async ({ page }) => {
+  const phone = device(page, 'Phone');
+  await save(page, 'Phone', ' theme ', 'dark');
+  await expect(phone.getByText('Saved the key " theme " with its spaces')).toBeVisible();
+  // A record of its own: the key in the cell keeps its spaces, and the plain key is a different record.
+  await expect(phone.getByRole('cell', { name: 'dark' })).toBeVisible();
+  expect(await phone.locator('td.sync-key').first().textContent()).toBe(' theme ');
+  await save(page, 'Phone', 'theme', 'light');
+  await expect(phone.getByRole('cell', { name: 'light' })).toBeVisible();
+  await expect(phone.getByRole('cell', { name: 'dark' })).toBeVisible();
+  await expect(phone.getByText('with its spaces')).toHaveCount(0);
+});

@@ -16,6 +16,7 @@ export function DevicePanel({
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string>();
+  const [note, setNote] = useState<string>();
   const status = device.client.getStatus();
   const online = device.network.isOnline();
 
@@ -35,7 +36,14 @@ export function DevicePanel({
     event.preventDefault();
     const sent = { key, value };
     try {
-      await device.client.put(DATASET, sent.key.trim(), sent.value);
+      // The key as typed: Cognito Sync keeps keys exactly (1–1024 characters, spaces too), so " theme" and
+      // "theme" are two records. Trimming it quietly would show a different key from the one on the wire.
+      await device.client.put(DATASET, sent.key, sent.value);
+      setNote(
+        sent.key.trim() === sent.key
+          ? undefined
+          : `Saved the key "${sent.key}" with its spaces: Cognito Sync keeps a key exactly as written, so it is not the key "${sent.key.trim()}".`,
+      );
       // Cleared only if unchanged: what the reader typed while the save ran is theirs, not the old entry's.
       setKey((k) => (k === sent.key ? '' : k));
       setValue((v) => (v === sent.value ? '' : v));
@@ -78,7 +86,7 @@ export function DevicePanel({
         <tbody>
           {records.map((r) => (
             <tr key={r.key}>
-              <td>{r.key}</td>
+              <td className="sync-key">{r.key}</td>
               <td>{r.value === null ? '(removed)' : r.value}</td>
               <td>{r.syncCount}</td>
               <td>{r.dirty ? 'pending' : 'synced'}</td>
@@ -113,6 +121,7 @@ export function DevicePanel({
         Pending changes: <strong>{status.pending}</strong> · {status.state}
         {status.lastError ? ` · ${status.lastError}` : ''}
       </p>
+      {note && <p className="sync-note">{note}</p>}
       {problem && <p role="alert">{problem}</p>}
       <button type="button" onClick={() => onSync(device)} disabled={status.state === 'syncing'}>
         Synchronize {device.name}
