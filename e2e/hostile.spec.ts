@@ -115,3 +115,29 @@ test('user attributes typed into the sign-up view render as text, at sign-up and
   expect(await page.evaluate(() => document.scripts.length)).toBe(scripts);
   expect(problems).toEqual([]);
 });
+
+test('saved device lists and switches that are not what the app wrote start the labs with their own devices', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    // Another version's shapes, or values typed in by hand: the labs must neither crash nor use them as names.
+    localStorage.setItem('identity-atlas-appsync-online', 'null');
+    localStorage.setItem(
+      'identity-atlas-sync-devices',
+      JSON.stringify([{ name: '../../x', online: true }, 5, null, { name: 'tablet', online: 'no' }]),
+    );
+  });
+  await page.goto('/?view=sync');
+  await expect(page.getByRole('region', { name: 'Tablet device' })).toBeVisible();
+  // The only known name was kept (online: anything but false reads as online); the unknown one was not.
+  await expect(page.getByRole('region', { name: /device$/ })).toHaveCount(1);
+  await page.goto('/?view=appsync');
+  await expect(
+    page.getByRole('region', { name: "Alice's laptop" }).getByRole('checkbox', { name: 'Offline' }),
+  ).not.toBeChecked();
+  await expect(page.getByRole('region', { name: "Alice's laptop" }).getByRole('status')).toContainText(
+    'live connection open',
+  );
+  expect(problems).toEqual([]);
+});

@@ -132,3 +132,20 @@ test('both tabs add AppSync items at once: nothing is lost and each tab shows th
   await expect(list(b, CAROL)).toContainText('Milk from tab A');
   await expect(list(b, CAROL)).toContainText('Bread from tab B');
 });
+
+test('an AppSync device switched offline in one tab is offline in the other, and each tab keeps the other’s switch', async ({
+  context,
+}) => {
+  const [a, b] = [await openAppSync(context), await openAppSync(context)];
+  const offline = (page: Page, label: string) =>
+    page.getByRole('region', { name: label }).getByRole('checkbox', { name: 'Offline' });
+  await offline(a, ALICE).check();
+  await expect(offline(b, ALICE)).toBeChecked();
+  await expect(b.getByRole('region', { name: ALICE }).getByRole('status')).toContainText('Offline');
+  // Tab B switches Carol; tab A's saved switch for Alice is not written back as online.
+  await offline(b, CAROL).check();
+  await expect(offline(a, CAROL)).toBeChecked();
+  await a.reload();
+  await expect(offline(a, ALICE)).toBeChecked();
+  await expect(offline(a, CAROL)).toBeChecked();
+});

@@ -45,11 +45,31 @@ export interface ConflictRecord {
 
 const ONLINE_KEY = 'identity-atlas-appsync-online';
 
+/**
+ * Each device's saved network switch (absent: online). Only boolean entries count, in a map with no
+ * prototype: a value that is not an object (another version's, or typed in by hand) means nothing saved.
+ */
 function savedOnline(): Record<string, boolean> {
+  const out = Object.create(null) as Record<string, boolean>;
   try {
-    return JSON.parse(localStorage.getItem(ONLINE_KEY) ?? '{}') as Record<string, boolean>;
+    const value: unknown = JSON.parse(localStorage.getItem(ONLINE_KEY) ?? '{}');
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      for (const [id, online] of Object.entries(value)) if (typeof online === 'boolean') out[id] = online;
   } catch {
-    return {};
+    // Unreadable or no storage: every device starts online.
+  }
+  return out;
+}
+
+/**
+ * Saves one device's switch over the map as it is now: the devices are the profile's (their outboxes
+ * live in IndexedDB), so a tab never writes back another tab's switch as it last knew it.
+ */
+function saveOnline(id: string, online: boolean): void {
+  try {
+    localStorage.setItem(ONLINE_KEY, JSON.stringify({ ...savedOnline(), [id]: online }));
+  } catch {
+    // Storage refused (private mode, full): the switch holds for this page only.
   }
 }
 
@@ -112,10 +132,7 @@ export async function createAppSyncLab(
     });
     client.subscribe(onChange);
     link.subscribe(() => {
-      localStorage.setItem(
-        ONLINE_KEY,
-        JSON.stringify(Object.fromEntries(devices.map((d) => [d.id, d.link.isOnline()]))),
-      );
+      saveOnline(id, link.isOnline());
       onChange();
     });
     devices.push(device);
@@ -185,6 +202,16 @@ export async function createAppSyncLab(
   });
 
   for (const d of devices) void d.client.start();
+  // Another tab switched a device's network: it is the same device, so switch it here too.
+  if (typeof window !== 'undefined')
+    window.addEventListener('storage', (e) => {
+      if (e.key !== ONLINE_KEY) return;
+      const saved = savedOnline();
+      for (const d of devices) {
+        const next = saved[d.id] ?? true;
+        if (d.link.isOnline() !== next) d.link.setOnline(next);
+      }
+    });
   // Another tab changed the cloud (the conflict handler, items): show it.
   shared.onRemoteChange(onChange);
 
