@@ -267,3 +267,92 @@ for (const [width, height] of [
     expect(caption.x + caption.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
   });
 }
+
+test('text typed into the template box, never imported, is still there after a reload', async ({ page }) => {
+  await page.goto('/?view=stack');
+  const box = page.getByLabel('Template (JSON or YAML)');
+  await box.fill('Resources:\n  Draft:\n    Type: AWS::S3::Bucket\n');
+  await box.press('Control+End');
+  await box.pressSequentially('# still typing');
+  // At once, before the typing pause that writes the draft: leaving the page writes it.
+  await page.reload();
+  await expect(page.getByLabel('Template (JSON or YAML)')).toHaveValue(
+    'Resources:\n  Draft:\n    Type: AWS::S3::Bucket\n# still typing',
+  );
+
+  // Imported, the text is the stack's own (kept with it); a later edit is a draft again.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/pasted template: 1 resources simulated/)).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Template (JSON or YAML)').press('Control+End');
+  await page.getByLabel('Template (JSON or YAML)').pressSequentially('\n# edited');
+  await page.reload();
+  await expect(page.getByText(/pasted template: 1 resources simulated/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Template (JSON or YAML)')).toHaveValue(/# still typing\n# edited$/);
+});
+
+/** A role with a 40-character logical id and no RoleName: CloudFormation names it stack-logical-suffix. */
+const LONG_ID = 'CustomerOrderProcessingPipelineExecution';
+const LONG_ID_TEMPLATE = `Resources:
+  ${LONG_ID}:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: cognito-identity.amazonaws.com }
+            Action: sts:AssumeRoleWithWebIdentity
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Statement:
+              - { Effect: Allow, Action: 's3:GetObject', Resource: !Sub '\${Photos.Arn}/*' }
+  Photos:
+    Type: AWS::S3::Bucket
+  Ids:
+    Type: AWS::Cognito::IdentityPool
+    Properties: { AllowUnauthenticatedIdentities: true }
+  IdsRoles:
+    Type: AWS::Cognito::IdentityPoolRoleAttachment
+    Properties:
+      IdentityPoolId: !Ref Ids
+      Roles: { unauthenticated: !GetAtt ${LONG_ID}.Arn }
+`;
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`a long box name wraps whole inside its box at ${width}×${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?view=stack');
+    await page.getByLabel('Template (JSON or YAML)').fill(LONG_ID_TEMPLATE);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByText(/pasted template: \d+ resources simulated/)).toBeVisible({ timeout: 30_000 });
+    const diagram = page.getByRole('region', { name: 'Your pipeline' });
+    const name = new RegExp(`^my-stack-${LONG_ID}-[A-Z0-9]{12}, IAM role`);
+    const box = diagram.getByRole('button', { name });
+    await expect(box).toBeVisible();
+    await expect(box).toHaveAttribute('title', new RegExp(`my-stack-${LONG_ID}-[A-Z0-9]{12}: IAM role`));
+    // Every character of the name is drawn: the label neither overflows nor is cut, on several lines.
+    const label = box.locator('.stack-node__label');
+    const fit = await label.evaluate((el) => ({
+      text: el.textContent,
+      overflowX: el.scrollWidth - el.clientWidth,
+      overflowY: el.scrollHeight - el.clientHeight,
+      lines: Math.round(
+        el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight),
+      ),
+    }));
+    expect(fit.text).toMatch(new RegExp(`^my-stack-${LONG_ID}-[A-Z0-9]{12}$`));
+    expect(fit.overflowX).toBeLessThanOrEqual(0);
+    expect(fit.overflowY).toBeLessThanOrEqual(0);
+    expect(fit.lines).toBeGreaterThan(1);
+    // The box holds its label and the line below it.
+    const boxRect = await box.boundingBox();
+    const whatRect = await box.locator('.stack-node__what').boundingBox();
+    if (!boxRect || !whatRect) throw new Error('box not drawn');
+    expect(whatRect.y + whatRect.height).toBeLessThanOrEqual(boxRect.y + boxRect.height);
+    await diagram.scrollIntoViewIfNeeded();
+    await diagram.screenshot({ path: test.info().outputPath(`stack-long-name-${width}.png`) });
+  });
+}

@@ -76,24 +76,42 @@ export const asNumber = (v: unknown): number | undefined => {
 
 /**
  * IAM quotas (IAM User Guide, "IAM and AWS STS quotas"): a managed policy document at most 6,144
- * characters, a role's or user's inline policies together at most 10,240 / 2,048, a bucket policy 20 KB.
- * A template over them would fail to deploy; we refuse it with the same reason.
+ * characters; the inline policies of one user together at most 2,048, of a group 5,120, of a role 10,240
+ * (GetAccountSummary calls these the aggregate of all inline policies embedded in the entity); white space
+ * is not counted. A bucket policy at most 20 KB. A template over them would fail to deploy; we refuse it.
  */
-export const POLICY_LIMITS = { managed: 6_144, roleInline: 10_240, userInline: 2_048, bucket: 20_480 };
+export const POLICY_LIMITS = {
+  managed: 6_144,
+  roleInline: 10_240,
+  groupInline: 5_120,
+  userInline: 2_048,
+  bucket: 20_480,
+};
 
-/** A policy document given as an object or as JSON text; checks its size against `limit`. */
+/** The size IAM checks a policy against: its characters as compact JSON, white space not counted. */
+export const iamPolicySize = (doc: unknown): number => JSON.stringify(doc).replace(/\s/g, '').length;
+
+const jsonLength = (doc: unknown): number => JSON.stringify(doc).length;
+
+/**
+ * A policy document given as an object or as JSON text; checks its size against `limit`, measured by
+ * `size` (JSON length unless the caller passes IAM's measure).
+ */
 export function policyDocument(
   value: unknown,
   path: string,
   limit: number,
+  size: (doc: unknown) => number = jsonLength,
+  /** Whose limit it is, for the message. */
+  rule = `IAM allows at most ${limit} (IAM quotas)`,
 ): { Version?: '2012-10-17'; Statement: never[] } {
   const doc = typeof value === 'string' ? parseJsonAt(value, path) : value;
   if (!isRecord(doc) || doc.Statement === undefined)
     throw new StackImportError(`${path}: a policy document needs a Statement`);
-  const size = JSON.stringify(doc).length;
-  if (size > limit)
+  const chars = size(doc);
+  if (chars > limit)
     throw new StackImportError(
-      `${path}: the policy document is ${size} characters; IAM allows at most ${limit} (IAM quotas), so this template cannot deploy`,
+      `${path}: the policy document is ${chars} characters; ${rule}, so this template cannot deploy`,
     );
   // Plain objects from here: the evaluator reads the document as ordinary JSON.
   return JSON.parse(JSON.stringify(doc));

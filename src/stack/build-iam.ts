@@ -4,12 +4,14 @@ import {
   asString,
   asStrings,
   type BuildContext,
+  iamPolicySize,
   noteUnusedProperties,
   POLICY_LIMITS,
   policyDocument,
   type ResolvedResource,
   tagsOf,
 } from './build-context';
+import { createInlinePolicyTally, type InlinePolicyTally, type InlinePrincipal } from './inline-policy-quota';
 import { isRecord } from './parse';
 import { hashChars, ids } from './physical-ids';
 
@@ -24,20 +26,27 @@ const normalisePath = (p: unknown) => {
   return s.endsWith('/') ? s : `${s}/`;
 };
 
-function inlinePolicies(r: ResolvedResource, limit: number): { name: string; document: never }[] {
+/**
+ * One inline policy document: no document can be over the largest inline quota (a role's), and the
+ * tally then checks it, with the others embedded in the same principal, against that principal's own.
+ */
+function inlineDocument(value: unknown, path: string) {
+  return policyDocument(value, path, POLICY_LIMITS.roleInline, iamPolicySize);
+}
+
+function inlinePolicies(
+  r: ResolvedResource,
+  kind: InlinePrincipal,
+  tally: InlinePolicyTally,
+): { name: string; document: never }[] {
   const list = r.props.Policies;
   if (!Array.isArray(list)) return [];
   return list.map((p, i) => {
-    const path = `${r.path}.Properties.Policies[${i}]`;
+    const path = `${r.path}.Properties.Policies[${i}].PolicyDocument`;
     const name = isRecord(p) ? (asString(p.PolicyName) ?? `policy-${i}`) : `policy-${i}`;
-    return {
-      name,
-      document: policyDocument(
-        isRecord(p) ? p.PolicyDocument : undefined,
-        `${path}.PolicyDocument`,
-        limit,
-      ) as never,
-    };
+    const document = inlineDocument(isRecord(p) ? p.PolicyDocument : undefined, path);
+    tally.add(kind, r.ref, document, path);
+    return { name, document: document as never };
   });
 }
 
@@ -53,7 +62,7 @@ function managedArns(ctx: BuildContext, r: ResolvedResource): string[] {
   return arns;
 }
 
-function buildRole(ctx: BuildContext, r: ResolvedResource): void {
+function buildRole(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
   const path = normalisePath(r.props.Path);
   const role: IamRole = {
     roleName: r.ref,
@@ -66,9 +75,10 @@ function buildRole(ctx: BuildContext, r: ResolvedResource): void {
       r.props.AssumeRolePolicyDocument,
       `${r.path}.Properties.AssumeRolePolicyDocument`,
       2048 * 4,
+      iamPolicySize,
     ) as never,
     maxSessionDuration: asNumber(r.props.MaxSessionDuration) ?? 3600,
-    inlinePolicies: inlinePolicies(r, POLICY_LIMITS.roleInline),
+    inlinePolicies: inlinePolicies(r, 'role', tally),
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
@@ -89,7 +99,7 @@ function buildRole(ctx: BuildContext, r: ResolvedResource): void {
   ]);
 }
 
-function buildUser(ctx: BuildContext, r: ResolvedResource): void {
+function buildUser(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
   const path = normalisePath(r.props.Path);
   const user: IamUser = {
     userName: r.ref,
@@ -111,7 +121,7 @@ function buildUser(ctx: BuildContext, r: ResolvedResource): void {
       },
     ],
     mfaDevices: [],
-    inlinePolicies: inlinePolicies(r, POLICY_LIMITS.roleInline),
+    inlinePolicies: inlinePolicies(r, 'user', tally),
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
@@ -174,8 +184,9 @@ function groupMembers(ctx: BuildContext, group: string, path: string): IamUser[]
   return members;
 }
 
-function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
-  const policies = inlinePolicies(r, 5_120);
+function buildGroup(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
+  // Counted against the group's quota only: copying them onto members is our flattening, not IAM's.
+  const policies = inlinePolicies(r, 'group', tally);
   const arns = managedArns(ctx, r);
   for (const user of groupMembers(ctx, r.ref, r.path)) {
     user.inlinePolicies.push(...policies.map((p) => ({ name: `${r.ref}/${p.name}`, document: p.document })));
@@ -184,14 +195,19 @@ function buildGroup(ctx: BuildContext, r: ResolvedResource): void {
   noteUnusedProperties(ctx, r, ['GroupName', 'Path', 'Policies', 'ManagedPolicyArns']);
 }
 
-function buildStandalonePolicy(ctx: BuildContext, r: ResolvedResource): void {
+function buildStandalonePolicy(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
   const name = asString(r.props.PolicyName) ?? r.logical;
-  const isUserPolicy = r.type === 'AWS::IAM::UserPolicy';
-  const document = policyDocument(
-    r.props.PolicyDocument,
-    `${r.path}.Properties.PolicyDocument`,
-    isUserPolicy ? POLICY_LIMITS.userInline : POLICY_LIMITS.roleInline,
-  );
+  const path = `${r.path}.Properties.PolicyDocument`;
+  const document = inlineDocument(r.props.PolicyDocument, path);
+  // Each principal it names embeds a copy, which counts against that principal's quota (even one
+  // outside the template: what the template adds alone is already over).
+  const { props } = r;
+  for (const role of [...asStrings(props.Roles), ...asStrings(props.RoleName)])
+    tally.add('role', role.split('/').pop() as string, document, path);
+  for (const user of [...asStrings(props.Users), ...asStrings(props.UserName)])
+    tally.add('user', user, document, path);
+  for (const group of [...asStrings(props.Groups), ...asStrings(props.GroupName)])
+    tally.add('group', group, document, path);
   for (const entity of targets(ctx, r)) entity.inlinePolicies.push({ name, document: document as never });
   noteUnusedProperties(ctx, r, [
     'PolicyName',
@@ -211,6 +227,7 @@ function buildManagedPolicy(ctx: BuildContext, r: ResolvedResource): void {
     r.props.PolicyDocument,
     `${r.path}.Properties.PolicyDocument`,
     POLICY_LIMITS.managed,
+    iamPolicySize,
   );
   ctx.state.iam.policies[arn] = {
     policyName: arn.split('/').pop() as string,
@@ -268,9 +285,10 @@ function buildProviders(ctx: BuildContext, r: ResolvedResource): void {
 /** Builds every IAM resource: roles and users first (policies attach to them), then policies and providers. */
 export function buildIam(ctx: BuildContext): void {
   const of = (...types: string[]) => ctx.resources.filter((r) => types.includes(r.type));
-  for (const r of of('AWS::IAM::Role')) buildRole(ctx, r);
-  for (const r of of('AWS::IAM::User')) buildUser(ctx, r);
-  for (const r of of('AWS::IAM::Group')) buildGroup(ctx, r);
+  const tally = createInlinePolicyTally();
+  for (const r of of('AWS::IAM::Role')) buildRole(ctx, r, tally);
+  for (const r of of('AWS::IAM::User')) buildUser(ctx, r, tally);
+  for (const r of of('AWS::IAM::Group')) buildGroup(ctx, r, tally);
   for (const r of of('AWS::IAM::ManagedPolicy')) buildManagedPolicy(ctx, r);
   for (const r of of(
     'AWS::IAM::Policy',
@@ -278,6 +296,6 @@ export function buildIam(ctx: BuildContext): void {
     'AWS::IAM::UserPolicy',
     'AWS::IAM::GroupPolicy',
   ))
-    buildStandalonePolicy(ctx, r);
+    buildStandalonePolicy(ctx, r, tally);
   for (const r of of('AWS::IAM::SAMLProvider', 'AWS::IAM::OIDCProvider')) buildProviders(ctx, r);
 }

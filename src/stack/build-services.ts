@@ -139,6 +139,9 @@ function buildBucketPolicy(ctx: BuildContext, r: ResolvedResource): void {
     r.props.PolicyDocument,
     `${r.path}.Properties.PolicyDocument`,
     POLICY_LIMITS.bucket,
+    undefined,
+    // Amazon S3's limit, not IAM's: "Bucket policies are limited to 20 KB in size" (S3 User Guide).
+    `Amazon S3 allows a bucket policy of at most ${POLICY_LIMITS.bucket} (20 KB)`,
   ) as never;
   ctx.origins.set(`bucket-policy:${name}`, r.path);
 }

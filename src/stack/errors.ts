@@ -5,13 +5,16 @@
 export class StackImportError extends Error {
   readonly line?: number;
   readonly column?: number;
-  constructor(message: string, position?: { line: number; column: number }) {
+  /** The template's lines at the spot with a caret under it, when the parser drew them (YAML). */
+  readonly frame?: string;
+  constructor(message: string, position?: { line: number; column: number }, frame?: string) {
     super(position ? `${message} (line ${position.line}, column ${position.column})` : message);
     this.name = 'StackImportError';
     if (position) {
       this.line = position.line;
       this.column = position.column;
     }
+    if (frame) this.frame = frame;
   }
 }
 
@@ -31,5 +34,14 @@ export function positionOf(text: string, offset: number): { line: number; column
 
 /** CloudFormation's own limits on a template body given to the console as a file: 1 MB. */
 export const MAX_TEMPLATE_BYTES = 1_000_000;
+/**
+ * The longest value resolving a template may build: a string, or a list or object counted as the sum of
+ * its strings. CloudFormation takes a template of at most 1 MB (from S3; 51,200 bytes inline) and a
+ * parameter value of at most 4,096 bytes (CloudFormation quotas), so a value longer than a whole template
+ * can only come from intrinsics that copy a value over and over (a Fn::Join of a Ref to a name that is
+ * itself such a join doubles at each step). Refusing it here stops the import long before JavaScript's
+ * own string limit (about 2^29 characters in V8) throws a RangeError that names nothing in the template.
+ */
+export const MAX_RESOLVED_CHARS = MAX_TEMPLATE_BYTES;
 /** Deeper than any real template; deep enough that a hostile one cannot exhaust the stack. */
 export const MAX_DEPTH = 100;

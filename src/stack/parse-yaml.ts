@@ -110,10 +110,15 @@ export async function parseYaml(text: string): Promise<unknown> {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const message = first.message.split('\n')[0] ?? first.message;
+    // With prettyErrors, yaml's message is "<what> at line L, column C:" and then a code frame. The
+    // error appends the position itself, so it is cut from the text here; the frame is kept apart.
+    const [head = '', ...rest] = first.message.split('\n');
+    const what = pos ? head.replace(/ at line \d+, column \d+:?$/, '') : head;
+    const frame = rest.join('\n').replace(/^\n+|\s+$/g, '');
     throw new StackImportError(
-      `Invalid YAML: ${message}`,
+      `Invalid YAML: ${what}`,
       pos ? { line: pos.line, column: pos.col } : undefined,
+      frame || undefined,
     );
   }
   let aliases = 0;

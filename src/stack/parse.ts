@@ -53,14 +53,16 @@ export async function parseTemplate(text: string): Promise<Template> {
   }
   // "The logical ID must be alphanumeric (A-Za-z0-9) and unique within the template" (CloudFormation user
   // guide, resources, parameters and outputs). It also keeps names such as `__proto__` out of lookups.
-  for (const [kind, names] of [
-    ['Resource', Object.keys(resources)],
-    ['Parameter', Object.keys(section(doc, 'Parameters'))],
-    ['Output', Object.keys(section(doc, 'Outputs'))],
+  // The wording is CloudFormation's as reported in public issue threads: "Resource name X is non
+  // alphanumeric." and "Parameter name X …", but "Outputs name 'X' …" with the section's name and quotes.
+  for (const [names, said] of [
+    [Object.keys(resources), (n: string) => `Resource name ${n}`],
+    [Object.keys(section(doc, 'Parameters')), (n: string) => `Parameter name ${n}`],
+    [Object.keys(section(doc, 'Outputs')), (n: string) => `Outputs name '${n}'`],
   ] as const) {
     const bad = names.find((n) => !LOGICAL_ID.test(n));
     if (bad !== undefined)
-      throw new StackImportError(`Template format error: ${kind} name ${bad} is non alphanumeric.`);
+      throw new StackImportError(`Template format error: ${said(bad)} is non alphanumeric.`);
   }
   return {
     AWSTemplateFormatVersion:

@@ -1,4 +1,4 @@
-import { StackImportError } from './errors';
+import { MAX_RESOLVED_CHARS, StackImportError } from './errors';
 import { isRecord, type Template } from './parse';
 import { genericAtt, genericRef, RESOURCE_TYPES, type RefEnv } from './resource-types';
 
@@ -28,6 +28,12 @@ export interface ResolveSettings {
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 const MAX_STEPS = 3_000_000;
 
+/** The refusal for a value over MAX_RESOLVED_CHARS; `what` is "Fn::Join builds a string of" or the like. */
+const tooLong = (path: string, what: string) =>
+  new StackImportError(
+    `${path}: ${what} more than ${MAX_RESOLVED_CHARS} characters, more than a whole template may hold (1 MB), so it cannot be a real value; the import stops here`,
+  );
+
 const fnOf = (v: Record<string, unknown>): [string, unknown] | undefined => {
   const keys = Object.keys(v);
   if (keys.length !== 1) return undefined;
@@ -44,6 +50,8 @@ export class Resolver {
   private readonly refCache = new Map<string, string>();
   private readonly refStack = new Set<string>();
   private readonly paramCache = new Map<string, unknown>();
+  /** Sizes of lists and objects already measured (see `sizeOf`), so nesting is measured once. */
+  private readonly sizes = new WeakMap<object, number>();
 
   private readonly settings: ResolveSettings;
 
@@ -191,25 +199,62 @@ export class Resolver {
   }
 
   private sub(template: string, vars: Record<string, unknown>, path: string): string {
+    // Counted as the pieces come, so a string over the cap is refused before it is built.
+    let length = template.length;
+    const counted = (piece: string) => {
+      length += piece.length;
+      if (length > MAX_RESOLVED_CHARS)
+        throw tooLong(path.slice(0, -'.Fn::Sub'.length), 'Fn::Sub builds a string of');
+      return piece;
+    };
     // `${!` is a literal `${` (Fn::Sub documentation); anything else in `${…}` is a reference.
-    return template.replace(/\$\{!|\$\{([^}]*)\}/g, (whole, inner: string | undefined) => {
-      if (inner === undefined) return '${';
-      const name = inner.trim();
-      if (name in vars) return String(vars[name]);
-      const dot = name.indexOf('.');
-      if (dot > 0 && !name.startsWith('AWS::') && name.slice(0, dot) in this.template.Resources)
-        return String(this.getAtt(name.slice(0, dot), name.slice(dot + 1), path));
-      if (name.startsWith('AWS::') || name in this.template.Parameters || name in this.template.Resources) {
-        const v = this.ref(name, path);
-        return Array.isArray(v) ? v.join(',') : String(v);
-      }
-      throw new StackImportError(
-        `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
-      );
-    });
+    return template.replace(/\$\{!|\$\{([^}]*)\}/g, (whole, inner: string | undefined) =>
+      counted(this.subValue(whole, inner, vars, path)),
+    );
   }
 
-  resolve(value: unknown, path: string): unknown {
+  private subValue(
+    whole: string,
+    inner: string | undefined,
+    vars: Record<string, unknown>,
+    path: string,
+  ): string {
+    if (inner === undefined) return '${';
+    const name = inner.trim();
+    if (name in vars) return String(vars[name]);
+    const dot = name.indexOf('.');
+    if (dot > 0 && !name.startsWith('AWS::') && name.slice(0, dot) in this.template.Resources)
+      return String(this.getAtt(name.slice(0, dot), name.slice(dot + 1), path));
+    if (name.startsWith('AWS::') || name in this.template.Parameters || name in this.template.Resources) {
+      const v = this.ref(name, path);
+      return Array.isArray(v) ? v.join(',') : String(v);
+    }
+    throw new StackImportError(
+      `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
+    );
+  }
+
+  /**
+   * About how many characters a value holds: a string's length, a list's or object's strings and keys
+   * plus one per item. Lists and objects are measured once (a value a template copies is one object).
+   */
+  private sizeOf(v: unknown): number {
+    if (typeof v === 'string') return v.length;
+    if (typeof v !== 'object' || v === null) return 1;
+    const known = this.sizes.get(v);
+    if (known !== undefined) return known;
+    let size = 0;
+    if (Array.isArray(v)) for (const item of v) size += this.sizeOf(item) + 1;
+    else for (const [k, item] of Object.entries(v)) size += k.length + this.sizeOf(item) + 1;
+    this.sizes.set(v, size);
+    return size;
+  }
+
+  /**
+   * The value a deployment would see at `path`. A list or object longer than MAX_RESOLVED_CHARS is refused
+   * unless `measured` is false: an intrinsic's own argument list is measured by what the intrinsic builds.
+   */
+  resolve(value: unknown, path: string, measured = true): unknown {
     if (++this.steps > MAX_STEPS) throw new StackImportError('The template takes too long to resolve');
     if (Array.isArray(value)) {
       const out: unknown[] = [];
@@ -217,21 +262,29 @@ export class Resolver {
         const r = this.resolve(v, `${path}[${i}]`);
         if (r !== NO_VALUE) out.push(r);
       });
+      if (measured && this.sizeOf(out) > MAX_RESOLVED_CHARS) throw tooLong(path, 'the list holds');
       return out;
     }
     if (!isRecord(value)) return value;
     const fn = fnOf(value);
-    if (fn) return this.call(fn[0], fn[1], `${path}.${fn[0]}`);
+    if (fn) {
+      const result = this.call(fn[0], fn[1], `${path}.${fn[0]}`);
+      if (this.sizeOf(result) > MAX_RESOLVED_CHARS)
+        throw tooLong(path, `${fn[0]} builds a ${typeof result === 'string' ? 'string' : 'value'} of`);
+      return result;
+    }
     const out: Record<string, unknown> = Object.create(null);
     for (const [k, v] of Object.entries(value)) {
       const r = this.resolve(v, `${path}.${k}`);
       if (r !== NO_VALUE) out[k] = r;
     }
+    if (this.sizeOf(out) > MAX_RESOLVED_CHARS) throw tooLong(path, 'the object holds');
     return out;
   }
 
   private list(v: unknown, path: string, fn: string): unknown[] {
-    const r = this.resolve(v, path);
+    // Not measured here: Fn::Join measures what it would build; the others pick from the list or count it.
+    const r = this.resolve(v, path, false);
     if (!Array.isArray(r)) throw new StackImportError(`${path}: ${fn} expects a list`);
     return r;
   }
@@ -264,7 +317,13 @@ export class Resolver {
       case 'Fn::Join': {
         const [delim, items] = Array.isArray(arg) ? arg : bad();
         const list = this.list(items, `${path}[1]`, fn);
-        return list.map((x) => (typeof x === 'object' ? bad() : String(x))).join(String(delim));
+        const parts = list.map((x) => (typeof x === 'object' ? bad() : String(x)));
+        const separator = String(delim);
+        // Measured before joining: the joined string is never built when it would be over the cap.
+        const length = parts.reduce((n, s) => n + s.length, separator.length * Math.max(0, parts.length - 1));
+        if (length > MAX_RESOLVED_CHARS)
+          throw tooLong(path.slice(0, -'.Fn::Join'.length), 'Fn::Join builds a string of');
+        return parts.join(separator);
       }
       case 'Fn::Select': {
         const [index, items] = Array.isArray(arg) ? arg : bad();

@@ -43,6 +43,17 @@ describe('text the importer cannot read', () => {
     expect(e.line).toBeGreaterThanOrEqual(4);
     expect(e.column).toBeGreaterThan(0);
   });
+  it('bad YAML: the message gives the position once; the code frame is kept apart', async () => {
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: x\n',
+    );
+    expect(e.message.match(/line \d+, column \d+/g)).toEqual([`line ${e.line}, column ${e.column}`]);
+    expect(e.message).toBe(
+      `Invalid YAML: Flow map in block collection must be sufficiently indented and end with a } (line ${e.line}, column ${e.column})`,
+    );
+    expect(e.frame).toContain('Properties: { BucketName: x');
+    expect(e.frame).toMatch(/\^$/);
+  });
   it('an unknown short-form tag, with its position', async () => {
     const e = await rejection(
       'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Reff x\n',
@@ -149,7 +160,7 @@ describe('prototype names and huge values', () => {
       'Template format error: Parameter name my-param is non alphanumeric.',
     );
     await expect(refused('Outputs', '{"__proto__": {"Value": "x"}}')).rejects.toThrow(
-      'Template format error: Output name __proto__ is non alphanumeric.',
+      "Template format error: Outputs name '__proto__' is non alphanumeric.",
     );
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });

@@ -2,6 +2,7 @@ import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportedStack } from '../../stack/index';
 import { buildPipeline } from '../../stack/pipeline';
+import { canvasLabelWidth } from './label-wrap';
 import { layoutPipeline } from './pipeline-layout';
 import { RouteEdge, type RouteEdgeType } from './RouteEdge';
 import { StackNode, type StackNodeType } from './StackNode';
@@ -21,7 +22,9 @@ const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
  * (a phone). Boxes and lines the last played flow went through are lit.
  */
 export function StackDiagram({ stack, lit }: { stack: ImportedStack; lit: readonly string[] }) {
-  const layout = useMemo(() => layoutPipeline(buildPipeline(stack)), [stack]);
+  // Boxes are sized to their names in the font the page really draws them with.
+  const measure = useMemo(() => canvasLabelWidth(), []);
+  const layout = useMemo(() => layoutPipeline(buildPipeline(stack), measure), [stack, measure]);
   const [selected, setSelected] = useState<string | undefined>();
   const [width, setWidth] = useState(0);
   const frame = useRef<HTMLDivElement>(null);

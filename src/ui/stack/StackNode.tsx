@@ -1,5 +1,6 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import { labelPieces } from './label-wrap';
 import type { LaidOutNode } from './pipeline-layout';
 
 export type StackNodeData = {
@@ -10,9 +11,29 @@ export type StackNodeData = {
 };
 export type StackNodeType = Node<StackNodeData, 'stackBox'>;
 
+/** A name with a line-break opportunity (`<wbr>`) at each place label-wrap.ts allows one. */
+function WrappableName({ name }: { name: string }) {
+  let at = 0;
+  return (
+    <>
+      {labelPieces(name).map((piece) => {
+        const start = at;
+        at += piece.length;
+        return (
+          <Fragment key={start}>
+            {start > 0 ? <wbr /> : null}
+            {piece}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * One box of the reader's pipeline: its name, what it is, and how the identity pools use it. A button:
- * click or Enter shows what it is (logical id, type, template path) beside the diagram.
+ * click or Enter shows what it is (logical id, type, template path) beside the diagram. The name wraps
+ * (the layout made the box tall enough); the title and accessible name carry it whole.
  */
 function StackNodeView({ data }: NodeProps<StackNodeType>) {
   const { node, lit, selected } = data;
@@ -28,7 +49,9 @@ function StackNodeView({ data }: NodeProps<StackNodeType>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
-      <span className="stack-node__label">{node.label}</span>
+      <span className="stack-node__label">
+        <WrappableName name={node.label} />
+      </span>
       <span className="stack-node__what">{node.what}</span>
       {node.uses.length ? <span className="stack-node__uses">{node.uses.join(', ')}</span> : null}
     </button>

@@ -11,13 +11,22 @@ import { type CellRef, MatrixTable } from './MatrixTable';
 import { PlayPanel } from './PlayPanel';
 import { StackDiagram } from './StackDiagram';
 import { FindingsPanel, ParametersForm, TracePanel, UnsupportedPanel } from './StackPanels';
-import { loadStack, saveStack } from './stack-storage';
+import { type DraftSave, loadDraft, loadStack, MAX_DRAFT_CHARS, saveStack } from './stack-storage';
+import { useTemplateDraft } from './use-template-draft';
 import './stack.css';
 
 /** The region the stack is imported into (AWS::Region). */
 const REGION = 'us-east-1';
 
 type Trace = { title: string; trace: { request: { action: string; resource: string }; result: unknown } };
+/** Why the last import failed, and the template's lines at the spot when the parser drew them. */
+type ImportFailure = { message: string; frame?: string };
+
+const DRAFT_NOT_KEPT: Record<Exclude<DraftSave, 'kept'>, string> = {
+  'too-large': `This text is longer than ${MAX_DRAFT_CHARS.toLocaleString('en')} characters, more than a template may hold, so it is not kept in this browser: it is lost on reload.`,
+  unavailable:
+    'This browser’s storage is full or turned off, so the text is not kept: import it, or it is lost on reload.',
+};
 
 /**
  * "Your stack": bring a CloudFormation template, see who can do what (the access matrix, each
@@ -26,11 +35,15 @@ type Trace = { title: string; trace: { request: { action: string; resource: stri
  */
 export default function StackView() {
   const store = useAppStoreApi();
-  const [text, setText] = useState('');
+  // Text typed but not imported survives a reload (use-template-draft.ts); read once, at mount.
+  const [draft] = useState(loadDraft);
+  const [text, setText] = useState(draft ?? '');
+  const [importedText, setImportedText] = useState<string | undefined>();
+  const draftStatus = useTemplateDraft(text, importedText);
   const [name, setName] = useState('pasted template');
   const [parameters, setParameters] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ImportedStack | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<CellRef | undefined>();
   const [trace, setTrace] = useState<Trace | null>(null);
@@ -46,10 +59,15 @@ export default function StackView() {
     try {
       const imported = await importStack(source, { parameters: values, region: REGION });
       setResult(imported);
+      setImportedText(source);
       await saveStack({ text: source, name: sourceName, parameters: values }).catch(() => undefined);
     } catch (e) {
       setResult(null);
-      setError(e instanceof StackImportError ? e.message : `Import failed: ${String(e)}`);
+      setError(
+        e instanceof StackImportError
+          ? { message: e.message, ...(e.frame ? { frame: e.frame } : {}) }
+          : { message: `Import failed: ${String(e)}` },
+      );
     } finally {
       setBusy(false);
     }
@@ -60,7 +78,8 @@ export default function StackView() {
     loadStack()
       .then((saved) => {
         if (!live || !saved) return;
-        setText(saved.text);
+        // A draft is newer than the imported template: the box shows it, the results the import.
+        if (draft === undefined) setText(saved.text);
         setName(saved.name);
         setParameters(saved.parameters);
         void run(saved.text, saved.name, saved.parameters);
@@ -69,7 +88,7 @@ export default function StackView() {
     return () => {
       live = false;
     };
-  }, [run]);
+  }, [run, draft]);
 
   const readFile = async (file: File) => {
     const content = await file.text();
@@ -117,6 +136,11 @@ export default function StackView() {
           <span>Template (JSON or YAML)</span>
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} />
         </label>
+        {draftStatus === 'kept' ? null : (
+          <p className="stack-note" aria-live="polite">
+            {DRAFT_NOT_KEPT[draftStatus]}
+          </p>
+        )}
         <div className="stack-actions">
           <button
             type="button"
@@ -143,9 +167,10 @@ export default function StackView() {
         </div>
         {busy ? <p role="status">Importing…</p> : null}
         {error ? (
-          <p role="alert" className="stack-error">
-            {error}
-          </p>
+          <div role="alert" className="stack-error">
+            <p>{error.message}</p>
+            {error.frame ? <pre className="stack-error__frame">{error.frame}</pre> : null}
+          </div>
         ) : null}
       </div>
       {exported ? (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importStack } from '../../stack/index';
 import { buildPipeline } from '../../stack/pipeline';
 import { type Box, boxesOverlap, type Point, segmentHitsBox } from '../diagram/layout';
-import { layoutPipeline } from './pipeline-layout';
+import { LABEL_LINE_H, layoutPipeline, STACK_NODE_H } from './pipeline-layout';
 
 const now = () => Date.UTC(2026, 10, 26, 12, 0, 0);
 const SAMPLES = 'tests/fixtures/cfn-samples/';
@@ -62,5 +62,33 @@ describe('layoutPipeline', () => {
       'reader-guest': ['unauthenticated'],
       'corp-staff': ['rule email Contains @example-corp.test'],
     });
+  });
+
+  it('makes a box tall enough for a long name and keeps the boxes below it clear', async () => {
+    const long = 'CustomerOrderProcessingPipelineExecution'; // 40 characters, no RoleName: a generated name
+    const role = (logical: string, name?: string) => ({
+      [logical]: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          ...(name ? { RoleName: name } : {}),
+          AssumeRolePolicyDocument: {
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          },
+        },
+      },
+    });
+    const r = await importStack(JSON.stringify({ Resources: { ...role(long), ...role('Short', 'short') } }), {
+      cloud: { now },
+    });
+    const { nodes } = layoutPipeline(buildPipeline(r));
+    const tall = nodes.find((n) => n.label.includes(long));
+    const short = nodes.find((n) => n.label === 'short');
+    if (!tall || !short) throw new Error('both roles are drawn');
+    expect(tall.label).toMatch(new RegExp(`^my-stack-${long}-[A-Z0-9]{12}$`));
+    expect(tall.box.h).toBeGreaterThanOrEqual(STACK_NODE_H + 2 * LABEL_LINE_H);
+    expect(short.box.h).toBe(STACK_NODE_H);
+    expect(boxesOverlap(tall.box, short.box, 8)).toBe(false);
   });
 });

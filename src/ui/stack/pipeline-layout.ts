@@ -1,5 +1,6 @@
 import type { Pipeline, PipelineKind, PipelineNode } from '../../stack/pipeline';
 import type { Box, Point } from '../diagram/layout';
+import { estimateLabelWidth, labelLines, type MeasureText } from './label-wrap';
 
 /**
  * Where the boxes of the reader's pipeline go: one column per kind, read left to right as a sign-in
@@ -8,9 +9,21 @@ import type { Box, Point } from '../diagram/layout';
  * middle of its neighbours in the columns already placed as the box above it allows, so boxes never
  * overlap. Every line joins neighbouring columns: it leaves the source's right side, turns in the gap
  * on a channel of its own source, and enters the target's left side, so no line runs through a box.
+ * A box is as tall as its name needs (see label-wrap.ts): a long name wraps onto more lines.
  */
 export const STACK_NODE_W = 200;
+/** The height of a box whose name fits one line. */
 export const STACK_NODE_H = 64;
+/**
+ * The room a name has on one line: the box less its padding (2 × 8) and borders (2 + 6 on pool boxes),
+ * less 2 px so rounding in the browser never pushes a piece onto a line the layout did not count.
+ * Keep in step with `.stack-node` in stack.css.
+ */
+export const LABEL_WIDTH = STACK_NODE_W - 16 - 8 - 2;
+/** The label's line height in stack.css (`.stack-node__label`). */
+export const LABEL_LINE_H = 18;
+/** Longer names are cut (the full name stays in the box's title, accessible name and details). */
+export const MAX_LABEL_LINES = 6;
 const ROW_GAP = 18;
 const MIN_GAP = 44;
 const CHANNEL = 8;
@@ -45,7 +58,19 @@ export interface PipelineLayout {
   bounds: Box;
 }
 
-export function layoutPipeline(pipeline: Pipeline): PipelineLayout {
+/** How tall the box for `label` is. */
+export function boxHeight(label: string, measure: MeasureText = estimateLabelWidth): number {
+  const lines = Math.min(MAX_LABEL_LINES, labelLines(label, LABEL_WIDTH, measure));
+  return STACK_NODE_H + LABEL_LINE_H * (lines - 1);
+}
+
+/** `measure` is the label font's width in the view (a canvas); without a browser an estimate is used. */
+export function layoutPipeline(
+  pipeline: Pipeline,
+  measure: MeasureText = estimateLabelWidth,
+): PipelineLayout {
+  const heights = new Map(pipeline.nodes.map((n) => [n.id, boxHeight(n.label, measure)]));
+  const heightOf = (id: string) => heights.get(id) ?? STACK_NODE_H;
   const used = [...new Set(pipeline.nodes.map((n) => COLUMN[n.kind]))].sort((a, b) => a - b);
   const columnOf = (n: PipelineNode) => used.indexOf(COLUMN[n.kind]);
   const neighbours = new Map<string, string[]>();
@@ -88,7 +113,7 @@ export function layoutPipeline(pipeline: Pipeline): PipelineLayout {
     for (const { n, want } of order) {
       const y = Number.isFinite(want) ? Math.max(next, want) : next;
       ys.set(n.id, y);
-      next = y + STACK_NODE_H + ROW_GAP;
+      next = y + heightOf(n.id) + ROW_GAP;
     }
   }
 
@@ -97,7 +122,7 @@ export function layoutPipeline(pipeline: Pipeline): PipelineLayout {
     if (e.label) for (const l of e.label.split(', ')) incoming.set(e.to, [...(incoming.get(e.to) ?? []), l]);
   const nodes: LaidOutNode[] = pipeline.nodes.map((n) => ({
     ...n,
-    box: { x: columnX[columnOf(n)] ?? 0, y: ys.get(n.id) ?? 0, w: STACK_NODE_W, h: STACK_NODE_H },
+    box: { x: columnX[columnOf(n)] ?? 0, y: ys.get(n.id) ?? 0, w: STACK_NODE_W, h: heightOf(n.id) },
     uses: [...new Set(incoming.get(n.id) ?? [])],
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -1,4 +1,5 @@
 import { openDB } from 'idb';
+import { MAX_TEMPLATE_BYTES } from '../../stack/errors';
 
 /**
  * The imported template (and the parameter values typed for it) kept in IndexedDB, so a reload
@@ -42,4 +43,66 @@ export async function loadStack(): Promise<SavedStack | undefined> {
 export async function clearStack(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   await withDb(async (db) => void (await db.delete(STORE, KEY)));
+}
+
+/**
+ * Text typed or pasted into the template box and not imported yet, in localStorage: it is written as
+ * the reader types, which IndexedDB's asynchronous calls make awkward, and it is one string. Only text
+ * that differs from the imported template is kept (that one is in IndexedDB above), so there is never
+ * a second copy. Renaming the key loses the drafts kept under the old one.
+ */
+export const DRAFT_KEY = 'identity-atlas-stack-draft';
+/** A longer text could not be imported (the 1 MB template limit), so it is not kept either. */
+export const MAX_DRAFT_CHARS = MAX_TEMPLATE_BYTES;
+
+/** What became of a draft: kept, too long to keep, or refused by the browser (storage full or off). */
+export const DraftSave = { kept: 'kept', tooLarge: 'too-large', unavailable: 'unavailable' } as const;
+export type DraftSave = (typeof DraftSave)[keyof typeof DraftSave];
+
+/** localStorage, or undefined where reading it throws (storage turned off for the site). */
+function local(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadDraft(): string | undefined {
+  try {
+    return local()?.getItem(DRAFT_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    local()?.removeItem(DRAFT_KEY);
+  } catch {
+    // Storage that cannot be written cannot hold a draft either: nothing to clear.
+  }
+}
+
+/** Keeps `text` as the draft (an empty text clears it); never throws. */
+export function saveDraft(text: string): DraftSave {
+  if (text === '') {
+    clearDraft();
+    return DraftSave.kept;
+  }
+  if (text.length > MAX_DRAFT_CHARS) {
+    // The older draft is a text the reader has since replaced: restoring it would be wrong.
+    clearDraft();
+    return DraftSave.tooLarge;
+  }
+  const store = local();
+  if (!store) return DraftSave.unavailable;
+  try {
+    store.setItem(DRAFT_KEY, text);
+    return DraftSave.kept;
+  } catch {
+    // QuotaExceededError (the origin's few megabytes are used up) or storage turned off after load.
+    clearDraft();
+    return DraftSave.unavailable;
+  }
 }
