@@ -327,6 +327,48 @@ for (const viewport of [
       expect(scroll).toBeLessThanOrEqual(client);
     });
 
+    test('in the STS gallery with all five calls run live; sideways scroll only on a phone, and said', async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await page.goto('/?view=sts');
+      for (const operation of [
+        'AssumeRole',
+        'AssumeRoleWithSAML',
+        'AssumeRoleWithWebIdentity',
+        'GetFederationToken',
+        'GetSessionToken',
+      ]) {
+        await page.getByRole('button', { name: `Run ${operation}`, exact: true }).click();
+        await expect(page.getByText(new RegExp(`^${operation}: 200 OK`))).toBeVisible({ timeout: 20_000 });
+      }
+      const region = page.getByRole('region', { name: 'STS comparison table' });
+      // The live principals (a 12-digit account, long role and session names) are what widened the table.
+      await expect(region.getByText('Principal:')).toHaveCount(5);
+      const {
+        scroll,
+        client,
+        page: pageWidth,
+      } = await region.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        page: document.documentElement.scrollWidth,
+      }));
+      expect(pageWidth).toBeLessThanOrEqual(viewport.width);
+      if (viewport.width >= 1280) {
+        expect(scroll).toBeLessThanOrEqual(client);
+        await expect(page.getByText('scroll the table sideways')).toBeHidden();
+      } else {
+        // A phone keeps the columns readable and scrolls them, and the page tells the reader so.
+        expect(scroll).toBeGreaterThan(client);
+        await expect(page.getByText('scroll the table sideways')).toBeVisible();
+      }
+      // Narrower columns, and still no word split: ARNs wrap between their parts, never inside a name.
+      const { broken, anywhere } = await brokenWords(region);
+      expect(broken).toEqual([]);
+      expect(anywhere).toBe(0);
+    });
+
     test('in Cognito Sync with three devices', async ({ page }) => {
       test.setTimeout(120_000);
       await page.goto('/?view=sync');

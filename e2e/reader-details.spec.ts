@@ -83,6 +83,37 @@ test('a link whose as= contradicts its scenario shows who really signs in', asyn
   await expect(page.getByRole('radio', { name: /Guest/ })).not.toBeChecked();
 });
 
+test('"Who is signing in?" names both people of a two-person scenario, and one person as before', async ({
+  page,
+}) => {
+  const group = page.getByRole('group', { name: 'Who is signing in?' });
+  await page.goto('/?scenario=attack-missing-aud&step=0');
+  await expect(page.getByRole('region', { name: /^Diagram: Attack: a role trust policy/ })).toBeVisible();
+  // Alice signs in at the user pool; the attacker takes a guest identity: both are marked, by name.
+  const userPool = group.locator('label', { has: page.getByRole('radio', { name: /User pool user/ }) });
+  const guest = group.locator('label', { has: page.getByRole('radio', { name: /Guest/ }) });
+  await expect(userPool).toHaveClass(/is-checked/);
+  await expect(userPool).toContainText('Alice');
+  await expect(guest).toHaveClass(/is-checked/);
+  await expect(guest).toContainText('the attacker');
+  // No single radio claims to be the answer; the sentence the group is described by gives it.
+  await expect(group.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(group).toHaveAccessibleDescription(
+    'Two people here: Alice (user pool user), then the attacker (guest).',
+  );
+  // A person who signs with IAM keys has no choice of their own, so only the sentence can name them.
+  await page.goto('/?scenario=what-if-guests-disabled&step=0');
+  await expect(group).toHaveAccessibleDescription(
+    'Two people here: an administrator (IAM user keys), then a visitor (guest).',
+  );
+  await expect(group.locator('label.is-checked')).toHaveCount(1);
+  // One person: the checked choice is the answer, and no sentence is added.
+  await page.goto('/?scenario=guest&step=0');
+  await expect(page.getByRole('radio', { name: /Guest/ })).toBeChecked();
+  await expect(group.locator('label.is-checked')).toHaveCount(1);
+  await expect(group).toHaveAccessibleDescription('');
+});
+
 test('on a 390-pixel phone a long error code in the step list stays inside the page', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?scenario=admin-api-backend&step=5');

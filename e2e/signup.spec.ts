@@ -191,6 +191,27 @@ test('the view is a deep link, and Start over gives a fresh pool', async ({ page
   await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
 });
 
+test('the view says, before the first step, that a reload starts the pool afresh, and a reload does', async ({
+  page,
+}) => {
+  await open(page);
+  const note = page.getByText('This user pool lives only in this tab.');
+  await expect(note).toBeVisible();
+  await expect(note.locator('..')).toContainText('Reloading the page starts it afresh');
+  // Near the start: above the first step's form, not somewhere a reader meets after signing up.
+  const noteTop = (await note.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+  const stepTop = (await page.getByRole('heading', { name: '1. Sign up' }).boundingBox())?.y ?? 0;
+  expect(noteTop).toBeLessThan(stepTop);
+  await signUp(page, { username: 'ada', email: 'ada@example.com', name: 'Ada', password: PASSWORD });
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+  // What the note said: the user and the code sent to them are gone, and the name is free again.
+  await expect(inbox(page)).toContainText('No messages yet');
+  await signUp(page, { username: 'ada', email: 'ada@example.com', name: 'Ada', password: PASSWORD });
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+});
+
 for (const size of [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },

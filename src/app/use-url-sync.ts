@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { whenIdle } from '../player/yield';
 import { useAppStoreApi } from '../store/hooks';
 import type { AppState } from '../store/types';
-import { formatUrlState, parseUrlState, sameClockJumps } from '../store/url-state';
+import { canonicalSearch, formatUrlState, parseUrlState, sameClockJumps } from '../store/url-state';
 
 /** While a flow plays, the URL's step is brought up to date at most this often (history calls are slow). */
 const STEP_URL_DELAY_MS = 400;
@@ -62,6 +62,10 @@ export function useUrlSync() {
       if (url !== location.search || entryOf(history.state) !== current)
         history.replaceState({ [ENTRY_KEY]: current }, '', url);
     };
+    // A link with values the app dropped or clamped (`?step=abc`, `?step=999`) is corrected at once, in
+    // place (no new entry): the address bar then names what is shown, and Back still leaves the page.
+    const repaired = canonicalSearch(location.search);
+    if (repaired !== undefined) writeEntry(repaired);
     // The first entry's key is written when the page is idle, not in the load the reader waits for.
     const cancelKey = whenIdle(() => writeEntry(), SETTLED_URL_IDLE_TIMEOUT_MS);
     const waiting = () => pending !== undefined || settling !== undefined || cancelIdle !== undefined;

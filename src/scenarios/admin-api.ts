@@ -190,6 +190,10 @@ export const adminBackendScenario: Scenario = {
     'Admin* calls need AWS credentials and IAM permission; an unsigned one is refused. The backend creates a user; the user signs in publicly and must choose a password.',
   group: 'flows',
   identity: 'iamUser',
+  people: [
+    { identity: 'iamUser', name: 'the backend' },
+    { identity: 'userPool', name: 'the invited user' },
+  ],
   actors: ['app', 'developer', 'sts', 'iam', 'userPool'],
   steps: [assumeBackendRole, browserTriesAdmin, createUser, userSignsIn, newPassword],
 };

@@ -50,6 +50,10 @@ export const attackLegacyTrust: Scenario = {
     'Alice stores a private file; a guest’s Cognito token then assumes AtlasLegacyRole, whose trust policy forgot aud and amr, and reads it.',
   group: 'attacks',
   identity: 'guest',
+  people: [
+    { identity: 'userPool', name: 'Alice' },
+    { identity: 'guest', name: 'the attacker' },
+  ],
   actors: ['app', 'userPool', 'identityPool', 'sts', 'iam', 's3'],
   steps: [
     userPoolSignIn(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlayer } from '../player/create-player';
 import { createCloud } from '../sim/index';
 import { SCENARIOS } from './catalog';
+import { peopleOf } from './types';
 
 /**
  * Every scenario, played to the end against the real engine: each step ends the way it says it will
@@ -33,4 +34,28 @@ describe('scenario catalog against the engine', () => {
       expect(scenario.steps.filter((s) => s.expect === 'denied' && !s.refusal).map((s) => s.id)).toEqual([]);
     });
   }
+});
+
+describe('the people of each scenario', () => {
+  it('lists each person of a two-person scenario with the kind they sign in as, in the order they act', () => {
+    const several = Object.fromEntries(
+      SCENARIOS.filter((s) => peopleOf(s).length > 1).map((s) => [
+        s.id,
+        peopleOf(s).map((p) => `${p.name}: ${p.identity}`),
+      ]),
+    );
+    expect(several).toEqual({
+      'what-if-guests-disabled': ['an administrator: iamUser', 'a visitor: guest'],
+      'attack-missing-aud': ['Alice: userPool', 'the attacker: guest'],
+      'admin-api-backend': ['the backend: iamUser', 'the invited user: userPool'],
+    });
+  });
+
+  it('counts the person a link names (`as`) among the people', () => {
+    for (const scenario of SCENARIOS)
+      expect(
+        peopleOf(scenario).map((p) => p.identity),
+        scenario.id,
+      ).toContain(scenario.identity);
+  });
 });

@@ -125,13 +125,26 @@ export interface ScenarioStep {
   run(ctx: StepContext): Promise<void>;
 }
 
+/** Someone who signs in, or signs requests with IAM keys, in a scenario. */
+export interface Person {
+  identity: Identity;
+  /** As the narration names them: "Alice", "the attacker". */
+  name: string;
+}
+
 export interface Scenario {
   id: string;
   title: string;
   /** One sentence for the picker. */
   summary: string;
   group: 'flows' | 'sts' | 'what-if' | 'attacks' | 'sign-out';
+  /** Who signs in; with several people, the one the scenario is about (a link's `as` names it). */
   identity: Identity;
+  /**
+   * Everyone who signs in or signs requests, in the order they first act, when that is more than one
+   * person (Alice signs in at the user pool, then an attacker takes a guest identity). Absent: one person.
+   */
+  people?: readonly Person[];
   actors: ActorId[];
   /**
    * A box that plays another part in this scenario than its usual one (the developer's machine as a
@@ -139,6 +152,11 @@ export interface Scenario {
    */
   actorRoles?: Partial<Record<ActorId, { label: string; kind: string; about: string; what: string }>>;
   steps: ScenarioStep[];
+}
+
+/** The people of a scenario: its `people`, or the one person who signs in as its `identity`. */
+export function peopleOf(scenario: Pick<Scenario, 'identity' | 'people'>): readonly Person[] {
+  return scenario.people ?? [{ identity: scenario.identity, name: '' }];
 }
 
 /** Thrown by `ctx.need` when a step cannot be sent because an earlier one produced nothing. */

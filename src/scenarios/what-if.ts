@@ -239,6 +239,10 @@ export const guestsDisabled: Scenario = {
     'An administrator sets AllowUnauthenticatedIdentities to false; a visitor then asks for a guest identity. Then guests are turned back on.',
   group: 'what-if',
   identity: 'guest',
+  people: [
+    { identity: 'iamUser', name: 'an administrator' },
+    { identity: 'guest', name: 'a visitor' },
+  ],
   actors: ['developer', 'app', 'identityPool', 'iam'],
   steps: [
     setGuestAccessStep(false),

@@ -3,7 +3,7 @@ import {
   MAX_CLOCK_JUMP_MS as MAX_JUMP_MS,
   MAX_CLOCK_JUMPS as MAX_JUMPS,
 } from '../player/timeline';
-import { findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
+import { DEFAULT_SCENARIO_ID, findScenario, SCENARIO_FOR_IDENTITY } from '../scenarios/catalog';
 import type { Identity } from '../scenarios/types';
 import { View } from './types';
 
@@ -52,14 +52,17 @@ export function parseUrlState(search: string): UrlState {
   if (scenario) state.scenarioId = scenario.id;
   // Who signs in follows from the scenario: an `as` that contradicts it is dropped, so the "Who is signing
   // in?" switch never shows a guest above a user-pool sign-in. Alone, it opens that identity's flow.
+  // `as=iamUser` alone names no flow of its own (the switch has no IAM user choice): dropped too.
   const as = params.get('as');
-  if (as && IDENTITIES.includes(as) && (!scenario || scenario.identity === as))
+  if (as && IDENTITIES.includes(as) && (scenario ? scenario.identity === as : as !== 'iamUser'))
     state.identity = as as Identity;
   if (!scenario && state.identity && state.identity !== 'iamUser')
     state.scenarioId = SCENARIO_FOR_IDENTITY[state.identity];
+  // A step past the end is clamped to the last step of the scenario that opens, named or not.
+  const opened = findScenario(state.scenarioId ?? DEFAULT_SCENARIO_ID);
   const step = Number(params.get('step'));
   if (params.has('step') && Number.isInteger(step) && step >= 0) {
-    state.step = Math.min(step, scenario?.steps.length ?? step);
+    state.step = Math.min(step, opened?.steps.length ?? step);
   }
   const view = params.get('view');
   if (view && VIEWS.includes(view)) state.view = view as View;
@@ -93,6 +96,43 @@ export function formatUrlState(
   if (state.clockJumps?.length)
     params.set('clock', state.clockJumps.map((j) => `${j.position}:${j.ms}`).join(','));
   return `?${params.toString()}`;
+}
+
+/** The query keys a link of this app may hold; any other key is left to whoever added it. */
+const URL_KEYS: readonly string[] = ['scenario', 'as', 'step', 'view', 'chapter', 'clock'];
+
+/**
+ * The link for what `search` opens, or undefined when `search` already says only that. A value the app
+ * drops (`step=abc`, `view=nonsense`, an `as` the scenario contradicts) or clamps (`step=999`) would
+ * otherwise stay in the address bar and describe a screen that is not shown. Values a link leaves out
+ * (no `step` means step 0, no `view` means Flows) are not wrong, so a short link stays as it is.
+ *
+ * @example canonicalSearch('?scenario=guest&step=999') // '?scenario=guest&as=guest&step=5'
+ */
+export function canonicalSearch(search: string): string | undefined {
+  const given = new URLSearchParams(search);
+  const parsed = parseUrlState(search);
+  const scenario = findScenario(parsed.scenarioId) ?? findScenario(DEFAULT_SCENARIO_ID);
+  if (!scenario) return undefined;
+  const view = parsed.view ?? 'flow';
+  const canonical = formatUrlState({
+    scenarioId: scenario.id,
+    identity: parsed.identity ?? scenario.identity,
+    step: parsed.step ?? 0,
+    view,
+    chapterId: parsed.chapterId,
+    clockJumps: parsed.clockJumps,
+  });
+  const shown = new URLSearchParams(canonical);
+  const honest = URL_KEYS.every((key) => {
+    const values = given.getAll(key);
+    if (values.length === 0) return true;
+    if (values.length > 1) return false;
+    // Flows is the view a link without `view` opens, so `view=flow` says the same thing.
+    if (key === 'view' && values[0] === 'flow') return view === 'flow';
+    return shown.get(key) === values[0];
+  });
+  return honest ? undefined : canonical;
 }
 
 /** Two lists of clock moves are the same moves. */

@@ -229,6 +229,12 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
         Each button below sends one real request to the simulated user pool (AWS JSON 1.1, as a browser app
         sends it). Codes arrive in the simulated inbox. Nothing here is canned.
       </p>
+      {/* The lab's cloud lives in this tab's memory only; a reader who reloads must not lose a
+          user they signed up without having been told. */}
+      <p className="note signup-ephemeral">
+        <strong>This user pool lives only in this tab.</strong> Reloading the page starts it afresh, like
+        “Start over”: the users you signed up, their codes and their tokens are gone.
+      </p>
       <div className="signup-toolbar">
         <label className="reveal">
           <input type="checkbox" checked={reveal} onChange={() => setReveal((r) => !r)} /> Reveal passwords

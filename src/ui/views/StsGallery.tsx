@@ -10,6 +10,7 @@ import {
 import type { Scenario } from '../../scenarios/types';
 import type { StsOperationDefinition } from '../../sim/index';
 import { useAppStoreApi } from '../../store/hooks';
+import { TokenBreaks } from '../common/TokenBreaks';
 import { outcomeWords } from '../player/StepList';
 import './sts-gallery.css';
 import { useScenarioRun } from './use-scenario-run';
@@ -32,13 +33,19 @@ export function formatSeconds(seconds: number): string {
   return `${seconds} s`;
 }
 
+/**
+ * A WORD JOINER after the en dash of a number range ("1–12 h"): browsers may break after an en dash,
+ * and in the narrower columns that fit five calls at 1280 px one split "(1–" from "12 h)".
+ */
+const keepRangesWhole = (text: string) => text.replace(/(\d)–(?=\d)/g, '$1–\u2060');
+
 function List({ items }: { items: string[] }) {
   return items.length === 0 ? (
     <span>—</span>
   ) : (
     <ul className="sts-gallery__list">
       {items.map((item) => (
-        <li key={item}>{item}</li>
+        <li key={item}>{keepRangesWhole(item)}</li>
       ))}
     </ul>
   );
@@ -81,7 +88,14 @@ const FACTS: { label: string; render: (d: StsOperationDefinition) => ReactNode }
   },
   { label: 'MFA code accepted', render: (d) => (d.mfa ? 'Yes' : 'No') },
   { label: 'Session policy accepted', render: (d) => (d.sessionPolicies ? 'Yes' : 'No') },
-  { label: 'Resulting principal', render: (d) => <code className="sts-gallery__arn">{d.principalArn}</code> },
+  {
+    label: 'Resulting principal',
+    render: (d) => (
+      <code className="sts-gallery__arn">
+        <TokenBreaks text={d.principalArn} />
+      </code>
+    ),
+  },
   { label: 'Permissions', render: (d) => d.permissions },
   { label: 'Credentials can never call', render: (d) => <List items={d.cannotCall} /> },
   { label: 'When to use it', render: (d) => d.whenToUse },
@@ -110,10 +124,19 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
           </div>
         ) : null}
         {mint?.note ? <div className="small">{mint.note}</div> : null}
-        {expiration ? <div className="small">Expiration: {expiration}</div> : null}
-        {arn ? (
+        {expiration ? (
           <div className="small">
-            Principal: <code>{arn}</code>
+            Expiration: <span className="sts-gallery__time">{expiration}</span>
+          </div>
+        ) : null}
+        {arn ? (
+          // A live ARN carries a 12-digit account and long names: it wraps after its colons and slashes
+          // (TokenBreaks), so five of them fit side by side at 1280 px without breaking inside a name.
+          <div className="small">
+            Principal:{' '}
+            <code className="sts-gallery__arn">
+              <TokenBreaks text={arn} />
+            </code>
           </div>
         ) : null}
       </div>
