@@ -13,7 +13,8 @@ import {
   placeLabel,
   routeEdge,
 } from './layout';
-import { layoutActorsVertical, placeLabelsVertical, routeEdgesVertical } from './layout-vertical';
+import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
+import { placeLabelsVertical } from './layout-vertical-labels';
 import { packetWords } from './packet-words';
 
 /**
@@ -46,6 +47,17 @@ export interface PacketEdgeData extends Record<string, unknown> {
   /** The label as drawn: one line per step (long lists folded), and where its centre sits. */
   labelLines: string[];
   labelAt: Point;
+  /**
+   * On a phone, where the label stands in the gutter away from its line: the leader that ties it to the
+   * line, from the label's edge to a point on the route (layout-vertical-labels.ts).
+   */
+  labelLeader?: [Point, Point];
+  /**
+   * On a phone, the x of the label's left side: the label is drawn from there rather than centred on
+   * labelAt, since the width estimate (labelSize) runs wider than the text, and a centred label would
+   * stand off the leader's end or its line by half the difference.
+   */
+  labelLeft?: number;
   /** The orthogonal route in flow coordinates (clear of other boxes). */
   points: Point[];
   state: EdgeState;
@@ -325,13 +337,16 @@ export function buildGraph({
       const lines = (e.data as PacketEdgeData).labelLines;
       return lines.length ? labelSize(lines) : null;
     });
-    const centres = placeLabelsVertical(routes, sizes, gutterX);
+    const labels = placeLabelsVertical(routes, sizes, gutterX, nodeBoxes);
     const placed: Box[] = [];
     list.forEach((edge, i) => {
       const data = edge.data as PacketEdgeData;
       data.points = routes[i] ?? [];
-      data.labelAt = centres[i] ?? { x: 0, y: 0 };
+      data.labelAt = labels[i]?.at ?? { x: 0, y: 0 };
+      const leader = labels[i]?.leader;
+      if (leader) data.labelLeader = leader;
       const size = sizes[i];
+      if (size) data.labelLeft = data.labelAt.x - size.w / 2;
       if (size) placed.push({ x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size });
     });
     return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };

@@ -31,9 +31,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 500,
-      h: 610,
+      h: 618,
     },
   },
   'basic-flow-google': {
@@ -45,9 +45,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 500,
-      h: 610,
+      h: 618,
     },
   },
   'basic-flow-guest': {
@@ -129,9 +129,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 442,
-      h: 716,
+      h: 724,
     },
   },
   saml: {
@@ -437,9 +437,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 484,
-      h: 610,
+      h: 618,
     },
   },
   'attack-saml-replay': {
@@ -493,9 +493,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 452,
-      h: 716,
+      h: 724,
     },
   },
   'abac-departments': {
@@ -522,7 +522,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 455,
+      w: 435,
       h: 504,
     },
   },
@@ -577,9 +577,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
+      y: -12,
       w: 452,
-      h: 716,
+      h: 724,
     },
   },
 };

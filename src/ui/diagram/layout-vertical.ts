@@ -7,8 +7,8 @@ import { type Box, NODE_H, NODE_W, type Point } from './layout';
  * A call between neighbours is a short line down the gap between them; any other call leaves the
  * source's right side, runs down a lane of its own right of the column and enters the target's right
  * side. Lanes nest (short spans inside, long spans outside), so a line never runs under a box. Labels
- * stand in a gutter right of every lane, at the height of their line, pushed down only as far as
- * needed not to cover each other: no label covers a box or a line.
+ * stand beside their line or in a gutter right of every lane, tied to their line by a leader
+ * (layout-vertical-labels.ts): no label covers a box or a line.
  */
 
 const ORDER: ActorId[] = [
@@ -127,30 +127,4 @@ export function routeEdgesVertical(
   }
   // The outermost lane stands LANE_PITCH * lanes.length right of the column.
   return { routes, gutterX: columnRight + LANE_PITCH * lanes.length + GUTTER_GAP };
-}
-
-/**
- * Label centres in the gutter: each at the middle of its line's vertical run, moved down just enough
- * to clear the label above it. Sizes and routes are per edge; an edge without a label has size null.
- */
-export function placeLabelsVertical(
-  routes: readonly Point[][],
-  sizes: readonly ({ w: number; h: number } | null)[],
-  gutterX: number,
-): Point[] {
-  const wanted = routes.map((route) => {
-    const ys = route.map((p) => p.y);
-    return (Math.min(...ys) + Math.max(...ys)) / 2;
-  });
-  const order = routes.map((_, i) => i).sort((p, q) => (wanted[p] as number) - (wanted[q] as number));
-  const centres: Point[] = routes.map(() => ({ x: 0, y: 0 }));
-  let floor = Number.NEGATIVE_INFINITY;
-  for (const i of order) {
-    const size = sizes[i];
-    if (!size) continue;
-    const y = Math.max(wanted[i] as number, floor + 6 + size.h / 2);
-    centres[i] = { x: gutterX + size.w / 2, y };
-    floor = y + size.h / 2;
-  }
-  return centres;
 }

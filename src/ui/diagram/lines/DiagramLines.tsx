@@ -34,9 +34,12 @@ function usePlayhead(place: ((progress: number) => void) | null, reduced: boolea
   }, [place, reduced, store]);
 }
 
-/** A line along its precomputed route (layout.ts), and the packet's dot when one travels on it. */
+/**
+ * A line along its precomputed route (layout.ts), the leader tying its label to it where the label
+ * stands away from it (phones), and the packet's dot when one travels on it.
+ */
 const LinePath = memo(function LinePath({ id, data }: { id: string; data: PacketEdgeData }) {
-  const { points, packet, state } = data;
+  const { points, packet, state, labelLeader: leader } = data;
   const path = useMemo(() => roundedPath(points), [points]);
   const reduced = useReducedMotion();
   const dotRef = useRef<SVGGElement>(null);
@@ -61,6 +64,13 @@ const LinePath = memo(function LinePath({ id, data }: { id: string; data: Packet
         fill="none"
         className={`packet-edge packet-edge--${state}${data.internal ? ' packet-edge--internal' : ''}`}
       />
+      {leader ? (
+        // Decorative like the line (the SVG is aria-hidden): the label already names the line in words.
+        <g className={`edge-leader edge-leader--${state}`} data-leader-for={id}>
+          <path d={`M ${leader[0].x} ${leader[0].y} L ${leader[1].x} ${leader[1].y}`} />
+          <circle cx={leader[1].x} cy={leader[1].y} r={3} />
+        </g>
+      ) : null}
       {out && back ? (
         <g ref={dotRef} className="packet">
           <circle ref={outRef} r={9} fill={out.color} stroke="var(--surface)" strokeWidth={2} />
@@ -121,10 +131,11 @@ const shared = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /**
- * Once the packet has landed, the place for its words that covers the least of the line labels and
- * boxes (the first of WORDS_PLACES that covers none), never running out of the canvas, read from the
- * drawn page in the layer's own units: at rest the default place could sit on the label of the line
- * it came along, or on the box's status word.
+ * Once the packet has landed, the place for its words that covers the least of the line labels, their
+ * leaders and boxes (the first of WORDS_PLACES that covers none), never running out of the canvas, read
+ * from the drawn page in the layer's own units: at rest the default place could sit on the label of
+ * the line it came along, on a phone's leader (hiding which line a label names), or on the box's
+ * status word.
  */
 function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsPlace {
   const layer = words.parentElement;
@@ -140,7 +151,7 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
     bottom: (r.bottom - origin.top) / zoom,
   });
   const view = toLayer(canvas.getBoundingClientRect());
-  const obstacles = Array.from(canvas.querySelectorAll('.edge-label, .service-node'), (el) =>
+  const obstacles = Array.from(canvas.querySelectorAll('.edge-label, .service-node, .edge-leader'), (el) =>
     toLayer(el.getBoundingClientRect()),
   );
   const w = words.offsetWidth;
@@ -214,14 +225,22 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
   return place ? <div ref={wordsRef} className="packet__words" /> : null;
 });
 
-/** The line's label (its steps and operations), centred where layout.ts found room for it. */
-const LineLabel = memo(function LineLabel({ data }: { data: PacketEdgeData }) {
-  const { labelLines, labelAt: at, state } = data;
+/**
+ * The line's label (its steps and operations), centred where layout.ts found room for it, or on a
+ * phone standing from the left side the layout gave it (beside its line or at its leader's end).
+ */
+const LineLabel = memo(function LineLabel({ id, data }: { id: string; data: PacketEdgeData }) {
+  const { labelLines, labelAt: at, labelLeft: left, state } = data;
   if (!labelLines.length) return null;
+  const transform =
+    left === undefined
+      ? `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`
+      : `translate(0, -50%) translate(${left}px, ${at.y}px)`;
   return (
     <div
+      data-label-for={id}
       className={`edge-label edge-label--${state}${data.internal ? ' edge-label--internal' : ''}`}
-      style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+      style={{ transform }}
     >
       {labelLines.map((line) => (
         <span key={line} className="edge-label__line">
@@ -282,7 +301,7 @@ export const DiagramLines = memo(function DiagramLines({
             </svg>
             {ids.map((id) => {
               const data = step.edges.get(id);
-              return data ? <LineLabel key={id} data={data} /> : null;
+              return data ? <LineLabel key={id} id={id} data={data} /> : null;
             })}
           </>
         ) : (
