@@ -314,8 +314,15 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     row: LocalDataset,
     batch: StorageBatch,
   ): Promise<boolean> {
-    const before = new Map(locals.map((r) => [r.key, r]));
     const touched = [...(batch.putRecords ?? []), ...(batch.deleteRecords ?? [])].map((r) => r.key);
+    if (touched.length === 0) {
+      // Only the dataset row's count moves: no record can be overwritten, and a count another tab moved
+      // meanwhile, set back here, only makes the next pull fetch again what this cache already holds.
+      // So no transaction that reads every record (a first push of a thousand would read them for nothing).
+      await storage.commit(batch);
+      return true;
+    }
+    const before = new Map(locals.map((r) => [r.key, r]));
     let committed = false;
     await storage.updateDataset(identityId, dataset, (current, currentRow) => {
       const now = new Map(current.map((r) => [r.key, r]));
