@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { type ImportedStack, importStack, type ImportOptions } from '../../src/stack/index';
+import { type ImportedStack, type ImportOptions, importStack, StackImportError } from '../../src/stack/index';
 
 export const SAMPLES = 'tests/fixtures/cfn-samples/';
+
+/**
+ * The StackImportError an import of `text` ends in; anything else (an import that succeeds, a raw
+ * RangeError) fails the test. A hostile template that never ends is caught by the test's own timeout.
+ */
+export async function importRefusal(text: string): Promise<StackImportError> {
+  const error = await importStack(text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StackImportError);
+  return error as StackImportError;
+}
 
 export function sampleText(name: string): string {
   return readFileSync(`${SAMPLES}${name}`, 'utf8');
