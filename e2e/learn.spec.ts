@@ -168,9 +168,14 @@ test('the last chapter asks what Cognito Sync does with a stale push, and the en
   await page.screenshot({ path: 'screenshots/desktop-learn-04-sync-verdict.png', fullPage: true });
 });
 
-test('an unknown chapter in a link shows the chapter list', async ({ page }) => {
+test('an unknown chapter in a link shows the chapter list, and the address bar says so in place', async ({
+  page,
+}) => {
   await page.goto('/?view=learn&chapter=no-such-chapter');
+  const entries = await page.evaluate(() => history.length);
   await expect(page.getByRole('heading', { level: 2, name: 'Learn' })).toBeVisible({ timeout: FIRST_PAINT });
+  await expect(page).toHaveURL(/\?view=learn$/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
 });
 
 for (const theme of ['light', 'dark'] as const) {

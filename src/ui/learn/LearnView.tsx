@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
-import { useAppStore } from '../../store/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { formatUrlState } from '../../store/url-state';
 import { ChapterList } from './ChapterList';
 import { ChapterView } from './ChapterView';
 import { CHAPTERS, findChapter } from './chapters';
@@ -25,6 +26,22 @@ export default function LearnView() {
   const reset = useCallback(() => setProgress(resetProgress()), []);
   const api: ProgressApi = { progress, record, reset };
   const chapter = findChapter(chapterId);
-  // An unknown chapter in a link falls back to the list (the id was only checked for shape).
+  const store = useAppStoreApi();
+  const unknown = chapterId !== undefined && !chapter;
+  useEffect(() => {
+    if (!unknown) return;
+    // An unknown chapter in a link falls back to the list (the link parser checks only an id's shape; the
+    // chapters load with this view). The address bar is corrected in place to the list's link first, so
+    // the store's change that follows finds it already there and adds no history entry.
+    const state = store.getState();
+    const list = formatUrlState({
+      view: 'learn',
+      scenarioId: state.scenarioId,
+      identity: state.identity,
+      step: state.position,
+    });
+    history.replaceState(history.state, '', list);
+    state.openChapter(undefined);
+  }, [unknown, store]);
   return chapter ? <ChapterView key={chapter.id} chapter={chapter} {...api} /> : <ChapterList {...api} />;
 }
