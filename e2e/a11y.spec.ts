@@ -32,6 +32,10 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto('/?scenario=guest&as=guest&step=5');
     await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 20_000 });
     expect(await seriousViolations(page), 'guest flow with a denial').toEqual([]);
+    // Two people sign in: the switch marks both and says so in a sentence it is described by.
+    await page.goto('/?scenario=attack-missing-aud&step=9');
+    await expect(progressText(page, 9, 9)).toBeVisible({ timeout: 20_000 });
+    expect(await seriousViolations(page), 'a two-person scenario').toEqual([]);
     for (const view of VIEWS) {
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
       await page.waitForTimeout(1500); // views fill in from the engine
