@@ -3,12 +3,7 @@ import type { TraceEntry } from '../../player/create-player';
 import { SCENARIOS } from '../../scenarios/catalog';
 import { enhancedFlow, googleViaUserPool, guestFlow } from '../../scenarios/flows';
 import { buildGraph, labelLinesFor } from './build-graph';
-import {
-  boxesOverlap,
-  labelSize,
-  pointAlong,
-  roundedPath,
-} from './layout';
+import { boxesOverlap, labelSize, pointAlong, roundedPath } from './layout';
 import { nodeBox, routeProblems } from './route-problems';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -208,6 +203,11 @@ describe('diagram layout', () => {
     expect(labelLinesFor(['1 POST accounts.google.com/o/oauth2/v2/auth'], undefined)).toEqual([
       '1 POST',
       'accounts.google.com/o/oaut…',
+    ]);
+    // An API name too long for one line is split between two of its words, never cut.
+    expect(labelLinesFor(['1 GetOpenIdTokenForDeveloperIdentity'], undefined)).toEqual([
+      '1 GetOpenIdTokenFor',
+      'DeveloperIdentity',
     ]);
     expect(labelLinesFor(all, '4 GlobalSignOut')).toEqual(['4 GlobalSignOut', 'also 1, 1.5, 5']);
     expect(labelLinesFor(all, undefined)).toEqual(['1 InitiateAuth', 'also 1.5, 4, 5']);

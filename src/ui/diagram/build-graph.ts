@@ -124,20 +124,52 @@ function appStatus(
 
 /** Longest line of an edge label, in characters (labels sit between columns; see layout.ts). */
 const LINE_CHARS = 20;
-/** A single word longer than this (a URL) is cut with an ellipsis; the step list has it in full. */
+/**
+ * A single word longer than this is shown on two lines if it is an API name (split between two of its
+ * camel-case words); anything else (a URL) is cut with an ellipsis, and the step list has it in full.
+ */
 const WORD_CHARS = 27;
+
+/**
+ * An over-long API name cut in two at the camel-case boundary that leaves the longer half shortest
+ * ("GetOpenIdTokenFor", "DeveloperIdentity"): a name cut with an ellipsis hid the very operation the
+ * label is there to name. Undefined when the word is no such name or a half would still be too long.
+ */
+function splitApiName(word: string): [string, string] | undefined {
+  if (!/^[A-Za-z]+$/.test(word)) return undefined;
+  let best: [string, string] | undefined;
+  for (let i = 1; i < word.length; i += 1) {
+    if (!/[a-z]/.test(word[i - 1] as string) || !/[A-Z]/.test(word[i] as string)) continue;
+    const halves: [string, string] = [word.slice(0, i), word.slice(i)];
+    const longest = Math.max(halves[0].length, halves[1].length);
+    if (longest <= WORD_CHARS && (!best || longest < Math.max(best[0].length, best[1].length))) best = halves;
+  }
+  return best;
+}
 
 /** Breaks one "N Operation" entry into lines of at most LINE_CHARS, at spaces. */
 function wrap(entry: string): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const raw of entry.split(' ')) {
-    const word = raw.length > WORD_CHARS ? `${raw.slice(0, WORD_CHARS - 1)}…` : raw;
+  const add = (word: string) => {
     // A step number stays with its operation.
     if (line && !/^[\d.]+$/.test(line) && line.length + 1 + word.length > LINE_CHARS) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
+  };
+  for (const raw of entry.split(' ')) {
+    if (raw.length <= WORD_CHARS) add(raw);
+    else {
+      const halves = splitApiName(raw);
+      if (!halves) add(`${raw.slice(0, WORD_CHARS - 1)}…`);
+      else {
+        // The second half always starts a line of its own: a space between them would split the name.
+        add(halves[0]);
+        lines.push(line);
+        line = halves[1];
+      }
+    }
   }
   if (line) lines.push(line);
   return lines;

@@ -564,7 +564,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 508,
+      w: 458,
       h: 610,
     },
   },
