@@ -294,11 +294,10 @@ function readSavedDevices(): SavedDevice[] | null {
   }
   if (!Array.isArray(value)) return null;
   const out: SavedDevice[] = [];
-  for (const d of value as unknown[]) {
-    const name = (d as Partial<SavedDevice> | null)?.name;
-    const online = (d as Partial<SavedDevice> | null)?.online;
+  for (const item of value as (Partial<SavedDevice> | null)[]) {
+    const name = item?.name;
     if (DEVICE_NAMES.some((n) => n === name) && !out.some((o) => o.name === name))
-      out.push({ name: name as string, online: online !== false });
+      out.push({ name: name as string, online: item?.online !== false });
   }
   return out;
 }

@@ -292,6 +292,13 @@ function charWidth(c: string): number {
   return (ASCII_WIDTHS[code - 32] ?? OTHER_WIDTHS[c] ?? 150) / 10;
 }
 
+/** The width of `text` in 15 px bold, by the table above: an upper bound for the usual fonts. */
+export function boldTextWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += charWidth(c);
+  return w;
+}
+
 /**
  * Size of a label in flow units, its padding and 2 px border included (15 px text, 19 px lines). An
  * upper bound, not an average: the fitted frame and the phone's label gutter are sized by it, and a
@@ -299,7 +306,7 @@ function charWidth(c: string): number {
  * "AssumeRoleWithSAML" running past the canvas's right edge on a phone.
  */
 export function labelSize(lines: readonly string[]): { w: number; h: number } {
-  const widths = lines.map((line) => [...line].reduce((w, c) => w + charWidth(c), 0));
+  const widths = lines.map(boldTextWidth);
   return { w: Math.ceil(Math.max(0, ...widths)) + 16, h: lines.length * 19 + 8 };
 }
 

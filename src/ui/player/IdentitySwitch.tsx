@@ -34,7 +34,9 @@ function peopleSentence(people: readonly Person[]): string {
 export function IdentitySwitch() {
   const store = useAppStoreApi();
   const identity = useAppStore((s) => s.identity);
-  const scenario = useAppStore((s) => findScenario(s.scenarioId));
+  // The id, not the scenario: a selector runs on every store change, the lookup only when this renders.
+  const scenarioId = useAppStore((s) => s.scenarioId);
+  const scenario = findScenario(scenarioId);
   const people = scenario ? peopleOf(scenario) : [];
   const several = people.length > 1;
   const sentence = useId();

@@ -1,3 +1,5 @@
+import { boldTextWidth } from '../diagram/layout';
+
 /**
  * Box names in the pipeline wrap instead of being cut: a name the reader gave (`my-stack-Orders…-7K2Q`)
  * may be longer than a box is wide. A name breaks only where a reader would: after `-`, `_`, `/`, `:`,
@@ -53,20 +55,11 @@ export function labelLines(label: string, width: number, measure: MeasureText): 
 }
 
 /**
- * Widths of the label font (15 px, bold) without a browser: generous, about DejaVu Sans Bold, the widest
- * of the usual fallbacks, so a box is never too short for its name (the view measures the real font).
+ * Widths of the label font (15 px, bold) without a browser: the diagram's measured table of DejaVu Sans
+ * Bold, the widest of the usual fallbacks, so a box is never too short for its name (the view measures
+ * the real font).
  */
-export const estimateLabelWidth: MeasureText = (text) => {
-  let w = 0;
-  for (const ch of text) {
-    if ('ijl.:,;!|\'"'.includes(ch)) w += 5.5;
-    else if ('ftr-/()[] '.includes(ch)) w += 7.5;
-    else if ('mwMW@%'.includes(ch)) w += 16;
-    else if (ch >= 'A' && ch <= 'Z') w += 12;
-    else w += 10.5;
-  }
-  return w;
-};
+export const estimateLabelWidth: MeasureText = boldTextWidth;
 
 /**
  * The label font's real widths, measured on a canvas with the font the page uses, or undefined where
