@@ -72,6 +72,45 @@ test('a reload in the middle of a sync in one tab loses nothing in the other', a
   await expect(device(b, 'Laptop').getByRole('cell', { name: 'bravo' })).toBeVisible();
 });
 
+test('an edit in another tab while the conflict dialog is open brings the dialog back, saying why', async ({
+  context,
+}) => {
+  const [a, b] = [await openSync(context), await openSync(context)];
+  await save(a, 'Phone', 'color', 'base');
+  await synchronize(a, 'Phone');
+  await expect(device(a, 'Phone').getByRole('status')).toContainText('Pending changes: 0');
+  await synchronize(a, 'Laptop');
+  await expect(device(a, 'Laptop').getByRole('cell', { name: 'base' })).toBeVisible();
+  // The phone and the laptop change the colour apart; the laptop's reaches the cloud first.
+  await device(a, 'Phone').getByLabel('Offline').check();
+  await save(a, 'Phone', 'color', 'phone-blue');
+  await save(a, 'Laptop', 'color', 'laptop-green');
+  await synchronize(a, 'Laptop');
+  await expect(device(a, 'Laptop').getByRole('status')).toContainText('Pending changes: 0');
+  await device(a, 'Phone').getByLabel('Offline').uncheck();
+  await synchronize(a, 'Phone');
+  const dialog = a.getByRole('dialog', { name: 'Conflict while synchronizing the phone' });
+  await expect(dialog).toContainText('phone-blue');
+  await expect(dialog).not.toContainText('Asked again');
+
+  // While tab A's reader decides, the phone's colour is edited in tab B (the tabs share its cache).
+  await expect(device(b, 'Phone').getByRole('cell', { name: 'phone-blue' })).toBeVisible();
+  await save(b, 'Phone', 'color', 'tab-b-red');
+  await expect(device(b, 'Phone').getByRole('cell', { name: 'tab-b-red' })).toBeVisible();
+  await dialog.getByRole('button', { name: "Keep this device's value" }).click();
+
+  // The choice would have overwritten tab B's edit: not applied; the dialog is back with that edit and why.
+  await expect(dialog).toContainText('Asked again');
+  await expect(dialog).toContainText('changed in another tab of this browser');
+  await expect(dialog).toContainText('tab-b-red');
+  await expect(dialog).not.toContainText('phone-blue');
+  await dialog.getByRole('button', { name: "Keep this device's value" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(device(a, 'Phone').getByRole('status')).toContainText('Pending changes: 0');
+  await synchronize(a, 'Laptop');
+  await expect(device(a, 'Laptop').getByRole('cell', { name: 'tab-b-red' })).toBeVisible();
+});
+
 test('a device added or taken offline in one tab is the same device in the other, and both survive a reload', async ({
   context,
 }) => {

@@ -5,7 +5,7 @@ import type { ActorId, Identity, Scenario } from '../scenarios/types';
 import type { Cloud } from '../sim/index';
 import type { ConflictResolution, SyncConflict } from '../sync/types';
 import type { AppSyncLab } from './labs/appsync-lab';
-import type { SyncLab } from './labs/sync-lab';
+import type { ConflictRetry, SyncLab } from './labs/sync-lab';
 import type { UserPoolLab } from './labs/user-pool-lab';
 import type { Playhead } from './playhead';
 
@@ -143,8 +143,11 @@ export interface LabsSlice {
   syncRevision: number;
   /** Bumped whenever something inside the AppSync lab changed (lists, outboxes, timeline, verdicts). */
   appSyncRevision: number;
-  /** A Cognito Sync conflict waiting for the reader's choice, from the device that synchronized. */
-  syncConflict?: { device: string; conflicts: SyncConflict[] };
+  /**
+   * A Cognito Sync conflict waiting for the reader's choice, from the device that synchronized; `retry`
+   * when the sync had started its round over before asking (the dialog says why).
+   */
+  syncConflict?: { device: string; conflicts: SyncConflict[]; retry?: ConflictRetry };
   appSyncGuided: GuidedProgress;
   /** The Cognito Sync lab (created on first call, then kept for the tab's life). */
   openSyncLab(): Promise<SyncLab>;

@@ -251,7 +251,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (!committed) {
         if (attempt < maxRetries) {
           const reason = 'The local records changed during the sync.';
-          options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason });
+          options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason, cause: 'local-change' });
           continue;
         }
         return fail(
@@ -281,7 +281,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
             break;
           case 'cloud-moved':
             if (attempt < maxRetries) {
-              options.onEvent?.({ type: 'retry', dataset, attempt: attempt + 1, reason: outcome.message });
+              options.onEvent?.({
+                type: 'retry',
+                dataset,
+                attempt: attempt + 1,
+                reason: outcome.message,
+                cause: 'cloud-moved',
+              });
               continue;
             }
             return fail(

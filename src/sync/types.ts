@@ -104,7 +104,12 @@ export interface SyncCallbacks {
 export type SyncEvent =
   | { type: 'conflicts'; dataset: string; conflicts: SyncConflict[] }
   | { type: 'resolved'; dataset: string; resolutions: ConflictResolution[] }
-  | { type: 'retry'; dataset: string; attempt: number; reason: string }
+  /**
+   * The round starts again. `cause`: the local records changed while the round ran (an edit in this tab
+   * or another sharing the cache; the pulled batch was not committed over it), or the cloud moved (an
+   * UpdateRecords refused with ResourceConflictException: another device wrote first).
+   */
+  | { type: 'retry'; dataset: string; attempt: number; reason: string; cause: 'local-change' | 'cloud-moved' }
   | { type: 'identity-changed'; from: string; to: string }
   | { type: 'dataset-deleted'; dataset: string }
   | { type: 'merged'; dataset: string; names: string[] };

@@ -208,7 +208,13 @@ describe('sync client: two tabs syncing one cache at the same moment', () => {
   it('an edit another tab makes while this tab waits on a conflict is reconciled, not overwritten by the pull', async () => {
     const { device, clock } = world();
     const shared = createMemoryStorage();
-    const tabA = device({ storage: shared });
+    const retries: string[] = [];
+    const tabA = device({
+      storage: shared,
+      onEvent: (e) => {
+        if (e.type === 'retry') retries.push(e.cause);
+      },
+    });
     const tabB = device({ storage: shared });
     const laptop = device();
     await laptop.client.put('settings', 'theme', 'base');
@@ -233,6 +239,8 @@ describe('sync client: two tabs syncing one cache at the same moment', () => {
     expect(outcome.ok).toBe(true);
     // The round started again with tab B's edit in it: now a conflict of its own, decided like the first.
     expect(asked).toEqual([['theme: tab A vs laptop'], ['font: tab B vs mono', 'theme: tab A vs laptop']]);
+    // The retry says why, so the reader can be told why the question is back.
+    expect(retries).toEqual(['local-change']);
     await laptop.client.synchronize('settings');
     expect(await laptop.client.getAll('settings')).toEqual({ font: 'tab B', theme: 'tab A' });
     expect((await tabA.client.records('settings')).filter((r) => r.dirty)).toEqual([]);
@@ -395,7 +403,7 @@ describe('sync client: a moving cloud and interrupted syncs', () => {
     let interfered = true;
     const events: string[] = [];
     const phone = w.device({
-      onEvent: (e) => events.push(e.type),
+      onEvent: (e) => events.push(e.type === 'retry' ? `retry (${e.cause})` : e.type),
       intercept: async (request, send) => {
         if (isUpdateRecords(request) && !interfered) {
           interfered = true;
@@ -417,7 +425,7 @@ describe('sync client: a moving cloud and interrupted syncs', () => {
       onFailure: (e) => failures.push(e.message),
     });
     expect([outcome.ok, failures]).toEqual([true, []]);
-    expect(events).toEqual(['retry', 'conflicts', 'resolved']);
+    expect(events).toEqual(['retry (cloud-moved)', 'conflicts', 'resolved']);
     await other.client.synchronize('settings');
     expect([
       await phone.client.get('settings', 'theme'),

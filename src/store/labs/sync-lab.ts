@@ -42,9 +42,19 @@ interface SavedDevice {
   online: boolean;
 }
 
+/**
+ * Why a sync asks about conflicts after starting its round over (the client's `retry` event), and
+ * whether it had asked the reader already: the dialog then says why it is back.
+ */
+export interface ConflictRetry {
+  cause: 'local-change' | 'cloud-moved';
+  askedBefore: boolean;
+}
+
 export type ConflictAsk = (
   device: string,
   conflicts: SyncConflict[],
+  retry?: ConflictRetry,
 ) => Promise<ConflictResolution[] | false>;
 
 const OPERATIONS: [RegExp, string, string][] = [
@@ -118,6 +128,8 @@ export async function createSyncLab(
   };
   const alice = cloud.demo.userPool.users[0] as { username: string; password: string };
   const devices: LabDevice[] = [];
+  /** Per device, why its sync in progress last started its round over (the dialog says it when it asks). */
+  const retried = new Map<string, ConflictRetry['cause']>();
 
   // The device list is the profile's, like the devices' caches: a tab writes only the entry of the device
   // it changed, over the list as it is now, so a device another tab added is never dropped.
@@ -193,13 +205,15 @@ export async function createSyncLab(
         if (!idToken) await signIn();
         return source();
       },
-      onEvent: (event: SyncEvent) =>
+      onEvent: (event: SyncEvent) => {
+        if (event.type === 'retry') retried.set(name, event.cause);
         log({
           device: name,
           kind: 'event',
           title: eventTitle(event),
           response: JSON.stringify(event, null, 2),
-        }),
+        });
+      },
       // The device's cache is shared with this profile's other tabs: tell them it changed.
       onLocalChange: () => deviceChannel?.postMessage(name),
       // And one tab at a time writes it or moves it to a new identity.
@@ -272,8 +286,16 @@ export async function createSyncLab(
       return device;
     },
     synchronize(device: LabDevice) {
+      retried.delete(device.name);
+      let asked = false;
       return device.client.synchronize(DATASET, {
-        onConflict: (_dataset, conflicts) => ask(device.name, conflicts),
+        onConflict: (_dataset, conflicts) => {
+          const cause = retried.get(device.name);
+          retried.delete(device.name);
+          const retry = cause ? { cause, askedBefore: asked } : undefined;
+          asked = true;
+          return ask(device.name, conflicts, retry);
+        },
       });
     },
   };

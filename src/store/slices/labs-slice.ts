@@ -30,12 +30,12 @@ export function createLabsSlice(deps: LabsSliceDeps): StateCreator<LabsSlice, []
     /** The guided scenario's memory between steps: the id of the item it created. */
     let guidedMemo: { id?: string } = {};
 
-    const ask: ConflictAsk = (device, conflicts) =>
+    const ask: ConflictAsk = (device, conflicts, retry) =>
       new Promise((resolve) => {
         // A second device asking while the first still waits: the first is left for later.
         answer?.(false);
         answer = resolve;
-        set({ syncConflict: { device, conflicts } });
+        set({ syncConflict: retry ? { device, conflicts, retry } : { device, conflicts } });
       });
 
     return {

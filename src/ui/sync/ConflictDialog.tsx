@@ -1,11 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConflictStrategy, resolveConflict, resolveWithValue } from '../../sync/merge';
+import type { ConflictRetry } from '../../store/labs/sync-lab';
 import type { ConflictResolution, SyncConflict } from '../../sync/types';
 
 export interface PendingConflict {
   device: string;
   conflicts: SyncConflict[];
+  retry?: ConflictRetry;
   answer(resolutions: ConflictResolution[] | false): void;
+}
+
+/**
+ * Why the dialog is back (or why the sync went round again before asking): otherwise a reader who just
+ * chose sees the same question reappear with nothing to say what happened to the choice.
+ */
+export function retryNote(device: string, retry: ConflictRetry): string {
+  if (retry.cause === 'local-change')
+    return retry.askedBefore
+      ? `Asked again: while this dialog was open, the ${device}'s records changed in another tab of this ` +
+          `browser (the tabs share the ${device}'s cache). Your choice was not applied, because it would have ` +
+          'overwritten that edit. The sync started over and compared the records afresh: these are the ' +
+          'conflicts now.'
+      : `The sync started over once before asking: the ${device}'s records changed while it ran (an edit ` +
+          'saved meanwhile, in this tab or another). These are the conflicts with that edit.';
+  return retry.askedBefore
+    ? `Asked again: your choice was kept on the ${device}, but when it was pushed another device had ` +
+        'written to the cloud first (UpdateRecords answered ResourceConflictException). The sync pulled ' +
+        'again and compared the records afresh: these are the conflicts now.'
+    : 'The sync started over once before asking: another device wrote to the cloud while it ran ' +
+        '(UpdateRecords answered ResourceConflictException). These are the conflicts with its values.';
 }
 
 const show = (v: string | null) => (v === null ? '(removed)' : v);
@@ -24,6 +47,9 @@ export function ConflictDialog({ pending }: { pending: PendingConflict }) {
   return (
     <dialog ref={ref} aria-labelledby="sync-conflict-title" onCancel={() => pending.answer(false)}>
       <h3 id="sync-conflict-title">Conflict while synchronizing the {pending.device}</h3>
+      {pending.retry ? (
+        <p className="note sync-conflict__again">{retryNote(pending.device, pending.retry)}</p>
+      ) : null}
       <p>
         The {pending.device} changed these keys offline, and the cloud has another value from another device.
       </p>
