@@ -88,33 +88,40 @@ export const POLICY_LIMITS = {
   bucket: 20_480,
 };
 
-/** The size IAM checks a policy against: its characters as compact JSON, white space not counted. */
-export const iamPolicySize = (doc: unknown): number => JSON.stringify(doc).replace(/\s/g, '').length;
+/** The size IAM checks a policy against, from its compact JSON: its characters, white space not counted. */
+export const iamPolicySize = (json: string): number => json.replace(/\s/g, '').length;
 
-const jsonLength = (doc: unknown): number => JSON.stringify(doc).length;
+const jsonLength = (json: string): number => json.length;
 
 /**
- * A policy document given as an object or as JSON text; checks its size against `limit`, measured by
- * `size` (JSON length unless the caller passes IAM's measure).
+ * A policy document given as an object or as JSON text, with its size: checked against `limit`,
+ * measured by `size` on its compact JSON (JSON length unless the caller passes IAM's measure). The JSON
+ * is made once, for the measure and for the plain copy returned.
  */
-export function policyDocument(
+export function measuredPolicyDocument(
   value: unknown,
   path: string,
   limit: number,
-  size: (doc: unknown) => number = jsonLength,
+  size: (json: string) => number = jsonLength,
   /** Whose limit it is, for the message. */
   rule = `IAM allows at most ${limit} (IAM quotas)`,
-): { Version?: '2012-10-17'; Statement: never[] } {
+): { document: { Version?: '2012-10-17'; Statement: never[] }; chars: number } {
   const doc = typeof value === 'string' ? parseJsonAt(value, path) : value;
   if (!isRecord(doc) || doc.Statement === undefined)
     throw new StackImportError(`${path}: a policy document needs a Statement`);
-  const chars = size(doc);
+  const json = JSON.stringify(doc);
+  const chars = size(json);
   if (chars > limit)
     throw new StackImportError(
       `${path}: the policy document is ${chars} characters; ${rule}, so this template cannot deploy`,
     );
   // Plain objects from here: the evaluator reads the document as ordinary JSON.
-  return JSON.parse(JSON.stringify(doc));
+  return { document: JSON.parse(json), chars };
+}
+
+/** measuredPolicyDocument's document alone. */
+export function policyDocument(...args: Parameters<typeof measuredPolicyDocument>) {
+  return measuredPolicyDocument(...args).document;
 }
 
 function parseJsonAt(text: string, path: string): unknown {

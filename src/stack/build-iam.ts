@@ -5,6 +5,7 @@ import {
   asStrings,
   type BuildContext,
   iamPolicySize,
+  measuredPolicyDocument,
   noteUnusedProperties,
   POLICY_LIMITS,
   policyDocument,
@@ -31,7 +32,7 @@ const normalisePath = (p: unknown) => {
  * tally then checks it, with the others embedded in the same principal, against that principal's own.
  */
 function inlineDocument(value: unknown, path: string) {
-  return policyDocument(value, path, POLICY_LIMITS.roleInline, iamPolicySize);
+  return measuredPolicyDocument(value, path, POLICY_LIMITS.roleInline, iamPolicySize);
 }
 
 function inlinePolicies(
@@ -44,8 +45,8 @@ function inlinePolicies(
   return list.map((p, i) => {
     const path = `${r.path}.Properties.Policies[${i}].PolicyDocument`;
     const name = isRecord(p) ? (asString(p.PolicyName) ?? `policy-${i}`) : `policy-${i}`;
-    const document = inlineDocument(isRecord(p) ? p.PolicyDocument : undefined, path);
-    tally.add(kind, r.ref, document, path);
+    const { document, chars } = inlineDocument(isRecord(p) ? p.PolicyDocument : undefined, path);
+    tally.add(kind, r.ref, chars, path);
     return { name, document: document as never };
   });
 }
@@ -198,16 +199,16 @@ function buildGroup(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyT
 function buildStandalonePolicy(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
   const name = asString(r.props.PolicyName) ?? r.logical;
   const path = `${r.path}.Properties.PolicyDocument`;
-  const document = inlineDocument(r.props.PolicyDocument, path);
+  const { document, chars } = inlineDocument(r.props.PolicyDocument, path);
   // Each principal it names embeds a copy, which counts against that principal's quota (even one
   // outside the template: what the template adds alone is already over).
   const { props } = r;
   for (const role of [...asStrings(props.Roles), ...asStrings(props.RoleName)])
-    tally.add('role', role.split('/').pop() as string, document, path);
+    tally.add('role', role.split('/').pop() as string, chars, path);
   for (const user of [...asStrings(props.Users), ...asStrings(props.UserName)])
-    tally.add('user', user, document, path);
+    tally.add('user', user, chars, path);
   for (const group of [...asStrings(props.Groups), ...asStrings(props.GroupName)])
-    tally.add('group', group, document, path);
+    tally.add('group', group, chars, path);
   for (const entity of targets(ctx, r)) entity.inlinePolicies.push({ name, document: document as never });
   noteUnusedProperties(ctx, r, [
     'PolicyName',

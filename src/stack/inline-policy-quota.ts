@@ -1,4 +1,4 @@
-import { iamPolicySize, POLICY_LIMITS } from './build-context';
+import { POLICY_LIMITS } from './build-context';
 import { StackImportError } from './errors';
 
 /**
@@ -19,17 +19,19 @@ const LIMIT: Record<InlinePrincipal, number> = {
 };
 
 export interface InlinePolicyTally {
-  /** Counts `document` (found at `path`) against `kind` `name`; throws once their total is over the quota. */
-  add(kind: InlinePrincipal, name: string, document: unknown, path: string): void;
+  /**
+   * Counts a document of `size` characters (IAM's measure, found at `path`) against `kind` `name`;
+   * throws once their total is over the quota.
+   */
+  add(kind: InlinePrincipal, name: string, size: number, path: string): void;
 }
 
 export function createInlinePolicyTally(): InlinePolicyTally {
   // Keyed by kind and name: a user and a role may share a name, and each has its own quota.
   const used = new Map<string, number>();
   return {
-    add(kind, name, document, path) {
+    add(kind, name, size, path) {
       const key = `${kind}:${name}`;
-      const size = iamPolicySize(document);
       const before = used.get(key) ?? 0;
       const total = before + size;
       const limit = LIMIT[kind];
