@@ -191,25 +191,85 @@ test('the view is a deep link, and Start over gives a fresh pool', async ({ page
   await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
 });
 
-test('the view says, before the first step, that a reload starts the pool afresh, and a reload does', async ({
+test('a reload keeps the pool, the steps and the inbox (the view says so first); Start over and the tab end it', async ({
   page,
 }) => {
+  const problems = watch(page);
   await open(page);
-  const note = page.getByText('This user pool lives only in this tab.');
+  const note = page.getByText('This user pool lives in this tab.');
   await expect(note).toBeVisible();
-  await expect(note.locator('..')).toContainText('Reloading the page starts it afresh');
+  await expect(note.locator('..')).toContainText('passwords they sent included');
   // Near the start: above the first step's form, not somewhere a reader meets after signing up.
   const noteTop = (await note.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
   const stepTop = (await page.getByRole('heading', { name: '1. Sign up' }).boundingBox())?.y ?? 0;
   expect(noteTop).toBeLessThan(stepTop);
   await signUp(page, { username: 'ada', email: 'ada@example.com', name: 'Ada', password: PASSWORD });
   await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  await confirmAndSignIn(page, 'ada', PASSWORD);
+  await page.getByLabel('Department (custom:department)').fill('research');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(profileValue(page, 'custom:department')).toHaveText('research');
+  const sub = await profileValue(page, 'sub').textContent();
+  const trigger = page.getByLabel('Pre token generation');
+  await trigger.selectOption({ index: 1 });
+  const chosen = await trigger.inputValue();
+
   await page.reload();
   await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
-  // What the note said: the user and the code sent to them are gone, and the name is free again.
+  // The same user, profile, answers and mail; the password boxes come back empty.
+  await expect(profileValue(page, 'sub')).toHaveText(sub ?? '');
+  await expect(profileValue(page, 'custom:department')).toHaveText('research');
+  await expect(page.getByText('UpdateUserAttributes → 200 OK')).toBeVisible();
+  await expect(messages(page).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByLabel('Username', { exact: true })).toHaveValue('ada');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Pre token generation')).toHaveValue(chosen);
+  // The tokens from before the reload are this pool's: sign out with them, and the old one is refused.
+  await page.getByRole('button', { name: 'GlobalSignOut' }).click();
+  await expect(page.getByText('GlobalSignOut → 200 OK')).toBeVisible();
+  await page.getByRole('button', { name: 'Call GetUser with the old access token' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'NotAuthorizedException' })).toContainText(
+    'Access Token has been revoked',
+  );
+  // The name is taken in this pool, as before the reload.
+  await signUp(page, { username: 'ada', email: 'ada@example.com', name: 'Ada', password: PASSWORD });
+  await expect(page.getByRole('alert').filter({ hasText: 'UsernameExistsException' })).toContainText(
+    'User already exists',
+  );
+
+  // Start over discards it for good: a reload after it finds a fresh pool.
+  await page.getByRole('button', { name: 'Start over with a fresh pool' }).click();
+  await expect(inbox(page)).toContainText('No messages yet');
+  await page.reload();
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
   await expect(inbox(page)).toContainText('No messages yet');
   await signUp(page, { username: 'ada', email: 'ada@example.com', name: 'Ada', password: PASSWORD });
   await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+
+  // Another tab has its own session: it opens on a fresh pool.
+  const other = await page.context().newPage();
+  await open(other);
+  await expect(inbox(other)).toContainText('No messages yet');
+  expect(problems).toEqual([]);
+});
+
+test('a saved session that is not the app’s own is ignored: a fresh pool, nothing broken', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto('/');
+  for (const junk of [
+    'not json',
+    '{"v":1,"actions":[{"kind":"call","operation":"DeleteUserPool","body":{}}]}',
+  ]) {
+    await page.evaluate((value) => sessionStorage.setItem('identity-atlas-signup', value), junk);
+    await open(page);
+    await expect(inbox(page)).toContainText('No messages yet');
+    await signUp(page, { username: 'kim', email: 'kim@example.com', name: 'Kim', password: PASSWORD });
+    await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+    await page.goto('/');
+  }
+  expect(problems).toEqual([]);
 });
 
 for (const size of [

@@ -6,7 +6,7 @@ import type { Cloud } from '../sim/index';
 import type { ConflictResolution, SyncConflict } from '../sync/types';
 import type { AppSyncLab } from './labs/appsync-lab';
 import type { ConflictRetry, SyncLab } from './labs/sync-lab';
-import type { UserPoolLab } from './labs/user-pool-lab';
+import type { LabAction, UserPoolLab } from './labs/user-pool-lab';
 import type { Playhead } from './playhead';
 
 export const PlayStatus = {
@@ -163,7 +163,8 @@ export interface LabsSlice {
    */
   restartAppSyncGuided(): Promise<void>;
   /** A fresh user pool lab on its own cloud (the Sign-up view; "Start over" asks for another). */
-  openUserPoolLab(): Promise<UserPoolLab>;
+  /** A fresh user pool lab, or one rebuilt from an earlier lab's actions (a reload keeps the lab). */
+  openUserPoolLab(replay?: readonly LabAction[]): Promise<UserPoolLab>;
 }
 
 /** Engine access for views that need more than the Flows player: each goes through the store's factory. */

@@ -36,6 +36,53 @@ describe('user pool lab (the sign-up view model)', () => {
     expect(call.entry.response?.statusText).toBe('Bad Request');
   });
 
+  it('a fresh lab given the actions of another builds the same pool: same answers, tokens and mail', async () => {
+    const first = await startUserPoolLab(createCloud);
+    const calls = [
+      await first.call('SignUp', {
+        ClientId: first.clientId,
+        Username: 'newcomer',
+        Password: 'Correct-Horse-9',
+        UserAttributes: [{ Name: 'email', Value: 'newcomer@example.com' }],
+      }),
+    ];
+    const code = first.inbox()[0]?.code;
+    first.setTriggers({
+      preTokenGeneration: { version: 'V1_0', claimsToAddOrOverride: { tenant: 'atlas' } },
+    });
+    calls.push(
+      await first.call('ConfirmSignUp', {
+        ClientId: first.clientId,
+        Username: 'newcomer',
+        ConfirmationCode: code,
+      }),
+      await first.call('InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: first.clientId,
+        AuthParameters: { USERNAME: 'newcomer', PASSWORD: 'Correct-Horse-9' },
+      }),
+    );
+    expect(calls.map((c) => c.error)).toEqual([undefined, undefined, undefined]);
+    expect(first.actions().map((a) => (a.kind === 'call' ? a.operation : a.kind))).toEqual([
+      'SignUp',
+      'triggers',
+      'ConfirmSignUp',
+      'InitiateAuth',
+    ]);
+
+    const again = await startUserPoolLab(createCloud, first.actions());
+    expect(again.replayed.map((c) => c.entry.response?.body)).toEqual(
+      calls.map((c) => c.entry.response?.body),
+    );
+    expect(again.inbox()).toEqual(first.inbox());
+    expect(again.getTriggers()).toEqual(first.getTriggers());
+    // And it goes on from there: the token the first lab issued is this pool's too.
+    const tokens = calls[2]?.body?.AuthenticationResult as { AccessToken: string };
+    const user = await again.call('GetUser', { AccessToken: tokens.AccessToken });
+    expect(user.body?.Username).toBe('newcomer');
+    expect(again.actions()).toHaveLength(5);
+  });
+
   it('reads both shapes of __type', () => {
     expect(parseFailure('{"__type":"com.amazonaws#CodeMismatchException","message":"m"}', 400)).toEqual({
       code: 'CodeMismatchException',

@@ -28,11 +28,39 @@ export interface LabCall {
   error?: AwsFailure;
 }
 
+/**
+ * What the reader did to the lab, in order. The cloud is deterministic under the lab's clock and seed,
+ * so the same actions on a fresh cloud build the same pool (users, codes, tokens): that is how a
+ * reload keeps the lab (SignUpView saves them for the tab's session).
+ */
+export type LabAction =
+  | { kind: 'call'; operation: string; body: Record<string, unknown> }
+  | { kind: 'triggers'; config: UserPoolTriggers };
+
+/** The operations the Sign up view sends: the only ones a saved session may replay. */
+export const LAB_OPERATIONS = [
+  'SignUp',
+  'ConfirmSignUp',
+  'ResendConfirmationCode',
+  'InitiateAuth',
+  'GetUser',
+  'UpdateUserAttributes',
+  'VerifyUserAttribute',
+  'GetUserAttributeVerificationCode',
+  'GlobalSignOut',
+  'ForgotPassword',
+  'ConfirmForgotPassword',
+] as const;
+
 export interface UserPoolLab {
   region: string;
   poolId: string;
   clientId: string;
   call(operation: string, body: Record<string, unknown>): Promise<LabCall>;
+  /** Every call and trigger change so far, in order (what a replay needs). */
+  actions(): LabAction[];
+  /** The calls a replay made (see startUserPoolLab), in order; empty for a fresh lab. */
+  replayed: LabCall[];
   /** Messages the pool sent since this lab started (the seeded demo users' mail is left out). */
   inbox(): InboxMessage[];
   /** The pool's simulated Lambda triggers (what an administrator sets in the console). */
@@ -59,9 +87,14 @@ const REASON: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-/** `createCloud` is the store's engine factory (the lazy loader in the app, the engine itself in tests). */
+/**
+ * `createCloud` is the store's engine factory (the lazy loader in the app, the engine itself in tests).
+ * `replay`: the actions of an earlier lab, run again in order on the fresh cloud before it is handed
+ * over (their calls are in `replayed`).
+ */
 export async function startUserPoolLab(
   createCloud: (options: CloudOptions) => Promise<Cloud>,
+  replay: readonly LabAction[] = [],
 ): Promise<UserPoolLab> {
   let clock = SIMULATION_START;
   const cloud = await createCloud({ now: () => clock });
@@ -69,14 +102,21 @@ export async function startUserPoolLab(
   const { id: poolId, clientId } = cloud.demo.userPool;
   const seeded = cloud.demo.userPool.inbox().length;
   let count = 0;
-  return {
+  const done: LabAction[] = [];
+  const lab: UserPoolLab = {
     region,
     poolId,
     clientId,
+    replayed: [],
+    actions: () => [...done],
     inbox: () => cloud.demo.userPool.inbox().slice(seeded),
-    setTriggers: (config) => cloud.demo.userPool.setTriggers(config),
+    setTriggers: (config) => {
+      cloud.demo.userPool.setTriggers(config);
+      done.push({ kind: 'triggers', config });
+    },
     getTriggers: () => cloud.demo.userPool.getTriggers(),
     async call(operation, body) {
+      done.push({ kind: 'call', operation, body });
       clock += STEP_GAP_MS;
       count += 1;
       const request = jsonRequest(region, 'cognito-idp', operation, body);
@@ -115,4 +155,9 @@ export async function startUserPoolLab(
       return { id: count, operation, entry, body: parsed };
     },
   };
+  for (const action of replay) {
+    if (action.kind === 'triggers') lab.setTriggers(action.config);
+    else lab.replayed.push(await lab.call(action.operation, action.body));
+  }
+  return lab;
 }

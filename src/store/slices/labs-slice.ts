@@ -86,7 +86,7 @@ export function createLabsSlice(deps: LabsSliceDeps): StateCreator<LabsSlice, []
           set({ appSyncGuided: { done: 0, busy: false, problem: (error as Error).message } });
         }
       },
-      openUserPoolLab: () => startUserPoolLab(deps.createCloud),
+      openUserPoolLab: (replay) => startUserPoolLab(deps.createCloud, replay),
     };
   };
 }

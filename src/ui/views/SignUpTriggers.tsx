@@ -20,7 +20,7 @@ const PRE_TOKEN = {
   reject: 'Throw an error',
 } as const;
 
-type Choices = {
+export type Choices = {
   preSignUp: keyof typeof PRE_SIGN_UP;
   postConfirmation: keyof typeof PASS_OR_THROW;
   preAuthentication: keyof typeof PASS_OR_THROW;
@@ -72,18 +72,42 @@ function Choice<T extends string>(props: {
   );
 }
 
-export function SignUpTriggers({ onChange }: { onChange(config: UserPoolTriggers): void }) {
-  const [choices, setChoices] = useState<Choices>({
-    preSignUp: 'none',
-    postConfirmation: 'none',
-    preAuthentication: 'none',
-    preTokenGeneration: 'none',
-    message: 'Sign-ups are closed today',
-  });
+export const NO_TRIGGERS: Choices = {
+  preSignUp: 'none',
+  postConfirmation: 'none',
+  preAuthentication: 'none',
+  preTokenGeneration: 'none',
+  message: 'Sign-ups are closed today',
+};
+
+/** Saved choices read back (a reload): each must be one this form offers, or nothing is taken. */
+export function parseChoices(value: unknown): Choices | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const among = (options: object, key: unknown) => typeof key === 'string' && Object.hasOwn(options, key);
+  if (
+    !among(PRE_SIGN_UP, v.preSignUp) ||
+    !among(PASS_OR_THROW, v.postConfirmation) ||
+    !among(PASS_OR_THROW, v.preAuthentication) ||
+    !among(PRE_TOKEN, v.preTokenGeneration) ||
+    typeof v.message !== 'string'
+  )
+    return undefined;
+  return v as Choices;
+}
+
+export function SignUpTriggers({
+  initial = NO_TRIGGERS,
+  onChange,
+}: {
+  initial?: Choices;
+  onChange(config: UserPoolTriggers, choices: Choices): void;
+}) {
+  const [choices, setChoices] = useState<Choices>(initial);
   const update = (next: Partial<Choices>) => {
     const all = { ...choices, ...next };
     setChoices(all);
-    onChange(triggerConfig(all));
+    onChange(triggerConfig(all), all);
   };
   return (
     <section className="signup-step signup-triggers" aria-labelledby="su-triggers">

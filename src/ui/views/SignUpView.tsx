@@ -6,12 +6,19 @@ import { SignUpTriggers } from './SignUpTriggers';
 import { useAppStoreApi } from '../../store/hooks';
 import type { InboxMessage, LabCall, UserPoolLab } from '../../store/labs/user-pool-lab';
 import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
+import {
+  clearSignUpSession,
+  readSignUpSession,
+  type SignUpSession,
+  type Step,
+  writeSignUpSession,
+} from './sign-up-session';
 import { type FieldKey, fieldForError } from './sign-up-steps';
+import { type Choices, NO_TRIGGERS } from './SignUpTriggers';
 import './sign-up.css';
 
 type Attribute = { Name: string; Value: string };
 type Tokens = { AccessToken: string; IdToken: string; RefreshToken?: string };
-type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut' | 'forgot';
 
 const SIGN_UP_FIELDS: FieldKey[] = ['username', 'email', 'name', 'password'];
 
@@ -21,40 +28,112 @@ const attr = (list: Attribute[] | null, name: string) => list?.find((a) => a.Nam
 export default function SignUpView() {
   // "Start over" remounts the lab: a fresh cloud, and every field and answer cleared.
   const [generation, setGeneration] = useState(0);
-  return <SignUpLab key={generation} onStartOver={() => setGeneration((g) => g + 1)} />;
+  // A reload finds the tab's session (sign-up-session.ts); read once, for the first lab only.
+  const [saved] = useState(readSignUpSession);
+  return (
+    <SignUpLab
+      key={generation}
+      saved={generation === 0 ? saved : undefined}
+      onStartOver={() => {
+        clearSignUpSession();
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
 }
 
-function SignUpLab({ onStartOver }: { onStartOver(): void }) {
+function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(): void }) {
   const [lab, setLab] = useState<UserPoolLab | null | undefined>(undefined);
+  const screen = saved?.screen;
   const [busy, setBusy] = useState(false);
   const [reveal, setReveal] = useState(false);
   const [calls, setCalls] = useState<{ call: LabCall; step: Step; action: number }[]>([]);
   // One button press is one action; it may make two calls (UpdateUserAttributes, then GetUser).
   const action = useRef(0);
   const [mail, setMail] = useState<InboxMessage[]>([]);
-  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
-  const [form, setForm] = useState({ username: '', email: '', name: '', password: '' });
-  const [signIn, setSignIn] = useState({ username: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>(screen?.errors ?? {});
+  const [form, setForm] = useState({
+    ...(screen?.form ?? { username: '', email: '', name: '' }),
+    password: '',
+  });
+  const [signIn, setSignIn] = useState({ username: screen?.signInUsername ?? '', password: '' });
   const [confirmCode, setConfirmCode] = useState('');
-  const [registered, setRegistered] = useState<string | null>(null);
-  const [tokens, setTokens] = useState<Tokens | null>(null);
-  const [profile, setProfile] = useState<Attribute[] | null>(null);
-  const [edit, setEdit] = useState({ name: '', email: '', department: '' });
+  const [registered, setRegistered] = useState<string | null>(screen?.registered ?? null);
+  const [tokens, setTokens] = useState<Tokens | null>(screen?.tokens ?? null);
+  const [profile, setProfile] = useState<Attribute[] | null>(screen?.profile ?? null);
+  const [edit, setEdit] = useState(screen?.edit ?? { name: '', email: '', department: '' });
   const [verifyCode, setVerifyCode] = useState('');
-  const [emailPending, setEmailPending] = useState(false);
-  const [signedOut, setSignedOut] = useState(false);
+  const [emailPending, setEmailPending] = useState(screen?.emailPending ?? false);
+  const [signedOut, setSignedOut] = useState(screen?.signedOut ?? false);
+  const [triggers, setTriggers] = useState<Choices>(screen?.triggers ?? NO_TRIGGERS);
+  /** Whether this tab's session storage took the last save (the view says so when it did not). */
+  const [kept, setKept] = useState(true);
   const store = useAppStoreApi();
 
   useEffect(() => {
     let live = true;
-    store.getState().openUserPoolLab().then(
-      (l) => live && setLab(l),
+    const open = (replay?: SignUpSession['actions']) => store.getState().openUserPoolLab(replay);
+    // A saved session that no longer replays (storage edited by hand, say) is dropped: a fresh pool.
+    const opened = saved
+      ? open(saved.actions).catch(() => {
+          clearSignUpSession();
+          return open();
+        })
+      : open();
+    opened.then(
+      (l) => {
+        if (!live) return;
+        if (saved && l.replayed.length === saved.calls.length) {
+          setCalls(l.replayed.map((call, i) => ({ call, ...(saved.calls[i] as SignUpSession['calls'][0]) })));
+          action.current = Math.max(0, ...saved.calls.map((c) => c.action));
+          setMail(l.inbox());
+        }
+        setLab(l);
+      },
       () => live && setLab(null),
     );
     return () => {
       live = false;
     };
-  }, [store]);
+  }, [store, saved]);
+
+  // After every change, what a reload needs: the lab's actions and what the view shows.
+  useEffect(() => {
+    if (!lab) return;
+    setKept(
+      writeSignUpSession({
+        actions: lab.actions(),
+        calls: calls.map(({ step, action: pressed }) => ({ step, action: pressed })),
+        screen: {
+          form: { username: form.username, email: form.email, name: form.name },
+          signInUsername: signIn.username,
+          registered,
+          tokens,
+          profile,
+          edit,
+          emailPending,
+          signedOut,
+          errors: errors as Record<string, string>,
+          triggers,
+        },
+      }),
+    );
+  }, [
+    lab,
+    calls,
+    form.username,
+    form.email,
+    form.name,
+    signIn.username,
+    registered,
+    tokens,
+    profile,
+    edit,
+    emailPending,
+    signedOut,
+    errors,
+    triggers,
+  ]);
 
   /** One call: recorded, the inbox re-read, and an error put next to the field it belongs to. */
   const run = useCallback(
@@ -229,11 +308,12 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
         Each button below sends one real request to the simulated user pool (AWS JSON 1.1, as a browser app
         sends it). Codes arrive in the simulated inbox. Nothing here is canned.
       </p>
-      {/* The lab's cloud lives in this tab's memory only; a reader who reloads must not lose a
-          user they signed up without having been told. */}
+      {/* The reader is told what is kept, where, and for how long: passwords are among it. */}
       <p className="note signup-ephemeral">
-        <strong>This user pool lives only in this tab.</strong> Reloading the page starts it afresh, like
-        “Start over”: the users you signed up, their codes and their tokens are gone.
+        <strong>This user pool lives in this tab.</strong> A reload keeps it: your calls (the passwords they
+        sent included) are kept in this tab’s session storage and run again on a fresh pool. Closing the tab
+        or “Start over” discards them. Use made-up passwords.
+        {kept ? null : <strong> This browser refused to keep them: a reload will start afresh.</strong>}
       </p>
       <div className="signup-toolbar">
         <label className="reveal">
@@ -394,7 +474,13 @@ function SignUpLab({ onStartOver }: { onStartOver(): void }) {
           ) : null}
         </ol>
         <aside className="signup-aside">
-          <SignUpTriggers onChange={(config) => lab?.setTriggers(config)} />
+          <SignUpTriggers
+            initial={triggers}
+            onChange={(config, choices) => {
+              lab?.setTriggers(config);
+              setTriggers(choices);
+            }}
+          />
           <Inbox messages={mail} />
         </aside>
       </div>
