@@ -124,6 +124,105 @@ test.describe('on a 390×844 phone, at the last step', () => {
   });
 });
 
+/**
+ * What the landed packet's words cover, in words: a leader or its dot, a line label, or a line of a
+ * box's text (the text itself, not its box), read from the page in screen pixels once the words have
+ * settled; and whether they stand away from their dot. The words once sat on the leader of the short
+ * line under the Browser app, hiding its dot ("answer" at enhanced-flow's fifth step, "refusal" at
+ * the end of others).
+ */
+async function coveredByWords(page: Page) {
+  const words = diagram(page).locator('.packet__words');
+  await expect(words).toHaveAttribute('data-leg', 'back');
+  // Settled: the same place in two reads a few frames apart.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await words.evaluate((el) => el.style.transform);
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return diagram(page).evaluate((root) => {
+    const canvas = root.querySelector('.diagram__canvas') as HTMLElement;
+    const tag = (canvas.querySelector('.packet__words') as HTMLElement).getBoundingClientRect();
+    const overlaps = (r: DOMRect) =>
+      r.width > 0 &&
+      tag.left < r.right - 0.5 &&
+      r.left < tag.right - 0.5 &&
+      tag.top < r.bottom - 0.5 &&
+      r.top < tag.bottom - 0.5;
+    const inside = (p: DOMPoint) => p.x > tag.left && p.x < tag.right && p.y > tag.top && p.y < tag.bottom;
+    const svg = canvas.querySelector('svg.diagram-lines__svg') as SVGSVGElement;
+    const origin = svg.getBoundingClientRect();
+    const problems: string[] = [];
+    for (const leader of canvas.querySelectorAll<SVGGElement>('[data-leader-for]')) {
+      const id = leader.dataset.leaderFor;
+      const path = leader.querySelector('path') as SVGGeometryElement;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 1) {
+        const p = path.getPointAtLength(at);
+        if (inside(new DOMPoint(origin.left + p.x * origin.width, origin.top + p.y * origin.width))) {
+          problems.push(`the leader of ${id}`);
+          break;
+        }
+      }
+      if (overlaps((leader.querySelector('circle') as SVGCircleElement).getBoundingClientRect()))
+        problems.push(`the leader's dot of ${id}`);
+    }
+    for (const label of canvas.querySelectorAll<HTMLElement>('.edge-label'))
+      if (overlaps(label.getBoundingClientRect())) problems.push(`the label "${label.textContent}"`);
+    for (const line of canvas.querySelectorAll(
+      '.service-node__label, .service-node__kind, .service-node__status',
+    )) {
+      const text = document.createRange();
+      text.selectNodeContents(line);
+      if (overlaps(text.getBoundingClientRect())) problems.push(`the box text "${line.textContent}"`);
+    }
+    // Beside its dot: the dot (radius 9 and its stroke) and the words a short way apart on screen.
+    const dot = (
+      canvas.querySelector('.packet circle:not([visibility="hidden"])') as SVGCircleElement
+    ).getBoundingClientRect();
+    const gap = Math.hypot(
+      Math.max(tag.left - dot.right, 0, dot.left - tag.right),
+      Math.max(tag.top - dot.bottom, 0, dot.top - tag.bottom),
+    );
+    if (gap > 30) problems.push(`its dot, ${gap.toFixed(0)} px away`);
+    const view = canvas.getBoundingClientRect();
+    if (tag.left < view.left || tag.right > view.right || tag.top < view.top || tag.bottom > view.bottom)
+      problems.push('the canvas edge');
+    return problems;
+  });
+}
+
+test.describe('on a 390×844 phone, the landed packet’s words', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const { id, step } of [
+    // "answer" and, at the end, "refusal" sat on the leader of the line under the Browser app; so did
+    // "refusal" at the end of what-if-expired, and "credentials" in guest.
+    { id: 'enhanced-flow', step: 5 },
+    { id: 'enhanced-flow', step: 99 },
+    { id: 'what-if-expired', step: 99 },
+    { id: 'guest', step: 2 },
+    { id: 'attack-missing-aud', step: 99 },
+    { id: 'basic-flow', step: 99 },
+  ]) {
+    test(`${id}${step === 99 ? ' at its end' : ` at step ${step}`}: cover no leader, label or text`, async ({
+      page,
+    }) => {
+      if (step === 99) await openLastStep(page, id);
+      else {
+        await page.goto(`/?scenario=${id}&step=${step}`);
+        await expect(page.getByText(new RegExp(`^${step} of \\d+ played$`))).toBeVisible({ timeout: 20_000 });
+      }
+      expect(await diagram(page).locator('[data-leader-for]').count()).toBeGreaterThan(0);
+      expect(await coveredByWords(page)).toEqual([]);
+    });
+  }
+});
+
 test('at 1280×720 the wide diagram keeps its labels on their lines, with no leaders', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openLastStep(page, 'enhanced-flow');

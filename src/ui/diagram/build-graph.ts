@@ -14,7 +14,7 @@ import {
   routeEdge,
 } from './layout';
 import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
-import { placeLabelsVertical } from './layout-vertical-labels';
+import { boxText, placeLabelsAndWordsVertical, type WordsPlace, wordsSize } from './layout-vertical-labels';
 import { packetWords } from './packet-words';
 
 /**
@@ -67,7 +67,17 @@ export interface PacketEdgeData extends Record<string, unknown> {
    * The packet on this edge now: kind out, kind back, and what it carries in words on each leg
    * (drawn beside the dot); undefined when nothing travels.
    */
-  packet?: { out: PacketKind; back: PacketKind; outWords?: string; backWords?: string };
+  packet?: {
+    out: PacketKind;
+    back: PacketKind;
+    outWords?: string;
+    backWords?: string;
+    /**
+     * On a phone, where the words go once the packet has landed, clear of boxes, labels and leaders
+     * (layout-vertical-labels.ts); without it, DiagramLines.tsx looks for a place on the drawn page.
+     */
+    landedWords?: WordsPlace;
+  };
 }
 export type PacketEdge = Edge<PacketEdgeData, 'packet'>;
 
@@ -369,19 +379,34 @@ export function buildGraph({
       const lines = (e.data as PacketEdgeData).labelLines;
       return lines.length ? labelSize(lines) : null;
     });
-    const labels = placeLabelsVertical(routes, sizes, gutterX, nodeBoxes);
-    const placed: Box[] = [];
+    // The packet lands back where its line starts: its words' place is found with the labels'.
+    const carrier = list.findIndex((e) => e.data?.packet?.backWords);
+    const words = list[carrier]?.data?.packet?.backWords;
+    const dot = routes[carrier]?.[0];
+    const landing =
+      words && dot
+        ? {
+            dot,
+            size: wordsSize(words),
+            own: carrier,
+            texts: nodes.flatMap(({ position, data }) =>
+              boxText({ ...position, w: NODE_W, h: NODE_H }, data.label, data.kind, data.badge),
+            ),
+          }
+        : undefined;
+    const placed = placeLabelsAndWordsVertical(routes, sizes, gutterX, nodeBoxes, landing);
     list.forEach((edge, i) => {
       const data = edge.data as PacketEdgeData;
       data.points = routes[i] ?? [];
-      data.labelAt = labels[i]?.at ?? { x: 0, y: 0 };
-      const leader = labels[i]?.leader;
+      data.labelAt = placed.labels[i]?.at ?? { x: 0, y: 0 };
+      const leader = placed.labels[i]?.leader;
       if (leader) data.labelLeader = leader;
       const size = sizes[i];
       if (size) data.labelLeft = data.labelAt.x - size.w / 2;
-      if (size) placed.push({ x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size });
     });
-    return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };
+    const packet = list[carrier]?.data?.packet;
+    if (packet && placed.words) packet.landedWords = placed.words;
+    return { nodes, edges: list, bounds: placed.frame };
   }
 
   // Labels go where they cover no box, no other label and no other edge's line.

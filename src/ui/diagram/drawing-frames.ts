@@ -256,7 +256,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 308,
+      w: 318,
       h: 186,
     },
   },
@@ -340,7 +340,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 308,
+      w: 318,
       h: 186,
     },
   },
@@ -368,7 +368,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 309,
+      w: 318,
       h: 186,
     },
   },

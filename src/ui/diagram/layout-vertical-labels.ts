@@ -1,4 +1,4 @@
-import { type Box, boxesOverlap, type Point, segmentHitsBox } from './layout';
+import { type Box, boldTextWidth, boxesOverlap, type Point, segmentHitsBox } from './layout';
 
 /**
  * Where the line labels of the phone's diagram go (layout-vertical.ts draws the boxes in one column and
@@ -6,14 +6,17 @@ import { type Box, boxesOverlap, type Point, segmentHitsBox } from './layout';
  * to its own line: it stands just right of the line where nothing else is in the way, or it stands in
  * the gutter right of every lane with a leader, a short horizontal line from its left edge to a point
  * on its own line. Leaders cross as few other lines as can be had, and never a box, a label, another
- * leader, or a line running alongside. Everything is computed from the routes, in the layout pass: the
- * DOM is never measured.
+ * leader, or a line running alongside. The words riding with the packet, once it has landed, get a place
+ * beside its dot clear of the labels, leaders and the boxes' text (placeLabelsAndWordsVertical).
+ * Everything is computed from the routes, in the layout pass: the DOM is never measured.
  */
 
 /** A label's centre and, where it stands away from its line, its leader (label edge first, then the line). */
 export interface VerticalLabel {
   at: Point;
   leader?: [Point, Point];
+  /** Set where no place ties the label to its line (freeGutterSlot). */
+  loose?: true;
 }
 
 /** A stretch of a vertical segment of a route where a leader may meet it, or a label stand beside it. */
@@ -191,6 +194,8 @@ export function placeLabelsVertical(
   sizes: readonly ({ w: number; h: number } | null)[],
   gutterX: number,
   boxes: readonly Box[],
+  /** Room kept for something else, as for a label already placed (a packet's words). */
+  kept: readonly Box[] = [],
 ): VerticalLabel[] {
   const segments = segmentsOf(routes);
   const runs = routes.map(runsOf);
@@ -205,7 +210,7 @@ export function placeLabelsVertical(
       (p, q) => (room[p] as number) - (room[q] as number) || (wanted[p] as number) - (wanted[q] as number),
     );
   const placed: VerticalLabel[] = routes.map(() => ({ at: { x: 0, y: 0 } }));
-  const labels: Box[] = [];
+  const labels: Box[] = [...kept];
   const leaders: [Point, Point][] = [];
   for (const i of order) {
     const size = sizes[i];
@@ -226,6 +231,7 @@ export function placeLabelsVertical(
     labels.push(box);
     if (free?.leader) leaders.push(free.leader);
     placed[i] = { at: { x: box.x + box.w / 2, y: box.y + box.h / 2 }, leader: free?.leader };
+    if (!free) placed[i].loose = true;
   }
   return placed;
 }
@@ -241,4 +247,247 @@ function freeGutterSlot(size: { w: number; h: number }, wanted: number, gutterX:
     if (!hit) return box;
     box.y = hit.y + hit.h + LABEL_GAP;
   }
+}
+
+/**
+ * Where a packet's words sit beside its dot (DiagramLines.tsx): their corner nearest the dot `ax`, `ay`
+ * from its centre, and the words shifted by `fx`, `fy` of their own size (so the drawn words, narrower
+ * than the estimate below, stay inside the place found for them and as near the dot).
+ */
+export interface WordsPlace {
+  ax: number;
+  ay: number;
+  fx: number;
+  fy: number;
+}
+
+/**
+ * What the words must never cover (the boxes' text, labels, leaders and their dots), and what they had
+ * better not (lines and boxes), in flow units.
+ */
+interface WordsObstacles {
+  routes: readonly Point[][];
+  boxes: readonly Box[];
+  /** The boxes' text (boxText), and any other room the words keep out of. */
+  texts: readonly Box[];
+  labels: readonly Box[];
+  leaders: readonly [Point, Point][];
+  /** The drawing's frame: the view fits it, so words inside it are never cut off at a fit. */
+  frame: Box;
+}
+
+/** The packet landed at `dot`, the start of route `own`, its words this size; the boxes' text (boxText). */
+export interface Landing {
+  dot: Point;
+  size: { w: number; h: number };
+  own: number;
+  texts: readonly Box[];
+}
+
+/** Nearest the words come to the dot's centre: its radius with its stroke (10), and 2 of air. */
+const WORDS_NEAR = 12;
+/**
+ * Farthest they go: further off, the dark pill no longer reads as the dot's. (Under the caller's box
+ * whose status reads "credentials", the words' nearest clear place begins 28 units right of the dot.)
+ */
+const WORDS_FAR = 32;
+/** Room words keep from a label, a leader, a leader's dot or a box's text: closer, they run together. */
+const WORDS_ROOM = 2;
+/**
+ * What covering things costs, against a flow unit of distance from the dot. The pill is opaque: it
+ * hides a stretch of any line it crosses (its own beyond the dot less so), or a box's border; in the
+ * phone's tight column (34 units between boxes, a leader across most gaps) wide words often must.
+ */
+const WORDS_LINE_COST = 6;
+const WORDS_OWN_LINE_COST = 3;
+const WORDS_BOX_COST = 8;
+
+/**
+ * The size of a packet's words (.packet__words: 14 px bold on 18 px lines, 1 px and 6 px of padding),
+ * from boldTextWidth's 15 px table scaled down: an upper bound, as labelSize is for the labels.
+ */
+export function wordsSize(text: string): { w: number; h: number } {
+  return { w: Math.ceil((boldTextWidth(text) * 14) / 15) + 12, h: 20 };
+}
+
+/**
+ * Where a box's lines of text stand (.service-node: 2 px border, 4 px and 9 px padding; its name 17 px
+ * bold on 21.25 px, its kind 15 px on 18.75 px, its status 1 px lower, 15 px bold), each as wide as
+ * boldTextWidth says (scaled to 17 px for the name), cut at the box's inner width like the text.
+ */
+export function boxText(box: Box, name: string, kind: string, status?: string): Box[] {
+  const line = (text: string, scale: number, y: number, h: number): Box => ({
+    x: box.x + 11,
+    y: box.y + y,
+    w: Math.min(box.w - 22, Math.ceil(boldTextWidth(text) * scale)),
+    h,
+  });
+  const lines = [line(name, 17 / 15, 6, 21.25), line(kind, 1, 27.25, 18.75)];
+  if (status) lines.push(line(status, 1, 47, 18.75));
+  return lines;
+}
+
+/**
+ * The nearest place for the words of a packet landed at `dot` (within WORDS_NEAR to WORDS_FAR of it,
+ * inside the frame, in 2 unit steps) that covers no label, leader, leader's dot or box text, costed by the
+ * lines and box borders it covers; undefined when there is none. `overBoxes` false: no box at all.
+ */
+function placeWords(
+  { dot, size, own }: Landing,
+  { routes, boxes, texts, labels, leaders, frame }: WordsObstacles,
+  overBoxes = true,
+): { box: Box; place: WordsPlace } | undefined {
+  const { w, h } = size;
+  // Only what lies near the dot can touch the words: the rest is left out of every test below.
+  const [rx, ry] = [w + WORDS_FAR + WORDS_ROOM, h + WORDS_FAR + WORDS_ROOM];
+  const reach = { x: dot.x - rx, y: dot.y - ry, w: 2 * rx, h: 2 * ry };
+  const near = (b: Box) => boxesOverlap(b, reach);
+  const segments = segmentsOf(routes).filter(({ a, b }) => segmentHitsBox(a, b, reach, 0));
+  const lines = leaders.filter(([a, b]) => segmentHitsBox(a, b, reach, 0));
+  const ends = lines.map(([, end]) => ({ x: end.x - 3, y: end.y - 3, w: 6, h: 6 }));
+  // What the words never cover, as the area their top left corner must keep out of (with the room).
+  const keepOut = [
+    ...[...labels, ...texts, ...ends, ...(overBoxes ? [] : boxes)].filter(near),
+    ...lines.map(([a, b]) => ({ x: Math.min(a.x, b.x), y: a.y, w: Math.abs(a.x - b.x), h: 0 })),
+  ].map((b) => ({
+    x0: b.x - w - WORDS_ROOM,
+    y0: b.y - h - WORDS_ROOM,
+    x1: b.x + b.w + WORDS_ROOM,
+    y1: b.y + b.h + WORDS_ROOM,
+  }));
+  const blocked = (x: number, y: number) => keepOut.some((k) => x > k.x0 && x < k.x1 && y > k.y0 && y < k.y1);
+  const covered = boxes.filter(near);
+  // The places in rings by their distance from the dot, a unit wide: nearer rings are tried first, and
+  // once a place is found no ring as far as its cost is tried (what a place covers only adds to it).
+  const rings: number[][] = [];
+  for (let y = dot.y - h - WORDS_FAR; y <= dot.y + WORDS_FAR; y += 2)
+    for (let x = dot.x - w - WORDS_FAR; x <= dot.x + WORDS_FAR; x += 2) {
+      const dx = Math.max(x - dot.x, 0, dot.x - x - w);
+      const dy = Math.max(y - dot.y, 0, dot.y - y - h);
+      const far = Math.sqrt(dx * dx + dy * dy);
+      if (far < WORDS_NEAR || far > WORDS_FAR) continue;
+      if (x < frame.x || y < frame.y || x + w > frame.x + frame.w || y + h > frame.y + frame.h) continue;
+      if (blocked(x, y)) continue;
+      const ring = rings[Math.floor(far)] ?? [];
+      rings[Math.floor(far)] = ring;
+      ring.push(x, y, far);
+    }
+  let best: { cost: number; box: Box } | undefined;
+  for (const [distance, ring] of rings.entries()) {
+    if (!ring || (best && distance >= best.cost)) continue;
+    for (let i = 0; i < ring.length; i += 3) {
+      const box = { x: ring[i] as number, y: ring[i + 1] as number, w, h };
+      // Among equals, words centred on the dot's column: they read as its own most plainly.
+      let cost = (ring[i + 2] as number) + Math.abs(box.x + w / 2 - dot.x) / 100;
+      for (const { a, b, owner } of segments)
+        if (segmentHitsBox(a, b, box, 0)) cost += owner === own ? WORDS_OWN_LINE_COST : WORDS_LINE_COST;
+      for (const b of covered) if (boxesOverlap(box, b)) cost += WORDS_BOX_COST;
+      if (!best || cost < best.cost) best = { cost, box };
+    }
+  }
+  if (!best) return undefined;
+  // Anchored at the corner nearest the dot: the drawn words, narrower than `w`, stay inside `box`.
+  const { x, y } = best.box;
+  const fromRight = dot.x - x > x + w - dot.x;
+  const fromBottom = dot.y - y > y + h - dot.y;
+  const place = {
+    ax: (fromRight ? x + w : x) - dot.x,
+    ay: (fromBottom ? y + h : y) - dot.y,
+    fx: fromRight ? -1 : 0,
+    fy: fromBottom ? -1 : 0,
+  };
+  return { box: best.box, place };
+}
+
+/** Each label's rectangle (an empty one for a line without a label). */
+function labelBoxes(labels: readonly VerticalLabel[], sizes: readonly ({ w: number; h: number } | null)[]) {
+  return labels.map(({ at }, i) => {
+    const { w, h } = sizes[i] ?? { w: 0, h: 0 };
+    return { x: at.x - w / 2, y: at.y - h / 2, w, h };
+  });
+}
+
+/** What the drawing covers (boxes, routes, labels), 4 units round: build-graph.ts's bounds. */
+function frameOf(boxes: readonly Box[], labels: readonly Box[], routes: readonly Point[][]): Box {
+  const xs = [...boxes, ...labels.filter((l) => l.w > 0)].flatMap((b) => [b.x, b.x + b.w]);
+  const ys = [...boxes, ...labels.filter((l) => l.w > 0)].flatMap((b) => [b.y, b.y + b.h]);
+  for (const p of routes.flat()) {
+    xs.push(p.x);
+    ys.push(p.y);
+  }
+  if (xs.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
+  const x = Math.min(...xs) - 4;
+  const y = Math.min(...ys) - 4;
+  return { x, y, w: Math.max(...xs) + 4 - x, h: Math.max(...ys) + 4 - y };
+}
+
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+
+/**
+ * The labels (placeLabelsVertical), the frame they make, and the place for the words of the packet
+ * that has landed (DiagramLines.tsx shows them there, reading nothing from the page). The words once
+ * went above the dot, then where the drawn page showed the least covered: a thin leader weighed next to
+ * nothing there, so on a phone they sat on the leader of the short line under the caller and on its dot,
+ * hiding which line the label names. Where the labels leave the words no place by the dot (a line under
+ * the caller, its leader across the gap, the lanes' labels beside it, and words as wide as "ID, access,
+ * refresh tokens"), the words take the nearest place clear of the boxes' text and of the gaps the short
+ * lines' leaders cross, and the labels are placed again round them, kept only if every label is still
+ * tied to its line and inside the frame. The frame is the first layout's (it sizes the view, through
+ * drawing-frames.ts), except in a drawing too narrow for the words: it then grows to hold them.
+ */
+export function placeLabelsAndWordsVertical(
+  routes: readonly Point[][],
+  sizes: readonly ({ w: number; h: number } | null)[],
+  gutterX: number,
+  boxes: readonly Box[],
+  landing?: Landing,
+): { labels: VerticalLabel[]; frame: Box; words?: WordsPlace } {
+  const labels = placeLabelsVertical(routes, sizes, gutterX, boxes);
+  const placedBoxes = labelBoxes(labels, sizes);
+  const frame = frameOf(boxes, placedBoxes, routes);
+  if (!landing) return { labels, frame };
+  const around = (list: readonly VerticalLabel[], within: Box): WordsObstacles => ({
+    routes,
+    boxes,
+    texts: landing.texts,
+    labels: labelBoxes(list, sizes).filter((l) => l.w > 0),
+    leaders: list.flatMap((l) => (l.leader ? [l.leader] : [])),
+    frame: within,
+  });
+  // The gaps the short lines between neighbours cross: words kept out of them leave room for their
+  // leaders when the labels are placed again (a leader crosses its gap to the gutter).
+  const gaps = routes.flatMap((route) =>
+    route.length === 2
+      ? runsOf(route).map((r) => ({ x: r.x, y: r.top, w: gutterX - r.x, h: r.bottom - r.top }))
+      : [],
+  );
+  // The labels placed again keep inside the frame: strips above and below it, as far from it as the
+  // room kept between labels, hold them there.
+  const [top, bottom] = [frame.y + 4 - LABEL_GAP, frame.y + frame.h - 4 + LABEL_GAP];
+  const strips = [
+    { x: frame.x, y: top - frame.h, w: frame.w, h: frame.h },
+    { x: frame.x, y: bottom, w: frame.w, h: frame.h },
+  ];
+  // Within the frame first; then, for two boxes and the widest words, past its right side (the
+  // gutter's: past the boxes' side they would hang far out), the frame growing to hold them.
+  const grown = (words: Box) =>
+    inside(words, frame) ? frame : frameOf(boxes, [...placedBoxes, words], routes);
+  // Clear of every box first (a pill over a box's corner reads as part of the box), with the labels
+  // where they are or placed again; only then over a box's empty border, never its text.
+  for (const overBoxes of [false, true])
+    for (const within of [frame, { ...frame, w: frame.w + landing.size.w }]) {
+      const clear = placeWords(landing, around(labels, within), overBoxes);
+      if (clear) return { labels, frame: grown(clear.box), words: clear.place };
+      const room = { ...around([], within), texts: [...landing.texts, ...gaps] };
+      const first = placeWords(landing, room, overBoxes);
+      if (!first) continue;
+      const again = placeLabelsVertical(routes, sizes, gutterX, boxes, [first.box, ...strips]);
+      const words = again.some((l) => l.loose)
+        ? undefined
+        : placeWords(landing, around(again, within), overBoxes);
+      if (words && inside(frameOf(boxes, labelBoxes(again, sizes), routes), frame))
+        return { labels: again, frame: grown(words.box), words: words.place };
+    }
+  return { labels, frame };
 }

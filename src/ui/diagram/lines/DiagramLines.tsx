@@ -4,6 +4,7 @@ import { afterNextPaint } from '../../common/after-paint';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
+import type { WordsPlace } from '../layout-vertical-labels';
 import { PACKETS } from '../packets';
 import type { StepData } from '../step-data';
 import { useFollowViewport, type ViewportHub } from '../viewport-hub';
@@ -89,15 +90,9 @@ const LinePath = memo(function LinePath({ id, data }: { id: string; data: Packet
 });
 
 /**
- * Where the words sit beside the dot: their corner nearest it `ax`, `ay` from the dot, and the words
- * shifted by `fx`, `fy` of their own size (in CSS, so moving them never reads the layout).
+ * Places for the words beside the dot (WordsPlace: their corner nearest it `ax`, `ay` from the dot, the
+ * words shifted by `fx`, `fy` of their own size, in CSS, so moving them never reads the layout).
  */
-interface WordsPlace {
-  ax: number;
-  ay: number;
-  fx: number;
-  fy: number;
-}
 const WORDS_PLACES: readonly WordsPlace[] = [
   // Above the dot, running right from just left of it: the default (boxes at the drawing's left edge
   // keep the words in view). Then, clear of a box the dot rests against: running right from just right
@@ -131,11 +126,11 @@ const shared = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /**
- * Once the packet has landed, the place for its words that covers the least of the line labels, their
- * leaders and boxes (the first of WORDS_PLACES that covers none), never running out of the canvas, read
- * from the drawn page in the layer's own units: at rest the default place could sit on the label of
- * the line it came along, on a phone's leader (hiding which line a label names), or on the box's
- * status word.
+ * Once the packet has landed on the wide diagram (a phone's layout gives the place: packet.landedWords),
+ * the place for its words that covers the least of the line labels and boxes (the first of WORDS_PLACES
+ * that covers none), never running out of the canvas, read from the drawn page in the layer's own units:
+ * at rest the default place could sit on the label of the line it came along, or on the box's status
+ * word. (On a phone it weighed a leader by its area, next to nothing, and sat on it.)
  */
 function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsPlace {
   const layer = words.parentElement;
@@ -207,8 +202,10 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       }
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
-      /** The clear place found when it last landed at this step: where it lands again (a seek back). */
-      const landedAt = clearPlaces.get(data);
+      // On a phone the layout found the landed words a place clear of the labels, their leaders and the
+      // boxes' text (layout-vertical-labels.ts); elsewhere, the clear place found when it last landed at
+      // this step is where it lands again (a seek back).
+      const landedAt = packet.landedWords ?? clearPlaces.get(data);
       put(landed ? (landedAt ?? DEFAULT_PLACE) : DEFAULT_PLACE);
       // Landed for the first time: look for a clear place once the frame showing it is painted (reading
       // the layout then costs nothing; read now, it would force a layout inside the frame a seek waits for).
