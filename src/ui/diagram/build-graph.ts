@@ -5,6 +5,7 @@ import type { Arrival } from '../../store/types';
 import { ACTORS, actorLook } from './actors';
 import {
   type Box,
+  boundsAround,
   labelSize,
   layoutActors,
   NODE_H,
@@ -424,20 +425,10 @@ export function buildGraph({
 }
 
 function boundsOf(boxes: Box[], edges: PacketEdge[]): Box {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const b of boxes) {
-    xs.push(b.x, b.x + b.w);
-    ys.push(b.y, b.y + b.h);
-  }
-  for (const p of edges.flatMap((e) => e.data?.points ?? [])) {
-    xs.push(p.x);
-    ys.push(p.y);
-  }
-  if (xs.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
-  const x = Math.min(...xs) - 4;
-  const y = Math.min(...ys) - 4;
-  return { x, y, w: Math.max(...xs) + 4 - x, h: Math.max(...ys) + 4 - y };
+  return boundsAround(
+    boxes,
+    edges.flatMap((e) => e.data?.points ?? []),
+  );
 }
 
 function busEdge(edge: PacketEdge): boolean {

@@ -1,4 +1,4 @@
-import { type Box, boldTextWidth, boxesOverlap, type Point, segmentHitsBox } from './layout';
+import { type Box, boldTextWidth, boundsAround, boxesOverlap, type Point, segmentHitsBox } from './layout';
 
 /**
  * Where the line labels of the phone's diagram go (layout-vertical.ts draws the boxes in one column and
@@ -409,16 +409,7 @@ function labelBoxes(labels: readonly VerticalLabel[], sizes: readonly ({ w: numb
 
 /** What the drawing covers (boxes, routes, labels), 4 units round: build-graph.ts's bounds. */
 function frameOf(boxes: readonly Box[], labels: readonly Box[], routes: readonly Point[][]): Box {
-  const xs = [...boxes, ...labels.filter((l) => l.w > 0)].flatMap((b) => [b.x, b.x + b.w]);
-  const ys = [...boxes, ...labels.filter((l) => l.w > 0)].flatMap((b) => [b.y, b.y + b.h]);
-  for (const p of routes.flat()) {
-    xs.push(p.x);
-    ys.push(p.y);
-  }
-  if (xs.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
-  const x = Math.min(...xs) - 4;
-  const y = Math.min(...ys) - 4;
-  return { x, y, w: Math.max(...xs) + 4 - x, h: Math.max(...ys) + 4 - y };
+  return boundsAround([...boxes, ...labels.filter((l) => l.w > 0)], routes.flat());
 }
 
 const inside = (a: Box, b: Box) =>

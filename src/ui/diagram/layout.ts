@@ -310,6 +310,24 @@ export function labelSize(lines: readonly string[]): { w: number; h: number } {
   return { w: Math.ceil(Math.max(0, ...widths)) + 16, h: lines.length * 19 + 8 };
 }
 
+/** The box round `boxes` and `points`, 4 units out: a drawing's bounds (empty when there is nothing). */
+export function boundsAround(boxes: readonly Box[], points: readonly Point[]): Box {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const b of boxes) {
+    xs.push(b.x, b.x + b.w);
+    ys.push(b.y, b.y + b.h);
+  }
+  for (const p of points) {
+    xs.push(p.x);
+    ys.push(p.y);
+  }
+  if (xs.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
+  const x = Math.min(...xs) - 4;
+  const y = Math.min(...ys) - 4;
+  return { x, y, w: Math.max(...xs) + 4 - x, h: Math.max(...ys) + 4 - y };
+}
+
 export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
   return (
     a.x < b.x + b.w + margin &&
