@@ -98,6 +98,42 @@ for (const { width, height, scenario, step } of [
   });
 }
 
+test('at 1280×720, where no place is clear, the landed words cover a box’s corner, never a label or a box’s text', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Its end: "ID token" comes back to the Browser app between its box and the label of the line above.
+  await page.goto('/?scenario=admin-api-backend&step=99');
+  await expect(page.getByText(/^(\d+) of \1 played$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.packet__words')).toHaveText('ID token');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const words = document.querySelector('.packet__words')?.getBoundingClientRect();
+        if (!words) return ['no words'];
+        const text = document.createRange();
+        return Array.from(
+          document.querySelectorAll(
+            '.edge-label, .service-node__label, .service-node__kind, .service-node__status',
+          ),
+        )
+          .filter((el) => {
+            text.selectNodeContents(el);
+            const r = el.classList.contains('edge-label')
+              ? el.getBoundingClientRect()
+              : text.getBoundingClientRect();
+            // A text's line box stands a few pixels above its letters: overlaps of 3 px or less hide none.
+            return (
+              Math.min(words.right, r.right) - Math.max(words.left, r.left) > 3 &&
+              Math.min(words.bottom, r.bottom) - Math.max(words.top, r.top) > 3
+            );
+          })
+          .map((el) => el.textContent ?? '');
+      }),
+    )
+    .toEqual([]);
+});
+
 test('going back to a step shows its packet’s words at their clear place in the first frame', async ({
   page,
 }) => {

@@ -111,8 +111,16 @@ const WORDS_PLACES: readonly WordsPlace[] = [
   // Centred under or over the dot: in the gap between two boxes stacked on a phone.
   { ax: 0, ay: 12, fx: -0.5, fy: 0 },
   { ax: 0, ay: -12, fx: -0.5, fy: -1 },
+  // Then right and left of it at every height from level with it outwards, 2 px apart: a box under the
+  // dot and a label over it can leave a gap only a little taller than the words.
+  ...Array.from({ length: 41 }, (_, i) => (i % 2 === 0 ? i : -(i + 1))).flatMap((ay) => [
+    { ax: 12, ay, fx: 0, fy: -0.5 },
+    { ax: -12, ay, fx: -1, fy: -0.5 },
+  ]),
 ];
 const DEFAULT_PLACE = WORDS_PLACES[0] as WordsPlace;
+/** What hiding a unit of words (a label's, a box's text) costs against covering a unit of a box. */
+const WORDS_WEIGHT = 10;
 
 interface Rect {
   left: number;
@@ -146,9 +154,26 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
     bottom: (r.bottom - origin.top) / zoom,
   });
   const view = toLayer(canvas.getBoundingClientRect());
-  const obstacles = Array.from(canvas.querySelectorAll('.edge-label, .service-node, .edge-leader'), (el) =>
-    toLayer(el.getBoundingClientRect()),
-  );
+  // Where no place is clear, hiding words (a label, a box's own text) costs far more than covering a
+  // box's empty corner: at admin-api-backend's end "ID token" sat on a label's last letters.
+  const text = document.createRange();
+  const obstacles = [
+    ...Array.from(canvas.querySelectorAll('.edge-label, .edge-leader'), (el) => ({
+      rect: toLayer(el.getBoundingClientRect()),
+      weight: WORDS_WEIGHT,
+    })),
+    ...Array.from(canvas.querySelectorAll('.service-node'), (el) => ({
+      rect: toLayer(el.getBoundingClientRect()),
+      weight: 1,
+    })),
+    ...Array.from(
+      canvas.querySelectorAll('.service-node__label, .service-node__kind, .service-node__status'),
+      (el) => {
+        text.selectNodeContents(el);
+        return { rect: toLayer(text.getBoundingClientRect()), weight: WORDS_WEIGHT };
+      },
+    ),
+  ];
   const w = words.offsetWidth;
   const h = words.offsetHeight;
   let best = DEFAULT_PLACE;
@@ -159,7 +184,10 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
     const at = { left, top, right: left + w, bottom: top + h };
     // Words cut off by the canvas's edge count as fully covered.
     const cut = w * h - shared(at, view);
-    const covered = obstacles.reduce((sum, o) => sum + shared(o, at), cut * 10);
+    const covered = obstacles.reduce(
+      (sum, o) => sum + o.weight * shared(o.rect, at),
+      cut * 10 * WORDS_WEIGHT,
+    );
     if (covered < least) {
       best = place;
       least = covered;
