@@ -63,12 +63,19 @@ test('a forgotten password: a reset code in the inbox, a new password that signs
   await forgot.getByRole('button', { name: 'Send a reset code' }).click();
   await expect(page.getByText('ForgotPassword → 200 OK')).toBeVisible();
   await expect(newest(page)).toContainText('Reset your password (valid one hour)');
+  // A reload keeps the lab where it was: the code sent, its boxes open, the mail in the inbox.
+  await page.reload();
+  await expect(forgot.getByLabel('Reset code')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('ForgotPassword → 200 OK')).toBeVisible();
+  await expect(newest(page)).toContainText('Reset your password (valid one hour)');
 
   // A wrong code first: AWS's own error.
   await forgot.getByLabel('Reset code').fill('000001');
   await forgot.getByLabel('New password').fill(NEW_PASSWORD);
   await forgot.getByRole('button', { name: 'Set the new password' }).click();
-  await expect(forgot.getByRole('alert')).toContainText('Invalid verification code provided, please try again.');
+  await expect(forgot.getByRole('alert')).toContainText(
+    'Invalid verification code provided, please try again.',
+  );
 
   await forgot.getByLabel('Reset code').fill(await newestCode(page));
   await forgot.getByRole('button', { name: 'Set the new password' }).click();
@@ -93,9 +100,13 @@ test('Lambda triggers: a pre sign-up that throws, one that auto-confirms, and cl
   await expect(page.getByRole('alert').filter({ hasText: 'UserLambdaValidationException' })).toContainText(
     'PreSignUp failed with error Sign-ups are closed today.',
   );
-  await expect(page.getByText('Lambda PreSignUp (PreSignUp_SignUp) threw “Sign-ups are closed today”')).toBeVisible();
+  await expect(
+    page.getByText('Lambda PreSignUp (PreSignUp_SignUp) threw “Sign-ups are closed today”'),
+  ).toBeVisible();
 
-  await triggers.getByLabel('Pre sign-up').selectOption({ label: 'Auto-confirm the user and verify the email' });
+  await triggers
+    .getByLabel('Pre sign-up')
+    .selectOption({ label: 'Auto-confirm the user and verify the email' });
   await triggers.getByLabel('Pre token generation').selectOption({ index: 2 });
   await signUp(page, 'nina');
   await expect(page.getByText('SignUp → 200 OK')).toBeVisible();

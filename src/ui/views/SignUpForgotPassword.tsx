@@ -10,6 +10,8 @@ export function SignUpForgotPassword(props: {
   clientId: string | undefined;
   username: string;
   disabled: boolean;
+  /** Whether a reset code was sent in this lab (from its calls, so a reload keeps the form where it was). */
+  codeSent: boolean;
   error?: string;
   results: ReactNode;
   send(operation: string, body: Record<string, unknown>): Promise<LabCall | undefined>;
@@ -17,11 +19,9 @@ export function SignUpForgotPassword(props: {
   const [username, setUsername] = useState(props.username);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [sent, setSent] = useState(false);
 
   const request = async () => {
-    const call = await props.send('ForgotPassword', { ClientId: props.clientId, Username: username });
-    if (call && !call.error) setSent(true);
+    await props.send('ForgotPassword', { ClientId: props.clientId, Username: username });
   };
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +46,7 @@ export function SignUpForgotPassword(props: {
       <button type="button" onClick={() => void request()} disabled={props.disabled}>
         Send a reset code
       </button>
-      {sent ? (
+      {props.codeSent ? (
         <>
           <Field
             id="su-forgot-code"

@@ -435,6 +435,7 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 clientId={lab?.clientId}
                 username={registered}
                 disabled={disabled}
+                codeSent={calls.some(({ call }) => call.operation === 'ForgotPassword' && !call.error)}
                 error={errors.forgot}
                 results={latest('forgot')}
                 send={(operation, body) => {
