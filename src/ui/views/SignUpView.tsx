@@ -30,16 +30,11 @@ export default function SignUpView() {
   const [generation, setGeneration] = useState(0);
   // A reload finds the tab's session (sign-up-session.ts); read once, for the first lab only.
   const [saved] = useState(readSignUpSession);
-  return (
-    <SignUpLab
-      key={generation}
-      saved={generation === 0 ? saved : undefined}
-      onStartOver={() => {
-        clearSignUpSession();
-        setGeneration((g) => g + 1);
-      }}
-    />
-  );
+  const startOver = useCallback(() => {
+    clearSignUpSession();
+    setGeneration((g) => g + 1);
+  }, []);
+  return <SignUpLab key={generation} saved={generation === 0 ? saved : undefined} onStartOver={startOver} />;
 }
 
 function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(): void }) {
@@ -72,30 +67,33 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
 
   useEffect(() => {
     let live = true;
-    const open = (replay?: SignUpSession['actions']) => store.getState().openUserPoolLab(replay);
-    // A saved session that no longer replays (storage edited by hand, say) is dropped: a fresh pool.
-    const opened = saved
-      ? open(saved.actions).catch(() => {
-          clearSignUpSession();
-          return open();
-        })
-      : open();
-    opened.then(
-      (l) => {
-        if (!live) return;
-        if (saved && l.replayed.length === saved.calls.length) {
-          setCalls(l.replayed.map((call, i) => ({ call, ...(saved.calls[i] as SignUpSession['calls'][0]) })));
-          action.current = Math.max(0, ...saved.calls.map((c) => c.action));
-          setMail(l.inbox());
-        }
-        setLab(l);
-      },
-      () => live && setLab(null),
-    );
+    store
+      .getState()
+      .openUserPoolLab(saved?.actions)
+      .then(
+        (l) => {
+          if (!live) return;
+          if (saved) {
+            setCalls(
+              l.replayed.map((call, i) => ({ call, ...(saved.calls[i] as SignUpSession['calls'][0]) })),
+            );
+            action.current = Math.max(0, ...saved.calls.map((c) => c.action));
+            setMail(l.inbox());
+          }
+          setLab(l);
+        },
+        () => {
+          if (!live) return;
+          // A saved session that no longer replays is dropped, with the screen it belonged to: the lab
+          // starts over on a fresh pool (as "Start over" does). Without one, the pool could not start.
+          if (saved) onStartOver();
+          else setLab(null);
+        },
+      );
     return () => {
       live = false;
     };
-  }, [store, saved]);
+  }, [store, saved, onStartOver]);
 
   // After every change, what a reload needs: the lab's actions and what the view shows.
   useEffect(() => {
