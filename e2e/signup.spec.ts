@@ -253,6 +253,45 @@ test('a reload keeps the pool, the steps and the inbox (the view says so first);
   expect(problems).toEqual([]);
 });
 
+test.describe('a reload whose engine does not load', () => {
+  // The engine's code must come from the network for this test, not from the service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('keeps the saved session, says why the pool could not start, and a reload from its button restores it', async ({
+    page,
+  }) => {
+    await open(page);
+    await signUp(page, { username: 'noor', email: 'noor@example.com', name: 'Noor', password: PASSWORD });
+    await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+    await confirmAndSignIn(page, 'noor', PASSWORD);
+    const sub = await profileValue(page, 'sub').textContent();
+
+    // The engine's chunks (the page's and the seed worker's) fail as on a network that drops them.
+    const engine = /\/assets\/(sim|seed-worker)-[\w-]+\.js$/;
+    let refused = 0;
+    await page.route(engine, (route) => {
+      refused += 1;
+      return route.abort('internetdisconnected');
+    });
+    await page.reload();
+    const failure = page.getByRole('alert').filter({ hasText: 'The simulated user pool could not start' });
+    await expect(failure).toBeVisible({ timeout: 30_000 });
+    expect(refused).toBeGreaterThan(0);
+    await expect(failure).toContainText('Your saved session is still kept in this tab');
+    // Nothing of the session was thrown away or overwritten by the pool that did not start.
+    const kept = await page.evaluate(() => sessionStorage.getItem('identity-atlas-signup') ?? '');
+    expect(kept).toContain('"operation":"InitiateAuth"');
+
+    await page.unroute(engine);
+    await failure.getByRole('button', { name: 'Reload and try again' }).click();
+    await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+    await expect(failure).toHaveCount(0);
+    await expect(profileValue(page, 'sub')).toHaveText(sub ?? '');
+    await expect(page.getByText('ConfirmSignUp → 200 OK')).toBeVisible();
+    await expect(messages(page).getByRole('listitem')).toHaveCount(1);
+  });
+});
+
 test('a saved session that is not the app’s own is ignored: a fresh pool, nothing broken', async ({
   page,
 }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
-import { createCloud } from '../../sim/index';
-import { parseFailure, startUserPoolLab } from './user-pool-lab';
+import { type Cloud, type CloudOptions, createCloud } from '../../sim/index';
+import { LabReplayError, parseFailure, startUserPoolLab } from './user-pool-lab';
 
 describe('user pool lab (the sign-up view model)', () => {
   it('sends raw JSON 1.1 calls to a fresh cloud on the explainer clock, and sees the mail the pool sends', async () => {
@@ -81,6 +81,37 @@ describe('user pool lab (the sign-up view model)', () => {
     const user = await again.call('GetUser', { AccessToken: tokens.AccessToken });
     expect(user.body?.Username).toBe('newcomer');
     expect(again.actions()).toHaveLength(5);
+  });
+
+  it('a replay that throws is a LabReplayError naming the action; a cloud that cannot be made is not', async () => {
+    const first = await startUserPoolLab(createCloud);
+    for (const username of ['one', 'two']) {
+      await first.call('SignUp', {
+        ClientId: first.clientId,
+        Username: username,
+        Password: 'Correct-Horse-9',
+        UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+      });
+    }
+    // The second call fails below the wire (as a bug in the engine would), not with an AWS error.
+    const breaksOnSecondCall = async (options: CloudOptions): Promise<Cloud> => {
+      const cloud = await createCloud(options);
+      const fetch = cloud.fetch.bind(cloud);
+      let calls = 0;
+      return Object.assign(cloud, {
+        fetch: (request: Request) => (++calls === 2 ? Promise.reject(new TypeError('boom')) : fetch(request)),
+      });
+    };
+    const failed = await startUserPoolLab(breaksOnSecondCall, first.actions()).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(LabReplayError);
+    expect((failed as LabReplayError).at).toBe(1);
+    expect((failed as LabReplayError).message).toContain('boom');
+
+    const offline = new TypeError('Failed to fetch dynamically imported module');
+    const noEngine = await startUserPoolLab(() => Promise.reject(offline), first.actions()).catch(
+      (e: unknown) => e,
+    );
+    expect(noEngine).toBe(offline);
   });
 
   it('reads both shapes of __type', () => {

@@ -88,6 +88,26 @@ const REASON: Record<number, string> = {
 };
 
 /**
+ * A saved lab's actions did not run again on a fresh cloud (startUserPoolLab's `replay`). Told apart
+ * from a cloud that could not be made (the engine's code did not load, say): that session is still
+ * good and worth keeping for another try, while one that fails to replay never will.
+ */
+export class LabReplayError extends Error {
+  override name = 'LabReplayError';
+  constructor(
+    readonly at: number,
+    cause: unknown,
+  ) {
+    super(
+      `action ${at + 1} of the saved lab did not replay: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/**
  * `createCloud` is the store's engine factory (the lazy loader in the app, the engine itself in tests).
  * `replay`: the actions of an earlier lab, run again in order on the fresh cloud before it is handed
  * over (their calls are in `replayed`).
@@ -155,9 +175,13 @@ export async function startUserPoolLab(
       return { id: count, operation, entry, body: parsed };
     },
   };
-  for (const action of replay) {
-    if (action.kind === 'triggers') lab.setTriggers(action.config);
-    else lab.replayed.push(await lab.call(action.operation, action.body));
+  for (const [at, action] of replay.entries()) {
+    try {
+      if (action.kind === 'triggers') lab.setTriggers(action.config);
+      else lab.replayed.push(await lab.call(action.operation, action.body));
+    } catch (error) {
+      throw new LabReplayError(at, error);
+    }
   }
   return lab;
 }

@@ -4,7 +4,12 @@ import { SignUpProfileStep } from './SignUpProfileStep';
 import { SignUpSignOutStep } from './SignUpSignOutStep';
 import { SignUpTriggers } from './SignUpTriggers';
 import { useAppStoreApi } from '../../store/hooks';
-import type { InboxMessage, LabCall, UserPoolLab } from '../../store/labs/user-pool-lab';
+import {
+  type InboxMessage,
+  type LabCall,
+  LabReplayError,
+  type UserPoolLab,
+} from '../../store/labs/user-pool-lab';
 import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
 import {
   clearSignUpSession,
@@ -28,14 +33,22 @@ const attr = (list: Attribute[] | null, name: string) => list?.find((a) => a.Nam
 export default function SignUpView() {
   // "Start over" remounts the lab: a fresh cloud, and every field and answer cleared.
   const [generation, setGeneration] = useState(0);
-  // A reload finds the tab's session (sign-up-session.ts); read once, for the first lab only.
-  const [saved] = useState(readSignUpSession);
+  // A reload finds the tab's session (sign-up-session.ts), which the lab runs again.
+  const [saved, setSaved] = useState(readSignUpSession);
   const startOver = useCallback(() => {
     clearSignUpSession();
+    setSaved(undefined);
     setGeneration((g) => g + 1);
   }, []);
-  return <SignUpLab key={generation} saved={generation === 0 ? saved : undefined} onStartOver={startOver} />;
+  return <SignUpLab key={generation} saved={saved} onStartOver={startOver} />;
 }
+
+/**
+ * After a pool that could not start, the way to try again is a reload: the browser keeps a module that
+ * failed to load as failed for the page's life (an import again gives the same error), and the saved
+ * session, never overwritten by a lab that did not start, runs again after it.
+ */
+const reload = () => window.location.reload();
 
 function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(): void }) {
   const [lab, setLab] = useState<UserPoolLab | null | undefined>(undefined);
@@ -63,6 +76,8 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
   const [triggers, setTriggers] = useState<Choices>(screen?.triggers ?? NO_TRIGGERS);
   /** Whether this tab's session storage took the last save (the view says so when it did not). */
   const [kept, setKept] = useState(true);
+  /** Why the pool could not start, when it could not. */
+  const [startError, setStartError] = useState('');
   const store = useAppStoreApi();
 
   useEffect(() => {
@@ -82,12 +97,17 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
           }
           setLab(l);
         },
-        () => {
+        (error: unknown) => {
           if (!live) return;
           // A saved session that no longer replays is dropped, with the screen it belonged to: the lab
-          // starts over on a fresh pool (as "Start over" does). Without one, the pool could not start.
-          if (saved) onStartOver();
-          else setLab(null);
+          // starts over on a fresh pool (as "Start over" does). A pool that could not be made at all (the
+          // engine's code did not load: a reload on a failing network) says so and keeps the session for
+          // another try: the reader's work is not lost to a network error.
+          if (saved && error instanceof LabReplayError) onStartOver();
+          else {
+            setStartError(error instanceof Error ? error.message : String(error));
+            setLab(null);
+          }
         },
       );
     return () => {
@@ -323,7 +343,19 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
         </button>
       </div>
       {lab === undefined ? <p aria-live="polite">Starting the simulated user pool…</p> : null}
-      {lab === null ? <p role="alert">The simulated user pool could not start.</p> : null}
+      {lab === null ? (
+        <div className="signup-start-error" role="alert">
+          <p>
+            The simulated user pool could not start: {startError || 'no reason was given'}.
+            {saved
+              ? ' Your saved session is still kept in this tab; it runs again when the pool starts.'
+              : null}
+          </p>
+          <button type="button" onClick={reload}>
+            Reload and try again
+          </button>
+        </div>
+      ) : null}
       <div className="signup-layout">
         <ol className="signup-steps">
           <li>
