@@ -151,15 +151,13 @@ test('a region that fails shows what failed, and the rest of the app keeps worki
 test('when the engine cannot load, the diagram and the steps are still there and say why nothing runs', async ({
   page,
 }) => {
-  await page.route(/\/assets\/sim-[^/]+\.js$/, (route) => route.abort());
+  const engine = /\/assets\/sim-[^/]+\.js$/;
+  await page.route(engine, (route) => route.abort());
   await page.goto('/?scenario=enhanced-flow&step=0');
   await expect(page.getByRole('button', { name: /^Identity pool/ })).toBeVisible();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'The simulated cloud could not start' }),
-  ).toBeVisible({
-    timeout: 20_000,
-  });
+  const failure = page.getByRole('alert').filter({ hasText: 'The simulated cloud could not start' });
+  await expect(failure).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button')).toHaveCount(6);
   await page
     .getByRole('navigation', { name: 'Views' })
@@ -168,6 +166,13 @@ test('when the engine cannot load, the diagram and the steps are still there and
   await expect(
     page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'After sign-out' }),
   ).toHaveAttribute('aria-current', 'page');
+  // Once the network serves the engine again, the alert's button reloads the page, and it runs.
+  await page.unroute(engine);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Flows' }).click();
+  await failure.getByRole('button', { name: 'Reload and try again' }).click();
+  await expect(failure).toHaveCount(0, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
 });
 
 test('with reduced motion the packet rests where the answer arrived instead of travelling', async ({

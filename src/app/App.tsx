@@ -60,9 +60,14 @@ function Views() {
   return (
     <main id="main">
       {error ? (
-        <p role="alert" className="region-error">
-          The simulated cloud could not start: {error}
-        </p>
+        <div role="alert" className="region-error cloud-error">
+          <p>The simulated cloud could not start: {error}</p>
+          {/* The browser keeps a module that failed to load as failed for the page's life: only a reload
+              fetches the engine again. The position is in the URL, so the reader comes back to it. */}
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload and try again
+          </button>
+        </div>
       ) : null}
       {view === 'flow' ? <FlowView /> : null}
       <Suspense fallback={<p className="view">Loading…</p>}>
