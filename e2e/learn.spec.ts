@@ -168,6 +168,76 @@ test('the last chapter asks what Cognito Sync does with a stale push, and the en
   await page.screenshot({ path: 'screenshots/desktop-learn-04-sync-verdict.png', fullPage: true });
 });
 
+test('nothing on the page gives the answer away before the reader predicts', async ({ page }) => {
+  await page.goto('/?view=learn&chapter=get-session-token');
+  await expect(chapterHeading(page, 'GetSessionToken and the central server')).toBeVisible({
+    timeout: FIRST_PAINT,
+  });
+  const narration = page.locator('.narration');
+  // The scenario's summary says what the keys can do; the chapter's own framing sets the scene instead.
+  await expect(narration).toContainText('Press Play, or Next');
+  await expect(narration).not.toContainText('the user’s own permissions');
+  await page.getByRole('button', { name: 'Go to the question' }).click();
+  const prompt = page.getByRole('group', { name: /Will S3 accept the write/ });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  const steps = page.getByRole('list', { name: 'Steps' });
+  const main = page.getByRole('main');
+  // Neither the list, nor the held-playback hint, nor anything else says "allowed" or "refused".
+  await expect(main).not.toContainText(/: allowed|: refused/);
+  await expect(
+    page.getByText(/waiting for your prediction before step 1\.5, “The laptop writes to S3/),
+  ).toBeVisible();
+  await expect(steps.getByRole('listitem').nth(1)).toContainText(
+    'The laptop writes to S3 with the session keys',
+  );
+  await expect(steps.getByRole('listitem').nth(2)).toContainText('Shown after your prediction');
+  await expect(steps.getByRole('listitem').nth(3)).toContainText('Shown after your prediction');
+  await prompt.getByRole('radio', { name: /^Yes/ }).check();
+  await page.getByRole('button', { name: /Run step 1\.5 and check my prediction/ }).click();
+  await expect(page.getByRole('region', { name: /Your prediction was right/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  // With the answer shown, the steps have their own titles again.
+  await expect(steps.getByRole('listitem').nth(1)).toContainText('with the session keys: allowed');
+  await expect(steps.getByRole('listitem').nth(3)).toContainText('with the federated keys: refused');
+
+  // Another chapter whose summary names the outcome: the guest's scope-down.
+  await page.goto('/?view=learn&chapter=guest-scope-down');
+  await expect(narration).toContainText('Press Play, or Next', { timeout: FIRST_PAINT });
+  await expect(narration).not.toContainText('scope-down session policy does not');
+});
+
+test('the question comes when the status says playback waits for it, not seconds later', async ({ page }) => {
+  await page.goto('/?view=learn&chapter=stop-at-the-jwt');
+  await expect(chapterHeading(page, 'Stopping at the JWT')).toBeVisible({ timeout: FIRST_PAINT });
+  // Watched in the page, every 20 ms, from the press until the question is there: whenever the status
+  // says playback waits for a prediction, the question is on screen.
+  const watch = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const started = performance.now();
+        const timer = setInterval(() => {
+          const status = document.querySelector('.progress__text')?.textContent ?? '';
+          const asked = [...document.querySelectorAll('legend')].some((l) =>
+            l.textContent?.includes('GET /me'),
+          );
+          const panel = document.querySelector('.learn__predict')?.textContent ?? '';
+          if (status.includes('waiting for your prediction') && !asked)
+            seen.push(`status waits, no question: ${panel}`);
+          if (asked || performance.now() - started > 20_000) {
+            clearInterval(timer);
+            resolve(seen);
+          }
+        }, 20);
+      }),
+  );
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  expect(await watch).toEqual([]);
+  await expect(page.getByRole('group', { name: /Will API Gateway let the request through/ })).toBeVisible();
+  await expect(page.getByText('1 of 2 played · waiting for your prediction')).toBeVisible();
+});
+
 test('an unknown chapter in a link shows the chapter list, and the address bar says so in place', async ({
   page,
 }) => {

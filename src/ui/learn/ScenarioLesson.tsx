@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
@@ -44,6 +44,26 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
   const [showDiagram, setShowDiagram] = useState(false);
   const result = predicted !== undefined && ready && position > decisive && landed ? entry : undefined;
   const recorded = useRef(false);
+  // Until the engine's answer is shown, the list keeps the decisive step under its neutral title and
+  // the steps after it untitled: "…: allowed", or a later step that pulls again after a refusal, would
+  // answer the question before the reader has.
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    if (result) setRevealed(true);
+  }, [result]);
+  const askedTitle = revealed ? step?.title : (chapter.askedTitle ?? step?.title);
+  const titleOf = useCallback(
+    (index: number, title: string) =>
+      revealed || index < decisive
+        ? title
+        : index === decisive
+          ? (chapter.askedTitle ?? title)
+          : 'Shown after your prediction',
+    [revealed, decisive, chapter.askedTitle],
+  );
+  // The step before the question has run but its answer is still travelling: the question follows.
+  const arriving = ready && !held && predicted === undefined && position === decisive && decisive > 0;
+  const before = scenario?.steps[decisive - 1];
 
   if (!scenario || !step) return <p role="alert">This chapter’s scenario is missing.</p>;
   return (
@@ -59,7 +79,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
             </Suspense>
           ) : null}
         </details>
-        <StepList />
+        <StepList titleOf={titleOf} />
         <p>
           <button type="button" className="link" onClick={() => store.getState().openScenario(scenario.id)}>
             Open “{scenario.title}” in Flows, with the inspector
@@ -72,13 +92,17 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
             <PredictionForm
               chapter={chapter}
               stepLabel={step.label}
-              stepTitle={step.title}
+              stepTitle={askedTitle ?? step.title}
               takeFocus={decisive > 0}
               onPredict={(choice) => {
                 setPredicted(choice);
                 void store.getState().releaseGate();
               }}
             />
+          ) : arriving ? (
+            <p className="learn__waiting" role="status">
+              Step {before?.label}’s answer is on its way; the question comes as soon as it arrives.
+            </p>
           ) : (
             <div className="learn__waiting">
               <p>
@@ -114,7 +138,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
           </p>
         ) : (
           <p className="learn__running" role="status">
-            Running step {step.label}: {step.title}…
+            Running step {step.label}: {askedTitle}…
           </p>
         )}
       </div>

@@ -50,6 +50,11 @@ export interface ScenarioChapter {
   scenarioId: string;
   /** The step the reader predicts; playback holds before it. */
   decisiveStepId: string;
+  /**
+   * The decisive step's title while the question is open, where the scenario's own title would give
+   * the answer away ("…: allowed"); the steps after it show no title until the answer is shown.
+   */
+  askedTitle?: string;
   question: string;
   choices: Choice[];
   /** Labs to explore the same idea further, offered beside the scenario. */
@@ -82,6 +87,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'A user pool is a directory: it signs people in and returns JSON Web Tokens, never AWS keys. An identity pool is an exchange desk: it takes a token from a provider it trusts and returns temporary AWS credentials for an IAM role. Here Alice signs in to the user pool, then the app hands her ID token to the identity pool.',
     scenarioId: 'enhanced-flow',
     decisiveStepId: 'get-credentials',
+    askedTitle: 'Ask the identity pool for AWS credentials (GetCredentialsForIdentity)',
     question:
       'Alice belongs to the user pool groups "admins" and "readers". Which IAM role will the identity pool give her credentials for?',
     choices: [
@@ -111,6 +117,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'A user pool only knows users who sign in; it has no anonymous user and issues no token to a visitor. Guest access is a setting of the identity pool (AllowUnauthenticatedIdentities), and a guest’s credentials come from the pool’s unauthenticated role.',
     scenarioId: 'guest',
     decisiveStepId: 'get-id',
+    askedTitle: 'Call GetId with no Logins (no sign-in)',
     question:
       'A visitor who has signed in nowhere calls GetId with no Logins at all. What does the identity pool answer?',
     choices: [
@@ -145,6 +152,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'An identity pool trusts providers of its own, not only user pools: Google, Apple, Facebook, Amazon, any OpenID Connect or SAML provider. The app can send Google’s ID token straight to it. The pool checks the token against Google’s published keys and the client id configured for Google.',
     scenarioId: 'google-direct',
     decisiveStepId: 'get-credentials',
+    askedTitle: 'Ask the identity pool for AWS credentials with the Google token',
     question:
       'No user pool is involved. Will GetCredentialsForIdentity return AWS credentials for the Google token?',
     choices: [
@@ -182,6 +190,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'In the enhanced flow the identity pool chooses the role and calls STS on the app’s behalf in one call, GetCredentialsForIdentity. In the basic (classic) flow the app asks the pool only for an OpenID token (GetOpenIdToken) and calls AssumeRoleWithWebIdentity itself, naming the role in its own code. The pool must allow the classic flow, and a pool with role mappings refuses it.',
     scenarioId: 'basic-flow',
     decisiveStepId: 'assume-role-with-web-identity',
+    askedTitle: 'Send the OpenID token to STS (AssumeRoleWithWebIdentity)',
     question:
       'Alice, in the "admins" group, takes the basic flow; the app’s call names AtlasClassicAuthenticatedRole. Which role does she end up with?',
     choices: [
@@ -230,6 +239,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'GetSessionToken is signed with an IAM user’s long-term keys, here a trusted server’s user with MFA, and returns short-lived keys (up to 36 hours for an IAM user). It assumes no role and takes no session policy. The server hands the keys to a developer’s unmanaged laptop.',
     scenarioId: 'central-server-session-keys',
     decisiveStepId: 'laptop-put-with-session-keys',
+    askedTitle: 'The laptop writes to S3 with the session keys',
     question:
       'The laptop writes a file to the bucket’s public/ prefix with those keys. Will S3 accept the write?',
     choices: [
@@ -287,6 +297,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'When the enhanced flow gives a guest credentials, Cognito passes session policies to the role it assumes. The guest can do only what both the unauthenticated role and those session policies allow. In this demo the guest role’s own policy allows ssm:GetParameter.',
     scenarioId: 'what-if-guest-ssm',
     decisiveStepId: 'ssm-get-parameter',
+    askedTitle: 'A guest calls SSM GetParameter',
     question: 'The guest calls SSM GetParameter with its credentials. Will the call succeed?',
     choices: [
       { id: 'allowed', label: 'Yes: the role allows it', expects: { succeeds: true } },

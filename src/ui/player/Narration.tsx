@@ -10,15 +10,17 @@ import { outcomeWords } from './StepList';
 
 /** The current step in words, announced politely to screen readers as it changes. */
 export function Narration() {
-  const { scenarioId, position, entries, waiting, sending, held } = useAppStore(
+  const { scenarioId, position, entries, waiting, sending, held, asking } = useAppStore(
     useShallow((s) => ({
       scenarioId: s.scenarioId,
       position: s.position,
       entries: s.entries,
       // The outcome is told when the request reaches the service, as the diagram shows it.
       sending: s.arrival === 'sending',
-      // A Learn chapter holds here for the reader's prediction; Next does not go on until then.
-      held: s.gate !== undefined && s.position >= s.gate,
+      // A Learn chapter holds here for the reader's prediction, asked once the answer before it landed.
+      held: s.gate !== undefined && s.position >= s.gate && s.arrival === 'landed' && !s.busy,
+      // A question is still open: the scenario's summary, which tells the outcome, is not shown.
+      asking: s.gate !== undefined,
       // Playback stopped for the reader: the answer landed and there is more to come.
       waiting:
         s.status === 'paused' &&
@@ -47,6 +49,7 @@ export function Narration() {
       sending={sending}
       held={held}
       waiting={waiting}
+      asking={asking}
     />
   );
 }
@@ -112,6 +115,7 @@ function NarrationText({
   sending,
   held,
   waiting,
+  asking = false,
 }: {
   ref?: Ref<HTMLDivElement>;
   step: Scenario['steps'][number] | undefined;
@@ -120,6 +124,7 @@ function NarrationText({
   sending: boolean;
   held: boolean;
   waiting: boolean;
+  asking?: boolean;
 }) {
   return (
     <div ref={ref} className="narration" aria-live="polite" aria-atomic="true">
@@ -149,8 +154,8 @@ function NarrationText({
         </>
       ) : (
         <p>
-          <strong>{scenario?.title}.</strong> {scenario?.summary} Press Play, or Next (→) to go one step at a
-          time.
+          <strong>{scenario?.title}.</strong> {asking ? null : `${scenario?.summary} `}Press Play, or Next (→)
+          to go one step at a time.
         </p>
       )}
     </div>

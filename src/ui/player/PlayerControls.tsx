@@ -18,10 +18,12 @@ function isTyping(target: EventTarget | null): boolean {
 export function PlayerControls() {
   usePlaybackTicker();
   const store = useAppStoreApi();
-  const { status, position, busy, scenarioId, held } = useAppStore(
+  const { status, position, busy, scenarioId, held, asked } = useAppStore(
     useShallow((s) => ({
       // A Learn chapter holds playback before its decisive step until the reader predicts.
       held: s.gate !== undefined && s.position >= s.gate,
+      // The question itself comes once the answer before it has landed (Learn's ScenarioLesson).
+      asked: s.gate !== undefined && s.position >= s.gate && s.arrival === 'landed' && !s.busy,
       status: s.status,
       position: s.position,
       busy: s.busy,
@@ -116,7 +118,7 @@ export function PlayerControls() {
         <span className="progress__text">
           {position} of {total} played
           {busy ? ' · running…' : ''}
-          {held ? ' · waiting for your prediction' : ''}
+          {asked ? ' · waiting for your prediction' : ''}
         </span>
       </span>
     </div>

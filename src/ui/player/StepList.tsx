@@ -91,8 +91,11 @@ const StepRow = memo(function StepRow({
   );
 });
 
-/** The steps of the scenario as a list the reader can jump around in. */
-export function StepList() {
+/**
+ * The steps of the scenario as a list the reader can jump around in. `titleOf` lets a Learn chapter
+ * keep a title that would give its question's answer away off the list until the answer is shown.
+ */
+export function StepList({ titleOf }: { titleOf?: (index: number, title: string) => string } = {}) {
   const store = useAppStoreApi();
   const { scenarioId, entries, position, busy } = useAppStore(
     useShallow((s) => ({ scenarioId: s.scenarioId, entries: s.entries, position: s.position, busy: s.busy })),
@@ -109,7 +112,7 @@ export function StepList() {
             key={step.id}
             index={index}
             label={step.label}
-            title={step.title}
+            title={titleOf ? titleOf(index, step.title) : step.title}
             outcome={outcomeWords(entry)}
             current={index === position - 1}
             denied={!!entry && entry.outcome !== 'success' && entry.outcome !== 'off-wire'}
