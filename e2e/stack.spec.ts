@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 
 /**
  * "Your stack": import a public sample, read the access matrix, open a cell's IAM trace, see the
@@ -356,3 +356,188 @@ for (const [width, height] of [
     await diagram.screenshot({ path: test.info().outputPath(`stack-long-name-${width}.png`) });
   });
 }
+
+/**
+ * The Retail Demo Store's auth stack: long identity-pool ARNs in the matrix's group headings, names with
+ * `<Parameter>` placeholders and odd camel case (`CognitoUnAuthorizedRole`) in the pipeline.
+ */
+const RETAIL = 'tests/fixtures/cfn-samples/retail-demo-store-auth.yaml';
+
+interface Line {
+  text: string;
+  title: string | null;
+  /** The text of each line drawn. */
+  lines: string[];
+  /** Where each line break falls: the character before it and the one after it. */
+  breaks: [string, string][];
+  rects: { x: number; y: number; w: number; h: number }[];
+}
+
+/**
+ * The text of each element as drawn: the boxes of its characters and where its lines break. Text a
+ * screen reader alone gets (inside a clipped, visually hidden element) is left out.
+ */
+async function drawnText(elements: Locator): Promise<Line[]> {
+  return elements.evaluateAll((els) =>
+    els.map((el) => {
+      const chars: { ch: string; x: number; y: number; w: number; h: number }[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let hidden = false;
+        for (let p = node.parentElement; p && p !== el.parentElement; p = p.parentElement)
+          if (getComputedStyle(p).clip !== 'auto') hidden = true;
+        if (hidden) continue;
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          chars.push({ ch: text[i] ?? '', x: r.x, y: r.y, w: r.width, h: r.height });
+        }
+      }
+      const breaks: [string, string][] = [];
+      const lines = [chars[0]?.ch ?? ''];
+      for (let i = 1; i < chars.length; i += 1) {
+        const a = chars[i - 1];
+        const b = chars[i];
+        if (!a || !b) continue;
+        // A new line starts where a character sits clearly below the one before it (horizontal text).
+        if (b.y > a.y + a.h / 2) {
+          breaks.push([a.ch, b.ch]);
+          lines.push('');
+        }
+        lines[lines.length - 1] += b.ch;
+      }
+      return {
+        text: chars.map((c) => c.ch).join(''),
+        title: el.getAttribute('title'),
+        lines,
+        breaks,
+        rects: chars.map(({ x, y, w, h }) => ({ x, y, w, h })),
+      };
+    }),
+  );
+}
+
+const intersects = (
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+
+async function openRetail(page: Page) {
+  await page.goto('/?view=stack');
+  await expect(page.getByRole('heading', { name: 'Your stack' })).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Open a template file').setInputFiles(RETAIL);
+  await expect(page.getByText(/retail-demo-store-auth\.yaml: \d+ resources simulated/)).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`the access matrix's headings do not overlap or break inside a word at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openRetail(page);
+    const matrix = page.getByRole('table', { name: /Who can do what/ });
+    await matrix.scrollIntoViewIfNeeded();
+    // The identity pool's group heading: its full ARN is its accessible name and its title.
+    const poolId = 'us-east-1:95466efc-f48e-4113-a323-da5bbff9f338';
+    const group = matrix.getByRole('columnheader', { name: `cognito-sync identitypool/${poolId}` });
+    await expect(group).toHaveAttribute('title', `cognito-sync identitypool/${poolId}`);
+
+    const headers = matrix.getByRole('columnheader');
+    const scopes = await headers.evaluateAll((els) => els.map((el) => el.getAttribute('scope')));
+    const drawn = await drawnText(headers);
+    const groups = drawn.filter((_, i) => scopes[i] === 'colgroup');
+    const actions = drawn.filter((_, i) => scopes[i] === 'col' && drawn[i]?.text !== 'Caller');
+    expect(groups.length).toBeGreaterThan(3);
+    expect(actions.length).toBeGreaterThan(20);
+    for (const a of actions)
+      for (const g of groups)
+        expect(
+          a.rects.some((r) => g.rects.some((s) => intersects(r, s))),
+          `"${a.text}" is drawn over "${g.text}"`,
+        ).toBe(false);
+    // A group heading's service has a line of its own; after it, lines break after ':', '/' or a
+    // space, or around a <Parameter>, never at a hyphen.
+    for (const g of groups)
+      for (const [i, line] of g.lines.slice(0, -1).entries())
+        expect(
+          (i === 0 && line === g.title?.split(' ')[0]) ||
+            /[:/ >]$/.test(line) ||
+            g.lines[i + 1]?.startsWith('<'),
+          `"${g.text}" breaks after "${line}"`,
+        ).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`stack-matrix-headings-${width}.png`) });
+  });
+
+  test(`pipeline names and the app client break only between words at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openRetail(page);
+    const diagram = page.getByRole('region', { name: 'Your pipeline' });
+    const boxes = diagram.getByRole('button', { name: /, (User pool|App client|Identity pool|IAM role)/ });
+    await expect(boxes).toHaveCount(6);
+    const names = await drawnText(boxes.locator('.stack-node__label'));
+    for (const n of names) {
+      // Every box draws its whole name here: these names fit once the column is wide enough.
+      expect(n.text).toMatch(/^(<AuthName>|my-stack-)/);
+      for (const [before, after] of n.breaks)
+        expect(
+          /[-_/:.@,\s>]/.test(before) || after === '<',
+          `"${n.text}" breaks between "${before}" and "${after}"`,
+        ).toBe(true);
+    }
+    await expect(diagram.getByRole('button', { name: /^<AuthName>Identity, Identity pool/ })).toBeVisible();
+    await expect(
+      diagram.getByRole('button', { name: /^my-stack-CognitoUnAuthorizedRole-[A-Z0-9]{12}, IAM role/ }),
+    ).toHaveAttribute('title', /^my-stack-CognitoUnAuthorizedRole-[A-Z0-9]{12}: IAM role/);
+    // No unit of a name is cut: each is drawn whole inside its box.
+    for (const word of await diagram.locator('.stack-node__label > *').all())
+      expect(await word.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+
+    // The App client select shows the chosen client's name whole, and its title names it with its pool.
+    const select = page.getByRole('combobox', { name: 'App client', exact: true });
+    await expect(select).toHaveAttribute('title', '<AuthName>-client, app client of <AuthName>-user-pool');
+    const fit = await select.evaluate((el) => {
+      const s = el as HTMLSelectElement;
+      const style = getComputedStyle(s);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.font = style.font;
+      const text = s.selectedOptions[0]?.text ?? '';
+      // The room for text: the box less its padding, borders and the drop-down arrow (about 20 px).
+      const room =
+        s.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - 20;
+      return { text, needed: context.measureText(text).width, room };
+    });
+    expect(fit.text).toBe('<AuthName>-client');
+    expect(fit.needed).toBeLessThanOrEqual(fit.room);
+    await diagram.scrollIntoViewIfNeeded();
+    await diagram.screenshot({ path: test.info().outputPath(`stack-retail-pipeline-${width}.png`) });
+  });
+}
+
+test('the finding about guest writes names only actions the matrix lets the guest call', async ({ page }) => {
+  await openRetail(page);
+  const finding = page
+    .getByRole('region', { name: /Findings/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'unauth-role-can-write' });
+  const text = (await finding.textContent()) ?? '';
+  const named = [...text.matchAll(/\b([a-z0-9-]+:[A-Za-z*]+) (\*|arn:\S+?)(?=[;.] )/g)];
+  expect(named.map((m) => m[1])).toEqual(
+    expect.arrayContaining(['personalize:PutEvents', 'mobiletargeting:UpdateEndpoint']),
+  );
+  for (const [, action, resource] of named)
+    await expect(
+      page.getByRole('button', { name: `Guest of <AuthName>Identity: ${action} on ${resource}: allow` }),
+    ).toBeVisible();
+});

@@ -17,6 +17,9 @@ const statements = (doc: { Statement: PolicyStatement | PolicyStatement[] }) =>
 /** Telemetry ingestion a guest is meant to do (RUM, Pinpoint/Mobile Analytics events, Firehose and Logs puts): not flagged as writes. */
 const INGEST =
   /^(rum:PutRumEvents|mobileanalytics:PutEvents|mobiletargeting:PutEvents|firehose:PutRecord(Batch)?|kinesis:PutRecords?|logs:PutLogEvents|logs:CreateLogStream)$/i;
+const isIngest = (action: string) => INGEST.test(action);
+/** The most writes a finding names one by one; past it, the last place says how many more. */
+const MAX_NAMED = 8;
 const WRITE =
   /^[a-z0-9-]+:(Put|Delete|Update|Create|Write|Batch(Write)?|Post|Modify|Attach|Detach|Set|Add|Remove|Tag|Untag|Restore|Copy|Upload|Send|Publish|Invoke)/i;
 
@@ -132,21 +135,38 @@ function guestFindings(input: ReviewInput): Finding[] {
     )) {
       const isWrite = (id: string) => {
         const action = matrix.actions.find((a) => a.id === id)?.action ?? '';
-        return WRITE.test(action) && !INGEST.test(action);
+        return WRITE.test(action) && !isIngest(action);
       };
-      const writes = matrix.cells.filter(
-        (c) => c.caller === caller.id && c.decision === 'allow' && isWrite(c.action),
-      );
+      const allowed = matrix.cells.filter((c) => c.caller === caller.id && c.decision === 'allow');
+      const writes = allowed.filter((c) => isWrite(c.action));
       const first = writes[0];
-      if (first)
+      if (first) {
+        // Every write is named, or the count of the rest given: the matrix beside it shows them all, and
+        // a list cut short without saying so read as if the others were not allowed.
+        const named = [...new Set(writes.map((w) => w.action))];
+        const shown = named.length > MAX_NAMED ? named.slice(0, MAX_NAMED - 1) : named;
+        const more = named.length - shown.length;
+        // The telemetry left out on purpose is said too: the matrix shows it allowed.
+        const telemetry = [
+          ...new Set(
+            allowed.map((c) => matrix.actions.find((a) => a.id === c.action)?.action ?? '').filter(isIngest),
+          ),
+        ];
         out.push({
           code: 'unauth-role-can-write',
           severity: 'high',
           path: rolePath,
-          message: `${caller.label} (no sign-in needed) may write: ${[...new Set(writes.map((w) => w.action))].slice(0, 5).join('; ')}. Anyone on the internet can get these credentials; give guests read-only access to what is public.`,
+          message:
+            `${caller.label} (no sign-in needed) may write: ${shown.join('; ')}` +
+            `${more ? `; and ${more} more (see the matrix)` : ''}. Anyone on the internet can get these ` +
+            'credentials; give guests read-only access to what is public.' +
+            (telemetry.length
+              ? ` Not counted here: ${telemetry.join(', ')}, telemetry a guest app is meant to send.`
+              : ''),
           docs: DOCS.iamRoles,
           proof: { caller: first.caller, action: first.action },
         });
+      }
     }
     for (const policy of policiesOf(input.view, guest)) {
       for (const s of statements(policy.document)) {

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { AccessMatrix } from '../../stack/index';
+import { columnResource, headingSegments, splitGroup } from './matrix-labels';
 
 export interface CellRef {
   caller: string;
@@ -7,8 +8,34 @@ export interface CellRef {
 }
 
 /**
+ * A group's heading: its service on one line, then its resource broken only after `:` or `/`, long runs
+ * shortened in the middle. The full heading is the accessible name and the title.
+ */
+function GroupHeading({ group }: { group: string }) {
+  const { head, resource } = splitGroup(group);
+  if (resource === undefined) return <>{group}</>;
+  return (
+    <>
+      <span className="visually-hidden">{group}</span>
+      <span aria-hidden="true">
+        <span className="matrix-group__head">{head}</span>
+        {headingSegments(resource).map((segment, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one heading keep their order
+          <Fragment key={i}>
+            {i > 0 ? <wbr /> : null}
+            <span className="matrix-group__segment">{segment}</span>
+          </Fragment>
+        ))}
+      </span>
+    </>
+  );
+}
+
+/**
  * The access matrix as a table: one row per caller, one column per action on a resource, the
  * columns grouped under their resource. Each cell is a button that opens the IAM trace behind it.
+ * A column's heading is its action and what its resource adds to the group's (the full resource is
+ * in its title and in each cell's accessible name).
  */
 export function MatrixTable({
   matrix,
@@ -40,22 +67,25 @@ export function MatrixTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>
+            <th scope="col" rowSpan={2} className="matrix-corner">
               Caller
             </th>
             {groups.map((g) => (
-              <th key={g.group} scope="colgroup" colSpan={g.count} className="matrix-group">
-                {g.group}
+              <th key={g.group} scope="colgroup" colSpan={g.count} className="matrix-group" title={g.group}>
+                <GroupHeading group={g.group} />
               </th>
             ))}
           </tr>
           <tr>
-            {matrix.actions.map((a) => (
-              <th key={a.id} scope="col" className="matrix-action" title={a.resource}>
-                <span>{a.action}</span>
-                <small>{shortResource(a.resource)}</small>
-              </th>
-            ))}
+            {matrix.actions.map((a) => {
+              const rest = columnResource(a.group, a.resource);
+              return (
+                <th key={a.id} scope="col" className="matrix-action" title={`${a.action} on ${a.resource}`}>
+                  <span>{a.action}</span>
+                  {rest ? <small>{rest}</small> : null}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -90,9 +120,4 @@ export function MatrixTable({
       </table>
     </div>
   );
-}
-
-function shortResource(resource: string): string {
-  const tail = resource.replace(/^arn:aws:[^:]*:[^:]*:[^:]*:/, '').replace(/^arn:aws:s3:::/, '');
-  return tail.length > 36 ? `…${tail.slice(-35)}` : tail;
 }

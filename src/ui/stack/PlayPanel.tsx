@@ -93,12 +93,26 @@ export function PlayPanel({
         >
           <label className="stack-field">
             <span>App client</span>
-            <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
-              {clients.map(({ pool, client }) => (
-                <option key={client.clientId} value={client.clientId}>
-                  {pool.name} / {client.clientName}
-                </option>
-              ))}
+            {/*
+             * Options name the client only, under their user pool's group: "pool / client" did not fit
+             * the field. A name that still does not fit ends in an ellipsis; the title gives it whole.
+             */}
+            <select
+              value={clientId}
+              onChange={(e) => setClientId(e.target.value)}
+              title={chosen ? `${chosen.client.clientName}, app client of ${chosen.pool.name}` : undefined}
+            >
+              {Object.values(stack.state.cognitoIdp.pools)
+                .filter((pool) => Object.keys(pool.clients).length > 0)
+                .map((pool) => (
+                  <optgroup key={pool.id} label={`User pool ${pool.name}`}>
+                    {Object.values(pool.clients).map((client) => (
+                      <option key={client.clientId} value={client.clientId} title={client.clientName}>
+                        {client.clientName}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
             </select>
           </label>
           {(['username', 'password', 'email'] as const).map((k) => (

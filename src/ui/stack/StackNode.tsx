@@ -1,6 +1,5 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { Fragment, memo } from 'react';
-import { labelPieces } from './label-wrap';
+import { memo } from 'react';
 import type { LaidOutNode } from './pipeline-layout';
 
 export type StackNodeData = {
@@ -11,21 +10,19 @@ export type StackNodeData = {
 };
 export type StackNodeType = Node<StackNodeData, 'stackBox'>;
 
-/** A name with a line-break opportunity (`<wbr>`) at each place label-wrap.ts allows one. */
-function WrappableName({ name }: { name: string }) {
-  let at = 0;
+/**
+ * A name drawn in the layout's units: each an inline block that never breaks inside, so lines break
+ * only between words, and a unit wider than the box ends in an ellipsis instead of being split.
+ */
+function WrappableName({ units }: { units: readonly string[] }) {
   return (
     <>
-      {labelPieces(name).map((piece) => {
-        const start = at;
-        at += piece.length;
-        return (
-          <Fragment key={start}>
-            {start > 0 ? <wbr /> : null}
-            {piece}
-          </Fragment>
-        );
-      })}
+      {units.map((unit, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the units of one name keep their order
+        <span key={i} className="stack-node__word">
+          {unit}
+        </span>
+      ))}
     </>
   );
 }
@@ -33,7 +30,7 @@ function WrappableName({ name }: { name: string }) {
 /**
  * One box of the reader's pipeline: its name, what it is, and how the identity pools use it. A button:
  * click or Enter shows what it is (logical id, type, template path) beside the diagram. The name wraps
- * (the layout made the box tall enough); the title and accessible name carry it whole.
+ * between words (the layout made the box tall enough); the title and accessible name carry it whole.
  */
 function StackNodeView({ data }: NodeProps<StackNodeType>) {
   const { node, lit, selected } = data;
@@ -50,7 +47,7 @@ function StackNodeView({ data }: NodeProps<StackNodeType>) {
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
       <span className="stack-node__label">
-        <WrappableName name={node.label} />
+        <WrappableName units={node.labelUnits} />
       </span>
       <span className="stack-node__what">{node.what}</span>
       {node.uses.length ? <span className="stack-node__uses">{node.uses.join(', ')}</span> : null}

@@ -2,54 +2,82 @@ import { boldTextWidth } from '../diagram/layout';
 
 /**
  * Box names in the pipeline wrap instead of being cut: a name the reader gave (`my-stack-Orders…-7K2Q`)
- * may be longer than a box is wide. A name breaks only where a reader would: after `-`, `_`, `/`, `:`,
- * `.`, `@` or `,`, and between the words of a camel-case logical id (`Orders|Api|Reader`, `HTTP|Server`).
- * A run with no such place (a long hash) may break anywhere, as CSS `overflow-wrap: anywhere` does.
- * The layout uses the same pieces to size each box to its name, so boxes never overlap.
+ * may be longer than a box is wide. A name breaks only between words: after `-`, `_`, `/`, `:`, `.`,
+ * `@`, `,` or a space, and around a `<Parameter>` placeholder (`<AuthName>|Identity`). A word is never
+ * broken: the layout widens a column for its longest word (up to a cap), a word longer than the cap
+ * breaks between its camel-case words, and a run with no such place (a long hash) is drawn whole up to
+ * the box's edge and ends in an ellipsis, the full name staying in the box's title and accessible name.
+ * The layout and the box use the same units, so the lines the layout counts are the lines drawn.
  */
 
+/** Where a name may break: after a separator, before a `<placeholder>` and after one. */
+const BREAK = /(?<=[-_/:.@,\s])|(?<=>)(?![-_/:.@,\s])|(?<![-_/:.@,\s])(?=<)/;
+
 /**
- * Where a name may break: after a separator, or before a capital that starts a camel-case word (after a
- * lower-case letter, or before capital + lower case: `S3|Bucket`, `HTTP|Server`). Never inside a run of
- * capitals and digits, so a generated suffix such as `AB12CD34EF56` stays whole.
+ * Camel-case words, for a word too long for any box: before a capital after a lower-case letter, or
+ * before capital + lower case (`S3|Bucket`, `HTTP|Server`). Never inside a run of capitals and digits,
+ * so a generated suffix such as `AB12CD34EF56` stays whole.
  */
-const BREAK = /(?<=[-_/:.@,])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z0-9])(?=[A-Z][a-z])/;
+const CAMEL = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z0-9])(?=[A-Z][a-z])/;
 
 /** The name cut at its break points; joined again they give the name back. */
 export function labelPieces(label: string): string[] {
   return label.split(BREAK).filter((piece) => piece !== '');
 }
 
+/**
+ * A piece cut between its camel-case words. A word of one or two letters stays with the next one
+ * (the last with the one before): `Un|Authorized` and `S3|Bucket` read as broken words.
+ */
+export function camelWords(piece: string): string[] {
+  const words = piece.split(CAMEL).filter((w) => w !== '');
+  const out: string[] = [];
+  let carry = '';
+  for (const word of words) {
+    const joined = carry + word;
+    if (/^[A-Za-z0-9]{1,2}$/.test(joined)) carry = joined;
+    else {
+      out.push(joined);
+      carry = '';
+    }
+  }
+  if (carry) {
+    if (out.length) out[out.length - 1] += carry;
+    else out.push(carry);
+  }
+  return out;
+}
+
 /** Measures a piece of text in CSS pixels, as the label's font draws it. */
 export type MeasureText = (text: string) => number;
 
 /**
- * How many lines the label takes in a box `width` pixels wide: pieces fill a line as a browser fills it,
- * and a piece wider than the whole line is split by characters.
+ * The units a box draws its name in, each kept whole on one line: the pieces, with a piece wider than
+ * `width` cut into its camel-case words. A unit still wider than `width` is drawn with an ellipsis.
+ */
+export function labelUnits(label: string, width: number, measure: MeasureText): string[] {
+  return labelPieces(label).flatMap((piece) => (measure(piece) <= width ? [piece] : camelWords(piece)));
+}
+
+/** The widest piece of the name: the narrowest a box can be and still draw every word whole. */
+export function widestPiece(label: string, measure: MeasureText): number {
+  return Math.max(0, ...labelPieces(label).map(measure));
+}
+
+/**
+ * How many lines the label takes in a box `width` pixels wide: units fill a line as a browser fills
+ * a line of inline blocks, and a unit wider than the line takes a line of its own.
  */
 export function labelLines(label: string, width: number, measure: MeasureText): number {
   let lines = 1;
   let used = 0;
-  for (const piece of labelPieces(label)) {
-    const w = measure(piece);
-    if (used + w <= width) {
-      used += w;
-      continue;
+  for (const unit of labelUnits(label, width, measure)) {
+    const w = Math.min(measure(unit), width);
+    if (used > 0 && used + w > width) {
+      lines += 1;
+      used = 0;
     }
-    if (used > 0) lines += 1;
-    used = 0;
-    if (w <= width) {
-      used = w;
-      continue;
-    }
-    for (const ch of piece) {
-      const cw = measure(ch);
-      if (used + cw > width && used > 0) {
-        lines += 1;
-        used = 0;
-      }
-      used += cw;
-    }
+    used += w;
   }
   return lines;
 }

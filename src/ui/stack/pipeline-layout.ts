@@ -1,6 +1,6 @@
 import type { Pipeline, PipelineKind, PipelineNode } from '../../stack/pipeline';
 import type { Box, Point } from '../diagram/layout';
-import { estimateLabelWidth, labelLines, type MeasureText } from './label-wrap';
+import { estimateLabelWidth, labelLines, labelUnits, type MeasureText, widestPiece } from './label-wrap';
 
 /**
  * Where the boxes of the reader's pipeline go: one column per kind, read left to right as a sign-in
@@ -9,17 +9,22 @@ import { estimateLabelWidth, labelLines, type MeasureText } from './label-wrap';
  * middle of its neighbours in the columns already placed as the box above it allows, so boxes never
  * overlap. Every line joins neighbouring columns: it leaves the source's right side, turns in the gap
  * on a channel of its own source, and enters the target's left side, so no line runs through a box.
- * A box is as tall as its name needs (see label-wrap.ts): a long name wraps onto more lines.
+ * A box is as tall as its name needs (see label-wrap.ts): a long name wraps onto more lines, between
+ * words; a column is as wide as its longest word needs, up to STACK_NODE_MAX_W.
  */
 export const STACK_NODE_W = 200;
+/** The widest a column grows for a long word (`CognitoUnAuthorizedRole-`); longer words are cut. */
+export const STACK_NODE_MAX_W = 280;
 /** The height of a box whose name fits one line. */
 export const STACK_NODE_H = 64;
 /**
- * The room a name has on one line: the box less its padding (2 × 8) and borders (2 + 6 on pool boxes),
- * less 2 px so rounding in the browser never pushes a piece onto a line the layout did not count.
+ * What a box takes from its width before its name: padding (2 × 8) and borders (2 + 6 on pool boxes),
+ * and 2 px so rounding in the browser never pushes a piece onto a line the layout did not count.
  * Keep in step with `.stack-node` in stack.css.
  */
-export const LABEL_WIDTH = STACK_NODE_W - 16 - 8 - 2;
+const LABEL_CHROME = 16 + 8 + 2;
+/** The room a name has on one line of a box `boxWidth` wide. */
+export const labelWidth = (boxWidth: number) => boxWidth - LABEL_CHROME;
 /** The label's line height in stack.css (`.stack-node__label`). */
 export const LABEL_LINE_H = 18;
 /** Longer names are cut (the full name stays in the box's title, accessible name and details). */
@@ -42,6 +47,8 @@ const PLACE_ORDER = [1, 2, 3, 4, 5, 0];
 
 export interface LaidOutNode extends PipelineNode {
   box: Box;
+  /** The name in the units the box draws, each whole on its line (label-wrap.ts `labelUnits`). */
+  labelUnits: string[];
   /** How the box is used: the relations on the lines that reach it ("authenticated", "group editors" …). */
   uses: string[];
 }
@@ -58,10 +65,20 @@ export interface PipelineLayout {
   bounds: Box;
 }
 
-/** How tall the box for `label` is. */
-export function boxHeight(label: string, measure: MeasureText = estimateLabelWidth): number {
-  const lines = Math.min(MAX_LABEL_LINES, labelLines(label, LABEL_WIDTH, measure));
+/** How tall the box for `label` is in a box `width` wide. */
+export function boxHeight(
+  label: string,
+  measure: MeasureText = estimateLabelWidth,
+  width: number = STACK_NODE_W,
+): number {
+  const lines = Math.min(MAX_LABEL_LINES, labelLines(label, labelWidth(width), measure));
   return STACK_NODE_H + LABEL_LINE_H * (lines - 1);
+}
+
+/** How wide a column is: wide enough for the longest word of its names, within the two bounds. */
+export function columnWidth(labels: readonly string[], measure: MeasureText = estimateLabelWidth): number {
+  const word = Math.max(0, ...labels.map((l) => widestPiece(l, measure)));
+  return Math.min(STACK_NODE_MAX_W, Math.max(STACK_NODE_W, Math.ceil(word) + LABEL_CHROME));
 }
 
 /** `measure` is the label font's width in the view (a canvas); without a browser an estimate is used. */
@@ -69,10 +86,17 @@ export function layoutPipeline(
   pipeline: Pipeline,
   measure: MeasureText = estimateLabelWidth,
 ): PipelineLayout {
-  const heights = new Map(pipeline.nodes.map((n) => [n.id, boxHeight(n.label, measure)]));
-  const heightOf = (id: string) => heights.get(id) ?? STACK_NODE_H;
   const used = [...new Set(pipeline.nodes.map((n) => COLUMN[n.kind]))].sort((a, b) => a - b);
   const columnOf = (n: PipelineNode) => used.indexOf(COLUMN[n.kind]);
+  const widths = used.map((_, c) =>
+    columnWidth(
+      pipeline.nodes.filter((n) => columnOf(n) === c).map((n) => n.label),
+      measure,
+    ),
+  );
+  const widthOf = (n: PipelineNode) => widths[columnOf(n)] ?? STACK_NODE_W;
+  const heights = new Map(pipeline.nodes.map((n) => [n.id, boxHeight(n.label, measure, widthOf(n))]));
+  const heightOf = (id: string) => heights.get(id) ?? STACK_NODE_H;
   const neighbours = new Map<string, string[]>();
   for (const e of pipeline.edges) {
     neighbours.set(e.from, [...(neighbours.get(e.from) ?? []), e.to]);
@@ -94,7 +118,7 @@ export function layoutPipeline(
   let x = 0;
   for (let c = 0; c < used.length; c += 1) {
     columnX.push(x);
-    x += STACK_NODE_W + gapWidth(c);
+    x += (widths[c] ?? STACK_NODE_W) + gapWidth(c);
   }
 
   const ys = new Map<string, number>();
@@ -122,7 +146,8 @@ export function layoutPipeline(
     if (e.label) for (const l of e.label.split(', ')) incoming.set(e.to, [...(incoming.get(e.to) ?? []), l]);
   const nodes: LaidOutNode[] = pipeline.nodes.map((n) => ({
     ...n,
-    box: { x: columnX[columnOf(n)] ?? 0, y: ys.get(n.id) ?? 0, w: STACK_NODE_W, h: heightOf(n.id) },
+    box: { x: columnX[columnOf(n)] ?? 0, y: ys.get(n.id) ?? 0, w: widthOf(n), h: heightOf(n.id) },
+    labelUnits: labelUnits(n.label, labelWidth(widthOf(n)), measure),
     uses: [...new Set(incoming.get(n.id) ?? [])],
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));

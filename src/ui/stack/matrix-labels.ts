@@ -1,0 +1,64 @@
+/**
+ * Short forms of the access matrix's resource headings. An ARN has long runs with no space (an identity
+ * pool id is a 36-character UUID after `us-east-1:`), which a narrow column broke at whatever hyphen
+ * came next (`us-/east-/1:95466efc-/…`). Here a heading breaks only after `:` or `/` (or around a
+ * `<Parameter>` placeholder), a run longer than a column should be is cut in its middle with an
+ * ellipsis, and the view keeps the full value in the cell's title and accessible name.
+ */
+
+/** The longest run a heading draws whole: a `<LocationResourcePrefix>` placeholder stays whole. */
+export const MAX_SEGMENT = 24;
+/** The longest resource line drawn under a column's action. */
+export const MAX_COLUMN_RESOURCE = 36;
+
+/** `text` cut to `max` characters with `…` in its middle: both ends of an id are what tell ids apart. */
+export function middleEllipsis(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const keep = Math.max(2, max - 1);
+  const head = Math.ceil(keep / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;
+}
+
+/**
+ * A resource heading as the runs a line may break between: each ends at a `:` or `/` or around a
+ * `<Parameter>` placeholder, and a run longer than MAX_SEGMENT is shortened in its middle. Joined they
+ * read as the heading, shortened.
+ */
+export function headingSegments(text: string): string[] {
+  return text
+    .split(/(?<=[:/])|(?<=>)(?![:/])|(?<![:/])(?=<)/)
+    .filter((s) => s !== '')
+    .map((s) => {
+      const delimiter = /[:/]$/.test(s) ? s.slice(-1) : '';
+      const body = delimiter ? s.slice(0, -1) : s;
+      return middleEllipsis(body, MAX_SEGMENT) + delimiter;
+    });
+}
+
+/**
+ * A column group's heading split into its service (or `bucket`) and the resource that follows it:
+ * `cognito-sync identitypool/us-east-1:…` → `cognito-sync` and `identitypool/us-east-1:…`. A heading
+ * with no ARN part (`any resource (*)`) has no resource.
+ */
+export function splitGroup(group: string): { head: string; resource?: string } {
+  const space = group.indexOf(' ');
+  const resource = space < 0 ? '' : group.slice(space + 1);
+  if (!/[:/]/.test(resource) && !group.startsWith('bucket ')) return { head: group };
+  return { head: group.slice(0, space), resource };
+}
+
+/**
+ * What a column adds to its group's resource, shortened: the group heading already names it, so the
+ * column shows only the rest (an object key, an API's method and path, `(own)`), or nothing.
+ */
+export function columnResource(group: string, resource: string): string {
+  if (resource === '*') return '';
+  const tail = resource.replace(/^arn:aws:s3:::/, '').replace(/^arn:[^:]*:[^:]*:[^:]*:[^:]*:/, '');
+  const { resource: groupResource } = splitGroup(group);
+  const rest =
+    groupResource && tail.startsWith(groupResource)
+      ? tail.slice(groupResource.length).replace(/^[/:]/, '')
+      : tail;
+  return middleEllipsis(rest.trim(), MAX_COLUMN_RESOURCE);
+}
