@@ -166,6 +166,12 @@ test('forged signature: the SigV4 tab shows the canonical request S3 hashed', as
   const panel = page.getByRole('tabpanel');
   await expect(panel).toContainText(/canonical request/i);
   await expect(panel).toContainText(/GET\s+\/public\/welcome\.txt/);
+  // The session token is in the canonical request; masked as in the Wire and Credentials tabs until
+  // the reader reveals secrets.
+  await expect(panel).toContainText(/x-amz-security-token:IQoJb3…\(\d+ chars, hidden\)/);
+  await page.getByRole('checkbox', { name: /Reveal secrets/ }).check();
+  await expect(panel).toContainText(/x-amz-security-token:IQoJb3[A-Za-z0-9+/=]{40,}/);
+  await expect(panel).not.toContainText('chars, hidden');
 });
 
 test('stolen credentials work at once, and fail after Expiration', async ({ page }) => {
@@ -175,7 +181,9 @@ test('stolen credentials work at once, and fail after Expiration', async ({ page
   await expect(steps.nth(3)).toContainText('ExpiredToken');
 });
 
-test('a replayed SAML assertion works while it is valid, as on AWS, and fails once it expires', async ({ page }) => {
+test('a replayed SAML assertion works while it is valid, as on AWS, and fails once it expires', async ({
+  page,
+}) => {
   await openAt(page, 'attack-saml-replay', 4, 4);
   const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
   await expect(steps.nth(2)).toContainText('200 OK');

@@ -310,6 +310,50 @@ for (const viewport of [
       expect(height).toBeLessThan(line * 1.9);
     });
 
+    test('in the IAM and Component tabs, ids and ARNs are whole and inside the panel', async ({ page }) => {
+      const panel = page.getByRole('tabpanel');
+      const fits = () =>
+        panel.evaluate((el) => {
+          // Every line of text, measured as drawn (a text node can run past the box that holds it).
+          const edge = el.getBoundingClientRect().right;
+          const past: string[] = [];
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if ([...range.getClientRects()].some((r) => r.right > edge + 0.5))
+              past.push(node.textContent?.slice(0, 60) ?? '');
+          }
+          return { past, scroll: el.scrollWidth, client: el.clientWidth };
+        });
+      // The SAML sign-in's role ARN is the longest in an IAM headline.
+      await page.goto('/?scenario=saml&step=3');
+      await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
+      await page.getByRole('tab', { name: 'IAM' }).click();
+      await expect(panel).toContainText('arn:aws:iam::');
+      await expect(panel.getByRole('heading', { level: 4 }).first()).toContainText(/role\/AtlasSaml\w*Role/);
+      const iam = await fits();
+      expect(iam.past).toEqual([]);
+      expect(iam.scroll).toBeLessThanOrEqual(iam.client);
+      expect((await brokenWords(panel)).broken).toEqual([]);
+
+      // A box explained: the identity pool's id and both role ARNs, whole, tell the two roles apart.
+      await page.goto('/?scenario=enhanced-flow&step=0');
+      await page.getByRole('button', { name: /^Identity pool/ }).click();
+      await expect(page.getByRole('tab', { name: 'Component' })).toHaveAttribute('aria-selected', 'true');
+      await expect(panel).toContainText(
+        /us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+      );
+      await expect(panel).toContainText('role/AtlasAuthenticatedRole');
+      await expect(panel).toContainText('role/AtlasGuestRole');
+      const component = await fits();
+      expect(component.past).toEqual([]);
+      expect(component.scroll).toBeLessThanOrEqual(component.client);
+      const { broken, anywhere } = await brokenWords(panel);
+      expect(broken).toEqual([]);
+      expect(anywhere).toBe(0);
+    });
+
     test("in the engine's refusal, whose message holds a long ARN", async ({ page }) => {
       await page.goto('/?scenario=enhanced-flow&step=6');
       await expect(progressText(page, 6, 6)).toBeVisible({ timeout: 20_000 });

@@ -87,12 +87,12 @@ export const clockPastExpiry: Scenario = {
     getCredentialsStep('userPool'),
     s3ReadPublicStep({
       id: 's3-after-expiry',
-      title: 'Call S3 61 minutes later',
+      title: 'Call S3 after the clock jumps 61 minutes',
       advanceClockMs: 61 * 60 * 1000,
       expect: 'denied',
       refusal: 'ExpiredToken',
       narration: {
-        what: 'The simulation clock jumps 61 minutes. The identity pool’s credentials lasted one hour, so S3 refuses the session token as expired.',
+        what: 'The simulation clock jumps 61 minutes further (on top of any minutes you added with the clock buttons). The identity pool’s credentials lasted one hour from when they were issued, so S3 refuses the session token as expired.',
         why: 'Temporary credentials end at their Expiration; the SDK refreshes them by calling the identity pool again, which needs an ID token that is still valid.',
         misunderstanding:
           'Nothing revokes issued AWS credentials early when a user signs out; expiry is what ends them.',

@@ -65,3 +65,15 @@ export function maskHeader(name: string, value: string, reveal: boolean): string
   if (lower === 'x-amz-security-token') return maskValue(value);
   return value;
 }
+
+/**
+ * A SigV4 canonical request as the verifier rebuilt it: the session token travels in it, as the
+ * x-amz-security-token header line or, in a presigned URL, the X-Amz-Security-Token query parameter,
+ * and is masked there as everywhere else unless `reveal`.
+ */
+export function maskCanonicalRequest(text: string, reveal: boolean): string {
+  if (reveal) return text;
+  return text
+    .replace(/^(x-amz-security-token:)(.*)$/gim, (_m, name: string, v: string) => `${name}${maskValue(v)}`)
+    .replace(/(X-Amz-Security-Token=)([^&\s]*)/g, (_m, name: string, v: string) => `${name}${maskValue(v)}`);
+}

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { DemoData, TraceEntry } from '../../player/create-player';
 import type { WorldFacts } from '../../player/world-facts';
+import { TokenBreaks } from '../common/TokenBreaks';
 import { RoleMappingView } from '../explain/RoleMappingView';
 import type { ActorId, Scenario } from '../../scenarios/types';
 import { useAppStoreApi } from '../../store/hooks';
@@ -38,10 +39,10 @@ export function ComponentPanel({ actor, scenario, demo, world, entries }: Props)
             <Fragment key={label}>
               <dt>{label}</dt>
               <dd>
-                {/* An id or an ARN is one token: it scrolls sideways in its own box, never breaks inside. */}
-                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
-                <code className="token-line" tabIndex={0}>
-                  {value}
+                {/* An id or an ARN wraps between its parts (after ':' and '/'), never inside a name: cut off
+                    in a sideways scroller, two role ARNs read the same ("…role/Atlas"). */}
+                <code className="token-wrap">
+                  <TokenBreaks text={value} />
                 </code>
               </dd>
             </Fragment>

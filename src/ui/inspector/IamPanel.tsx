@@ -18,12 +18,37 @@ function Conditions({ conditions }: { conditions: unknown[] }) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id; their order is fixed
           <li key={i} className={cond.matched ? 'matched' : 'unmatched'}>
-            {cond.matched ? '✓' : '✗'} {asText(cond.operator)} <code>{asText(cond.key)}</code>: expected{' '}
-            {expected || '—'}; request has {actual}
+            {cond.matched ? '✓' : '✗'} {asText(cond.operator)}{' '}
+            <code>
+              <TokenBreaks text={asText(cond.key) ?? ''} />
+            </code>
+            : expected <TokenBreaks text={expected || '—'} />; request has <TokenBreaks text={actual} />
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * The engine's reason, with the names it quotes (a statement id, a policy name) in the code face: a
+ * long one ("ExampleCorpThroughTheIdentityPool") fits the panel's line there, and an ARN wraps between
+ * its parts.
+ */
+function Reason({ text }: { text: string }) {
+  const parts = text.split(/"([^"]+)"/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
+          <code key={i}>{part}</code>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
+          <TokenBreaks key={i} text={part} />
+        ),
+      )}
+    </>
   );
 }
 
@@ -72,14 +97,20 @@ function Decision({ event, sources }: { event: TraceEvent; sources: PolicySource
       <h4>
         {/* The summary opens with the decision too ("Allow: …"); the badge says it once. */}
         <span className={`decision decision--${decision}`}>{decision}</span>{' '}
-        {event.summary.replace(new RegExp(`^${decision}:?\\s*`, 'i'), '')}
+        {/* An ARN in it wraps between its parts on a narrow panel, instead of running past the edge. */}
+        <TokenBreaks text={event.summary.replace(new RegExp(`^${decision}:?\\s*`, 'i'), '')} />
       </h4>
       {request ? (
         <p>
-          Action <code>{asText(request.action)}</code> on <code>{asText(request.resource)}</code>
+          Action <code>{asText(request.action)}</code> on{' '}
+          <code>
+            <TokenBreaks text={asText(request.resource) ?? ''} />
+          </code>
         </p>
       ) : null}
-      <p>{asText(result.reason)}</p>
+      <p>
+        <Reason text={asText(result.reason) ?? ''} />
+      </p>
       {policies.map((p, i) => {
         const policy = asRecord(p) ?? {};
         return (
@@ -102,15 +133,26 @@ function Decision({ event, sources }: { event: TraceEvent; sources: PolicySource
                   // biome-ignore lint/suspicious/noArrayIndexKey: statements keep their document order
                   <li key={j} className={st.applies ? 'matched' : 'unmatched'}>
                     {st.applies ? '✓ applies' : '✗ does not apply'}: {asText(st.effect)}{' '}
-                    {st.sid ? `(${asText(st.sid)})` : ''} — action{' '}
-                    {st.actionMatched ? 'matched' : 'not matched'}, resource{' '}
+                    {/* A statement id is one name, often long (ExampleCorpThroughTheIdentityPool): in the
+                        code face it fits the panel's line where the text face ran past its edge. */}
+                    {st.sid ? (
+                      <>
+                        (<code className="sid">{asText(st.sid)}</code>)
+                      </>
+                    ) : (
+                      ''
+                    )}{' '}
+                    — action {st.actionMatched ? 'matched' : 'not matched'}, resource{' '}
                     {st.resourceMatched ? 'matched' : 'not matched'}
                     {st.principalMatched === undefined
                       ? ''
                       : `, principal ${st.principalMatched ? 'matched' : 'not matched'}`}
                     {resolved.length ? (
                       <div>
-                        Resource after variables: <code>{resolved.join(', ')}</code>
+                        Resource after variables:{' '}
+                        <code>
+                          <TokenBreaks text={resolved.join(', ')} />
+                        </code>
                       </div>
                     ) : null}
                     {variables.length ? (
@@ -120,7 +162,10 @@ function Decision({ event, sources }: { event: TraceEvent; sources: PolicySource
                           // biome-ignore lint/suspicious/noArrayIndexKey: variables keep their order in the statement
                           <span key={k}>
                             {k > 0 ? ', ' : ''}
-                            <code>{asText(v.variable)}</code> = <code>{asText(v.value)}</code>
+                            <code>{asText(v.variable)}</code> ={' '}
+                            <code>
+                              <TokenBreaks text={asText(v.value) ?? ''} />
+                            </code>
                           </span>
                         ))}
                       </div>

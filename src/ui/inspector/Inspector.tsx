@@ -107,7 +107,7 @@ const InspectorPanel = memo(function InspectorPanel({
       ) : null}
       {tab === 'credentials' ? <CredentialsPanel held={held} clock={clock} reveal={reveal} /> : null}
       {tab === 'iam' ? <IamPanel events={entry?.events ?? []} world={world} /> : null}
-      {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} /> : null}
+      {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} reveal={reveal} /> : null}
       {tab === 'code' ? <CodePanel step={step} demo={demo} /> : null}
       {tab === 'component' ? (
         <ComponentPanel

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../../sim/index';
+import { maskCanonicalRequest, prettyBody } from '../common/mask';
 import { asRecord, asText, eventsOfKind } from './trace-details';
 import { WireText } from './WireText';
 
@@ -11,8 +12,11 @@ const STAGES: [string, string][] = [
   ['credentialScope', 'Credential scope'],
 ];
 
-/** The SigV4 check of this step, stage by stage, as the engine's verifier reported it. */
-export function SigV4Panel({ events }: { events: TraceEvent[] }) {
+/**
+ * The SigV4 check of this step, stage by stage, as the engine's verifier reported it. The session
+ * token in the canonical request is masked unless the reader reveals secrets, as in the other tabs.
+ */
+export function SigV4Panel({ events, reveal = false }: { events: TraceEvent[]; reveal?: boolean }) {
   const checks = eventsOfKind(events, 'sigv4');
   if (checks.length === 0)
     return (
@@ -36,13 +40,17 @@ export function SigV4Panel({ events }: { events: TraceEvent[] }) {
             {known.map(([key, title]) => (
               <section key={key}>
                 <h5>{title}</h5>
-                <WireText>{asText(detail[key])}</WireText>
+                <WireText>
+                  {key === 'canonicalRequest'
+                    ? maskCanonicalRequest(asText(detail[key]) ?? '', reveal)
+                    : asText(detail[key])}
+                </WireText>
               </section>
             ))}
             {Object.keys(rest).length ? (
               <details>
                 <summary>Other details</summary>
-                <WireText>{JSON.stringify(rest, null, 2)}</WireText>
+                <WireText>{prettyBody(JSON.stringify(rest), 'application/json', reveal)}</WireText>
               </details>
             ) : null}
           </article>
