@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { countedDown, listNumbers } from './list-numbers';
 
 const ALICE = "Alice's laptop";
 const CAROL = "Carol's tablet";
@@ -213,4 +214,48 @@ test('starting the guided scenario again clears the old conflict, verdicts and l
   await guided.getByRole('button', { name: 'Run step 1 of 4' }).click();
   await expect(guided.getByRole('button', { name: 'Run step 2 of 4' })).toBeEnabled();
   await expect(page.getByRole('list', { name: 'Conflict verdicts' })).toContainText('No conflict yet');
+});
+
+test('the guided scenario run by keyboard keeps focus on the next step, then on the result', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByLabel('Conflict strategy').selectOption('AUTOMERGE');
+  const guided = page.getByRole('region', { name: 'Guided scenario' });
+  for (let step = 1; step <= 4; step++) {
+    await guided.getByRole('button', { name: `Run step ${step} of 4` }).focus();
+    await page.keyboard.press('Enter');
+    if (step < 4) {
+      await expect(guided.getByRole('button', { name: `Run step ${step + 1} of 4` })).toBeFocused({
+        timeout: 20_000,
+      });
+      await expect(guided.getByRole('status')).toContainText(`Step ${step} of 4 done.`);
+    }
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  }
+  await expect(guided.getByRole('heading', { name: 'Result' })).toBeFocused({ timeout: 20_000 });
+  await expect(guided.getByRole('status')).toContainText('Automerge: AppSync merges by itself.');
+
+  // Starting again keeps the reader on that button while the lab settles.
+  await guided.getByRole('button', { name: 'Start the scenario again' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(guided.getByRole('button', { name: 'Run step 1 of 4' })).toBeEnabled();
+  await expect(guided.getByRole('button', { name: 'Start the scenario again' })).toBeFocused({
+    timeout: 20_000,
+  });
+});
+
+test('after the guided scenario the wire timeline counts its entries down to 1, the first message', async ({
+  page,
+}) => {
+  await runScenario(page, 'AUTOMERGE');
+  const list = page.getByRole('region', { name: 'Wire timeline' }).getByRole('list');
+  // A live message still arriving adds an entry between the two reads: ask until they agree.
+  await expect
+    .poll(async () => {
+      const entries = await list.locator(':scope > li').count();
+      const numbers = await listNumbers(page, list);
+      return entries > 10 && JSON.stringify(numbers) === JSON.stringify(countedDown(entries));
+    })
+    .toBe(true);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { countedDown, listNumbers } from './list-numbers';
 
 /** Cognito Sync view: offline edits survive a reload, reach the other device, and conflicts are resolved as chosen. */
 const device = (page: Page, name: string) => page.getByRole('region', { name: `${name} device` });
@@ -174,4 +175,56 @@ test('a key with spaces at its ends is saved as typed, and the card says so', as
   await expect(phone.getByRole('cell', { name: 'light' })).toBeVisible();
   await expect(phone.getByRole('cell', { name: 'dark' })).toBeVisible();
   await expect(phone.getByText('with its spaces')).toHaveCount(0);
+});
+
+test('the guided scenario run by keyboard keeps focus on the next step and says what each step did', async ({
+  page,
+}) => {
+  const guided = page.getByRole('region', { name: 'Guided scenario' });
+  const run = (step: number) => guided.getByRole('button', { name: `Run step ${step}`, exact: true });
+  const focusedTag = () => page.evaluate(() => document.activeElement?.tagName);
+  for (let step = 1; step <= 5; step++) {
+    await run(step).focus();
+    await page.keyboard.press('Enter');
+    if (step === 4) {
+      const dialog = page.getByRole('dialog', { name: 'Conflict while synchronizing the phone' });
+      await dialog.getByRole('button', { name: "Keep this device's value" }).focus();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toHaveCount(0);
+      // Back where the reader was (the step's button, still running or done), not at the top of the page.
+      await expect(guided.getByRole('button', { name: /^Run step [45]$/ })).toBeFocused();
+    }
+    if (step < 5) {
+      await expect(run(step + 1)).toBeFocused({ timeout: 20_000 });
+      await expect(guided.getByRole('status')).toContainText(`Step ${step} of 5 done.`);
+    }
+    expect(await focusedTag()).not.toBe('BODY');
+  }
+  await expect(guided.getByRole('heading', { name: 'Result' })).toBeFocused({ timeout: 20_000 });
+  await expect(guided.getByRole('status')).toContainText('All 5 steps done.');
+  await expect(guided.getByRole('status')).toContainText('Laptop: theme “dark”, nothing pending.');
+  await expect(guided.getByRole('button', { name: 'Start the scenario again' })).toBeVisible();
+});
+
+test('after the guided scenario the wire timeline counts its entries down to 1, the first call', async ({
+  page,
+}) => {
+  const guided = page.getByRole('region', { name: 'Guided scenario' });
+  for (let step = 1; step <= 5; step++) {
+    await guided.getByRole('button', { name: `Run step ${step}`, exact: true }).click();
+    if (step === 4)
+      await page
+        .getByRole('dialog', { name: 'Conflict while synchronizing the phone' })
+        .getByRole('button', { name: "Keep this device's value" })
+        .click();
+  }
+  await expect(guided.getByRole('button', { name: 'Start the scenario again' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const list = page.getByRole('region', { name: 'Wire timeline' }).getByRole('list');
+  const entries = await list.locator(':scope > li').count();
+  expect(entries).toBeGreaterThan(10);
+  expect(await listNumbers(page, list)).toEqual(countedDown(entries));
+  // The first call made is 1: the phone signing in.
+  await expect(list.locator(':scope > li').last()).toContainText('phone: InitiateAuth → 200');
 });

@@ -6,6 +6,10 @@ import type { TraceEvent } from '../../sim/index';
  * (tokens, signatures) are shortened but keep their shape.
  */
 export interface WireEntry {
+  /**
+   * The entry's place in the order things happened, from 1 for the lab's first request or live message.
+   * The wire timeline shows it as the entry's number, so it stays the same when older entries are dropped.
+   */
   id: number;
   device: string;
   kind: 'http' | 'socket';

@@ -20,6 +20,10 @@ export const DEVICE_NAMES = ['phone', 'laptop', 'tablet', 'desktop'] as const;
 const DEVICES_KEY = 'identity-atlas-sync-devices';
 
 export interface WireEntry {
+  /**
+   * The entry's place in the order things happened, from 1 for the lab's first call or client event.
+   * The wire timeline shows it as the entry's number, so it stays the same when older entries are dropped.
+   */
   id: number;
   device: string;
   kind: 'wire' | 'event';

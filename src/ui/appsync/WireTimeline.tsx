@@ -8,10 +8,12 @@ export function WireTimeline({ entries }: { entries: WireEntry[] }) {
     <section className="as-wire" aria-label="Wire timeline">
       <h3>Wire timeline</h3>
       {entries.length === 0 && <p>Nothing sent yet.</p>}
-      {/* Newest first, so counted down: the first message is 1, whatever came after it. */}
+      {/* Newest first, so counted down: the first message is 1, whatever came after it. Each item
+          carries its own number (its entry's id): Chromium counts every <summary> in the list as an item
+          too (they are display: list-item), so `reversed` alone started the count at twice the length. */}
       <ol reversed>
         {entries.map((e) => (
-          <li key={e.id}>
+          <li key={e.id} value={e.id}>
             <details>
               <summary>
                 {e.device}: {e.kind === 'http' ? `POST ${e.title}` : e.title}

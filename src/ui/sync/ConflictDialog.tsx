@@ -40,8 +40,18 @@ export function ConflictDialog({ pending }: { pending: PendingConflict }) {
   const [custom, setCustom] = useState<ReadonlyMap<string, string>>(() => new Map());
   useEffect(() => {
     const dialog = ref.current;
+    // The control that started the sync (Synchronize, or the guided scenario's Run step), to go back to.
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
+    return () => {
+      dialog?.close?.();
+      // The view removes the dialog once answered, and focus inside a removed element falls to the page,
+      // which would send a keyboard reader back to the top: return it to the opener instead, unless the
+      // reader has already moved on or the opener is gone.
+      const active = document.activeElement;
+      const lost = !active || active === document.body || dialog?.contains(active);
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   const all = (pick: (c: SyncConflict) => ConflictResolution) => pending.answer(pending.conflicts.map(pick));
   return (

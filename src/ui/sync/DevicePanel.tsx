@@ -123,7 +123,15 @@ export function DevicePanel({
       </p>
       {note && <p className="sync-note">{note}</p>}
       {problem && <p role="alert">{problem}</p>}
-      <button type="button" onClick={() => onSync(device)} disabled={status.state === 'syncing'}>
+      <button
+        type="button"
+        onClick={() => {
+          if (status.state !== 'syncing') onSync(device);
+        }}
+        // aria-disabled, not disabled: a disabled button drops keyboard focus to the page while the sync
+        // runs, and the conflict dialog it may open would then have nowhere to return focus when it closes.
+        aria-disabled={status.state === 'syncing'}
+      >
         Synchronize {device.name}
       </button>
     </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DATASET, type LabDevice, type SyncLab } from '../../store/labs/sync-lab';
 
 /** "Edit offline on the phone, edit the same key on the laptop, reconnect": each step runs on the real devices. */
@@ -38,21 +38,67 @@ const STEPS: { text: string; run(phone: LabDevice, laptop: LabDevice, lab: SyncL
   },
 ];
 
+/** One device as the step left it, read from its own cache: theme, pending changes, network. */
+async function describeDevice(device: LabDevice): Promise<string> {
+  const theme = (await device.client.records(DATASET)).find((r) => r.key === 'theme')?.value;
+  const { pending } = device.client.getStatus();
+  const name = device.name[0]?.toUpperCase() + device.name.slice(1);
+  return (
+    `${name}${device.network.isOnline() ? '' : ' (offline)'}: ` +
+    `${theme == null ? 'no theme' : `theme “${theme}”`}, ` +
+    `${pending === 0 ? 'nothing pending' : `${pending} change${pending === 1 ? '' : 's'} pending`}.`
+  );
+}
+
 export function GuidedScenario({ lab }: { lab: SyncLab }) {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState('');
+  const runButton = useRef<HTMLButtonElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  /** Where focus was when the finished step started; null until a step the reader ran has finished. */
+  const ranFrom = useRef<Element | null | undefined>(undefined);
   const phone = lab.devices.find((d) => d.name === 'phone');
   const laptop = lab.devices.find((d) => d.name === 'laptop');
+  const finished = step >= STEPS.length;
+
+  // Keeps the reader where they were: the same button, now "Run step N+1", or the result once the last
+  // step is done. Focus that the reader moved elsewhere meanwhile stays there; focus that fell to the page
+  // (the conflict dialog closing) comes back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each step, which changes `step`
+  useEffect(() => {
+    const from = ranFrom.current;
+    if (from === undefined) return;
+    ranFrom.current = undefined;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== from) return;
+    (finished ? resultHeading.current : runButton.current)?.focus();
+  }, [step]);
+
   const next = async () => {
     const current = STEPS[step];
-    if (!phone || !laptop || !current) return;
+    if (!phone || !laptop || !current || busy) return;
+    const from = document.activeElement;
     setBusy(true);
     try {
       await current.run(phone, laptop, lab);
+      const devices = `${await describeDevice(phone)} ${await describeDevice(laptop)}`;
+      setResult(
+        step + 1 === STEPS.length
+          ? `All ${STEPS.length} steps done. ${devices}`
+          : `Step ${step + 1} of ${STEPS.length} done. ${devices}`,
+      );
+      ranFrom.current = from;
       setStep(step + 1);
+    } catch (error) {
+      setResult(`Step ${step + 1} did not finish: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
+  };
+  const restart = () => {
+    setResult('');
+    setStep(0);
   };
   return (
     <section aria-label="Guided scenario">
@@ -65,14 +111,28 @@ export function GuidedScenario({ lab }: { lab: SyncLab }) {
           </li>
         ))}
       </ol>
+      {finished && (
+        <h4 ref={resultHeading} tabIndex={-1}>
+          Result
+        </h4>
+      )}
+      {/* Mounted from the start, so screen readers announce each step's result when it changes. */}
+      <p role="status">{result}</p>
       {!phone || !laptop ? (
         <p>The scenario needs the phone and the laptop.</p>
-      ) : step < STEPS.length ? (
-        <button type="button" onClick={next} disabled={busy}>
+      ) : !finished ? (
+        <button
+          ref={runButton}
+          type="button"
+          onClick={next}
+          // aria-disabled, not disabled: a disabled button drops keyboard focus to the page while the
+          // step runs, and the conflict dialog would then have nowhere to return it.
+          aria-disabled={busy}
+        >
           Run step {step + 1}
         </button>
       ) : (
-        <button type="button" onClick={() => setStep(0)}>
+        <button type="button" onClick={restart}>
           Start the scenario again
         </button>
       )}

@@ -13,10 +13,12 @@ export function WireTimeline({ entries }: { entries: WireEntry[] }) {
       {entries.length === 0 && (
         <p>Nothing sent yet. Synchronize a device to see ListRecords and UpdateRecords.</p>
       )}
-      {/* Newest first, so counted down: the first call made is 1, whatever came after it. */}
+      {/* Newest first, so counted down: the first call made is 1, whatever came after it. Each item
+          carries its own number (its entry's id): Chromium counts every <summary> in the list as an item
+          too (they are display: list-item), so `reversed` alone started the count at twice the length. */}
       <ol className="sync-timeline" reversed>
         {entries.map((e) => (
-          <li key={e.id}>
+          <li key={e.id} value={e.id}>
             <details>
               <summary>
                 {e.device}: {e.title}
