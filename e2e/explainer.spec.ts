@@ -152,6 +152,19 @@ test('after sign-out: the refresh token is refused, the ID token and credentials
   await expect(row('Access token')).toContainText('No');
   await expect(row('ID token')).toContainText('Yes');
   await expect(row('AWS credentials')).toContainText('Yes');
+
+  // Run again: every call is made again on a fresh cloud (the cells wait for their answers meanwhile),
+  // and the page says so, with the same answers.
+  const status = page.getByRole('status').filter({ hasText: /^Run \d/ });
+  await expect(status).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run the probes again' }).click();
+  await expect(status).toContainText(/Run 2: every call made again on a fresh simulated cloud \(8 calls\)/, {
+    timeout: 20_000,
+  });
+  await expect(row('Refresh token')).toContainText('No');
+  await expect(row('ID token')).toContainText('Yes');
+  await page.getByRole('button', { name: 'Run the probes again' }).click();
+  await expect(status).toContainText('Run 3:', { timeout: 20_000 });
 });
 
 // axe scans of every view in both themes: e2e/a11y.spec.ts.

@@ -13,8 +13,9 @@ export function DevicePanel({
   version: number;
 }) {
   const [records, setRecords] = useState<LocalRecord[]>([]);
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState('');
+  // One piece of state: a finished save clears the form only if the pair it sent is still there.
+  const [fields, setFields] = useState({ key: '', value: '' });
+  const { key, value } = fields;
   const [problem, setProblem] = useState<string>();
   const [note, setNote] = useState<string>();
   const status = device.client.getStatus();
@@ -45,8 +46,9 @@ export function DevicePanel({
           : `Saved the key "${sent.key}" with its spaces: Cognito Sync keeps a key exactly as written, so it is not the key "${sent.key.trim()}".`,
       );
       // Cleared only if unchanged: what the reader typed while the save ran is theirs, not the old entry's.
-      setKey((k) => (k === sent.key ? '' : k));
-      setValue((v) => (v === sent.value ? '' : v));
+      // Key and value are compared together: a next entry with the same value under another key (typed
+      // while this save ran) lost its value when each field was cleared on its own.
+      setFields((f) => (f.key === sent.key && f.value === sent.value ? { key: '', value: '' } : f));
       setProblem(undefined);
     } catch (error) {
       setProblem((error as Error).message);
@@ -109,11 +111,25 @@ export function DevicePanel({
       <form className="sync-form" onSubmit={save}>
         <label className="sync-field">
           <span>Key</span>
-          <input value={key} onChange={(e) => setKey(e.target.value)} required maxLength={1024} />
+          <input
+            value={key}
+            onChange={(e) => {
+              const key = e.target.value;
+              setFields((f) => ({ ...f, key }));
+            }}
+            required
+            maxLength={1024}
+          />
         </label>
         <label className="sync-field">
           <span>Value</span>
-          <input value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            value={value}
+            onChange={(e) => {
+              const value = e.target.value;
+              setFields((f) => ({ ...f, value }));
+            }}
+          />
         </label>
         <button type="submit">Save on {device.name}</button>
       </form>

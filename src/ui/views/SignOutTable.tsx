@@ -4,7 +4,7 @@ import { useScenarioRun } from './use-scenario-run';
 
 /** "What still works after sign-out": every cell is a real call made after GlobalSignOut. */
 export default function SignOutTable() {
-  const { snapshot, run } = useScenarioRun(afterSignOut, true);
+  const { snapshot, again, runs } = useScenarioRun(afterSignOut, true);
   const signOut = snapshot.entries.find((e) => e.stepId === 'global-sign-out');
   return (
     <section className="view sign-out-view" aria-labelledby="sign-out-title">
@@ -76,9 +76,26 @@ export default function SignOutTable() {
         Only Cognito’s own APIs see the revocation. An API Gateway authorizer checks the signature and exp, so
         the ID token works until it expires; AWS credentials already issued last until their Expiration.
       </p>
-      <button type="button" onClick={() => void run()} disabled={snapshot.busy}>
+      <button
+        type="button"
+        onClick={() => {
+          if (!snapshot.busy) again();
+        }}
+        aria-disabled={snapshot.busy}
+      >
         Run the probes again
       </button>
+      {/* Said, because a run again gives the same table: the engine is deterministic under its seed and
+          clock, so a reader who saw nothing change would think the button did nothing. */}
+      <p role="status" className="hint">
+        {runs > 1
+          ? snapshot.error
+            ? `Run ${runs} stopped: ${snapshot.error}`
+            : snapshot.busy || snapshot.position < afterSignOut.steps.length
+              ? `Run ${runs}: making every call again on a fresh simulated cloud…`
+              : `Run ${runs}: every call made again on a fresh simulated cloud (${snapshot.entries.length} calls). The answers are the same each time: the simulation runs on a fixed seed and clock.`
+          : ''}
+      </p>
     </section>
   );
 }
