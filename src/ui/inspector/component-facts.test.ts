@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { enhancedFlow } from '../../scenarios/flows';
+import { createPlayer } from '../../player/create-player';
+import { enhancedFlow, guestFlow } from '../../scenarios/flows';
+import { findScenario } from '../../scenarios/catalog';
+import { createCloud } from '../../sim/index';
 import { componentFacts } from './component-facts';
 
 describe('componentFacts', () => {
@@ -33,5 +36,24 @@ describe('componentFacts', () => {
       ['ID token', 'yes (JWT from the user pool)'],
       ['Identity id', 'us-east-1:abc'],
     ]);
+  });
+
+  it("names the roles this run's STS calls asked for, and no role the scenario never uses", async () => {
+    const holdsAfterRun = async (id: string) => {
+      const scenario = findScenario(id);
+      if (!scenario) throw new Error(id);
+      const player = createPlayer({ scenario, createCloud });
+      await player.seek(scenario.steps.length);
+      return componentFacts('sts', scenario, undefined, player.getSnapshot().entries).holds;
+    };
+    const direct = await holdsAfterRun('sts-web-identity');
+    expect(direct).toContainEqual([
+      'Roles asked for so far',
+      expect.stringMatching(/:role\/AtlasWebIdentityRole$/),
+    ]);
+    // The guest flow's STS call is made inside the identity pool: no request of the run names a role.
+    const guest = await holdsAfterRun(guestFlow.id);
+    expect(guest.map(([label]) => label)).not.toContain('Roles asked for so far');
+    expect(JSON.stringify(guest)).not.toContain('AtlasWebIdentityRole');
   });
 });

@@ -77,7 +77,9 @@ function holdsOf(
       break;
     case 'sts':
       add('Credentials issued', held.credentials?.accessKeyId);
-      add('Role for web identities', demo?.webIdentityRoleArn);
+      // The roles this run's calls named (AssumeRole*'s RoleArn), read off the wire: a role the demo has
+      // but the scenario never asks for (the web-identity role in a guest flow) is not this box's story.
+      add('Roles asked for so far', rolesNamed(entries).join(', ') || undefined);
       break;
     case 'iam': {
       const decisions = entries.flatMap((e) => e.events).filter((e) => e.kind === 'iam.decision');
@@ -115,6 +117,17 @@ function holdsOf(
       break;
   }
   return rows;
+}
+
+/** The RoleArn of every STS query-protocol request in the run, in the order first named. */
+function rolesNamed(entries: readonly TraceEntry[]): string[] {
+  const roles = entries.flatMap((e) => {
+    const body = e.request?.body ?? '';
+    if (!body.startsWith('Action=') && !body.includes('&Action=')) return [];
+    const role = new URLSearchParams(body).get('RoleArn');
+    return role ? [role] : [];
+  });
+  return [...new Set(roles)];
 }
 
 export function componentFacts(
