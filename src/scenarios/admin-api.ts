@@ -78,7 +78,7 @@ const browserTriesAdmin: ScenarioStep = {
     what: 'AdminGetUser goes out unsigned, the way a browser app sends InitiateAuth (a browser has no AWS credentials to sign with). The user pool refuses before reading the body: MissingAuthenticationTokenException, "Missing Authentication Token".',
     why: 'Admin* operations are authorised by IAM, and IAM needs a SigV4 signature to know who is asking.',
     misunderstanding:
-      'Public user pool calls (SignUp, ConfirmSignUp, InitiateAuth, RespondToAuthChallenge, GetUser and UpdateUserAttributes with an access token) are never signed and IAM never sees them; Admin* calls always are.',
+      'Public user pool calls (SignUp, ConfirmSignUp, InitiateAuth, RespondToAuthChallenge, GetUser and UpdateUserAttributes with an access token) need no signature and IAM does not authorise them; Admin* calls are always signed and IAM decides them.',
   },
   code: () => backendCode('AdminGetUser', `{ UserPoolId, Username: 'alice' }`),
   async run(ctx) {

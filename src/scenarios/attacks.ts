@@ -253,7 +253,7 @@ export const attackOtherClient: Scenario = {
       title: 'The same token at API Gateway GET /me: accepted',
       narration: {
         what: 'The REST API’s Cognito user pool authorizer checks the signature against the pool’s JWKS, the issuer and the expiry. It does not compare aud with any app client, so it lets the other client’s token in: 200.',
-        why: 'A COGNITO_USER_POOLS authorizer trusts the whole pool. If only one app may call the API, check aud (or client_id) in the backend, or use an HTTP API JWT authorizer, which checks the audience.',
+        why: 'A COGNITO_USER_POOLS authorizer trusts the whole pool. If only one app may call the API, set the authorizer’s token validation expression to your app client id (it is matched against an ID token’s aud), check aud (or client_id) in the backend, or use an HTTP API JWT authorizer, which checks the audience.',
         misunderstanding:
           'Valid signature does not mean “meant for me”. The audience check is the receiver’s job, and not every receiver does it.',
       },

@@ -50,7 +50,7 @@ export const directWebIdentityVsPool: Scenario = {
         what: 'The same Google ID token goes to GetId under Logins accounts.google.com. The identity pool checks it against the providers configured in the pool (not in the app) and answers with an identity id for this person.',
         why: 'The pool keeps the provider trust: Google, the user pool, SAML and a developer provider can all be linked to the same identity id, and guests get one too when the pool allows them.',
         misunderstanding:
-          'The identity id is stable across providers and sign-ins; it is what Cognito Sync datasets and per-user policies key on. Direct STS gives you nothing like it.',
+          'The identity id is stable across sign-ins, and across providers once their logins are linked to the same identity; it is what Cognito Sync datasets and per-user policies key on. Direct STS gives you nothing like it.',
       },
     }),
     getCredentialsStep('google', {

@@ -29,7 +29,7 @@ export const afterSignOut: Scenario = {
         what: 'After GlobalSignOut the app tries to refresh: InitiateAuth (REFRESH_TOKEN_AUTH) with the refresh token. The user pool refuses: NotAuthorizedException, "Refresh Token has been revoked".',
         why: 'The refresh token is the only thing that can mint new ID and access tokens without the password, so sign-out revokes it at the source.',
         misunderstanding:
-          'This is the one part of the session that sign-out really ends everywhere: no new tokens, and so no new AWS credentials once the current ones expire.',
+          'This is the one part of the session that sign-out really ends everywhere: no new ID or access tokens. An ID token issued before sign-out can still be traded for fresh AWS credentials until it expires, unless the identity pool checks tokens with the user pool (ServerSideTokenCheck, off in this demo).',
       },
     }),
     getUserStep({

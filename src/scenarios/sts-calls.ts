@@ -9,7 +9,10 @@ import {
 } from './steps/sts';
 import type { Scenario } from './types';
 
-/** The five STS calls that mint credentials, each with its typical caller. */
+/**
+ * The five STS calls applications use to get credentials, each with its typical caller (AssumeRoot, for
+ * privileged tasks in AWS Organizations member accounts, is outside the app).
+ */
 
 export const stsAssumeRole: Scenario = {
   id: 'sts-assume-role',
@@ -24,7 +27,7 @@ export const stsAssumeRole: Scenario = {
 export const stsSaml: Scenario = {
   id: 'sts-saml',
   title: 'AssumeRoleWithSAML: single sign-on through a corporate IdP',
-  summary: 'The browser hands ExampleCorp’s signed assertion to STS; no AWS keys involved.',
+  summary: 'A client sends ExampleCorp’s signed assertion to STS; no AWS keys involved.',
   group: 'sts',
   identity: 'saml',
   actors: ['app', 'saml', 'sts', 'iam'],

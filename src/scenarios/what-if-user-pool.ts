@@ -157,7 +157,7 @@ const signInWithNewPassword: ScenarioStep = {
   title: 'Bob signs in with the new password',
   narration: {
     what: 'USER_PASSWORD_AUTH with the new password succeeds; the old password now answers “Incorrect username or password.”',
-    why: 'The pool stores only a salted hash (and an SRP verifier) of the new password.',
+    why: 'The new password replaces the old one at once: the old one no longer signs in anywhere, though sessions already open keep their tokens.',
   },
   async run(ctx) {
     const response = await ctx.fetch(
@@ -196,7 +196,7 @@ export const preTokenClaims: Scenario = {
         what: 'The pool has a pre token generation function (event V2_0) that adds "tenant": "atlas" to both tokens and the scope reports/read to the access token. Cognito sends it the event (userAttributes, groupConfiguration, scopes), applies its answer, then signs: the inspector shows the Lambda event and response.',
         why: 'The pool signs the tokens, so only the pool, through its trigger, can change what they say.',
         misunderstanding:
-          'Pre token generation is how you add claims; the client cannot edit the ID token (its signature would break), and V1_0 changes the ID token only: access token claims and scopes need V2_0.',
+          'Pre token generation is how you add claims; the client cannot edit the ID token (its signature would break), and V1_0 changes the ID token only: access token claims and scopes need V2_0, which needs the Essentials or Plus feature plan.',
       },
       async run(ctx) {
         ctx.demo.userPool?.setTriggers({

@@ -81,21 +81,21 @@ export function s3WritePrivateStep(
       ? guestWriteNarration(own)
       : caller === 'saml-role'
         ? samlRoleWriteNarration(own)
-      : own
-        ? {
-            // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
-            what: 'The app signs PutObject to private/<identity id>/notes.txt. The policy statement’s resource private/${cognito-identity.amazonaws.com:sub}/* is filled in with this caller’s identity id and matches.',
-            why: 'One role serves every user; the policy variable gives each identity its own folder.',
-            misunderstanding:
+        : own
+          ? {
               // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
-              '${cognito-identity.amazonaws.com:sub} is the identity id (region:GUID), not the user pool sub.',
-          }
-        : {
-            what: 'The app signs PutObject to a private/ folder named after a different identity id. Two layers refuse it: the role’s policy allows writes only under private/<its own id>/ (the policy variable resolves to the caller’s id, so nothing there allows this key), and the demo bucket policy explicitly denies writes outside public/ and the caller’s own private/ prefix. S3 reports the explicit deny.',
-            why: 'The same role does not mean the same data: the identity id in the policy variable separates users, and the bucket policy enforces it for every principal.',
-            misunderstanding:
-              'Explicit deny always wins: even a role that allowed this write would be refused by the bucket policy’s Deny. Without that Deny, the implicit deny (nothing allowed it) would still refuse it with the same 403 AccessDenied.',
-          },
+              what: 'The app signs PutObject to private/<identity id>/notes.txt. The policy statement’s resource private/${cognito-identity.amazonaws.com:sub}/* is filled in with this caller’s identity id and matches.',
+              why: 'One role serves every user; the policy variable gives each identity its own folder.',
+              misunderstanding:
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+                '${cognito-identity.amazonaws.com:sub} is the identity id (region:GUID), not the user pool sub.',
+            }
+          : {
+              what: 'The app signs PutObject to a private/ folder named after a different identity id. Two layers refuse it: the role’s policy allows writes only under private/<its own id>/ (the policy variable resolves to the caller’s id, so nothing there allows this key), and the demo bucket policy explicitly denies writes outside public/ and the caller’s own private/ prefix. S3 reports the explicit deny.',
+              why: 'The same role does not mean the same data: the identity id in the policy variable separates users, and the bucket policy enforces it for every principal.',
+              misunderstanding:
+                'Explicit deny always wins: even a role that allowed this write would be refused by the bucket policy’s Deny. Without that Deny, the implicit deny (nothing allowed it) would still refuse it with the same 403 AccessDenied.',
+            },
     code: (demo) => ({
       sdk: `await s3.send(new PutObjectCommand({
   Bucket: '${demo.bucket ?? '<bucket>'}',

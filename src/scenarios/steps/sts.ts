@@ -83,8 +83,8 @@ export function assumeRoleWithSamlStep(overrides: Partial<ScenarioStep> = {}): S
     operation: 'AssumeRoleWithSAML',
     expect: 'success',
     narration: {
-      what: 'The browser posts the signed SAML response to STS AssumeRoleWithSAML with the role and provider ARNs named in the assertion. STS checks the XML signature against the provider metadata, the audience, the time window and that this role/provider pair is in the assertion.',
-      why: 'This is how workforce single sign-on reaches the AWS console and CLI: the corporate IdP vouches for the person, IAM trusts the IdP through a SAML provider. AssumeRoleWithSAML is the right call when employees need an AWS role and nothing else: no identity pool, no AWS keys. When the app also wants a stable identity id, guests, other sign-ins beside SAML, or Cognito Sync, send the assertion to an identity pool instead (the SAML scenario), which assumes the role for you.',
+      what: 'The client (a CLI tool or the app, holding the base64 SAML response) sends it to STS AssumeRoleWithSAML with the role and provider ARNs named in the assertion. STS checks the XML signature against the provider metadata, the audience, the time window and that this role/provider pair is in the assertion.',
+      why: 'This is how workforce single sign-on reaches the AWS CLI and SDKs: the corporate IdP vouches for the person, IAM trusts the IdP through a SAML provider (for the console, the browser posts the assertion to the AWS sign-in endpoint, which gets the credentials for it). AssumeRoleWithSAML is the right call when employees need an AWS role and nothing else: no identity pool, no AWS keys. When the app also wants a stable identity id, guests or other sign-ins beside SAML, send the assertion to an identity pool instead (the SAML scenario), which assumes the role for you.',
       misunderstanding:
         'The call is unsigned: the SAML assertion is the credential. An altered assertion fails the signature check (see the attacks on SAML).',
     },

@@ -9,7 +9,7 @@ import type { ActorId, Scenario } from '../../scenarios/types';
 const WHAT: Record<ActorId, string> = {
   app: 'Your code in the browser. It holds whatever the calls give it (tokens, an identity id, temporary credentials) and signs AWS requests itself. Anything here is visible to the person using the browser, so it never holds long-term keys.',
   userPool:
-    'A Cognito user pool: a user directory. It checks passwords and issues JWTs (ID, access and refresh tokens) signed with its own keys. It knows nothing about AWS credentials.',
+    'A Cognito user pool: a user directory. It checks passwords and issues signed ID and access tokens (JWTs, signed with its own keys) and an encrypted refresh token only it can read. It knows nothing about AWS credentials.',
   google:
     'Google as an OpenID Connect identity provider, outside AWS. It signs people in on its own page and issues an ID token (RS256, iss https://accounts.google.com, aud = your Google client id).',
   saml: 'A corporate SAML 2.0 identity provider, outside AWS. It signs people in and returns a signed SAML response (assertion) naming the user and the AWS roles they may take.',
@@ -17,11 +17,11 @@ const WHAT: Record<ActorId, string> = {
     'A Cognito identity pool (federated identities). It trades a token from a provider it trusts (or nothing, for guests) for a stable identity id, and that id for temporary AWS credentials: it chooses the role and calls STS for you.',
   sts: 'AWS Security Token Service. Every temporary credential (ASIA… key, secret, session token) comes from one of its calls; it checks the role’s trust policy before issuing them.',
   iam: 'IAM policy evaluation, inside every AWS service call: an explicit Deny anywhere wins; otherwise an Allow is needed (from the identity’s or the resource’s policy), and a session policy or permissions boundary can only narrow it.',
-  s3: 'Amazon S3 with the demo bucket. Each request must be SigV4-signed; S3 checks the signature, then asks IAM whether the caller may do this to this key.',
+  s3: 'Amazon S3 with the demo bucket. The app’s requests are SigV4-signed (an unsigned one is treated as anonymous); S3 checks the signature, then asks IAM whether the caller may do this to this key.',
   apiGateway:
     'An API Gateway REST API, stage prod. /me uses a Cognito user pool authorizer (a JWT in Authorization); /iam uses AWS_IAM authorization (a SigV4-signed request).',
   ssm: 'Systems Manager Parameter Store. The demo’s guest role allows reading its public parameters, but in the enhanced flow the guest session policy scopes SSM away, so a guest with those credentials is refused; the basic flow applies no such policy.',
-  sync: 'Cognito Sync: small key-value datasets per identity id, synchronised across devices with SigV4-signed requests.',
+  sync: 'Cognito Sync: small key-value datasets per identity id, synchronised across devices with SigV4-signed requests. It is closed to new customers; AWS points new apps to AppSync.',
   appsync:
     'AWS AppSync: a GraphQL API with shared data, here authorised by user pool tokens, IAM or an API key.',
   developer:

@@ -212,7 +212,7 @@ export const CHAPTERS: readonly Chapter[] = [
     id: 'five-sts-calls',
     title: 'The five STS calls',
     framing:
-      'STS gives temporary credentials through five calls. AssumeRole, GetFederationToken and GetSessionToken are signed with AWS credentials the caller already holds; AssumeRoleWithWebIdentity and AssumeRoleWithSAML are sent unsigned, because the token or SAML assertion is the proof. Here a developer machine signed in as an IAM user calls AssumeRole, then asks STS who it is.',
+      'Applications get temporary credentials from STS through five calls (a sixth, AssumeRoot, gives an AWS Organizations administrator a short session for privileged tasks in a member account, and is not part of this app). AssumeRole, GetFederationToken and GetSessionToken are signed with AWS credentials the caller already holds; AssumeRoleWithWebIdentity and AssumeRoleWithSAML are sent unsigned, because the token or SAML assertion is the proof. Here a developer machine signed in as an IAM user calls AssumeRole, then asks STS who it is.',
     scenarioId: 'sts-assume-role',
     decisiveStepId: 'get-caller-identity',
     question:

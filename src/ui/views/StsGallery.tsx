@@ -150,15 +150,18 @@ function useStsDefinitions(): StsTable | null | undefined {
   const store = useAppStoreApi();
   useEffect(() => {
     let live = true;
-    store.getState().loadEngineDefinitions().then(
-      (m) => {
-        const value = m.STS_OPERATIONS;
-        if (live) setTable(value && typeof value === 'object' ? (value as StsTable) : null);
-      },
-      () => {
-        if (live) setTable(null);
-      },
-    );
+    store
+      .getState()
+      .loadEngineDefinitions()
+      .then(
+        (m) => {
+          const value = m.STS_OPERATIONS;
+          if (live) setTable(value && typeof value === 'object' ? (value as StsTable) : null);
+        },
+        () => {
+          if (live) setTable(null);
+        },
+      );
     return () => {
       live = false;
     };
@@ -175,7 +178,9 @@ export default function StsGallery() {
       <p className="hint">
         Every fact in this table is read from the engine’s own STS definitions (<code>STS_OPERATIONS</code>),
         the same numbers its STS checks requests against. “Run live” makes the real call against the simulated
-        AWS.<span className="sts-gallery__swipe"> On a narrow screen, scroll the table sideways.</span>
+        AWS. These are the five calls applications use; STS’s sixth, AssumeRoot, is for privileged tasks an
+        AWS Organizations administrator performs in a member account, and is not simulated here.
+        <span className="sts-gallery__swipe"> On a narrow screen, scroll the table sideways.</span>
       </p>
       {table === undefined ? <p>Loading the engine’s STS definitions…</p> : null}
       {table === null ? <p role="alert">The engine’s STS definitions could not be loaded.</p> : null}
