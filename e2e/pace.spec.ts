@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { progressText } from './play-helpers';
+import { progressText, settledTransform } from './play-helpers';
 
 /**
  * Issue 12, pace and reading: playback waits for the reader after each answer, the packet says what it
@@ -145,18 +145,7 @@ test('going back to a step shows its packet’s words at their clear place in th
   await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
   const words = page.locator('.packet__words');
   await expect(words).toHaveText('credentials');
-  const settledPlace = async () => {
-    let last = '';
-    await expect
-      .poll(async () => {
-        const now = await words.evaluate((el) => el.style.transform);
-        const same = now === last;
-        last = now;
-        return same;
-      })
-      .toBe(true);
-    return last;
-  };
+  const settledPlace = () => settledTransform(words);
   const clear = await settledPlace();
   await page.keyboard.press('ArrowLeft');
   await expect(progressText(page, 2, 6)).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { settledTransform } from './play-helpers';
 
 /**
  * On a 390×844 phone the diagram stands on end and its line labels stand right of the lines. A reader
@@ -134,16 +135,7 @@ test.describe('on a 390×844 phone, at the last step', () => {
 async function coveredByWords(page: Page) {
   const words = diagram(page).locator('.packet__words');
   await expect(words).toHaveAttribute('data-leg', 'back');
-  // Settled: the same place in two reads a few frames apart.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await words.evaluate((el) => el.style.transform);
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
+  await settledTransform(words);
   return diagram(page).evaluate((root) => {
     const canvas = root.querySelector('.diagram__canvas') as HTMLElement;
     const tag = (canvas.querySelector('.packet__words') as HTMLElement).getBoundingClientRect();

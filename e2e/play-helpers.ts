@@ -1,4 +1,18 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The locator's CSS transform once it has stopped moving (the same in two reads a few frames apart). */
+export async function settledTransform(locator: Locator): Promise<string> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await locator.evaluate((el) => (el as HTMLElement).style.transform);
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return last;
+}
 
 /** The player's progress text, e.g. "3 of 5 played" (exact, so "… · running…" does not count). */
 export function progressText(page: Page, position: number | string, total: number | string) {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { askingPrediction } from '../../store/learn-gate';
 import { Narration } from '../player/Narration';
 import { PlayerControls } from '../player/PlayerControls';
 import { StepList } from '../player/StepList';
@@ -35,7 +36,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
       ready: s.scenarioId === chapter.scenarioId,
       position: s.position,
       // Asked once the step before it has landed: the reader sees that answer first.
-      held: s.gate === decisive && s.position === decisive && s.arrival === 'landed' && !s.busy,
+      held: s.gate === decisive && s.position === decisive && askingPrediction(s),
       entry: s.entries[decisive],
       landed: s.arrival === 'landed' && !s.busy,
     })),

@@ -4,6 +4,7 @@ import type { TraceEntry } from '../../player/create-player';
 import { findScenario } from '../../scenarios/catalog';
 import type { Scenario } from '../../scenarios/types';
 import { useAppStore } from '../../store/hooks';
+import { askingPrediction } from '../../store/learn-gate';
 import { NARROW_SCREEN, useMediaQuery } from '../common/use-media-query';
 import { useSteadyHeight } from '../common/use-steady-height';
 import { outcomeWords } from './StepList';
@@ -18,7 +19,7 @@ export function Narration() {
       // The outcome is told when the request reaches the service, as the diagram shows it.
       sending: s.arrival === 'sending',
       // A Learn chapter holds here for the reader's prediction, asked once the answer before it landed.
-      held: s.gate !== undefined && s.position >= s.gate && s.arrival === 'landed' && !s.busy,
+      held: askingPrediction(s),
       // A question is still open: the scenario's summary, which tells the outcome, is not shown.
       asking: s.gate !== undefined,
       // Playback stopped for the reader: the answer landed and there is more to come.

@@ -2,6 +2,7 @@ import { memo, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findScenario } from '../../scenarios/catalog';
 import { useAppStore, useAppStoreApi } from '../../store/hooks';
+import { askingPrediction } from '../../store/learn-gate';
 import { SPEEDS } from '../../store/types';
 import { BackIcon, NextIcon, PauseIcon, PlayIcon, RestartIcon } from '../common/icons';
 import { usePlaybackTicker } from './use-playback-ticker';
@@ -23,7 +24,7 @@ export function PlayerControls() {
       // A Learn chapter holds playback before its decisive step until the reader predicts.
       held: s.gate !== undefined && s.position >= s.gate,
       // The question itself comes once the answer before it has landed (Learn's ScenarioLesson).
-      asked: s.gate !== undefined && s.position >= s.gate && s.arrival === 'landed' && !s.busy,
+      asked: askingPrediction(s),
       status: s.status,
       position: s.position,
       busy: s.busy,

@@ -22,7 +22,11 @@ export function PlayPanel({
   onPlayed(touched: string[]): void;
 }) {
   const identityPools = Object.values(stack.state.cognitoIdentity.pools);
-  const clients = Object.values(stack.state.cognitoIdp.pools).flatMap((p) =>
+  // The user pools that have app clients: the select groups its options under them.
+  const poolsWithClients = Object.values(stack.state.cognitoIdp.pools).filter(
+    (p) => Object.keys(p.clients).length > 0,
+  );
+  const clients = poolsWithClients.flatMap((p) =>
     Object.values(p.clients).map((c) => ({ pool: p, client: c })),
   );
   const [poolId, setPoolId] = useState(identityPools[0]?.IdentityPoolId ?? '');
@@ -102,17 +106,15 @@ export function PlayPanel({
               onChange={(e) => setClientId(e.target.value)}
               title={chosen ? `${chosen.client.clientName}, app client of ${chosen.pool.name}` : undefined}
             >
-              {Object.values(stack.state.cognitoIdp.pools)
-                .filter((pool) => Object.keys(pool.clients).length > 0)
-                .map((pool) => (
-                  <optgroup key={pool.id} label={`User pool ${pool.name}`}>
-                    {Object.values(pool.clients).map((client) => (
-                      <option key={client.clientId} value={client.clientId} title={client.clientName}>
-                        {client.clientName}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+              {poolsWithClients.map((pool) => (
+                <optgroup key={pool.id} label={`User pool ${pool.name}`}>
+                  {Object.values(pool.clients).map((client) => (
+                    <option key={client.clientId} value={client.clientId} title={client.clientName}>
+                      {client.clientName}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
             </select>
           </label>
           {(['username', 'password', 'email'] as const).map((k) => (
