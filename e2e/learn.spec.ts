@@ -91,7 +91,12 @@ test('which role the pool chooses is the engine’s choice, and a right predicti
   await expect(progressText(page, 2, 6)).toHaveCount(0); // the progress text carries the hold
   await expect(page.getByText('2 of 6 played · waiting for your prediction')).toBeVisible();
   await prompt.getByRole('radio', { name: /AtlasAdminsRole/ }).check();
-  await page.getByRole('button', { name: /Run step 2 and check my prediction/ }).click();
+  // Step 2 is also GetId's phase: the button names the step by its title too.
+  await page
+    .getByRole('button', {
+      name: 'Run step 2, “Ask the identity pool for AWS credentials (GetCredentialsForIdentity)” and check my prediction',
+    })
+    .click();
   const result = page.getByRole('region', { name: /Your prediction was right/ });
   await expect(result).toBeVisible({ timeout: 20_000 });
   await expect(result).toContainText('200 OK');
@@ -156,7 +161,11 @@ test('the last chapter asks what Cognito Sync does with a stale push, and the en
   // Sign-in, GetId, GetCredentials, both pulls and the phone's push have run; the laptop's push waits.
   await expect(page.getByText('6 of 12 played · waiting for your prediction')).toBeVisible();
   await prompt.getByRole('radio', { name: /ResourceConflictException/ }).check();
-  await page.getByRole('button', { name: /Run step 3 and check my prediction/ }).click();
+  await page
+    .getByRole('button', {
+      name: /Run step 3, “Alice’s laptop pushes theme = light \(UpdateRecords, SyncCount 0\)” and check my prediction/,
+    })
+    .click();
   const result = page.getByRole('region', { name: /Your prediction was right/ });
   await expect(result).toBeVisible({ timeout: 20_000 });
   // The engine's own refusal: status and code from the answer, and Cognito Sync's message.
@@ -205,6 +214,27 @@ test('nothing on the page gives the answer away before the reader predicts', asy
   await page.goto('/?view=learn&chapter=guest-scope-down');
   await expect(narration).toContainText('Press Play, or Next', { timeout: FIRST_PAINT });
   await expect(narration).not.toContainText('scope-down session policy does not');
+});
+
+test('where four steps share phase 5, the lesson names the one it asks about by its title', async ({
+  page,
+}) => {
+  await page.goto('/?view=learn&chapter=signing-out');
+  await expect(chapterHeading(page, 'Signing out')).toBeVisible({ timeout: FIRST_PAINT });
+  await expect(page.getByText(/Coming up before step 5, “Probe: the ID token at API Gateway”/)).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the question' }).click();
+  const prompt = page.getByRole('group', { name: /sends the same ID token to API Gateway/ });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await prompt.getByRole('radio', { name: /^Yes/ }).check();
+  // Not "Run step 5": the refresh and access-token probes before it are step 5 too.
+  await page
+    .getByRole('button', {
+      name: 'Run step 5, “Probe: the ID token at API Gateway” and check my prediction',
+    })
+    .click();
+  await expect(page.getByRole('region', { name: /Your prediction was right/ })).toBeVisible({
+    timeout: 20_000,
+  });
 });
 
 test('the question comes when the status says playback waits for it, not seconds later', async ({ page }) => {

@@ -5,6 +5,8 @@ interface Props {
   chapter: ScenarioChapter;
   stepLabel: string;
   stepTitle: string;
+  /** The step as the button names it: "step 2", or with its title where its label is shared. */
+  stepName: string;
   /** False when the question is there as the chapter opens (its title takes focus then). */
   takeFocus: boolean;
   onPredict(choiceId: string): void;
@@ -15,7 +17,7 @@ interface Props {
  * that runs the step. The group takes focus when it appears, so a keyboard reader answers with the
  * arrow keys and Enter without hunting for it.
  */
-export function PredictionForm({ chapter, stepLabel, stepTitle, takeFocus, onPredict }: Props) {
+export function PredictionForm({ chapter, stepLabel, stepTitle, stepName, takeFocus, onPredict }: Props) {
   const [choice, setChoice] = useState<string>();
   const group = useRef<HTMLFieldSetElement>(null);
   const name = useId();
@@ -50,7 +52,7 @@ export function PredictionForm({ chapter, stepLabel, stepTitle, takeFocus, onPre
         ))}
       </fieldset>
       <button type="submit" className="primary" disabled={!choice}>
-        Run step {stepLabel} and check my prediction
+        Run {stepName} and check my prediction
       </button>
     </form>
   );

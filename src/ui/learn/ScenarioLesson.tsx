@@ -10,6 +10,7 @@ import type { ScenarioChapter } from './chapters';
 import type { ChapterProgress, ProgressApi } from './progress';
 import { PredictionForm } from './PredictionForm';
 import { PredictionResult } from './PredictionResult';
+import { stepName } from './step-name';
 
 const FlowDiagram = lazy(() => import('../diagram/FlowDiagram').then((m) => ({ default: m.FlowDiagram })));
 
@@ -67,6 +68,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
   const before = scenario?.steps[decisive - 1];
 
   if (!scenario || !step) return <p role="alert">This chapter’s scenario is missing.</p>;
+  const decisiveName = stepName(scenario, decisive, askedTitle ?? step.title);
   return (
     <div className="learn__lesson">
       <div className="learn__player">
@@ -94,6 +96,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
               chapter={chapter}
               stepLabel={step.label}
               stepTitle={askedTitle ?? step.title}
+              stepName={decisiveName}
               takeFocus={decisive > 0}
               onPredict={(choice) => {
                 setPredicted(choice);
@@ -102,13 +105,14 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
             />
           ) : arriving ? (
             <p className="learn__waiting" role="status">
-              Step {before?.label}’s answer is on its way; the question comes as soon as it arrives.
+              The answer to {stepName(scenario, decisive - 1, before?.title ?? '')} is on its way; the
+              question comes as soon as it arrives.
             </p>
           ) : (
             <div className="learn__waiting">
               <p>
-                <strong>Coming up before step {step.label}:</strong> a question for you. Play or press Next
-                (→) to run the steps before it, or go straight to it.
+                <strong>Coming up before {decisiveName}:</strong> a question for you. Play or press Next (→)
+                to run the steps before it, or go straight to it.
               </p>
               <button type="button" onClick={() => void store.getState().seek(decisive)} disabled={!ready}>
                 Go to the question
@@ -135,7 +139,7 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
         ) : position <= decisive && landed ? (
           <p className="learn__running">
             You predicted: {chapter.choices.find((c) => c.id === predicted)?.label}. Press Next (→) to run
-            step {step.label} again and see the answer.
+            {decisiveName} again and see the answer.
           </p>
         ) : (
           <p className="learn__running" role="status">
