@@ -85,6 +85,18 @@ for (const [width, height] of [
     await page.screenshot({ path: `test-results/stack-${width}.png`, fullPage: false });
     await page.getByRole('heading', { name: 'Access matrix' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/stack-${width}-matrix.png`, fullPage: false });
+    // The stuck caller column leaves most of the scroller to the decisions, on a phone too, and each
+    // caller's name wraps between its words inside its cell.
+    const columns = await page.evaluate(() => {
+      const scroller = document.querySelector('.matrix-scroll')?.getBoundingClientRect().width ?? 0;
+      const heads = [...document.querySelectorAll<HTMLElement>('.access-matrix tbody th')];
+      return {
+        share: (heads[0]?.getBoundingClientRect().width ?? scroller) / scroller,
+        overflowing: heads.filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent),
+      };
+    });
+    expect(columns.share).toBeLessThan(width < 600 ? 0.32 : 0.2);
+    expect(columns.overflowing).toEqual([]);
   });
 }
 

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { AccessMatrix } from '../../stack/index';
 import { columnResource, headingSegments, splitGroup } from './matrix-labels';
+import { NameBreaks } from './NameBreaks';
 
 export interface CellRef {
   caller: string;
@@ -92,7 +93,7 @@ export function MatrixTable({
           {matrix.callers.map((c) => (
             <tr key={c.id}>
               <th scope="row" title={c.blocked}>
-                {c.label}
+                <NameBreaks text={c.label} />
                 {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
               </th>
               {matrix.actions.map((a) => {
