@@ -173,6 +173,8 @@ export const authErrors = {
         return new AwsError('SignatureDoesNotMatch', message, { status: 403 });
       case 'json':
       case 'rest-json':
+        // 400 for JSON 1.1 services (obs: Rekognition "400 Bad Request" in aws/aws-sdk-php#1780, ECR
+        // "status code: 400" in upmc-enterprises/registry-creds#24, Kinesis in remind101/logspout-kinesis#21).
         return new AwsError('InvalidSignatureException', message, { status: 400 });
       case 's3':
         return new AwsError(
@@ -212,12 +214,17 @@ export const authErrors = {
   },
 
   mismatch(dialect: AuthDialect, detail: MismatchDetail): AwsError {
-    // JSON and API Gateway services show the canonical string and string to sign in the message (obs).
+    // REST-JSON (Cognito Sync) and API Gateway show the canonical string and string to sign in the
+    // message (obs: aws/aws-sdk-cpp#17, cognito-sync).
     const verbose = `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${detail.canonicalRequest}'\n\nThe String-to-Sign should have been\n'${detail.stringToSign}'\n`;
     switch (dialect) {
       case 'query':
         return new AwsError('SignatureDoesNotMatch', MISMATCH, { status: 403 });
       case 'json':
+        // JSON 1.1 services answer 400 with the short sentence only (obs: cognito-idp AdminInitiateAuth
+        // and AdminCreateUser "400 Bad Request" in ArranJacques/laravel-aws-cognito-auth#18 and
+        // ellaisys/aws-cognito#24; ECS status code 400 in teralytics/prometheus-ecs-discovery#7).
+        return new AwsError('InvalidSignatureException', MISMATCH, { status: 400 });
       case 'rest-json':
         return new AwsError('InvalidSignatureException', verbose, { status: 403 });
       case 's3':

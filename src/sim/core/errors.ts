@@ -101,15 +101,17 @@ export function invalidInput(code: string, message: string, status = 400): AwsEr
 /**
  * AWS's validation message style, e.g.
  * `1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6`.
+ * `value` undefined leaves the value out (sensitive members); `null` is a missing member, which AWS
+ * writes unquoted: `Value null at 'x' failed to satisfy constraint: Member must not be null`
+ * (obs: aws-amplify/amplify-js#6460).
  */
 export function validationMessage(
   problems: { field: string; value?: string | null; constraint: string }[],
 ): string {
   const count = problems.length;
-  const parts = problems.map((p) =>
-    p.value === undefined
-      ? `Value at '${p.field}' failed to satisfy constraint: ${p.constraint}`
-      : `Value '${p.value}' at '${p.field}' failed to satisfy constraint: ${p.constraint}`,
-  );
+  const parts = problems.map((p) => {
+    const value = p.value === undefined ? '' : p.value === null ? 'null ' : `'${p.value}' `;
+    return `Value ${value}at '${p.field}' failed to satisfy constraint: ${p.constraint}`;
+  });
   return `${count} validation error${count === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
 }

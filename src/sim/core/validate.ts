@@ -82,7 +82,7 @@ export function createValidator(code: string, status = 400): Validator {
     string(input, field, rule, path = camel(field)) {
       const value = input[field];
       if (value === undefined || value === null) {
-        fail(validationMessage([{ field: path, constraint: 'Member must not be null' }]));
+        fail(validationMessage([{ field: path, value: null, constraint: 'Member must not be null' }]));
       }
       if (typeof value !== 'string')
         fail(

@@ -20,6 +20,11 @@ export interface IamMfaDevice {
   /** RFC 4648 base32 seed (what IAM returns as `Base32StringSeed`); TOTP per RFC 6238, SHA-1, 6 digits, 30 s. */
   base32Seed: string;
   enableDate: number;
+  /**
+   * The TOTP time step of the last code STS accepted from this device. A code is good once: a step at
+   * or before this one is refused. Kept in the state so it survives a snapshot and restore.
+   */
+  lastUsedStep?: number;
 }
 
 export interface IamInlinePolicy {
@@ -103,5 +108,11 @@ export interface IamState {
 }
 
 export function createIamState(): IamState {
-  return { users: createDict(), roles: createDict(), policies: createDict(), samlProviders: createDict(), oidcProviders: createDict() };
+  return {
+    users: createDict(),
+    roles: createDict(),
+    policies: createDict(),
+    samlProviders: createDict(),
+    oidcProviders: createDict(),
+  };
 }

@@ -91,7 +91,7 @@ export async function UnlinkIdentity(input: JsonInput, ctx: RequestContext) {
   const remove = input.LoginsToRemove;
   if (!Array.isArray(remove))
     validate.fail(
-      "1 validation error detected: Value at 'loginsToRemove' failed to satisfy constraint: Member must not be null",
+      "1 validation error detected: Value null at 'loginsToRemove' failed to satisfy constraint: Member must not be null",
     );
   for (const provider of remove as unknown[]) unlinkLogin(ctx, identity, String(provider));
   return {};

@@ -48,7 +48,7 @@ export function parseAttributeList(value: unknown, field: string): AttributeInpu
     const val = (item as { Value?: unknown })?.Value;
     if (typeof name !== 'string' || name.length < 1) {
       throw idpErrors.invalidParameter(
-        `1 validation error detected: Value at '${lowerFirst(field)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`,
+        `1 validation error detected: Value null at '${lowerFirst(field)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`,
       );
     }
     const at = `${lowerFirst(field)}.${i + 1}.member`;
@@ -88,12 +88,17 @@ export function checkAttributes(
   }
   if (mode === 'sign-up') {
     for (const s of pool.schema) {
+      // Observed wording: "email: The attribute is required" (amplify-js#933 and #935, 2018).
       if (s.required && !attributes.some((a) => a.Name === s.name && a.Value !== ''))
-        problems.push(`${s.name}: The attribute ${s.name} is required`);
+        problems.push(`${s.name}: The attribute is required`);
     }
   }
+  // Each problem is its own line, the last one too: the raw body ends "…in the schema.\n"
+  // (obs: aws-amplify/amplify-js#5532; several lines in aws-amplify/amplify-flutter#509).
   if (problems.length)
-    throw idpErrors.invalidParameter(`Attributes did not conform to the schema: ${problems.join(', ')}`);
+    throw idpErrors.invalidParameter(
+      `Attributes did not conform to the schema: ${problems.map((p) => `${p}\n`).join('')}`,
+    );
   if (attributes.some((a) => CLIENT_READ_ONLY.has(a.Name))) {
     // Observed wording when an app client writes an attribute outside its write list.
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');

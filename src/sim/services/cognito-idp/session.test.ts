@@ -277,7 +277,9 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
           ),
         )
       ).message,
-    ).toBe('Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.');
+    ).toBe(
+      'Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.\n',
+    );
   });
 
   it('refuses an attribute value over 2,048 characters and a name over 32, changing nothing', async () => {

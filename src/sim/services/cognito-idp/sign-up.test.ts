@@ -3,6 +3,7 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
+  UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { failure, setup } from './test-setup';
@@ -206,7 +207,13 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
     [
       [],
       'InvalidParameterException',
-      'Attributes did not conform to the schema: email: The attribute email is required',
+      'Attributes did not conform to the schema: email: The attribute is required\n',
+    ],
+    [
+      // Several problems: one line each, in the order the service lists them.
+      [{ Name: 'favorite_flavor', Value: 'mint' }],
+      'InvalidParameterException',
+      'Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\nemail: The attribute is required\n',
     ],
     [
       [{ Name: 'email', Value: 'not-an-email' }],
@@ -219,7 +226,7 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
         { Name: 'favorite_flavor', Value: 'mint' },
       ],
       'InvalidParameterException',
-      'Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.',
+      'Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n',
     ],
     [
       [
@@ -247,6 +254,41 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
       message,
       status: 400,
     });
+  });
+
+  it('names a missing member as AWS does: "Value null at \'…\'"', async () => {
+    const { idp, demo } = await setup();
+    const nullAt = (path: string) => ({
+      name: 'InvalidParameterException',
+      message: `1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`,
+      status: 400,
+    });
+    const signUp = (input: Partial<ConstructorParameters<typeof SignUpCommand>[0]>) =>
+      failure(
+        idp.send(
+          new SignUpCommand({
+            ClientId: demo.userPool.clientId,
+            Password: 'Sunny-Day-42',
+            ...input,
+          } as ConstructorParameters<typeof SignUpCommand>[0]),
+        ),
+      );
+    expect(await signUp({ UserAttributes: attrs('z@example.com') })).toEqual(nullAt('username'));
+    expect(
+      await signUp({
+        Username: 'zoe',
+        UserAttributes: [{ Value: 'z@example.com' } as { Name: string; Value: string }],
+      }),
+    ).toEqual(nullAt('userAttributes.1.member.name'));
+    expect(
+      await failure(
+        idp.send(
+          new UpdateUserAttributesCommand({ AccessToken: 'not-checked-yet' } as ConstructorParameters<
+            typeof UpdateUserAttributesCommand
+          >[0]),
+        ),
+      ),
+    ).toEqual(nullAt('userAttributes'));
   });
 
   it('accepts custom: attributes of the schema', async () => {

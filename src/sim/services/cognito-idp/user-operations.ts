@@ -29,7 +29,7 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   const attributes = parseAttributeList(input.UserAttributes, 'UserAttributes');
   if (input.UserAttributes === undefined || input.UserAttributes === null) {
     v.fail(
-      "1 validation error detected: Value at 'userAttributes' failed to satisfy constraint: Member must not be null",
+      "1 validation error detected: Value null at 'userAttributes' failed to satisfy constraint: Member must not be null",
     );
   }
   const { pool, user } = await authorizeAccessToken(world, token);

@@ -212,9 +212,10 @@ function parsePatches(body: Record<string, unknown>): Patch[] {
     }
     const key = v.string(p, 'Key', { min: 1, max: SYNC_LIMITS.maxRecordKeyLength }, at('key'));
     const value = v.optionalString(p, 'Value', { max: SYNC_LIMITS.maxRecordValueLength }, at('value'));
-    if (typeof p.SyncCount !== 'number' || !Number.isInteger(p.SyncCount)) {
+    // A wrong type is the validator's "Invalid type" answer; only a missing member is "Value null".
+    if (v.optionalInteger(p, 'SyncCount', undefined, at('syncCount')) === undefined) {
       v.fail(
-        `1 validation error detected: Value at '${at('syncCount')}' failed to satisfy constraint: Member must not be null`,
+        `1 validation error detected: Value null at '${at('syncCount')}' failed to satisfy constraint: Member must not be null`,
       );
     }
     const device = p.DeviceLastModifiedDate;

@@ -3,9 +3,12 @@ import {
   GetCallerIdentityCommand,
   GetFederationTokenCommand,
   GetSessionTokenCommand,
+  STSClient,
 } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
+import { sdkConfig } from '../../../../tests/support/cloud-handler';
 import { isoSeconds } from '../../core/time';
+import { createCloud } from '../../index';
 import type { WorldState } from '../../world';
 import { PACKED_LIMIT } from './params';
 import { asCreds, sdkError, stsWorld } from './test-support';
@@ -163,6 +166,33 @@ describe('sts AssumeRole', () => {
     );
   });
 
+  it('caps a role assumed with GetSessionToken credentials at one hour too, and says why in the trace', async () => {
+    const { cloud, clock, user, sts, events } = await stsWorld({ edit: chainableDeveloperRole });
+    const token = await sts(user).send(new GetSessionTokenCommand({}));
+    const session = sts(asCreds(token.Credentials));
+    const assume = (DurationSeconds?: number) =>
+      session.send(
+        new AssumeRoleCommand({
+          RoleArn: cloud.demo.assumableRoleArn,
+          RoleSessionName: 'st',
+          DurationSeconds,
+        }),
+      );
+    expect(await sdkError(() => assume(7200))).toEqual({
+      name: 'ValidationError',
+      status: 400,
+      message:
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    });
+    const out = await assume(3600);
+    expect(out.Credentials?.Expiration?.getTime()).toBe(clock.now() + HOUR);
+    const issued = events.filter((e) => e.kind === 'token.issued').at(-1);
+    expect(issued?.summary).toBe(
+      `Role credentials for ${out.AssumedRoleUser?.Arn} (assumed with GetSessionToken credentials: at most 1 hour, as in role chaining)`,
+    );
+    expect(issued?.detail).toMatchObject({ chained: true, fromSessionToken: true });
+  });
+
   it('refuses a role whose trust policy does not name the caller, and a role that does not exist, alike', async () => {
     const { cloud, user, sts } = await stsWorld();
     for (const roleArn of [cloud.demo.saml.roleArn, `arn:aws:iam::${cloud.demo.accountId}:role/NoSuchRole`]) {
@@ -188,6 +218,34 @@ describe('sts AssumeRole', () => {
       "1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
     );
   });
+
+  it('validates ExternalId and SourceIdentity against the STS model patterns', async () => {
+    const { cloud, user, sts } = await stsWorld();
+    const assume = (extra: { ExternalId?: string; SourceIdentity?: string }) =>
+      sts(user).send(
+        new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'pat', ...extra }),
+      );
+    const pattern = (value: string, field: string, text: string) => ({
+      name: 'ValidationError',
+      status: 400,
+      message: `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${text}`,
+    });
+    expect(await sdkError(() => assume({ ExternalId: 'tenant 42' }))).toEqual(
+      pattern('tenant 42', 'externalId', '[\\w+=,.@:\\/-]*'),
+    );
+    expect(await sdkError(() => assume({ SourceIdentity: 'alice smith' }))).toEqual(
+      pattern('alice smith', 'sourceIdentity', '[\\w+=,.@-]*'),
+    );
+    // ':' is allowed in an ExternalId but not in a SourceIdentity, so `aws:…` fails on the pattern.
+    expect(await sdkError(() => assume({ SourceIdentity: 'aws:alice' }))).toEqual(
+      pattern('aws:alice', 'sourceIdentity', '[\\w+=,.@-]*'),
+    );
+    const ok = await assume({
+      ExternalId: 'arn:aws:x/tenant-42_a+b=c,d.e@f',
+      SourceIdentity: 'alice@example.com',
+    });
+    expect(ok.SourceIdentity).toBe('alice@example.com');
+  });
 });
 
 describe('sts AssumeRole with MFA', () => {
@@ -201,10 +259,11 @@ describe('sts AssumeRole with MFA', () => {
     expect(err.name).toBe('AccessDenied');
   });
 
-  it('accepts the current TOTP code and the one of the previous 30-second step', async () => {
+  it('accepts the code of the previous 30-second step (clock drift), then the current one', async () => {
     const w = await stsWorld();
     const serial = w.cloud.demo.iamUser.mfaSerial;
-    for (const at of [w.clock.now(), w.clock.now() - 30_000]) {
+    // Oldest first: once a step's code is accepted, no code of that step or an earlier one is.
+    for (const at of [w.clock.now() - 30_000, w.clock.now()]) {
       const code = await w.cloud.demo.iamUser.mfaCode(at);
       const out = await w.sts(w.user).send(
         new AssumeRoleCommand({
@@ -251,6 +310,94 @@ describe('sts AssumeRole with MFA', () => {
     expect(incomplete.message).toBe(
       'MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.',
     );
+  });
+});
+
+describe('sts MFA codes are good once', () => {
+  const assumeWithCode = (w: Awaited<ReturnType<typeof stsWorld>>, code: string, name = 'mfa') =>
+    w.sts(w.user).send(
+      new AssumeRoleCommand({
+        RoleArn: w.cloud.demo.iam!.mfaRoleArn,
+        RoleSessionName: name,
+        SerialNumber: w.cloud.demo.iamUser.mfaSerial,
+        TokenCode: code,
+      }),
+    );
+  const invalidCode = {
+    name: 'AccessDenied',
+    status: 403,
+    message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+  };
+
+  it('refuses the same code a second time, and an older step after a newer one', async () => {
+    const w = await stsWorld();
+    const code = await w.cloud.demo.iamUser.mfaCode(w.clock.now());
+    await assumeWithCode(w, code, 'first');
+    expect(await sdkError(() => assumeWithCode(w, code, 'again'))).toEqual(invalidCode);
+    // The previous step's code is still inside the drift window, but it is older than the one used.
+    const previous = await w.cloud.demo.iamUser.mfaCode(w.clock.now() - 30_000);
+    expect(await sdkError(() => assumeWithCode(w, previous, 'older'))).toEqual(invalidCode);
+  });
+
+  it('leaves the code good when the call is refused after the MFA check', async () => {
+    const w = await stsWorld();
+    const code = await w.cloud.demo.iamUser.mfaCode(w.clock.now());
+    // The role allows at most its MaxSessionDuration: refused after the code was checked.
+    const tooLong = await sdkError(() =>
+      w.sts(w.user).send(
+        new AssumeRoleCommand({
+          RoleArn: w.cloud.demo.iam!.mfaRoleArn,
+          RoleSessionName: 'too-long',
+          SerialNumber: w.cloud.demo.iamUser.mfaSerial,
+          TokenCode: code,
+          DurationSeconds: 43_200,
+        }),
+      ),
+    );
+    expect(tooLong).toMatchObject({ name: 'ValidationError', status: 400 });
+    // A refused call changes no state: the reader's retry with the same code works.
+    const out = await assumeWithCode(w, code, 'retry');
+    expect(out.AssumedRoleUser?.Arn).toMatch(/:assumed-role\/AtlasMfaRole\/retry$/);
+  });
+
+  it('shares one device between AssumeRole and GetSessionToken', async () => {
+    const w = await stsWorld();
+    const code = await w.cloud.demo.iamUser.mfaCode(w.clock.now());
+    await w
+      .sts(w.user)
+      .send(new GetSessionTokenCommand({ SerialNumber: w.cloud.demo.iamUser.mfaSerial, TokenCode: code }));
+    expect(await sdkError(() => assumeWithCode(w, code))).toEqual(invalidCode);
+  });
+
+  it('accepts the next code once the clock reaches the next 30-second step', async () => {
+    const w = await stsWorld();
+    await assumeWithCode(w, await w.cloud.demo.iamUser.mfaCode(w.clock.now()), 'first');
+    w.clock.advance(30_000);
+    const out = await assumeWithCode(w, await w.cloud.demo.iamUser.mfaCode(w.clock.now()), 'next');
+    expect(out.AssumedRoleUser?.Arn).toMatch(/:assumed-role\/AtlasMfaRole\/next$/);
+  });
+
+  it('remembers the used step across a snapshot and restore', async () => {
+    const w = await stsWorld();
+    const code = await w.cloud.demo.iamUser.mfaCode(w.clock.now());
+    await assumeWithCode(w, code, 'first');
+    const snapshot = w.cloud.snapshot();
+    const restored = await createCloud({ now: w.clock.now, snapshot });
+    const sts = new STSClient({
+      ...sdkConfig(restored, w.user),
+      systemClockOffset: w.clock.now() - Date.now(),
+    });
+    const err = await sdkError(() =>
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: restored.demo.iam!.mfaRoleArn,
+          RoleSessionName: 'replayed',
+          SerialNumber: restored.demo.iamUser.mfaSerial,
+          TokenCode: code,
+        }),
+      ),
+    );
+    expect(err).toEqual(invalidCode);
   });
 });
 

@@ -2,7 +2,8 @@
  * AssumeRole (signed): an IAM user or role session becomes a session of another role, if the role's
  * trust policy allows it and (unless the trust policy names the caller) the caller's own policies
  * allow sts:AssumeRole on the role. Role chaining (a role session assuming a role) is capped at one
- * hour; otherwise DurationSeconds is capped by the role's MaxSessionDuration (docs/aws-reference.md §5.2, §5.6).
+ * hour, and so is a role assumed with GetSessionToken credentials; otherwise DurationSeconds is capped
+ * by the role's MaxSessionDuration (docs/aws-reference.md §5.2, §5.6).
  */
 import { authenticate } from '../../auth/authenticate';
 import type { Caller } from '../../auth/caller';
@@ -17,6 +18,7 @@ import {
   checkLength,
   durationFor,
   listPolicyArns,
+  patterned,
   type QueryInput,
   required,
   sessionName,
@@ -33,6 +35,9 @@ export interface AssumeRoleResult {
   packedPolicySize?: number;
   sourceIdentity?: string;
 }
+
+const EXTERNAL_ID = { min: 2, max: 1224, pattern: /^[\w+=,.@:/-]*$/, text: '[\\w+=,.@:\\/-]*' };
+const SOURCE_IDENTITY = { min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, text: '[\\w+=,.@-]*' };
 
 /** Role chaining cap, from the STS definitions table. */
 export const CHAINED_MAX_SECONDS = STS_OPERATIONS.AssumeRole.chainedMaxSeconds ?? 3600;
@@ -56,13 +61,11 @@ export async function assumeRole(
   const name = sessionName(required(input, 'RoleSessionName', 'roleSessionName'), 'roleSessionName');
   const requested = durationFor(input, STS_OPERATIONS.AssumeRole.duration);
   const externalId = input.ExternalId;
-  if (externalId !== undefined) checkLength(externalId, 'externalId', 2, 1224);
+  // Lengths and patterns of the STS model's externalIdType and sourceIdentityType. The SourceIdentity
+  // pattern has no ':', so a value can never carry the `aws:` prefix the documentation reserves.
+  if (externalId !== undefined) patterned(externalId, 'externalId', EXTERNAL_ID);
+  if (input.SourceIdentity !== undefined) patterned(input.SourceIdentity, 'sourceIdentity', SOURCE_IDENTITY);
   const sourceIdentity = input.SourceIdentity ?? (caller.context['aws:SourceIdentity'] as string | undefined);
-  if (input.SourceIdentity !== undefined) {
-    checkLength(input.SourceIdentity, 'sourceIdentity', 2, 64);
-    if (input.SourceIdentity.toLowerCase().startsWith('aws:'))
-      throw stsErrors.validation('SourceIdentity must not begin with aws:');
-  }
   const passed = queryTags(input);
   // Role chaining: the new session inherits the caller's transitive tags (doc, "Chaining roles with session tags").
   const tags = buildSessionTags(passed.pairs, passed.transitive, transitiveOnly(caller.sessionTags));
@@ -71,7 +74,8 @@ export async function assumeRole(
     policyArns: listPolicyArns(input),
     tagUnits: tagUnits(passed.pairs),
   });
-  const mfaAt = await checkMfa(world, caller, input);
+  const mfa = await checkMfa(world, caller, input);
+  const mfaAt = mfa?.at;
 
   const context: ContextKeys = { ...caller.context, 'sts:RoleSessionName': name };
   if (mfaAt !== undefined) {
@@ -106,7 +110,10 @@ export async function assumeRole(
   if (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow')
     throw stsErrors.notAuthorized(caller.arn, 'sts:TagSession', roleArn);
 
-  const chained = caller.kind === 'assumed-role';
+  // The one-hour cap covers role sessions assuming a role and, as reported, GetSessionToken credentials
+  // assuming one (obs: mmmorris1975/aws-runas#11, coinbase/assume-role#24; same message).
+  const fromSessionToken = caller.source === 'GetSessionToken';
+  const chained = caller.kind === 'assumed-role' || fromSessionToken;
   if (chained && input.DurationSeconds !== undefined && requested > CHAINED_MAX_SECONDS) {
     throw stsErrors.validation(
       'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
@@ -117,6 +124,7 @@ export async function assumeRole(
     role.maxSessionDuration,
   );
   const ids = roleSessionIds(world.accountId, role, name);
+  mfa?.spend();
   const { credentials } = mintSession(world, {
     kind: 'assumed-role',
     source: 'AssumeRole',
@@ -132,22 +140,26 @@ export async function assumeRole(
     ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds: chained ? Math.min(seconds, CHAINED_MAX_SECONDS) : seconds,
   });
-  ctx.emit(
-    'token.issued',
-    `Role credentials for ${ids.arn}${chained ? ' (role chaining: at most 1 hour)' : ''}`,
-    {
-      accessKeyId: credentials.accessKeyId,
-      arn: ids.arn,
-      calledBy: caller.arn,
-      expiration: credentials.expiration,
-      chained,
-      mfa: mfaAt !== undefined,
-      ...(Object.keys(tags.tags).length > 0
-        ? { sessionTags: { ...tags.tags }, transitiveTagKeys: tags.transitiveTagKeys }
-        : {}),
-    },
-  );
+  ctx.emit('token.issued', `Role credentials for ${ids.arn}${chainNote(chained, fromSessionToken)}`, {
+    accessKeyId: credentials.accessKeyId,
+    arn: ids.arn,
+    calledBy: caller.arn,
+    expiration: credentials.expiration,
+    chained,
+    ...(fromSessionToken ? { fromSessionToken } : {}),
+    mfa: mfaAt !== undefined,
+    ...(Object.keys(tags.tags).length > 0
+      ? { sessionTags: { ...tags.tags }, transitiveTagKeys: tags.transitiveTagKeys }
+      : {}),
+  });
   return { credentials, assumedRoleUser: ids, packedPolicySize: session.packedPolicySize, sourceIdentity };
+}
+
+/** What the trace says about the one-hour cap, naming which of its two causes applied. */
+function chainNote(chained: boolean, fromSessionToken: boolean): string {
+  if (fromSessionToken)
+    return ' (assumed with GetSessionToken credentials: at most 1 hour, as in role chaining)';
+  return chained ? ' (role chaining: at most 1 hour)' : '';
 }
 
 /** MFA proved earlier (GetSessionToken with MFA) stays with the sessions made from those credentials. */

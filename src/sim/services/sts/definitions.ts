@@ -31,7 +31,7 @@ export interface StsOperationDefinition {
   durationNotes: string[];
   /** Root user limits, where AWS documents different ones. */
   rootDuration?: DurationLimits;
-  /** Role chaining cap (a role session assuming a role), in seconds. */
+  /** Role chaining cap (a role session, or GetSessionToken credentials, assuming a role), in seconds. */
   chainedMaxSeconds?: number;
   /** Whether SerialNumber/TokenCode are accepted. */
   mfa: boolean;
@@ -66,7 +66,10 @@ const ROLE_SESSION: DurationLimits = { min: 900, max: 43_200, default: 3600 };
 const USER_SESSION: DurationLimits = { min: 900, max: 129_600, default: 43_200 };
 /** The root user's sessions from those two: 15 min to 1 h, default 1 h. */
 const ROOT_SESSION: DurationLimits = { min: 900, max: 3600, default: 3600 };
-/** A role session assuming another role is capped at one hour (IAM User Guide, "Role chaining"). */
+/**
+ * A role session assuming another role is capped at one hour (IAM User Guide, "Role chaining"); STS
+ * applies the same cap to GetSessionToken credentials assuming a role (obs, see AssumeRole's notes).
+ */
 const ROLE_CHAINING_MAX_SECONDS = 3600;
 
 const ROLE_CREDENTIALS_CANNOT = ['sts:GetFederationToken', 'sts:GetSessionToken'];
@@ -95,7 +98,11 @@ export const STS_OPERATIONS: Readonly<Record<StsOperationName, StsOperationDefin
       ],
     },
     duration: ROLE_SESSION,
-    durationNotes: ROLE_DURATION_NOTES,
+    durationNotes: [
+      ...ROLE_DURATION_NOTES,
+      // Same cap and message as chaining (obs: mmmorris1975/aws-runas#11, coinbase/assume-role#24).
+      'GetSessionToken credentials assuming a role: at most 1 h, as in role chaining',
+    ],
     chainedMaxSeconds: ROLE_CHAINING_MAX_SECONDS,
     mfa: true,
     sessionPolicies: true,

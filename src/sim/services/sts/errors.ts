@@ -30,11 +30,14 @@ export const stsErrors = {
       `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`,
     ),
   malformedPolicy: (message: string) => stsError('MalformedPolicyDocument', message),
+  /** The two wordings AWS Knowledge Center "iam-role-aws-sts-error" quotes, for policies and for tags. */
   packedPolicyTooLarge: (percent: number) =>
     stsError(
       'PackedPolicyTooLarge',
       `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
     ),
+  packedSessionTagsTooLarge: (percent: number) =>
+    stsError('PackedPolicyTooLarge', `Packed size of session tags consumes ${percent}% of allotted space.`),
   /** The STS API reference's own wording for InvalidIdentityToken. */
   invalidIdentityToken: (
     message = 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',

@@ -32,9 +32,18 @@ export function checkLength(value: string, field: string, min: number, max: numb
 
 /** `RoleSessionName` (2–64, `[\w+=,.@-]*`) and `Name` of GetFederationToken (2–32). */
 export function sessionName(value: string, field: string, max = 64): string {
-  checkLength(value, field, 2, max);
-  if (!NAME_PATTERN.test(value))
-    invalid(field, value, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
+  return patterned(value, field, { min: 2, max, pattern: NAME_PATTERN, text: '[\\w+=,.@-]*' });
+}
+
+/** A string member with a length range and a pattern; `text` is the pattern as the STS model writes it. */
+export function patterned(
+  value: string,
+  field: string,
+  rule: { min: number; max: number; pattern: RegExp; text: string },
+): string {
+  checkLength(value, field, rule.min, rule.max);
+  if (!rule.pattern.test(value))
+    invalid(field, value, `Member must satisfy regular expression pattern: ${rule.text}`);
   return value;
 }
 
@@ -115,9 +124,14 @@ export function sessionPolicies(
     });
     units += arn.length;
   }
-  // Session tags share the packed space with the policies (STS API reference, PackedPolicySize).
-  units += input.tagUnits ?? 0;
-  if (policies.length === 0 && !input.tagUnits) return { policies };
+  // Session tags share the packed space with the policies (STS API reference, PackedPolicySize). When
+  // the tags alone overflow it, AWS blames them ("Packed size of session tags consumes n% …", AWS
+  // Knowledge Center "iam-role-aws-sts-error"); otherwise the overflow is reported as the policy's.
+  const tagUnits = input.tagUnits ?? 0;
+  const tagPercent = Math.ceil((tagUnits * 100) / PACKED_LIMIT);
+  if (tagPercent > 100) throw stsErrors.packedSessionTagsTooLarge(tagPercent);
+  units += tagUnits;
+  if (policies.length === 0 && !tagUnits) return { policies };
   const percent = Math.ceil((units * 100) / PACKED_LIMIT);
   if (percent > 100) throw stsErrors.packedPolicyTooLarge(percent);
   return { policies, packedPolicySize: percent };

@@ -124,7 +124,10 @@ describe('sts AssumeRoleWithSAML: five minutes from IssueInstant', () => {
       nameId: 'dave-long-lived',
       sessionIndex: '_s1',
       attributes: [
-        { name: AWS_SAML_ATTRIBUTES.role, values: [`${cloud.demo.saml.roleArn},${cloud.demo.saml.providerArn}`] },
+        {
+          name: AWS_SAML_ATTRIBUTES.role,
+          values: [`${cloud.demo.saml.roleArn},${cloud.demo.saml.providerArn}`],
+        },
         { name: AWS_SAML_ATTRIBUTES.roleSessionName, values: ['dave'] },
       ],
     });
@@ -138,7 +141,9 @@ describe('sts AssumeRoleWithSAML: five minutes from IssueInstant', () => {
       SAMLAssertion: Buffer.from(signed).toString('base64'),
     };
     clock.advance(4 * 60_000);
-    expect((await sts().send(new AssumeRoleWithSAMLCommand(input))).Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    expect((await sts().send(new AssumeRoleWithSAMLCommand(input))).Credentials?.AccessKeyId).toMatch(
+      /^ASIA/,
+    );
     clock.advance(2 * 60_000);
     expect(await sdkError(() => sts().send(new AssumeRoleWithSAMLCommand(input)))).toEqual({
       name: 'ExpiredTokenException',

@@ -5,6 +5,7 @@ import { sdkConfig } from '../../../../tests/support/cloud-handler';
 import type { WorldState } from '../../world';
 import { worldOf } from '../cognito-idp/test-setup';
 import { mintCognitoOpenIdToken } from '../cognito-identity/openid-token';
+import { PACKED_LIMIT } from './params';
 import { asCreds, type Creds, sdkError, stsWorld } from './test-support';
 
 /**
@@ -126,6 +127,44 @@ describe('sts AssumeRole session tags', () => {
     );
     const stray = await call(tags(['team', 'atlas']), ['project']);
     expect(stray.name).toBe('ValidationError');
+  });
+
+  it('blames the session tags when they alone overflow the packed space, and the policy otherwise', async () => {
+    const { cloud, user, sts } = await stsWorld({ edit: taggableDeveloperRole(true) });
+    const assume = (Tags: { Key: string; Value: string }[], Policy?: string) =>
+      sdkError(() =>
+        sts(user).send(
+          new AssumeRoleCommand({
+            RoleArn: cloud.demo.assumableRoleArn,
+            RoleSessionName: 'big',
+            Tags,
+            Policy,
+          }),
+        ),
+      );
+    // Ten tags of a 128-character key and a 256-character value: 3,840 packed units of 2,048.
+    const big = Array.from({ length: 10 }, (_, i) => ({
+      Key: `${i}`.padEnd(128, 'k'),
+      Value: 'v'.repeat(256),
+    }));
+    const tagPercent = Math.ceil((big.length * 384 * 100) / PACKED_LIMIT);
+    expect(await assume(big)).toEqual({
+      name: 'PackedPolicyTooLargeException',
+      message: `Packed size of session tags consumes ${tagPercent}% of allotted space.`,
+      status: 400,
+    });
+    // Tags within the space and a policy that pushes the total over: the policy wording.
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'x'.repeat(1500), Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+    });
+    const some = big.slice(0, 2);
+    const total = Math.ceil(((policy.length + some.length * 384) * 100) / PACKED_LIMIT);
+    expect(await assume(some, policy)).toEqual({
+      name: 'PackedPolicyTooLargeException',
+      message: `Packed policy consumes ${total}% of allotted space, please use smaller policy.`,
+      status: 400,
+    });
   });
 
   it('carries transitive tags through role chaining and refuses to pass one again', async () => {

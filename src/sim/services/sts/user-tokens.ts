@@ -43,8 +43,10 @@ export async function getSessionToken(
     'GetSessionToken',
   );
   const seconds = durationFor(input, STS_OPERATIONS.GetSessionToken.duration);
-  const mfaAt = await checkMfa(world, caller, input);
+  const mfa = await checkMfa(world, caller, input);
+  const mfaAt = mfa?.at;
   const user = getUser(world, caller.arn);
+  mfa?.spend();
   const { credentials } = mintSession(world, {
     kind: 'iam-user',
     source: 'GetSessionToken',
