@@ -235,6 +235,12 @@ test('where four steps share phase 5, the lesson names the one it asks about by 
   await expect(page.getByRole('region', { name: /Your prediction was right/ })).toBeVisible({
     timeout: 20_000,
   });
+  // Opened in Flows, the scenario is where the chapter left it, not back at its start.
+  await page.getByRole('button', { name: /in Flows, with the inspector/ }).click();
+  await expect(page.getByRole('region', { name: /^Diagram: What still works after sign-out/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText(/^7 of 8 played/)).toBeVisible({ timeout: 20_000 });
 });
 
 test('the question comes when the status says playback waits for it, not seconds later', async ({ page }) => {

@@ -38,6 +38,37 @@ test('Back and Forward move between views and scenarios; steps replace the entry
   await expect(progressText(page, 2, 5)).toBeVisible({ timeout: 20_000 });
 });
 
+test('while a flow plays on by itself, the link follows the step shown: a reload comes back there', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=enhanced-flow&as=userPool&step=1');
+  await expect(progressText(page, 1, 6)).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Auto-advance').check();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Still playing (not at the end): the address bar has moved on with it.
+  await expect(page).toHaveURL(/step=[3-5](&|$)/, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.reload();
+  const shown = Number(new URL(page.url()).searchParams.get('step'));
+  expect(shown).toBeGreaterThanOrEqual(3);
+  await expect(progressText(page, shown, 6)).toBeVisible({ timeout: 20_000 });
+});
+
+test('Back to the bare first address shows the default scenario again, as a fresh page would', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('guest');
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Diagram: Enhanced flow/ })).toBeVisible();
+  await expect(progressText(page, 0, 6)).toBeVisible({ timeout: 20_000 });
+  await page.goForward();
+  await expect(page.getByRole('region', { name: /^Diagram: Guest/ })).toBeVisible();
+});
+
 test('a step left before its URL is written comes back with Forward, and with Back after a scenario change', async ({
   page,
 }) => {
@@ -112,6 +143,24 @@ test('a diagram box explains itself on click or Enter', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(panel).toContainText('demo bucket');
   await expect(panel).toContainText('private/$' + '{cognito-identity.amazonaws.com:sub}/*');
+  // Another scenario without an identity pool does not keep describing the box chosen here.
+  await page.getByRole('button', { name: /^Identity pool,/ }).click();
+  await expect(panel).toContainText('trades a token');
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption('sts-session-token');
+  await expect(page.getByRole('region', { name: /^Diagram: GetSessionToken/ })).toBeVisible();
+  await expect(panel).not.toContainText('Identity pool');
+  await expect(panel).toContainText('Click a box in the diagram');
+});
+
+test('Space on a disclosure opens it and does not also play a step', async ({ page }) => {
+  await page.goto('/?scenario=enhanced-flow&step=2');
+  await expect(progressText(page, 2, 6)).toBeVisible({ timeout: 20_000 });
+  const transcript = page.locator('summary', { hasText: 'Transcript of the whole flow' });
+  await transcript.focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('details', { has: transcript })).toHaveAttribute('open', '');
+  await page.waitForTimeout(1_500);
+  await expect(progressText(page, 2, 6)).toBeVisible();
 });
 
 /** The query the address bar shows, decoded, so a test reads it as a person would. */

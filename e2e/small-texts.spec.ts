@@ -34,7 +34,11 @@ test('GetSessionToken: the default 12 hours, and no policy check lit when IAM de
   await expect(progressText(page, 1, 2)).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.edge-label--active', { hasText: 'policy check' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'IAM' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('No IAM evaluation');
+  // The reason is this call's own, not the one for public Cognito APIs.
+  await expect(page.getByRole('tabpanel')).toContainText(
+    'No IAM evaluation in this step. STS asks IAM nothing for GetSessionToken',
+  );
+  await expect(page.getByRole('tabpanel')).not.toContainText('Cognito');
   await page.getByRole('tab', { name: 'Wire' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Action = GetSessionToken');
   await expect(page.getByRole('tabpanel')).not.toContainText('DurationSeconds');
@@ -48,4 +52,24 @@ test('the IAM tab says the decision once', async ({ page }) => {
   await page.getByRole('tab', { name: 'IAM' }).click();
   await expect(page.getByRole('tabpanel')).toContainText(/Allow|Deny/);
   await expect(page.getByRole('tabpanel')).not.toContainText(/Allow Allow|Deny Deny/);
+});
+
+test('a request refused at its signature says so in the IAM tab, and the IAM box stays dark', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=attack-forged-sigv4&as=guest&step=3');
+  await expect(progressText(page, 3, 3)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'IAM' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(
+    /refused the request \(SignatureDoesNotMatch\) before any policy was evaluated/,
+  );
+  // The diagram agrees: the IAM box is not lit as part of this step.
+  await expect(page.locator('.service-node.is-active', { hasText: 'IAM' })).toHaveCount(0);
+});
+
+test('a scenario title that asks a question is not followed by a full stop', async ({ page }) => {
+  await page.goto('/?scenario=after-sign-out&as=userPool&step=0');
+  const banner = page.locator('.narration');
+  await expect(banner).toContainText('What still works after sign-out? ', { timeout: 20_000 });
+  await expect(banner).not.toContainText('?.');
 });

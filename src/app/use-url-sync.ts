@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { whenIdle } from '../player/yield';
+import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
 import { useAppStoreApi } from '../store/hooks';
 import type { AppState } from '../store/types';
 import { canonicalSearch, formatUrlState, parseUrlState, sameClockJumps } from '../store/url-state';
@@ -77,9 +78,13 @@ export function useUrlSync() {
       cancelIdle?.();
       cancelIdle = undefined;
     };
-    /** The URL a waiting write would give the entry shown, or undefined while steps are passed through. */
-    const settledUrl = (state: AppState) =>
-      state.busy || state.status === 'playing' ? undefined : urlOf(state);
+    /**
+     * The URL a waiting write would give the entry shown, or undefined while the engine runs a replay or
+     * a step (its position is passed through). Playback writes too, at most every STEP_URL_DELAY_MS: with
+     * auto-advance a flow plays on for many steps, and a reload, Back or a copied link in the middle of it
+     * must come back to the step shown, not to the one where Play was pressed.
+     */
+    const settledUrl = (state: AppState) => (state.busy ? undefined : urlOf(state));
     const writeStep = () => {
       pending = undefined;
       cancelIdle = undefined;
@@ -152,10 +157,13 @@ export function useUrlSync() {
           return;
         }
         if (view !== state.view) state.setView(view);
-        const scenarioId = url.scenarioId ?? state.scenarioId;
+        // What a fresh page makes of the entry's URL: a bare address (the first page, typed or linked)
+        // is the default scenario at its start, not whatever the reader moved on to since.
+        const scenarioId = url.scenarioId ?? DEFAULT_SCENARIO_ID;
+        const step = url.step ?? 0;
         if (scenarioId !== state.scenarioId || !sameClockJumps(url.clockJumps, state.clockJumps))
-          state.selectScenario(scenarioId, url.step ?? 0, url.clockJumps ?? []);
-        else if (url.step !== undefined && url.step !== state.position) void state.seek(url.step);
+          state.selectScenario(scenarioId, step, url.clockJumps ?? []);
+        else if (step !== state.position) void state.seek(step);
       } finally {
         applying = false;
       }

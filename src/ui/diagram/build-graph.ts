@@ -241,9 +241,13 @@ export function buildGraph({
   const nodes: ServiceNode[] = drawn.map((actor) => {
     const look = actorLook(actor, scenario);
     const box = boxes[actor] as Box;
-    const active =
-      !!activeStep &&
-      (activeStep.from === actor || activeStep.to === actor || !!activeStep.via?.includes(actor));
+    // A service the call consults inside AWS (IAM, STS) lights only when the trace shows the call got
+    // there: a request refused at its signature never reaches the policy check, and the box saying
+    // otherwise contradicted the IAM tab ("no IAM evaluation in this step").
+    const consulted =
+      !!activeStep?.via?.includes(actor) &&
+      (!activeEntry || activeEntry.events.some((e) => touches(e.kind, actor)));
+    const active = !!activeStep && (activeStep.from === actor || activeStep.to === actor || consulted);
     let status: NodeStatus = 'idle';
     let statusText: string | undefined;
     let badge: string | undefined;

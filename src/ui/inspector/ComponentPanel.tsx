@@ -20,7 +20,14 @@ interface Props {
 /** A diagram box explained: what it is, what it holds in this scenario, which steps touch it. */
 export function ComponentPanel({ actor, scenario, demo, world, entries }: Props) {
   const store = useAppStoreApi();
-  if (!actor || !scenario) {
+  // A box chosen in another scenario that this one does not draw (the identity pool, then
+  // GetSessionToken): its facts here would describe a component the scenario never uses.
+  const drawn =
+    !!actor &&
+    !!scenario &&
+    (scenario.actors.includes(actor) ||
+      scenario.steps.some((s) => s.from === actor || s.to === actor || !!s.via?.includes(actor)));
+  if (!actor || !scenario || !drawn) {
     return <p>Click a box in the diagram (or focus it and press Enter) to see what that component is.</p>;
   }
   const facts = componentFacts(actor, scenario, demo, entries);

@@ -183,17 +183,21 @@ function Decision({ event, sources }: { event: TraceEvent; sources: PolicySource
 }
 
 /** Every IAM evaluation the step caused, with policies, statements and substituted variables. */
-export function IamPanel({ events, world }: { events: TraceEvent[]; world?: WorldFacts }) {
+export function IamPanel({
+  events,
+  world,
+  noneBecause,
+}: {
+  events: TraceEvent[];
+  world?: WorldFacts;
+  /** Why nothing was evaluated, for the step that ran (no-iam-reason.ts). */
+  noneBecause?: string;
+}) {
   const engine = useEngineExports();
   const sources: PolicySources = { world, awsManaged: engine?.AWS_MANAGED_POLICIES };
   const decisions = eventsOfKind(events, 'iam.decision');
   if (decisions.length === 0)
-    return (
-      <p>
-        No IAM evaluation in this step (public Cognito APIs are not authorised by IAM, and nothing was
-        evaluated).
-      </p>
-    );
+    return <p>No IAM evaluation in this step. {noneBecause ?? 'Nothing was evaluated.'}</p>;
   return (
     <div className="iam-panel">
       {decisions.map((event, i) => (

@@ -13,6 +13,7 @@ import { IamPanel } from './IamPanel';
 import { RefusalNote } from './RefusalNote';
 import { SigV4Panel } from './SigV4Panel';
 import { WirePanel } from './WirePanel';
+import { noIamReason } from './no-iam-reason';
 
 // jose is only needed when someone opens the JWT tab.
 const JwtPanel = lazy(() => import('./JwtPanel'));
@@ -106,7 +107,9 @@ const InspectorPanel = memo(function InspectorPanel({
         </Suspense>
       ) : null}
       {tab === 'credentials' ? <CredentialsPanel held={held} clock={clock} reveal={reveal} /> : null}
-      {tab === 'iam' ? <IamPanel events={entry?.events ?? []} world={world} /> : null}
+      {tab === 'iam' ? (
+        <IamPanel events={entry?.events ?? []} world={world} noneBecause={noIamReason(step, entry)} />
+      ) : null}
       {tab === 'sigv4' ? <SigV4Panel events={entry?.events ?? []} reveal={reveal} /> : null}
       {tab === 'code' ? <CodePanel step={step} demo={demo} /> : null}
       {tab === 'component' ? (

@@ -84,7 +84,11 @@ export function ScenarioLesson({ chapter, done, record }: Props) {
         </details>
         <StepList titleOf={titleOf} />
         <p>
-          <button type="button" className="link" onClick={() => store.getState().openScenario(scenario.id)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => store.getState().openScenario(scenario.id, store.getState().position)}
+          >
             Open “{scenario.title}” in Flows, with the inspector
           </button>
         </p>

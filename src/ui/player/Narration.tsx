@@ -155,10 +155,15 @@ function NarrationText({
         </>
       ) : (
         <p>
-          <strong>{scenario?.title}.</strong> {asking ? null : `${scenario?.summary} `}Press Play, or Next (→)
-          to go one step at a time.
+          <strong>{endSentence(scenario?.title ?? '')}</strong> {asking ? null : `${scenario?.summary} `}Press
+          Play, or Next (→) to go one step at a time.
         </p>
       )}
     </div>
   );
+}
+
+/** A title as a sentence: "Enhanced flow." but "What still works after sign-out?" without a stray full stop. */
+function endSentence(title: string): string {
+  return /[.?!]$/.test(title) ? title : `${title}.`;
 }

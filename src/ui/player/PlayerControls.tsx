@@ -15,6 +15,20 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * Whether Space already does something on this element: presses a button, opens a disclosure's
+ * summary, follows a link, ticks a box. There it keeps its own meaning and does not also play a step
+ * (a reader opening "Transcript of the whole flow" with Space saw the flow move on instead).
+ */
+function spaceActivates(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el?.tagName) return false;
+  return (
+    ['BUTTON', 'SUMMARY', 'A'].includes(el.tagName) ||
+    ['button', 'link', 'checkbox', 'switch', 'menuitem', 'option'].includes(el.getAttribute('role') ?? '')
+  );
+}
+
 /** Play, pause, step back/forward, restart, speed; ← and → step, space plays or pauses. */
 export function PlayerControls() {
   usePlaybackTicker();
@@ -50,7 +64,7 @@ export function PlayerControls() {
       } else if (event.key === 'ArrowLeft') {
         event.preventDefault();
         void state.stepBack();
-      } else if (event.key === ' ' && (event.target as HTMLElement | null)?.tagName !== 'BUTTON') {
+      } else if (event.key === ' ' && !spaceActivates(event.target)) {
         event.preventDefault();
         if (state.status === 'playing') state.pause();
         else state.play();
