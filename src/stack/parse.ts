@@ -36,6 +36,12 @@ function section(doc: Record<string, unknown>, name: string): Record<string, nev
   return value as Record<string, never>;
 }
 
+/** A value as the template wrote it, cut short: a Type may be a whole object pasted in the wrong place. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 /** Reads JSON or YAML text (JSON when it starts with `{`) into a Template, or rejects with where it failed. */
 export async function parseTemplate(text: string): Promise<Template> {
   const bytes = new TextEncoder().encode(text).length;
@@ -49,7 +55,10 @@ export async function parseTemplate(text: string): Promise<Template> {
   if (Object.keys(resources).length === 0)
     throw new StackImportError('The template has no Resources (CloudFormation requires at least one)');
   for (const [id, r] of Object.entries(resources as Record<string, unknown>)) {
-    if (!isRecord(r) || typeof r.Type !== 'string') throw new StackImportError(`Resource ${id} has no Type`);
+    if (!isRecord(r)) throw new StackImportError(`Resource ${id} must be an object with a Type`);
+    if (r.Type === undefined || r.Type === null) throw new StackImportError(`Resource ${id} has no Type`);
+    if (typeof r.Type !== 'string')
+      throw new StackImportError(`Resource ${id} has a Type that is not a string (${shown(r.Type)})`);
   }
   // "The logical ID must be alphanumeric (A-Za-z0-9) and unique within the template" (CloudFormation user
   // guide, resources, parameters and outputs). It also keeps names such as `__proto__` out of lookups.

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type KeyboardEvent, useRef, useState } from 'react';
 import type { AccessMatrix } from '../../stack/index';
 import { columnResource, headingSegments, splitGroup } from './matrix-labels';
 import { NameBreaks } from './NameBreaks';
@@ -32,11 +32,40 @@ function GroupHeading({ group }: { group: string }) {
   );
 }
 
+/** A cell by its place: row (caller) and column (action). */
+type Place = { row: number; col: number };
+
+/** Where a key moves from `at` in a matrix of `rows` × `cols`; undefined for a key that does not move. */
+function moveFor(key: string, ctrl: boolean, at: Place, rows: number, cols: number): Place | undefined {
+  const clamp = (n: number, max: number) => Math.max(0, Math.min(max - 1, n));
+  switch (key) {
+    case 'ArrowRight':
+      return { row: at.row, col: clamp(at.col + 1, cols) };
+    case 'ArrowLeft':
+      return { row: at.row, col: clamp(at.col - 1, cols) };
+    case 'ArrowDown':
+      return { row: clamp(at.row + 1, rows), col: at.col };
+    case 'ArrowUp':
+      return { row: clamp(at.row - 1, rows), col: at.col };
+    case 'Home':
+      return { row: ctrl ? 0 : at.row, col: 0 };
+    case 'End':
+      return { row: ctrl ? rows - 1 : at.row, col: cols - 1 };
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The access matrix as a table: one row per caller, one column per action on a resource, the
  * columns grouped under their resource. Each cell is a button that opens the IAM trace behind it.
  * A column's heading is its action and what its resource adds to the group's (the full resource is
  * in its title and in each cell's accessible name).
+ *
+ * The cells are one tab stop (a roving tabindex, as in the ARIA grid pattern): the demo world has
+ * 429 of them, and a Tab each kept a keyboard reader in the table for 428 presses. The arrow keys move
+ * among them, Home and End along the row (with Ctrl, to the first and last cell); Enter and Space
+ * press the focused cell as a click does.
  */
 export function MatrixTable({
   matrix,
@@ -54,16 +83,40 @@ export function MatrixTable({
     else groups.push({ group: a.group, count: 1 });
   }
   const decision = new Map(matrix.cells.map((c) => [`${c.caller}\u0000${c.action}`, c]));
+  const scroller = useRef<HTMLDivElement>(null);
+  const [tabStop, setTabStop] = useState<Place>({ row: 0, col: 0 });
+  const rows = matrix.callers.length;
+  const cols = matrix.actions.length;
+  // A new matrix may be smaller than the last: the tab stop stays on a cell that exists.
+  const stop = { row: Math.min(tabStop.row, rows - 1), col: Math.min(tabStop.col, cols - 1) };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const next = moveFor(event.key, event.ctrlKey || event.metaKey, stop, rows, cols);
+    if (!next) return;
+    event.preventDefault();
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLButtonElement>(`[data-cell="${next.row}:${next.col}"]`);
+    if (!box || !cell) return;
+    // The stuck head and caller column would cover a cell scrolled to the scroller's edge.
+    box.style.scrollPaddingTop = `${box.querySelector('thead')?.getBoundingClientRect().height ?? 0}px`;
+    const rowHead = cell.closest('tr')?.querySelector('th');
+    box.style.scrollPaddingLeft = `${rowHead?.getBoundingClientRect().width ?? 0}px`;
+    setTabStop(next);
+    cell.focus();
+  };
   if (matrix.callers.length === 0)
     return (
       <p>No callers: the stack has no identity pool and no IAM user, so nobody gets credentials from it.</p>
     );
   return (
-    <div className="matrix-scroll">
+    <div className="matrix-scroll" ref={scroller}>
       <table className="access-matrix">
         <caption>
           <span className="matrix-caption">
             Who can do what: each cell is the engine’s decision; select it for the IAM trace.
+          </span>
+          <span className="visually-hidden">
+            {' '}
+            The cells are one tab stop: the arrow keys move among them, Home and End along a row.
           </span>
         </caption>
         <thead>
@@ -89,16 +142,17 @@ export function MatrixTable({
             })}
           </tr>
         </thead>
-        <tbody>
-          {matrix.callers.map((c) => (
+        <tbody onKeyDown={onKeyDown}>
+          {matrix.callers.map((c, row) => (
             <tr key={c.id}>
               <th scope="row" title={c.blocked}>
                 <NameBreaks text={c.label} />
                 {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
               </th>
-              {matrix.actions.map((a) => {
+              {matrix.actions.map((a, col) => {
                 const cell = decision.get(`${c.id}\u0000${a.id}`);
                 const isSelected = selected?.caller === c.id && selected.action === a.id;
+                const isStop = stop.row === row && stop.col === col;
                 return (
                   <Fragment key={a.id}>
                     <td className={`cell cell--${cell?.decision ?? 'deny'}`}>
@@ -107,6 +161,10 @@ export function MatrixTable({
                         aria-pressed={isSelected}
                         aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cell?.decision ?? 'deny'}`}
                         title={cell?.reason}
+                        data-cell={`${row}:${col}`}
+                        tabIndex={isStop ? 0 : -1}
+                        // A cell reached by the mouse is where Tab comes back to.
+                        onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
                         onClick={() => onSelect({ caller: c.id, action: a.id })}
                       >
                         {cell?.decision === 'allow' ? '✓' : '✗'}

@@ -2,7 +2,8 @@ import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportedStack } from '../../stack/index';
 import { buildPipeline } from '../../stack/pipeline';
-import { canvasLabelWidth } from './label-wrap';
+import { counted } from './counted';
+import { canvasLabelWidth, canvasSubtitleWidth } from './label-wrap';
 import { layoutPipeline } from './pipeline-layout';
 import { RouteEdge, type RouteEdgeType } from './RouteEdge';
 import { StackNode, type StackNodeType } from './StackNode';
@@ -24,7 +25,11 @@ const LET_BOX_BUTTONS_TAKE_CLICKS = () => {};
 export function StackDiagram({ stack, lit }: { stack: ImportedStack; lit: readonly string[] }) {
   // Boxes are sized to their names in the font the page really draws them with.
   const measure = useMemo(() => canvasLabelWidth(), []);
-  const layout = useMemo(() => layoutPipeline(buildPipeline(stack), measure), [stack, measure]);
+  const measureWhat = useMemo(() => canvasSubtitleWidth(), []);
+  const layout = useMemo(
+    () => layoutPipeline(buildPipeline(stack), measure, measureWhat),
+    [stack, measure, measureWhat],
+  );
   const [selected, setSelected] = useState<string | undefined>();
   const [width, setWidth] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
@@ -70,8 +75,9 @@ export function StackDiagram({ stack, lit }: { stack: ImportedStack; lit: readon
     <section className="stack-panel stack-pipeline" aria-labelledby="stack-pipeline">
       <h3 id="stack-pipeline">Your pipeline</h3>
       <p className="stack-pipeline__caption">
-        {layout.nodes.length} boxes from your template, read left to right as a sign-in travels. Choose a box
-        to see where it is in the template.{lit.length ? ' Lit: what the last played flow went through.' : ''}
+        {counted(layout.nodes.length, 'box', 'boxes')} from your template, read left to right as a sign-in
+        travels. Choose a box to see where it is in the template.
+        {lit.length ? ' Lit: what the last played flow went through.' : ''}
         {width > 0 && fullW * zoom > width + 1 ? ' Scroll sideways for the rest of it.' : ''}
       </p>
       <div className="stack-pipeline__frame" ref={frame}>

@@ -1,5 +1,5 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { LaidOutNode } from './pipeline-layout';
 
 export type StackNodeData = {
@@ -12,17 +12,22 @@ export type StackNodeType = Node<StackNodeData, 'stackBox'>;
 
 /**
  * A name drawn in the layout's units: each an inline block that never breaks inside, so lines break
- * only between words, and a unit wider than the box ends in an ellipsis instead of being split.
+ * only between words, and a unit wider than the box ends in an ellipsis instead of being split. A
+ * unit's trailing space goes between the blocks: inside one it would be dropped at the block's end.
  */
 function WrappableName({ units }: { units: readonly string[] }) {
   return (
     <>
-      {units.map((unit, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the units of one name keep their order
-        <span key={i} className="stack-node__word">
-          {unit}
-        </span>
-      ))}
+      {units.map((unit, i) => {
+        const word = unit.trimEnd();
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the units of one name keep their order
+          <Fragment key={i}>
+            <span className="stack-node__word">{word}</span>
+            {word === unit ? null : ' '}
+          </Fragment>
+        );
+      })}
     </>
   );
 }
@@ -30,7 +35,8 @@ function WrappableName({ units }: { units: readonly string[] }) {
 /**
  * One box of the reader's pipeline: its name, what it is, and how the identity pools use it. A button:
  * click or Enter shows what it is (logical id, type, template path) beside the diagram. The name wraps
- * between words (the layout made the box tall enough); the title and accessible name carry it whole.
+ * between words, and so does what it is (the layout made the box tall enough for both); the title
+ * and accessible name carry it whole.
  */
 function StackNodeView({ data }: NodeProps<StackNodeType>) {
   const { node, lit, selected } = data;
@@ -49,7 +55,9 @@ function StackNodeView({ data }: NodeProps<StackNodeType>) {
       <span className="stack-node__label">
         <WrappableName units={node.labelUnits} />
       </span>
-      <span className="stack-node__what">{node.what}</span>
+      <span className="stack-node__what">
+        <WrappableName units={node.whatUnits} />
+      </span>
       {node.uses.length ? <span className="stack-node__uses">{node.uses.join(', ')}</span> : null}
     </button>
   );

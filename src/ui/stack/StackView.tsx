@@ -1,4 +1,4 @@
-import { type DragEvent, useCallback, useEffect, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import {
   exportStack,
   type Finding,
@@ -7,6 +7,7 @@ import {
   StackImportError,
 } from '../../stack/index';
 import { useAppStoreApi } from '../../store/hooks';
+import { counted } from './counted';
 import { type CellRef, MatrixTable } from './MatrixTable';
 import { PlayPanel } from './PlayPanel';
 import { StackDiagram } from './StackDiagram';
@@ -21,6 +22,8 @@ const REGION = 'us-east-1';
 type Trace = { title: string; trace: { request: { action: string; resource: string }; result: unknown } };
 /** Why the last import failed, and the template's lines at the spot when the parser drew them. */
 type ImportFailure = { message: string; frame?: string };
+/** The stack in effect: the last template that imported, under the name it was imported as. */
+type Current = { stack: ImportedStack; name: string };
 
 const DRAFT_NOT_KEPT: Record<Exclude<DraftSave, 'kept'>, string> = {
   'too-large': `This text is longer than ${MAX_DRAFT_CHARS.toLocaleString('en')} characters, more than a template may hold, so it is not kept in this browser: it is lost on reload.`,
@@ -42,33 +45,40 @@ export default function StackView() {
   const draftStatus = useTemplateDraft(text, importedText);
   const [name, setName] = useState('pasted template');
   const [parameters, setParameters] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<ImportedStack | null>(null);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const result = current?.stack ?? null;
   const [error, setError] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  // The state above changes a render later: a second press in between must not start a second import.
+  const working = useRef(false);
   const [selected, setSelected] = useState<CellRef | undefined>();
   const [trace, setTrace] = useState<Trace | null>(null);
   const [exported, setExported] = useState('');
   const [lit, setLit] = useState<string[]>([]);
 
   const run = useCallback(async (source: string, sourceName: string, values: Record<string, string>) => {
+    if (working.current) return;
+    working.current = true;
     setBusy(true);
     setError(null);
-    setTrace(null);
-    setSelected(undefined);
-    setLit([]);
     try {
       const imported = await importStack(source, { parameters: values, region: REGION });
-      setResult(imported);
+      setCurrent({ stack: imported, name: sourceName });
+      setTrace(null);
+      setSelected(undefined);
+      setLit([]);
       setImportedText(source);
       await saveStack({ text: source, name: sourceName, parameters: values }).catch(() => undefined);
     } catch (e) {
-      setResult(null);
+      // The stack imported before stays in effect, on screen as in storage (a reload brings it back):
+      // a template that does not import replaces nothing.
       setError(
         e instanceof StackImportError
           ? { message: e.message, ...(e.frame ? { frame: e.frame } : {}) }
           : { message: `Import failed: ${String(e)}` },
       );
     } finally {
+      working.current = false;
       setBusy(false);
     }
   }, []);
@@ -142,17 +152,23 @@ export default function StackView() {
           </p>
         )}
         <div className="stack-actions">
+          {/*
+           * aria-disabled while an import runs, not disabled: a disabled button drops the keyboard focus
+           * to the page. run() ignores a press while one is under way.
+           */}
           <button
             type="button"
-            disabled={busy || !text.trim()}
+            disabled={!text.trim()}
+            aria-disabled={busy || undefined}
             onClick={() => void run(text, name, parameters)}
           >
             Import
           </button>
           <button
             type="button"
-            disabled={busy}
+            aria-disabled={busy || undefined}
             onClick={async () => {
+              if (working.current) return;
               const demo = await store.getState().createDemoCloud();
               setExported(exportStack(demo));
             }}
@@ -170,6 +186,12 @@ export default function StackView() {
           <div role="alert" className="stack-error">
             <p>{error.message}</p>
             {error.frame ? <pre className="stack-error__frame">{error.frame}</pre> : null}
+            {current ? (
+              <p className="stack-error__kept">
+                The stack below is still the one in effect, and the one kept in this browser:{' '}
+                {`“${current.name}”, the last template that imported.`}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -184,12 +206,11 @@ export default function StackView() {
           }}
         />
       ) : null}
-      {result ? (
+      {current && result ? (
         <>
           <p className="stack-summary" role="status">
-            {name}: {result.resources.length} resources simulated, {result.matrix.callers.length} callers,{' '}
-            {result.matrix.actions.length} actions, {result.findings.length} findings,{' '}
-            {result.unsupported.length} not simulated.
+            {error ? 'Current stack (still in effect): ' : ''}
+            {current.name}: {summaryOf(result)}
           </p>
           <ParametersForm
             needs={result.needs}
@@ -198,7 +219,7 @@ export default function StackView() {
             onApply={() => void run(text, name, parameters)}
           />
           <StackDiagram stack={result} lit={lit} />
-          <PlayPanel key={name} stack={result} region={REGION} onPlayed={setLit} />
+          <PlayPanel key={current.name} stack={result} region={REGION} onPlayed={setLit} />
           <section className="stack-panel" aria-labelledby="stack-matrix">
             <h3 id="stack-matrix">Access matrix</h3>
             <MatrixTable matrix={result.matrix} selected={selected} onSelect={select} />
@@ -210,6 +231,17 @@ export default function StackView() {
       ) : null}
     </section>
   );
+}
+
+/** "3 resources simulated, 1 caller, 12 actions, 2 findings, 0 not simulated." */
+function summaryOf(stack: ImportedStack): string {
+  return [
+    `${counted(stack.resources.length, 'resource')} simulated`,
+    counted(stack.matrix.callers.length, 'caller'),
+    counted(stack.matrix.actions.length, 'action'),
+    counted(stack.findings.length, 'finding'),
+    `${stack.unsupported.length} not simulated.`,
+  ].join(', ');
 }
 
 function ExportPanel({ text, onImport }: { text: string; onImport(): void }) {

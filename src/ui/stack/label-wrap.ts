@@ -72,12 +72,15 @@ export function labelLines(label: string, width: number, measure: MeasureText): 
   let lines = 1;
   let used = 0;
   for (const unit of labelUnits(label, width, measure)) {
-    const w = Math.min(measure(unit), width);
+    // A space after a unit is drawn between the boxes (StackNode.tsx); at the end of a line it hangs
+    // past the edge, so only the unit's letters need to fit.
+    const word = unit.trimEnd();
+    const w = Math.min(measure(word), width);
     if (used > 0 && used + w > width) {
       lines += 1;
       used = 0;
     }
-    used += w;
+    used += w + (word === unit ? 0 : measure(unit.slice(word.length)));
   }
   return lines;
 }
@@ -89,16 +92,33 @@ export function labelLines(label: string, width: number, measure: MeasureText): 
  */
 export const estimateLabelWidth: MeasureText = boldTextWidth;
 
+/** The subtitle's font (12.5 px, regular) in `.stack-node__what`; keep the two in step. */
+const SUBTITLE_PX = 12.5;
+/**
+ * Subtitle widths without a browser: the bold 15 px table scaled to 12.5 px. Bold is wider than
+ * regular, so the estimate errs towards an extra line, never towards a cut one.
+ */
+export const estimateSubtitleWidth: MeasureText = (text) => (boldTextWidth(text) * SUBTITLE_PX) / 15;
+
 /**
  * The label font's real widths, measured on a canvas with the font the page uses, or undefined where
  * there is no canvas (then the layout estimates).
  */
 export function canvasLabelWidth(): MeasureText | undefined {
+  // Keep in step with `.stack-node__label` in stack.css (bold, 15 px, the inherited family).
+  return canvasTextWidth('700 15px');
+}
+
+/** The subtitle font's real widths (`.stack-node__what`: regular, 12.5 px), as canvasLabelWidth. */
+export function canvasSubtitleWidth(): MeasureText | undefined {
+  return canvasTextWidth(`400 ${SUBTITLE_PX}px`);
+}
+
+function canvasTextWidth(weightAndSize: string): MeasureText | undefined {
   if (typeof document === 'undefined') return undefined;
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return undefined;
-  // Keep in step with `.stack-node__label` in stack.css (bold, 15 px, the inherited family).
-  context.font = `700 15px ${getComputedStyle(document.body).fontFamily}`;
+  context.font = `${weightAndSize} ${getComputedStyle(document.body).fontFamily}`;
   const widths = new Map<string, number>();
   return (text) => {
     let w = widths.get(text);

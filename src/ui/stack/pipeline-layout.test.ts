@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { importStack } from '../../stack/index';
 import { buildPipeline } from '../../stack/pipeline';
 import { type Box, boxesOverlap, type Point, segmentHitsBox } from '../diagram/layout';
-import { LABEL_LINE_H, layoutPipeline, STACK_NODE_H } from './pipeline-layout';
+import { estimateSubtitleWidth, labelLines } from './label-wrap';
+import {
+  boxHeight,
+  LABEL_LINE_H,
+  labelWidth,
+  layoutPipeline,
+  STACK_NODE_H,
+  SUBTITLE_LINE_H,
+} from './pipeline-layout';
 
 const now = () => Date.UTC(2026, 10, 26, 12, 0, 0);
 const SAMPLES = 'tests/fixtures/cfn-samples/';
@@ -90,5 +98,19 @@ describe('layoutPipeline', () => {
     expect(tall.box.h).toBeGreaterThanOrEqual(STACK_NODE_H + 2 * LABEL_LINE_H);
     expect(short.box.h).toBe(STACK_NODE_H);
     expect(boxesOverlap(tall.box, short.box, 8)).toBe(false);
+  });
+
+  it('wraps a long subtitle instead of cutting it, and counts its lines in the box height', async () => {
+    const r = await importStack(readFileSync('tests/fixtures/stack/federated-stack.yaml', 'utf8'), {
+      cloud: { now },
+    });
+    const { nodes } = layoutPipeline(buildPipeline(r));
+    const google = nodes.find((n) => n.what.startsWith('Google identity provider of'));
+    if (!google) throw new Error('the Google provider is drawn');
+    expect(google.whatUnits.join('')).toBe(google.what);
+    const lines = labelLines(google.what, labelWidth(google.box.w), estimateSubtitleWidth);
+    expect(lines).toBeGreaterThan(1);
+    expect(google.box.h).toBe(boxHeight(google.label, undefined, google.box.w, google.what));
+    expect(google.box.h).toBeGreaterThanOrEqual(STACK_NODE_H + SUBTITLE_LINE_H * (lines - 1));
   });
 });

@@ -1,6 +1,13 @@
 import type { Pipeline, PipelineKind, PipelineNode } from '../../stack/pipeline';
 import type { Box, Point } from '../diagram/layout';
-import { estimateLabelWidth, labelLines, labelUnits, type MeasureText, widestPiece } from './label-wrap';
+import {
+  estimateLabelWidth,
+  estimateSubtitleWidth,
+  labelLines,
+  labelUnits,
+  type MeasureText,
+  widestPiece,
+} from './label-wrap';
 
 /**
  * Where the boxes of the reader's pipeline go: one column per kind, read left to right as a sign-in
@@ -29,6 +36,10 @@ export const labelWidth = (boxWidth: number) => boxWidth - LABEL_CHROME;
 export const LABEL_LINE_H = 18;
 /** Longer names are cut (the full name stays in the box's title, accessible name and details). */
 export const MAX_LABEL_LINES = 6;
+/** The subtitle's line height in stack.css (`.stack-node__what`). */
+export const SUBTITLE_LINE_H = 16;
+/** A longer subtitle is cut; it is whole in the box's title and accessible name. Keep in stack.css. */
+export const MAX_SUBTITLE_LINES = 3;
 const ROW_GAP = 18;
 const MIN_GAP = 44;
 const CHANNEL = 8;
@@ -49,6 +60,8 @@ export interface LaidOutNode extends PipelineNode {
   box: Box;
   /** The name in the units the box draws, each whole on its line (label-wrap.ts `labelUnits`). */
   labelUnits: string[];
+  /** What the box is ("Google identity provider of reader-pool"), in units too: it wraps, not cut. */
+  whatUnits: string[];
   /** How the box is used: the relations on the lines that reach it ("authenticated", "group editors" …). */
   uses: string[];
 }
@@ -65,14 +78,20 @@ export interface PipelineLayout {
   bounds: Box;
 }
 
-/** How tall the box for `label` is in a box `width` wide. */
+/**
+ * How tall the box for `label` (and its subtitle `what`) is in a box `width` wide. STACK_NODE_H holds
+ * one line of each; every further line of either adds its line height.
+ */
 export function boxHeight(
   label: string,
   measure: MeasureText = estimateLabelWidth,
   width: number = STACK_NODE_W,
+  what = '',
+  measureWhat: MeasureText = estimateSubtitleWidth,
 ): number {
   const lines = Math.min(MAX_LABEL_LINES, labelLines(label, labelWidth(width), measure));
-  return STACK_NODE_H + LABEL_LINE_H * (lines - 1);
+  const whatLines = Math.min(MAX_SUBTITLE_LINES, labelLines(what, labelWidth(width), measureWhat));
+  return STACK_NODE_H + LABEL_LINE_H * (lines - 1) + SUBTITLE_LINE_H * (whatLines - 1);
 }
 
 /** How wide a column is: wide enough for the longest word of its names, within the two bounds. */
@@ -81,10 +100,14 @@ export function columnWidth(labels: readonly string[], measure: MeasureText = es
   return Math.min(STACK_NODE_MAX_W, Math.max(STACK_NODE_W, Math.ceil(word) + LABEL_CHROME));
 }
 
-/** `measure` is the label font's width in the view (a canvas); without a browser an estimate is used. */
+/**
+ * `measure` is the label font's width in the view (a canvas), `measureWhat` the subtitle's; without a
+ * browser estimates are used.
+ */
 export function layoutPipeline(
   pipeline: Pipeline,
   measure: MeasureText = estimateLabelWidth,
+  measureWhat: MeasureText = estimateSubtitleWidth,
 ): PipelineLayout {
   const used = [...new Set(pipeline.nodes.map((n) => COLUMN[n.kind]))].sort((a, b) => a - b);
   const columnOf = (n: PipelineNode) => used.indexOf(COLUMN[n.kind]);
@@ -95,7 +118,9 @@ export function layoutPipeline(
     ),
   );
   const widthOf = (n: PipelineNode) => widths[columnOf(n)] ?? STACK_NODE_W;
-  const heights = new Map(pipeline.nodes.map((n) => [n.id, boxHeight(n.label, measure, widthOf(n))]));
+  const heights = new Map(
+    pipeline.nodes.map((n) => [n.id, boxHeight(n.label, measure, widthOf(n), n.what, measureWhat)]),
+  );
   const heightOf = (id: string) => heights.get(id) ?? STACK_NODE_H;
   const neighbours = new Map<string, string[]>();
   for (const e of pipeline.edges) {
@@ -148,6 +173,7 @@ export function layoutPipeline(
     ...n,
     box: { x: columnX[columnOf(n)] ?? 0, y: ys.get(n.id) ?? 0, w: widthOf(n), h: heightOf(n.id) },
     labelUnits: labelUnits(n.label, labelWidth(widthOf(n)), measure),
+    whatUnits: labelUnits(n.what, labelWidth(widthOf(n)), measureWhat),
     uses: [...new Set(incoming.get(n.id) ?? [])],
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));

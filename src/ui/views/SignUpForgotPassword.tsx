@@ -10,6 +10,8 @@ export function SignUpForgotPassword(props: {
   clientId: string | undefined;
   username: string;
   disabled: boolean;
+  /** A call runs: the buttons say so with aria-disabled and keep the focus (the view ignores presses). */
+  busy: boolean;
   /** Whether a reset code was sent in this lab (from its calls, so a reload keeps the form where it was). */
   codeSent: boolean;
   error?: string;
@@ -43,7 +45,12 @@ export function SignUpForgotPassword(props: {
         onChange={setUsername}
         autoComplete="off"
       />
-      <button type="button" onClick={() => void request()} disabled={props.disabled}>
+      <button
+        type="button"
+        onClick={() => void request()}
+        disabled={props.disabled}
+        aria-disabled={props.busy || undefined}
+      >
         Send a reset code
       </button>
       {props.codeSent ? (
@@ -64,7 +71,12 @@ export function SignUpForgotPassword(props: {
             onChange={setPassword}
             autoComplete="new-password"
           />
-          <button type="submit" className="primary" disabled={props.disabled}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={props.disabled}
+            aria-disabled={props.busy || undefined}
+          >
             Set the new password
           </button>
         </>

@@ -15,6 +15,8 @@ export function SignUpProfileStep(props: {
   setEdit(edit: Edit): void;
   errors: { profile?: string; verifyCode?: string };
   disabled: boolean;
+  /** A call runs: the buttons say so with aria-disabled and keep the focus (the view ignores presses). */
+  busy: boolean;
   signedOut: boolean;
   emailPending: boolean;
   mail: InboxMessage[];
@@ -31,6 +33,7 @@ export function SignUpProfileStep(props: {
     setEdit,
     errors,
     disabled,
+    busy,
     signedOut,
     emailPending,
     mail,
@@ -69,7 +72,12 @@ export function SignUpProfileStep(props: {
           autoComplete="off"
         />
         {errors.profile ? <FieldError id="su-profile-error" text={errors.profile} /> : null}
-        <button type="submit" className="primary" disabled={disabled || signedOut}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={disabled || signedOut}
+          aria-disabled={busy || undefined}
+        >
           Save changes
         </button>
         {props.results}
@@ -88,10 +96,20 @@ export function SignUpProfileStep(props: {
             inputMode="numeric"
           />
           <div className="signup-buttons">
-            <button type="submit" className="primary" disabled={disabled || signedOut}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={disabled || signedOut}
+              aria-disabled={busy || undefined}
+            >
               Verify email
             </button>
-            <button type="button" onClick={() => void onNewVerifyCode()} disabled={disabled || signedOut}>
+            <button
+              type="button"
+              onClick={() => void onNewVerifyCode()}
+              disabled={disabled || signedOut}
+              aria-disabled={busy || undefined}
+            >
               Send a new code
             </button>
           </div>

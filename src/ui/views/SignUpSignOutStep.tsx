@@ -5,12 +5,14 @@ import { FieldError } from './sign-up-parts';
 export function SignUpSignOutStep(props: {
   error?: string;
   disabled: boolean;
+  /** A call runs: the buttons say so with aria-disabled and keep the focus (the view ignores presses). */
+  busy: boolean;
   signedOut: boolean;
   onSignOut(): void;
   onOldToken(): void;
   results: ReactNode;
 }) {
-  const { disabled, signedOut } = props;
+  const { disabled, busy, signedOut } = props;
   return (
     <li>
       <section className="signup-step" aria-labelledby="su-step-5">
@@ -22,11 +24,17 @@ export function SignUpSignOutStep(props: {
             className="primary"
             onClick={props.onSignOut}
             disabled={disabled || signedOut}
+            aria-disabled={busy || undefined}
           >
             GlobalSignOut
           </button>
           {signedOut ? (
-            <button type="button" onClick={props.onOldToken} disabled={disabled}>
+            <button
+              type="button"
+              onClick={props.onOldToken}
+              disabled={disabled}
+              aria-disabled={busy || undefined}
+            >
               Call GetUser with the old access token
             </button>
           ) : null}

@@ -173,17 +173,29 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
     [lab],
   );
 
+  // `busy` changes a render later: a second press in between must not start a second action.
+  const working = useRef(false);
   const act = (work: () => Promise<void>) => async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy) return;
+    if (working.current || !lab) return;
+    working.current = true;
     setBusy(true);
     action.current += 1;
     try {
       await work();
     } finally {
+      working.current = false;
       setBusy(false);
     }
   };
+  /** A field edited: the error the pool gave about its old value no longer applies. */
+  const edited = (key: FieldKey) =>
+    setErrors((old) => {
+      if (old[key] === undefined) return old;
+      const next = { ...old };
+      delete next[key];
+      return next;
+    });
 
   const loadProfile = async (accessToken: string) => {
     const call = await run('GetUser', { AccessToken: accessToken }, 'profile', 'profile');
@@ -317,7 +329,9 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
       .filter((c) => c.action === newest)
       .map(({ call }) => <CallResult key={call.id} call={call} reveal={reveal} />);
   };
-  const disabled = busy || !lab;
+  // Buttons are `disabled` only until the pool starts. While a call runs they are aria-disabled: a
+  // disabled button drops the keyboard focus to the page, and act() ignores a press meanwhile.
+  const disabled = !lab;
 
   return (
     <section className="view signup-view" aria-labelledby="signup-title">
@@ -338,7 +352,11 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
           <input type="checkbox" checked={reveal} onChange={() => setReveal((r) => !r)} /> Reveal passwords
           and tokens in the requests
         </label>
-        <button type="button" onClick={onStartOver} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => (working.current ? undefined : onStartOver())}
+          aria-disabled={busy || undefined}
+        >
           Start over with a fresh pool
         </button>
       </div>
@@ -365,7 +383,10 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 id="su-username"
                 label="Username"
                 value={form.username}
-                onChange={(username) => setForm({ ...form, username })}
+                onChange={(username) => {
+                  setForm({ ...form, username });
+                  edited('username');
+                }}
                 error={errors.username}
                 autoComplete="off"
               />
@@ -374,7 +395,10 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 label="Email"
                 type="email"
                 value={form.email}
-                onChange={(email) => setForm({ ...form, email })}
+                onChange={(email) => {
+                  setForm({ ...form, email });
+                  edited('email');
+                }}
                 error={errors.email}
                 autoComplete="off"
               />
@@ -382,7 +406,10 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 id="su-name"
                 label="Name"
                 value={form.name}
-                onChange={(name) => setForm({ ...form, name })}
+                onChange={(name) => {
+                  setForm({ ...form, name });
+                  edited('name');
+                }}
                 error={errors.name}
                 autoComplete="off"
               />
@@ -391,12 +418,15 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 label="Password"
                 type="password"
                 value={form.password}
-                onChange={(password) => setForm({ ...form, password })}
+                onChange={(password) => {
+                  setForm({ ...form, password });
+                  edited('password');
+                }}
                 error={errors.password}
                 autoComplete="new-password"
                 hint="The pool’s policy: at least 8 characters, with upper case, lower case, a number and a symbol."
               />
-              <button type="submit" className="primary" disabled={disabled}>
+              <button type="submit" className="primary" disabled={disabled} aria-disabled={busy || undefined}>
                 Sign up
               </button>
               {latest('signUp')}
@@ -415,16 +445,29 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                   id="su-confirm-code"
                   label="Confirmation code"
                   value={confirmCode}
-                  onChange={setConfirmCode}
+                  onChange={(code) => {
+                    setConfirmCode(code);
+                    edited('confirmCode');
+                  }}
                   error={errors.confirmCode}
                   autoComplete="one-time-code"
                   inputMode="numeric"
                 />
                 <div className="signup-buttons">
-                  <button type="submit" className="primary" disabled={disabled}>
+                  <button
+                    type="submit"
+                    className="primary"
+                    disabled={disabled}
+                    aria-disabled={busy || undefined}
+                  >
                     Confirm
                   </button>
-                  <button type="button" onClick={() => void onResend()} disabled={disabled}>
+                  <button
+                    type="button"
+                    onClick={() => void onResend()}
+                    disabled={disabled}
+                    aria-disabled={busy || undefined}
+                  >
                     Send the code again
                   </button>
                 </div>
@@ -444,7 +487,10 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                   id="su-signin-username"
                   label="Sign-in username"
                   value={signIn.username}
-                  onChange={(username) => setSignIn({ ...signIn, username })}
+                  onChange={(username) => {
+                    setSignIn({ ...signIn, username });
+                    edited('signIn');
+                  }}
                   autoComplete="off"
                 />
                 <Field
@@ -452,11 +498,19 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                   label="Sign-in password"
                   type="password"
                   value={signIn.password}
-                  onChange={(password) => setSignIn({ ...signIn, password })}
+                  onChange={(password) => {
+                    setSignIn({ ...signIn, password });
+                    edited('signIn');
+                  }}
                   error={errors.signIn}
                   autoComplete="current-password"
                 />
-                <button type="submit" className="primary" disabled={disabled}>
+                <button
+                  type="submit"
+                  className="primary"
+                  disabled={disabled}
+                  aria-disabled={busy || undefined}
+                >
                   Sign in
                 </button>
                 {latest('signIn')}
@@ -468,9 +522,13 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
                 codeSent={calls.some(({ call }) => call.operation === 'ForgotPassword' && !call.error)}
                 error={errors.forgot}
                 results={latest('forgot')}
-                send={(operation, body) => {
-                  action.current += 1;
-                  return run(operation, body, 'forgot', 'forgot');
+                busy={busy}
+                send={async (operation, body) => {
+                  let call: LabCall | undefined;
+                  await act(async () => {
+                    call = await run(operation, body, 'forgot', 'forgot');
+                  })();
+                  return call;
                 }}
               />
             </li>
@@ -482,6 +540,7 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
               setEdit={setEdit}
               errors={errors}
               disabled={disabled}
+              busy={busy}
               signedOut={signedOut}
               emailPending={emailPending}
               mail={mail}
@@ -497,6 +556,7 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
             <SignUpSignOutStep
               error={errors.signOut}
               disabled={disabled}
+              busy={busy}
               signedOut={signedOut}
               onSignOut={() => void onSignOut()}
               onOldToken={() => void onOldToken()}

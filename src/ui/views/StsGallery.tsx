@@ -109,10 +109,11 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
   const expiration = mint?.response ? xmlText(mint.response.body, 'Expiration') : undefined;
   return (
     <div className="sts-gallery__live">
+      {/* aria-disabled while running, not disabled: a disabled button drops the keyboard focus. */}
       <button
         type="button"
-        onClick={() => void run()}
-        disabled={snapshot.busy}
+        onClick={() => (snapshot.busy ? undefined : void run())}
+        aria-disabled={snapshot.busy || undefined}
         aria-label={`Run ${operation}`}
       >
         {snapshot.busy ? 'Running…' : 'Run live'}
@@ -142,6 +143,20 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
       </div>
     </div>
   );
+}
+
+/** How many frames to wait for the Flows view to draw its scenario picker before giving up. */
+const FOCUS_FRAMES = 30;
+
+/**
+ * Opening a scenario replaces this view with Flows, and the pressed heading with it: the keyboard
+ * focus would fall to the page. It goes to the Flows view's scenario picker instead, which names the
+ * scenario just opened, once React has drawn it.
+ */
+function focusScenarioPicker(frames = FOCUS_FRAMES) {
+  const picker = document.querySelector<HTMLSelectElement>('#main .scenario-picker select');
+  if (picker) picker.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusScenarioPicker(frames - 1));
 }
 
 /** STS_OPERATIONS, loaded with the engine so the first page stays light. */
@@ -197,7 +212,10 @@ export default function StsGallery() {
                     <button
                       type="button"
                       className="link"
-                      onClick={() => store.getState().openScenario(scenario.id)}
+                      onClick={() => {
+                        store.getState().openScenario(scenario.id);
+                        focusScenarioPicker();
+                      }}
                       title={`Play the ${operation} scenario`}
                     >
                       {operation}
