@@ -13,6 +13,30 @@ export interface GuidedStep {
 
 const ITEM = 'Plan the team offsite';
 
+/**
+ * Every text the scenario's item can end with: as added, Carol's edit (kept by Lambda or a re-apply) and
+ * Alice's rename (kept by the server or Automerge).
+ */
+const SCENARIO_TEXTS = new Set([ITEM, `${ITEM} in Porto`, `${ITEM} in Lisbon`]);
+
+/**
+ * Deletes, from Alice's device, the items an earlier run left: they are real data in the shared cloud,
+ * so a second run (after "Start again", or after a reload) would otherwise end with two identical rows.
+ * Step 1 does it rather than the restart, so a run after a reload (no restart) starts clean too.
+ * Only Alice's items with one of the scenario's texts go; anything else the reader added stays.
+ */
+async function removeEarlierRuns(lab: AppSyncLab): Promise<void> {
+  const { alice, carol } = devices(lab);
+  // Alice's own: with user pool auth AppSync lets only an item's owner delete it.
+  const owner = lab.cloud.demo.userPool.users[0]?.username;
+  const leftovers = alice.client
+    .items()
+    .filter((i) => !i._deleted && SCENARIO_TEXTS.has(i.text) && i.owner === owner);
+  for (const item of leftovers) await alice.client.remove(item.id);
+  await alice.client.idle();
+  await carol.client.idle();
+}
+
 const devices = (lab: AppSyncLab) => {
   const [alice, carol] = lab.devices;
   if (!alice || !carol) throw new Error('The scenario needs two devices.');
@@ -21,11 +45,15 @@ const devices = (lab: AppSyncLab) => {
 
 export const GUIDED_STEPS: GuidedStep[] = [
   {
-    title: `Alice adds “${ITEM}”. It reaches Carol live, over her subscription.`,
+    // The deletion is said: it shows in the wire timeline and live messages of a second run.
+    title:
+      `Alice adds “${ITEM}” (after deleting any an earlier run left). ` +
+      'It reaches Carol live, over her subscription.',
     async run(lab, memo) {
       const { alice, carol } = devices(lab);
       alice.link.setOnline(true);
       carol.link.setOnline(true);
+      await removeEarlierRuns(lab);
       memo.id = await alice.client.create({ text: ITEM, tags: ['team'] });
       await alice.client.idle();
     },
@@ -66,7 +94,8 @@ export const GUIDED_STEPS: GuidedStep[] = [
  * Clears what the last run left on screen, through the devices' clients as a user would: a conflict
  * still waiting is settled by keeping the server's version, both devices come online and send what
  * their outboxes hold, and once every answer and live message is in, the lab forgets the old verdicts
- * and live messages. Items stay: they are real data in the shared cloud.
+ * and live messages. Items stay: they are real data in the shared cloud (step 1 deletes the scenario's
+ * own item from an earlier run, so the next run ends as the first did).
  */
 export async function restartGuidedScenario(lab: AppSyncLab): Promise<void> {
   for (const device of lab.devices) device.link.setOnline(true);

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { PENDING_REASON } from '../../appsync-client/merger';
 import type { ClientEvent, LocalItem, OutboxEntry } from '../../appsync-client/types';
 import type { LabDevice } from '../../store/labs/appsync-lab';
@@ -13,8 +13,11 @@ export const MAX_ITEM_TEXT = 200;
 export function DevicePanel({ device }: { device: LabDevice }) {
   const [text, setText] = useState('');
   const countId = useId();
+  const blankId = useId();
   const over = text.length - MAX_ITEM_TEXT;
   const [problem, setProblem] = useState<string>();
+  /** Set when Add was pressed on only spaces: said, not silently ignored. Cleared by typing. */
+  const [blank, setBlank] = useState(false);
   const status = device.client.getStatus();
   const online = device.link.isOnline();
   const items = [...device.client.items()].sort(
@@ -32,7 +35,11 @@ export function DevicePanel({ device }: { device: LabDevice }) {
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || over > 0) return;
+    if (over > 0) return;
+    if (!text.trim()) {
+      setBlank(true);
+      return;
+    }
     run(device.client.create({ text: text.trim() }));
     setText('');
   };
@@ -78,9 +85,12 @@ export function DevicePanel({ device }: { device: LabDevice }) {
           New item{' '}
           <input
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby={countId}
-            aria-invalid={over > 0}
+            onChange={(e) => {
+              setText(e.target.value);
+              setBlank(false);
+            }}
+            aria-describedby={blank ? `${blankId} ${countId}` : countId}
+            aria-invalid={over > 0 || blank}
           />
         </label>
         <button type="submit" disabled={over > 0}>
@@ -91,6 +101,11 @@ export function DevicePanel({ device }: { device: LabDevice }) {
             ? `${text.length} / ${MAX_ITEM_TEXT} characters: ${over} too many. Shorten it to add.`
             : `${text.length} / ${MAX_ITEM_TEXT} characters`}
         </span>
+        {blank && (
+          <p id={blankId} role="alert" className="as-field-problem">
+            Nothing added: the text is only spaces. Type the item's text first.
+          </p>
+        )}
       </form>
       {problem && <p role="alert">{problem}</p>}
       <h4>Outbox ({outbox.length} pending)</h4>
@@ -124,6 +139,31 @@ function ItemRow({
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(item.text);
+  /** Why the draft was not saved (only spaces, too long), shown under the field and tied to it. */
+  const [invalid, setInvalid] = useState<string>();
+  const problemId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  /** Set by the reader opening or closing the edit, not by the first render: only they move focus. */
+  const moved = useRef(false);
+
+  // The Edit button and the field replace each other: focus follows into the field, and back to Edit on
+  // Save or Escape, instead of falling to the page with the control that held it.
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (editing ? field.current : editButton.current)?.focus();
+  }, [editing]);
+  const close = () => {
+    moved.current = true;
+    setInvalid(undefined);
+    setEditing(false);
+  };
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  };
   const run = (work: Promise<unknown>) =>
     work.then(
       () => onError(undefined),
@@ -134,11 +174,17 @@ function ItemRow({
     const text = draft.trim();
     // The same limit as the Add form: an edit is no way round it.
     if (text.length > MAX_ITEM_TEXT) {
-      onError(`The text is ${text.length} characters; the limit is ${MAX_ITEM_TEXT}. Shorten it to save.`);
+      setInvalid(`The text is ${text.length} characters; the limit is ${MAX_ITEM_TEXT}. Shorten it to save.`);
       return;
     }
-    if (text && text !== item.text) run(device.client.update(item.id, { text }));
-    setEditing(false);
+    if (!text) {
+      setInvalid(
+        `Not saved: the text is only spaces. Type the new text, or press Escape to keep “${item.text}”.`,
+      );
+      return;
+    }
+    if (text !== item.text) run(device.client.update(item.id, { text }));
+    close();
   };
   return (
     <li className="as-item">
@@ -152,9 +198,24 @@ function ItemRow({
         <form onSubmit={save} className="as-edit">
           <label>
             <span className="visually-hidden">Text of {item.text}</span>
-            <input value={draft} onChange={(e) => setDraft(e.target.value)} />
+            <input
+              ref={field}
+              value={draft}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setInvalid(undefined);
+              }}
+              onKeyDown={cancelOnEscape}
+              aria-invalid={invalid !== undefined}
+              aria-describedby={invalid ? problemId : undefined}
+            />
           </label>
           <button type="submit">Save</button>
+          {invalid && (
+            <p id={problemId} role="alert" className="as-field-problem">
+              {invalid}
+            </p>
+          )}
         </form>
       ) : (
         <span className={item.done ? 'as-text as-done' : 'as-text'}>{item.text}</span>
@@ -167,9 +228,11 @@ function ItemRow({
       </span>
       {!editing && (
         <button
+          ref={editButton}
           type="button"
           onClick={() => {
             setDraft(item.text);
+            moved.current = true;
             setEditing(true);
           }}
         >

@@ -86,7 +86,8 @@ export function GuidedScenario({ lab }: { lab: AppSyncLab }) {
       <p className="as-note">
         Pick a strategy in the conflict panel before step 4, then run it again with another one to compare.
         Starting again clears the last run's conflict, verdicts and live messages (a conflict still waiting is
-        settled by keeping the server's version).
+        settled by keeping the server's version). Step 1 deletes the item an earlier run left, so each run
+        ends as the first did.
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { LocalRecord } from '../../sync/types';
 import { DATASET, type LabDevice } from '../../store/labs/sync-lab';
 
@@ -20,6 +20,28 @@ export function DevicePanel({
   const [note, setNote] = useState<string>();
   const status = device.client.getStatus();
   const online = device.network.isOnline();
+  const table = useRef<HTMLTableElement>(null);
+  /** The row whose Remove button the reader pressed: that button leaves with the value, and focus with it. */
+  const removed = useRef<{ key: string; index: number } | undefined>(undefined);
+
+  // Once the removal shows, focus that fell to the page goes to the next row's Remove (or the one before),
+  // or to the table when none is left, instead of sending a keyboard reader back to the top.
+  useEffect(() => {
+    const gone = removed.current;
+    if (!gone || records.some((r) => r.key === gone.key && r.value !== null)) return;
+    removed.current = undefined;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    // A record never synced leaves the table; one the cloud knows stays as "(removed)" until it syncs.
+    const at = records.findIndex((r) => r.key === gone.key);
+    const after = at < 0 ? gone.index : at + 1;
+    const before = at < 0 ? gone.index : at;
+    const order = [...records.slice(after), ...records.slice(0, before).reverse()];
+    const next = order.find((r) => r.value !== null);
+    const rows = table.current?.tBodies[0]?.rows;
+    const row = next && rows ? rows[records.indexOf(next)] : undefined;
+    (row?.querySelector('button') ?? table.current)?.focus();
+  }, [records]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the lab changes
   useEffect(() => {
@@ -60,7 +82,7 @@ export function DevicePanel({
     <section className="sync-device" aria-label={`${label} device`}>
       <h3>{label}</h3>
       <p>
-        Identity: <code>{status.identityId ?? 'none yet (first sync signs in as alice)'}</code>
+        Identity: <IdentityId id={status.identityId} />
       </p>
       <label>
         <input
@@ -70,7 +92,8 @@ export function DevicePanel({
         />{' '}
         Offline
       </label>
-      <table>
+      {/* Focusable only from code: where focus goes when the last Remove button leaves. */}
+      <table ref={table} tabIndex={-1}>
         <caption>
           Dataset <code>{DATASET}</code> on the {device.name}
         </caption>
@@ -96,9 +119,13 @@ export function DevicePanel({
                 {r.value !== null && (
                   <button
                     type="button"
-                    onClick={() =>
-                      device.client.remove(DATASET, r.key).catch((e: Error) => setProblem(e.message))
-                    }
+                    onClick={() => {
+                      removed.current = { key: r.key, index: records.indexOf(r) };
+                      device.client.remove(DATASET, r.key).catch((e: Error) => {
+                        removed.current = undefined;
+                        setProblem(e.message);
+                      });
+                    }}
                   >
                     Remove {r.key}
                   </button>
@@ -151,5 +178,21 @@ export function DevicePanel({
         Synchronize {device.name}
       </button>
     </section>
+  );
+}
+
+/**
+ * An identity id ("us-east-1:444acaed-…") is one token: it may wrap only after the region's colon,
+ * never at a hyphen inside the UUID. Each part keeps to one line; a card too narrow scrolls (sync-view.css).
+ */
+function IdentityId({ id }: { id: string | undefined }) {
+  if (!id) return <code>none yet (first sync signs in as alice)</code>;
+  const colon = id.indexOf(':') + 1;
+  return (
+    <code className="sync-identity">
+      <span>{id.slice(0, colon)}</span>
+      <wbr />
+      <span>{id.slice(colon)}</span>
+    </code>
   );
 }

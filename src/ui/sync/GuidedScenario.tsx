@@ -1,14 +1,43 @@
 import { useEffect, useRef, useState } from 'react';
 import { DATASET, type LabDevice, type SyncLab } from '../../store/labs/sync-lab';
+import type { SyncOutcome } from '../../sync/types';
 
-/** "Edit offline on the phone, edit the same key on the laptop, reconnect": each step runs on the real devices. */
-const STEPS: { text: string; run(phone: LabDevice, laptop: LabDevice, lab: SyncLab): Promise<unknown> }[] = [
+/**
+ * What a step saw on the devices: `undefined` when it did what its sentence says, otherwise why not.
+ * The tick comes from this, never from the step having merely run: a sync can end without its changes.
+ */
+type Verdict = string | undefined;
+
+/** A sync that did not finish, in the words of the device and the client's own outcome. */
+function unsynced(device: LabDevice, outcome: SyncOutcome): Verdict {
+  if (outcome.ok) return undefined;
+  if (outcome.reason === 'conflict-aborted')
+    return (
+      `the ${device.name}'s conflict was left unresolved (the dialog was cancelled), ` +
+      'so its change is still pending.'
+    );
+  return `the ${device.name} did not synchronize: ${outcome.error?.message ?? outcome.reason}.`;
+}
+
+const themeOf = async (device: LabDevice) =>
+  (await device.client.records(DATASET)).find((r) => r.key === 'theme')?.value ?? null;
+
+/** One step of the scenario: its sentence, and what it does on the real devices. */
+interface Step {
+  text: string;
+  run(phone: LabDevice, laptop: LabDevice, lab: SyncLab): Promise<Verdict>;
+}
+
+/**
+ * "Edit offline on the phone, edit the same key on the laptop, reconnect": each step runs on the real
+ * devices.
+ */
+const STEPS: Step[] = [
   {
     text: 'Both devices sync, so they start from the same cloud state.',
     run: async (phone, laptop, lab) => {
       await phone.client.put(DATASET, 'theme', 'light');
-      await lab.synchronize(phone);
-      await lab.synchronize(laptop);
+      return unsynced(phone, await lab.synchronize(phone)) ?? unsynced(laptop, await lab.synchronize(laptop));
     },
   },
   {
@@ -16,25 +45,41 @@ const STEPS: { text: string; run(phone: LabDevice, laptop: LabDevice, lab: SyncL
     run: async (phone) => {
       phone.network.setOnline(false);
       await phone.client.put(DATASET, 'theme', 'dark');
+      return phone.client.getStatus().pending > 0 ? undefined : 'the phone has no pending change.';
     },
   },
   {
     text: 'The laptop, online, sets theme to "sepia" and synchronizes: UpdateRecords raises the record to a new sync count.',
     run: async (_phone, laptop, lab) => {
       await laptop.client.put(DATASET, 'theme', 'sepia');
-      await lab.synchronize(laptop);
+      return unsynced(laptop, await lab.synchronize(laptop));
     },
   },
   {
     text: 'The phone reconnects and synchronizes: ListRecords brings the laptop\'s "sepia" for a key the phone changed too. That is a conflict: choose how to resolve it.',
     run: async (phone, _laptop, lab) => {
       phone.network.setOnline(true);
-      await lab.synchronize(phone);
+      const problem = unsynced(phone, await lab.synchronize(phone));
+      // Cancelled: the step stays the current one, so running it again opens the dialog again.
+      return problem && `${problem} Run step 4 again to choose.`;
     },
   },
   {
     text: 'The laptop synchronizes again and receives the value you chose.',
-    run: async (_phone, laptop, lab) => lab.synchronize(laptop),
+    run: async (phone, laptop, lab) => {
+      const problem = unsynced(laptop, await lab.synchronize(laptop));
+      if (problem) return problem;
+      // "Receives the value you chose" is checked on both caches, not assumed from the sync's success:
+      // the phone may still hold its change (another tab, an edit made meanwhile).
+      const [mine, theirs] = [await themeOf(phone), await themeOf(laptop)];
+      const pending = phone.client.getStatus().pending;
+      if (mine === theirs && pending === 0) return undefined;
+      return (
+        `the laptop has theme “${theirs}” but the phone has “${mine}”` +
+        `${pending ? ` with ${pending} change${pending === 1 ? '' : 's'} pending` : ''}: ` +
+        'synchronize the phone, then run step 5 again.'
+      );
+    },
   },
 ];
 
@@ -81,8 +126,13 @@ export function GuidedScenario({ lab }: { lab: SyncLab }) {
     const from = document.activeElement;
     setBusy(true);
     try {
-      await current.run(phone, laptop, lab);
+      const problem = await current.run(phone, laptop, lab);
       const devices = `${await describeDevice(phone)} ${await describeDevice(laptop)}`;
+      if (problem) {
+        // Not ticked: the step stays current, and the reader is told what the devices show instead.
+        setResult(`Step ${step + 1} is not done: ${problem} ${devices}`);
+        return;
+      }
       setResult(
         step + 1 === STEPS.length
           ? `All ${STEPS.length} steps done. ${devices}`

@@ -37,6 +37,7 @@ export function SyncView() {
   if (failure) return <p role="alert">{failure}</p>;
   if (!lab) return <p>Starting the devices…</p>;
   const sync = (device: LabDevice) => void lab.synchronize(device);
+  const full = lab.devices.length >= DEVICE_NAMES.length;
   return (
     <div className="sync-view">
       <h2>Cognito Sync: an offline cache on every device</h2>
@@ -52,10 +53,22 @@ export function SyncView() {
           <DevicePanel key={d.name} device={d} onSync={sync} version={version} />
         ))}
       </div>
-      {lab.devices.length < DEVICE_NAMES.length && (
-        <button type="button" onClick={() => lab.addDevice()}>
-          Add a device
-        </button>
+      {/* Stays once all four are there, aria-disabled and saying why: a button removed (or disabled) under
+          the keyboard reader who just pressed it drops their focus to the top of the page. */}
+      <button
+        type="button"
+        onClick={() => {
+          if (!full) lab.addDevice();
+        }}
+        aria-disabled={full}
+        aria-describedby={full ? 'sync-devices-full' : undefined}
+      >
+        Add a device
+      </button>
+      {full && (
+        <p id="sync-devices-full" className="sync-note">
+          All four devices are on the page: the lab has no fifth.
+        </p>
       )}
       <GuidedScenario lab={lab} />
       <WireTimeline entries={lab.timeline} />
