@@ -17,6 +17,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { createCloudHandler, createTestClock } from '../../../tests/support/cloud-handler';
 import { createCloud, DEMO_DEVELOPER_PROVIDER } from '../index';
+import { failure } from '../services/cognito-idp/test-setup';
 
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -41,16 +42,6 @@ async function world() {
     systemClockOffset: clock.now() - Date.now(),
   };
   return { cloud, config, last };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('a signature made with the wrong secret', () => {
