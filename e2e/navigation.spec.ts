@@ -121,6 +121,25 @@ test('the clock moved with the credential buttons is in the link and comes back 
   await expect(page.getByRole('button', { name: /^Browser app.*credentials expired/ })).toBeVisible();
 });
 
+test('when the clock has moved as far as a link carries, its buttons say so instead of doing nothing', async ({
+  page,
+}) => {
+  const week = 7 * 24 * 3_600_000;
+  const clock = Array.from({ length: 20 }, () => `3:${week}`).join(',');
+  await page.goto(`/?scenario=enhanced-flow&as=userPool&step=3&clock=${clock}`);
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  const hour = page.getByRole('button', { name: 'Clock +1 hour' });
+  await expect(hour).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText('The clock has moved as far as a link can carry');
+  const time = await page.getByRole('tabpanel').locator('time').textContent();
+  // Pressed anyway (aria-disabled keeps it focusable): the clock stays where it was.
+  await hour.focus();
+  await page.keyboard.press('Enter');
+  await expect(hour).toBeFocused();
+  await expect(page.getByRole('tabpanel').locator('time')).toHaveText(time ?? '');
+});
+
 test('an STS gallery column header opens that scenario in Flows', async ({ page }) => {
   await page.goto('/?view=sts');
   await page.getByRole('button', { name: 'GetSessionToken', exact: true }).click();

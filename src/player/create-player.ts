@@ -4,8 +4,8 @@ import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from 
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
 import {
   type ClockJump,
+  clockMoveFits,
   MAX_CLOCK_JUMP_MS,
-  MAX_CLOCK_JUMPS,
   SIMULATION_SEED,
   SIMULATION_START,
   STEP_GAP_MS,
@@ -350,12 +350,11 @@ export function createPlayer({
         const { position } = snapshot;
         // Moves at one position add up into one, so that a link (at most MAX_CLOCK_JUMPS moves of at most
         // MAX_CLOCK_JUMP_MS each) carries every click; past those bounds the clock does not move.
+        if (!clockMoveFits(jumps, position, ms)) return;
         const last = jumps[jumps.length - 1];
         if (last?.position === position && last.ms + ms <= MAX_CLOCK_JUMP_MS)
           jumps = [...jumps.slice(0, -1), { position, ms: last.ms + ms }];
-        else if (jumps.length < MAX_CLOCK_JUMPS && ms <= MAX_CLOCK_JUMP_MS)
-          jumps = [...jumps, { position, ms }];
-        else return;
+        else jumps = [...jumps, { position, ms }];
         // The steps after this position will run on the moved clock.
         record.cutAt(position);
         clock += ms;

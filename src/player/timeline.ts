@@ -22,3 +22,13 @@ export interface ClockJump {
  */
 export const MAX_CLOCK_JUMP_MS = 7 * 24 * 3_600_000;
 export const MAX_CLOCK_JUMPS = 20;
+
+/**
+ * Whether a move of `ms` at `position` fits those bounds: added to a move already made at this position,
+ * or as a move of its own. The player refuses one that does not, and the clock buttons say so.
+ */
+export function clockMoveFits(jumps: readonly ClockJump[], position: number, ms: number): boolean {
+  const last = jumps[jumps.length - 1];
+  if (last?.position === position && last.ms + ms <= MAX_CLOCK_JUMP_MS) return true;
+  return jumps.length < MAX_CLOCK_JUMPS && ms <= MAX_CLOCK_JUMP_MS;
+}

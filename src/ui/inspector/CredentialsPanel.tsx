@@ -1,6 +1,10 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { HeldValues } from '../../player/create-player';
-import { useAppStoreApi } from '../../store/hooks';
+import { clockMoveFits } from '../../player/timeline';
+import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import { maskValue } from '../common/mask';
+
+const clockFullId = 'clock-moves-full';
 
 function countdown(ms: number): string {
   if (ms <= 0) return 'expired';
@@ -23,6 +27,14 @@ export function CredentialsPanel({
 }) {
   const store = useAppStoreApi();
   const c = held?.credentials;
+  // The buttons say when the clock cannot move further here (a link carries at most 20 moves of a week
+  // each), instead of doing nothing when pressed.
+  const fits = useAppStore(
+    useShallow((s) => ({
+      five: clockMoveFits(s.clockJumps, s.position, 5 * 60_000),
+      hour: clockMoveFits(s.clockJumps, s.position, 60 * 60_000),
+    })),
+  );
   return (
     <div className="credentials-panel">
       {c ? (
@@ -74,17 +86,37 @@ export function CredentialsPanel({
         <p>The app holds no AWS credentials at this step.</p>
       )}
       <p>
-        Simulation time: <time dateTime={new Date(clock).toISOString()}>{new Date(clock).toISOString()}</time>
+        Simulation time:{' '}
+        <time className="nowrap" dateTime={new Date(clock).toISOString()}>
+          {new Date(clock).toISOString()}
+        </time>
       </p>
-      <fieldset className="clock-controls">
+      <fieldset
+        className="clock-controls"
+        aria-describedby={fits.five && fits.hour ? undefined : clockFullId}
+      >
         <legend className="visually-hidden">Move the simulation clock</legend>
-        <button type="button" onClick={() => void store.getState().advanceClock(5 * 60_000)}>
+        <button
+          type="button"
+          aria-disabled={!fits.five || undefined}
+          onClick={() => (fits.five ? void store.getState().advanceClock(5 * 60_000) : undefined)}
+        >
           Clock +5 min
         </button>
-        <button type="button" onClick={() => void store.getState().advanceClock(60 * 60_000)}>
+        <button
+          type="button"
+          aria-disabled={!fits.hour || undefined}
+          onClick={() => (fits.hour ? void store.getState().advanceClock(60 * 60_000) : undefined)}
+        >
           Clock +1 hour
         </button>
       </fieldset>
+      {fits.five && fits.hour ? null : (
+        <p className="hint" id={clockFullId} role="status">
+          The clock has moved as far as a link can carry from here (20 moves, at most a week each). Go back
+          before a move, or Restart, to move it again.
+        </p>
+      )}
       <p className="hint">
         Moving the clock changes what the next step sends and what the engine accepts: watch tokens and
         credentials expire.
