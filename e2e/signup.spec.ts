@@ -117,10 +117,14 @@ test('sign up, confirm with the code from the inbox, sign in, change and verify 
   await expect(page.getByText('VerifyUserAttribute → 200 OK')).toBeVisible();
   await expect(profileValue(page, 'email_verified')).toHaveText('true');
 
-  // Sign out everywhere: the old access token stops working at Cognito's own APIs.
-  await page.getByRole('button', { name: 'GlobalSignOut' }).click();
+  // Sign out everywhere: the old access token stops working at Cognito's own APIs. From the keyboard:
+  // GlobalSignOut is then done for good, and the focus moves on to the old token's button.
+  await page.getByRole('button', { name: 'GlobalSignOut' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('GlobalSignOut → 200 OK')).toBeVisible();
-  await page.getByRole('button', { name: 'Call GetUser with the old access token' }).click();
+  const oldToken = page.getByRole('button', { name: 'Call GetUser with the old access token' });
+  await expect(oldToken).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'NotAuthorizedException' })).toContainText(
     'Access Token has been revoked',
   );

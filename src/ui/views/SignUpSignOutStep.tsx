@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { FieldError } from './sign-up-parts';
 
 /** Step 5 of the "Sign up" view: GlobalSignOut, then the revoked access token refused by GetUser. */
@@ -13,6 +13,14 @@ export function SignUpSignOutStep(props: {
   results: ReactNode;
 }) {
   const { disabled, busy, signedOut } = props;
+  const signOut = useRef<HTMLButtonElement>(null);
+  const oldToken = useRef<HTMLButtonElement>(null);
+  // Signed out, GlobalSignOut is done for good (disabled) and the keyboard focus on it would fall to the
+  // page: it moves on to the next thing to try, the old access token.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (signedOut && (active === signOut.current || active === document.body)) oldToken.current?.focus();
+  }, [signedOut]);
   return (
     <li>
       <section className="signup-step" aria-labelledby="su-step-5">
@@ -22,6 +30,7 @@ export function SignUpSignOutStep(props: {
           <button
             type="button"
             className="primary"
+            ref={signOut}
             onClick={props.onSignOut}
             disabled={disabled || signedOut}
             aria-disabled={busy || undefined}
@@ -31,6 +40,7 @@ export function SignUpSignOutStep(props: {
           {signedOut ? (
             <button
               type="button"
+              ref={oldToken}
               onClick={props.onOldToken}
               disabled={disabled}
               aria-disabled={busy || undefined}
