@@ -1,16 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { countedDown, listNumbers } from './list-numbers';
+import { device, save } from './sync-device';
 
 /** Cognito Sync view: offline edits survive a reload, reach the other device, and conflicts are resolved as chosen. */
-const device = (page: Page, name: string) => page.getByRole('region', { name: `${name} device` });
-
-async function save(page: Page, name: string, key: string, value: string) {
-  const panel = device(page, name);
-  await panel.getByLabel('Key').fill(key);
-  await panel.getByLabel('Value').fill(value);
-  await panel.getByRole('button', { name: `Save on ${name.toLowerCase()}` }).click();
-}
-
 test.beforeEach(async ({ page }) => {
   await page.goto('/?view=sync');
   await expect(device(page, 'Phone')).toBeVisible();

@@ -1,4 +1,5 @@
 import { type BrowserContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { device, save } from './sync-device';
 
 /**
  * Two tabs of one browser profile (two pages in one context) act on the app at once. They share one
@@ -8,15 +9,6 @@ import { type BrowserContext, expect as baseExpect, type Page, test } from '@pla
 // Two tabs mean two engines and two renderers on the same cores: allow for a slow machine.
 test.describe.configure({ timeout: 240_000 });
 const expect = baseExpect.configure({ timeout: 60_000 });
-
-const device = (page: Page, name: string) => page.getByRole('region', { name: `${name} device` });
-
-async function save(page: Page, name: string, key: string, value: string) {
-  const panel = device(page, name);
-  await panel.getByLabel('Key').fill(key);
-  await panel.getByLabel('Value').fill(value);
-  await panel.getByRole('button', { name: `Save on ${name.toLowerCase()}` }).click();
-}
 
 async function openSync(context: BrowserContext) {
   const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { WordBreaks } from '../common/WordBreaks';
 import { camelWords, labelPieces } from './label-wrap';
 
 /** Longer than this, a piece may also break between its camel-case words (`Authenticated|Role…`). */
@@ -11,18 +11,9 @@ const LONG_PIECE = 14;
  * its words and never inside one.
  */
 export function NameBreaks({ text }: { text: string }) {
-  const units = labelPieces(text).flatMap((piece) =>
-    piece.length > LONG_PIECE ? camelWords(piece) : [piece],
-  );
   return (
-    <>
-      {units.map((unit, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the units of one fixed string, in order
-        <Fragment key={i}>
-          {i > 0 ? <wbr /> : null}
-          {unit}
-        </Fragment>
-      ))}
-    </>
+    <WordBreaks
+      parts={labelPieces(text).flatMap((piece) => (piece.length > LONG_PIECE ? camelWords(piece) : [piece]))}
+    />
   );
 }
