@@ -82,6 +82,22 @@ describe('appsync client: authorisation modes', () => {
     expect(bob.client.items()).toEqual([expect.objectContaining({ id, text: "alice's", _version: 1 })]);
   });
 
+  it('IAM: valid keys whose policies grant no appsync:GraphQL are refused with Permission denied', async () => {
+    const w = await world();
+    const user = w.cloud.demo.iamUser;
+    const auth = iamAuth({
+      credentials: async () => ({ accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey }),
+      region: w.cloud.demo.region,
+      now: w.clock.now,
+    });
+    const stranger = await device(w, 'stranger', auth);
+    await stranger.client.start();
+    expect(stranger.client.getStatus()).toMatchObject({
+      state: 'error',
+      lastError: 'UnauthorizedException: Permission denied',
+    });
+  });
+
   it('IAM: a signature made with the wrong secret is refused before any field runs', async () => {
     const w = await world();
     const user = w.cloud.demo.iamUser;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCloud } from '../../src/sim/index';
+import { type Cloud, createCloud, type TraceEvent } from '../../src/sim/index';
 import { createTestClock } from '../support/cloud-handler';
 import { CREATE, field, graphql, headerParam, idTokenFor, recorder, UPDATE } from './appsync-support';
 
@@ -156,10 +156,7 @@ describe('appsync delta sync', () => {
     // A device away longer than the delta table keeps entries (30 minutes) gets a full base sync.
     clock.advance(31 * 60_000);
     const stale = await graphql(cloud, { authorization: alice }, sync, { lastSync: baseResult.startedAt });
-    expect(field<{ items: { id: string }[] }>(stale, 'syncItems').items.map((i) => i.id)).toEqual([
-      'a',
-      'b',
-    ]);
+    expect(field<{ items: { id: string }[] }>(stale, 'syncItems').items.map((i) => i.id)).toEqual(['a', 'b']);
   });
 });
 
@@ -225,7 +222,74 @@ describe('appsync real-time subscriptions', () => {
     const rec = recorder(socket);
     expect(await rec.until((m) => m.type === 'connection_error')).toEqual({
       type: 'connection_error',
-      payload: { errors: [{ errorType: 'UnauthorizedException', errorCode: 401 }] },
+      payload: {
+        errors: [
+          {
+            errorType: 'UnauthorizedException',
+            message: 'You are not authorized to make this call.',
+            errorCode: 401,
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('appsync: where a caller is refused, and in which words', () => {
+  /** A request signed for appsync with the demo IAM user's keys (its policies grant no appsync:GraphQL). */
+  async function signedByIamUser(cloud: Cloud, clock: { now(): number }, query: string) {
+    const { signRequest } = await import('../../src/sim/sigv4/sign-request');
+    const user = cloud.demo.iamUser;
+    const request = new Request(cloud.demo.appSync?.url as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return signRequest(
+      request,
+      { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey },
+      { service: 'appsync', region: cloud.demo.region, now: clock.now() },
+    );
+  }
+
+  it('IAM: a signed caller without appsync:GraphQL on the field gets 401 Permission denied, and nothing runs', async () => {
+    const { cloud, clock } = await setup();
+    const events: TraceEvent[] = [];
+    cloud.subscribe((e) => events.push(e));
+    const write = await cloud.fetch(
+      await signedByIamUser(cloud, clock, 'mutation { createItem(input: { text: "sneaky" }) { id } }'),
+    );
+    expect(write.status).toBe(401);
+    expect(await write.json()).toEqual({
+      errors: [{ errorType: 'UnauthorizedException', message: 'Permission denied' }],
+    });
+    const decision = events.find((e) => e.kind === 'iam.decision');
+    expect(decision?.detail).toMatchObject({
+      action: 'appsync:GraphQL',
+      resource: expect.stringMatching(/:apis\/[^/]+\/types\/Mutation\/fields\/createItem$/),
+      result: { decision: expect.stringMatching(/Deny/) },
+    });
+    const alice = await idTokenFor(cloud, 0);
+    const list = await graphql(cloud, { authorization: alice }, '{ listItems { items { id } } }');
+    expect(field<{ items: unknown[] }>(list, 'listItems').items).toEqual([]);
+    // A read is refused the same way, as a request, not as a field error of a 200 answer.
+    const read = await cloud.fetch(await signedByIamUser(cloud, clock, '{ a: listItems { items { id } } }'));
+    expect(read.status).toBe(401);
+  });
+
+  it('user pools: the JWT goes bare in the Authorization header; a Bearer prefix does not parse', async () => {
+    const { cloud } = await setup();
+    const alice = await idTokenFor(cloud, 0);
+    const bare = await graphql(cloud, { authorization: alice }, '{ listItems { items { id } } }');
+    expect(bare.status).toBe(200);
+    const prefixed = await graphql(
+      cloud,
+      { authorization: `Bearer ${alice}` },
+      '{ listItems { items { id } } }',
+    );
+    expect(prefixed.status).toBe(401);
+    expect(prefixed.body).toEqual({
+      errors: [{ errorType: 'UnauthorizedException', message: 'Unable to parse JWT token.' }],
     });
   });
 });

@@ -207,7 +207,15 @@ describe('appsync real-time endpoint under hostile messages', () => {
     const rec = recorder(socket);
     expect(await rec.until((m) => m.type === 'connection_error')).toEqual({
       type: 'connection_error',
-      payload: { errors: [{ errorType: 'UnauthorizedException', errorCode: 401 }] },
+      payload: {
+        errors: [
+          {
+            errorType: 'UnauthorizedException',
+            message: 'You are not authorized to make this call.',
+            errorCode: 401,
+          },
+        ],
+      },
     });
     expect(await closed).toBe(1002);
   });

@@ -57,8 +57,9 @@ export async function identify(
   if (!allowed.includes('AMAZON_COGNITO_USER_POOLS')) {
     throw appsyncErrors.unauthorized('Valid authorization header not provided.');
   }
-  const token = authorization.replace(/^Bearer\s+/i, '');
-  const verified = await verifyUserPoolToken(world, token, { poolId: api.userPoolId });
+  // The JWT goes bare in the header: AppSync does not strip a `Bearer ` prefix, and a prefixed value
+  // fails to parse (aws/aws-appsync-community#96 and #198).
+  const verified = await verifyUserPoolToken(world, authorization, { poolId: api.userPoolId });
   if (!verified.ok) {
     const message = verified.reason === 'expired' ? 'Token has expired.' : 'Unable to parse JWT token.';
     ctx.emit('token.rejected', `AppSync refused the JWT: ${verified.message}`, { reason: verified.reason });
@@ -71,40 +72,56 @@ export async function identify(
 }
 
 /**
- * Field-level authorisation: the root type must accept the caller's mode (AppSync's @aws_* directives),
- * and an IAM caller needs `appsync:GraphQL` on the field's ARN.
+ * The schema's per-type auth modes (AppSync's @aws_* directives): a root type that does not accept the
+ * caller's mode refuses the field with a field error in a 200 answer ("Not Authorized to access …").
  */
 export function authorizeField(
-  api: GraphqlApi,
   identity: AppSyncIdentity,
-  ctx: RequestContext,
   type: keyof typeof FIELD_AUTH_MODES,
   field: string,
 ): void {
   const modes: readonly string[] = FIELD_AUTH_MODES[type];
   if (!modes.includes(identity.mode)) throw appsyncErrors.unauthorizedField(field, type);
-  if (identity.mode !== 'AWS_IAM' || !identity.caller) return;
-  const { world } = ctx;
+}
+
+/**
+ * IAM authorisation: an AWS_IAM caller needs `appsync:GraphQL` on the ARN of every root field it asks
+ * for, checked before anything runs. A deny refuses the whole request as 401 UnauthorizedException
+ * "Permission denied", not as a field error of a 200 answer: that is what signed callers whose policy
+ * lacks the field see (aws-amplify/amplify-cli#4343 and #5822, amplify-category-api#2457; over the
+ * real-time endpoint, amplify-android#1369). Other modes are not IAM's to judge.
+ */
+export function authorizeIam(
+  api: GraphqlApi,
+  identity: AppSyncIdentity,
+  ctx: RequestContext,
+  type: keyof typeof FIELD_AUTH_MODES,
+  fields: readonly string[],
+): void {
   const caller = identity.caller;
-  const resource = `arn:aws:appsync:${world.region}:${world.accountId}:apis/${api.apiId}/types/${type}/fields/${field}`;
-  const result = evaluate({
-    action: 'appsync:GraphQL',
-    resource,
-    principal: caller.principal,
-    resourceAccountId: world.accountId,
-    context: { ...caller.context, 'aws:CurrentTime': new Date(world.now()).toISOString() },
-    identityPolicies: caller.identityPolicies,
-    permissionsBoundary: caller.permissionsBoundary,
-    sessionPolicies: caller.sessionPolicies,
-  });
-  ctx.emit('iam.decision', `${result.decision}: appsync:GraphQL on ${type}.${field}`, {
-    action: 'appsync:GraphQL',
-    resource,
-    result,
-    message:
-      result.decision === 'Allow'
-        ? undefined
-        : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
-  });
-  if (result.decision !== 'Allow') throw appsyncErrors.unauthorizedField(field, type);
+  if (identity.mode !== 'AWS_IAM' || !caller) return;
+  const { world } = ctx;
+  for (const field of fields) {
+    const resource = `arn:aws:appsync:${world.region}:${world.accountId}:apis/${api.apiId}/types/${type}/fields/${field}`;
+    const result = evaluate({
+      action: 'appsync:GraphQL',
+      resource,
+      principal: caller.principal,
+      resourceAccountId: world.accountId,
+      context: { ...caller.context, 'aws:CurrentTime': new Date(world.now()).toISOString() },
+      identityPolicies: caller.identityPolicies,
+      permissionsBoundary: caller.permissionsBoundary,
+      sessionPolicies: caller.sessionPolicies,
+    });
+    ctx.emit('iam.decision', `${result.decision}: appsync:GraphQL on ${type}.${field}`, {
+      action: 'appsync:GraphQL',
+      resource,
+      result,
+      message:
+        result.decision === 'Allow'
+          ? undefined
+          : accessDeniedMessage(caller.arn, 'appsync:GraphQL', resource, result),
+    });
+    if (result.decision !== 'Allow') throw appsyncErrors.unauthorized('Permission denied');
+  }
 }

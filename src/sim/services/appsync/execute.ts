@@ -103,15 +103,15 @@ export async function runOperation(
   };
   const rootValue = {
     getItem: ({ id }: { id: string }) => {
-      authorizeField(api, identity, ctx, 'Query', 'getItem');
+      authorizeField(identity, 'Query', 'getItem');
       return getOwn(api.items, id) ?? null;
     },
     listItems: (args: { limit?: number; nextToken?: string }) => {
-      authorizeField(api, identity, ctx, 'Query', 'listItems');
+      authorizeField(identity, 'Query', 'listItems');
       return listItems(api, world, args.limit ?? undefined, args.nextToken ?? undefined);
     },
     syncItems: (args: { limit?: number; nextToken?: string; lastSync?: number }) => {
-      authorizeField(api, identity, ctx, 'Query', 'syncItems');
+      authorizeField(identity, 'Query', 'syncItems');
       const result = syncItems(api, world, {
         limit: args.limit ?? undefined,
         nextToken: args.nextToken ?? undefined,
@@ -129,7 +129,7 @@ export async function runOperation(
       return result;
     },
     createItem: ({ input }: { input: { id?: string; text: string; done?: boolean; tags?: string[] } }) => {
-      authorizeField(api, identity, ctx, 'Mutation', 'createItem');
+      authorizeField(identity, 'Mutation', 'createItem');
       const item = createItem(api, world, identity.owner, {
         id: input.id ?? undefined,
         text: input.text,
@@ -144,7 +144,7 @@ export async function runOperation(
     }: {
       input: { id: string; text?: string; done?: boolean; tags?: string[]; _version: number };
     }) => {
-      authorizeField(api, identity, ctx, 'Mutation', 'updateItem');
+      authorizeField(identity, 'Mutation', 'updateItem');
       try {
         const result = updateItem(api, world, input);
         if (result.conflict) conflicts.push(result.conflict);
@@ -155,7 +155,7 @@ export async function runOperation(
       }
     },
     deleteItem: ({ input }: { input: { id: string; _version: number } }) => {
-      authorizeField(api, identity, ctx, 'Mutation', 'deleteItem');
+      authorizeField(identity, 'Mutation', 'deleteItem');
       const existing = getOwn(api.items, input.id);
       // Owner rule: with user pool auth only the item's owner may delete it.
       if (identity.mode === 'AMAZON_COGNITO_USER_POOLS' && existing && existing.owner !== identity.owner) {

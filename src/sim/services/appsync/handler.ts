@@ -1,14 +1,16 @@
 import { parseState } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
-import { identify } from './auth';
+import { authorizeIam, identify } from './auth';
 import { appsyncErrors } from './errors';
 import { parseDocument, runOperation } from './execute';
+import { rootFieldsOf } from './root-fields';
 import type { GraphqlApi } from './state';
 
 /**
  * POST https://<apiId>.appsync-api.<region>.amazonaws.com/graphql. Request-level failures (no or bad
  * credentials, malformed JSON) are thrown and answered at dispatch by the `appsync-graphql` protocol,
- * HTTP errors with `{"errors":[{"errorType","message"}]}`; everything after authentication answers 200
+ * HTTP errors with `{"errors":[{"errorType","message"}]}`, and so is IAM's refusal of a root field (401
+ * "Permission denied"); everything after that answers 200
  * with `data` and, when something failed, `errors` entries.
  * Loaded lazily by route.ts so that graphql never weighs on the first page.
  */
@@ -90,11 +92,13 @@ export async function handleGraphqlRequest(
       owner: identity.owner,
     },
   );
+  const operationName = typeof payload.operationName === 'string' ? payload.operationName : undefined;
+  const root = rootFieldsOf(document, operationName);
+  if (root) authorizeIam(api, identity, ctx, root.type, root.fields);
   const variables =
     payload.variables && typeof payload.variables === 'object'
       ? (payload.variables as Record<string, unknown>)
       : undefined;
-  const operationName = typeof payload.operationName === 'string' ? payload.operationName : undefined;
   const outcome = await runOperation(api, ctx, identity, document, variables, operationName);
   return reply(200, outcome.body, ctx.requestId);
 }

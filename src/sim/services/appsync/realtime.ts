@@ -3,7 +3,7 @@ import { getOwn } from '../../core/dict';
 import type { Exclusive } from '../../core/request-queue';
 import type { RequestContext } from '../../core/service';
 import type { World } from '../../world';
-import { type AppSyncIdentity, authorizeField, identify } from './auth';
+import { type AppSyncIdentity, authorizeField, authorizeIam, identify } from './auth';
 import { type AwsError, isAwsError } from '../../core/errors';
 import { appsyncErrors } from './errors';
 import { parseDocument } from './execute';
@@ -127,9 +127,21 @@ export function openRealtimeSocket(
     });
   };
 
-  /** A refused handshake: the error message arrives, then the server closes the connection. */
-  const refuse = (errorType: string) => {
-    sendToClient({ type: 'connection_error', payload: { errors: [{ errorType, errorCode: 401 }] } });
+  /**
+   * A refused handshake: the error message arrives, then the server closes the connection. Whatever
+   * failed (no header, a bad key, token or signature), AppSync says it in these words and this code
+   * (aws-amplify/amplify-flutter#2763; in 2021 the type was namespaced and the code 400,
+   * amplify-android#1392).
+   */
+  const refuse = () => {
+    const errors = [
+      {
+        errorType: 'UnauthorizedException',
+        message: 'You are not authorized to make this call.',
+        errorCode: 401,
+      },
+    ];
+    sendToClient({ type: 'connection_error', payload: { errors } });
     // After the error is delivered (or buffered for a handler set later).
     queueMicrotask(() => queueMicrotask(() => socket.close(1002, 'connection_error')));
   };
@@ -139,7 +151,7 @@ export function openRealtimeSocket(
     if (protocol !== 'graphql-ws' || !headers) {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
-      refuse('UnauthorizedException');
+      refuse();
       return;
     }
     try {
@@ -148,10 +160,10 @@ export function openRealtimeSocket(
         authRequest(httpHost, '/graphql/connect', headers, '{}'),
         contextFor(world),
       );
-    } catch (error) {
+    } catch {
       socket.readyState = 1;
       socket.onopen?.({ type: 'open' });
-      refuse(isAwsError(error) ? error.code : 'UnauthorizedException');
+      refuse();
       return;
     }
     socket.readyState = 1;
@@ -215,7 +227,8 @@ export function openRealtimeSocket(
     const selection = operation.selectionSet.selections[0];
     const field = (selection && selection.kind === 'Field' ? selection.name.value : '') as SubscriptionField;
     try {
-      authorizeField(live(), subscriber, ctx, 'Subscription', field);
+      authorizeIam(live(), subscriber, ctx, 'Subscription', [field]);
+      authorizeField(subscriber, 'Subscription', field);
     } catch (error) {
       const e = error as AwsError;
       sendToClient({
