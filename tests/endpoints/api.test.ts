@@ -66,7 +66,7 @@ describe('API Gateway GET /me (COGNITO_USER_POOLS authorizer)', () => {
     }
   });
 
-  it('answers 401 Unauthorized without a token, with an access token, and once the ID token expired', async () => {
+  it('answers 401 without a token, with an access token, and once the ID token expired (in its own words)', async () => {
     const { clock, w, api } = await setup();
     const { idToken, accessToken } = await signIn(w);
     await expectGatewayError(await w.cloud.fetch(get(`${api}/me`)), 401, 'UnauthorizedException', {
@@ -89,11 +89,12 @@ describe('API Gateway GET /me (COGNITO_USER_POOLS authorizer)', () => {
       },
     );
     clock.advance(60 * 60_000);
+    // Expired: the same 401, in its own words.
     await expectGatewayError(
       await w.cloud.fetch(get(`${api}/me`, { Authorization: idToken })),
       401,
       'UnauthorizedException',
-      { message: 'Unauthorized' },
+      { message: 'The incoming token has expired' },
     );
     expect(
       w.events

@@ -23,8 +23,9 @@ export interface AuthorizerOutcome {
  * (AWS's examples use the bare token; reports since 2016 say the prefix works). Without method
  * scopes the token must be an ID token; with scopes, an access token whose `scope` holds one of
  * them. The ID token's `aud` is not compared with any app client (no token validation regex here),
- * so any app client of a configured pool is let in. Every failure is 401 Unauthorized; for a valid
- * access token missing the scopes 401 is what reports show ((unv) in docs/aws-reference.md §8.1).
+ * so any app client of a configured pool is let in. Every failure is 401: "Unauthorized", or "The
+ * incoming token has expired" for a token past its `exp` (obs); for a valid access token missing the
+ * scopes 401 is what reports show ((unv) in docs/aws-reference.md §8.1).
  */
 export async function cognitoAuthorizer(
   ctx: RequestContext,
@@ -38,7 +39,7 @@ export async function cognitoAuthorizer(
       reason: why,
       ...detail,
     });
-    throw gatewayErrors.unauthorized();
+    throw detail.failure === 'expired' ? gatewayErrors.tokenExpired() : gatewayErrors.unauthorized();
   };
   const raw = request.headers.get(authorizer.header)?.trim() ?? '';
   if (!raw) return reject(`no ${authorizer.header} header`);

@@ -28,6 +28,11 @@ const gatewayError = errorFactory(API_GATEWAY_ERRORS);
 
 export const gatewayErrors = {
   unauthorized: () => gatewayError('UnauthorizedException', 'Unauthorized'),
+  /**
+   * A Cognito authorizer's token past its `exp`: the same 401 in its own words (obs: the body
+   * `{"message":"The incoming token has expired"}` in aws-amplify/amplify-js#5934, #6060, #10147).
+   */
+  tokenExpired: () => gatewayError('UnauthorizedException', 'The incoming token has expired'),
   missingAuthenticationToken: () =>
     gatewayError('MissingAuthenticationTokenException', 'Missing Authentication Token'),
   forbidden: () => gatewayError('ForbiddenException', 'Forbidden'),
