@@ -129,6 +129,10 @@ describe('SetIdentityPoolRoles validates as the service model says', () => {
   it('refuses bad enums, empty and oversized rule lists, and Rules without RulesConfiguration, storing nothing', async () => {
     const { cloud, key, set } = await setup();
     const before = stateOf(cloud);
+    const SERVICE_RULES = [
+      /RulesConfiguration is required/,
+      /^accounts\.example\.com is not a valid RoleMapping ProviderName or is not a configured provider\.$/,
+    ] as const;
     const cases: [Record<string, unknown>, RegExp][] = [
       [
         { [key]: { Type: 'Magic' } },
@@ -154,15 +158,14 @@ describe('SetIdentityPoolRoles validates as the service model says', () => {
         { [key]: { Type: 'Rules', RulesConfiguration: { Rules: [rule(cloud, { MatchType: 'Regex' })] } } },
         /enum value set: \[Equals, Contains, StartsWith, NotEqual\]/,
       ],
-      [{ [key]: { Type: 'Rules' } }, /RulesConfiguration is required/],
-      [
-        { 'accounts.example.com': { Type: 'Token' } },
-        /^accounts\.example\.com is not a valid RoleMapping ProviderName or is not a configured provider\.$/,
-      ],
+      [{ [key]: { Type: 'Rules' } }, SERVICE_RULES[0]],
+      [{ 'accounts.example.com': { Type: 'Token' } }, SERVICE_RULES[1]],
     ];
     for (const [RoleMappings, message] of cases) {
       const error = await set({ RoleMappings });
-      expect(error.name).toBe('InvalidParameterException');
+      // The model's shape constraints are ValidationException; the service's own rules InvalidParameterException.
+      const rule = SERVICE_RULES.some((r) => r === message);
+      expect(error.name).toBe(rule ? 'InvalidParameterException' : 'ValidationException');
       expect(error.status).toBe(400);
       expect(error.message).toMatch(message);
     }
@@ -173,7 +176,7 @@ describe('SetIdentityPoolRoles validates as the service model says', () => {
     const { cloud, current, set } = await setup();
     const before = stateOf(cloud);
     const error = await set({ Roles: { ...current.Roles, admin: roleArn(cloud, 'AtlasAdminsRole') } });
-    expect(error).toMatchObject({ name: 'InvalidParameterException', status: 400 });
+    expect(error).toMatchObject({ name: 'ValidationException', status: 400 });
     expect(error.message).toContain(
       'Map keys must satisfy constraint: [Member must satisfy regular expression pattern: (un)?authenticated]',
     );

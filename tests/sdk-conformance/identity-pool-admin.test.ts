@@ -174,7 +174,7 @@ describe('cognito-identity DescribeIdentity, ListIdentities and UnlinkIdentity',
         new ListIdentitiesCommand({ IdentityPoolId: cloud.demo.identityPool.id } as never),
       ),
     ).rejects.toMatchObject({
-      name: 'InvalidParameterException',
+      name: 'ValidationException',
       message:
         "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
     });

@@ -16,6 +16,8 @@ export const COGNITO_IDENTITY_ERRORS = {
   ResourceConflictException: sender,
   ResourceNotFoundException: sender,
   SerializationException: sender,
+  /** The JSON front end's shape check (not in the SDK model's error shapes; lookup.ts). */
+  ValidationException: sender,
   InternalErrorException: { status: 500, fault: 'Receiver' },
 } as const;
 export type CognitoIdentityErrorCode = keyof typeof COGNITO_IDENTITY_ERRORS;

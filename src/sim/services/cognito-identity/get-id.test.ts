@@ -40,7 +40,7 @@ describe('cognito-identity GetId', () => {
   it('validates the pool id shape as the service model does', async () => {
     const { identity } = await identityTestCloud();
     await expect(identity.send(new GetIdCommand({ IdentityPoolId: 'not a pool' }))).rejects.toMatchObject({
-      name: 'InvalidParameterException',
+      name: 'ValidationException',
       message:
         "1 validation error detected: Value 'not a pool' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
     });

@@ -9,7 +9,14 @@ import { IdentityErrors } from './errors';
 import { getIdentity } from './identities';
 import type { IdentityPoolConfig, IdentityRecord } from './state';
 
-export const validate = createValidator('InvalidParameterException');
+/**
+ * The service model's shape constraints are refused as ValidationException (400), not as the
+ * InvalidParameterException the user pool API uses for the same kind of message (obs: `x-amzn-ErrorType:
+ * ValidationException` for a GetId pool id off the pattern, aws-amplify/amplify-swift#2864 and
+ * aws/amazon-freertos#1829; CreateIdentityPool's name, getmoto/moto#1979). The service's own rules keep
+ * InvalidParameterException (IdentityErrors.invalidParameter).
+ */
+export const validate = createValidator('ValidationException');
 
 const ID_RULE = { min: 1, max: 55, pattern: /^[\w-]+:[0-9a-f-]+$/, patternText: '[\\w-]+:[0-9a-f-]+' };
 

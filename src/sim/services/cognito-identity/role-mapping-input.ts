@@ -127,7 +127,9 @@ function mappingInput(value: unknown, path: string): RoleMapping {
   }
   // Not a shape constraint but the service's own rule; its exact text is not quoted anywhere we found.
   if (type === 'Rules' && !mapping.RulesConfiguration)
-    validate.fail('RulesConfiguration is required when the role mapping Type is Rules.');
+    throw IdentityErrors.invalidParameter(
+      'RulesConfiguration is required when the role mapping Type is Rules.',
+    );
   return mapping;
 }
 
@@ -165,7 +167,9 @@ export function roleMappingsInput(value: unknown, pool: IdentityPoolConfig): Rec
     const checked = mappingInput(mapping, `roleMappings.${provider}.member`);
     // Observed: "<provider> is not a valid RoleMapping ProviderName or is not a configured provider." (aws/aws-cdk#22951).
     if (!providers.has(provider))
-      validate.fail(`${provider} is not a valid RoleMapping ProviderName or is not a configured provider.`);
+      throw IdentityErrors.invalidParameter(
+        `${provider} is not a valid RoleMapping ProviderName or is not a configured provider.`,
+      );
     Object.defineProperty(mappings, provider, {
       value: checked,
       enumerable: true,

@@ -104,7 +104,7 @@ describe('cognito-identity UpdateIdentityPool', () => {
       } as UpdateIdentityPoolCommandInput),
     );
     await expect(call).rejects.toMatchObject({
-      name: 'InvalidParameterException',
+      name: 'ValidationException',
       message:
         "1 validation error detected: Value null at 'allowUnauthenticatedIdentities' failed to satisfy constraint: Member must not be null",
     });
@@ -118,7 +118,7 @@ describe('cognito-identity UpdateIdentityPool', () => {
         new UpdateIdentityPoolCommand({ ...demoPoolInput(cloud, true), IdentityPoolName: 'bad/name' }),
       ),
     ).rejects.toMatchObject({
-      name: 'InvalidParameterException',
+      name: 'ValidationException',
       message:
         "1 validation error detected: Value 'bad/name' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
     });
