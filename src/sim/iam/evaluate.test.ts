@@ -170,16 +170,47 @@ describe('iam evaluate: resource-based policies and principals (same account, do
     expect(result.policies[0]?.statements[0]).toMatchObject({ principalMatched: false, applies: false });
   });
 
-  it('NotPrincipal with Deny denies everyone except the listed principal', () => {
+  it('NotPrincipal with Deny leaves a caller out only when every level is listed: account, role, session', () => {
+    const all = [policy('All', allow('*'))];
+    const decide = (listed: string[], principal?: RequestPrincipal) =>
+      evaluate(
+        request({
+          resourcePolicy: policy(
+            'bucket policy',
+            deny('s3:*', 'arn:aws:s3:::demo-bucket/*', { NotPrincipal: { AWS: listed } }),
+          ),
+          identityPolicies: all,
+          ...(principal ? { principal } : {}),
+        }),
+      ).decision;
+    const root = `arn:aws:iam::${ACCT}:root`;
+    // The user alone, without its account: the account level is still denied, so the user is too.
+    expect(decide([USER_ARN])).toBe('ExplicitDeny');
+    expect(decide([USER_ARN, root])).toBe('Allow');
+    expect(decide([USER_ARN, ACCT])).toBe('Allow');
+    // A role session: naming the role (and the account) does not leave its sessions out.
+    expect(decide([ROLE_ARN, root], sessionPrincipal)).toBe('ExplicitDeny');
+    expect(decide([SESSION_ARN, root], sessionPrincipal)).toBe('ExplicitDeny');
+    expect(decide([SESSION_ARN, ROLE_ARN, root], sessionPrincipal)).toBe('Allow');
+    // Another account's principal is denied whatever this account lists.
+    expect(
+      decide([USER_ARN, root], {
+        type: 'AWS',
+        identifiers: [`arn:aws:iam::${OTHER}:user/x`, `arn:aws:iam::${OTHER}:root`, OTHER],
+        accountId: OTHER,
+      }),
+    ).toBe('ExplicitDeny');
+  });
+
+  it('NotPrincipal with Allow covers everyone it does not leave out, anonymous callers included', () => {
     const resourcePolicy = policy(
       'bucket policy',
-      deny('s3:*', 'arn:aws:s3:::demo-bucket/*', { NotPrincipal: { AWS: USER_ARN } }),
+      allow('s3:GetObject', OBJECT, { NotPrincipal: { AWS: `arn:aws:iam::${OTHER}:root` } }),
     );
-    const all = [policy('All', allow('*'))];
-    expect(evaluate(request({ resourcePolicy, identityPolicies: all })).decision).toBe('Allow');
-    expect(
-      evaluate(request({ resourcePolicy, identityPolicies: all, principal: sessionPrincipal })).decision,
-    ).toBe('ExplicitDeny');
+    const anonymous: RequestPrincipal = { type: 'Anonymous', identifiers: [] };
+    expect(evaluate(request({ resourcePolicy, principal: anonymous })).decision).toBe('Allow');
+    // A same-account user with no identity policy of its own: the grant names it as `"*"` would.
+    expect(evaluate(request({ resourcePolicy, identityPolicies: [] })).decision).toBe('Allow');
   });
 
   it('anonymous callers are decided by the resource policy alone', () => {

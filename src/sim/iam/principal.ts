@@ -82,6 +82,28 @@ export function principalGrant(
   return GRANT_STRENGTH.find((g) => found.includes(g));
 }
 
+/**
+ * Whether a NotPrincipal element leaves the caller out. AWS checks a caller level by level: the account,
+ * then the user, or for a role session the account, the role and then the session (IAM User Guide,
+ * "AWS JSON policy elements: NotPrincipal": "AWS verifies the account first, then the user... the account,
+ * then the role, and then the assumed-role user"). So a caller is left out only when every level is
+ * listed: naming a user without its account, or a role without its sessions, leaves the caller covered.
+ * Federated and service callers are left out when one of their identifiers is listed.
+ */
+function excludedByNotPrincipal(element: PolicyStatement['NotPrincipal'], principal: RequestPrincipal) {
+  if (element === undefined) return false;
+  if (element === '*') return true;
+  if (principal.type !== 'AWS') return principalGrant(element, principal) !== undefined;
+  const listed = Object.entries(element)
+    .filter(([type]) => type === 'AWS')
+    .flatMap(([, raw]) => asList(raw));
+  if (listed.includes('*')) return true;
+  const account = principal.accountId;
+  const accountListed = listed.some((value) => account !== undefined && accountOf(value) === account);
+  const levels = principal.identifiers.filter((id) => accountOf(id) === undefined);
+  return accountListed && levels.every((id) => listed.includes(id));
+}
+
 /** Whether a statement's Principal / NotPrincipal element covers the caller, and how strongly. */
 export function statementPrincipal(
   statement: PolicyStatement,
@@ -92,9 +114,11 @@ export function statementPrincipal(
     return { matched: grant !== undefined, grant };
   }
   if (statement.NotPrincipal !== undefined) {
-    // NotPrincipal: everyone except those listed; whoever remains is named only generically.
-    const excluded = principalGrant(statement.NotPrincipal, principal) !== undefined;
-    return excluded ? { matched: false } : { matched: true, grant: 'account' };
+    // Everyone the element does not leave out is covered, anonymous callers included. With Allow that
+    // grants to all of them as `"*"` would (the guide's older wording: "allows all principals except the
+    // one named... you might grant access to anonymous users"; today it calls Allow unsupported).
+    if (excludedByNotPrincipal(statement.NotPrincipal, principal)) return { matched: false };
+    return { matched: true, grant: 'any' };
   }
   return { matched: false };
 }
