@@ -66,7 +66,7 @@ test('a chapter link holds playback before the decisive step until the reader pr
   await expect(progressText(page, 2, 2)).toBeVisible();
   await expect(page.getByText('1 of 12 chapters done')).toBeVisible();
 
-  // Progress survives a reload, and the chapter reopens at its start.
+  // Progress survives a reload, and the chapter reopens on the verdict kept for it (learn-revisit.spec.ts).
   await page.reload();
   await expect(chapterHeading(page, 'ID token vs access token')).toBeVisible({ timeout: FIRST_PAINT });
   await expect(page.getByText('1 of 12 chapters done')).toBeVisible();

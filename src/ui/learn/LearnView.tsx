@@ -6,6 +6,7 @@ import { ChapterView } from './ChapterView';
 import { CHAPTERS, findChapter } from './chapters';
 import {
   type ChapterProgress,
+  forgetChapter,
   loadProgress,
   type Progress,
   type ProgressApi,
@@ -23,8 +24,11 @@ export default function LearnView() {
   const record = useCallback((id: string, item: ChapterProgress) => {
     setProgress((current) => recordChapter(current, id, item));
   }, []);
+  const forget = useCallback((id: string) => {
+    setProgress((current) => forgetChapter(current, id));
+  }, []);
   const reset = useCallback(() => setProgress(resetProgress()), []);
-  const api: ProgressApi = { progress, record, reset };
+  const api: ProgressApi = { progress, record, forget, reset };
   const chapter = findChapter(chapterId);
   const store = useAppStoreApi();
   const unknown = chapterId !== undefined && !chapter;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type KeyValueStorage, loadProgress, PROGRESS_KEY, recordChapter, resetProgress } from './progress';
+import {
+  forgetChapter,
+  type KeyValueStorage,
+  loadProgress,
+  PROGRESS_KEY,
+  recordChapter,
+  resetProgress,
+} from './progress';
 
 function memoryStorage(initial?: string): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -26,6 +33,15 @@ describe('Learn progress storage', () => {
       ['a', { predicted: 'yes', correct: false }],
       ['lab', {}],
     ]);
+  });
+
+  it('forgetting one chapter keeps the others, in memory and in storage', () => {
+    const storage = memoryStorage();
+    let progress = recordChapter(new Map(), 'a', { predicted: 'yes', correct: false }, storage);
+    progress = recordChapter(progress, 'b', { predicted: 'no', correct: true }, storage);
+    progress = forgetChapter(progress, 'a', storage);
+    expect([...progress]).toEqual([['b', { predicted: 'no', correct: true }]]);
+    expect([...loadProgress(KNOWN, storage)]).toEqual([['b', { predicted: 'no', correct: true }]]);
   });
 
   it('reset forgets everything', () => {
@@ -84,6 +100,7 @@ describe('Learn progress storage', () => {
       predicted: 'x',
       correct: true,
     });
+    expect(forgetChapter(new Map([['a', {}]]), 'a', broken).size).toBe(0);
     expect(resetProgress(broken).size).toBe(0);
   });
 

@@ -16,10 +16,12 @@ export interface ChapterProgress {
 /** Chapter id → progress; a Map, because chapter ids come from storage and links (see STYLE.md). */
 export type Progress = ReadonlyMap<string, ChapterProgress>;
 
-/** What the Learn view hands its parts: the progress and the two ways to change it. */
+/** What the Learn view hands its parts: the progress and the ways to change it. */
 export interface ProgressApi {
   progress: Progress;
   record(id: string, item: ChapterProgress): void;
+  /** Forgets one chapter (the reader predicts it again). */
+  forget(id: string): void;
   reset(): void;
 }
 
@@ -92,6 +94,14 @@ export function recordChapter(
 ): Progress {
   const next = new Map(progress);
   next.set(id, item);
+  save(next, storage);
+  return next;
+}
+
+/** Forgets one chapter and stores the rest; returns the new progress. */
+export function forgetChapter(progress: Progress, id: string, storage = browserStorage()): Progress {
+  const next = new Map(progress);
+  next.delete(id);
   save(next, storage);
   return next;
 }
