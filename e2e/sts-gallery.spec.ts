@@ -22,3 +22,21 @@ test('a column heading opens its scenario in Flows and the focus follows to it',
   await expect(picker).toBeVisible({ timeout: 30_000 });
   await expect(picker).toBeFocused();
 });
+
+test('the hand-off happens once: Flows opened again from the menu leaves the focus on the menu', async ({
+  page,
+}) => {
+  await page.goto('/?view=sts');
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await page.getByRole('button', { name: 'GetSessionToken', exact: true }).click({ timeout: 30_000 });
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await expect(picker).toBeFocused({ timeout: 30_000 });
+  await views.getByRole('button', { name: 'STS gallery' }).click();
+  await expect(page.getByRole('button', { name: 'GetSessionToken', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  const flows = views.getByRole('button', { name: 'Flows' });
+  await flows.click();
+  await expect(picker).toBeVisible();
+  await expect(flows).toBeFocused();
+});

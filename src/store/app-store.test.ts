@@ -10,6 +10,13 @@ async function until(check: () => boolean) {
 }
 
 describe('app store', () => {
+  it('carries a focus request across the view change of opening a scenario', () => {
+    const store = createAppStore({ createCloud, initial: { view: 'sts' } });
+    store.getState().requestFocus('scenario-picker');
+    store.getState().openScenario('sts-assume-role');
+    expect(store.getState()).toMatchObject({ view: 'flow', focusRequest: 'scenario-picker' });
+  });
+
   it('steps forward and back through the real engine, restoring the earlier trace exactly', async () => {
     const store = createAppStore({ createCloud });
     await store.getState().stepForward();

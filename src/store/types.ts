@@ -42,6 +42,10 @@ export const InspectorTab = {
 } as const;
 export type InspectorTab = (typeof InspectorTab)[keyof typeof InspectorTab];
 
+/** Controls a view may ask to focus once they are on screen (see `ViewSlice.focusRequest`). */
+export const FocusTarget = { scenarioPicker: 'scenario-picker' } as const;
+export type FocusTarget = (typeof FocusTarget)[keyof typeof FocusTarget];
+
 export const Arrival = { sending: 'sending', answering: 'answering', landed: 'landed' } as const;
 export type Arrival = (typeof Arrival)[keyof typeof Arrival];
 
@@ -122,9 +126,18 @@ export interface ViewSlice {
   view: View;
   /** The Learn chapter open (absent: the chapter list); only meaningful in the Learn view. */
   chapterId?: string;
+  /**
+   * A one-shot hand-off of the keyboard focus across a view change: the view that is left asks, and the
+   * named control focuses itself once it is on screen, then clears the request. A view change the
+   * reader makes (`setView`, `openChapter`) drops a request nobody took.
+   */
+  focusRequest?: FocusTarget;
   setView(view: View): void;
   /** Opens the Learn view at a chapter (or its chapter list); a history entry like any view change. */
   openChapter(chapterId?: string): void;
+  requestFocus(target: FocusTarget): void;
+  /** Called by the control that took the focus: clears the request if it is still for `target`. */
+  focusTaken(target: FocusTarget): void;
 }
 
 /** Where the AppSync guided scenario is: steps run, a step running, the last step's failure. */

@@ -145,20 +145,6 @@ function LiveResult({ scenario, operation }: { scenario: Scenario; operation: st
   );
 }
 
-/** How many frames to wait for the Flows view to draw its scenario picker before giving up. */
-const FOCUS_FRAMES = 30;
-
-/**
- * Opening a scenario replaces this view with Flows, and the pressed heading with it: the keyboard
- * focus would fall to the page. It goes to the Flows view's scenario picker instead, which names the
- * scenario just opened, once React has drawn it.
- */
-function focusScenarioPicker(frames = FOCUS_FRAMES) {
-  const picker = document.querySelector<HTMLSelectElement>('#main .scenario-picker select');
-  if (picker) picker.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusScenarioPicker(frames - 1));
-}
-
 /** STS_OPERATIONS, loaded with the engine so the first page stays light. */
 function useStsDefinitions(): StsTable | null | undefined {
   const [table, setTable] = useState<StsTable | null | undefined>(undefined);
@@ -213,8 +199,11 @@ export default function StsGallery() {
                       type="button"
                       className="link"
                       onClick={() => {
-                        store.getState().openScenario(scenario.id);
-                        focusScenarioPicker();
+                        // Flows replaces this view and the pressed heading with it: the focus would fall
+                        // to the page. The scenario picker, which names the scenario opened, takes it.
+                        const state = store.getState();
+                        state.requestFocus('scenario-picker');
+                        state.openScenario(scenario.id);
                       }}
                       title={`Play the ${operation} scenario`}
                     >
