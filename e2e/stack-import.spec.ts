@@ -18,6 +18,15 @@ async function importText(page: Page, text: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
 }
 
+/** Exports the demo world and imports that template back, waiting until the stack is built. */
+async function importDemoWorld(page: Page) {
+  await page.getByRole('button', { name: 'Export the demo world' }).click();
+  await page.getByRole('button', { name: 'Import the exported template' }).click();
+  await expect(page.getByText(/exported template: \d+ resources? simulated/)).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
 test('a failed import keeps showing the stack still in effect, the one a reload brings back', async ({
   page,
 }) => {
@@ -55,11 +64,7 @@ test('the access matrix is one tab stop; arrows, Home and End move among its cel
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
-  await page.getByRole('button', { name: 'Export the demo world' }).click();
-  await page.getByRole('button', { name: 'Import the exported template' }).click();
-  await expect(page.getByText(/exported template: \d+ resources? simulated/)).toBeVisible({
-    timeout: 30_000,
-  });
+  await importDemoWorld(page);
   const matrix = page.getByRole('table', { name: /Who can do what/ });
   const cells = matrix.getByRole('button');
   const count = await cells.count();
@@ -108,11 +113,7 @@ test('at 1280×720 the matrix scroller shows several caller rows under its headi
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
-  await page.getByRole('button', { name: 'Export the demo world' }).click();
-  await page.getByRole('button', { name: 'Import the exported template' }).click();
-  await expect(page.getByText(/exported template: \d+ resources? simulated/)).toBeVisible({
-    timeout: 30_000,
-  });
+  await importDemoWorld(page);
   const matrix = page.getByRole('table', { name: /Who can do what/ });
   const rows = matrix.locator('tbody').getByRole('row');
   const scroller = page.locator('.matrix-scroll');
