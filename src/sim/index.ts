@@ -10,15 +10,15 @@
 import { createRouter } from './cloud';
 import { createRequestQueue } from './core/request-queue';
 import { parseState } from './core/dict';
-import { createRandom, } from './core/random';
+import { createRandom } from './core/random';
 import { worldsForTests } from './core/world-registry';
-import { createTraceHub, } from './core/trace';
+import { createTraceHub } from './core/trace';
 import { buildDemo, seedDemoWorld } from './demo';
 import { drawDemoIds } from './demo/ids';
 import { createIamState } from './iam/state';
-import { createAppSyncState, } from './services/appsync/state';
+import { createAppSyncState } from './services/appsync/state';
 import { connectRealtime } from './services/appsync/route';
-import { addPublishListener, deliverPublished, } from './services/appsync/realtime-hub';
+import { addPublishListener, deliverPublished } from './services/appsync/realtime-hub';
 import { createCognitoSyncState } from './services/cognito-sync/state';
 import { createIdentityPoolState } from './services/cognito-identity/state';
 import { createCognitoOAuthState } from './services/cognito-idp/oauth/state';
@@ -30,7 +30,7 @@ import { createSamlState } from './services/idp-saml/state';
 import { createS3State } from './services/s3/state';
 import { createSsmState } from './services/ssm/state';
 import { createStsState } from './services/sts/state';
-import { createKeyRing, } from './tokens/keys';
+import { createKeyRing } from './tokens/keys';
 import type { CloudOptions, Cloud, Demo } from './types';
 import type { World, WorldState } from './world';
 
@@ -51,6 +51,8 @@ export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/defi
 // The policy evaluator and the data it needs, for clients that reason about a world's policies
 // without sending requests (src/stack's access matrix). The same functions the services call.
 export { evaluate } from './iam/evaluate';
+/** IAM's grammar check of a policy document (MalformedPolicyDocument's reasons), for importers. */
+export { type PolicyKind, SYNTAX_ERROR, validatePolicyDocument } from './iam/parse';
 export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
 export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
 export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';

@@ -2,6 +2,7 @@ import type { WorldState } from '../sim/index';
 import { StackImportError } from './errors';
 import { parseJson } from './parse-json';
 import { isRecord } from './parse';
+import { checkPolicyGrammar, type PolicyUse } from './policy-grammar';
 import type { Resolver } from './resolve';
 
 /** The services an imported world fills; the cloud starts the others empty. */
@@ -94,9 +95,20 @@ export const iamPolicySize = (json: string): number => json.replace(/\s/g, '').l
 const jsonLength = (json: string): number => json.length;
 
 /**
+ * What a document is used as when its caller does not say: a role's AssumeRolePolicyDocument is a trust
+ * policy, a document held to the bucket-policy limit is a bucket policy, anything else an identity policy.
+ * Read from the arguments until build-iam.ts and build-services.ts pass `use` themselves.
+ */
+function usedAs(path: string, limit: number): PolicyUse {
+  if (path.endsWith('.AssumeRolePolicyDocument')) return 'trust';
+  return limit === POLICY_LIMITS.bucket ? 'bucket' : 'identity';
+}
+
+/**
  * A policy document given as an object or as JSON text, with its size: checked against `limit`,
- * measured by `size` on its compact JSON (JSON length unless the caller passes IAM's measure). The JSON
- * is made once, for the measure and for the plain copy returned.
+ * measured by `size` on its compact JSON (JSON length unless the caller passes IAM's measure), and
+ * against the policy grammar for its `use` (policy-grammar.ts). The JSON is made once, for the measure
+ * and for the plain copy returned.
  */
 export function measuredPolicyDocument(
   value: unknown,
@@ -105,6 +117,7 @@ export function measuredPolicyDocument(
   size: (json: string) => number = jsonLength,
   /** Whose limit it is, for the message. */
   rule = `IAM allows at most ${limit} (IAM quotas)`,
+  use: PolicyUse = usedAs(path, limit),
 ): { document: { Version?: '2012-10-17'; Statement: never[] }; chars: number } {
   const doc = typeof value === 'string' ? parseJsonAt(value, path) : value;
   if (!isRecord(doc) || doc.Statement === undefined)
@@ -115,6 +128,8 @@ export function measuredPolicyDocument(
     throw new StackImportError(
       `${path}: the policy document is ${chars} characters; ${rule}, so this template cannot deploy`,
     );
+  // Before anything reads it: the matrix and the evaluator take a document for well-formed.
+  checkPolicyGrammar(doc, path, use);
   // Plain objects from here: the evaluator reads the document as ordinary JSON.
   return { document: JSON.parse(json), chars };
 }

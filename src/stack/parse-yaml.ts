@@ -39,6 +39,31 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_NODES = 500_000;
 
 type YamlModule = typeof import('yaml');
+type Tags = import('yaml').Tags;
+
+/**
+ * "CloudFormation supports the YAML Version 1.1 specification with a few exceptions" (User Guide,
+ * "Template formats"; the exceptions are the binary, omap, pairs, set and timestamp tags, aliases and
+ * hash merges). Where 1.1 and the 1.2 core schema `yaml` reads by default part, what matters in a
+ * template is the booleans: YAML 1.1 also reads yes/no/on/off (yaml.org/type/bool.html), so
+ * CloudFormation turns a plain `yes` into true, and a string property given it gets "true" (aws-cli
+ * PR #5257: "CloudFormation treats unquoted values that are YAML 1.1 native booleans as booleans";
+ * a tag `Value: YES` deploys as "true", ASFHyP3/hyp3 PR #2061). Only those words are added to the core
+ * schema: `y`/`n` are left out, as the YAML 1.1 resolvers of PyYAML (cfn-lint's reader) and SnakeYAML leave
+ * them out (`yes|Yes|YES|no|No|NO|…|on|On|ON|off|Off|OFF`), and timestamps stay text. `customTags` may
+ * "modify the schema's base tag array" (yaml docs, "Options").
+ */
+const yaml11Bool = (value: boolean, test: RegExp) => ({
+  identify: (v: unknown) => v === value,
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test,
+  resolve: () => value,
+});
+const YAML_1_1_BOOLEANS = [
+  yaml11Bool(true, /^(?:[Yy]es|YES|[Oo]n|ON)$/),
+  yaml11Bool(false, /^(?:[Nn]o|NO|[Oo]ff|OFF)$/),
+];
 
 /**
  * CloudFormation accepts a flow collection whose closing `]` or `}` sits on its own line at the
@@ -98,7 +123,13 @@ export async function parseYaml(text: string): Promise<unknown> {
   const Y: YamlModule = await import('yaml');
   let doc: ReturnType<YamlModule['parseDocument']>;
   try {
-    const options = { uniqueKeys: true, prettyErrors: true, strict: false } as const;
+    const options = {
+      uniqueKeys: true,
+      prettyErrors: true,
+      strict: false,
+      schema: 'core',
+      customTags: (tags: Tags) => [...YAML_1_1_BOOLEANS, ...tags],
+    } as const;
     doc = Y.parseDocument(text, options);
     if (doc.errors.some((e) => e.code === 'BAD_INDENT')) {
       const lenient = Y.parseDocument(indentLoneFlowClosers(text), options);

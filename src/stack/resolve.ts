@@ -1,6 +1,6 @@
 import { MAX_RESOLVED_CHARS, StackImportError } from './errors';
 import { isRecord, type Template } from './parse';
-import { genericAtt, genericRef, RESOURCE_TYPES, type RefEnv } from './resource-types';
+import { opaqueAtt, opaqueRef, type RefEnv, returnValues } from './resource-types';
 
 /**
  * Resolves intrinsic functions as a deployment would (CloudFormation User Guide, "Intrinsic function
@@ -167,17 +167,24 @@ export class Resolver {
       return v;
     }
     if (logical in this.template.Parameters) return this.parameter(logical, path);
-    const cached = this.refCache.get(logical);
-    if (cached !== undefined) return cached;
     const resource = this.template.Resources[logical];
     if (!resource)
       throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
+    const info = returnValues(resource.Type);
+    if (!info) {
+      // Said at each place it is used: that is where the reader looks for what a policy names.
+      this.gap(
+        path,
+        `Ref ${logical}: ${resource.Type} is not simulated and what its Ref returns is not known here; the placeholder ${opaqueRef(logical)} is used, which matches no real resource`,
+      );
+      return opaqueRef(logical);
+    }
+    const cached = this.refCache.get(logical);
+    if (cached !== undefined) return cached;
     if (this.refStack.has(logical))
       throw new StackImportError(`Circular reference: ${[...this.refStack, logical].join(' → ')}`);
     this.refStack.add(logical);
-    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
-    const env = this.env(logical);
-    const id = info ? info.ref(env) : genericRef(env, resource.Type);
+    const id = info.ref(this.env(logical));
     this.refStack.delete(logical);
     this.refCache.set(logical, id);
     return id;
@@ -186,16 +193,17 @@ export class Resolver {
   getAtt(logical: string, attr: string, path: string): unknown {
     const resource = this.template.Resources[logical];
     if (!resource) throw new StackImportError(`${path}: Fn::GetAtt of ${logical}, which is not a resource`);
-    const ref = String(this.ref(logical, path));
-    const info = Object.hasOwn(RESOURCE_TYPES, resource.Type) ? RESOURCE_TYPES[resource.Type] : undefined;
+    const info = returnValues(resource.Type);
     const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
-    if (fn) return fn(this.env(logical), ref);
-    if (info)
-      this.gap(
-        path,
-        `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; a placeholder is used`,
-      );
-    return genericAtt(this.env(logical), resource.Type, attr, ref);
+    if (fn) return fn(this.env(logical), String(this.ref(logical, path)));
+    const placeholder = opaqueAtt(logical, attr);
+    this.gap(
+      path,
+      info
+        ? `Fn::GetAtt ${logical}.${attr}: ${resource.Type} has no attribute ${attr} that we know; the placeholder ${placeholder} is used`
+        : `Fn::GetAtt ${logical}.${attr}: ${resource.Type} is not simulated and its attributes are not known here; the placeholder ${placeholder} is used, which matches no real resource`,
+    );
+    return placeholder;
   }
 
   private sub(template: string, vars: Record<string, unknown>, path: string): string {
@@ -282,6 +290,20 @@ export class Resolver {
     return out;
   }
 
+  /**
+   * One side of Fn::Equals as the text CloudFormation compares: a template's numbers and booleans are
+   * compared as strings (`!Equals [!Ref Count, 0]` with a Number parameter 0 holds), and anything else (a
+   * list, an object) is refused with CloudFormation's "Template error: every Fn::Equals object requires a
+   * list of 2 string parameters." (reported in cfn-lint issue #1639 and awsdocs PR #1177).
+   */
+  private equalsOperand(v: unknown, path: string, fnPath: string): string {
+    const r = this.resolve(v, path);
+    if (typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean') return String(r);
+    throw new StackImportError(
+      `${fnPath}: Template error: every Fn::Equals object requires a list of 2 string parameters.`,
+    );
+  }
+
   private list(v: unknown, path: string, fn: string): unknown[] {
     // Not measured here: Fn::Join measures what it would build; the others pick from the list or count it.
     const r = this.resolve(v, path, false);
@@ -345,9 +367,7 @@ export class Resolver {
       }
       case 'Fn::Equals': {
         const [a, b] = Array.isArray(arg) && arg.length === 2 ? arg : bad();
-        return (
-          JSON.stringify(this.resolve(a, `${path}[0]`)) === JSON.stringify(this.resolve(b, `${path}[1]`))
-        );
+        return this.equalsOperand(a, `${path}[0]`, path) === this.equalsOperand(b, `${path}[1]`, path);
       }
       case 'Fn::And':
       case 'Fn::Or': {

@@ -1,10 +1,13 @@
-import { ids } from './physical-ids';
+import { hashChars, ids } from './physical-ids';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * What `Ref` and `Fn::GetAtt` return for each resource type, as each type's page of the
  * CloudFormation User Guide ("Return values") documents them. `name(p)` resolves the resource's
- * name property if the template sets one. Types not listed here resolve to a generated id (and are
- * listed as not simulated unless `SIMULATED_TYPES` has them).
+ * name property if the template sets one. RESOURCE_TYPES are the types the stack builds;
+ * RETURN_VALUES_ONLY are common types it does not build but whose values policies name; any other
+ * type's Ref and GetAtt are visible placeholders (`<Logical>`, `<Logical.Attr>`), never a made-up ARN.
  */
 export interface RefEnv {
   region: string;
@@ -86,6 +89,8 @@ export const RESOURCE_TYPES: Record<string, TypeInfo> = {
     ref: (e) => ids.generatedName(e.stack, e.logical),
     atts: { Id: (e) => ids.generatedName(e.stack, e.logical) },
   },
+  // "Ref returns the resource name" (User Guide, AWS::IAM::UserToGroupAddition).
+  'AWS::IAM::UserToGroupAddition': { ref: (e) => ids.generatedName(e.stack, e.logical), atts: {} },
   'AWS::IAM::RolePolicy': { ref: (e) => ids.generatedName(e.stack, e.logical), atts: {} },
   'AWS::IAM::UserPolicy': { ref: (e) => ids.generatedName(e.stack, e.logical), atts: {} },
   'AWS::IAM::GroupPolicy': { ref: (e) => ids.generatedName(e.stack, e.logical), atts: {} },
@@ -161,26 +166,82 @@ export const RESOURCE_TYPES: Record<string, TypeInfo> = {
 /** Types whose resources the simulation builds (others are listed as not simulated). */
 export const SIMULATED_TYPES: ReadonlySet<string> = new Set(Object.keys(RESOURCE_TYPES));
 
+/** A name CloudFormation generates when the template gives none ("Name type"), here of `max` characters. */
+const nameOr = (prop: string, max?: number) => (env: RefEnv) =>
+  str(env.prop(prop)) ?? ids.generatedName(env.stack, env.logical, max);
+const queueName = nameOr('QueueName', 80);
+const topicName = nameOr('TopicName', 256);
+const logGroupName = nameOr('LogGroupName', 512);
+const functionName = nameOr('FunctionName', 64);
+/** A KMS key id is a UUID (`1234abcd-12ab-34cd-56ef-1234567890ab`). */
+const keyId = (env: RefEnv) => {
+  const h = hashChars(`kms:${env.logical}`, 32, '0123456789abcdef');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+};
+
+/**
+ * Types the stack does not build, with the Ref and GetAtt values of their "Return values" sections
+ * (CloudFormation User Guide), so that a policy naming them names the real ARN.
+ */
+export const RETURN_VALUES_ONLY: Record<string, TypeInfo> = {
+  // "Ref returns the queue URL", e.g. https://sqs.us-east-2.amazonaws.com/123456789012/ab1-MyQueue-A2BC;
+  // Arn e.g. arn:aws:sqs:us-east-2:123456789012:mystack-myqueue-15PG5C2FC1CW8.
+  'AWS::SQS::Queue': {
+    ref: (e) => `https://sqs.${e.region}.amazonaws.com/${e.accountId}/${queueName(e)}`,
+    atts: {
+      Arn: (e) => `arn:aws:sqs:${e.region}:${e.accountId}:${queueName(e)}`,
+      QueueName: (e) => queueName(e),
+      QueueUrl: (_e, url) => url,
+    },
+  },
+  // "Ref returns the topic ARN, for example: arn:aws:sns:us-east-1:123456789012:mystack-mytopic-NZJ5".
+  // TopicArn and TopicName.
+  'AWS::SNS::Topic': {
+    ref: (e) => `arn:aws:sns:${e.region}:${e.accountId}:${topicName(e)}`,
+    atts: { TopicArn: (_e, arn) => arn, TopicName: (e) => topicName(e) },
+  },
+  // Ref returns the name; Arn e.g. arn:aws:logs:us-east-1:123456789012:log-group:/mystack-testgroup-12AB:*
+  'AWS::Logs::LogGroup': {
+    ref: logGroupName,
+    atts: { Arn: (e, name) => `arn:aws:logs:${e.region}:${e.accountId}:log-group:${name}:*` },
+  },
+  // Ref returns the name; Arn is the function ARN, arn:aws:lambda:us-west-2:123456789012:function:my-function
+  // (Lambda API Reference, FunctionName).
+  'AWS::Lambda::Function': {
+    ref: functionName,
+    atts: { Arn: (e, name) => `arn:aws:lambda:${e.region}:${e.accountId}:function:${name}` },
+  },
+  // Ref returns the key ID (a UUID); Arn e.g. arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-…;
+  // the KeyId attribute is the id again.
+  'AWS::KMS::Key': {
+    ref: keyId,
+    atts: { Arn: (e, id) => `arn:aws:kms:${e.region}:${e.accountId}:key/${id}`, KeyId: (_e, id) => id },
+  },
+  // "Ref … returns the ARN of the secret", e.g.
+  // arn:aws:secretsmanager:us-west-2:123456789012:secret:my-path/my-secret-name-1a2b3c: the name, a hyphen
+  // and six random characters. No attribute is documented beside it.
+  'AWS::SecretsManager::Secret': {
+    ref: (e) =>
+      `arn:aws:secretsmanager:${e.region}:${e.accountId}:secret:${nameOr('Name')(e)}-${hashChars(`secret:${e.logical}`, 6, ALNUM)}`,
+    atts: {},
+  },
+};
+
 /** Types that carry no access or identity meaning: skipped with a note rather than a warning. */
 export const METADATA_TYPES: ReadonlySet<string> = new Set([
   'AWS::CDK::Metadata',
   'AWS::CloudFormation::WaitConditionHandle',
 ]);
 
-/** Ref and GetAtt of a type we do not simulate: a generated name and a made-up ARN of the right service. */
-export function genericRef(env: RefEnv, type: string): string {
-  const named = ['Name', 'FunctionName', 'TopicName', 'QueueName', 'LogGroupName', 'StreamName'];
-  for (const p of named) {
-    const v = str(env.prop(p));
-    if (v) return v;
-  }
-  void type;
-  return ids.generatedName(env.stack, env.logical);
+/** What Ref and GetAtt of a type return: the documented values, or undefined when we do not know them. */
+export function returnValues(type: string): TypeInfo | undefined {
+  if (Object.hasOwn(RESOURCE_TYPES, type)) return RESOURCE_TYPES[type];
+  return Object.hasOwn(RETURN_VALUES_ONLY, type) ? RETURN_VALUES_ONLY[type] : undefined;
 }
 
-export function genericAtt(env: RefEnv, type: string, attr: string, ref: string): string {
-  const service = (type.split('::')[1] ?? 'unknown').toLowerCase();
-  if (attr === 'Arn')
-    return `arn:aws:${service}:${env.region}:${env.accountId}:${env.logical.toLowerCase()}/${ref}`;
-  return `${ref}.${attr}`;
-}
+/**
+ * Ref and GetAtt of a type whose return values we do not know: a visible placeholder named like the
+ * Fn::Sub reference (`<Queue>`, `<Queue.Arn>`), which matches no real resource in a policy.
+ */
+export const opaqueRef = (logical: string): string => `<${logical}>`;
+export const opaqueAtt = (logical: string, attr: string): string => `<${logical}.${attr}>`;

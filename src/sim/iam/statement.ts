@@ -79,9 +79,11 @@ export function evaluatePolicy(
   });
 
   const applicable = statements.filter((s) => s.applies);
+  // "Valid values for Effect are Allow and Deny. The Effect value is case sensitive" (IAM User Guide,
+  // "IAM JSON policy elements: Effect"): a statement with any other Effect neither allows nor denies.
   const outcome = applicable.some((s) => s.effect === 'Deny')
     ? 'Deny'
-    : applicable.length > 0
+    : applicable.some((s) => s.effect === 'Allow')
       ? 'Allow'
       : 'NoMatch';
   const trace: PolicyTrace = { layer, name: policy.name, statements, outcome };
