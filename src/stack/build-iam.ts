@@ -51,16 +51,39 @@ function inlinePolicies(
   });
 }
 
+/** Why a managed policy ARN cannot be loaded (not in the template, not bundled), or undefined. */
+function unloadable(ctx: BuildContext, arn: string): string | undefined {
+  if (arn.startsWith('arn:aws:iam::aws:policy/'))
+    return Object.hasOwn(AWS_MANAGED_POLICIES, arn)
+      ? undefined
+      : `AWS managed policy ${arn} is not known to the simulation`;
+  const inTemplate = ctx.resources.some((x) => x.type === 'AWS::IAM::ManagedPolicy' && x.ref === arn);
+  return inTemplate ? undefined : `customer managed policy ${arn} is not in this template`;
+}
+
 function managedArns(ctx: BuildContext, r: ResolvedResource): string[] {
   const arns = asStrings(r.props.ManagedPolicyArns);
   arns.forEach((arn, i) => {
-    if (arn.startsWith('arn:aws:iam::aws:policy/') && !AWS_MANAGED_POLICIES[arn])
+    const why = unloadable(ctx, arn);
+    if (why)
       ctx.gap(
         `${r.path}.Properties.ManagedPolicyArns[${i}]`,
-        `AWS managed policy ${arn} is not known to the simulation: its permissions are not evaluated`,
+        `${why}: its permissions are not evaluated, so the matrix answers "Depends" for this principal`,
       );
   });
   return arns;
+}
+
+/** The boundary ARN, noting a gap when it cannot be loaded (it would otherwise be silently ignored). */
+function boundaryArn(ctx: BuildContext, r: ResolvedResource): string | undefined {
+  const arn = asString(r.props.PermissionsBoundary);
+  const why = arn ? unloadable(ctx, arn) : undefined;
+  if (why)
+    ctx.gap(
+      `${r.path}.Properties.PermissionsBoundary`,
+      `${why}: the permissions boundary is not evaluated, so the matrix answers "Depends" where it allows`,
+    );
+  return arn;
 }
 
 function buildRole(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTally): void {
@@ -83,7 +106,7 @@ function buildRole(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTa
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
-  const boundary = asString(r.props.PermissionsBoundary);
+  const boundary = boundaryArn(ctx, r);
   if (boundary) role.permissionsBoundaryArn = boundary;
   ctx.state.iam.roles[role.roleName] = role;
   ctx.origins.set(`role:${role.arn}`, r.path);
@@ -126,7 +149,7 @@ function buildUser(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTa
     attachedPolicyArns: managedArns(ctx, r),
     tags: tagsOf(r.props.Tags),
   };
-  const boundary = asString(r.props.PermissionsBoundary);
+  const boundary = boundaryArn(ctx, r);
   if (boundary) user.permissionsBoundaryArn = boundary;
   ctx.state.iam.users[user.userName] = user;
   ctx.origins.set(`user:${user.arn}`, r.path);

@@ -1,18 +1,21 @@
 import {
-  AWS_MANAGED_POLICIES,
   type AuthorizationRequest,
   cognitoGuestSessionPolicies,
   evaluate,
   type IamRole,
   type IamUser,
+  type IdentityPoolConfig,
   type NamedPolicy,
 } from '../sim/index';
-import type { StackState } from './build-context';
+import type { WorldView } from './world-view';
+import { type EngineCaller, engineRoleSessionCaller, engineUserCaller } from './engine-caller';
+import { managedPolicy } from './entity-policies';
+import { amrForMappingKey, type PoolLogin, poolLogins } from './pool-logins';
 
 /**
  * Every kind of caller a world can produce, as the engine would see its requests: principal,
  * identity policies, boundary, session policies and the context keys its session carries
- * (mirroring the engine's credential store). Identity-pool callers get a stand-in identity id so
+ * (made by the engine's credential store itself: engine-caller.ts). Identity-pool callers get a stand-in identity id so
  * that `${cognito-identity.amazonaws.com:sub}` resolves; "identity A" is the caller, "identity B"
  * someone else.
  */
@@ -28,6 +31,13 @@ export interface CallerSpec {
   context: AuthorizationRequest['context'];
   /** Set when the caller cannot get credentials at all (the role's trust policy refuses): every cell is then a deny. */
   blocked?: string;
+  /** Why `blocked`: the role's trust refuses the token, a role mapping denies, or the role is not in the stack. */
+  refusal?: 'trust' | 'role-mapping' | 'missing-role';
+  /**
+   * Policies the caller has that the import could not load (a customer managed policy outside the
+   * template, an AWS managed policy not bundled): its Allow cells can only say "it depends".
+   */
+  unloaded?: { arn: string; as: 'managed policy' | 'permissions boundary' }[];
   /** The identity id standing in for this caller (`<region>:<uuid>`), if it is an identity-pool caller. */
   identityId?: string;
   roleArn?: string;
@@ -37,39 +47,23 @@ export const IDENTITY_A = '11111111-1111-4111-8111-111111111111';
 export const IDENTITY_B = '22222222-2222-4222-8222-222222222222';
 const COGNITO = 'cognito-identity.amazonaws.com';
 
-export interface WorldView {
-  state: StackState;
-  accountId: string;
-  region: string;
-}
+export type { WorldView } from './world-view';
 
-function managed(view: WorldView, arn: string) {
-  return (
-    (Object.hasOwn(view.state.iam.policies, arn) ? view.state.iam.policies[arn] : undefined) ??
-    (Object.hasOwn(AWS_MANAGED_POLICIES, arn) ? AWS_MANAGED_POLICIES[arn] : undefined)
-  );
-}
+export { policiesOf } from './entity-policies';
 
-export function policiesOf(view: WorldView, entity: IamRole | IamUser): NamedPolicy[] {
-  const out: NamedPolicy[] = entity.inlinePolicies.map((p) => ({
-    name: `inline:${p.name}`,
-    document: p.document,
-  }));
-  for (const arn of entity.attachedPolicyArns) {
-    const p = managed(view, arn);
-    if (p) out.push({ name: p.policyName, arn: p.arn, document: p.document });
-  }
-  return out;
-}
-
-function boundaryOf(view: WorldView, entity: IamRole | IamUser): NamedPolicy | undefined {
-  const p = entity.permissionsBoundaryArn ? managed(view, entity.permissionsBoundaryArn) : undefined;
-  return p ? { name: p.policyName, arn: p.arn, document: p.document } : undefined;
+/** The policy ARNs of the entity that neither the template nor the bundled AWS managed policies define. */
+function gapsOf(view: WorldView, entity: IamRole | IamUser): Pick<CallerSpec, 'unloaded'> {
+  const unloaded: NonNullable<CallerSpec['unloaded']> = [];
+  for (const arn of entity.attachedPolicyArns)
+    if (!managedPolicy(view, arn)) unloaded.push({ arn, as: 'managed policy' });
+  const boundary = entity.permissionsBoundaryArn;
+  if (boundary && !managedPolicy(view, boundary))
+    unloaded.push({ arn: boundary, as: 'permissions boundary' });
+  return unloaded.length > 0 ? { unloaded } : {};
 }
 
 const roleByArn = (view: WorldView, arn: string) =>
   Object.values(view.state.iam.roles).find((r) => r.arn === arn);
-const accountIds = (acct: string) => [`arn:aws:iam::${acct}:root`, acct];
 
 /** The trust-policy check STS makes for AssumeRoleWithWebIdentity with a Cognito identity token. */
 export function trustRequest(
@@ -100,121 +94,201 @@ export function trustRequest(
   };
 }
 
-function poolCaller(
-  view: WorldView,
-  id: string,
-  label: string,
-  origin: string,
-  poolId: string,
-  roleArn: string,
-  amr: string[],
-  guestScope: boolean,
-): CallerSpec | undefined {
+interface PoolCallerInput {
+  id: string;
+  label: string;
+  origin: string;
+  poolId: string;
+  roleArn: string;
+  amr: string[];
+  /** Enhanced-flow guests: Cognito adds its scope-down session policies (aws-facts.md §4.9). */
+  guestScope: boolean;
+}
+
+function poolCaller(view: WorldView, input: PoolCallerInput): CallerSpec {
+  const { poolId, roleArn, amr } = input;
   const role = roleByArn(view, roleArn);
   const identityId = `${poolId.split(':')[0]}:${IDENTITY_A}`;
-  const session = `arn:aws:sts::${view.accountId}:assumed-role/${role?.roleName ?? roleArn.split('/').pop()}/CognitoIdentityCredentials`;
-  const spec: CallerSpec = {
-    id,
-    label,
-    origin,
-    principal: {
-      type: 'AWS',
-      identifiers: [session, roleArn, ...accountIds(view.accountId)],
-      accountId: view.accountId,
-    },
-    identityPolicies: role ? policiesOf(view, role) : [],
-    ...(role && boundaryOf(view, role) ? { permissionsBoundary: boundaryOf(view, role) } : {}),
-    sessionPolicies: guestScope ? cognitoGuestSessionPolicies() : [],
+  const base = { id: input.id, label: input.label, origin: input.origin, identityId, roleArn };
+  if (!role) {
+    return {
+      ...base,
+      principal: { type: 'AWS', identifiers: [roleArn], accountId: view.accountId },
+      identityPolicies: [],
+      sessionPolicies: [],
+      context: {},
+      blocked: `role ${roleArn} is not in this stack`,
+      refusal: 'missing-role',
+    };
+  }
+  // The session Cognito's AssumeRoleWithWebIdentity makes carries the token's keys
+  // (src/sim/services/sts/web-token.ts): aud, sub, amr and aws:FederatedProvider.
+  const caller = engineRoleSessionCaller(view, {
+    role,
+    sessionName: 'CognitoIdentityCredentials',
+    sessionPolicies: input.guestScope ? cognitoGuestSessionPolicies() : [],
     context: {
-      'aws:PrincipalArn': roleArn,
-      'aws:PrincipalType': 'AssumedRole',
-      'aws:PrincipalAccount': view.accountId,
-      'aws:userid': `${role?.roleId ?? 'AROA'}:CognitoIdentityCredentials`,
-      'aws:MultiFactorAuthPresent': 'false',
-      'aws:FederatedProvider': COGNITO,
       [`${COGNITO}:aud`]: poolId,
       [`${COGNITO}:sub`]: identityId,
       [`${COGNITO}:amr`]: amr,
+      'aws:FederatedProvider': COGNITO,
     },
-    identityId,
-    roleArn,
-  };
-  if (!role) spec.blocked = `role ${roleArn} is not in this stack`;
-  else {
-    const trust = evaluate(trustRequest(view, role, poolId, amr, identityId));
-    if (trust.decision !== 'Allow')
-      spec.blocked = `the trust policy of ${role.roleName} refuses the identity pool: ${trust.reason}`;
+  });
+  const spec: CallerSpec = { ...base, ...fromEngine(caller), ...gapsOf(view, role) };
+  const trust = evaluate(trustRequest(view, role, poolId, amr, identityId));
+  if (trust.decision !== 'Allow') {
+    spec.blocked = `the trust policy of ${role.roleName} refuses the identity pool: ${trust.reason}`;
+    spec.refusal = 'trust';
   }
   return spec;
+}
+
+const fromEngine = (caller: EngineCaller) => ({
+  principal: caller.principal,
+  identityPolicies: caller.identityPolicies,
+  ...(caller.permissionsBoundary ? { permissionsBoundary: caller.permissionsBoundary } : {}),
+  sessionPolicies: caller.sessionPolicies,
+  context: caller.context,
+});
+
+/** Whether the trust policy of the role accepts a Cognito token with this amr for the pool. */
+function trusts(view: WorldView, roleArn: string, poolId: string, amr: string[]): boolean {
+  const role = roleByArn(view, roleArn);
+  if (!role) return false;
+  const sub = `${poolId.split(':')[0]}:${IDENTITY_A}`;
+  return evaluate(trustRequest(view, role, poolId, amr, sub)).decision === 'Allow';
+}
+
+function guestCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[] {
+  const out: CallerSpec[] = [];
+  const name = pool.IdentityPoolName;
+  const guest = pool.Roles.unauthenticated;
+  if (!pool.AllowUnauthenticatedIdentities) return out;
+  const poolId = pool.IdentityPoolId;
+  const amr = ['unauthenticated'];
+  if (guest)
+    out.push(
+      poolCaller(view, {
+        id: `guest:${poolId}`,
+        label: `Guest of ${name}`,
+        origin: 'enhanced flow: the guest role with Cognito’s scope-down session policy',
+        poolId,
+        roleArn: guest,
+        amr,
+        guestScope: true,
+      }),
+    );
+  // Basic flow: GetOpenIdToken is refused pool-wide when the pool has role mappings (aws-facts.md §4.5).
+  if (!pool.AllowClassicFlow || Object.keys(pool.RoleMappings).length > 0) return out;
+  if (guest)
+    out.push(
+      poolCaller(view, {
+        id: `guest-classic:${poolId}`,
+        label: `Guest of ${name} (classic flow)`,
+        origin: 'basic (classic) flow: AssumeRoleWithWebIdentity with no scope-down',
+        poolId,
+        roleArn: guest,
+        amr,
+        guestScope: false,
+      }),
+    );
+  // In the basic flow the client picks the role: any role whose trust accepts the guest's token
+  // (aud = pool, amr = unauthenticated) is reachable, whatever the pool's Roles say (Cognito
+  // developer guide "Role trust and permissions"; aws-facts.md §4.5).
+  for (const role of Object.values(view.state.iam.roles)) {
+    if (role.arn === guest || !trusts(view, role.arn, poolId, amr)) continue;
+    out.push(
+      poolCaller(view, {
+        id: `guest-classic:${role.arn}:${poolId}`,
+        label: `Guest of ${name} (classic flow) → role ${role.roleName}`,
+        origin: `basic (classic) flow: the guest's OpenID token is accepted by the trust policy of ${role.roleName}`,
+        poolId,
+        roleArn: role.arn,
+        amr,
+        guestScope: false,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Why a signed-in user of this login gets no role when no rule matches, or undefined if the default role applies. */
+function fallback(pool: IdentityPoolConfig, login: PoolLogin): string | undefined {
+  const key = login.mappingKeys.find((k) => Object.hasOwn(pool.RoleMappings, k));
+  const mapping = key ? pool.RoleMappings[key] : undefined;
+  if (!mapping || (mapping.AmbiguousRoleResolution ?? 'AuthenticatedRole') !== 'Deny') return undefined;
+  // A user no rule (or token role) picks is refused: no credentials (aws-facts.md §4.8;
+  // RoleMapping.AmbiguousRoleResolution in the Cognito Identity API reference).
+  return `${login.key}: ${mapping.Type === 'Rules' ? 'no rule matches' : 'the token names no role'} and AmbiguousRoleResolution is Deny`;
+}
+
+function signedInCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[] {
+  const authRole = pool.Roles.authenticated;
+  if (!authRole) return [];
+  const poolId = pool.IdentityPoolId;
+  const name = pool.IdentityPoolName;
+  const logins = poolLogins(view, pool);
+  const toDefault = logins.filter((l) => fallback(pool, l) === undefined);
+  const base = { poolId, roleArn: authRole, guestScope: false };
+  if (logins.length > 0 && toDefault.length === 0) {
+    const refused = poolCaller(view, {
+      ...base,
+      id: `auth:${poolId}`,
+      label: `Signed-in user of ${name}`,
+      origin: 'a signed-in user whom no role mapping picks',
+      amr: logins[0]?.amr ?? ['authenticated'],
+    });
+    refused.blocked = `every login provider is mapped with AmbiguousRoleResolution Deny, so a user no mapping picks gets no credentials (${logins.map((l) => fallback(pool, l)).join('; ')})`;
+    refused.refusal = 'role-mapping';
+    return [refused];
+  }
+  const origin = (ls: PoolLogin[]) =>
+    ls.length === 0
+      ? 'the default authenticated role (the pool names no login provider)'
+      : `the default authenticated role, for users of ${ls.map((l) => l.key).join(', ')} whom no role mapping picks`;
+  // One row when every login reaching the default role gets the same trust answer; else one per login.
+  const answers = new Set(toDefault.map((l) => trusts(view, authRole, poolId, l.amr)));
+  if (answers.size <= 1)
+    return [
+      poolCaller(view, {
+        ...base,
+        id: `auth:${poolId}`,
+        label: `Signed-in user of ${name}`,
+        origin: origin(toDefault),
+        amr: toDefault[0]?.amr ?? ['authenticated'],
+      }),
+    ];
+  return toDefault.map((l, i) =>
+    poolCaller(view, {
+      ...base,
+      id: i === 0 ? `auth:${poolId}` : `auth:${poolId}:${l.key}`,
+      label: `Signed-in user of ${name} via ${l.key}`,
+      origin: origin([l]),
+      amr: l.amr,
+    }),
+  );
 }
 
 function identityPoolCallers(view: WorldView): CallerSpec[] {
   const out: CallerSpec[] = [];
   for (const pool of Object.values(view.state.cognitoIdentity.pools)) {
     const name = pool.IdentityPoolName;
-    const add = (c: CallerSpec | undefined) => c && out.push(c);
-    const guest = pool.Roles.unauthenticated;
-    if (pool.AllowUnauthenticatedIdentities && guest) {
-      add(
-        poolCaller(
-          view,
-          `guest:${pool.IdentityPoolId}`,
-          `Guest of ${name}`,
-          'enhanced flow: the guest role with Cognito’s scope-down session policy',
-          pool.IdentityPoolId,
-          guest,
-          ['unauthenticated'],
-          true,
-        ),
-      );
-      if (pool.AllowClassicFlow)
-        add(
-          poolCaller(
-            view,
-            `guest-classic:${pool.IdentityPoolId}`,
-            `Guest of ${name} (classic flow)`,
-            'basic (classic) flow: AssumeRoleWithWebIdentity with no scope-down',
-            pool.IdentityPoolId,
-            guest,
-            ['unauthenticated'],
-            false,
-          ),
-        );
-    }
-    const authRole = pool.Roles.authenticated;
-    const providers = [
-      ...pool.CognitoIdentityProviders.map((p) => p.ProviderName),
-      ...Object.keys(pool.SupportedLoginProviders),
-    ];
-    const amr = ['authenticated', providers[0] ?? 'cognito-idp'];
-    if (authRole)
-      add(
-        poolCaller(
-          view,
-          `auth:${pool.IdentityPoolId}`,
-          `Signed-in user of ${name}`,
-          'the default authenticated role',
-          pool.IdentityPoolId,
-          authRole,
-          amr,
-          false,
-        ),
-      );
+    out.push(...guestCallers(view, pool), ...signedInCallers(view, pool));
+    const logins = poolLogins(view, pool);
     for (const [provider, mapping] of Object.entries(pool.RoleMappings)) {
-      const providerAmr = ['authenticated', provider.split(':')[0] ?? provider];
+      const providerAmr = amrForMappingKey(logins, provider);
       if (mapping.Type === 'Rules') {
         (mapping.RulesConfiguration?.Rules ?? []).forEach((rule, i) => {
-          add(
-            poolCaller(
-              view,
-              `rule:${pool.IdentityPoolId}:${provider}:${i}`,
-              `${name}: ${rule.Claim} ${rule.MatchType} "${rule.Value}"`,
-              `role mapping rule ${i + 1} for ${provider}`,
-              pool.IdentityPoolId,
-              rule.RoleARN,
-              providerAmr,
-              false,
-            ),
+          out.push(
+            poolCaller(view, {
+              id: `rule:${pool.IdentityPoolId}:${provider}:${i}`,
+              label: `${name}: ${rule.Claim} ${rule.MatchType} "${rule.Value}"`,
+              origin: `role mapping rule ${i + 1} for ${provider}`,
+              poolId: pool.IdentityPoolId,
+              roleArn: rule.RoleARN,
+              amr: providerAmr,
+              guestScope: false,
+            }),
           );
         });
       } else {
@@ -225,17 +299,16 @@ function identityPoolCallers(view: WorldView): CallerSpec[] {
           : undefined;
         for (const group of Object.values(userPool?.groups ?? {})) {
           if (!group.roleArn) continue;
-          add(
-            poolCaller(
-              view,
-              `group:${pool.IdentityPoolId}:${poolId}:${group.groupName}`,
-              `${name}: group ${group.groupName}`,
-              `token role mapping (cognito:preferred_role) for members of ${group.groupName}`,
-              pool.IdentityPoolId,
-              group.roleArn,
-              providerAmr,
-              false,
-            ),
+          out.push(
+            poolCaller(view, {
+              id: `group:${pool.IdentityPoolId}:${poolId}:${group.groupName}`,
+              label: `${name}: group ${group.groupName}`,
+              origin: `token role mapping (cognito:preferred_role) for members of ${group.groupName}`,
+              poolId: pool.IdentityPoolId,
+              roleArn: group.roleArn,
+              amr: providerAmr,
+              guestScope: false,
+            }),
           );
         }
       }
@@ -249,46 +322,24 @@ function userCaller(view: WorldView, user: IamUser): CallerSpec {
     id: `user:${user.arn}`,
     label: `IAM user ${user.userName}`,
     origin: 'long-term access keys',
-    principal: {
-      type: 'AWS',
-      identifiers: [user.arn, ...accountIds(view.accountId)],
-      accountId: view.accountId,
-    },
-    identityPolicies: policiesOf(view, user),
-    ...(boundaryOf(view, user) ? { permissionsBoundary: boundaryOf(view, user) } : {}),
-    sessionPolicies: [],
-    context: {
-      'aws:PrincipalArn': user.arn,
-      'aws:PrincipalType': 'User',
-      'aws:PrincipalAccount': view.accountId,
-      'aws:userid': user.userId,
-      'aws:username': user.userName,
-      'aws:MultiFactorAuthPresent': 'false',
-    },
+    ...fromEngine(engineUserCaller(view, user)),
+    ...gapsOf(view, user),
   };
 }
 
 function roleSession(view: WorldView, role: IamRole, from: CallerSpec): CallerSpec {
-  const session = `arn:aws:sts::${view.accountId}:assumed-role/${role.roleName}/atlas-session`;
+  const caller = engineRoleSessionCaller(view, {
+    role,
+    sessionName: 'atlas-session',
+    sessionPolicies: [],
+    context: {},
+  });
   return {
     id: `${from.id}>${role.arn}`,
     label: `${from.label} → role ${role.roleName}`,
     origin: `sts:AssumeRole from ${from.label}`,
-    principal: {
-      type: 'AWS',
-      identifiers: [session, role.arn, ...accountIds(view.accountId)],
-      accountId: view.accountId,
-    },
-    identityPolicies: policiesOf(view, role),
-    ...(boundaryOf(view, role) ? { permissionsBoundary: boundaryOf(view, role) } : {}),
-    sessionPolicies: [],
-    context: {
-      'aws:PrincipalArn': role.arn,
-      'aws:PrincipalType': 'AssumedRole',
-      'aws:PrincipalAccount': view.accountId,
-      'aws:userid': `${role.roleId}:atlas-session`,
-      'aws:MultiFactorAuthPresent': 'false',
-    },
+    ...fromEngine(caller),
+    ...gapsOf(view, role),
     roleArn: role.arn,
   };
 }

@@ -111,7 +111,8 @@ function guestFindings(input: ReviewInput): Finding[] {
     if (!guest) continue;
     const rolePath = input.built.origins.get(`role:${guest.arn}`) ?? attachment;
     for (const caller of matrix.callers.filter(
-      (c) => c.blocked && c.id.endsWith(pool.IdentityPoolId) && !c.id.includes('>'),
+      // Only guest rows refused by the guest role's trust: the proof below is that role's trust check.
+      (c) => c.refusal === 'trust' && c.id === `guest:${pool.IdentityPoolId}`,
     ))
       out.push({
         code: 'identity-pool-role-trust-rejects',
@@ -137,7 +138,10 @@ function guestFindings(input: ReviewInput): Finding[] {
         const action = matrix.actions.find((a) => a.id === id)?.action ?? '';
         return WRITE.test(action) && !isIngest(action);
       };
-      const allowed = matrix.cells.filter((c) => c.caller === caller.id && c.decision === 'allow');
+      // "Depends" cells count: a guest who can write when the request meets a condition can write.
+      const allowed = matrix.cells.filter(
+        (c) => c.caller === caller.id && (c.decision === 'allow' || c.decision === 'conditional'),
+      );
       const writes = allowed.filter((c) => isWrite(c.action));
       const first = writes[0];
       if (first) {

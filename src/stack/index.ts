@@ -68,7 +68,7 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     parameters: options.parameters ?? {},
     now,
   });
-  const view = { state: built.state, accountId, region };
+  const view = { state: built.state, accountId, region, now };
   const model = computeMatrix(view);
   const findings = reviewStack(view, built, model);
   const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });

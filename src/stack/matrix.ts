@@ -1,6 +1,7 @@
 import { type AuthorizationRequest, type EvaluationResult, evaluate } from '../sim/index';
 import { type CallerSpec, IDENTITY_B, listCallers, type WorldView } from './callers';
 import { type ColumnSpec, listColumns } from './columns';
+import { evaluateBounded } from './matrix-depends';
 
 /**
  * The access matrix: every caller against every (action, resource) the policies name, each cell
@@ -9,10 +10,20 @@ import { type ColumnSpec, listColumns } from './columns';
  * policy, the session's context keys).
  */
 export interface AccessMatrix {
-  callers: { id: string; label: string; blocked?: string }[];
+  callers: { id: string; label: string; blocked?: string; refusal?: CallerSpec['refusal'] }[];
   actions: { id: string; action: string; resource: string; group: string }[];
-  cells: { caller: string; action: string; decision: 'allow' | 'deny'; reason: string }[];
+  cells: { caller: string; action: string; decision: CellDecision; reason: string }[];
 }
+
+/**
+ * 'conditional' ("Depends"): the answer turns on something the matrix cannot know — a request-time
+ * condition key, a policy the import could not load, or a KMS key policy — named in the reason.
+ */
+export type CellDecision = 'allow' | 'deny' | 'conditional';
+
+/** Explain a KMS cell: key policies are not modelled, and IAM alone cannot grant a KMS key (see below). */
+const KMS_REASON =
+  'the key policy decides: an IAM policy can allow a KMS key only if the key policy allows it (directly or by enabling IAM policies), and a key policy can allow on its own; key policies are not simulated';
 
 export interface MatrixModel {
   matrix: AccessMatrix;
@@ -61,6 +72,42 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
   };
 }
 
+function decideCell(
+  view: WorldView,
+  caller: CallerSpec,
+  column: ColumnSpec,
+): { decision: CellDecision; reason: string } {
+  // Whatever the request carries is known: the caller's keys, the column's, and the two every call
+  // brings here (TLS, as every AWS SDK calls over HTTPS, and the stack's region). A bucket policy that
+  // refuses plain HTTP, the documented pattern, then leaves HTTPS calls certain instead of "Depends".
+  const request = requestFor(view, caller, column);
+  const bounded = evaluateBounded(request, Object.keys(request.context));
+  const { result } = bounded;
+  // An explicit deny that holds whatever the request brings is certain: nothing below can lift it.
+  if (result.decision === 'ExplicitDeny') return { decision: 'deny', reason: result.reason };
+  const allowed = result.decision === 'Allow';
+  const depends = (why: string) => ({ decision: 'conditional' as const, reason: `Depends on ${why}` });
+  // KMS developer guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it, you
+  // cannot use IAM policies to allow access to a KMS key." https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+  if (/^kms:/i.test(column.action)) return depends(KMS_REASON);
+  const managed = (caller.unloaded ?? []).filter((u) => u.as === 'managed policy');
+  const boundary = (caller.unloaded ?? []).find((u) => u.as === 'permissions boundary');
+  // A policy not loaded could allow (or deny) anything; a boundary not loaded can only narrow an Allow.
+  if (managed.length > 0)
+    return depends(
+      `${managed.map((u) => u.arn).join(', ')}: the caller has this managed policy, which the import could not load`,
+    );
+  if (boundary && allowed)
+    return depends(
+      `the permissions boundary ${boundary.arn}, which the import could not load (a boundary can only narrow this Allow)`,
+    );
+  if (bounded.dependsOn)
+    return depends(
+      `the request: ${bounded.dependsOn.join(', ')} (set by each request, not by the caller). When those conditions favour access: ${result.reason}`,
+    );
+  return { decision: allowed ? 'allow' : 'deny', reason: result.reason };
+}
+
 export function computeMatrix(view: WorldView): MatrixModel {
   const callers = listCallers(view);
   const columns = listColumns(view, callers);
@@ -76,13 +123,7 @@ export function computeMatrix(view: WorldView): MatrixModel {
         });
         continue;
       }
-      const result = evaluate(requestFor(view, caller, column));
-      cells.push({
-        caller: caller.id,
-        action: column.id,
-        decision: result.decision === 'Allow' ? 'allow' : 'deny',
-        reason: result.reason,
-      });
+      cells.push({ caller: caller.id, action: column.id, ...decideCell(view, caller, column) });
     }
   }
   const byId = new Map(callers.map((c) => [c.id, c]));
@@ -93,6 +134,7 @@ export function computeMatrix(view: WorldView): MatrixModel {
         id: c.id,
         label: c.label,
         ...(c.blocked ? { blocked: c.blocked } : {}),
+        ...(c.refusal ? { refusal: c.refusal } : {}),
       })),
       actions: columns.map((c) => ({ id: c.id, action: c.action, resource: c.label, group: c.group })),
       cells,

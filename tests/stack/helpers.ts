@@ -34,7 +34,7 @@ export function decision(
   callerLabel: string,
   action: string,
   resourceIncludes: string,
-): 'allow' | 'deny' {
+): 'allow' | 'deny' | 'conditional' {
   const caller = r.matrix.callers.find((c) => c.label === callerLabel);
   if (!caller)
     throw new Error(`no caller ${callerLabel}; have ${r.matrix.callers.map((c) => c.label).join(' | ')}`);

@@ -1,6 +1,13 @@
 import { Fragment, type KeyboardEvent, useRef, useState } from 'react';
 import type { AccessMatrix } from '../../stack/index';
-import { columnResource, headingSegments, splitGroup } from './matrix-labels';
+import {
+  cellGlyph,
+  cellWord,
+  columnResource,
+  headingSegments,
+  matrixTally,
+  splitGroup,
+} from './matrix-labels';
 import { NameBreaks } from './NameBreaks';
 
 export interface CellRef {
@@ -113,7 +120,8 @@ export function MatrixTable({
         <caption>
           <span className="matrix-caption">
             Who can do what: each cell is the engine’s decision; select it for the IAM trace.
-          </span>
+          </span>{' '}
+          <span className="matrix-legend">{matrixTally(matrix)}</span>
           <span className="visually-hidden">
             {' '}
             The cells are one tab stop: the arrow keys move among them, Home and End along a row.
@@ -159,7 +167,7 @@ export function MatrixTable({
                       <button
                         type="button"
                         aria-pressed={isSelected}
-                        aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cell?.decision ?? 'deny'}`}
+                        aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cellWord(cell?.decision)}`}
                         title={cell?.reason}
                         data-cell={`${row}:${col}`}
                         tabIndex={isStop ? 0 : -1}
@@ -167,7 +175,7 @@ export function MatrixTable({
                         onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
                         onClick={() => onSelect({ caller: c.id, action: a.id })}
                       >
-                        {cell?.decision === 'allow' ? '✓' : '✗'}
+                        {cellGlyph(cell?.decision)}
                       </button>
                     </td>
                   </Fragment>

@@ -59,9 +59,12 @@ export function FindingsPanel({ findings, onProof }: { findings: Finding[]; onPr
 export function TracePanel({
   title,
   trace,
+  depends,
 }: {
   title: string;
   trace: { request: { action: string; resource: string }; result: unknown };
+  /** Set for a "Depends" cell: the matrix's reason, shown before the one case the trace evaluates. */
+  depends?: string;
 }) {
   const event: TraceEvent = {
     requestId: 'stack-matrix',
@@ -77,6 +80,12 @@ export function TracePanel({
   return (
     <section className="stack-panel stack-trace" aria-labelledby="stack-trace">
       <h3 id="stack-trace">IAM trace</h3>
+      {depends ? (
+        <p className="trace-depends">
+          <strong>Not certain:</strong> {depends.replace(/\.$/, '')}. Below: the request as the matrix assumed
+          it (over HTTPS, no source IP, VPC endpoint or request tags), which is one case of it.
+        </p>
+      ) : null}
       <IamPanel events={[event]} />
     </section>
   );

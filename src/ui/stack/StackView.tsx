@@ -19,7 +19,12 @@ import './stack.css';
 /** The region the stack is imported into (AWS::Region). */
 const REGION = 'us-east-1';
 
-type Trace = { title: string; trace: { request: { action: string; resource: string }; result: unknown } };
+type Trace = {
+  title: string;
+  trace: { request: { action: string; resource: string }; result: unknown };
+  /** For a "Depends" cell: what it depends on (the trace shows one case of it). */
+  depends?: string;
+};
 /** Why the last import failed, and the template's lines at the spot when the parser drew them. */
 type ImportFailure = { message: string; frame?: string };
 /** The stack in effect: the last template that imported, under the name it was imported as. */
@@ -116,8 +121,13 @@ export default function StackView() {
     setSelected(cell);
     const explained = result?.explain(cell.caller, cell.action);
     const caller = result?.matrix.callers.find((c) => c.id === cell.caller);
+    const shown = result?.matrix.cells.find((c) => c.caller === cell.caller && c.action === cell.action);
     if (explained)
-      setTrace({ title: `${caller?.label ?? cell.caller}: ${explained.request.action}`, trace: explained });
+      setTrace({
+        title: `${caller?.label ?? cell.caller}: ${explained.request.action}`,
+        trace: explained,
+        ...(shown?.decision === 'conditional' ? { depends: shown.reason } : {}),
+      });
   };
   const showProof = (f: Finding) => {
     if (!f.proof) return;
@@ -224,7 +234,7 @@ export default function StackView() {
             <h3 id="stack-matrix">Access matrix</h3>
             <MatrixTable matrix={result.matrix} selected={selected} onSelect={select} />
           </section>
-          {trace ? <TracePanel title={trace.title} trace={trace.trace} /> : null}
+          {trace ? <TracePanel title={trace.title} trace={trace.trace} depends={trace.depends} /> : null}
           <FindingsPanel findings={result.findings} onProof={showProof} />
           <UnsupportedPanel items={result.unsupported} />
         </>

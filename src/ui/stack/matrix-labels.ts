@@ -6,6 +6,33 @@
  * ellipsis, and the view keeps the full value in the cell's title and accessible name.
  */
 
+import type { AccessMatrix } from '../../stack/index';
+
+type CellDecision = AccessMatrix['cells'][number]['decision'];
+
+/**
+ * A cell's word in its accessible name: "allow", "deny", or "depends" when the answer turns on
+ * something the matrix cannot know (the cell's title and trace say what).
+ */
+export function cellWord(decision: CellDecision | undefined): string {
+  return decision === 'conditional' ? 'depends' : (decision ?? 'deny');
+}
+
+/** A cell's glyph: text, so the answer never rests on colour alone. */
+export function cellGlyph(decision: CellDecision | undefined): string {
+  return decision === 'allow' ? '✓' : decision === 'conditional' ? '?' : '✗';
+}
+
+/** The legend and counts under the caption: what each glyph means and how many cells have it. */
+export function matrixTally(matrix: AccessMatrix): string {
+  const n = { allow: 0, deny: 0, conditional: 0 };
+  for (const c of matrix.cells) n[c.decision]++;
+  const parts = [`✓ allowed: ${n.allow}`, `✗ denied: ${n.deny}`];
+  if (n.conditional > 0)
+    parts.push(`? depends (on the request, a policy not loaded, or a key policy): ${n.conditional}`);
+  return `${parts.join(' · ')}.`;
+}
+
 /** The longest run a heading draws whole: a `<LocationResourcePrefix>` placeholder stays whole. */
 export const MAX_SEGMENT = 24;
 /** The longest resource line drawn under a column's action. */

@@ -1,0 +1,10 @@
+import type { StackState } from './build-context';
+
+/** What the matrix and the findings read: a stack's state, its account and region, and the instant. */
+export interface WorldView {
+  state: StackState;
+  accountId: string;
+  region: string;
+  /** The instant the matrix answers at (aws:CurrentTime …), epoch ms; the wall clock when absent. */
+  now?: number;
+}
