@@ -222,6 +222,38 @@ const attach = (roles: Record<string, unknown>, mappings?: unknown) => ({
     ...(mappings ? { RoleMappings: mappings } : {}),
   },
 });
+/**
+ * A pool whose SAML provider is mapped by one rule (dept = staff → saml-staff), with `resolution` for
+ * users who match no rule; the default authenticated role is saml-users.
+ */
+const samlRulesStack = (resolution: 'AuthenticatedRole' | 'Deny') => ({
+  Files: bucket,
+  CorpIdP: samlProvider,
+  Ids: pool({ SamlProviderARNs: [{ Ref: 'CorpIdP' }] }),
+  Auth: poolRole('saml-users', SAML_ARN),
+  Staff: poolRole('saml-staff', SAML_ARN),
+  Attach: attach(
+    { authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } },
+    {
+      corp: {
+        IdentityProvider: { Ref: 'CorpIdP' },
+        Type: 'Rules',
+        AmbiguousRoleResolution: resolution,
+        RulesConfiguration: {
+          Rules: [
+            {
+              Claim: 'dept',
+              MatchType: 'Equals',
+              Value: 'staff',
+              RoleARN: { 'Fn::GetAtt': ['Staff', 'Arn'] },
+            },
+          ],
+        },
+      },
+    },
+  ),
+});
+
 const blockedOf = (r: ImportedStack, label: string) => {
   const caller = r.matrix.callers.find((c) => c.label === label);
   if (!caller) throw new Error(`no caller ${label}: ${r.matrix.callers.map((c) => c.label).join(' | ')}`);
@@ -260,66 +292,14 @@ describe('identity-pool callers carry the amr Cognito puts in its OpenID token',
   });
 
   it('a rules mapping keyed by a SAML provider ARN gives its rows that ARN in amr', async () => {
-    const r = await load({
-      Files: bucket,
-      CorpIdP: samlProvider,
-      Ids: pool({ SamlProviderARNs: [{ Ref: 'CorpIdP' }] }),
-      Auth: poolRole('saml-users', SAML_ARN),
-      Staff: poolRole('saml-staff', SAML_ARN),
-      Attach: attach(
-        { authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } },
-        {
-          corp: {
-            IdentityProvider: { Ref: 'CorpIdP' },
-            Type: 'Rules',
-            AmbiguousRoleResolution: 'AuthenticatedRole',
-            RulesConfiguration: {
-              Rules: [
-                {
-                  Claim: 'dept',
-                  MatchType: 'Equals',
-                  Value: 'staff',
-                  RoleARN: { 'Fn::GetAtt': ['Staff', 'Arn'] },
-                },
-              ],
-            },
-          },
-        },
-      ),
-    });
+    const r = await load(samlRulesStack('AuthenticatedRole'));
     expect(blockedOf(r, 'ids: dept Equals "staff"')).toBeUndefined();
   });
 });
 
 describe('role mappings with AmbiguousRoleResolution Deny', () => {
   it('refuses the signed-in user who matches no rule when every provider is mapped with Deny', async () => {
-    const r = await load({
-      Files: bucket,
-      CorpIdP: samlProvider,
-      Ids: pool({ SamlProviderARNs: [{ Ref: 'CorpIdP' }] }),
-      Auth: poolRole('saml-users', SAML_ARN),
-      Staff: poolRole('saml-staff', SAML_ARN),
-      Attach: attach(
-        { authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } },
-        {
-          corp: {
-            IdentityProvider: { Ref: 'CorpIdP' },
-            Type: 'Rules',
-            AmbiguousRoleResolution: 'Deny',
-            RulesConfiguration: {
-              Rules: [
-                {
-                  Claim: 'dept',
-                  MatchType: 'Equals',
-                  Value: 'staff',
-                  RoleARN: { 'Fn::GetAtt': ['Staff', 'Arn'] },
-                },
-              ],
-            },
-          },
-        },
-      ),
-    });
+    const r = await load(samlRulesStack('Deny'));
     expect(blockedOf(r, 'Signed-in user of ids')).toMatch(/AmbiguousRoleResolution.*Deny/);
     expect(cell(r, 'Signed-in user of ids', 's3:GetObject').decision).toBe('deny');
     expect(blockedOf(r, 'ids: dept Equals "staff"')).toBeUndefined();
