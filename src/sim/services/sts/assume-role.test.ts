@@ -220,7 +220,14 @@ describe('sts AssumeRole', () => {
   });
 
   it('validates ExternalId and SourceIdentity against the STS model patterns', async () => {
-    const { cloud, user, sts } = await stsWorld();
+    // Setting a source identity needs sts:SetSourceIdentity in the trust policy (IAM "Monitor and control
+    // actions taken with assumed roles"); source-identity.test.ts covers the refusal.
+    const { cloud, user, sts } = await stsWorld({
+      edit: (state) => {
+        for (const statement of [state.iam.roles.AtlasDeveloperRole!.trustPolicy.Statement].flat())
+          statement.Action = ['sts:AssumeRole', 'sts:SetSourceIdentity'];
+      },
+    });
     const assume = (extra: { ExternalId?: string; SourceIdentity?: string }) =>
       sts(user).send(
         new AssumeRoleCommand({ RoleArn: cloud.demo.assumableRoleArn, RoleSessionName: 'pat', ...extra }),

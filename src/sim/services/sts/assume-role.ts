@@ -26,6 +26,7 @@ import {
 } from './params';
 import { mintSession, type StsCredentials } from './session';
 import { buildSessionTags, queryTags, requestTagContext, tagUnits, transitiveOnly } from './session-tags';
+import { SET_SOURCE_IDENTITY, SOURCE_IDENTITY_MEMBER } from './source-identity';
 import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
 import { STS_OPERATIONS } from './definitions';
 
@@ -37,7 +38,6 @@ export interface AssumeRoleResult {
 }
 
 const EXTERNAL_ID = { min: 2, max: 1224, pattern: /^[\w+=,.@:/-]*$/, text: '[\\w+=,.@:\\/-]*' };
-const SOURCE_IDENTITY = { min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, text: '[\\w+=,.@-]*' };
 
 /** Role chaining cap, from the STS definitions table. */
 export const CHAINED_MAX_SECONDS = STS_OPERATIONS.AssumeRole.chainedMaxSeconds ?? 3600;
@@ -64,8 +64,10 @@ export async function assumeRole(
   // Lengths and patterns of the STS model's externalIdType and sourceIdentityType. The SourceIdentity
   // pattern has no ':', so a value can never carry the `aws:` prefix the documentation reserves.
   if (externalId !== undefined) patterned(externalId, 'externalId', EXTERNAL_ID);
-  if (input.SourceIdentity !== undefined) patterned(input.SourceIdentity, 'sourceIdentity', SOURCE_IDENTITY);
-  const sourceIdentity = input.SourceIdentity ?? (caller.context['aws:SourceIdentity'] as string | undefined);
+  if (input.SourceIdentity !== undefined)
+    patterned(input.SourceIdentity, 'sourceIdentity', SOURCE_IDENTITY_MEMBER);
+  const inheritedSourceIdentity = caller.context['aws:SourceIdentity'] as string | undefined;
+  const sourceIdentity = input.SourceIdentity ?? inheritedSourceIdentity;
   const passed = queryTags(input);
   // Role chaining: the new session inherits the caller's transitive tags (doc, "Chaining roles with session tags").
   const tags = buildSessionTags(passed.pairs, passed.transitive, transitiveOnly(caller.sessionTags));
@@ -109,6 +111,12 @@ export async function assumeRole(
   // its own policies) must allow; AWS names it in the refusal (obs: aws-actions/configure-aws-credentials#54).
   if (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow')
     throw stsErrors.notAuthorized(caller.arn, 'sts:TagSession', roleArn);
+  // A source identity, passed or inherited along a chain, needs sts:SetSourceIdentity on both sides (doc, IAM
+  // "Permissions required to set source identity"; refusal obs: noqdev/iambic#357), and it cannot change
+  // during the chain: another value is denied (doc; the wording of that refusal is unv).
+  const changed = inheritedSourceIdentity !== undefined && sourceIdentity !== inheritedSourceIdentity;
+  if (sourceIdentity !== undefined && (changed || decide(SET_SOURCE_IDENTITY)?.decision !== 'Allow'))
+    throw stsErrors.notAuthorized(caller.arn, SET_SOURCE_IDENTITY, roleArn);
 
   // The one-hour cap covers role sessions assuming a role and, as reported, GetSessionToken credentials
   // assuming one (obs: mmmorris1975/aws-runas#11, coinbase/assume-role#24; same message).

@@ -62,6 +62,7 @@ export const stsOperations: Record<string, QueryOperation> = {
       PackedPolicySize: r.packedPolicySize,
       Provider: r.provider,
       Audience: r.audience,
+      SourceIdentity: r.sourceIdentity,
     };
   },
 
@@ -76,6 +77,7 @@ export const stsOperations: Record<string, QueryOperation> = {
       Issuer: r.issuer,
       Audience: r.audience,
       NameQualifier: r.nameQualifier,
+      SourceIdentity: r.sourceIdentity,
     };
   },
 

@@ -10,6 +10,7 @@
  * a stolen assertion is its NotOnOrAfter window, the audience and recipient it names, and the
  * transport that carried it.
  */
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import { getRole, getSamlProvider, trustPolicyFor } from '../../iam/state';
 import { AWS_SAML_AUDIENCES, AWS_SAML_RECIPIENT } from '../../saml/names';
@@ -27,6 +28,11 @@ import {
 } from './params';
 import { mintSession, type StsCredentials } from './session';
 import { buildSessionTags, requestTagContext, tagUnits } from './session-tags';
+import {
+  assertedSourceIdentity,
+  SAML_SOURCE_IDENTITY_ATTRIBUTE,
+  SET_SOURCE_IDENTITY,
+} from './source-identity';
 import { samlTags } from './web-token-tags';
 import { type AssumedRoleUser, checkRoleDuration } from './web-identity';
 import { STS_OPERATIONS } from './definitions';
@@ -40,6 +46,7 @@ export interface AssumeRoleWithSamlResult {
   issuer: string;
   audience?: string;
   nameQualifier: string;
+  sourceIdentity?: string;
 }
 
 const NAMEID_PREFIX = 'urn:oasis:names:tc:SAML:2.0:nameid-format:';
@@ -103,6 +110,9 @@ export async function assumeRoleWithSaml(
     throw stsErrors.invalidIdentityToken(
       'RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}',
     );
+  const sourceIdentity = assertedSourceIdentity(
+    getOwn(verified.attributes, SAML_SOURCE_IDENTITY_ATTRIBUTE)?.[0],
+  );
 
   const role = getRole(world, roleArn);
   const pairListed = verified.roles.some((r) => r.roleArn === roleArn && r.providerArn === principalArn);
@@ -126,7 +136,12 @@ export async function assumeRoleWithSaml(
           resource: role.arn,
           resourceAccountId: world.accountId,
           principal: { type: 'Federated', identifiers: [provider.arn] },
-          context: { ...context, 'sts:RoleSessionName': name, ...requestTagContext(passed.pairs) },
+          context: {
+            ...context,
+            'sts:RoleSessionName': name,
+            ...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {}),
+            ...requestTagContext(passed.pairs),
+          },
           identityPolicies: [],
           resourcePolicy: trustPolicyFor(role),
         })
@@ -137,7 +152,13 @@ export async function assumeRoleWithSaml(
     decision?.decision === 'Allow' &&
     passed.pairs.length > 0 &&
     decide('sts:TagSession')?.decision !== 'Allow';
-  if (!role || !pairListed || decision?.decision !== 'Allow' || tagsRefused) {
+  // A SourceIdentity attribute needs sts:SetSourceIdentity in the trust policy too, with the same refusal
+  // (IAM "Troubleshooting SAML 2.0 federation", "Not authorized to perform sts:AssumeRoleWithSAML").
+  const sourceIdentityRefused =
+    decision?.decision === 'Allow' &&
+    sourceIdentity !== undefined &&
+    decide(SET_SOURCE_IDENTITY)?.decision !== 'Allow';
+  if (!role || !pairListed || decision?.decision !== 'Allow' || tagsRefused || sourceIdentityRefused) {
     if (!pairListed)
       ctx.emit('token.rejected', `The assertion's Role attribute does not list ${roleArn},${principalArn}`, {
         roles: verified.roles,
@@ -149,9 +170,12 @@ export async function assumeRoleWithSaml(
     input.DurationSeconds === undefined ? undefined : requested,
     role.maxSessionDuration,
   );
-  // The SessionDuration attribute and SessionNotOnOrAfter can only shorten the session.
+  // SessionDuration is meant for console sessions: "It cannot extend the lifetime of other credentials",
+  // though it can shorten the one-hour default of an API call (IAM "Configuring SAML assertions for the
+  // authentication response"; obs: venth/aws-adfs#17, Nike-Inc/gimme-aws-creds#54). SessionNotOnOrAfter
+  // likewise only shortens.
   if (input.DurationSeconds === undefined && verified.sessionDuration !== undefined)
-    seconds = Math.min(verified.sessionDuration, role.maxSessionDuration);
+    seconds = Math.min(seconds, verified.sessionDuration);
   if (verified.sessionNotOnOrAfter !== undefined)
     seconds = Math.min(seconds, Math.floor((verified.sessionNotOnOrAfter - world.now()) / 1000));
 
@@ -165,7 +189,8 @@ export async function assumeRoleWithSaml(
     roleArn: role.arn,
     sessionName: name,
     sessionPolicies: session.policies,
-    context,
+    context: sourceIdentity !== undefined ? { ...context, 'aws:SourceIdentity': sourceIdentity } : context,
+    sourceIdentity,
     ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds: seconds,
   });
@@ -185,5 +210,6 @@ export async function assumeRoleWithSaml(
     issuer: verified.issuer,
     audience: verified.recipient,
     nameQualifier,
+    sourceIdentity,
   };
 }

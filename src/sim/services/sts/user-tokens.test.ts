@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { asCreds, sdkError, stsWorld } from './test-support';
+import type { WorldState } from '../../world';
 
 const HOUR = 3600_000;
 const allowAll = JSON.stringify({
@@ -173,5 +174,53 @@ describe('sts GetFederationToken', () => {
       status: 403,
       message: `User: ${cloud.demo.iamUser.arn} is not authorized to perform: sts:GetFederationToken on resource: arn:aws:sts::${cloud.demo.accountId}:federated-user/carol`,
     });
+  });
+});
+
+describe('sts GetFederationToken session tags', () => {
+  /** The demo user, allowed (or not) to pass session tags on its federated users. */
+  const tagSession = (allowed: boolean) => (state: WorldState) => {
+    if (!allowed) return;
+    state.iam.users['atlas-developer']!.inlinePolicies.push({
+      name: 'TagFederatedUsers',
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:TagSession', Resource: '*' }],
+      },
+    });
+  };
+
+  it('needs sts:TagSession in the user policy to pass Tags', async () => {
+    const { cloud, user, sts } = await stsWorld({ edit: tagSession(false) });
+    const err = await sdkError(() =>
+      sts(user).send(
+        new GetFederationTokenCommand({ Name: 'carol', Tags: [{ Key: 'Project', Value: 'Automation' }] }),
+      ),
+    );
+    expect(err).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+      message: `User: ${cloud.demo.iamUser.arn} is not authorized to perform: sts:TagSession on resource: arn:aws:sts::${cloud.demo.accountId}:federated-user/carol`,
+    });
+  });
+
+  it('gives the federated user the tags as principal tags, counted in PackedPolicySize', async () => {
+    const { cloud, user, sts } = await stsWorld({ edit: tagSession(true) });
+    const out = await sts(user).send(
+      new GetFederationTokenCommand({ Name: 'carol', Tags: [{ Key: 'Project', Value: 'Automation' }] }),
+    );
+    expect(out.PackedPolicySize).toBeGreaterThan(0);
+    const state = JSON.parse(cloud.snapshot().state) as WorldState;
+    const stored = state.sts.sessions[out.Credentials?.AccessKeyId ?? ''];
+    expect(stored?.sessionTags).toEqual({ tags: { Project: 'Automation' }, transitiveTagKeys: [] });
+    expect(stored?.context['aws:PrincipalTag/Project']).toBe('Automation');
+  });
+
+  it('refuses more than 50 tags', async () => {
+    const { user, sts } = await stsWorld({ edit: tagSession(true) });
+    const Tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    const err = await sdkError(() => sts(user).send(new GetFederationTokenCommand({ Name: 'carol', Tags })));
+    expect(err.name).toBe('ValidationError');
+    expect(err.status).toBe(400);
   });
 });

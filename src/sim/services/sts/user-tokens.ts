@@ -21,6 +21,14 @@ import {
   sessionPolicies,
 } from './params';
 import { mintSession, type StsCredentials } from './session';
+import {
+  buildSessionTags,
+  mergePrincipalTags,
+  principalTagContext,
+  queryTags,
+  requestTagContext,
+  tagUnits,
+} from './session-tags';
 
 // Duration limits come from the STS definitions table. The root user's tighter limits (1 h) are
 // listed there but not enforced: the demo world has no root access keys.
@@ -91,19 +99,34 @@ export async function getFederationToken(
   );
   const name = sessionName(required(input, 'Name', 'name'), 'name', 32);
   const seconds = durationFor(input, STS_OPERATIONS.GetFederationToken.duration);
-  const session = sessionPolicies(world, { policy: input.Policy, policyArns: listPolicyArns(input) });
-  const arn = `arn:aws:sts::${world.accountId}:federated-user/${name}`;
-  const decision = authorize(ctx, {
-    action: 'sts:GetFederationToken',
-    resource: arn,
-    resourceAccountId: world.accountId,
-    principal: caller.principal,
-    context: caller.context,
-    identityPolicies: caller.identityPolicies,
-    permissionsBoundary: caller.permissionsBoundary,
+  // Session tags, not transitive: the credentials can never assume a role (IAM "Passing session tags
+  // using GetFederationToken"). Same limits as AssumeRole's, and they share the packed size.
+  const passed = queryTags(input).pairs;
+  const tags = buildSessionTags(passed, []);
+  const session = sessionPolicies(world, {
+    policy: input.Policy,
+    policyArns: listPolicyArns(input),
+    tagUnits: tagUnits(passed),
   });
-  if (decision.decision !== 'Allow') throw stsErrors.notAuthorized(caller.arn, 'sts:GetFederationToken', arn);
+  const arn = `arn:aws:sts::${world.accountId}:federated-user/${name}`;
+  const decide = (action: string) =>
+    authorize(ctx, {
+      action,
+      resource: arn,
+      resourceAccountId: world.accountId,
+      principal: caller.principal,
+      context: { ...caller.context, ...requestTagContext(passed) },
+      identityPolicies: caller.identityPolicies,
+      permissionsBoundary: caller.permissionsBoundary,
+    });
+  if (decide('sts:GetFederationToken').decision !== 'Allow')
+    throw stsErrors.notAuthorized(caller.arn, 'sts:GetFederationToken', arn);
+  // Passing tags needs the permissions-only sts:TagSession too (IAM "Permissions required to add session
+  // tags"). The resource AWS names in this refusal is unv; the federated user is the one tagged.
+  if (passed.length > 0 && decide('sts:TagSession').decision !== 'Allow')
+    throw stsErrors.notAuthorized(caller.arn, 'sts:TagSession', arn);
   const user = getUser(world, caller.arn);
+  const hasTags = Object.keys(tags.tags).length > 0;
   const federatedUserId = `${world.accountId}:${name}`;
   const { credentials } = mintSession(world, {
     kind: 'federated-user',
@@ -114,7 +137,10 @@ export async function getFederationToken(
     userArn: caller.arn,
     sessionName: name,
     sessionPolicies: session.policies,
-    context: {},
+    // "The session's principal tags include the user's tags and the passed session tags" (doc), a passed
+    // tag overriding the user's tag with the same key. The user's tags are read once, here.
+    context: principalTagContext(mergePrincipalTags(user?.tags ?? {}, tags.tags)),
+    ...(hasTags ? { sessionTags: tags } : {}),
     durationSeconds: seconds,
   });
   ctx.emit(

@@ -13,6 +13,7 @@ import { stsErrors } from './errors';
 import { checkLength, sessionName, sessionPolicies } from './params';
 import { mintSession, type StsCredentials } from './session';
 import { buildSessionTags, requestTagContext, tagUnits } from './session-tags';
+import { assertedSourceIdentity, SET_SOURCE_IDENTITY, SOURCE_IDENTITY_CLAIM } from './source-identity';
 import { webTokenTags } from './web-token-tags';
 import { verifyWebIdentityToken } from './web-token';
 
@@ -43,6 +44,8 @@ export interface AssumeRoleWithWebIdentityResult {
   /** The token's issuer without `https://`. */
   provider: string;
   audience: string;
+  /** The token's `https://aws.amazon.com/source_identity` claim, when present. */
+  sourceIdentity?: string;
 }
 
 /** Role session limits from the STS definitions table (the three AssumeRole* share them). */
@@ -81,6 +84,7 @@ export async function assumeRoleWithWebIdentityInternal(
   }
   const token = await verifyWebIdentityToken(world, input.webIdentityToken);
   const passed = webTokenTags(token.claims);
+  const sourceIdentity = assertedSourceIdentity(token.claims[SOURCE_IDENTITY_CLAIM]);
   const tags = buildSessionTags(passed.pairs, passed.transitive);
   const session = sessionPolicies(world, {
     policy: input.policy,
@@ -96,6 +100,7 @@ export async function assumeRoleWithWebIdentityInternal(
   const context = {
     ...token.context,
     'sts:RoleSessionName': input.roleSessionName,
+    ...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {}),
     ...requestTagContext(passed.pairs),
   };
   const decide = (action: string) =>
@@ -113,10 +118,13 @@ export async function assumeRoleWithWebIdentityInternal(
   const decision = decide('sts:AssumeRoleWithWebIdentity');
   // Tags in the token need sts:TagSession in the trust policy too (IAM "Passing session tags using
   // AssumeRoleWithWebIdentity"); STS answers with its one documented sentence for this action either way.
+  // So does a source_identity claim, which needs sts:SetSourceIdentity (IAM "Monitor and control actions
+  // taken with assumed roles").
   if (
     !role ||
     decision?.decision !== 'Allow' ||
-    (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow')
+    (passed.pairs.length > 0 && decide('sts:TagSession')?.decision !== 'Allow') ||
+    (sourceIdentity !== undefined && decide(SET_SOURCE_IDENTITY)?.decision !== 'Allow')
   ) {
     throw stsErrors.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
   }
@@ -131,7 +139,11 @@ export async function assumeRoleWithWebIdentityInternal(
     roleArn: role.arn,
     sessionName: input.roleSessionName,
     sessionPolicies: session.policies,
-    context: token.context,
+    context:
+      sourceIdentity !== undefined
+        ? { ...token.context, 'aws:SourceIdentity': sourceIdentity }
+        : token.context,
+    sourceIdentity,
     ...(Object.keys(tags.tags).length > 0 ? { sessionTags: tags } : {}),
     durationSeconds,
   });
@@ -153,5 +165,6 @@ export async function assumeRoleWithWebIdentityInternal(
     packedPolicySize: session.packedPolicySize,
     provider: token.provider,
     audience: token.audience,
+    sourceIdentity,
   };
 }
