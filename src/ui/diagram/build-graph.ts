@@ -15,7 +15,9 @@ import {
   routeEdge,
 } from './layout';
 import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
-import { boxText, placeLabelsAndWordsVertical, type WordsPlace, wordsSize } from './layout-vertical-labels';
+import { type FlightStretch, planFlight } from './layout-vertical-flight';
+import { labelBoxes, placeLabelsAndWordsVertical } from './layout-vertical-labels';
+import { boxText, type WordsPlace, wordsSize } from './layout-vertical-words';
 import { packetWords } from './packet-words';
 
 /**
@@ -59,6 +61,8 @@ export interface PacketEdgeData extends Record<string, unknown> {
    * stand off the leader's end or its line by half the difference.
    */
   labelLeft?: number;
+  /** On a phone, the x of the label's right side, for a label tied to its line there (left of a lane). */
+  labelRight?: number;
   /** The orthogonal route in flow coordinates (clear of other boxes). */
   points: Point[];
   state: EdgeState;
@@ -78,6 +82,11 @@ export interface PacketEdgeData extends Record<string, unknown> {
      * (layout-vertical-labels.ts); without it, DiagramLines.tsx looks for a place on the drawn page.
      */
     landedWords?: WordsPlace;
+    /**
+     * On a phone, where the words ride while the packet travels, along its route on each leg, clear of
+     * the line labels or fading those they must pass (layout-vertical-flight.ts).
+     */
+    flight?: { out: FlightStretch[]; back: FlightStretch[] };
   };
 }
 export type PacketEdge = Edge<PacketEdgeData, 'packet'>;
@@ -376,30 +385,25 @@ export function buildGraph({
     data.labelLines = busEdge(edge) ? [] : labelLinesFor(all, activeParts.get(edge.id));
   }
   if (vertical) {
-    const { routes, gutterX } = routeEdgesVertical(
+    const routes = routeEdgesVertical(
       list.map((e) => ({ from: e.source as ActorId, to: e.target as ActorId })),
       boxes,
+      corridorWidth(list, parts),
     );
     const sizes = list.map((e) => {
       const lines = (e.data as PacketEdgeData).labelLines;
       return lines.length ? labelSize(lines) : null;
     });
+    const texts = nodes.flatMap(({ position, data }) =>
+      boxText({ ...position, w: NODE_W, h: NODE_H }, data.label, data.kind, data.badge),
+    );
     // The packet lands back where its line starts: its words' place is found with the labels'.
     const carrier = list.findIndex((e) => e.data?.packet?.backWords);
-    const words = list[carrier]?.data?.packet?.backWords;
+    const packet = list[carrier]?.data?.packet;
     const dot = routes[carrier]?.[0];
     const landing =
-      words && dot
-        ? {
-            dot,
-            size: wordsSize(words),
-            own: carrier,
-            texts: nodes.flatMap(({ position, data }) =>
-              boxText({ ...position, w: NODE_W, h: NODE_H }, data.label, data.kind, data.badge),
-            ),
-          }
-        : undefined;
-    const placed = placeLabelsAndWordsVertical(routes, sizes, gutterX, nodeBoxes, landing);
+      packet?.backWords && dot ? { dot, size: wordsSize(packet.backWords), own: carrier, texts } : undefined;
+    const placed = placeLabelsAndWordsVertical(routes, sizes, nodeBoxes, landing);
     list.forEach((edge, i) => {
       const data = edge.data as PacketEdgeData;
       data.points = routes[i] ?? [];
@@ -407,10 +411,28 @@ export function buildGraph({
       const leader = placed.labels[i]?.leader;
       if (leader) data.labelLeader = leader;
       const size = sizes[i];
-      if (size) data.labelLeft = data.labelAt.x - size.w / 2;
+      if (size && placed.labels[i]?.right) data.labelRight = data.labelAt.x + size.w / 2;
+      else if (size) data.labelLeft = data.labelAt.x - size.w / 2;
     });
-    const packet = list[carrier]?.data?.packet;
-    if (packet && placed.words) packet.landedWords = placed.words;
+    const route = routes[carrier];
+    if (packet && route) {
+      if (placed.words) packet.landedWords = placed.words;
+      const obstacles = {
+        routes,
+        own: carrier,
+        labels: labelBoxes(placed.labels, sizes).flatMap((box, i) =>
+          box.w > 0 ? [{ box, id: list[i]?.id as string }] : [],
+        ),
+        leaders: placed.labels.flatMap((l) => (l.leader ? [l.leader] : [])),
+        texts,
+        boxes: nodeBoxes,
+        frame: placed.frame,
+      };
+      packet.flight = {
+        out: planFlight(route, wordsSize(packet.outWords ?? ''), obstacles),
+        back: planFlight(route, wordsSize(packet.backWords ?? ''), obstacles),
+      };
+    }
     return { nodes, edges: list, bounds: placed.frame };
   }
 
@@ -426,6 +448,22 @@ export function buildGraph({
   }
 
   return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };
+}
+
+/**
+ * How wide the phone's label corridor is (layout-vertical.ts): as wide as the widest label any step of
+ * the scenario draws, the label of a line with many steps changing with the active one, so the lanes
+ * right of it stay put from step to step.
+ */
+function corridorWidth(edges: readonly PacketEdge[], parts: ReadonlyMap<string, string[]>): number {
+  let widest = 0;
+  for (const edge of edges) {
+    if (busEdge(edge)) continue;
+    const all = parts.get(edge.id) ?? [];
+    for (const active of [undefined, ...all])
+      widest = Math.max(widest, labelSize(labelLinesFor(all, active)).w);
+  }
+  return widest;
 }
 
 function boundsOf(boxes: Box[], edges: PacketEdge[]): Box {

@@ -18,8 +18,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 610,
+      w: 430,
+      h: 660,
     },
   },
   'basic-flow': {
@@ -31,9 +31,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 500,
-      h: 618,
+      y: -4,
+      w: 498,
+      h: 660,
     },
   },
   'basic-flow-google': {
@@ -45,9 +45,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 500,
-      h: 618,
+      y: -4,
+      w: 498,
+      h: 660,
     },
   },
   'basic-flow-guest': {
@@ -60,8 +60,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 500,
-      h: 504,
+      w: 498,
+      h: 544,
     },
   },
   guest: {
@@ -74,8 +74,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 504,
+      w: 430,
+      h: 544,
     },
   },
   'jwt-to-api': {
@@ -88,8 +88,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 319,
-      h: 292,
+      w: 317,
+      h: 312,
     },
   },
   'scoped-api': {
@@ -102,8 +102,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 368,
-      h: 292,
+      w: 366,
+      h: 312,
     },
   },
   'google-direct': {
@@ -116,8 +116,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 610,
+      w: 430,
+      h: 660,
     },
   },
   'google-via-user-pool': {
@@ -129,9 +129,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 442,
-      h: 724,
+      y: -4,
+      w: 440,
+      h: 776,
     },
   },
   saml: {
@@ -144,8 +144,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 610,
+      w: 430,
+      h: 660,
     },
   },
   'saml-via-user-pool': {
@@ -158,8 +158,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 442,
-      h: 716,
+      w: 440,
+      h: 776,
     },
   },
   'sts-assume-role': {
@@ -173,7 +173,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 352,
-      h: 292,
+      h: 312,
     },
   },
   'sts-saml': {
@@ -186,8 +186,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 407,
-      h: 398,
+      w: 405,
+      h: 428,
     },
   },
   'sts-web-identity': {
@@ -200,8 +200,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 464,
-      h: 398,
+      w: 462,
+      h: 428,
     },
   },
   'sts-federation-token': {
@@ -215,7 +215,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 380,
-      h: 292,
+      h: 312,
     },
   },
   'sts-session-token': {
@@ -229,7 +229,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 353,
-      h: 292,
+      h: 312,
     },
   },
   'what-if-tampered-token': {
@@ -242,8 +242,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 319,
-      h: 292,
+      w: 317,
+      h: 312,
     },
   },
   'what-if-wrong-token': {
@@ -257,7 +257,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 318,
-      h: 186,
+      h: 196,
     },
   },
   'what-if-expired': {
@@ -270,8 +270,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 610,
+      w: 430,
+      h: 660,
     },
   },
   'what-if-guest-ssm': {
@@ -284,8 +284,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 504,
+      w: 430,
+      h: 544,
     },
   },
   'what-if-wrong-secret': {
@@ -298,8 +298,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 352,
-      h: 186,
+      w: 272,
+      h: 196,
     },
   },
   'what-if-guests-disabled': {
@@ -312,8 +312,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 381,
-      h: 398,
+      w: 379,
+      h: 428,
     },
   },
   'what-if-basic-flow-role-mappings': {
@@ -327,7 +327,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 333,
-      h: 186,
+      h: 196,
     },
   },
   'what-if-client-secret-in-browser': {
@@ -341,7 +341,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 318,
-      h: 186,
+      h: 196,
     },
   },
   'what-if-forgotten-password': {
@@ -355,7 +355,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 412,
-      h: 186,
+      h: 196,
     },
   },
   'what-if-pre-token-generation': {
@@ -369,7 +369,7 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       x: -4,
       y: -4,
       w: 318,
-      h: 186,
+      h: 196,
     },
   },
   'attack-other-client': {
@@ -382,8 +382,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 329,
-      h: 398,
+      w: 327,
+      h: 428,
     },
   },
   'attack-alg-none': {
@@ -396,8 +396,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 319,
-      h: 292,
+      w: 317,
+      h: 312,
     },
   },
   'attack-forged-sigv4': {
@@ -410,8 +410,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 504,
+      w: 430,
+      h: 544,
     },
   },
   'attack-stolen-credentials': {
@@ -424,8 +424,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 504,
+      w: 430,
+      h: 544,
     },
   },
   'attack-missing-aud': {
@@ -437,9 +437,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 484,
-      h: 618,
+      y: -4,
+      w: 482,
+      h: 660,
     },
   },
   'attack-saml-replay': {
@@ -452,8 +452,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 407,
-      h: 398,
+      w: 405,
+      h: 428,
     },
   },
   'attack-saml-tampered': {
@@ -466,8 +466,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 407,
-      h: 398,
+      w: 405,
+      h: 428,
     },
   },
   'attack-saml-wrapped': {
@@ -480,8 +480,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 407,
-      h: 398,
+      w: 405,
+      h: 428,
     },
   },
   'after-sign-out': {
@@ -493,9 +493,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 452,
-      h: 724,
+      y: -4,
+      w: 450,
+      h: 776,
     },
   },
   'abac-departments': {
@@ -508,8 +508,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 432,
-      h: 610,
+      w: 430,
+      h: 660,
     },
   },
   'admin-api-backend': {
@@ -522,8 +522,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 435,
-      h: 504,
+      w: 453,
+      h: 544,
     },
   },
   'why-not-direct-web-identity': {
@@ -535,9 +535,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -4,
-      w: 474,
-      h: 504,
+      y: -32,
+      w: 472,
+      h: 572,
     },
   },
   'central-server-session-keys': {
@@ -550,8 +550,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 400,
-      h: 504,
+      w: 398,
+      h: 544,
     },
   },
   'developer-authenticated-identities': {
@@ -564,8 +564,8 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     vertical: {
       x: -4,
       y: -4,
-      w: 458,
-      h: 610,
+      w: 456,
+      h: 660,
     },
   },
   'sync-conflict-two-devices': {
@@ -577,9 +577,9 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
     },
     vertical: {
       x: -4,
-      y: -12,
-      w: 452,
-      h: 724,
+      y: -4,
+      w: 450,
+      h: 776,
     },
   },
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/catalog';
 import { buildGraph } from './build-graph';
-import { type Box, boxesOverlap, labelSize, type Point, segmentHitsBox } from './layout';
-import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
+import { type Box, labelSize, type Point, segmentHitsBox } from './layout';
+import { CORRIDOR_X, layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
 import { placeLabelsVertical } from './layout-vertical-labels';
 import { nodeBox } from './route-problems';
 
@@ -39,14 +39,16 @@ function distanceToRoute(box: Box, route: readonly Point[]): number {
   return least;
 }
 
-/** Every phone graph of the catalogue, at every step. */
+/** Every phone graph of the catalogue, at every step (built once: each test reads them all). */
+let phoneGraphs: { name: string; graph: ReturnType<typeof buildGraph> }[] | undefined;
 function everyPhoneGraph() {
-  return SCENARIOS.flatMap((scenario) =>
+  phoneGraphs ??= SCENARIOS.flatMap((scenario) =>
     Array.from({ length: scenario.steps.length + 1 }, (_, position) => ({
       name: `${scenario.id}@${position}`,
       graph: buildGraph({ scenario, entries: [], position, clock: T0, orientation: 'vertical' }),
     })),
   );
+  return phoneGraphs;
 }
 
 describe('phone line labels', () => {
@@ -65,7 +67,9 @@ describe('phone line labels', () => {
           continue;
         }
         const [start, end] = leader;
-        const onEdge = start.x === box.x && start.y > box.y && start.y < box.y + box.h;
+        // At the side the label is drawn from (the estimate runs wider than the drawn text).
+        const side = data.labelRight ?? data.labelLeft;
+        const onEdge = start.x === side && start.y > box.y && start.y < box.y + box.h;
         if (!onEdge) problems.push(`${name} ${edge.id}: leader starts off the label's edge`);
         const onLine = data.points.some(
           (b, i) => i > 0 && distanceToSegment(end, data.points[i - 1] as Point, b) < 0.5,
@@ -108,30 +112,67 @@ describe('phone line labels', () => {
     expect(problems).toEqual([]);
   });
 
-  it('leaves a label beside its line, leaderless, where nothing stands between them', () => {
-    // Two neighbours (a short line between them) and a long call round a third box in a lane.
-    const boxes = layoutActorsVertical(['app', 'userPool', 'identityPool']);
+  it('crosses no line with a leader: a short line reaches the corridor through its gap', () => {
+    const problems: string[] = [];
+    for (const { name, graph } of everyPhoneGraph()) {
+      for (const edge of graph.edges) {
+        const leader = edge.data?.labelLeader;
+        if (!leader) continue;
+        const [a, b] = leader;
+        // The leader less its ends (it starts on its label and ends on its own line).
+        const strip = { x: Math.min(a.x, b.x) + 1, y: a.y - 0.5, w: Math.abs(a.x - b.x) - 2, h: 1 };
+        for (const other of graph.edges) {
+          if (other === edge) continue;
+          const points = other.data?.points ?? [];
+          points.forEach((p, i) => {
+            const q = points[i - 1];
+            if (q && segmentHitsBox(q, p, strip, 0))
+              problems.push(`${name} ${edge.id}: leader across ${other.id}`);
+          });
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('ties a short line inside two lanes to a label in the corridor, its leader crossing neither lane', () => {
+    // The app calls its neighbour (a short line) and two boxes further down (two lanes round it).
+    const boxes = layoutActorsVertical(['app', 'userPool', 'identityPool', 'sts']);
     const edges = [
       { from: 'app', to: 'userPool' },
       { from: 'app', to: 'identityPool' },
+      { from: 'app', to: 'sts' },
     ] as const;
-    const { routes, gutterX } = routeEdgesVertical(edges, boxes);
-    const size = labelSize(['1 InitiateAuth']);
-    const nodes = Object.values(boxes);
-    const [short, long] = placeLabelsVertical(routes, [size, size], gutterX, nodes);
-    // The lane is the outermost: its label stands just right of it, and needs no leader.
-    const lane = routes[1]?.[1]?.x ?? 0;
-    expect(long?.leader).toBeUndefined();
-    expect((long?.at.x ?? 0) - size.w / 2 - lane).toBe(6);
-    // The short line's label cannot stand in the 34 px between the boxes: a leader crosses the gap to it.
+    const size = labelSize(['1 InitiateAuth', '1.5 JWTs back']);
+    const routes = routeEdgesVertical(edges, boxes, size.w);
+    const [short] = placeLabelsVertical(routes, [size, null, null], Object.values(boxes));
     const [start, end] = short?.leader ?? [];
-    expect(start?.x).toBe(gutterX);
+    // From the label's left side at the corridor's start to the short line, inside the gap.
+    expect(start?.x).toBe(CORRIDOR_X);
     expect(end?.x).toBe(routes[0]?.[0]?.x);
-    const upper = boxes.app as Box;
-    const lower = boxes.userPool as Box;
-    expect(end?.y).toBeGreaterThan(upper.y + upper.h);
-    expect(end?.y).toBeLessThan(lower.y);
-    const shortBox = { x: (short?.at.x ?? 0) - size.w / 2, y: (short?.at.y ?? 0) - size.h / 2, ...size };
-    for (const node of nodes) expect(boxesOverlap(shortBox, node)).toBe(false);
+    const lanes = [routes[1]?.[1]?.x ?? 0, routes[2]?.[1]?.x ?? 0];
+    for (const lane of lanes) expect(lane).toBeGreaterThan(CORRIDOR_X + size.w);
+    const app = boxes.app as Box;
+    const userPool = boxes.userPool as Box;
+    expect(end?.y).toBeGreaterThan(app.y + app.h);
+    expect(end?.y).toBeLessThan(userPool.y);
+  });
+
+  it("stands a lane's label beside the lane's end across the corridor, where another lane runs past it", () => {
+    // Two lanes from the app: the inner one's run has the outer one 10 units past it all along.
+    const boxes = layoutActorsVertical(['app', 'userPool', 'identityPool', 'sts']);
+    const edges = [
+      { from: 'app', to: 'identityPool' },
+      { from: 'app', to: 'sts' },
+    ] as const;
+    const size = labelSize(['2 GetId', 'GetCredentialsForIdentity']);
+    const routes = routeEdgesVertical(edges, boxes, size.w);
+    const [inner] = placeLabelsVertical(routes, [size, null], Object.values(boxes));
+    expect(inner?.leader).toBeUndefined();
+    const label = { x: (inner?.at.x ?? 0) - size.w / 2, y: (inner?.at.y ?? 0) - size.h / 2, ...size };
+    // 6 units above or below one of its ends (horizontal), inside the corridor.
+    const ends = [routes[0]?.[0]?.y ?? 0, routes[0]?.[3]?.y ?? 0];
+    expect(ends.some((y) => label.y + label.h === y - 6 || label.y === y + 6)).toBe(true);
+    expect(label.x).toBe(CORRIDOR_X);
   });
 });

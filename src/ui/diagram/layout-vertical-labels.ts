@@ -1,44 +1,50 @@
-import { type Box, boldTextWidth, boundsAround, boxesOverlap, type Point, segmentHitsBox } from './layout';
+import { type Box, boundsAround, boxesOverlap, type Point, segmentHitsBox } from './layout';
+import {
+  CORNER_ROOM,
+  CORRIDOR_X,
+  END_ROOM,
+  LANE_PITCH,
+  type Run,
+  runsOf,
+  type Segment,
+  segmentsOf,
+} from './layout-vertical';
+import { type Landing, placesForWords, type WordsObstacles, type WordsPlace } from './layout-vertical-words';
 
 /**
- * Where the line labels of the phone's diagram go (layout-vertical.ts draws the boxes in one column and
- * the lines in lanes right of it). A label is read as naming the line it touches, so each label is tied
- * to its own line: it stands just right of the line where nothing else is in the way, or it stands in
- * the gutter right of every lane with a leader, a short horizontal line from its left edge to a point
- * on its own line. Leaders cross as few other lines as can be had, and never a box, a label, another
- * leader, or a line running alongside. The words riding with the packet, once it has landed, get a place
- * beside its dot clear of the labels, leaders and the boxes' text (placeLabelsAndWordsVertical).
- * Everything is computed from the routes, in the layout pass: the DOM is never measured.
+ * Where the line labels of the phone's diagram go (layout-vertical.ts draws the boxes in one column,
+ * a corridor for the labels right of it, and the lanes right of that). A label is read as naming the
+ * line it touches, so each label is tied to its own line: it stands just beside a straight stretch of
+ * it (inside a lane's run, or above or below the end of a lane that crosses the corridor), or in the
+ * corridor with a leader, a short horizontal line from its side to a point on its own line. A short
+ * line between neighbours reaches the corridor through its gap, which nothing else crosses: no leader
+ * crosses a line, where leaders from a gutter right of the lanes once crossed every lane on their way.
+ * The words riding with the packet, once it has landed, get a place beside its dot clear of the labels,
+ * leaders and boxes (placeLabelsAndWordsVertical). Everything is computed from the routes, in the
+ * layout pass: the DOM is never measured.
  */
 
 /** A label's centre and, where it stands away from its line, its leader (label edge first, then the line). */
 export interface VerticalLabel {
   at: Point;
   leader?: [Point, Point];
-  /** Set where no place ties the label to its line (freeGutterSlot). */
+  /**
+   * Set where the label is tied to its line at its right side (left of a lane): it is drawn from that
+   * side, since the drawn text runs narrower than the estimate (labelSize) and would stand off the line.
+   */
+  right?: true;
+  /** Set where no place ties the label to its line (corridorSlot). */
   loose?: true;
-}
-
-/** A stretch of a vertical segment of a route where a leader may meet it, or a label stand beside it. */
-interface Run {
-  x: number;
-  top: number;
-  bottom: number;
-}
-
-interface Segment {
-  a: Point;
-  b: Point;
-  owner: number;
 }
 
 interface Candidate {
   cost: number;
   box: Box;
   leader?: [Point, Point];
+  right?: boolean;
 }
 
-/** Space between a line and a label standing beside it (the old gutter's own gap). */
+/** Space between a line and a label standing beside it. */
 const NEAR = 6;
 /**
  * Room between a label and any line but its own: a label 2 px from another line's corner read as that
@@ -47,51 +53,32 @@ const NEAR = 6;
 const LINE_ROOM = 8;
 /** A label this close to its line (edge to line) is read as its line's without a leader. */
 const TIED = 12;
-/** A leader meets the label's straight left side, clear of its rounded corners (radius 5, border 2). */
+/** A leader meets the label's straight side, clear of its rounded corners (radius 5, border 2). */
 const LEADER_INSET = 8;
-/** A leader meets its line no closer than this to a box it enters, so it never touches the box. */
-const END_ROOM = 8;
-/** Nor on a rounded corner (radius 10 in roundedPath), where the line is not vertical. */
-const CORNER_ROOM = 12;
-/** Room between two labels (the old gutter's spacing). */
+/** Room between two labels. */
 const LABEL_GAP = 6;
 /** Room between a leader and a line or leader alongside it: closer, the two would read as one. */
 const PARALLEL_GAP = 6;
-/** Candidate places every this many flow units: labels are 27 or more tall, a gap between boxes offers 18. */
+/** Candidate places every this many flow units: labels are 27 or more tall, a gap's run offers 28. */
 const STEP = 4;
 /**
  * Costs that order the candidates: a label beside its line beats one with a leader, and a leader that
- * crosses no line beats one that does; among equals, nearer the middle of the line's run wins.
+ * crosses no line beats one that does; among equals, nearer the middle of the line wins. Beside a
+ * lane's end, a label is as plainly its line's as beside the lane's run, wherever that end is.
  */
 const LEADER_COST = 40;
 const CROSSING_COST = 200;
 const DISTANCE_COST = 0.25;
-/**
- * A label in the gutter touching another line (the outermost lane runs 6 px from the gutter) seems to
- * name that line too, leader or not: worth moving it some way along its own line's run to avoid.
- */
+const END_COST = 8;
+/** A label touching another line (closer than LINE_ROOM, not on it) seems to name that line too. */
 const OTHER_LINE_COST = 30;
-
-/** The vertical stretches of a route, less their ends at a box and their rounded corners. */
-function runsOf(route: readonly Point[]): Run[] {
-  const runs: Run[] = [];
-  for (let i = 1; i < route.length; i += 1) {
-    const p = route[i - 1] as Point;
-    const q = route[i] as Point;
-    if (p.x !== q.x || p.y === q.y) continue;
-    const [upper, lower, upperAtEnd, lowerAtEnd] =
-      p.y < q.y ? [p, q, i === 1, i === route.length - 1] : [q, p, i === route.length - 1, i === 1];
-    const top = upper.y + (upperAtEnd ? END_ROOM : CORNER_ROOM);
-    const bottom = lower.y - (lowerAtEnd ? END_ROOM : CORNER_ROOM);
-    if (bottom >= top) runs.push({ x: p.x, top, bottom });
-  }
-  return runs;
-}
-
-/** Every segment of every route, with the index of its route. */
-function segmentsOf(routes: readonly Point[][]): Segment[] {
-  return routes.flatMap((route, owner) => route.slice(1).map((b, i) => ({ a: route[i] as Point, b, owner })));
-}
+/**
+ * A label beside a lane with another lane just past it (lanes are LANE_PITCH apart) could name either:
+ * beside the lane's end across the corridor, where it runs alone, it names one.
+ */
+const BESIDE_LANES_COST = 30;
+/** A label above the column's first box or below its last makes the drawing taller, so smaller. */
+const TALLER_COST = 20;
 
 /**
  * What a horizontal leader at height y from x0 to x1 costs for the routes and boxes alone: the number of
@@ -110,7 +97,7 @@ function leaderCrossings(
   let crossings = 0;
   for (const { a, b, owner: other } of segments) {
     if (a.y === b.y) {
-      // Alongside a horizontal line (its own stubs too): the two would read as one.
+      // Alongside a horizontal line (its own lane's ends too): the two would read as one.
       if (Math.abs(a.y - y) < PARALLEL_GAP && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1)
         return Number.POSITIVE_INFINITY;
       continue;
@@ -131,53 +118,106 @@ function leadersTouch(p: [Point, Point], q: [Point, Point]): boolean {
   return Math.abs(p[0].y - q[0].y) < PARALLEL_GAP && p1 > q0 && q1 > p0;
 }
 
+/**
+ * Where a label may stand for the routes and boxes alone: clear of every box, off every line, and
+ * not beside a line but its own; the cost of standing near one (a place with a leader, whose label
+ * is read by its leader, may; one beside its line may not), or undefined where it may not stand.
+ */
+function lineCost(
+  box: Box,
+  index: number,
+  segments: readonly Segment[],
+  boxes: readonly Box[],
+  beside: boolean,
+) {
+  if (boxes.some((b) => boxesOverlap(box, b, 4))) return undefined;
+  let cost = 0;
+  for (const { a, b, owner } of segments) {
+    if (segmentHitsBox(a, b, box, -2)) return undefined;
+    if (owner !== index && segmentHitsBox(a, b, box, -LINE_ROOM)) {
+      if (beside) return undefined;
+      cost = OTHER_LINE_COST;
+    }
+  }
+  return cost;
+}
+
 /** The places a label may take for one of its line's runs, with their costs (routes and boxes checked). */
 function candidatesFor(
   index: number,
   size: { w: number; h: number },
   run: Run,
+  short: boolean,
   wanted: number,
-  gutterX: number,
-  segments: readonly Segment[],
+  all: readonly Segment[],
   boxes: readonly Box[],
+  leaders: boolean,
+  column: { top: number; bottom: number },
 ): Candidate[] {
   const { w, h } = size;
   const candidates: Candidate[] = [];
-  // Beside the run: the label's side overlaps the run by at least LEADER_INSET, so it reads as its line's.
+  // Only the lines near the run can touch a label or leader for it: the rest is left out of the tests.
+  const room = LINE_ROOM + NEAR;
+  const area = run.vertical
+    ? {
+        x: Math.min(run.at - w, CORRIDOR_X) - room,
+        y: run.from - h - room,
+        w: Math.abs(run.at - CORRIDOR_X) + 2 * w + 2 * room,
+        h: run.to - run.from + 2 * (h + room),
+      }
+    : { x: CORRIDOR_X - room, y: run.at - h - 2 * room, w: w + 2 * room, h: 2 * (h + 2 * room) };
+  const segments = all.filter(({ a, b }) => segmentHitsBox(a, b, area, 0));
+  // A lane's label stands left of it, tied at its right side; every other label at its left side.
+  const right = run.vertical && !short;
+  const push = (box: Box, base: number, beside: boolean, leader?: [Point, Point]) => {
+    const cost = lineCost(box, index, segments, boxes, beside);
+    const taller = box.y < column.top || box.y + box.h > column.bottom ? TALLER_COST : 0;
+    if (cost !== undefined) candidates.push({ cost: base + cost + taller, box, leader, right });
+  };
+  // Beside the run, overlapping it by at least LEADER_INSET so it reads as its line's.
   const reach = h / 2 - LEADER_INSET;
-  for (let c = run.top - reach; c <= run.bottom + reach; c += STEP) {
-    const box = { x: run.x + NEAR, y: c - h / 2, w, h };
-    if (boxes.some((b) => boxesOverlap(box, b, 4))) continue;
-    if (segments.some(({ a, b, owner }) => owner !== index && segmentHitsBox(a, b, box, -LINE_ROOM)))
-      continue;
-    candidates.push({ cost: DISTANCE_COST * Math.abs(c - wanted), box });
+  if (!leaders) {
+    if (!run.vertical)
+      // A lane's end across the corridor: the label stands on it or under it, at the corridor's start.
+      for (const y of [run.at - NEAR - h, run.at + NEAR]) push({ x: CORRIDOR_X, y, w, h }, END_COST, true);
+    else {
+      // A short line's label right of it; a lane's left of it (right of a lane is past the drawing's edge).
+      const x = short ? run.at + NEAR : run.at - NEAR - w;
+      for (let c = run.from - reach; c <= run.to + reach; c += STEP) {
+        const box = { x, y: c - h / 2, w, h };
+        // The strip past the lane, as wide as two lanes' pitch, where another lane would stand.
+        const past = { x: run.at + 1, y: box.y, w: 2 * LANE_PITCH, h };
+        const crowded =
+          !short &&
+          segments.some(({ a, b, owner }) => owner !== index && a.x === b.x && segmentHitsBox(a, b, past, 0));
+        push(box, DISTANCE_COST * Math.abs(c - wanted) + (crowded ? BESIDE_LANES_COST : 0), true);
+      }
+    }
+    return candidates;
   }
-  // In the gutter (right of every line and box, so clear of them by construction), with a leader.
-  if (gutterX - run.x <= TIED) return candidates;
-  // The other lines that pass near the gutter at some height (the outermost lane, mostly): the only
-  // ones a label there can touch, found once rather than for every place tried.
-  const column = { x: gutterX, y: Number.MIN_SAFE_INTEGER / 2, w, h: Number.MAX_SAFE_INTEGER };
-  const nearGutter = segments.filter(
-    ({ a, b, owner }) => owner !== index && segmentHitsBox(a, b, column, -LINE_ROOM),
-  );
-  for (let y = run.top; y <= run.bottom; y += STEP) {
-    const crossings = leaderCrossings(y, run.x, gutterX, index, segments, boxes);
+  if (!run.vertical) return candidates;
+  // In the corridor with a leader: from a short line across its gap, from a lane across the corridor.
+  const [x0, x1] = short ? [run.at, CORRIDOR_X] : [CORRIDOR_X + w, run.at];
+  if (x1 - x0 <= TIED) return candidates;
+  for (let y = run.from; y <= run.to; y += STEP) {
+    const crossings = leaderCrossings(y, x0, x1, index, segments, boxes);
     if (crossings === Number.POSITIVE_INFINITY) continue;
-    const leader: [Point, Point] = [
-      { x: gutterX, y },
-      { x: run.x, y },
-    ];
+    const leader: [Point, Point] = short
+      ? [
+          { x: x1, y },
+          { x: x0, y },
+        ]
+      : [
+          { x: x0, y },
+          { x: x1, y },
+        ];
     // The leader meets the label at its middle, or near its top or bottom (as far off the middle as its
     // straight side allows): three places clear a neighbour, and every candidate costs time in a seek.
     for (const d of reach >= STEP ? [0, -reach, reach] : [0]) {
       const c = y + d;
-      const box = { x: gutterX, y: c - h / 2, w, h };
-      const cost =
-        LEADER_COST +
-        CROSSING_COST * crossings +
-        (nearGutter.some(({ a, b }) => segmentHitsBox(a, b, box, -LINE_ROOM)) ? OTHER_LINE_COST : 0) +
-        DISTANCE_COST * (Math.abs(c - wanted) + Math.abs(c - y));
-      candidates.push({ cost, box, leader });
+      const base =
+        LEADER_COST + CROSSING_COST * crossings + DISTANCE_COST * (Math.abs(c - wanted) + Math.abs(d));
+      push({ x: CORRIDOR_X, y: c - h / 2, w, h }, base, false, leader);
     }
   }
   return candidates;
@@ -186,20 +226,19 @@ function candidatesFor(
 /**
  * Label centres (and leaders) for the phone's diagram. Sizes and routes are per edge; an edge without a
  * label has size null (and gets a centre it does not use). The labels with the least room choose first
- * (a line between two neighbouring boxes offers a few pixels of height), each taking the cheapest place
+ * (a line between two neighbouring boxes offers a few units of height), each taking the cheapest place
  * clear of the labels and leaders already placed.
  */
 export function placeLabelsVertical(
   routes: readonly Point[][],
   sizes: readonly ({ w: number; h: number } | null)[],
-  gutterX: number,
   boxes: readonly Box[],
   /** Room kept for something else, as for a label already placed (a packet's words). */
   kept: readonly Box[] = [],
 ): VerticalLabel[] {
   const segments = segmentsOf(routes);
   const runs = routes.map(runsOf);
-  const room = runs.map((list) => list.reduce((sum, r) => sum + r.bottom - r.top, 0));
+  const room = runs.map((list) => list.reduce((sum, r) => sum + (r.vertical ? r.to - r.from : 0), 0));
   const wanted = routes.map((route) => {
     const ys = route.map((p) => p.y);
     return (Math.min(...ys) + Math.max(...ys)) / 2;
@@ -211,11 +250,16 @@ export function placeLabelsVertical(
     );
   const placed: VerticalLabel[] = routes.map(() => ({ at: { x: 0, y: 0 } }));
   const labels: Box[] = [...kept];
+  const column = {
+    top: Math.min(...boxes.map((b) => b.y)),
+    bottom: Math.max(...boxes.map((b) => b.y + b.h)),
+  };
   const leaders: [Point, Point][] = [];
   for (const i of order) {
     const size = sizes[i];
     if (!size) continue;
     const want = wanted[i] as number;
+    const short = (routes[i] as Point[]).length === 2;
     const clear = ({ box, leader }: Candidate) =>
       !labels.some((l) => boxesOverlap(box, l, LABEL_GAP)) &&
       !leaders.some(([a, b]) => segmentHitsBox(a, b, box, -2)) &&
@@ -223,25 +267,30 @@ export function placeLabelsVertical(
         (!labels.some((l) => segmentHitsBox(leader[0], leader[1], l, -2)) &&
           !leaders.some((other) => leadersTouch(leader, other))));
     // The cheapest clear candidate, in one pass: cheaper than sorting them, as few are ever blocked.
+    // Places with a leader are looked for only where no place beside the line costs less than any.
     let free: Candidate | undefined;
-    for (const run of runs[i] as Run[])
-      for (const candidate of candidatesFor(i, size, run, want, gutterX, segments, boxes))
-        if ((!free || candidate.cost < free.cost) && clear(candidate)) free = candidate;
-    const box = free?.box ?? freeGutterSlot(size, want, gutterX, labels);
+    for (const leaders of [false, true]) {
+      if (leaders && free && free.cost <= LEADER_COST) break;
+      for (const run of runs[i] as Run[])
+        for (const candidate of candidatesFor(i, size, run, short, want, segments, boxes, leaders, column))
+          if ((!free || candidate.cost < free.cost) && clear(candidate)) free = candidate;
+    }
+    const box = free?.box ?? corridorSlot(size, want, labels);
     labels.push(box);
     if (free?.leader) leaders.push(free.leader);
     placed[i] = { at: { x: box.x + box.w / 2, y: box.y + box.h / 2 }, leader: free?.leader };
+    if (free?.right) placed[i].right = true;
     if (!free) placed[i].loose = true;
   }
   return placed;
 }
 
 /**
- * The first place in the gutter at or below `wanted` clear of the labels placed: the layout before
- * leaders, kept for a line no place ties to (none in today's scenarios; layout-vertical-labels.test.ts).
+ * The first place in the corridor at or below `wanted` clear of the labels placed, for a line no place
+ * ties to (none in today's scenarios; layout-vertical-labels.test.ts).
  */
-function freeGutterSlot(size: { w: number; h: number }, wanted: number, gutterX: number, labels: Box[]): Box {
-  const box = { x: gutterX, y: wanted - size.h / 2, ...size };
+function corridorSlot(size: { w: number; h: number }, wanted: number, labels: Box[]): Box {
+  const box = { x: CORRIDOR_X, y: wanted - size.h / 2, ...size };
   for (;;) {
     const hit = labels.find((l) => boxesOverlap(box, l, LABEL_GAP));
     if (!hit) return box;
@@ -249,158 +298,11 @@ function freeGutterSlot(size: { w: number; h: number }, wanted: number, gutterX:
   }
 }
 
-/**
- * Where a packet's words sit beside its dot (DiagramLines.tsx): their corner nearest the dot `ax`, `ay`
- * from its centre, and the words shifted by `fx`, `fy` of their own size (so the drawn words, narrower
- * than the estimate below, stay inside the place found for them and as near the dot).
- */
-export interface WordsPlace {
-  ax: number;
-  ay: number;
-  fx: number;
-  fy: number;
-}
-
-/**
- * What the words must never cover (the boxes' text, labels, leaders and their dots), and what they had
- * better not (lines and boxes), in flow units.
- */
-interface WordsObstacles {
-  routes: readonly Point[][];
-  boxes: readonly Box[];
-  /** The boxes' text (boxText), and any other room the words keep out of. */
-  texts: readonly Box[];
-  labels: readonly Box[];
-  leaders: readonly [Point, Point][];
-  /** The drawing's frame: the view fits it, so words inside it are never cut off at a fit. */
-  frame: Box;
-}
-
-/** The packet landed at `dot`, the start of route `own`, its words this size; the boxes' text (boxText). */
-export interface Landing {
-  dot: Point;
-  size: { w: number; h: number };
-  own: number;
-  texts: readonly Box[];
-}
-
-/** Nearest the words come to the dot's centre: its radius with its stroke (10), and 2 of air. */
-const WORDS_NEAR = 12;
-/**
- * Farthest they go: further off, the dark pill no longer reads as the dot's. (Under the caller's box
- * whose status reads "credentials", the words' nearest clear place begins 28 units right of the dot.)
- */
-const WORDS_FAR = 32;
-/** Room words keep from a label, a leader, a leader's dot or a box's text: closer, they run together. */
-const WORDS_ROOM = 2;
-/**
- * What covering things costs, against a flow unit of distance from the dot. The pill is opaque: it
- * hides a stretch of any line it crosses (its own beyond the dot less so), or a box's border; in the
- * phone's tight column (34 units between boxes, a leader across most gaps) wide words often must.
- */
-const WORDS_LINE_COST = 6;
-const WORDS_OWN_LINE_COST = 3;
-const WORDS_BOX_COST = 8;
-
-/**
- * The size of a packet's words (.packet__words: 14 px bold on 18 px lines, 1 px and 6 px of padding),
- * from boldTextWidth's 15 px table scaled down: an upper bound, as labelSize is for the labels.
- */
-export function wordsSize(text: string): { w: number; h: number } {
-  return { w: Math.ceil((boldTextWidth(text) * 14) / 15) + 12, h: 20 };
-}
-
-/**
- * Where a box's lines of text stand (.service-node: 2 px border, 4 px and 9 px padding; its name 17 px
- * bold on 21.25 px, its kind 15 px on 18.75 px, its status 1 px lower, 15 px bold), each as wide as
- * boldTextWidth says (scaled to 17 px for the name), cut at the box's inner width like the text.
- */
-export function boxText(box: Box, name: string, kind: string, status?: string): Box[] {
-  const line = (text: string, scale: number, y: number, h: number): Box => ({
-    x: box.x + 11,
-    y: box.y + y,
-    w: Math.min(box.w - 22, Math.ceil(boldTextWidth(text) * scale)),
-    h,
-  });
-  const lines = [line(name, 17 / 15, 6, 21.25), line(kind, 1, 27.25, 18.75)];
-  if (status) lines.push(line(status, 1, 47, 18.75));
-  return lines;
-}
-
-/**
- * The nearest place for the words of a packet landed at `dot` (within WORDS_NEAR to WORDS_FAR of it,
- * inside the frame, in 2 unit steps) that covers no label, leader, leader's dot or box text, costed by the
- * lines and box borders it covers; undefined when there is none. `overBoxes` false: no box at all.
- */
-function placeWords(
-  { dot, size, own }: Landing,
-  { routes, boxes, texts, labels, leaders, frame }: WordsObstacles,
-  overBoxes = true,
-): { box: Box; place: WordsPlace } | undefined {
-  const { w, h } = size;
-  // Only what lies near the dot can touch the words: the rest is left out of every test below.
-  const [rx, ry] = [w + WORDS_FAR + WORDS_ROOM, h + WORDS_FAR + WORDS_ROOM];
-  const reach = { x: dot.x - rx, y: dot.y - ry, w: 2 * rx, h: 2 * ry };
-  const near = (b: Box) => boxesOverlap(b, reach);
-  const segments = segmentsOf(routes).filter(({ a, b }) => segmentHitsBox(a, b, reach, 0));
-  const lines = leaders.filter(([a, b]) => segmentHitsBox(a, b, reach, 0));
-  const ends = lines.map(([, end]) => ({ x: end.x - 3, y: end.y - 3, w: 6, h: 6 }));
-  // What the words never cover, as the area their top left corner must keep out of (with the room).
-  const keepOut = [
-    ...[...labels, ...texts, ...ends, ...(overBoxes ? [] : boxes)].filter(near),
-    ...lines.map(([a, b]) => ({ x: Math.min(a.x, b.x), y: a.y, w: Math.abs(a.x - b.x), h: 0 })),
-  ].map((b) => ({
-    x0: b.x - w - WORDS_ROOM,
-    y0: b.y - h - WORDS_ROOM,
-    x1: b.x + b.w + WORDS_ROOM,
-    y1: b.y + b.h + WORDS_ROOM,
-  }));
-  const blocked = (x: number, y: number) => keepOut.some((k) => x > k.x0 && x < k.x1 && y > k.y0 && y < k.y1);
-  const covered = boxes.filter(near);
-  // The places in rings by their distance from the dot, a unit wide: nearer rings are tried first, and
-  // once a place is found no ring as far as its cost is tried (what a place covers only adds to it).
-  const rings: number[][] = [];
-  for (let y = dot.y - h - WORDS_FAR; y <= dot.y + WORDS_FAR; y += 2)
-    for (let x = dot.x - w - WORDS_FAR; x <= dot.x + WORDS_FAR; x += 2) {
-      const dx = Math.max(x - dot.x, 0, dot.x - x - w);
-      const dy = Math.max(y - dot.y, 0, dot.y - y - h);
-      const far = Math.sqrt(dx * dx + dy * dy);
-      if (far < WORDS_NEAR || far > WORDS_FAR) continue;
-      if (x < frame.x || y < frame.y || x + w > frame.x + frame.w || y + h > frame.y + frame.h) continue;
-      if (blocked(x, y)) continue;
-      const ring = rings[Math.floor(far)] ?? [];
-      rings[Math.floor(far)] = ring;
-      ring.push(x, y, far);
-    }
-  let best: { cost: number; box: Box } | undefined;
-  for (const [distance, ring] of rings.entries()) {
-    if (!ring || (best && distance >= best.cost)) continue;
-    for (let i = 0; i < ring.length; i += 3) {
-      const box = { x: ring[i] as number, y: ring[i + 1] as number, w, h };
-      // Among equals, words centred on the dot's column: they read as its own most plainly.
-      let cost = (ring[i + 2] as number) + Math.abs(box.x + w / 2 - dot.x) / 100;
-      for (const { a, b, owner } of segments)
-        if (segmentHitsBox(a, b, box, 0)) cost += owner === own ? WORDS_OWN_LINE_COST : WORDS_LINE_COST;
-      for (const b of covered) if (boxesOverlap(box, b)) cost += WORDS_BOX_COST;
-      if (!best || cost < best.cost) best = { cost, box };
-    }
-  }
-  if (!best) return undefined;
-  // Anchored at the corner nearest the dot: the drawn words, narrower than `w`, stay inside `box`.
-  const { x, y } = best.box;
-  const fromRight = dot.x - x > x + w - dot.x;
-  const fromBottom = dot.y - y > y + h - dot.y;
-  const place = {
-    ax: (fromRight ? x + w : x) - dot.x,
-    ay: (fromBottom ? y + h : y) - dot.y,
-    fx: fromRight ? -1 : 0,
-    fy: fromBottom ? -1 : 0,
-  };
-  return { box: best.box, place };
-}
-
 /** Each label's rectangle (an empty one for a line without a label). */
-function labelBoxes(labels: readonly VerticalLabel[], sizes: readonly ({ w: number; h: number } | null)[]) {
+export function labelBoxes(
+  labels: readonly VerticalLabel[],
+  sizes: readonly ({ w: number; h: number } | null)[],
+): Box[] {
   return labels.map(({ at }, i) => {
     const { w, h } = sizes[i] ?? { w: 0, h: 0 };
     return { x: at.x - w / 2, y: at.y - h / 2, w, h };
@@ -415,26 +317,26 @@ function frameOf(boxes: readonly Box[], labels: readonly Box[], routes: readonly
 const inside = (a: Box, b: Box) =>
   a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
 
+/** How many places for the words are tried when the labels must be placed again round them. */
+const WORDS_TRIES = 6;
+
 /**
  * The labels (placeLabelsVertical), the frame they make, and the place for the words of the packet
- * that has landed (DiagramLines.tsx shows them there, reading nothing from the page). The words once
- * went above the dot, then where the drawn page showed the least covered: a thin leader weighed next to
- * nothing there, so on a phone they sat on the leader of the short line under the caller and on its dot,
- * hiding which line the label names. Where the labels leave the words no place by the dot (a line under
- * the caller, its leader across the gap, the lanes' labels beside it, and words as wide as "ID, access,
- * refresh tokens"), the words take the nearest place clear of the boxes' text and of the gaps the short
- * lines' leaders cross, and the labels are placed again round them, kept only if every label is still
- * tied to its line and inside the frame. The frame is the first layout's (it sizes the view, through
+ * that has landed (DiagramLines.tsx shows them there, reading nothing from the page). The words keep
+ * clear of every box: a pill over a box's border, clear of its text, still read as clutter on the box.
+ * Where the labels leave the words no place by the dot (under the caller, the short line's leader across
+ * the gap, and words as wide as "ID, access, refresh tokens"), the words take one of the nearest places
+ * clear of the boxes, and the labels are placed again round them, kept only if every label is still tied
+ * to its line and inside the frame. The frame is the first layout's (it sizes the view, through
  * drawing-frames.ts), except in a drawing too narrow for the words: it then grows to hold them.
  */
 export function placeLabelsAndWordsVertical(
   routes: readonly Point[][],
   sizes: readonly ({ w: number; h: number } | null)[],
-  gutterX: number,
   boxes: readonly Box[],
   landing?: Landing,
 ): { labels: VerticalLabel[]; frame: Box; words?: WordsPlace } {
-  const labels = placeLabelsVertical(routes, sizes, gutterX, boxes);
+  const labels = placeLabelsVertical(routes, sizes, boxes);
   const placedBoxes = labelBoxes(labels, sizes);
   const frame = frameOf(boxes, placedBoxes, routes);
   if (!landing) return { labels, frame };
@@ -446,13 +348,6 @@ export function placeLabelsAndWordsVertical(
     leaders: list.flatMap((l) => (l.leader ? [l.leader] : [])),
     frame: within,
   });
-  // The gaps the short lines between neighbours cross: words kept out of them leave room for their
-  // leaders when the labels are placed again (a leader crosses its gap to the gutter).
-  const gaps = routes.flatMap((route) =>
-    route.length === 2
-      ? runsOf(route).map((r) => ({ x: r.x, y: r.top, w: gutterX - r.x, h: r.bottom - r.top }))
-      : [],
-  );
   // The labels placed again keep inside the frame: strips above and below it, as far from it as the
   // room kept between labels, hold them there.
   const [top, bottom] = [frame.y + 4 - LABEL_GAP, frame.y + frame.h - 4 + LABEL_GAP];
@@ -460,25 +355,22 @@ export function placeLabelsAndWordsVertical(
     { x: frame.x, y: top - frame.h, w: frame.w, h: frame.h },
     { x: frame.x, y: bottom, w: frame.w, h: frame.h },
   ];
-  // Within the frame first; then, for two boxes and the widest words, past its right side (the
-  // gutter's: past the boxes' side they would hang far out), the frame growing to hold them.
+  // Within the frame first; then, for two boxes and the widest words, past its right side, the frame
+  // growing to hold them.
   const grown = (words: Box) =>
     inside(words, frame) ? frame : frameOf(boxes, [...placedBoxes, words], routes);
-  // Clear of every box first (a pill over a box's corner reads as part of the box), with the labels
-  // where they are or placed again; only then over a box's empty border, never its text.
+  // Clear of every box first; only where no place is, over a box's empty border, never its text.
   for (const overBoxes of [false, true])
     for (const within of [frame, { ...frame, w: frame.w + landing.size.w }]) {
-      const clear = placeWords(landing, around(labels, within), overBoxes);
+      const [clear] = placesForWords(landing, around(labels, within), overBoxes);
       if (clear) return { labels, frame: grown(clear.box), words: clear.place };
-      const room = { ...around([], within), texts: [...landing.texts, ...gaps] };
-      const first = placeWords(landing, room, overBoxes);
-      if (!first) continue;
-      const again = placeLabelsVertical(routes, sizes, gutterX, boxes, [first.box, ...strips]);
-      const words = again.some((l) => l.loose)
-        ? undefined
-        : placeWords(landing, around(again, within), overBoxes);
-      if (words && inside(frameOf(boxes, labelBoxes(again, sizes), routes), frame))
-        return { labels: again, frame: grown(words.box), words: words.place };
+      for (const first of placesForWords(landing, around([], within), overBoxes, WORDS_TRIES)) {
+        const again = placeLabelsVertical(routes, sizes, boxes, [first.box, ...strips]);
+        if (again.some((l) => l.loose)) continue;
+        if (!inside(frameOf(boxes, labelBoxes(again, sizes), routes), frame)) continue;
+        const [words] = placesForWords(landing, around(again, within), overBoxes);
+        if (words) return { labels: again, frame: grown(words.box), words: words.place };
+      }
     }
   return { labels, frame };
 }

@@ -3,8 +3,9 @@ import { createPlayer } from '../../player/create-player';
 import { SCENARIOS } from '../../scenarios/catalog';
 import { createCloud } from '../../sim/index';
 import { buildGraph } from './build-graph';
-import { type Box, boxesOverlap, labelSize, type Point, segmentHitsBox } from './layout';
-import { boxText, type WordsPlace, wordsSize } from './layout-vertical-labels';
+import { type Box, boxesOverlap, labelSize, type Point, pointAlong, segmentHitsBox } from './layout';
+import { stretchAt } from './layout-vertical-flight';
+import { type WordsPlace, wordsSize } from './layout-vertical-words';
 import { nodeBox } from './route-problems';
 import { drawingFrame } from './use-first-screen';
 
@@ -27,12 +28,15 @@ function distance(p: Point, box: Box): number {
 const inside = (a: Box, b: Box) =>
   a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
 
-describe("a phone's packet words, once the packet has landed", () => {
-  it('cover no leader, leader dot, label or box text, by their dot, in the frame', async () => {
-    const problems: string[] = [];
-    let steps = 0;
+/**
+ * The phone graph of every step of every scenario that has a packet with words, from the real trace:
+ * it decides the words ("refusal") and the boxes' status lines the words avoid. Built once.
+ */
+let phoneSteps: Promise<{ tag: string; graph: ReturnType<typeof buildGraph>; frame: Box }[]> | undefined;
+function everyPhoneStep() {
+  phoneSteps ??= (async () => {
+    const steps: { tag: string; graph: ReturnType<typeof buildGraph>; frame: Box }[] = [];
     for (const scenario of SCENARIOS) {
-      // The real trace: it decides the words ("refusal") and the boxes' status lines the words avoid.
       const player = createPlayer({ scenario, createCloud });
       await player.seek(scenario.steps.length);
       const { entries, clock } = player.getSnapshot();
@@ -45,40 +49,96 @@ describe("a phone's packet words, once the packet has landed", () => {
           clock,
           orientation: 'vertical',
         });
-        const edges = graph.edges.flatMap((e) => (e.data ? [{ id: e.id, data: e.data }] : []));
-        const packet = edges.find((e) => e.data.packet?.backWords)?.data;
-        const text = packet?.packet?.backWords;
-        if (!packet?.packet || !text) continue;
-        steps += 1;
-        // The packet lands back where its line starts (DiagramLines.tsx, packetAt at the playhead's end).
-        const dot = packet.points[0] as Point;
-        const words = wordsBox(dot, wordsSize(text), packet.packet.landedWords ?? DEFAULT_PLACE);
-        const tag = `${scenario.id}@${position} "${text}"`;
-        // The dot's radius is 10 with its stroke: the words clear it, a short way off.
-        const gap = distance(dot, words);
-        if (gap < 10 || gap > 32) problems.push(`${tag}: ${gap.toFixed(0)} from its dot`);
-        if (!inside(words, frame)) problems.push(`${tag}: outside the drawing's frame`);
-        for (const { id, data } of edges) {
-          if (data.labelLines.length) {
-            const size = labelSize(data.labelLines);
-            const label = { x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size };
-            if (boxesOverlap(words, label)) problems.push(`${tag}: over the label of ${id}`);
-          }
-          const leader = data.labelLeader;
-          if (!leader) continue;
-          if (segmentHitsBox(leader[0], leader[1], words, 0))
-            problems.push(`${tag}: over the leader of ${id}`);
-          const end = { x: leader[1].x - 3, y: leader[1].y - 3, w: 6, h: 6 };
-          if (boxesOverlap(words, end)) problems.push(`${tag}: over the leader's dot of ${id}`);
-        }
-        for (const node of graph.nodes) {
-          const { label, kind, badge } = node.data;
-          if (boxText(nodeBox(node), label, kind, badge).some((line) => boxesOverlap(words, line)))
-            problems.push(`${tag}: over the text of ${node.id}`);
+        steps.push({ tag: `${scenario.id}@${position}`, graph, frame });
+      }
+    }
+    return steps;
+  })();
+  return phoneSteps;
+}
+
+/** The line labels of a graph, as rectangles (their estimated size). */
+function labelsOf(graph: ReturnType<typeof buildGraph>) {
+  return graph.edges.flatMap(({ id, data }) => {
+    if (!data?.labelLines.length) return [];
+    const size = labelSize(data.labelLines);
+    return [{ id, box: { x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size } }];
+  });
+}
+
+describe("a phone's packet words", () => {
+  it('once landed, cover no box, leader, leader dot or label, by their dot, in the frame', async () => {
+    const problems: string[] = [];
+    let steps = 0;
+    for (const { tag: at, graph, frame } of await everyPhoneStep()) {
+      const edges = graph.edges.flatMap((e) => (e.data ? [{ id: e.id, data: e.data }] : []));
+      const packet = edges.find((e) => e.data.packet?.backWords)?.data;
+      const text = packet?.packet?.backWords;
+      if (!packet?.packet || !text) continue;
+      steps += 1;
+      // The packet lands back where its line starts (DiagramLines.tsx, packetAt at the playhead's end).
+      const dot = packet.points[0] as Point;
+      const words = wordsBox(dot, wordsSize(text), packet.packet.landedWords ?? DEFAULT_PLACE);
+      const tag = `${at} "${text}"`;
+      // The dot's radius is 10 with its stroke: the words clear it, a short way off.
+      const gap = distance(dot, words);
+      if (gap < 10 || gap > 32) problems.push(`${tag}: ${gap.toFixed(0)} from its dot`);
+      if (!inside(words, frame)) problems.push(`${tag}: outside the drawing's frame`);
+      for (const { id, box } of labelsOf(graph))
+        if (boxesOverlap(words, box)) problems.push(`${tag}: over the label of ${id}`);
+      for (const { id, data } of edges) {
+        const leader = data.labelLeader;
+        if (!leader) continue;
+        if (segmentHitsBox(leader[0], leader[1], words, 0)) problems.push(`${tag}: over the leader of ${id}`);
+        const end = { x: leader[1].x - 3, y: leader[1].y - 3, w: 6, h: 6 };
+        if (boxesOverlap(words, end)) problems.push(`${tag}: over the leader's dot of ${id}`);
+      }
+      // Not even a box's empty border: a pill there, clear of the text, still read as clutter on the box.
+      for (const node of graph.nodes)
+        if (boxesOverlap(words, nodeBox(node))) problems.push(`${tag}: over the box ${node.id}`);
+    }
+    expect(steps).toBeGreaterThan(150);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('in flight, pass over no line label but those their plan fades, and stay in the frame', async () => {
+    const problems: string[] = [];
+    let steps = 0;
+    for (const { tag: at, graph, frame } of await everyPhoneStep()) {
+      const data = graph.edges.find((e) => e.data?.packet?.backWords)?.data;
+      const packet = data?.packet;
+      if (!data || !packet?.flight) continue;
+      steps += 1;
+      const labels = labelsOf(graph);
+      for (const leg of ['out', 'back'] as const) {
+        const text = (leg === 'out' ? packet.outWords : packet.backWords) ?? '';
+        const size = wordsSize(text);
+        const stretches = packet.flight[leg];
+        if (stretches[stretches.length - 1]?.to !== 1) problems.push(`${at} ${leg}: the plan stops short`);
+        // Every unit of the route, as DiagramLines.tsx places the words at each frame.
+        const length = data.points.reduce(
+          (sum, p, i) =>
+            sum +
+            (i
+              ? Math.abs(p.x - (data.points[i - 1] as Point).x) +
+                Math.abs(p.y - (data.points[i - 1] as Point).y)
+              : 0),
+          0,
+        );
+        for (let along = 0; along <= 1; along += 1 / length) {
+          const stretch = stretchAt(stretches, along);
+          if (!stretch) continue;
+          const words = wordsBox(pointAlong(data.points, along), size, stretch.place);
+          for (const { id, box } of labels)
+            if (boxesOverlap(words, box) && !stretch.fade?.includes(id)) {
+              problems.push(`${at} ${leg} "${text}" at ${along.toFixed(3)}: over the label of ${id}`);
+              break;
+            }
+          if (!inside(words, frame)) problems.push(`${at} ${leg} "${text}" at ${along.toFixed(3)}: cut off`);
         }
       }
     }
     expect(steps).toBeGreaterThan(150);
-    expect(problems).toEqual([]);
+    expect(problems.slice(0, 20)).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,8 @@ import { afterNextPaint } from '../../common/after-paint';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
-import type { WordsPlace } from '../layout-vertical-labels';
+import { stretchAt } from '../layout-vertical-flight';
+import type { WordsPlace } from '../layout-vertical-words';
 import { PACKETS } from '../packets';
 import type { StepData } from '../step-data';
 import { useFollowViewport, type ViewportHub } from '../viewport-hub';
@@ -16,7 +17,7 @@ import { useFollowViewport, type ViewportHub } from '../viewport-hub';
 function packetAt(points: PacketEdgeData['points'], progress: number, reduced: boolean) {
   const t = reduced ? 1 : progress;
   const along = t < 0.5 ? t * 2 : 2 - t * 2;
-  return { point: pointAlong(points, along), back: t >= 0.5 };
+  return { point: pointAlong(points, along), back: t >= 0.5, along };
 }
 
 /**
@@ -205,20 +206,43 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
  */
 let clearPlaces = new WeakMap<PacketEdgeData, WordsPlace>();
 
+const NONE: readonly string[] = [];
+
+/** Marks a label the packet's words are passing over (the stylesheet fades it), or unmarks it. */
+function markUnderWords(canvas: Element | null, id: string, under: boolean) {
+  const label = canvas?.querySelector(`.edge-label[data-label-for="${CSS.escape(id)}"]`);
+  if (under) label?.setAttribute('data-under-words', '');
+  else label?.removeAttribute('data-under-words');
+}
+
 /** What the packet carries, in words, riding beside its dot (over the line labels). */
 const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }) {
   const { points, packet } = data;
   const reduced = useReducedMotion();
   const wordsRef = useRef<HTMLDivElement>(null);
+  /**
+   * The labels marked as under the words (a phone's flight plan names them), kept across the step's
+   * graphs (a new one comes when the packet arrives) and unmarked when the words leave them.
+   */
+  const faded = useRef<{ ids: readonly string[]; canvas: Element | null }>({ ids: NONE, canvas: null });
   const place = useMemo(() => {
     if (!packet?.outWords || points.length < 2) return null;
     let landing = 0;
     /** The leg whose words are shown: the text is written when the leg changes, not every frame. */
     let shownLeg: 'out' | 'back' | undefined;
+    const fade = (words: HTMLElement, ids: readonly string[] = NONE) => {
+      const was = faded.current;
+      // Called every frame: a stretch's list is the same array from frame to frame.
+      if (ids === was.ids || ids.join() === was.ids.join()) return;
+      const canvas = words.closest('.diagram__canvas');
+      for (const id of was.ids) markUnderWords(was.canvas, id, false);
+      for (const id of ids) markUnderWords(canvas, id, true);
+      faded.current = { ids, canvas };
+    };
     return (progress: number) => {
       const words = wordsRef.current;
       if (!words) return;
-      const { point, back } = packetAt(points, progress, reduced);
+      const { point, back, along } = packetAt(points, progress, reduced);
       const put = ({ ax, ay, fx, fy }: WordsPlace) => {
         words.style.transform = `translate(${point.x + ax}px, ${point.y + ay}px) translate(${fx * 100}%, ${fy * 100}%)`;
       };
@@ -230,14 +254,23 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       }
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
+      if (!landed) {
+        // On a phone the layout planned, along the route, a side of the dot clear of the labels (and the
+        // labels the words must pass over anyway, which fade meanwhile); elsewhere above the dot.
+        const stretch = packet.flight && stretchAt(packet.flight[leg], along);
+        fade(words, stretch?.fade);
+        put(stretch?.place ?? DEFAULT_PLACE);
+        return;
+      }
+      fade(words);
       // On a phone the layout found the landed words a place clear of the labels, their leaders and the
-      // boxes' text (layout-vertical-labels.ts); elsewhere, the clear place found when it last landed at
-      // this step is where it lands again (a seek back).
+      // boxes (layout-vertical-labels.ts); elsewhere, the clear place found when it last landed at this
+      // step is where it lands again (a seek back).
       const landedAt = packet.landedWords ?? clearPlaces.get(data);
-      put(landed ? (landedAt ?? DEFAULT_PLACE) : DEFAULT_PLACE);
+      put(landedAt ?? DEFAULT_PLACE);
       // Landed for the first time: look for a clear place once the frame showing it is painted (reading
       // the layout then costs nothing; read now, it would force a layout inside the frame a seek waits for).
-      if (landed && !landedAt)
+      if (!landedAt)
         void afterNextPaint().then(() => {
           if (ticket !== landing || !words.isConnected) return;
           const found = clearPlace(words, point);
@@ -247,20 +280,31 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
     };
   }, [data, packet, points, reduced]);
   usePlayhead(place, reduced);
+  // Words that go (the step changed, or the scenario) leave no label faded behind them.
+  useLayoutEffect(
+    () => () => {
+      const { ids, canvas } = faded.current;
+      for (const id of ids) markUnderWords(canvas, id, false);
+      faded.current = { ids: NONE, canvas: null };
+    },
+    [],
+  );
   return place ? <div ref={wordsRef} className="packet__words" /> : null;
 });
 
 /**
  * The line's label (its steps and operations), centred where layout.ts found room for it, or on a
- * phone standing from the left side the layout gave it (beside its line or at its leader's end).
+ * phone standing from the side the layout gave it (beside its line or at its leader's end).
  */
 const LineLabel = memo(function LineLabel({ id, data }: { id: string; data: PacketEdgeData }) {
-  const { labelLines, labelAt: at, labelLeft: left, state } = data;
+  const { labelLines, labelAt: at, labelLeft: left, labelRight: right, state } = data;
   if (!labelLines.length) return null;
   const transform =
-    left === undefined
-      ? `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`
-      : `translate(0, -50%) translate(${left}px, ${at.y}px)`;
+    right !== undefined
+      ? `translate(-100%, -50%) translate(${right}px, ${at.y}px)`
+      : left === undefined
+        ? `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`
+        : `translate(0, -50%) translate(${left}px, ${at.y}px)`;
   return (
     <div
       data-label-for={id}

@@ -1,0 +1,240 @@
+import { type Box, boxesOverlap, type Point, segmentHitsBox } from './layout';
+import type { WordsPlace } from './layout-vertical-words';
+
+/**
+ * Where a phone's packet words ride while the packet travels (DiagramLines.tsx moves them every frame):
+ * a plan made in the layout pass, along the route, of the side of the dot the words take, so they pass
+ * over no line label. The words once always rode above the dot, running right, and on a phone swept
+ * across the labels beside every lane they passed. Each stretch of the route takes the place that
+ * covers the least, and the words change side as seldom as that allows (a pill jumping from side to
+ * side at every label reads worse than one that moves over once). Where no side is clear of labels
+ * (the lanes run along the drawing's edge, the labels on their one free side), the stretch names the
+ * labels the words cross, and those fade while the words pass: the words stay beside their dot, and
+ * never cover a label drawn at full strength.
+ */
+
+/** Where the words ride over this stretch of the route, up to `to` (a fraction of the route's length). */
+export interface FlightStretch {
+  to: number;
+  place: WordsPlace;
+  /** The lines (edge ids) whose labels fade while the words are over them (DiagramLines.tsx). */
+  fade?: string[];
+}
+
+/** The words' places beside the moving dot (their corner nearest it, as WordsPlace says). */
+const FLIGHT_PLACES: readonly WordsPlace[] = [
+  // Above, running right from just left of the dot: where the words ride on the wide diagram.
+  { ax: -14, ay: -12, fx: 0, fy: -1 },
+  { ax: 14, ay: -12, fx: -1, fy: -1 },
+  { ax: -14, ay: 12, fx: 0, fy: 0 },
+  { ax: 14, ay: 12, fx: -1, fy: 0 },
+  { ax: 12, ay: 0, fx: 0, fy: -0.5 },
+  { ax: -12, ay: 0, fx: -1, fy: -0.5 },
+  { ax: 0, ay: -12, fx: -0.5, fy: -1 },
+  { ax: 0, ay: 12, fx: -0.5, fy: 0 },
+];
+
+/** The route is looked at every this many flow units (the words are 20 tall, labels 27 or more). */
+const SAMPLE = 8;
+/**
+ * Room round a label the words keep (or, passing it, fade it over), and inside the frame: they move on
+ * between samples.
+ */
+const LABEL_MARGIN = SAMPLE / 2 + 1;
+/**
+ * Costs per sample: running out of the frame (cut off at the canvas's edge: unreadable, worse than any
+ * cover), covering a label (faded then, but better passed by), a leader or its dot, a line of a box's
+ * text, another line, its own line, a box's empty border; any place but the first. Changing side costs
+ * as much as covering a box's text for ten samples: the words do not flit.
+ */
+const LABEL_COST = 1000;
+const OUTSIDE_COST = 3000;
+const LEADER_COST = 40;
+const TEXT_COST = 20;
+const LINE_COST = 10;
+const OWN_LINE_COST = 3;
+const BOX_COST = 1;
+const OTHER_PLACE_COST = 1;
+const SWITCH_COST = 200;
+
+export interface FlightObstacles {
+  /** Every route, the words' own at `own` (the words hide a stretch of any line they ride over). */
+  routes: readonly Point[][];
+  own: number;
+  labels: readonly { box: Box; id: string }[];
+  leaders: readonly [Point, Point][];
+  texts: readonly Box[];
+  boxes: readonly Box[];
+  frame: Box;
+}
+
+/** Points every SAMPLE units along the route, with the fraction of its length each is at. */
+function samples(points: readonly Point[]): { p: Point; f: number }[] {
+  const lengths = points.slice(1).map((b, i) => {
+    const a = points[i] as Point;
+    return Math.hypot(b.x - a.x, b.y - a.y);
+  });
+  const total = lengths.reduce((s, l) => s + l, 0);
+  if (total === 0) return [];
+  const out: { p: Point; f: number }[] = [];
+  let before = 0;
+  lengths.forEach((len, i) => {
+    const a = points[i] as Point;
+    const b = points[i + 1] as Point;
+    for (let d = Math.ceil(before / SAMPLE) * SAMPLE - before; d < len; d += SAMPLE) {
+      const t = d / len;
+      out.push({ p: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, f: (before + d) / total });
+    }
+    before += len;
+  });
+  out.push({ p: points[points.length - 1] as Point, f: 1 });
+  return out;
+}
+
+/** Rectangles as flat numbers (left, top, right, bottom, cost), for the tests run at every sample. */
+function flat(boxes: readonly Box[], margin: number, cost: number): number[] {
+  return boxes.flatMap((b) => [b.x - margin, b.y - margin, b.x + b.w + margin, b.y + b.h + margin, cost]);
+}
+
+/**
+ * The stretches of `points` (the route, from its first point) for words of `size`: the cheapest series
+ * of places along it (a shortest path through the places at every sample), merged into stretches.
+ */
+export function planFlight(
+  points: readonly Point[],
+  size: { w: number; h: number },
+  { routes, own, labels, leaders, texts, boxes, frame }: FlightObstacles,
+): FlightStretch[] {
+  const along = samples(points);
+  if (along.length === 0) return [];
+  const { w, h } = size;
+  // Each place's top left corner from the dot.
+  const offsets = FLIGHT_PLACES.map(({ ax, ay, fx, fy }) => [ax + fx * w, ay + fy * h] as const);
+  // What the words can reach from the route at all: the rest is left out of every test below.
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const reach = {
+    x: Math.min(...xs) - w - 16,
+    y: Math.min(...ys) - h - 16,
+    w: Math.max(...xs) - Math.min(...xs) + 2 * w + 32,
+    h: Math.max(...ys) - Math.min(...ys) + 2 * h + 32,
+  };
+  const near = labels.filter(({ box }) => boxesOverlap(box, reach));
+  const leaderBoxes = leaders
+    .filter(([a, b]) => segmentHitsBox(a, b, reach, 0))
+    .flatMap(([a, b]) => [
+      { x: Math.min(a.x, b.x), y: a.y, w: Math.abs(a.x - b.x), h: 0 },
+      { x: b.x - 3, y: b.y - 3, w: 6, h: 6 },
+    ]);
+  // Every obstacle with what covering it costs; the words' rectangle (x, y, x + w, y + h) is tested
+  // against each with plain numbers, at every sample for every place.
+  const obstacles = [
+    ...flat(
+      near.map(({ box }) => box),
+      LABEL_MARGIN,
+      LABEL_COST,
+    ),
+    ...flat(leaderBoxes, 0, LEADER_COST),
+    ...routes.flatMap((route, i) =>
+      flat(
+        route.slice(1).flatMap((b, j) => {
+          const a = route[j] as Point;
+          const line = {
+            x: Math.min(a.x, b.x),
+            y: Math.min(a.y, b.y),
+            w: Math.abs(a.x - b.x),
+            h: Math.abs(a.y - b.y),
+          };
+          return boxesOverlap(line, reach) ? [line] : [];
+        }),
+        0,
+        i === own ? OWN_LINE_COST : LINE_COST,
+      ),
+    ),
+    ...flat(
+      texts.filter((t) => boxesOverlap(t, reach)),
+      0,
+      TEXT_COST,
+    ),
+    ...flat(
+      boxes.filter((b) => boxesOverlap(b, reach)),
+      0,
+      BOX_COST,
+    ),
+  ];
+  // Inside the frame by the same margin as the labels' (the words move on between samples).
+  const m = LABEL_MARGIN;
+  const [fx0, fy0, fx1, fy1] = [
+    frame.x + m,
+    frame.y + m,
+    frame.x + frame.w - w - m,
+    frame.y + frame.h - h - m,
+  ];
+  const costAt = (p: Point, k: number): number => {
+    const [dx, dy] = offsets[k] as readonly [number, number];
+    const x = p.x + dx;
+    const y = p.y + dy;
+    let cost = k === 0 ? 0 : OTHER_PLACE_COST;
+    if (x < fx0 || y < fy0 || x > fx1 || y > fy1) cost += OUTSIDE_COST;
+    for (let o = 0; o < obstacles.length; o += 5)
+      if (
+        x < (obstacles[o + 2] as number) &&
+        (obstacles[o] as number) < x + w &&
+        y < (obstacles[o + 3] as number) &&
+        (obstacles[o + 1] as number) < y + h
+      )
+        cost += obstacles[o + 4] as number;
+    return cost;
+  };
+  // A shortest path through (sample, place), a step to another place costing SWITCH_COST.
+  const n = FLIGHT_PLACES.length;
+  let total = Array.from({ length: n }, (_, k) => costAt((along[0] as { p: Point }).p, k));
+  const from: Uint8Array[] = [];
+  for (let s = 1; s < along.length; s += 1) {
+    const { p } = along[s] as { p: Point };
+    let best = 0;
+    for (let k = 1; k < n; k += 1) if ((total[k] as number) < (total[best] as number)) best = k;
+    const back = new Uint8Array(n);
+    const next: number[] = [];
+    for (let k = 0; k < n; k += 1) {
+      const stay = total[k] as number;
+      const move = (total[best] as number) + SWITCH_COST;
+      back[k] = stay <= move ? k : best;
+      next.push(Math.min(stay, move) + costAt(p, k));
+    }
+    total = next;
+    from.push(back);
+  }
+  let k = 0;
+  for (let j = 1; j < n; j += 1) if ((total[j] as number) < (total[k] as number)) k = j;
+  const chosen: number[] = new Array(along.length);
+  chosen[along.length - 1] = k;
+  for (let s = from.length - 1; s >= 0; s -= 1) {
+    k = (from[s] as Uint8Array)[k] as number;
+    chosen[s] = k;
+  }
+  // Merged into stretches: a new one where the place or the labels it fades change.
+  const stretches: FlightStretch[] = [];
+  let fadeKey = '';
+  chosen.forEach((placeIndex, s) => {
+    const { p, f } = along[s] as { p: Point; f: number };
+    const place = FLIGHT_PLACES[placeIndex] as WordsPlace;
+    const [dx, dy] = offsets[placeIndex] as readonly [number, number];
+    const box = { x: p.x + dx, y: p.y + dy, w, h };
+    const fade = near.filter(({ box: label }) => boxesOverlap(box, label, LABEL_MARGIN)).map(({ id }) => id);
+    const next = along[s + 1];
+    const to = next ? (f + next.f) / 2 : 1;
+    const last = stretches[stretches.length - 1];
+    const key = fade.join();
+    if (last && last.place === place && key === fadeKey) last.to = to;
+    else stretches.push(fade.length ? { to, place, fade } : { to, place });
+    fadeKey = key;
+  });
+  return stretches;
+}
+
+/** The stretch the words are in at `along` (a fraction of the route's length from its first point). */
+export function stretchAt(stretches: readonly FlightStretch[], along: number): FlightStretch | undefined {
+  for (const stretch of stretches) if (along <= stretch.to) return stretch;
+  return stretches[stretches.length - 1];
+}
