@@ -165,3 +165,66 @@ test('a box’s subtitle wraps between its words instead of being cut', async ({
   expect(cut).toEqual([]);
   await expect(google.getByText('Google identity provider of reader-pool')).toBeVisible();
 });
+
+/** 70 IAM users who may do anything in S3, and six buckets: past the caller cap, with wildcard columns. */
+function broadTemplate(): string {
+  const resources: Record<string, unknown> = {};
+  for (const name of ['photos', 'logs', 'backups', 'site', 'exports', 'uploads'])
+    resources[`B${name}`] = { Type: 'AWS::S3::Bucket', Properties: { BucketName: `acme-${name}` } };
+  for (let i = 0; i < 70; i++)
+    resources[`U${i}`] = {
+      Type: 'AWS::IAM::User',
+      Properties: {
+        UserName: `dev${String(i).padStart(2, '0')}`,
+        Policies: [
+          {
+            PolicyName: 'p',
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: i % 2 ? 's3:*' : 's3:GetObject', Resource: '*' }],
+            },
+          },
+        ],
+      },
+    };
+  return JSON.stringify({ Resources: resources });
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`at ${width}×${height} the matrix says what its caps left out and marks wildcard columns`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await open(page);
+    await importText(page, broadTemplate());
+    await expect(
+      page.getByText(/pasted template: 76 resources simulated, 60 of 70 callers shown/),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByText(/Showing 60 of 70 callers\./)).toBeVisible();
+    await page.getByText('The 10 callers not shown').click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'IAM user dev69' })).toBeVisible();
+    const matrix = page.getByRole('table', { name: /Who can do what/ });
+    // The column s3:* on * reaches: a heading that names the statement to a screen reader.
+    await expect(
+      matrix
+        .getByRole('columnheader', { name: /s3:PutObject.*not written in a policy: “s3:\* on \*”/ })
+        .first(),
+    ).toBeVisible();
+    await page.getByText('How the rows and columns were chosen').click();
+    await expect(page.getByText(/tried on the\s+stack’s own buckets/)).toBeVisible();
+    await page.getByRole('heading', { name: 'Access matrix' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/work/tmp/distC-shots/matrix-caps-${width}.png` });
+    // Folded again, the notice leaves the table in view; its wildcard columns carry their mark.
+    await page.getByText('The 10 callers not shown').click();
+    await page.getByText('How the rows and columns were chosen').click();
+    await page.locator('.matrix-scroll').scrollIntoViewIfNeeded();
+    await expect(matrix.locator('.matrix-derived').first()).toBeVisible();
+    await page.screenshot({ path: `/work/tmp/distC-shots/matrix-table-${width}.png` });
+  });
+}

@@ -159,6 +159,10 @@ function trusts(view: WorldView, roleArn: string, poolId: string, amr: string[])
   return evaluate(trustRequest(view, role, poolId, amr, sub)).decision === 'Allow';
 }
 
+/** GetOpenIdToken needs AllowClassicFlow and is refused pool-wide with role mappings (aws-facts.md §4.5). */
+const classicFlowOpen = (pool: IdentityPoolConfig) =>
+  pool.AllowClassicFlow && Object.keys(pool.RoleMappings).length === 0;
+
 function guestCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[] {
   const out: CallerSpec[] = [];
   const name = pool.IdentityPoolName;
@@ -178,8 +182,7 @@ function guestCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[] {
         guestScope: true,
       }),
     );
-  // Basic flow: GetOpenIdToken is refused pool-wide when the pool has role mappings (aws-facts.md §4.5).
-  if (!pool.AllowClassicFlow || Object.keys(pool.RoleMappings).length > 0) return out;
+  if (!classicFlowOpen(pool)) return out;
   if (guest)
     out.push(
       poolCaller(view, {
@@ -269,11 +272,55 @@ function signedInCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[
   );
 }
 
+/**
+ * Signed-in users in the basic (classic) flow: GetOpenIdToken, then AssumeRoleWithWebIdentity on a role
+ * of the app's choosing, so every role whose trust takes the token (aud = the pool, amr "authenticated"
+ * and the login) is reachable. "Your app chooses the IAM role": Identity pools authentication flow,
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html (aws-facts.md §4.5).
+ * The pool's authenticated role is left out: the enhanced-flow row already has the same permissions.
+ */
+function signedInClassicCallers(view: WorldView, pool: IdentityPoolConfig): CallerSpec[] {
+  if (!classicFlowOpen(pool)) return [];
+  // GetOpenIdToken refuses a SAML login ("Basic (classic) flow is not supported with SAML").
+  const logins = poolLogins(view, pool).filter((l) => l.kind !== 'SAML');
+  const poolId = pool.IdentityPoolId;
+  const name = pool.IdentityPoolName;
+  const out: CallerSpec[] = [];
+  for (const role of Object.values(view.state.iam.roles)) {
+    if (role.arn === pool.Roles.authenticated) continue;
+    const accepted = logins.filter((l) => trusts(view, role.arn, poolId, l.amr));
+    const first = accepted[0];
+    if (!first) continue;
+    // One row when the trust takes every login the same way; else one per login it takes.
+    const rows =
+      accepted.length === logins.length
+        ? [{ login: first, via: '' }]
+        : accepted.map((login) => ({ login, via: ` via ${login.key}` }));
+    for (const { login, via } of rows)
+      out.push(
+        poolCaller(view, {
+          id: `auth-classic:${role.arn}:${poolId}${via ? `:${login.key}` : ''}`,
+          label: `Signed-in user of ${name}${via} (classic flow) → role ${role.roleName}`,
+          origin: `basic (classic) flow: the signed-in user's OpenID token (amr ${login.amr.slice(0, 2).join(', ')}) is accepted by the trust policy of ${role.roleName}`,
+          poolId,
+          roleArn: role.arn,
+          amr: login.amr,
+          guestScope: false,
+        }),
+      );
+  }
+  return out;
+}
+
 function identityPoolCallers(view: WorldView): CallerSpec[] {
   const out: CallerSpec[] = [];
   for (const pool of Object.values(view.state.cognitoIdentity.pools)) {
     const name = pool.IdentityPoolName;
-    out.push(...guestCallers(view, pool), ...signedInCallers(view, pool));
+    out.push(
+      ...guestCallers(view, pool),
+      ...signedInCallers(view, pool),
+      ...signedInClassicCallers(view, pool),
+    );
     const logins = poolLogins(view, pool);
     for (const [provider, mapping] of Object.entries(pool.RoleMappings)) {
       const providerAmr = amrForMappingKey(logins, provider);
@@ -365,8 +412,23 @@ function canAssume(view: WorldView, from: CallerSpec, role: IamRole): boolean {
   return result.decision === 'Allow';
 }
 
-/** All callers: identity-pool ones, IAM users, and one hop of sts:AssumeRole from any of them. */
-export function listCallers(view: WorldView, max = 60): CallerSpec[] {
+/**
+ * How many callers the matrix shows. Each row costs a cell per column; what the cap leaves out is
+ * listed by label (CallerList.omitted), never dropped silently.
+ */
+export const CALLER_CAP = 60;
+
+/** The callers shown, and the labels of those the cap left out. */
+export interface CallerList {
+  shown: CallerSpec[];
+  omitted: string[];
+}
+
+/**
+ * All callers: identity-pool ones, IAM users, and one hop of sts:AssumeRole from any of them. The
+ * direct callers come before the hops, so a cap leaves out hops first.
+ */
+export function listCallers(view: WorldView, max = CALLER_CAP): CallerList {
   const base = [
     ...identityPoolCallers(view),
     ...Object.values(view.state.iam.users).map((u) => userCaller(view, u)),
@@ -375,9 +437,9 @@ export function listCallers(view: WorldView, max = 60): CallerSpec[] {
   for (const from of base) {
     if (from.blocked) continue;
     for (const role of Object.values(view.state.iam.roles)) {
-      if (role.arn === from.roleArn || out.length >= max) continue;
+      if (role.arn === from.roleArn) continue;
       if (canAssume(view, from, role)) out.push(roleSession(view, role, from));
     }
   }
-  return out.slice(0, max);
+  return { shown: out.slice(0, max), omitted: out.slice(max).map((c) => c.label) };
 }

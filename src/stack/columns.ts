@@ -1,11 +1,13 @@
 import type { PolicyStatement } from '../sim/index';
 import type { CallerSpec, WorldView } from './callers';
 import { policiesOf } from './callers';
+import { bucketLevel, isBroad, quoteStatement, stackTargets, targetsOf } from './column-targets';
 
 /**
  * The matrix's columns: the actions the world's policies name, on the resources they name, made
  * concrete so each can be asked of the evaluator. Wildcard actions become the service's common
- * actions that match; wildcard resources become an example object; a resource keyed on the
+ * actions that match; wildcard resources become an example object, or the stack's own resources a
+ * broad Allow reaches (column-targets.ts); a resource keyed on the
  * caller's identity (`${cognito-identity.amazonaws.com:sub}`) becomes two columns, the caller's own
  * prefix ("identity A") and another identity's ("identity B").
  */
@@ -20,6 +22,8 @@ export interface ColumnSpec {
   group: string;
   /** Service context keys (`s3:prefix` …). */
   context: Record<string, string>;
+  /** Set when no policy writes this pair: the broad statement that reaches it, and which resource. */
+  derived?: string;
 }
 
 const COMMON_ACTIONS: Record<string, string[]> = {
@@ -59,9 +63,6 @@ function concreteActions(pattern: string): string[] {
   return hits.length > 0 ? hits : [pattern];
 }
 
-/** Whether an action applies to objects (`bucket/key`) or to the bucket itself. */
-const bucketLevel = (action: string) => /^s3:(ListBucket|GetBucket|PutBucket|DeleteBucket)/i.test(action);
-
 function concreteResources(action: string, resource: string): string[] {
   if (!action.toLowerCase().startsWith('s3:'))
     return [resource.replace(/\*+$/, (m) => (resource === '*' ? m : 'example'))];
@@ -85,8 +86,20 @@ function groupOf(resource: string): string {
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
 
-/** Columns for every (action, resource) pair the callers' policies and the bucket policies name. */
-export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): ColumnSpec[] {
+/**
+ * The most columns the matrix shows (fewer when many callers share matrix.ts's CELL_BUDGET). Each column
+ * costs a cell per caller (an evaluation, a button); what the cap leaves out is listed, not dropped.
+ */
+export const COLUMN_CAP = 200;
+
+/** The columns shown, and the labels of those the cap left out (`s3:GetObject on arn:…`). */
+export interface ColumnList {
+  shown: ColumnSpec[];
+  omitted: string[];
+}
+
+/** Every identity policy document of the callers and roles, and every bucket policy, once each. */
+function allStatements(view: WorldView, callers: CallerSpec[]): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   const seenPolicies = new Set<unknown>();
   const addDoc = (doc: { Statement: PolicyStatement | PolicyStatement[] }) => {
@@ -98,8 +111,18 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
   for (const role of Object.values(view.state.iam.roles))
     for (const p of policiesOf(view, role)) addDoc(p.document);
   for (const b of Object.values(view.state.s3.buckets)) if (b.policy) addDoc(b.policy);
+  return statements;
+}
+
+/**
+ * Columns for every (action, resource) pair the callers' policies and the bucket policies name, then
+ * those a broad Allow statement (wildcard action or resource, NotAction, NotResource) reaches among the
+ * stack's own resources (column-targets.ts), marked `derived`. Written columns come first under the cap.
+ */
+export function listColumns(view: WorldView, callers: CallerSpec[], max = COLUMN_CAP): ColumnList {
+  const statements = allStatements(view, callers);
   const columns = new Map<string, ColumnSpec>();
-  const add = (action: string, resource: string, context: Record<string, string> = {}) => {
+  const add = (action: string, resource: string, context: Record<string, string> = {}, derived?: string) => {
     if (/^sts:AssumeRole/i.test(action) || /^iam:PassRole$/i.test(action)) return; // covered by the callers' rows
     const own = resource.includes(SUB);
     const variants = own
@@ -119,7 +142,7 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
         .map(([k, val]) => ` ${k}=${val.split(SUB).join('<A>')}`)
         .join('');
       const id = `${action} ${v.resource}${ctxLabel}`;
-      if (columns.has(id) || columns.size >= max) continue;
+      if (columns.has(id)) continue;
       const ctx: Record<string, string> = {};
       for (const [k, val] of Object.entries(context)) ctx[k] = val.split(SUB).join('{self}');
       columns.set(id, {
@@ -129,16 +152,35 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
         label: `${v.label}${ctxLabel}`,
         group: groupOf(v.resource),
         context: ctx,
+        ...(derived ? { derived } : {}),
       });
     }
   };
+  const targets = stackTargets(view);
+  const broad: { action: string; resource: string; derived: string }[] = [];
   for (const s of statements) {
     if (s.Effect !== 'Allow' && s.Effect !== 'Deny') continue;
+    // Only an Allow's reach is shown on the stack's resources: a broad Deny narrows, it grants nothing.
+    const reached = s.Effect === 'Allow' && isBroad(s) ? targetsOf(s, targets) : [];
+    const quoted = reached.length > 0 ? quoteStatement(s) : '';
+    for (const { action, target } of reached)
+      broad.push({
+        action,
+        resource: target.resource,
+        derived: `not written in a policy: “${quoted}” reaches ${target.what}`,
+      });
+    if (s.Action === undefined || s.Resource === undefined) continue;
+    const covered = new Set(reached.map((r) => r.target.service));
     const prefixes = list(s.Condition?.StringLike?.['s3:prefix'] ?? s.Condition?.StringEquals?.['s3:prefix']);
     for (const pattern of list(s.Action)) {
+      // "*" alone is shown on the stack's resources (above), not as every common action on "*".
+      if (pattern === '*') continue;
       for (const action of concreteActions(pattern)) {
+        const service = action.split(':')[0]?.toLowerCase() ?? '';
         for (const res of list(s.Resource)) {
           for (const concrete of concreteResources(action, res)) {
+            // A made-up "*" resource says less than the stack's own resources the statement reached.
+            if (concrete.includes('*') && covered.has(service)) continue;
             if (/^s3:ListBucket$/i.test(action) && prefixes.length > 0)
               for (const prefix of prefixes.filter((p) => !p.endsWith('*')))
                 add(action, concrete, { 's3:prefix': prefix });
@@ -148,7 +190,12 @@ export function listColumns(view: WorldView, callers: CallerSpec[], max = 150): 
       }
     }
   }
-  return [...columns.values()].sort(
-    (a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label),
-  );
+  for (const b of broad) add(b.action, b.resource, {}, b.derived);
+  const all = [...columns.values()];
+  const order = (cols: ColumnSpec[]) =>
+    cols.sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
+  return {
+    shown: order(all.slice(0, max)),
+    omitted: all.slice(max).map((c) => `${c.action} on ${c.label}`),
+  };
 }

@@ -13,7 +13,9 @@ import { type Finding, reviewStack } from './findings';
 
 export { StackImportError } from './errors';
 export { exportStack } from './export';
-export type { AccessMatrix } from './matrix';
+export type { AccessMatrix, MatrixLimit } from './matrix';
+export { CELL_BUDGET } from './matrix';
+export { CALLER_CAP } from './callers';
 export type { Finding } from './findings';
 export type { Need } from './resolve';
 
@@ -68,7 +70,8 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     parameters: options.parameters ?? {},
     now,
   });
-  const view = { state: built.state, accountId, region, now };
+  const tables = built.resources.filter((r) => r.type === 'AWS::DynamoDB::Table').map((r) => r.ref);
+  const view = { state: built.state, accountId, region, now, tables };
   const model = computeMatrix(view);
   const findings = reviewStack(view, built, model);
   const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });

@@ -1,6 +1,6 @@
 import { type AuthorizationRequest, type EvaluationResult, evaluate } from '../sim/index';
 import { type CallerSpec, IDENTITY_B, listCallers, type WorldView } from './callers';
-import { type ColumnSpec, listColumns } from './columns';
+import { COLUMN_CAP, type ColumnSpec, listColumns } from './columns';
 import { evaluateBounded } from './matrix-depends';
 
 /**
@@ -11,8 +11,18 @@ import { evaluateBounded } from './matrix-depends';
  */
 export interface AccessMatrix {
   callers: { id: string; label: string; blocked?: string; refusal?: CallerSpec['refusal'] }[];
-  actions: { id: string; action: string; resource: string; group: string }[];
+  /** `derived`: no policy writes this pair; which broad statement reaches it (a wildcard, NotAction …). */
+  actions: { id: string; action: string; resource: string; group: string; derived?: string }[];
   cells: { caller: string; action: string; decision: CellDecision; reason: string }[];
+  /** What the caps kept and left out, so the view can say so (labels of what is not shown). */
+  limits: { callers: MatrixLimit; actions: MatrixLimit };
+}
+
+/** One cap: how many are shown of how many there are, and the labels of the rest. */
+export interface MatrixLimit {
+  shown: number;
+  total: number;
+  omitted: string[];
 }
 
 /**
@@ -108,9 +118,30 @@ function decideCell(
   return { decision: allowed ? 'allow' : 'deny', reason: result.reason };
 }
 
-export function computeMatrix(view: WorldView): MatrixModel {
-  const callers = listCallers(view);
-  const columns = listColumns(view, callers);
+/**
+ * The most cells a matrix evaluates: 60 callers × 150 columns, the old fixed caps. Measured with the
+ * bench (BENCH_ONLY=stack) on a stack that fills both caps, that is already most of the 500 ms import
+ * budget on a busy two-core machine, and 9,000 buttons is as much table as a phone renders smoothly.
+ * Fewer callers leave room for more columns (up to COLUMN_CAP).
+ */
+export const CELL_BUDGET = 9000;
+
+/** `caps` overrides CALLER_CAP and the column cap (a bench measuring their cost, a view showing all). */
+export function computeMatrix(
+  view: WorldView,
+  caps: { callers?: number; columns?: number } = {},
+): MatrixModel {
+  const callerList = listCallers(view, caps.callers);
+  const callers = callerList.shown;
+  const columnCap =
+    caps.columns ?? Math.min(COLUMN_CAP, Math.floor(CELL_BUDGET / Math.max(1, callers.length)));
+  const columnList = listColumns(view, callers, columnCap);
+  const columns = columnList.shown;
+  const limit = (shown: number, omitted: string[]): MatrixLimit => ({
+    shown,
+    total: shown + omitted.length,
+    omitted,
+  });
   const cells: AccessMatrix['cells'] = [];
   for (const caller of callers) {
     for (const column of columns) {
@@ -136,8 +167,18 @@ export function computeMatrix(view: WorldView): MatrixModel {
         ...(c.blocked ? { blocked: c.blocked } : {}),
         ...(c.refusal ? { refusal: c.refusal } : {}),
       })),
-      actions: columns.map((c) => ({ id: c.id, action: c.action, resource: c.label, group: c.group })),
+      actions: columns.map((c) => ({
+        id: c.id,
+        action: c.action,
+        resource: c.label,
+        group: c.group,
+        ...(c.derived ? { derived: c.derived } : {}),
+      })),
       cells,
+      limits: {
+        callers: limit(callers.length, callerList.omitted),
+        actions: limit(columns.length, columnList.omitted),
+      },
     },
     explain(callerId, actionId) {
       const caller = byId.get(callerId);

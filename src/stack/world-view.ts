@@ -7,4 +7,6 @@ export interface WorldView {
   region: string;
   /** The instant the matrix answers at (aws:CurrentTime …), epoch ms; the wall clock when absent. */
   now?: number;
+  /** DynamoDB table names the stack defines: tables are not simulated, so `state` has none. */
+  tables?: string[];
 }

@@ -326,3 +326,56 @@ describe('guests of a pool with the basic (classic) flow', () => {
     expect(cell(r, 'Guest of ids (classic flow) → role open', 's3:GetObject').decision).toBe('allow');
   });
 });
+
+describe('columns a wildcard or NotAction statement implies agree with real signed requests', () => {
+  it('s3:* on * and NotAction on *: the expanded cells are what S3 answers', async () => {
+    const r = await load({
+      Files: bucket,
+      Admin: {
+        Type: 'AWS::IAM::User',
+        Properties: {
+          UserName: 'admin',
+          Policies: [
+            {
+              PolicyName: 'p',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+              },
+            },
+          ],
+        },
+      },
+      Ops: {
+        Type: 'AWS::IAM::User',
+        Properties: {
+          UserName: 'ops',
+          Policies: [
+            {
+              PolicyName: 'p',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', NotAction: 's3:PutObject', Resource: '*' }],
+              },
+            },
+          ],
+        },
+      },
+    });
+    const admin = userKey(r, 'admin');
+    const ops = userKey(r, 'ops');
+    const real = {
+      adminPut: await s3Status(r, admin, 'PUT'),
+      adminGet: await s3Status(r, admin, 'GET'),
+      opsPut: await s3Status(r, ops, 'PUT'),
+      opsGet: await s3Status(r, ops, 'GET'),
+    };
+    expect(real).toEqual({ adminPut: 200, adminGet: 200, opsPut: 403, opsGet: 200 });
+    expect({
+      adminPut: cell(r, 'IAM user admin', 's3:PutObject').decision,
+      adminGet: cell(r, 'IAM user admin', 's3:GetObject').decision,
+      opsPut: cell(r, 'IAM user ops', 's3:PutObject').decision,
+      opsGet: cell(r, 'IAM user ops', 's3:GetObject').decision,
+    }).toEqual({ adminPut: 'allow', adminGet: 'allow', opsPut: 'deny', opsGet: 'allow' });
+  });
+});

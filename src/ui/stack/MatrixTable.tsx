@@ -4,7 +4,9 @@ import {
   cellGlyph,
   cellWord,
   columnResource,
+  DERIVED_MARK,
   headingSegments,
+  limitNotice,
   matrixTally,
   splitGroup,
 } from './matrix-labels';
@@ -36,6 +38,51 @@ function GroupHeading({ group }: { group: string }) {
         ))}
       </span>
     </>
+  );
+}
+
+/** How many left-out labels a list draws: the rest is a count (a stack can leave out thousands). */
+const MAX_LISTED = 200;
+
+/** The labels a cap left out, in a disclosure so a long list does not push the table away. */
+function Omitted({ labels, noun }: { labels: string[]; noun: string }) {
+  if (labels.length === 0) return null;
+  const rest = labels.length - MAX_LISTED;
+  return (
+    <details className="matrix-omitted">
+      <summary>
+        The {labels.length} {noun} not shown
+      </summary>
+      <ul>
+        {labels.slice(0, MAX_LISTED).map((label, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: labels may repeat; the list never reorders
+          <li key={i}>{label}</li>
+        ))}
+        {rest > 0 ? <li>… and {rest} more</li> : null}
+      </ul>
+    </details>
+  );
+}
+
+/** What the rows and columns are, and why a column no policy writes out is there. */
+function HowChosen() {
+  return (
+    <details className="matrix-about">
+      <summary>How the rows and columns were chosen</summary>
+      <p>
+        Rows: each identity pool’s guest and signed-in user, each role-mapping rule and group role, and, where
+        a pool allows the basic (classic) flow, every other role whose trust policy takes the pool’s token;
+        each IAM user; and one <code>sts:AssumeRole</code> hop from any of them.
+      </p>
+      <p>
+        Columns: every action and resource a policy names. A statement that reaches further than it writes — a
+        wildcard action (<code>s3:*</code>, <code>*</code>), a wildcard resource (<code>*</code>,{' '}
+        <code>arn:aws:s3:::*</code>), <code>NotAction</code> or <code>NotResource</code> — is tried on the
+        stack’s own buckets, tables, parameters and IAM-authorised APIs with a read and a write per service,
+        and <code>iam:CreateUser</code> stands for the rest of the account. The tooltip on such a column’s
+        heading names the statement; the column is marked {`${DERIVED_MARK}.`}
+      </p>
+    </details>
   );
 }
 
@@ -114,77 +161,104 @@ export function MatrixTable({
     return (
       <p>No callers: the stack has no identity pool and no IAM user, so nobody gets credentials from it.</p>
     );
+  const notice = limitNotice(matrix.limits);
   return (
-    <div className="matrix-scroll" ref={scroller}>
-      <table className="access-matrix">
-        <caption>
-          <span className="matrix-caption">
-            Who can do what: each cell is the engine’s decision; select it for the IAM trace.
-          </span>{' '}
-          <span className="matrix-legend">{matrixTally(matrix)}</span>
-          <span className="visually-hidden">
-            {' '}
-            The cells are one tab stop: the arrow keys move among them, Home and End along a row.
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2} className="matrix-corner">
-              Caller
-            </th>
-            {groups.map((g) => (
-              <th key={g.group} scope="colgroup" colSpan={g.count} className="matrix-group" title={g.group}>
-                <GroupHeading group={g.group} />
+    <>
+      {notice ? (
+        <div className="matrix-limit">
+          <p>
+            <strong>Not everything is shown.</strong> {notice}
+          </p>
+          <Omitted labels={matrix.limits.callers.omitted} noun="callers" />
+          <Omitted labels={matrix.limits.actions.omitted} noun="columns" />
+        </div>
+      ) : null}
+      <HowChosen />
+      <div className="matrix-scroll" ref={scroller}>
+        <table className="access-matrix">
+          <caption>
+            <span className="matrix-caption">
+              Who can do what: each cell is the engine’s decision; select it for the IAM trace.
+            </span>{' '}
+            <span className="matrix-legend">{matrixTally(matrix)}</span>
+            <span className="visually-hidden">
+              {' '}
+              The cells are one tab stop: the arrow keys move among them, Home and End along a row.
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="matrix-corner">
+                Caller
               </th>
-            ))}
-          </tr>
-          <tr>
-            {matrix.actions.map((a) => {
-              const rest = columnResource(a.group, a.resource);
-              return (
-                <th key={a.id} scope="col" className="matrix-action" title={`${a.action} on ${a.resource}`}>
-                  <span>{a.action}</span>
-                  {rest ? <small>{rest}</small> : null}
+              {groups.map((g) => (
+                <th key={g.group} scope="colgroup" colSpan={g.count} className="matrix-group" title={g.group}>
+                  <GroupHeading group={g.group} />
                 </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {matrix.callers.map((c, row) => (
-            <tr key={c.id}>
-              <th scope="row" title={c.blocked}>
-                <NameBreaks text={c.label} />
-                {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
-              </th>
-              {matrix.actions.map((a, col) => {
-                const cell = decision.get(`${c.id}\u0000${a.id}`);
-                const isSelected = selected?.caller === c.id && selected.action === a.id;
-                const isStop = stop.row === row && stop.col === col;
+              ))}
+            </tr>
+            <tr>
+              {matrix.actions.map((a) => {
+                const rest = columnResource(a.group, a.resource);
                 return (
-                  <Fragment key={a.id}>
-                    <td className={`cell cell--${cell?.decision ?? 'deny'}`}>
-                      <button
-                        type="button"
-                        aria-pressed={isSelected}
-                        aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cellWord(cell?.decision)}`}
-                        title={cell?.reason}
-                        data-cell={`${row}:${col}`}
-                        tabIndex={isStop ? 0 : -1}
-                        // A cell reached by the mouse is where Tab comes back to.
-                        onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
-                        onClick={() => onSelect({ caller: c.id, action: a.id })}
-                      >
-                        {cellGlyph(cell?.decision)}
-                      </button>
-                    </td>
-                  </Fragment>
+                  <th
+                    key={a.id}
+                    scope="col"
+                    className={a.derived ? 'matrix-action matrix-action--derived' : 'matrix-action'}
+                    title={`${a.action} on ${a.resource}${a.derived ? ` (${a.derived})` : ''}`}
+                  >
+                    <span>
+                      {/* First, so the mark sits next to the cells: the heading reads bottom to top. */}
+                      {a.derived ? (
+                        <span aria-hidden="true" className="matrix-derived">
+                          {DERIVED_MARK}{' '}
+                        </span>
+                      ) : null}
+                      {a.action}
+                    </span>
+                    {rest ? <small>{rest}</small> : null}
+                    {a.derived ? <span className="visually-hidden"> ({a.derived})</span> : null}
+                  </th>
                 );
               })}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody onKeyDown={onKeyDown}>
+            {matrix.callers.map((c, row) => (
+              <tr key={c.id}>
+                <th scope="row" title={c.blocked}>
+                  <NameBreaks text={c.label} />
+                  {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
+                </th>
+                {matrix.actions.map((a, col) => {
+                  const cell = decision.get(`${c.id}\u0000${a.id}`);
+                  const isSelected = selected?.caller === c.id && selected.action === a.id;
+                  const isStop = stop.row === row && stop.col === col;
+                  return (
+                    <Fragment key={a.id}>
+                      <td className={`cell cell--${cell?.decision ?? 'deny'}`}>
+                        <button
+                          type="button"
+                          aria-pressed={isSelected}
+                          aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cellWord(cell?.decision)}`}
+                          title={cell?.reason}
+                          data-cell={`${row}:${col}`}
+                          tabIndex={isStop ? 0 : -1}
+                          // A cell reached by the mouse is where Tab comes back to.
+                          onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
+                          onClick={() => onSelect({ caller: c.id, action: a.id })}
+                        >
+                          {cellGlyph(cell?.decision)}
+                        </button>
+                      </td>
+                    </Fragment>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

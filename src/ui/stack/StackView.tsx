@@ -243,12 +243,18 @@ export default function StackView() {
   );
 }
 
+/** "12 actions", or "150 of 210 actions shown" when the matrix's cap left some out. */
+const shownOf = (limit: ImportedStack['matrix']['limits']['callers'], noun: string) =>
+  limit.total > limit.shown
+    ? `${limit.shown} of ${counted(limit.total, noun)} shown`
+    : counted(limit.shown, noun);
+
 /** "3 resources simulated, 1 caller, 12 actions, 2 findings, 0 not simulated." */
 function summaryOf(stack: ImportedStack): string {
   return [
     `${counted(stack.resources.length, 'resource')} simulated`,
-    counted(stack.matrix.callers.length, 'caller'),
-    counted(stack.matrix.actions.length, 'action'),
+    shownOf(stack.matrix.limits.callers, 'caller'),
+    shownOf(stack.matrix.limits.actions, 'action'),
     counted(stack.findings.length, 'finding'),
     `${stack.unsupported.length} not simulated.`,
   ].join(', ');

@@ -6,7 +6,7 @@
  * ellipsis, and the view keeps the full value in the cell's title and accessible name.
  */
 
-import type { AccessMatrix } from '../../stack/index';
+import { type AccessMatrix, CALLER_CAP, CELL_BUDGET } from '../../stack/index';
 
 type CellDecision = AccessMatrix['cells'][number]['decision'];
 
@@ -30,7 +30,29 @@ export function matrixTally(matrix: AccessMatrix): string {
   const parts = [`✓ allowed: ${n.allow}`, `✗ denied: ${n.deny}`];
   if (n.conditional > 0)
     parts.push(`? depends (on the request, a policy not loaded, or a key policy): ${n.conditional}`);
+  const derived = matrix.actions.filter((a) => a.derived).length;
+  if (derived > 0)
+    parts.push(
+      `${DERIVED_MARK} column reached by a wildcard, NotAction or NotResource statement: ${derived}`,
+    );
   return `${parts.join(' · ')}.`;
+}
+
+/** The mark on a column no policy writes out (text, not colour, like the cells' glyphs). */
+export const DERIVED_MARK = '◆';
+
+/**
+ * What the caps left out, said plainly ("Showing 60 of 84 callers …"), or undefined when the matrix
+ * shows everything. The view lists the labels left out under it.
+ */
+export function limitNotice(limits: AccessMatrix['limits']): string | undefined {
+  const parts: string[] = [];
+  const { callers, actions } = limits;
+  if (callers.total > callers.shown) parts.push(`${callers.shown} of ${callers.total} callers`);
+  if (actions.total > actions.shown) parts.push(`${actions.shown} of ${actions.total} columns`);
+  if (parts.length === 0) return undefined;
+  const cells = CELL_BUDGET.toLocaleString('en-US');
+  return `Showing ${parts.join(' and ')}. The rest are listed below: every cell is a real policy evaluation, so the matrix keeps to ${CALLER_CAP} callers and ${cells} cells.`;
 }
 
 /** The longest run a heading draws whole: a `<LocationResourcePrefix>` placeholder stays whole. */

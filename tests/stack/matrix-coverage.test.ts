@@ -1,0 +1,180 @@
+/**
+ * What the matrix covers beyond the actions and resources a template writes out: wildcard actions and
+ * resources, NotAction / NotResource statements, and the caps on rows and columns (said, not silent).
+ */
+import { describe, expect, it } from 'vitest';
+import { type ImportedStack, importStack } from '../../src/stack/index';
+
+const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
+const load = (resources: Record<string, unknown>) =>
+  importStack(JSON.stringify({ Resources: resources }), { cloud: { now: () => NOW } });
+
+const bucket = (name: string) => ({ Type: 'AWS::S3::Bucket', Properties: { BucketName: name } });
+const user = (name: string, statements: unknown[]) => ({
+  Type: 'AWS::IAM::User',
+  Properties: {
+    UserName: name,
+    Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+  },
+});
+const table = { Type: 'AWS::DynamoDB::Table', Properties: { TableName: 'orders' } };
+const parameter = {
+  Type: 'AWS::SSM::Parameter',
+  Properties: { Name: '/app/config', Type: 'String', Value: 'v' },
+};
+
+const columnsOf = (r: ImportedStack) => r.matrix.actions.map((a) => `${a.action} ${a.resource}`).sort();
+
+function cellOf(r: ImportedStack, callerLabel: string, action: string, resource: string) {
+  const caller = r.matrix.callers.find((c) => c.label === callerLabel);
+  const column = r.matrix.actions.find((a) => a.action === action && a.resource === resource);
+  if (!caller || !column) throw new Error(`no cell ${callerLabel} / ${action} ${resource}: ${columnsOf(r)}`);
+  return r.matrix.cells.find((c) => c.caller === caller.id && c.action === column.id)?.decision;
+}
+
+describe('wildcard statements get columns on the stack’s own resources', () => {
+  it('expands s3:* on * to a read, a write and a listing of each bucket the stack defines', async () => {
+    const r = await load({
+      Photos: bucket('photos'),
+      Logs: bucket('logs'),
+      Admin: user('admin', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
+    });
+    expect(columnsOf(r)).toEqual(
+      [
+        's3:GetObject arn:aws:s3:::logs/example.txt',
+        's3:PutObject arn:aws:s3:::logs/example.txt',
+        's3:ListBucket arn:aws:s3:::logs',
+        's3:GetObject arn:aws:s3:::photos/example.txt',
+        's3:PutObject arn:aws:s3:::photos/example.txt',
+        's3:ListBucket arn:aws:s3:::photos',
+      ].sort(),
+    );
+    expect(cellOf(r, 'IAM user admin', 's3:PutObject', 'arn:aws:s3:::photos/example.txt')).toBe('allow');
+    // Each such column says where it came from, so the reader knows it was not written out.
+    const column = r.matrix.actions.find((a) => a.resource === 'arn:aws:s3:::logs');
+    expect(column?.derived).toMatch(/s3:\*.*\*/);
+  });
+
+  it('expands arn:aws:s3:::* the same way and gives "*" on "*" every kind of resource the stack has', async () => {
+    const r = await load({
+      Photos: bucket('photos'),
+      Orders: table,
+      Config: parameter,
+      Reader: user('reader', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::*' }]),
+      Root: user('root', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+    });
+    const cols = columnsOf(r);
+    expect(cols).toEqual(
+      expect.arrayContaining([
+        's3:GetObject arn:aws:s3:::photos/example.txt',
+        'dynamodb:GetItem arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+        'dynamodb:PutItem arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+        'ssm:GetParameter arn:aws:ssm:us-east-1:123456789012:parameter/app/config',
+        // Beyond the stack's resources, one account-wide action stands for "everything else".
+        'iam:CreateUser *',
+      ]),
+    );
+    // A service the stack has resources of gets them, not a column on the literal "*".
+    expect(cols.filter((c) => /^(s3|dynamodb|ssm):/.test(c) && c.endsWith(' *'))).toEqual([]);
+    expect(cellOf(r, 'IAM user reader', 's3:GetObject', 'arn:aws:s3:::photos/example.txt')).toBe('allow');
+    expect(
+      cellOf(
+        r,
+        'IAM user reader',
+        'ssm:GetParameter',
+        'arn:aws:ssm:us-east-1:123456789012:parameter/app/config',
+      ),
+    ).toBe('deny');
+    expect(cellOf(r, 'IAM user root', 'iam:CreateUser', '*')).toBe('allow');
+  });
+
+  it('gives a NotAction statement the stack’s actions it does not exclude', async () => {
+    const r = await load({
+      Photos: bucket('photos'),
+      Config: parameter,
+      Ops: user('ops', [{ Effect: 'Allow', NotAction: ['iam:*', 's3:PutObject'], Resource: '*' }]),
+    });
+    const cols = columnsOf(r);
+    expect(cols).toEqual(
+      expect.arrayContaining([
+        's3:GetObject arn:aws:s3:::photos/example.txt',
+        's3:ListBucket arn:aws:s3:::photos',
+        'ssm:PutParameter arn:aws:ssm:us-east-1:123456789012:parameter/app/config',
+      ]),
+    );
+    expect(cols.some((c) => c.startsWith('iam:') || c.startsWith('s3:PutObject'))).toBe(false);
+    expect(cellOf(r, 'IAM user ops', 's3:GetObject', 'arn:aws:s3:::photos/example.txt')).toBe('allow');
+    expect(r.matrix.actions.find((a) => a.action === 's3:GetObject')?.derived).toMatch(/NotAction/);
+  });
+
+  it('gives a NotResource statement the stack’s resources it does not exclude', async () => {
+    const r = await load({
+      Public: bucket('public-site'),
+      Secret: bucket('secret-vault'),
+      Web: user('web', [
+        { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret-vault/*' },
+      ]),
+    });
+    expect(columnsOf(r)).toEqual(['s3:GetObject arn:aws:s3:::public-site/example.txt']);
+    expect(cellOf(r, 'IAM user web', 's3:GetObject', 'arn:aws:s3:::public-site/example.txt')).toBe('allow');
+    expect(r.matrix.actions[0]?.derived).toMatch(/NotResource/);
+  });
+
+  it('keeps the columns a policy names literally unmarked', async () => {
+    const r = await load({
+      Photos: bucket('photos'),
+      Reader: user('reader', [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
+      ]),
+    });
+    expect(r.matrix.actions).toHaveLength(1);
+    expect(r.matrix.actions[0]?.derived).toBeUndefined();
+  });
+});
+
+describe('the caps on rows and columns are reported', () => {
+  it('names the callers left out past the cap, with the total', async () => {
+    const resources: Record<string, unknown> = { Photos: bucket('photos') };
+    for (let i = 0; i < 130; i++)
+      resources[`U${i}`] = user(`u${String(i).padStart(3, '0')}`, [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
+      ]);
+    const r = await load(resources);
+    const { callers } = r.matrix.limits;
+    expect(callers.total).toBe(130);
+    expect(callers.shown).toBe(r.matrix.callers.length);
+    expect(callers.shown).toBeLessThan(130);
+    expect(callers.omitted).toHaveLength(130 - callers.shown);
+    expect(callers.omitted).toContain('IAM user u129');
+    expect(r.matrix.callers.map((c) => c.label)).not.toContain('IAM user u129');
+  });
+
+  it('names the columns left out past the cap, keeping the ones a policy names before wildcard ones', async () => {
+    const resources: Record<string, unknown> = {
+      Root: user('root', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+    };
+    for (let i = 0; i < 120; i++) resources[`B${i}`] = bucket(`bucket-${String(i).padStart(3, '0')}`);
+    resources.Named = user('named', [
+      { Effect: 'Allow', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::bucket-119/*' },
+    ]);
+    const r = await load(resources);
+    const { actions } = r.matrix.limits;
+    expect(actions.total).toBeGreaterThan(actions.shown);
+    expect(actions.shown).toBe(r.matrix.actions.length);
+    expect(actions.omitted).toHaveLength(actions.total - actions.shown);
+    expect(columnsOf(r)).toContain('s3:DeleteObject arn:aws:s3:::bucket-119/example.txt');
+  });
+
+  it('reports nothing left out when the stack fits', async () => {
+    const r = await load({
+      Photos: bucket('photos'),
+      Reader: user('reader', [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
+      ]),
+    });
+    expect(r.matrix.limits).toEqual({
+      callers: { shown: 1, total: 1, omitted: [] },
+      actions: { shown: 1, total: 1, omitted: [] },
+    });
+  });
+});
