@@ -7,6 +7,7 @@ import {
   type BuildContext,
   noteUnusedProperties,
   type ResolvedResource,
+  textMap,
 } from './build-context';
 import { isRecord } from './parse';
 import { ids } from './physical-ids';
@@ -237,9 +238,9 @@ function buildIdentityProvider(ctx: BuildContext, r: ResolvedResource): void {
   if (!pool) return;
   const type = asString(r.props.ProviderType);
   const details = isRecord(r.props.ProviderDetails) ? r.props.ProviderDetails : {};
-  const mapping: Record<string, string> = {};
-  if (isRecord(r.props.AttributeMapping))
-    for (const [k, v] of Object.entries(r.props.AttributeMapping)) mapping[k] = String(v);
+  const mapping: Record<string, string> = isRecord(r.props.AttributeMapping)
+    ? textMap(r.props.AttributeMapping, `${r.path}.Properties.AttributeMapping`)
+    : {};
   if (!ctx.state.cognitoOAuth.identityProviders[pool.id])
     ctx.state.cognitoOAuth.identityProviders[pool.id] = Object.create(null);
   const providers = ctx.state.cognitoOAuth.identityProviders[pool.id] as NonNullable<

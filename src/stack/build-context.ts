@@ -155,10 +155,42 @@ export function noteUnusedProperties(ctx: BuildContext, r: ResolvedResource, use
   }
 }
 
-export const tagsOf = (v: unknown): Record<string, string> => {
-  const out: Record<string, string> = {};
+/**
+ * A resolved property value that the resource takes as text (a string; a number or boolean as its text).
+ * A list or object there would not deploy, and `String()` of a template's null-prototype object throws a
+ * TypeError that says nothing of where: it is refused with its path instead.
+ */
+export function textProp(v: unknown, path: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const kind = Array.isArray(v)
+    ? 'a list'
+    : v === null
+      ? 'null'
+      : typeof v === 'object'
+        ? 'an object'
+        : typeof v;
+  throw new StackImportError(`${path}: must be a string, not ${kind}`);
+}
+
+/** The entries of a resolved map property whose values are text, each checked with its path. */
+export function textMap(v: Record<string, unknown>, path: string): Record<string, string> {
+  const out = dict<string>();
+  for (const [k, val] of Object.entries(v)) out[k] = textProp(val, `${path}.${k}`);
+  return out;
+}
+
+/**
+ * Tags as a list of Key/Value (IAM) or a map, keyed in a null-prototype record: a tag key such as
+ * `__proto__` is valid in IAM (letters, digits, spaces and `_.:/=+-@`) and must not be dropped.
+ */
+export const tagsOf = (v: unknown, path: string): Record<string, string> => {
+  const out = dict<string>();
   if (Array.isArray(v))
-    for (const t of v) if (isRecord(t) && typeof t.Key === 'string') out[t.Key] = String(t.Value ?? '');
-  if (isRecord(v) && !Array.isArray(v)) for (const [k, val] of Object.entries(v)) out[k] = String(val);
+    v.forEach((t, i) => {
+      if (isRecord(t) && typeof t.Key === 'string')
+        out[t.Key] = textProp(t.Value ?? '', `${path}[${i}].Value`);
+    });
+  if (isRecord(v)) Object.assign(out, textMap(v, path));
   return out;
 };

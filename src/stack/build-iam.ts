@@ -104,7 +104,7 @@ function buildRole(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTa
     maxSessionDuration: asNumber(r.props.MaxSessionDuration) ?? 3600,
     inlinePolicies: inlinePolicies(r, 'role', tally),
     attachedPolicyArns: managedArns(ctx, r),
-    tags: tagsOf(r.props.Tags),
+    tags: tagsOf(r.props.Tags, `${r.path}.Properties.Tags`),
   };
   const boundary = boundaryArn(ctx, r);
   if (boundary) role.permissionsBoundaryArn = boundary;
@@ -147,7 +147,7 @@ function buildUser(ctx: BuildContext, r: ResolvedResource, tally: InlinePolicyTa
     mfaDevices: [],
     inlinePolicies: inlinePolicies(r, 'user', tally),
     attachedPolicyArns: managedArns(ctx, r),
-    tags: tagsOf(r.props.Tags),
+    tags: tagsOf(r.props.Tags, `${r.path}.Properties.Tags`),
   };
   const boundary = boundaryArn(ctx, r);
   if (boundary) user.permissionsBoundaryArn = boundary;

@@ -8,6 +8,7 @@ import {
   POLICY_LIMITS,
   policyDocument,
   type ResolvedResource,
+  textMap,
 } from './build-context';
 import { isRecord } from './parse';
 import { hashChars } from './physical-ids';
@@ -19,9 +20,9 @@ import { hashChars } from './physical-ids';
  */
 function buildIdentityPool(ctx: BuildContext, r: ResolvedResource): void {
   const p = r.props;
-  const logins: Record<string, string> = Object.create(null);
-  if (isRecord(p.SupportedLoginProviders))
-    for (const [k, v] of Object.entries(p.SupportedLoginProviders)) logins[k] = String(v);
+  const logins: Record<string, string> = isRecord(p.SupportedLoginProviders)
+    ? textMap(p.SupportedLoginProviders, `${r.path}.Properties.SupportedLoginProviders`)
+    : Object.create(null);
   const pool: IdentityPoolConfig = {
     IdentityPoolId: r.ref,
     IdentityPoolName: asString(p.IdentityPoolName) ?? r.logical,
@@ -95,7 +96,8 @@ function buildRoleAttachment(ctx: BuildContext, r: ResolvedResource): void {
     ctx.gap(`${r.path}.Properties.IdentityPoolId`, `identity pool ${id} is not in this template`);
     return;
   }
-  if (isRecord(r.props.Roles)) for (const [k, v] of Object.entries(r.props.Roles)) pool.Roles[k] = String(v);
+  if (isRecord(r.props.Roles))
+    Object.assign(pool.Roles, textMap(r.props.Roles, `${r.path}.Properties.Roles`));
   if (r.props.RoleMappings !== undefined && !isRecord(r.props.RoleMappings))
     ctx.gap(
       `${r.path}.Properties.RoleMappings`,

@@ -3,6 +3,7 @@ import { type BuildContext, emptyStackState, type ResolvedResource, type StackSt
 import { buildIam } from './build-iam';
 import { buildServices } from './build-services';
 import { checkDependencies } from './dependencies';
+import { StackImportError } from './errors';
 import { isRecord, type Template } from './parse';
 import { type Gap, type Need, NO_VALUE, Resolver, type ResolveSettings } from './resolve';
 import { METADATA_TYPES, SIMULATED_TYPES } from './resource-types';
@@ -37,10 +38,10 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
     resolver.gap(`Rules.${rule}`, 'template rules (parameter assertions) are not checked');
   for (const [logical, resource] of Object.entries(template.Resources)) {
     const path = `Resources.${logical}`;
-    if (
-      resource.Condition !== undefined &&
-      !resolver.condition(String(resource.Condition), `${path}.Condition`)
-    ) {
+    const condition: unknown = resource.Condition;
+    if (condition !== undefined && typeof condition !== 'string')
+      throw new StackImportError(`${path}.Condition: a Condition must name a condition of the template`);
+    if (condition !== undefined && !resolver.condition(condition, `${path}.Condition`)) {
       notCreated.push(logical);
       continue;
     }

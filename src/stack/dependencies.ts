@@ -49,10 +49,10 @@ export function checkDependencies(template: Template): void {
     referencedIds(props, refs);
     const dependsOn = r?.DependsOn;
     for (const d of Array.isArray(dependsOn) ? dependsOn : dependsOn ? [dependsOn] : []) {
-      if (typeof d !== 'string' || !known.has(d))
-        throw new StackImportError(
-          `Resources.${id}.DependsOn: ${String(d)} is not a resource of this template`,
-        );
+      if (typeof d !== 'string')
+        throw new StackImportError(`Resources.${id}.DependsOn: each entry must name a resource (a string)`);
+      if (!known.has(d))
+        throw new StackImportError(`Resources.${id}.DependsOn: ${d} is not a resource of this template`);
       refs.add(d);
     }
     edges.set(

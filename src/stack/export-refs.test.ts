@@ -12,7 +12,9 @@ describe('RefTable', () => {
     expect(table.apply('arn:aws:iam::123456789012:role/app')).toEqual({ 'Fn::GetAtt': ['RoleApp', 'Arn'] });
   });
   it('turns a string that contains ids into Fn::Sub, escaping policy variables', () => {
-    expect(table.apply('arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/us-east-1:0000/123456789012')).toEqual({
+    expect(
+      table.apply('arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/us-east-1:0000/123456789012'),
+    ).toEqual({
       'Fn::Sub': 'arn:aws:s3:::b/${!cognito-identity.amazonaws.com:sub}/${IdentityPool}/${AWS::AccountId}',
     });
   });

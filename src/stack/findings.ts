@@ -1,4 +1,3 @@
-
 import type { WorldView } from './callers';
 import { reviewCognito } from './findings-cognito';
 import { reviewIdentityPools } from './findings-identity';

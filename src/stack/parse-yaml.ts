@@ -184,7 +184,17 @@ export async function parseYaml(text: string): Promise<unknown> {
     if (Y.isMap(node)) {
       const obj: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
-        const key = Y.isScalar(pair.key) ? String(pair.key.value) : String(toValue(pair.key, depth + 1));
+        // A template's keys are names: a list or map as a key (`? [a, b]`) names nothing, and String() of
+        // our null-prototype map would throw a TypeError.
+        if (!Y.isScalar(pair.key))
+          throw new StackImportError(
+            'Invalid YAML: a mapping key must be a plain value, not a list or a map',
+            where(pair.key ?? node),
+          );
+        const key = String(pair.key.value);
+        // `1` and "1" are two keys to YAML but one name here: yaml's own check does not see them.
+        if (Object.hasOwn(obj, key))
+          throw new StackImportError('Invalid YAML: Map keys must be unique', where(pair.key));
         obj[key] = pair.value === null ? null : toValue(pair.value, depth + 1);
       }
       plain = obj;

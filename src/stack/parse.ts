@@ -42,14 +42,37 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/**
+ * Each parameter is an object with a string Type, and a Default (when given) that is text: a parameter's
+ * value is a string (a list parameter's too, split at commas). CloudFormation's words, as CloudFormation
+ * emulators reproduce them (Eucalyptus' TemplateParser): "Every Parameters object must contain a Type
+ * member." and "Every Default member must be a string."
+ */
+function checkParameters(parameters: Record<string, unknown>): void {
+  for (const [name, p] of Object.entries(parameters)) {
+    if (!isRecord(p) || typeof p.Type !== 'string')
+      throw new StackImportError(
+        `Parameters.${name}: Template format error: Every Parameters object must contain a Type member.`,
+      );
+    const d = p.Default;
+    if (d !== undefined && typeof d !== 'string' && typeof d !== 'number' && typeof d !== 'boolean')
+      throw new StackImportError(
+        `Parameters.${name}.Default: Template format error: Every Default member must be a string.`,
+      );
+  }
+}
+
 /** Reads JSON or YAML text (JSON when it starts with `{`) into a Template, or rejects with where it failed. */
 export async function parseTemplate(text: string): Promise<Template> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_TEMPLATE_BYTES)
     throw new StackImportError(`The template is ${bytes} bytes; the limit is ${MAX_TEMPLATE_BYTES} (1 MB)`);
-  const trimmed = text.trimStart();
+  // A byte order mark (Windows editors write one) is not part of the JSON text; trimStart() hides it from
+  // the JSON-or-YAML test, so it is cut here or the JSON reader would stop at line 1, column 1.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const trimmed = body.trimStart();
   if (!trimmed) throw new StackImportError('The template is empty');
-  const doc = trimmed.startsWith('{') ? parseJson(text) : await parseYaml(text);
+  const doc = trimmed.startsWith('{') ? parseJson(body) : await parseYaml(body);
   if (!isRecord(doc)) throw new StackImportError('A template must be an object with a Resources section');
   const resources = section(doc, 'Resources');
   if (Object.keys(resources).length === 0)
@@ -73,6 +96,7 @@ export async function parseTemplate(text: string): Promise<Template> {
     if (bad !== undefined)
       throw new StackImportError(`Template format error: ${said(bad)} is non alphanumeric.`);
   }
+  checkParameters(section(doc, 'Parameters'));
   return {
     AWSTemplateFormatVersion:
       typeof doc.AWSTemplateFormatVersion === 'string' ? doc.AWSTemplateFormatVersion : undefined,

@@ -34,6 +34,33 @@ const tooLong = (path: string, what: string) =>
     `${path}: ${what} more than ${MAX_RESOLVED_CHARS} characters, more than a whole template may hold (1 MB), so it cannot be a real value; the import stops here`,
   );
 
+/** What a value is, for a message: "a list", "an object", "AWS::NoValue" … */
+const kindOf = (v: unknown): string =>
+  v === NO_VALUE
+    ? 'AWS::NoValue'
+    : Array.isArray(v)
+      ? 'a list'
+      : v === null
+        ? 'null'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v}`;
+
+/**
+ * A value an intrinsic function uses as text: a string, or a number or boolean as the text CloudFormation
+ * reads it. A list or object is refused with where: `String()` of a template's (null-prototype) object
+ * throws a TypeError, and of a list it would make up text no deployment sees.
+ */
+function textOf(v: unknown, path: string, what: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new StackImportError(`${path}: ${what} must be a string, not ${kindOf(v)}`);
+}
+
+/** `record[key]` when `record` is a template object holding `key` itself (never a member of a string or list). */
+const ownEntry = (record: unknown, key: string): unknown =>
+  isRecord(record) && Object.hasOwn(record, key) ? record[key] : undefined;
+
 const fnOf = (v: Record<string, unknown>): [string, unknown] | undefined => {
   const keys = Object.keys(v);
   if (keys.length !== 1) return undefined;
@@ -229,13 +256,20 @@ export class Resolver {
   ): string {
     if (inner === undefined) return '${';
     const name = inner.trim();
-    if (name in vars) return String(vars[name]);
+    if (Object.hasOwn(vars, name)) {
+      const v = vars[name];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+      // CloudFormation's words for an object or list as a variable's value (serverless-step-functions #203).
+      throw new StackImportError(
+        `${path}: Template error: every value of the context object of every Fn::Sub object must be a string or a function that returns a string (\${${name}} is ${kindOf(v)})`,
+      );
+    }
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::') && name.slice(0, dot) in this.template.Resources)
-      return String(this.getAtt(name.slice(0, dot), name.slice(dot + 1), path));
+      return textOf(this.getAtt(name.slice(0, dot), name.slice(dot + 1), path), path, whole);
     if (name.startsWith('AWS::') || name in this.template.Parameters || name in this.template.Resources) {
       const v = this.ref(name, path);
-      return Array.isArray(v) ? v.join(',') : String(v);
+      return Array.isArray(v) ? v.map((x) => textOf(x, path, whole)).join(',') : textOf(v, path, whole);
     }
     throw new StackImportError(
       `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
@@ -321,9 +355,12 @@ export class Resolver {
       case 'Condition':
         return typeof arg === 'string' ? this.condition(arg, path) : bad();
       case 'Fn::GetAtt': {
+        // `Logical.Attr` in one string splits at the first dot; a string with no dot names no attribute.
         const parts =
           typeof arg === 'string'
-            ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)]
+            ? arg.includes('.')
+              ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)]
+              : bad()
             : this.list(arg, path, fn);
         const [logical, attr] = parts;
         return typeof logical === 'string' && typeof attr === 'string'
@@ -340,7 +377,7 @@ export class Resolver {
         const [delim, items] = Array.isArray(arg) ? arg : bad();
         const list = this.list(items, `${path}[1]`, fn);
         const parts = list.map((x) => (typeof x === 'object' ? bad() : String(x)));
-        const separator = String(delim);
+        const separator = typeof delim === 'string' ? delim : bad();
         // Measured before joining: the joined string is never built when it would be over the cap.
         const length = parts.reduce((n, s) => n + s.length, separator.length * Math.max(0, parts.length - 1));
         if (length > MAX_RESOLVED_CHARS)
@@ -349,7 +386,7 @@ export class Resolver {
       }
       case 'Fn::Select': {
         const [index, items] = Array.isArray(arg) ? arg : bad();
-        const i = Number(this.resolve(index, `${path}[0]`));
+        const i = Number(textOf(this.resolve(index, `${path}[0]`), `${path}[0]`, 'the index'));
         const list = this.list(items, `${path}[1]`, fn);
         if (!Number.isInteger(i) || i < 0 || i >= list.length)
           throw new StackImportError(`${path}: Fn::Select index ${i} is out of range`);
@@ -357,11 +394,12 @@ export class Resolver {
       }
       case 'Fn::Split': {
         const [delim, source] = Array.isArray(arg) ? arg : bad();
-        return String(this.resolve(source, `${path}[1]`)).split(String(delim));
+        const separator = typeof delim === 'string' ? delim : bad();
+        return textOf(this.resolve(source, `${path}[1]`), `${path}[1]`, 'the text to split').split(separator);
       }
       case 'Fn::If': {
         const [cond, yes, no] = Array.isArray(arg) && arg.length === 3 ? arg : bad();
-        return this.condition(String(cond), path)
+        return this.condition(typeof cond === 'string' ? cond : bad(), path)
           ? this.resolve(yes, `${path}[1]`)
           : this.resolve(no, `${path}[2]`);
       }
@@ -380,24 +418,34 @@ export class Resolver {
         return this.resolve(c, `${path}[0]`) !== true;
       }
       case 'Fn::FindInMap': {
-        const [map, top, second] = this.list(arg, path, fn).map(String);
-        const value = this.template.Mappings[map as string]?.[top as string]?.[second as string];
+        const keys = this.list(arg, path, fn);
+        // CloudFormation's words (aws-cdk issue #27987) when there are not three keys.
+        if (keys.length !== 3)
+          throw new StackImportError(
+            `${path}: Template error: every Fn::FindInMap object requires three parameters, the map name, map key and the attribute for return value`,
+          );
+        const [map, top, second] = keys.map((k, i) => textOf(k, `${path}[${i}]`, 'a Fn::FindInMap key'));
+        // Own keys of the Mappings' objects only: never `length` of a string or `constructor` of a list.
+        const value = ownEntry(
+          ownEntry(ownEntry(this.template.Mappings, map as string), top as string),
+          second as string,
+        );
         if (value === undefined)
           throw new StackImportError(`${path}: Fn::FindInMap found no ${map}.${top}.${second}`);
         return this.resolve(value, `Mappings.${map}.${top}.${second}`);
       }
       case 'Fn::Base64': {
-        const s = String(this.resolve(arg, path));
+        const s = textOf(this.resolve(arg, path), path, 'the text to encode');
         let bin = '';
         for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
         return btoa(bin);
       }
       case 'Fn::GetAZs': {
-        const r = String(this.resolve(arg, path) || this.settings.region);
+        const r = textOf(this.resolve(arg, path) || this.settings.region, path, 'the region');
         return ['a', 'b', 'c'].map((z) => `${r}${z}`);
       }
       case 'Fn::ImportValue': {
-        const name = String(this.resolve(arg, path));
+        const name = textOf(this.resolve(arg, path), path, 'the export name');
         const key = `ImportValue:${name}`;
         return (
           this.settings.parameters[key] ??
@@ -406,9 +454,14 @@ export class Resolver {
       }
       case 'Fn::Cidr': {
         const [block, count, bits] = this.list(arg, path, fn);
-        const cidrs = ipv4Subnets(String(block), Number(count), Number(bits));
+        const cidrBlock = textOf(block, `${path}[0]`, 'the address block');
+        const cidrs = ipv4Subnets(
+          cidrBlock,
+          Number(textOf(count, `${path}[1]`, 'the count')),
+          Number(textOf(bits, `${path}[2]`, 'the subnet bits')),
+        );
         if (cidrs) return cidrs;
-        this.gap(path, `Fn::Cidr of ${String(block)} is not evaluated (IPv4 only); placeholders are used`);
+        this.gap(path, `Fn::Cidr of ${cidrBlock} is not evaluated (IPv4 only); placeholders are used`);
         return Array.from(
           { length: Math.min(256, Math.max(0, Number(count) || 0)) },
           (_, i) => `<cidr ${i}>`,

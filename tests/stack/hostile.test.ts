@@ -79,6 +79,58 @@ describe('text the importer cannot read', () => {
   });
 });
 
+describe('odd shapes of text', () => {
+  it('a YAML mapping as a mapping key: refused with its position, not a TypeError', async () => {
+    const e = await rejection('Resources:\n  ? {a: b}\n  : Type: AWS::SNS::Topic\n');
+    expect(e.message).toMatch(/^Invalid YAML: a mapping key must be a plain value/);
+    expect(e.line).toBe(2);
+  });
+  it('YAML keys that differ only in type (1 and "1") are one key twice: refused as a duplicate', async () => {
+    const e = await rejection(
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Metadata:\n      1: a\n      "1": b\n',
+    );
+    expect(e.message).toMatch(/^Invalid YAML: Map keys must be unique/);
+    expect(e.line).toBe(6);
+  });
+  it('JSON after a byte order mark reads as JSON', async () => {
+    const r = await importStack(`\uFEFF${template({ A: role('bom') })}`);
+    expect(Object.keys(r.state.iam.roles)).toEqual(['bom']);
+  });
+  it('YAML with CRLF line ends reads as with LF', async () => {
+    const yaml = [
+      'Resources:',
+      '  A:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      RoleName: !Sub "${AWS::Region}-crlf"',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}',
+      '',
+    ].join('\r\n');
+    expect(Object.keys((await importStack(yaml)).state.iam.roles)).toEqual(['us-east-1-crlf']);
+  });
+  it.each([
+    ['a JSON list', '[{"Resources": {}}]'],
+    ['a JSON string', '"Resources"'],
+    ['a YAML scalar', 'Resources'],
+    ['a YAML list', '- Resources: {}\n'],
+  ])('%s is not a template', async (_, text) => {
+    expect((await rejection(text)).message).toBe('A template must be an object with a Resources section');
+  });
+  it('an alias bomb is refused in well under a second', async () => {
+    let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 20; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    text += 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata: *a19\n';
+    const started = performance.now();
+    await rejection(text);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('templates CloudFormation would refuse', () => {
   it('a Ref cycle', async () => {
     const e = await rejection(

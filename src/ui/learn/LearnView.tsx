@@ -12,6 +12,7 @@ import {
   type ProgressApi,
   recordChapter,
   resetProgress,
+  watchProgress,
 } from './progress';
 import './learn.css';
 
@@ -28,6 +29,8 @@ export default function LearnView() {
     setProgress((current) => forgetChapter(current, id));
   }, []);
   const reset = useCallback(() => setProgress(resetProgress()), []);
+  // Another tab's Learn view writes the same record: show its chapters here as they are done.
+  useEffect(() => watchProgress(CHAPTER_IDS, setProgress), []);
   const api: ProgressApi = { progress, record, forget, reset };
   const chapter = findChapter(chapterId);
   const store = useAppStoreApi();

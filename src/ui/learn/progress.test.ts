@@ -6,6 +6,7 @@ import {
   PROGRESS_KEY,
   recordChapter,
   resetProgress,
+  watchProgress,
 } from './progress';
 
 function memoryStorage(initial?: string): KeyValueStorage & { data: Map<string, string> } {
@@ -102,6 +103,59 @@ describe('Learn progress storage', () => {
     });
     expect(forgetChapter(new Map([['a', {}]]), 'a', broken).size).toBe(0);
     expect(resetProgress(broken).size).toBe(0);
+  });
+
+  it('two tabs: a chapter recorded in one is kept when the other, not yet told, records another', () => {
+    const storage = memoryStorage();
+    const tabA = loadProgress(KNOWN, storage);
+    const tabB = loadProgress(KNOWN, storage);
+    recordChapter(tabA, 'a', { predicted: 'yes', correct: true }, storage);
+    recordChapter(tabB, 'b', { predicted: 'no', correct: false }, storage);
+    expect([...loadProgress(KNOWN, storage)]).toEqual([
+      ['a', { predicted: 'yes', correct: true }],
+      ['b', { predicted: 'no', correct: false }],
+    ]);
+  });
+
+  it('two tabs: a chapter forgotten in one is not brought back by the other writing', () => {
+    const storage = memoryStorage();
+    const both = recordChapter(new Map(), 'a', { predicted: 'x', correct: true }, storage);
+    forgetChapter(both, 'a', storage);
+    recordChapter(both, 'b', {}, storage);
+    expect([...loadProgress(KNOWN, storage)]).toEqual([['b', {}]]);
+  });
+
+  it('keeps what another version of the app stored for chapters this one does not know', () => {
+    const raw = '{"chapters":{"future":{"predicted":"x","extra":1},"__proto__":{"correct":true}}}';
+    const storage = memoryStorage(raw);
+    recordChapter(loadProgress(KNOWN, storage), 'a', {}, storage);
+    expect(JSON.parse(storage.data.get(PROGRESS_KEY) ?? '')).toEqual(
+      JSON.parse('{"chapters":{"future":{"predicted":"x","extra":1},"__proto__":{"correct":true},"a":{}}}'),
+    );
+  });
+
+  it('replaces a stored value that is not progress (bad JSON, a list) instead of failing to write', () => {
+    for (const raw of ['{chapters:', '[1]', '{"chapters":[1]}']) {
+      const storage = memoryStorage(raw);
+      recordChapter(new Map(), 'a', {}, storage);
+      expect([...loadProgress(KNOWN, storage)]).toEqual([['a', {}]]);
+    }
+  });
+
+  it("applies another tab's change when the storage event says the progress changed", () => {
+    const storage = memoryStorage();
+    const target = new EventTarget();
+    const seen: string[][] = [];
+    const stop = watchProgress(KNOWN, (p) => seen.push([...p.keys()]), target, storage);
+    recordChapter(new Map(), 'b', {}, storage);
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: PROGRESS_KEY }));
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'another-key' }));
+    storage.data.clear();
+    // A cleared storage (localStorage.clear() in another tab) comes with key null.
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: null }));
+    stop();
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: PROGRESS_KEY }));
+    expect(seen).toEqual([['b'], []]);
   });
 
   it('works with no storage at all', () => {

@@ -75,11 +75,35 @@ export function loadProgress(known: readonly string[], storage = browserStorage(
   return progress;
 }
 
-function save(progress: Progress, storage: KeyValueStorage | undefined): void {
-  const chapters: Record<string, ChapterProgress> = {};
-  for (const [id, item] of progress) chapters[id] = item;
+/**
+ * The stored chapters as another tab (or another version of the app) left them, own keys only, in a
+ * null-prototype record so a stored `__proto__` entry is kept as data. Not our JSON: nothing to keep.
+ */
+function storedChapters(storage: KeyValueStorage): Record<string, unknown> {
+  const chapters: Record<string, unknown> = Object.create(null);
   try {
-    storage?.setItem(PROGRESS_KEY, JSON.stringify({ chapters }));
+    const parsed: unknown = JSON.parse(storage.getItem(PROGRESS_KEY) ?? 'null');
+    if (isRecord(parsed) && isRecord(parsed.chapters))
+      for (const [id, entry] of Object.entries(parsed.chapters)) chapters[id] = entry;
+  } catch {
+    // Bad JSON or a storage that cannot be read: the write below replaces it.
+  }
+  return chapters;
+}
+
+/**
+ * Changes one chapter in what is stored now, not in this tab's copy: another tab may have recorded or
+ * forgotten chapters since this one loaded, and writing the whole copy back would undo that. The read
+ * and the write happen in one synchronous turn, which no other tab can interleave with (localStorage is
+ * shared, and each tab runs its scripts to completion).
+ */
+function store(id: string, item: ChapterProgress | undefined, storage: KeyValueStorage | undefined): void {
+  if (!storage) return;
+  const chapters = storedChapters(storage);
+  if (item) chapters[id] = item;
+  else delete chapters[id];
+  try {
+    storage.setItem(PROGRESS_KEY, JSON.stringify({ chapters }));
   } catch {
     // A full or blocked storage only loses the record, never the lesson.
   }
@@ -94,7 +118,7 @@ export function recordChapter(
 ): Progress {
   const next = new Map(progress);
   next.set(id, item);
-  save(next, storage);
+  store(id, item, storage);
   return next;
 }
 
@@ -102,8 +126,27 @@ export function recordChapter(
 export function forgetChapter(progress: Progress, id: string, storage = browserStorage()): Progress {
   const next = new Map(progress);
   next.delete(id);
-  save(next, storage);
+  store(id, undefined, storage);
   return next;
+}
+
+/**
+ * Calls `onChange` with the stored progress whenever another tab changes it (the browser fires `storage`
+ * on the other tabs of the origin, never on the writer; `key` is null when the storage was cleared).
+ * Returns the function that stops watching.
+ */
+export function watchProgress(
+  known: readonly string[],
+  onChange: (progress: Progress) => void,
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = globalThis,
+  storage = browserStorage(),
+): () => void {
+  const listener = (event: Event) => {
+    const key = (event as StorageEvent).key;
+    if (key === PROGRESS_KEY || key === null) onChange(loadProgress(known, storage));
+  };
+  target.addEventListener('storage', listener);
+  return () => target.removeEventListener('storage', listener);
 }
 
 /** Forgets every chapter. */

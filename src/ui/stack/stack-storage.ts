@@ -35,9 +35,26 @@ export async function saveStack(saved: SavedStack): Promise<void> {
   await withDb(async (db) => void (await db.put(STORE, saved, KEY)));
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored record read as untrusted: another version of the app (in another tab) may have written another
+ * shape, and the view would otherwise render an object as the name or read a null as parameters. Anything
+ * but our shape is no stored stack; parameter values that are not text are dropped, and the rest kept in a
+ * null-prototype record (the names are the template's).
+ */
+function savedStackOf(value: unknown): SavedStack | undefined {
+  if (!isRecord(value) || typeof value.text !== 'string' || typeof value.name !== 'string') return undefined;
+  if (value.text.length > MAX_DRAFT_CHARS || !isRecord(value.parameters)) return undefined;
+  const parameters: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(value.parameters)) if (typeof v === 'string') parameters[k] = v;
+  return { text: value.text, name: value.name, parameters };
+}
+
 export async function loadStack(): Promise<SavedStack | undefined> {
   if (typeof indexedDB === 'undefined') return undefined;
-  return withDb(async (db) => (await db.get(STORE, KEY)) as SavedStack | undefined);
+  return withDb(async (db) => savedStackOf(await db.get(STORE, KEY)));
 }
 
 export async function clearStack(): Promise<void> {
@@ -68,31 +85,48 @@ function local(): Storage | undefined {
   }
 }
 
+/**
+ * The stored draft, unless it is longer than a template may be: this version never writes one, so it is
+ * another version's or foreign, and the template box would only choke on it. It is left where it is.
+ */
 export function loadDraft(): string | undefined {
   try {
-    return local()?.getItem(DRAFT_KEY) ?? undefined;
+    const text = local()?.getItem(DRAFT_KEY) ?? undefined;
+    return text !== undefined && text.length <= MAX_DRAFT_CHARS ? text : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function clearDraft(): void {
+/**
+ * Removes the draft; given `own` (the text this tab last kept), only while the stored draft is still that
+ * text, and given null (this tab keeps none), not at all. Every tab of the site shares the one draft: a tab
+ * that imports must not delete the draft another tab has written since, which that tab's reader is still
+ * typing and expects back after a reload.
+ */
+export function clearDraft(own?: string | null): void {
+  if (own === null) return;
   try {
-    local()?.removeItem(DRAFT_KEY);
+    const store = local();
+    if (own !== undefined && store?.getItem(DRAFT_KEY) !== own) return;
+    store?.removeItem(DRAFT_KEY);
   } catch {
     // Storage that cannot be written cannot hold a draft either: nothing to clear.
   }
 }
 
-/** Keeps `text` as the draft (an empty text clears it); never throws. */
-export function saveDraft(text: string): DraftSave {
+/**
+ * Keeps `text` as the draft (an empty text clears it); never throws. `own` is the draft this tab kept
+ * before, the only one a text that cannot be kept may remove (see clearDraft).
+ */
+export function saveDraft(text: string, own?: string | null): DraftSave {
   if (text === '') {
-    clearDraft();
+    clearDraft(own);
     return DraftSave.kept;
   }
   if (text.length > MAX_DRAFT_CHARS) {
     // The older draft is a text the reader has since replaced: restoring it would be wrong.
-    clearDraft();
+    clearDraft(own);
     return DraftSave.tooLarge;
   }
   const store = local();
@@ -102,7 +136,7 @@ export function saveDraft(text: string): DraftSave {
     return DraftSave.kept;
   } catch {
     // QuotaExceededError (the origin's few megabytes are used up) or storage turned off after load.
-    clearDraft();
+    clearDraft(own);
     return DraftSave.unavailable;
   }
 }

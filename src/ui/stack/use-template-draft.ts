@@ -13,15 +13,23 @@ export function useTemplateDraft(text: string, imported: string | undefined): Dr
   const [status, setStatus] = useState<DraftSave>(DraftSave.kept);
   const latest = useRef({ text, imported });
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The draft this tab kept last (at first the one it restored), or null: clearing removes only that one,
+  // never a draft another tab of the site has written since (stack-storage.ts, clearDraft).
+  const own = useRef<string | null>(text === '' ? null : text);
 
   const write = useCallback(() => {
     clearTimeout(pending.current);
     pending.current = undefined;
     const { text: now, imported: done } = latest.current;
     if (now === done) {
-      clearDraft();
+      clearDraft(own.current);
+      own.current = null;
       setStatus(DraftSave.kept);
-    } else setStatus(saveDraft(now));
+      return;
+    }
+    const saved = saveDraft(now, own.current);
+    own.current = saved === DraftSave.kept && now !== '' ? now : null;
+    setStatus(saved);
   }, []);
 
   useEffect(() => {
