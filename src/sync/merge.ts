@@ -6,12 +6,14 @@ import type { ConflictResolution, SyncConflict } from './types';
  *
  * Strategies:
  * - `last-writer-wins` (default, as the AWS Android/iOS clients did when no handler was given): the
- *   side whose change was made later wins. Each side's time is the moment its device made the edit:
- *   the local record's `deviceLastModifiedDate`, and the remote record's `DeviceLastModifiedDate`
- *   (falling back to the server's `LastModifiedDate` when the writer did not send one).
- *   Tie-break, deterministic and the same on every device: the greater value by UTF-16 code units
- *   wins, a removal (`null`) counting as the smallest value. Two devices resolving the same pair of
- *   edits therefore always pick the same winner.
+ *   side changed later wins, as the SDKs' `resolveWithLastWriterWins` judges it: the local record's
+ *   `lastModifiedDate` (when this device made the edit) against the remote record's `LastModifiedDate`
+ *   (when the cloud stored the other write; its `DeviceLastModifiedDate` only if the server sent none).
+ *   A remote edit made offline long ago but stored after the local edit therefore wins
+ *   (aws-sdk-android SyncConflict.java, aws-sdk-ios AWSCognitoService.m defaultConflictHandler).
+ *   Tie-break, deterministic and the same on every device (the SDKs disagree: Android keeps local,
+ *   iOS remote): the greater value by UTF-16 code units wins, a removal (`null`) counting as the
+ *   smallest value.
  * - `keep-local`, `keep-remote`: one side always wins.
  * (The AWS JavaScript library aborted the sync on any conflict unless the app handled it.)
  */
@@ -31,8 +33,8 @@ export function resolveConflict(
   const keepRemote = (): ConflictResolution => ({ key, value: remote.value, source: 'remote' });
   if (strategy === ConflictStrategy.keepLocal) return keepLocal();
   if (strategy === ConflictStrategy.keepRemote) return keepRemote();
-  const localTime = local.deviceLastModifiedDate;
-  const remoteTime = remote.deviceLastModifiedDate ?? remote.lastModifiedDate ?? 0;
+  const localTime = local.lastModifiedDate;
+  const remoteTime = remote.lastModifiedDate ?? remote.deviceLastModifiedDate ?? 0;
   if (localTime !== remoteTime) return localTime > remoteTime ? keepLocal() : keepRemote();
   return compareValues(local.value, remote.value) >= 0 ? keepLocal() : keepRemote();
 }

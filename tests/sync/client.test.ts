@@ -352,6 +352,30 @@ describe('sync client: conflicts', () => {
     expect(phone.client.getStatus().pending).toBe(0);
   });
 
+  it('by default judges the cloud value by when it reached the cloud, as the AWS SDKs do', async () => {
+    // The phone edits offline first, the laptop a second later; the phone syncs first. The cloud stored
+    // the phone's value after the laptop's edit, so the SDKs' last-writer-wins keeps the cloud's value
+    // (aws-sdk-android SyncConflict.resolveWithLastWriterWins compares LastModifiedDate).
+    const w = world();
+    const phone = w.device();
+    const laptop = w.device();
+    await phone.client.put('settings', 'theme', 'base');
+    await phone.client.synchronize('settings');
+    await laptop.client.synchronize('settings');
+    await phone.client.put('settings', 'theme', 'phone');
+    w.clock.advance(1000);
+    await laptop.client.put('settings', 'theme', 'laptop');
+    w.clock.advance(1000);
+    expect((await phone.client.synchronize('settings')).ok).toBe(true);
+    w.clock.advance(1000);
+    expect((await laptop.client.synchronize('settings')).ok).toBe(true);
+    expect([
+      await phone.client.get('settings', 'theme'),
+      await laptop.client.get('settings', 'theme'),
+      laptop.client.getStatus().pending,
+    ]).toEqual(['phone', 'phone', 0]);
+  });
+
   it('keep-local pushes the phone value over the cloud value', async () => {
     const { phone, laptop } = await conflictSetup('keep-local');
     await phone.client.synchronize('settings');

@@ -330,4 +330,17 @@ describe('cognito-sync DeleteDataset and merges', () => {
     );
     expect(merged.Records?.map((r) => [r.Key, r.Value, r.SyncCount])).toEqual([['draft', 'guest text', 1]]);
   });
+
+  // DeleteDataset (API reference): "Datasets that this dataset was merged with will no longer report the
+  // merge." Otherwise a client that folded the copy in and deleted it would be told of it on every sync.
+  it('stops reporting a merged dataset in MergedDatasetNames once that dataset is deleted', async () => {
+    const { cloud, client } = setup();
+    const guest = cloud.newIdentity();
+    const user = cloud.newIdentity();
+    await put(client(guest), guest, [{ Key: 'draft', Value: 'guest text', SyncCount: 0 }]);
+    mergeSyncIdentities(cloud.world, TEST_POOL, guest.identityId, user.identityId);
+    await client(user).send(new DeleteDatasetCommand(ids(user, `settings.${guest.identityId}`)));
+    const base = await client(user).send(new ListRecordsCommand({ ...ids(user), LastSyncCount: 0 }));
+    expect(base.MergedDatasetNames).toBeUndefined();
+  });
 });

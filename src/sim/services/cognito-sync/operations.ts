@@ -79,6 +79,11 @@ export function deleteDataset(world: World, t: SyncTarget, ctx: RequestContext) 
   if (!identity || !dataset) throw syncErrors.datasetNotFound(name);
   const wire = datasetToWire(t.identityId, dataset);
   deleteOwn(identity.datasets, name);
+  // "Datasets that this dataset was merged with will no longer report the merge" (API reference,
+  // DeleteDataset): a client that folded `<name>.<oldId>` in and deleted it is not told of it again.
+  for (const other of Object.values(identity.datasets)) {
+    other.mergedDatasetNames = other.mergedDatasetNames.filter((n) => n !== name);
+  }
   setOwn(identity.deleted, name, { deletedAt: world.now(), syncCount: dataset.syncCount });
   identity.lastModifiedDate = world.now();
   ctx.emit('state', `Dataset ${name} deleted (was at sync count ${dataset.syncCount})`, {
