@@ -52,7 +52,13 @@ export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/defi
 // without sending requests (src/stack's access matrix). The same functions the services call.
 export { evaluate } from './iam/evaluate';
 /** IAM's grammar check of a policy document (MalformedPolicyDocument's reasons), for importers. */
-export { type PolicyKind, SYNTAX_ERROR, validatePolicyDocument } from './iam/parse';
+export {
+  POLICY_ELEMENTS,
+  type PolicyKind,
+  STATEMENT_ELEMENTS,
+  SYNTAX_ERROR,
+  validatePolicyDocument,
+} from './iam/parse';
 export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
 export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
 export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';

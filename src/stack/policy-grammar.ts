@@ -5,7 +5,13 @@
  * MalformedPolicy, and the stack rolls back) is refused with IAM's words, where in the template, and
  * which statement. A value the import cannot know (a `<Parameter>` placeholder) is not judged.
  */
-import { type PolicyKind, SYNTAX_ERROR, validatePolicyDocument } from '../sim/index';
+import {
+  POLICY_ELEMENTS,
+  type PolicyKind,
+  STATEMENT_ELEMENTS,
+  SYNTAX_ERROR,
+  validatePolicyDocument,
+} from '../sim/index';
 import { StackImportError } from './errors';
 import { isRecord } from './parse';
 
@@ -38,17 +44,6 @@ const shown = (v: unknown): string => {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
-const STATEMENT_KEYS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
 const isStringOrList = (v: unknown) =>
   typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
 
@@ -57,7 +52,7 @@ const isStringOrList = (v: unknown) =>
  * message names nothing, so the reader is told which element is at fault.
  */
 function syntaxReason(s: Record<string, unknown>): string | undefined {
-  const unknown = Object.keys(s).find((k) => !STATEMENT_KEYS.includes(k));
+  const unknown = Object.keys(s).find((k) => !STATEMENT_ELEMENTS.includes(k));
   if (unknown !== undefined) return `${unknown} is not a statement element`;
   if (s.Sid !== undefined && typeof s.Sid !== 'string') return 'Sid must be a string';
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
@@ -106,7 +101,7 @@ function statementAtFault(document: Record<string, unknown>, kind: PolicyKind): 
       return `Statement[${i}]`;
     }
   }
-  const unknown = Object.keys(document).find((k) => !['Version', 'Id', 'Statement'].includes(k));
+  const unknown = Object.keys(document).find((k) => !POLICY_ELEMENTS.includes(k));
   return unknown !== undefined ? `${unknown} is not a policy element` : undefined;
 }
 

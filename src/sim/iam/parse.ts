@@ -24,8 +24,10 @@ export interface ParseOptions {
   statusCode?: number;
 }
 
-const TOP_LEVEL = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYS = new Set([
+/** The elements a policy document may have; anything else is a syntax error. */
+export const POLICY_ELEMENTS: readonly string[] = ['Version', 'Id', 'Statement'];
+/** The elements a statement may have; anything else is a syntax error. */
+export const STATEMENT_ELEMENTS: readonly string[] = [
   'Sid',
   'Effect',
   'Principal',
@@ -35,7 +37,9 @@ const STATEMENT_KEYS = new Set([
   'Resource',
   'NotResource',
   'Condition',
-]);
+];
+const TOP_LEVEL = new Set(POLICY_ELEMENTS);
+const STATEMENT_KEYS = new Set(STATEMENT_ELEMENTS);
 const PRINCIPAL_TYPES = new Set(['AWS', 'Federated', 'Service', 'CanonicalUser']);
 
 export const SYNTAX_ERROR = 'Syntax errors in policy.';
