@@ -9,6 +9,7 @@ import { signRequest } from '../../src/sim/signer';
 import { type ImportedStack, importStack } from '../../src/stack/index';
 import { call } from '../../src/stack/play';
 import { sha256Hex, stsRequest } from '../../src/wire/aws-requests';
+import { poolRole } from './helpers';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const BUCKET = 'classic-bucket';
@@ -16,36 +17,9 @@ const SAML_ARN = 'arn:aws:iam::123456789012:saml-provider/CorpIdP';
 const load = (resources: Record<string, unknown>) =>
   importStack(JSON.stringify({ Resources: resources }), { cloud: { now: () => NOW } });
 
-/** A role trusted by the pool `Ids` (aud) with an optional amr pattern, allowed `actions` on the bucket. */
-const role = (name: string, amr: string | undefined, actions: string[], pool = 'Ids') => ({
-  Type: 'AWS::IAM::Role',
-  Properties: {
-    RoleName: name,
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: pool } },
-            ...(amr ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } } : {}),
-          },
-        },
-      ],
-    },
-    Policies: [
-      {
-        PolicyName: 'p',
-        PolicyDocument: {
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: actions, Resource: `arn:aws:s3:::${BUCKET}/*` }],
-        },
-      },
-    ],
-  },
-});
+/** A role trusted by the pool `pool` (aud) with an optional amr pattern, allowed `actions` on the bucket. */
+const role = (name: string, amr: string | undefined, actions: string[], pool = 'Ids') =>
+  poolRole(name, amr, [{ Effect: 'Allow', Action: actions, Resource: `arn:aws:s3:::${BUCKET}/*` }], pool);
 
 const userPool = {
   Type: 'AWS::Cognito::UserPool',

@@ -68,3 +68,29 @@ export function expectEveryResourceAccountedFor(
     expect(u.what.length).toBeGreaterThan(10);
   }
 }
+
+/**
+ * A template's IAM role that an identity pool's users assume (trusted for pool `pool` with an optional
+ * amr pattern), allowed `statements`: the shape the matrix tests import again and again.
+ */
+export const poolRole = (name: string, amr: string | undefined, statements: object[], pool = 'Ids') => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    RoleName: name,
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: pool } },
+            ...(amr ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } } : {}),
+          },
+        },
+      ],
+    },
+    Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+  },
+});

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type ImportedStack, importStack } from '../../src/stack/index';
 import { signRequest } from '../../src/sim/signer';
 import { sha256Hex, stsRequest } from '../../src/wire/aws-requests';
+import { poolRole } from './helpers';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const BUCKET = 'fidelity-bucket';
@@ -183,33 +184,7 @@ const pool = (props: Record<string, unknown>) => ({
   Type: 'AWS::Cognito::IdentityPool',
   Properties: { IdentityPoolName: 'ids', AllowUnauthenticatedIdentities: false, ...props },
 });
-/** A role an identity pool's users assume, trusted for this pool and the given amr pattern (if any). */
-const poolRole = (name: string, amr?: string) => ({
-  Type: 'AWS::IAM::Role',
-  Properties: {
-    RoleName: name,
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: 'Ids' } },
-            ...(amr ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } } : {}),
-          },
-        },
-      ],
-    },
-    Policies: [
-      {
-        PolicyName: 'p',
-        PolicyDocument: { Version: '2012-10-17', Statement: [statement('s3:GetObject')] },
-      },
-    ],
-  },
-});
+const fidelityRole = (name: string, amr?: string) => poolRole(name, amr, [statement('s3:GetObject')]);
 const samlProvider = {
   Type: 'AWS::IAM::SAMLProvider',
   Properties: { Name: 'CorpIdP', SamlMetadataDocument: '<EntityDescriptor entityID="https://idp.test"/>' },
@@ -230,8 +205,8 @@ const samlRulesStack = (resolution: 'AuthenticatedRole' | 'Deny') => ({
   Files: bucket,
   CorpIdP: samlProvider,
   Ids: pool({ SamlProviderARNs: [{ Ref: 'CorpIdP' }] }),
-  Auth: poolRole('saml-users', SAML_ARN),
-  Staff: poolRole('saml-staff', SAML_ARN),
+  Auth: fidelityRole('saml-users', SAML_ARN),
+  Staff: fidelityRole('saml-staff', SAML_ARN),
   Attach: attach(
     { authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } },
     {
@@ -266,7 +241,7 @@ describe('identity-pool callers carry the amr Cognito puts in its OpenID token',
       Files: bucket,
       CorpIdP: samlProvider,
       Ids: pool({ SamlProviderARNs: [{ Ref: 'CorpIdP' }] }),
-      Auth: poolRole('saml-users', SAML_ARN),
+      Auth: fidelityRole('saml-users', SAML_ARN),
       Attach: attach({ authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } }),
     });
     expect(blockedOf(r, 'Signed-in user of ids')).toBeUndefined();
@@ -285,7 +260,7 @@ describe('identity-pool callers carry the amr Cognito puts in its OpenID token',
         },
       },
       Ids: pool({ OpenIdConnectProviderARNs: [{ Ref: 'Oidc' }] }),
-      Auth: poolRole('oidc-users', 'login.example.com'),
+      Auth: fidelityRole('oidc-users', 'login.example.com'),
       Attach: attach({ authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] } }),
     });
     expect(blockedOf(r, 'Signed-in user of ids')).toBeUndefined();
@@ -311,9 +286,9 @@ describe('guests of a pool with the basic (classic) flow', () => {
     const r = await load({
       Files: bucket,
       Ids: pool({ AllowUnauthenticatedIdentities: true, AllowClassicFlow: true }),
-      Guest: poolRole('guest', 'unauthenticated'),
-      Auth: poolRole('signed-in', 'authenticated'),
-      Open: poolRole('open', undefined),
+      Guest: fidelityRole('guest', 'unauthenticated'),
+      Auth: fidelityRole('signed-in', 'authenticated'),
+      Open: fidelityRole('open', undefined),
       Attach: attach({
         authenticated: { 'Fn::GetAtt': ['Auth', 'Arn'] },
         unauthenticated: { 'Fn::GetAtt': ['Guest', 'Arn'] },
