@@ -5,11 +5,10 @@
  * authentication flow": https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
  */
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/sim/signer';
 import { type ImportedStack, importStack } from '../../src/stack/index';
 import { call } from '../../src/stack/play';
-import { sha256Hex, stsRequest } from '../../src/wire/aws-requests';
-import { poolRole } from './helpers';
+import { stsRequest } from '../../src/wire/aws-requests';
+import { s3Status as bucketStatus, type Creds, credentialsFromXml, poolRole } from './helpers';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const BUCKET = 'classic-bucket';
@@ -125,18 +124,8 @@ describe('signed-in users in the basic (classic) flow', () => {
   });
 });
 
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-
-async function s3Status(r: ImportedStack, creds: Creds, method: 'GET' | 'PUT' | 'DELETE'): Promise<number> {
-  const body = method === 'PUT' ? 'hello' : '';
-  const request = new Request(`https://${BUCKET}.s3.us-east-1.amazonaws.com/example.txt`, {
-    method,
-    headers: { 'x-amz-content-sha256': await sha256Hex(body) },
-    body: method === 'PUT' ? body : undefined,
-  });
-  const signed = await signRequest(request, creds, { service: 's3', region: 'us-east-1', now: NOW });
-  return (await r.cloud.fetch(signed)).status;
-}
+const s3Status = (r: ImportedStack, creds: Creds, method: 'GET' | 'PUT' | 'DELETE') =>
+  bucketStatus(r, BUCKET, creds, method, NOW);
 
 /** SignUp, confirm, sign in, GetId, GetOpenIdToken: the basic flow's token for a user pool user. */
 async function openIdToken(r: ImportedStack): Promise<string> {
@@ -192,12 +181,7 @@ describe('the basic-flow rows agree with real signed requests to the imported cl
     );
     const xml = await assume.text();
     expect(assume.status, xml).toBe(200);
-    const pick = (tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1] ?? '';
-    const session = {
-      accessKeyId: pick('AccessKeyId'),
-      secretAccessKey: pick('SecretAccessKey'),
-      sessionToken: pick('SessionToken'),
-    };
+    const session = credentialsFromXml(xml);
     const real = {
       put: await s3Status(r, session, 'PUT'),
       get: await s3Status(r, session, 'GET'),

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { signRequest } from '../../src/sim/signer';
 import { type ImportedStack, type ImportOptions, importStack, StackImportError } from '../../src/stack/index';
+import { sha256Hex } from '../../src/wire/aws-requests';
 
 export const SAMPLES = 'tests/fixtures/cfn-samples/';
 
@@ -94,3 +96,36 @@ export const poolRole = (name: string, amr: string | undefined, statements: obje
     Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
   },
 });
+
+export type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+/** The credentials in an STS answer's XML (AssumeRole, AssumeRoleWithWebIdentity…). */
+export function credentialsFromXml(xml: string): Creds {
+  const pick = (tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1] ?? '';
+  return {
+    accessKeyId: pick('AccessKeyId'),
+    secretAccessKey: pick('SecretAccessKey'),
+    sessionToken: pick('SessionToken'),
+  };
+}
+
+/**
+ * What the imported cloud answers to one request for `bucket`'s example.txt signed with `creds` at `now`
+ * (GET after the PUT: the object must exist).
+ */
+export async function s3Status(
+  r: ImportedStack,
+  bucket: string,
+  creds: Creds,
+  method: 'GET' | 'PUT' | 'DELETE',
+  now: number,
+): Promise<number> {
+  const body = method === 'PUT' ? 'hello' : '';
+  const request = new Request(`https://${bucket}.s3.us-east-1.amazonaws.com/example.txt`, {
+    method,
+    headers: { 'x-amz-content-sha256': await sha256Hex(body) },
+    body: method === 'PUT' ? body : undefined,
+  });
+  const signed = await signRequest(request, creds, { service: 's3', region: 'us-east-1', now });
+  return (await r.cloud.fetch(signed)).status;
+}

@@ -4,10 +4,10 @@
  * request context (principal tags, time keys, MFA keys, token issue time).
  */
 import { describe, expect, it } from 'vitest';
-import { type ImportedStack, importStack } from '../../src/stack/index';
 import { signRequest } from '../../src/sim/signer';
-import { sha256Hex, stsRequest } from '../../src/wire/aws-requests';
-import { poolRole } from './helpers';
+import { type ImportedStack, importStack } from '../../src/stack/index';
+import { stsRequest } from '../../src/wire/aws-requests';
+import { s3Status as bucketStatus, type Creds, credentialsFromXml, poolRole } from './helpers';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const BUCKET = 'fidelity-bucket';
@@ -15,8 +15,6 @@ const OBJ = `arn:aws:s3:::${BUCKET}/*`;
 
 const load = (resources: Record<string, unknown>) =>
   importStack(JSON.stringify({ Resources: resources }), { cloud: { now: () => NOW } });
-
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 function cell(r: ImportedStack, callerLabel: string, action: string) {
   const caller = r.matrix.callers.find((c) => c.label === callerLabel);
@@ -29,17 +27,8 @@ function cell(r: ImportedStack, callerLabel: string, action: string) {
   return found;
 }
 
-/** What the imported cloud answers to one object request signed with `creds` (GET after the PUT: the object must exist). */
-async function s3Status(r: ImportedStack, creds: Creds, method: 'GET' | 'PUT' | 'DELETE'): Promise<number> {
-  const body = method === 'PUT' ? 'hello' : '';
-  const request = new Request(`https://${BUCKET}.s3.us-east-1.amazonaws.com/example.txt`, {
-    method,
-    headers: { 'x-amz-content-sha256': await sha256Hex(body) },
-    body: method === 'PUT' ? body : undefined,
-  });
-  const signed = await signRequest(request, creds, { service: 's3', region: 'us-east-1', now: NOW });
-  return (await r.cloud.fetch(signed)).status;
-}
+const s3Status = (r: ImportedStack, creds: Creds, method: 'GET' | 'PUT' | 'DELETE') =>
+  bucketStatus(r, BUCKET, creds, method, NOW);
 
 const userKey = (r: ImportedStack, name: string): Creds => {
   const key = r.state.iam.users[name]?.accessKeys[0];
@@ -157,12 +146,7 @@ describe('the matrix builds each caller’s request context as the engine does',
       { service: 'sts', region: 'us-east-1', now: NOW },
     );
     const xml = await (await r.cloud.fetch(assume)).text();
-    const pick = (tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1] ?? '';
-    const session: Creds = {
-      accessKeyId: pick('AccessKeyId'),
-      secretAccessKey: pick('SecretAccessKey'),
-      sessionToken: pick('SessionToken'),
-    };
+    const session = credentialsFromXml(xml);
     const real = {
       put: await s3Status(r, session, 'PUT'),
       get: await s3Status(r, session, 'GET'),
