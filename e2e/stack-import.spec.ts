@@ -219,12 +219,28 @@ for (const [width, height] of [
     await page.getByText('How the rows and columns were chosen').click();
     await expect(page.getByText(/tried on the\s+stack’s own buckets/)).toBeVisible();
     await page.getByRole('heading', { name: 'Access matrix' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/work/tmp/distC-shots/matrix-caps-${width}.png` });
+    await page.screenshot({ path: test.info().outputPath(`matrix-caps-${width}.png`) });
     // Folded again, the notice leaves the table in view; its wildcard columns carry their mark.
     await page.getByText('The 10 callers not shown').click();
     await page.getByText('How the rows and columns were chosen').click();
     await page.locator('.matrix-scroll').scrollIntoViewIfNeeded();
     await expect(matrix.locator('.matrix-derived').first()).toBeVisible();
-    await page.screenshot({ path: `/work/tmp/distC-shots/matrix-table-${width}.png` });
+    await page.screenshot({ path: test.info().outputPath(`matrix-table-${width}.png`) });
+    // Asked for, the whole matrix: every caller is a row (the ten left out included), then back again.
+    const rows = matrix.locator('tbody tr');
+    await expect(rows).toHaveCount(60);
+    await page.getByRole('button', { name: /^Show all 70 callers and \d+ columns$/ }).click();
+    await expect(
+      page.getByText(/^Everything is shown: 70 callers and \d+ columns, [\d,]+ evaluations\.$/),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(rows).toHaveCount(70);
+    await expect(matrix.getByRole('rowheader', { name: /IAM user dev69/ })).toBeVisible();
+    await expect(page.getByText(/pasted template: 76 resources simulated, 70 callers,/)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`matrix-all-${width}.png`) });
+    await page.getByRole('button', { name: 'Show the shorter matrix again' }).click();
+    await expect(rows).toHaveCount(60);
+    await expect(page.getByText(/Showing 60 of 70 callers\./)).toBeVisible();
   });
 }

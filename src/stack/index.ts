@@ -13,7 +13,7 @@ import { type Finding, reviewStack } from './findings';
 
 export { StackImportError } from './errors';
 export { exportStack } from './export';
-export type { AccessMatrix, MatrixLimit } from './matrix';
+export type { AccessMatrix, MatrixLimit, MatrixModel } from './matrix';
 export { CELL_BUDGET } from './matrix';
 export { CALLER_CAP } from './callers';
 export type { Finding } from './findings';
@@ -47,6 +47,11 @@ export interface ImportedStack {
   needs: Need[];
   /** The request and evaluation behind one matrix cell, for the IAM trace. */
   explain: MatrixModel['explain'];
+  /**
+   * The matrix without its caps: every caller against every column. Computed when first asked (it can
+   * be tens of thousands of evaluations, which the import does not pay for), then kept.
+   */
+  uncapped(): MatrixModel;
   /** Resources built, by logical id → type (for the diagram). */
   resources: { logical: string; type: string; ref: string }[];
   state: StackState;
@@ -73,6 +78,7 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
   const tables = built.resources.filter((r) => r.type === 'AWS::DynamoDB::Table').map((r) => r.ref);
   const view = { state: built.state, accountId, region, now, tables };
   const model = computeMatrix(view);
+  let uncapped: MatrixModel | undefined;
   const findings = reviewStack(view, built, model);
   const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });
   const unsupported: Unsupported[] = [
@@ -91,6 +97,14 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     unsupported,
     needs: built.needs,
     explain: model.explain,
+    // The cloud works on its own copy of the state (createCloud parses it), so `view` stays as imported.
+    uncapped: () => {
+      uncapped ??= computeMatrix(view, {
+        callers: Number.POSITIVE_INFINITY,
+        columns: Number.POSITIVE_INFINITY,
+      });
+      return uncapped;
+    },
     resources: built.resources.map((r) => ({ logical: r.logical, type: r.type, ref: r.ref })),
     state: built.state,
     notCreated: built.notCreated,

@@ -165,6 +165,36 @@ describe('the caps on rows and columns are reported', () => {
     expect(columnsOf(r)).toContain('s3:DeleteObject arn:aws:s3:::bucket-119/example.txt');
   });
 
+  it('gives, when asked, the whole matrix: every caller and column, each cell as the capped one decides it', async () => {
+    const resources: Record<string, unknown> = { Photos: bucket('photos'), Orders: table };
+    for (let i = 0; i < 130; i++)
+      resources[`U${i}`] = user(`u${String(i).padStart(3, '0')}`, [
+        { Effect: 'Allow', Action: i % 2 ? 's3:*' : 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
+        ...(i === 129 ? [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }] : []),
+      ]);
+    const r = await load(resources);
+    const whole = r.uncapped();
+    const { callers, actions } = whole.matrix.limits;
+    expect(callers).toEqual({ shown: 130, total: 130, omitted: [] });
+    expect(actions.omitted).toEqual([]);
+    expect(whole.matrix.cells).toHaveLength(130 * actions.shown);
+    // The last user's own column exists only past the cap, and its cell is the engine's decision.
+    const u129 = whole.matrix.callers.find((c) => c.label === 'IAM user u129');
+    const getItem = whole.matrix.actions.find((a) => a.action === 'dynamodb:GetItem');
+    expect(u129 && getItem).toBeTruthy();
+    if (!u129 || !getItem) return;
+    expect(whole.matrix.cells.find((c) => c.caller === u129.id && c.action === getItem.id)?.decision).toBe(
+      'allow',
+    );
+    expect(whole.explain(u129.id, getItem.id)?.result.decision).toBe('Allow');
+    // Where both show a cell, they agree.
+    const capped = new Map(r.matrix.cells.map((c) => [`${c.caller} ${c.action}`, c.decision]));
+    const both = whole.matrix.cells.filter((c) => capped.has(`${c.caller} ${c.action}`));
+    expect(both.length).toBe(r.matrix.cells.length);
+    for (const c of both) expect(c.decision).toBe(capped.get(`${c.caller} ${c.action}`));
+    expect(r.uncapped()).toBe(whole);
+  });
+
   it('reports nothing left out when the stack fits', async () => {
     const r = await load({
       Photos: bucket('photos'),

@@ -1,5 +1,5 @@
 import { Fragment, type KeyboardEvent, useRef, useState } from 'react';
-import type { AccessMatrix } from '../../stack/index';
+import { type AccessMatrix, CELL_BUDGET } from '../../stack/index';
 import {
   cellGlyph,
   cellWord,
@@ -10,6 +10,7 @@ import {
   matrixTally,
   splitGroup,
 } from './matrix-labels';
+import { counted } from './counted';
 import { NameBreaks } from './NameBreaks';
 
 export interface CellRef {
@@ -61,6 +62,36 @@ function Omitted({ labels, noun }: { labels: string[]; noun: string }) {
         {rest > 0 ? <li>… and {rest} more</li> : null}
       </ul>
     </details>
+  );
+}
+
+/** The view's switch between the capped matrix and the whole one. */
+export interface Widen {
+  showingAll: boolean;
+  /** The whole matrix is being evaluated (a long task: the press is answered first). */
+  working: boolean;
+  toggle(): void;
+}
+
+/**
+ * Show everything, or go back to the capped view. The whole matrix is one evaluation per cell and
+ * one button per cell: the label says roughly how many before the reader asks for them.
+ */
+function WidenControl({ widen, limits }: { widen: Widen; limits: AccessMatrix['limits'] }) {
+  const cells = limits.callers.total * limits.actions.total;
+  return (
+    <p>
+      <button type="button" onClick={widen.toggle} disabled={widen.working} aria-busy={widen.working}>
+        {widen.showingAll
+          ? 'Show the shorter matrix again'
+          : widen.working
+            ? 'Evaluating every cell…'
+            : `Show all ${counted(limits.callers.total, 'caller')} and ${counted(limits.actions.total, 'column')}`}
+      </button>{' '}
+      {widen.showingAll || widen.working
+        ? null
+        : `(about ${cells.toLocaleString('en-US')} evaluations${cells > CELL_BUDGET ? ', a button each: the page may not answer for several seconds' : ''})`}
+    </p>
   );
 }
 
@@ -125,10 +156,13 @@ export function MatrixTable({
   matrix,
   selected,
   onSelect,
+  widen,
 }: {
   matrix: AccessMatrix;
   selected?: CellRef;
   onSelect(cell: CellRef): void;
+  /** The caps' switch, when the view offers one: see WidenControl. */
+  widen?: Widen;
 }) {
   const groups: { group: string; count: number }[] = [];
   for (const a of matrix.actions) {
@@ -169,8 +203,17 @@ export function MatrixTable({
           <p>
             <strong>Not everything is shown.</strong> {notice}
           </p>
+          {widen ? <WidenControl widen={widen} limits={matrix.limits} /> : null}
           <Omitted labels={matrix.limits.callers.omitted} noun="callers" />
           <Omitted labels={matrix.limits.actions.omitted} noun="columns" />
+        </div>
+      ) : widen?.showingAll ? (
+        <div className="matrix-limit">
+          <p>
+            <strong>Everything is shown:</strong> {counted(rows, 'caller')} and {counted(cols, 'column')},{' '}
+            {(rows * cols).toLocaleString('en-US')} evaluations.
+          </p>
+          <WidenControl widen={widen} limits={matrix.limits} />
         </div>
       ) : null}
       <HowChosen />

@@ -4,9 +4,11 @@ import {
   type Finding,
   type ImportedStack,
   importStack,
+  type MatrixModel,
   StackImportError,
 } from '../../stack/index';
 import { useAppStoreApi } from '../../store/hooks';
+import { afterNextPaint } from '../common/after-paint';
 import { counted } from './counted';
 import { type CellRef, MatrixTable } from './MatrixTable';
 import { PlayPanel } from './PlayPanel';
@@ -60,6 +62,10 @@ export default function StackView() {
   const [trace, setTrace] = useState<Trace | null>(null);
   const [exported, setExported] = useState('');
   const [lit, setLit] = useState<string[]>([]);
+  // The whole matrix when the reader asked for it (past the caps), for the stack in effect only.
+  const [whole, setWhole] = useState<{ of: ImportedStack; model: MatrixModel } | null>(null);
+  const [widening, setWidening] = useState(false);
+  const model = whole && whole.of === result ? whole.model : result;
 
   const run = useCallback(async (source: string, sourceName: string, values: Record<string, string>) => {
     if (working.current) return;
@@ -69,6 +75,7 @@ export default function StackView() {
     try {
       const imported = await importStack(source, { parameters: values, region: REGION });
       setCurrent({ stack: imported, name: sourceName });
+      setWhole(null);
       setTrace(null);
       setSelected(undefined);
       setLit([]);
@@ -119,15 +126,30 @@ export default function StackView() {
   };
   const select = (cell: CellRef) => {
     setSelected(cell);
-    const explained = result?.explain(cell.caller, cell.action);
-    const caller = result?.matrix.callers.find((c) => c.id === cell.caller);
-    const shown = result?.matrix.cells.find((c) => c.caller === cell.caller && c.action === cell.action);
+    const explained = model?.explain(cell.caller, cell.action);
+    const caller = model?.matrix.callers.find((c) => c.id === cell.caller);
+    const shown = model?.matrix.cells.find((c) => c.caller === cell.caller && c.action === cell.action);
     if (explained)
       setTrace({
         title: `${caller?.label ?? cell.caller}: ${explained.request.action}`,
         trace: explained,
         ...(shown?.decision === 'conditional' ? { depends: shown.reason } : {}),
       });
+  };
+  const widen = async () => {
+    if (!result || widening) return;
+    if (whole?.of === result) {
+      setWhole(null);
+      return;
+    }
+    setWidening(true);
+    // The button's "Evaluating…" is painted before the long evaluation starts.
+    await afterNextPaint();
+    try {
+      setWhole({ of: result, model: result.uncapped() });
+    } finally {
+      setWidening(false);
+    }
   };
   const showProof = (f: Finding) => {
     if (!f.proof) return;
@@ -220,7 +242,7 @@ export default function StackView() {
         <>
           <p className="stack-summary" role="status">
             {error ? 'Current stack (still in effect): ' : ''}
-            {current.name}: {summaryOf(result)}
+            {current.name}: {summaryOf(result, model?.matrix ?? result.matrix)}
           </p>
           <ParametersForm
             needs={result.needs}
@@ -232,7 +254,12 @@ export default function StackView() {
           <PlayPanel key={current.name} stack={result} region={REGION} onPlayed={setLit} />
           <section className="stack-panel" aria-labelledby="stack-matrix">
             <h3 id="stack-matrix">Access matrix</h3>
-            <MatrixTable matrix={result.matrix} selected={selected} onSelect={select} />
+            <MatrixTable
+              matrix={model?.matrix ?? result.matrix}
+              selected={selected}
+              onSelect={select}
+              widen={{ showingAll: whole?.of === result, working: widening, toggle: () => void widen() }}
+            />
           </section>
           {trace ? <TracePanel title={trace.title} trace={trace.trace} depends={trace.depends} /> : null}
           <FindingsPanel findings={result.findings} onProof={showProof} />
@@ -250,11 +277,11 @@ const shownOf = (limit: ImportedStack['matrix']['limits']['callers'], noun: stri
     : counted(limit.shown, noun);
 
 /** "3 resources simulated, 1 caller, 12 actions, 2 findings, 0 not simulated." */
-function summaryOf(stack: ImportedStack): string {
+function summaryOf(stack: ImportedStack, matrix: ImportedStack['matrix']): string {
   return [
     `${counted(stack.resources.length, 'resource')} simulated`,
-    shownOf(stack.matrix.limits.callers, 'caller'),
-    shownOf(stack.matrix.limits.actions, 'action'),
+    shownOf(matrix.limits.callers, 'caller'),
+    shownOf(matrix.limits.actions, 'action'),
     counted(stack.findings.length, 'finding'),
     `${stack.unsupported.length} not simulated.`,
   ].join(', ');
