@@ -28,16 +28,21 @@ export function newCode(world: World, purpose: PendingCode['purpose'], attribute
   };
 }
 
-/** Where the pool sends codes for this user: email when the pool auto-verifies email and the user has one. */
+/**
+ * Where the pool sends a sign-up confirmation code: an auto-verified attribute the user has, the phone
+ * number first. "In cases where Amazon Cognito must choose between verifying an email address or phone
+ * number, it chooses to verify the phone number by sending a verification code through SMS" (developer
+ * guide, "Signing up and confirming user accounts").
+ */
 export function deliveryTarget(
   pool: PoolRecord,
   user: UserRecord,
 ): { attribute: 'email' | 'phone_number'; medium: 'EMAIL' | 'SMS'; to: string } | undefined {
-  if (pool.autoVerifiedAttributes.includes('email') && user.attributes.email)
-    return { attribute: 'email', medium: 'EMAIL', to: user.attributes.email };
   if (pool.autoVerifiedAttributes.includes('phone_number') && user.attributes.phone_number) {
     return { attribute: 'phone_number', medium: 'SMS', to: user.attributes.phone_number };
   }
+  if (pool.autoVerifiedAttributes.includes('email') && user.attributes.email)
+    return { attribute: 'email', medium: 'EMAIL', to: user.attributes.email };
   return undefined;
 }
 

@@ -48,6 +48,10 @@ describe('cognito-idp Lambda triggers (simulated functions)', () => {
     const out = await signUp(ctx);
     expect(out.UserConfirmed).toBe(true);
     expect(out.CodeDeliveryDetails).toBeUndefined();
+    // The trace must not tell the learner the auto-confirmed user is waiting for a code.
+    expect(ctx.events.filter((e) => e.kind === 'state').map((e) => e.summary)).toContain(
+      'User zoe signed up (CONFIRMED)',
+    );
     expect(ctx.demo.userPool.inbox()).toHaveLength(0);
     const [call] = ctx.invocations();
     expect(call?.event).toEqual({

@@ -378,3 +378,82 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
     });
   });
 });
+
+/** The demo cloud with its pool's AutoVerifiedAttributes replaced (a snapshot round trip). */
+async function withAutoVerified(attributes: ('email' | 'phone_number')[]) {
+  const ctx = await setup();
+  const snap = ctx.cloud.snapshot();
+  const state = JSON.parse(snap.state);
+  state.cognitoIdp.pools[ctx.demo.userPool.id].autoVerifiedAttributes = attributes;
+  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
+  return ctx;
+}
+
+describe('cognito-idp sign-up confirmation channel', () => {
+  // Developer guide, "Signing up and confirming user accounts": "If a user provides both an email
+  // address and a phone number ... Amazon Cognito sends a verification code only to the phone number",
+  // and on ConfirmSignUp it "marks the attribute that was used to confirm (email or phone number) as
+  // verified".
+  it('sends the code by SMS when the pool verifies both and the user gave both', async () => {
+    const { idp, demo, cloud } = await withAutoVerified(['email', 'phone_number']);
+    const ClientId = demo.userPool.clientId;
+    const out = await idp.send(
+      new SignUpCommand({
+        ClientId,
+        Username: 'zoe',
+        Password: 'Sunny-Day-42',
+        UserAttributes: [...attrs('zoe@example.com'), { Name: 'phone_number', Value: '+12065551234' }],
+      }),
+    );
+    expect(out.CodeDeliveryDetails).toEqual({
+      AttributeName: 'phone_number',
+      DeliveryMedium: 'SMS',
+      Destination: '+*******1234',
+    });
+    const code = demo.userPool.inbox().at(-1)?.code as string;
+    expect(demo.userPool.inbox().at(-1)?.to).toBe('+12065551234');
+    await idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'zoe', ConfirmationCode: code }));
+    const user = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[demo.userPool.id].users.zoe;
+    expect(user.status).toBe('CONFIRMED');
+    expect(user.attributes.phone_number_verified).toBe('true');
+    expect(user.attributes.email_verified).toBe('false');
+  });
+
+  it('verifies the phone number, not the email, when the code went by SMS', async () => {
+    const { idp, demo, cloud } = await withAutoVerified(['phone_number']);
+    const ClientId = demo.userPool.clientId;
+    await idp.send(
+      new SignUpCommand({
+        ClientId,
+        Username: 'zoe',
+        Password: 'Sunny-Day-42',
+        UserAttributes: [...attrs('zoe@example.com'), { Name: 'phone_number', Value: '+12065551234' }],
+      }),
+    );
+    const code = demo.userPool.inbox().at(-1)?.code as string;
+    await idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'zoe', ConfirmationCode: code }));
+    const user = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[demo.userPool.id].users.zoe;
+    expect(user.attributes.phone_number_verified).toBe('true');
+    expect(user.attributes.email_verified).toBe('false');
+  });
+});
+
+describe('cognito-idp ResendConfirmationCode for a disabled user', () => {
+  // Developer guide, "Managing user existence error responses" (ENABLED): "Amazon Cognito returns
+  // CodeDeliveryDetails for a disabled user or a user that doesn't exist."
+  it('answers CodeDeliveryDetails on the ENABLED client and sends nothing', async () => {
+    const { idp, demo } = await setup();
+    const out = await idp.send(
+      new ResendConfirmationCodeCommand({
+        ClientId: demo.userPool.clientId,
+        Username: demo.userPool.disabledUser.username,
+      }),
+    );
+    expect(out.CodeDeliveryDetails).toEqual({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: 'd***@e***',
+    });
+    expect(demo.userPool.inbox()).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
 import { checkAttributes, parseAttributeList } from './attributes';
-import { checkCode, deliver, deliveryTarget, newCode } from './codes';
+import { checkCode, deliver, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CODE, TOKEN, v } from './input';
 import type { UserRecord } from './state';
@@ -68,9 +68,11 @@ export async function getUserAttributeVerificationCode(input: JsonInput, ctx: Re
   const token = accessToken(input);
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const { pool, user } = await authorizeAccessToken(world, token);
-  const target = deliveryTarget(pool, user);
-  if (name !== 'email' || !target || target.attribute !== 'email')
+  // Email only, whichever channel sign-up confirmation prefers (deliveryTarget picks the phone first).
+  const email = user.attributes.email;
+  if (name !== 'email' || !email || !pool.autoVerifiedAttributes.includes('email'))
     throw idpErrors.invalidParameter(`Invalid attribute name: ${name}`);
+  const target = { attribute: 'email', medium: 'EMAIL' as const, to: email };
   const code = newCode(world, 'VERIFY_ATTRIBUTE', 'email');
   user.attributeCodes.email = code;
   return { CodeDeliveryDetails: deliver(world, pool, user, code, 'VERIFY_ATTRIBUTE', target) };
