@@ -38,6 +38,9 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   const state = p.get('state') ?? undefined;
   const back = (error: string, description?: string) => redirectError(redirectUri, error, description, state);
   const responseType = p.get('response_type');
+  // A missing response_type is invalid_request (doc: authorization-endpoint, negative responses);
+  // unsupported_response_type for an unknown value is unv.
+  if (!responseType) return back('invalid_request');
   if (responseType !== 'code' && responseType !== 'token') return back('unsupported_response_type');
   if (responseType === 'token') {
     // The implicit grant is not simulated; the demo client only allows the code grant anyway.
@@ -49,8 +52,9 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   if (scopes.some((s) => !client.allowedOAuthScopes.includes(s))) return back('invalid_scope');
   const codeChallenge = p.get('code_challenge') ?? undefined;
   const method = p.get('code_challenge_method');
-  if (codeChallenge !== undefined && method !== 'S256')
-    return back('invalid_request', 'Only S256 is supported as code_challenge_method');
+  // A challenge without S256 as its method is a bare `?error=invalid_request` (doc: authorization-endpoint,
+  // negative responses; no error_description is documented for it).
+  if (codeChallenge !== undefined && method !== 'S256') return back('invalid_request');
   if (codeChallenge === undefined && method !== null) return back('invalid_request');
 
   const providerName = p.get('identity_provider');

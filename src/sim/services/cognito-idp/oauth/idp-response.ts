@@ -92,7 +92,9 @@ export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: Request
     exchanged.ok ? 'Cognito redeemed the Google code' : `Google refused the code: ${exchanged.body.error}`,
     exchanged.ok ? { id_token: exchanged.body.id_token } : exchanged.body,
   );
-  if (!exchanged.ok) return fail(`Google Error - ${exchanged.body.error}`);
+  // doc (authorization-endpoint, negative responses):
+  // `Google Error - [status code] [Google provided error code]`.
+  if (!exchanged.ok) return fail(`Google Error - ${exchanged.status} ${exchanged.body.error}`);
   let claims: Record<string, unknown>;
   try {
     const verified = await jwtVerify(exchanged.body.id_token, ctx.world.keys.google.publicKey, {
@@ -149,8 +151,7 @@ export async function samlIdpResponse(
   const consumed = oauthState(ctx.world).consumedAssertions;
   const replayId = samlReplayId(verified);
   for (const [id, until] of Object.entries(consumed)) if (until <= ctx.world.now()) delete consumed[id];
-  if (hasOwn(consumed, replayId))
-    return fail('Invalid samlResponse or relayState from identity provider');
+  if (hasOwn(consumed, replayId)) return fail('Invalid samlResponse or relayState from identity provider');
   setOwn(consumed, replayId, verified.notOnOrAfter);
   ctx.emit('saml.accepted', `Cognito accepted a signed SAML assertion for ${verified.nameId}`, {
     issuer: verified.issuer,

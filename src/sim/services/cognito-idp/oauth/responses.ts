@@ -15,7 +15,8 @@ export type OAuthTokenError =
   | 'invalid_grant'
   | 'unauthorized_client'
   | 'unsupported_grant_type'
-  | 'invalid_scope';
+  | 'invalid_scope'
+  | 'unsupported_token_type';
 
 export function tokenError(
   error: OAuthTokenError,

@@ -10,7 +10,9 @@ import { escapeHtml, htmlResponse } from '../../idp-google/html';
 import type { PoolRecord } from '../state';
 import { authorize } from './authorize';
 import { googleIdpResponse, samlIdpResponse } from './idp-response';
+import { logout } from './logout';
 import { poolForHost } from './pool-domain';
+import { revoke } from './revoke';
 import { token } from './token';
 import { userInfo } from './userinfo';
 import { oauthState } from './state';
@@ -49,6 +51,10 @@ async function handle(request: Request, ctx: RequestContext): Promise<Response> 
       return token(request, pool, ctx);
     case '/oauth2/userInfo':
       return userInfo(request, pool, ctx);
+    case '/oauth2/revoke':
+      return revoke(request, pool, ctx);
+    case '/logout':
+      return logout(url, pool, ctx);
     case '/error':
       return htmlResponse(
         400,

@@ -55,5 +55,10 @@ export interface CognitoOAuthState {
 }
 
 export function createCognitoOAuthState(): CognitoOAuthState {
-  return { identityProviders: createDict(), pending: createDict(), codes: createDict(), consumedAssertions: createDict() };
+  return {
+    identityProviders: createDict(),
+    pending: createDict(),
+    codes: createDict(),
+    consumedAssertions: createDict(),
+  };
 }

@@ -3,7 +3,12 @@ import { createDict, getOwn, setOwn } from '../../../core/dict';
 import type { World } from '../../../world';
 import { type CognitoOAuthState, createCognitoOAuthState, type PoolIdentityProvider } from './state-model';
 
-export type { PoolIdentityProvider, PendingAuthorization, AuthorizationCodeRecord, CognitoOAuthState } from './state-model';
+export type {
+  PoolIdentityProvider,
+  PendingAuthorization,
+  AuthorizationCodeRecord,
+  CognitoOAuthState,
+} from './state-model';
 export { createCognitoOAuthState } from './state-model';
 
 /** The OAuth state, created on first use (snapshots from before it existed have none). */

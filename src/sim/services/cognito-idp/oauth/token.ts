@@ -1,8 +1,10 @@
 /**
- * POST /oauth2/token (docs/aws-reference.md §3.3): `authorization_code` (one-use code, redirect_uri and client
- * must match, PKCE S256 verifier when the authorize request had a challenge) and `refresh_token`
- * (new ID and access tokens in the same session, no new refresh token). Errors are JSON
- * `{"error": …}`; `invalid_grant` covers unknown, reused, expired codes and bad verifiers.
+ * POST /oauth2/token (docs/aws-reference.md §3.3, §3.8): `authorization_code` (one-use code, redirect_uri
+ * and client must match, PKCE S256 verifier when the authorize request had a challenge) and
+ * `refresh_token` (new ID and access tokens in the same session, no new refresh token). Errors are JSON
+ * `{"error": …}`: `invalid_request` for a missing parameter, `invalid_grant` for unknown, reused and
+ * expired codes and bad verifiers, `unauthorized_client` for a redirect_uri other than authorize's.
+ * The client_credentials grant is not simulated.
  */
 import { deleteOwn, getOwn } from '../../../core/dict';
 import type { RequestContext } from '../../../core/service';
@@ -17,7 +19,8 @@ import { oauthState } from './state';
 
 type ClientAuth = { ok: true; client: AppClientRecord } | { ok: false; response: Response };
 
-function authenticateClient(request: Request, form: URLSearchParams, pool: PoolRecord): ClientAuth {
+/** Basic header (client_secret_basic) or client_id/client_secret in the body (client_secret_post). */
+export function authenticateClient(request: Request, form: URLSearchParams, pool: PoolRecord): ClientAuth {
   let clientId = form.get('client_id') ?? undefined;
   let secret = form.get('client_secret') ?? undefined;
   const header = request.headers.get('authorization');
@@ -47,9 +50,12 @@ async function codeGrant(
   ctx: RequestContext,
 ): Promise<Response> {
   const codes = oauthState(ctx.world).codes;
-  const code = form.get('code') ?? '';
+  const code = form.get('code');
+  // A missing required parameter is invalid_request (doc: token-endpoint, negative responses).
+  if (!code) return tokenError('invalid_request');
   const grant = getOwn(codes, code);
-  // Any attempt consumes the code, successful or not, so a stolen code cannot be retried.
+  // Any attempt consumes the code, successful or not: a retry after invalid_request gets invalid_grant
+  // (observed: AWS support's answer on re:Post, repost.aws/questions/QUDAAkuVB3QPKKnMLWQjSTvw).
   deleteOwn(codes, code);
   if (
     !grant ||
@@ -59,9 +65,15 @@ async function codeGrant(
   ) {
     return tokenError('invalid_grant');
   }
-  if (form.get('redirect_uri') !== grant.redirectUri) return tokenError('invalid_grant');
+  const redirectUri = form.get('redirect_uri');
+  if (!redirectUri) return tokenError('invalid_request');
+  // Cognito answers a redirect_uri that differs from the authorize request's (even by a trailing slash)
+  // with unauthorized_client, not RFC 6749's invalid_grant (obs: stackoverflow.com/q/50264679).
+  if (redirectUri !== grant.redirectUri) return tokenError('unauthorized_client');
   if (grant.codeChallenge !== undefined) {
-    const verifier = form.get('code_verifier') ?? '';
+    const verifier = form.get('code_verifier');
+    // "Required if … the authorization code was requested with PKCE" (doc: token-endpoint).
+    if (!verifier) return tokenError('invalid_request');
     if (!isValidVerifier(verifier) || (await s256(verifier)) !== grant.codeChallenge) {
       ctx.emit('token.rejected', 'PKCE code_verifier does not match the code_challenge', {});
       return tokenError('invalid_grant');
@@ -94,7 +106,11 @@ async function refreshGrant(
   client: AppClientRecord,
   ctx: RequestContext,
 ): Promise<Response> {
-  const payload = await openRefreshToken(ctx.world, form.get('refresh_token') ?? '');
+  const refreshToken = form.get('refresh_token');
+  // doc (token-endpoint): "grant_type is refresh_token but refresh_token is not included"
+  // is invalid_request.
+  if (!refreshToken) return tokenError('invalid_request');
+  const payload = await openRefreshToken(ctx.world, refreshToken);
   if (!payload || payload.pool !== pool.id || payload.client_id !== client.clientId)
     return tokenError('invalid_grant');
   const session = getOwn(ctx.world.state.cognitoIdp.sessions, payload.origin_jti);

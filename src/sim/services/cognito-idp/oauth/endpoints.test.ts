@@ -1,0 +1,260 @@
+/**
+ * The hosted domain's OAuth endpoints driven as plain HTTP, the way an OIDC library calls them: the
+ * error each bad request gets (docs/aws-reference.md §3.2–3.6) and the state it leaves unchanged.
+ */
+import { createHmac } from 'node:crypto';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import { createTestClock } from '../../../../../tests/support/cloud-handler';
+import { createCloud } from '../../../index';
+import { setup as sdkSetup } from '../test-setup';
+
+const APP = 'https://app.identity-atlas.test/callback';
+const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+// RFC 7636 appendix B: the S256 challenge of the verifier above.
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  body: new URLSearchParams(fields).toString(),
+  redirect: 'manual',
+});
+
+const location = (res: Response) => {
+  expect(res.status).toBe(302);
+  return new URL(res.headers.get('location') ?? '');
+};
+
+async function setup() {
+  const clock = createTestClock();
+  const cloud = await createCloud({ now: clock.now });
+  return { clock, cloud, domain: cloud.demo.userPool.domain, clientId: cloud.demo.userPool.clientId };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+function authorizeUrl(s: Setup, extra: Record<string, string | null> = {}) {
+  const url = new URL(`${s.domain}/oauth2/authorize`);
+  const params: Record<string, string | null> = {
+    response_type: 'code',
+    client_id: s.clientId,
+    redirect_uri: APP,
+    identity_provider: 'Google',
+    scope: 'openid email profile',
+    state: 'app-state-1',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(params)) if (v !== null) url.searchParams.set(k, v);
+  return url;
+}
+
+/** authorize → Google's page → the URL Google sends the browser back to (/oauth2/idpresponse). */
+async function backFromGoogle(s: Setup): Promise<URL> {
+  const toGoogle = location(await s.cloud.fetch(new Request(authorizeUrl(s), { redirect: 'manual' })));
+  return location(
+    await s.cloud.fetch(
+      new Request(toGoogle, form({ username: 'carol@gmail.com', password: 'Carol-Gmail-2024!' })),
+    ),
+  );
+}
+
+async function googleCode(s: Setup): Promise<string> {
+  const back = await backFromGoogle(s);
+  const toApp = location(await s.cloud.fetch(new Request(back, { redirect: 'manual' })));
+  return toApp.searchParams.get('code') ?? '';
+}
+
+const token = (s: Setup, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  s.cloud.fetch(new Request(`${s.domain}/oauth2/token`, form(fields, headers)));
+
+const codeFields = (s: Setup, code: string): Record<string, string> => ({
+  grant_type: 'authorization_code',
+  client_id: s.clientId,
+  code,
+  redirect_uri: APP,
+  code_verifier: VERIFIER,
+});
+
+async function signedIn(s: Setup) {
+  const res = await token(s, codeFields(s, await googleCode(s)));
+  expect(res.status).toBe(200);
+  return (await res.json()) as { access_token: string; refresh_token: string; id_token: string };
+}
+
+const pending = (s: Setup) => Object.keys(JSON.parse(s.cloud.snapshot().state).cognitoOAuth.pending);
+
+describe('/oauth2/authorize request errors', () => {
+  it('sends a request without response_type back to the app as invalid_request', async () => {
+    const s = await setup();
+    const res = await s.cloud.fetch(
+      new Request(authorizeUrl(s, { response_type: null }), { redirect: 'manual' }),
+    );
+    const back = location(res);
+    expect(back.origin + back.pathname).toBe(APP);
+    expect([...back.searchParams]).toEqual([
+      ['state', 'app-state-1'],
+      ['error', 'invalid_request'],
+    ]);
+    expect(pending(s)).toEqual([]);
+  });
+
+  it('answers a non-S256 code_challenge_method with a bare invalid_request', async () => {
+    const s = await setup();
+    for (const method of ['plain', null]) {
+      const back = location(
+        await s.cloud.fetch(
+          new Request(authorizeUrl(s, { code_challenge_method: method }), { redirect: 'manual' }),
+        ),
+      );
+      expect(back.searchParams.get('error')).toBe('invalid_request');
+      expect(back.searchParams.get('error_description')).toBeNull();
+    }
+    expect(pending(s)).toEqual([]);
+  });
+});
+
+describe('/oauth2/token request errors', () => {
+  it('answers a refresh_token grant without refresh_token with invalid_request', async () => {
+    const s = await setup();
+    const res = await token(s, { grant_type: 'refresh_token', client_id: s.clientId });
+    expect([res.status, await res.json()]).toEqual([400, { error: 'invalid_request' }]);
+  });
+
+  it('answers a code grant without code with invalid_request', async () => {
+    const s = await setup();
+    const { code: _omitted, ...fields } = codeFields(s, 'x');
+    const res = await token(s, fields);
+    expect([res.status, await res.json()]).toEqual([400, { error: 'invalid_request' }]);
+  });
+
+  it('answers unauthorized_client to a redirect_uri other than the authorize request’s', async () => {
+    const s = await setup();
+    const code = await googleCode(s);
+    // The same URL with a trailing slash is a different string (obs: the trailing-slash reports).
+    const res = await token(s, { ...codeFields(s, code), redirect_uri: `${APP}/` });
+    expect([res.status, await res.json()]).toEqual([400, { error: 'unauthorized_client' }]);
+  });
+});
+
+describe('/oauth2/revoke', () => {
+  const revoke = (s: Setup, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    s.cloud.fetch(new Request(`${s.domain}/oauth2/revoke`, form(fields, headers)));
+
+  it('revokes a refresh token: 200 with an empty body, then the token no longer refreshes', async () => {
+    const s = await setup();
+    const tokens = await signedIn(s);
+    const res = await revoke(s, { token: tokens.refresh_token, client_id: s.clientId });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const refreshed = await token(s, {
+      grant_type: 'refresh_token',
+      client_id: s.clientId,
+      refresh_token: tokens.refresh_token,
+    });
+    expect([refreshed.status, await refreshed.json()]).toEqual([400, { error: 'invalid_grant' }]);
+    const info = await s.cloud.fetch(
+      new Request(`${s.domain}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      }),
+    );
+    expect(info.status).toBe(401);
+  });
+
+  it('refuses a missing token, an ID or access token, and an unknown client, revoking nothing', async () => {
+    const s = await setup();
+    const tokens = await signedIn(s);
+    const before = s.cloud.snapshot().state;
+    const missing = await revoke(s, { client_id: s.clientId });
+    expect([missing.status, await missing.json()]).toEqual([400, { error: 'invalid_request' }]);
+    const notRefresh = await revoke(s, { token: tokens.access_token, client_id: s.clientId });
+    expect([notRefresh.status, await notRefresh.json()]).toEqual([400, { error: 'unsupported_token_type' }]);
+    const unknown = await revoke(s, { token: tokens.refresh_token, client_id: 'nosuchclient' });
+    expect([unknown.status, await unknown.json()]).toEqual([401, { error: 'invalid_client' }]);
+    expect(s.cloud.snapshot().state).toBe(before);
+  });
+
+  it('answers 200 to an unreadable or another client’s refresh token, revoking nothing', async () => {
+    const s = await setup();
+    const tokens = await signedIn(s);
+    const before = s.cloud.snapshot().state;
+    const garbage = await revoke(s, { token: 'not-a-token', client_id: s.clientId });
+    expect(garbage.status).toBe(200);
+    const other = await revoke(s, {
+      token: tokens.refresh_token,
+      client_id: s.cloud.demo.userPool.otherClientId,
+    });
+    expect(other.status).toBe(200);
+    expect(s.cloud.snapshot().state).toBe(before);
+  });
+
+  it('needs the client secret of a confidential client (Basic header), else 401 invalid_client', async () => {
+    const ctx = await sdkSetup();
+    const client = ctx.demo.userPool.confidentialClient as { clientId: string; clientSecret: string };
+    const alice = ctx.demo.userPool.users[0] as { username: string; password: string };
+    const secretHash = createHmac('sha256', client.clientSecret)
+      .update(alice.username + client.clientId)
+      .digest('base64');
+    const out = await ctx.idp.send(
+      new InitiateAuthCommand({
+        ClientId: client.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: alice.username, PASSWORD: alice.password, SECRET_HASH: secretHash },
+      }),
+    );
+    const refreshToken = out.AuthenticationResult?.RefreshToken as string;
+    const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      ctx.cloud.fetch(new Request(`${ctx.demo.userPool.domain}/oauth2/revoke`, form(fields, headers)));
+    const bare = await post({ token: refreshToken, client_id: client.clientId });
+    expect([bare.status, await bare.json()]).toEqual([401, { error: 'invalid_client' }]);
+    const basic = `Basic ${btoa(`${client.clientId}:${client.clientSecret}`)}`;
+    expect((await post({ token: refreshToken }, { authorization: basic })).status).toBe(200);
+  });
+});
+
+describe('/logout', () => {
+  const logout = (s: Setup, params: Record<string, string>) => {
+    const url = new URL(`${s.domain}/logout`);
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return s.cloud.fetch(new Request(url, { redirect: 'manual' }));
+  };
+
+  it('redirects to logout_uri when it is one of the client’s sign-out URLs', async () => {
+    const s = await setup();
+    const to = location(
+      await logout(s, { client_id: s.clientId, logout_uri: 'https://app.identity-atlas.test/' }),
+    );
+    expect(to.href).toBe('https://app.identity-atlas.test/');
+  });
+
+  it('redirects to /login with the request’s parameters when it carries redirect_uri instead', async () => {
+    const s = await setup();
+    const to = location(
+      await logout(s, { client_id: s.clientId, response_type: 'code', redirect_uri: APP, scope: 'openid' }),
+    );
+    expect(to.origin + to.pathname).toBe(`${s.domain}/login`);
+    expect(to.searchParams.get('redirect_uri')).toBe(APP);
+    expect(to.searchParams.get('client_id')).toBe(s.clientId);
+  });
+
+  it('never redirects to a logout_uri that is not registered', async () => {
+    const s = await setup();
+    const to = location(await logout(s, { client_id: s.clientId, logout_uri: 'https://evil.test/' }));
+    expect(to.origin + to.pathname).toBe(`${s.domain}/error`);
+  });
+});
+
+describe('/oauth2/idpresponse when Google refuses Cognito’s code exchange', () => {
+  it('sends the app invalid_request with "Google Error - <status> <Google error code>"', async () => {
+    const s = await setup();
+    const back = await backFromGoogle(s);
+    // Google's code is short-lived; past it, Google's token endpoint answers 400 invalid_grant.
+    s.clock.advance(11 * 60 * 1000);
+    const toApp = location(await s.cloud.fetch(new Request(back, { redirect: 'manual' })));
+    expect(toApp.origin + toApp.pathname).toBe(APP);
+    expect(toApp.searchParams.get('error')).toBe('invalid_request');
+    expect(toApp.searchParams.get('error_description')).toBe('Google Error - 400 invalid_grant');
+    expect(toApp.searchParams.get('state')).toBe('app-state-1');
+  });
+});
