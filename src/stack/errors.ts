@@ -45,3 +45,19 @@ export const MAX_TEMPLATE_BYTES = 1_000_000;
 export const MAX_RESOLVED_CHARS = MAX_TEMPLATE_BYTES;
 /** Deeper than any real template; deep enough that a hostile one cannot exhaust the stack. */
 export const MAX_DEPTH = 100;
+
+/**
+ * A mapping key written twice in one object. CloudFormation accepts the template and keeps the last
+ * value, for YAML and JSON alike (observed with validate-template and get-template-summary:
+ * go-to-k/cdk-real-drift#1074); the import does the same and says so (a reviewer's finding).
+ */
+export interface DuplicateKey {
+  /** `Resources.Bucket.Properties.BucketName`. */
+  path: string;
+  /** Where the value that counts (the last) is written. */
+  line: number;
+}
+
+/** `Resources` + `Bucket` → `Resources.Bucket`; array items are `[i]`, as elsewhere in the stack's paths. */
+export const pathJoin = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;

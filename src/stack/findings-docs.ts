@@ -18,6 +18,7 @@ export const DOCS = {
   password: 'https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html',
   apiAccess:
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+  templateFormat: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
   leastPrivilege:
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
 } as const;

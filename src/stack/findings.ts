@@ -1,5 +1,7 @@
 import type { WorldView } from './callers';
 import { reviewCognito } from './findings-cognito';
+import type { DuplicateKey } from './errors';
+import { reviewDuplicateKeys } from './findings-template';
 import { reviewIdentityPools } from './findings-identity';
 import type { MatrixModel } from './matrix';
 import type { Finding, ReviewInput, Severity } from './findings-types';
@@ -13,9 +15,18 @@ export type { Finding, ReviewInput, Severity } from './findings-types';
 
 const ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-export function reviewStack(view: WorldView, built: ReviewInput['built'], model: MatrixModel): Finding[] {
+export function reviewStack(
+  view: WorldView,
+  built: ReviewInput['built'],
+  model: MatrixModel,
+  duplicates: readonly DuplicateKey[] = [],
+): Finding[] {
   const input: ReviewInput = { view, built, model };
-  const findings = [...reviewIdentityPools(input), ...reviewCognito(input)];
+  const findings = [
+    ...reviewIdentityPools(input),
+    ...reviewCognito(input),
+    ...reviewDuplicateKeys(duplicates),
+  ];
   return findings.sort(
     (a, b) =>
       ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.path.localeCompare(b.path),

@@ -79,7 +79,7 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
   const view = { state: built.state, accountId, region, now, tables };
   const model = computeMatrix(view);
   let uncapped: MatrixModel | undefined;
-  const findings = reviewStack(view, built, model);
+  const findings = reviewStack(view, built, model, template.duplicates);
   const cloud = await createCloud({ ...options.cloud, region, world: { accountId, state: built.state } });
   const unsupported: Unsupported[] = [
     ...built.needs.map((n) => ({

@@ -1,12 +1,13 @@
-import { MAX_DEPTH, positionOf, StackImportError } from './errors';
+import { type DuplicateKey, MAX_DEPTH, pathJoin, positionOf, StackImportError } from './errors';
 
 /**
  * A small JSON reader (RFC 8259) that says where it stopped. `JSON.parse`'s messages differ between
  * engines and some carry no position; this one always reports line and column, refuses nesting
  * deeper than MAX_DEPTH, and builds null-prototype objects so `__proto__` or `constructor` as a key
- * is just a key.
+ * is just a key. A key written twice keeps its last value, as CloudFormation does; each is added to
+ * `duplicates` when given.
  */
-export function parseJson(text: string): unknown {
+export function parseJson(text: string, duplicates?: DuplicateKey[]): unknown {
   let i = 0;
   const fail = (what: string, at = i): never => {
     throw new StackImportError(`Invalid JSON: ${what}`, positionOf(text, at));
@@ -64,7 +65,7 @@ export function parseJson(text: string): unknown {
     i += m[0].length;
     return Number(m[0]);
   };
-  const value = (depth: number): unknown => {
+  const value = (depth: number, path: string): unknown => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
     ws();
     const c = text[i];
@@ -79,11 +80,14 @@ export function parseJson(text: string): unknown {
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected a property name in double quotes');
+        const keyAt = i;
         const key = str();
         ws();
         if (text[i] !== ':') fail("expected ':' after a property name");
         i++;
-        obj[key] = value(depth + 1);
+        if (Object.hasOwn(obj, key))
+          duplicates?.push({ path: pathJoin(path, key), line: positionOf(text, keyAt).line });
+        obj[key] = value(depth + 1, pathJoin(path, key));
         ws();
         if (text[i] === ',') {
           i++;
@@ -105,7 +109,7 @@ export function parseJson(text: string): unknown {
         return arr;
       }
       for (;;) {
-        arr.push(value(depth + 1));
+        arr.push(value(depth + 1, pathJoin(path, arr.length)));
         ws();
         if (text[i] === ',') {
           i++;
@@ -132,7 +136,7 @@ export function parseJson(text: string): unknown {
     if (c === undefined) return fail('unexpected end of text');
     return num();
   };
-  const result = value(0);
+  const result = value(0, '');
   ws();
   if (i < text.length) fail('unexpected text after the end of the document');
   return result;

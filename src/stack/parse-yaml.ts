@@ -1,4 +1,4 @@
-import { MAX_DEPTH, StackImportError } from './errors';
+import { type DuplicateKey, MAX_DEPTH, pathJoin, StackImportError } from './errors';
 
 /**
  * YAML templates, read with the `yaml` package (loaded on demand: only the stack view needs it).
@@ -118,13 +118,14 @@ function checkFlowDepth(text: string): void {
   }
 }
 
-export async function parseYaml(text: string): Promise<unknown> {
+export async function parseYaml(text: string, duplicates?: DuplicateKey[]): Promise<unknown> {
   checkFlowDepth(text);
   const Y: YamlModule = await import('yaml');
   let doc: ReturnType<YamlModule['parseDocument']>;
   try {
     const options = {
-      uniqueKeys: true,
+      // A key written twice keeps its last value, as CloudFormation does (errors.ts, DuplicateKey).
+      uniqueKeys: false,
       prettyErrors: true,
       strict: false,
       schema: 'core',
@@ -167,7 +168,7 @@ export async function parseYaml(text: string): Promise<unknown> {
       }
     return { line, column: range[0] - start + 1 };
   };
-  const toValue = (node: unknown, depth: number): unknown => {
+  const toValue = (node: unknown, depth: number, path: string): unknown => {
     if (depth > MAX_DEPTH)
       throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, where(node));
     if (++nodes > MAX_NODES)
@@ -178,7 +179,7 @@ export async function parseYaml(text: string): Promise<unknown> {
           `Invalid YAML: more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`,
           where(node),
         );
-      return toValue(node.resolve(doc), depth + 1);
+      return toValue(node.resolve(doc), depth + 1, path);
     }
     let plain: unknown;
     if (Y.isMap(node)) {
@@ -192,14 +193,14 @@ export async function parseYaml(text: string): Promise<unknown> {
             where(pair.key ?? node),
           );
         const key = String(pair.key.value);
-        // `1` and "1" are two keys to YAML but one name here: yaml's own check does not see them.
+        // `1` and "1" are two keys to YAML but one name here, and one key twice to CloudFormation.
         if (Object.hasOwn(obj, key))
-          throw new StackImportError('Invalid YAML: Map keys must be unique', where(pair.key));
-        obj[key] = pair.value === null ? null : toValue(pair.value, depth + 1);
+          duplicates?.push({ path: pathJoin(path, key), line: where(pair.key)?.line ?? 0 });
+        obj[key] = pair.value === null ? null : toValue(pair.value, depth + 1, pathJoin(path, key));
       }
       plain = obj;
     } else if (Y.isSeq(node)) {
-      plain = node.items.map((item) => toValue(item, depth + 1));
+      plain = node.items.map((item, i) => toValue(item, depth + 1, pathJoin(path, i)));
     } else if (Y.isScalar(node)) {
       plain = node.value;
     } else if (node === null || node === undefined) {
@@ -220,5 +221,5 @@ export async function parseYaml(text: string): Promise<unknown> {
     out[fn] = plain;
     return out;
   };
-  return toValue(doc.contents, 0);
+  return toValue(doc.contents, 0, '');
 }

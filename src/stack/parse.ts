@@ -1,4 +1,4 @@
-import { MAX_TEMPLATE_BYTES, StackImportError } from './errors';
+import { type DuplicateKey, MAX_TEMPLATE_BYTES, StackImportError } from './errors';
 import { parseJson } from './parse-json';
 import { parseYaml } from './parse-yaml';
 
@@ -14,6 +14,8 @@ export interface Template {
   Outputs: Record<string, unknown>;
   /** Names of template rules (parameter assertions), which the import does not check. */
   Rules: string[];
+  /** Keys written twice (the last value kept, as CloudFormation does), in the order read. */
+  duplicates: DuplicateKey[];
 }
 
 export interface TemplateResource {
@@ -72,7 +74,9 @@ export async function parseTemplate(text: string): Promise<Template> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = body.trimStart();
   if (!trimmed) throw new StackImportError('The template is empty');
-  const doc = trimmed.startsWith('{') ? parseJson(body) : await parseYaml(body);
+  // A YAML alias carries its anchor's repeated key to each place it is used, each said at its own path.
+  const duplicates: DuplicateKey[] = [];
+  const doc = trimmed.startsWith('{') ? parseJson(body, duplicates) : await parseYaml(body, duplicates);
   if (!isRecord(doc)) throw new StackImportError('A template must be an object with a Resources section');
   const resources = section(doc, 'Resources');
   if (Object.keys(resources).length === 0)
@@ -108,5 +112,6 @@ export async function parseTemplate(text: string): Promise<Template> {
     Resources: resources,
     Outputs: section(doc, 'Outputs'),
     Rules: Object.keys(section(doc, 'Rules')),
+    duplicates,
   };
 }
