@@ -14,6 +14,16 @@ export interface Need {
   path: string;
   description?: string;
 }
+/**
+ * A Ref or `${…}` naming nothing, in CloudFormation's words. (Outputs, where CloudFormation says "… in the
+ * Outputs block …", are not resolved by the import.)
+ */
+function unresolved(name: string, path: string): StackImportError {
+  return new StackImportError(
+    `${path}: Template format error: Unresolved resource dependencies [${name}] in the Resources block of the template`,
+  );
+}
+
 export interface Gap {
   path: string;
   what: string;
@@ -195,8 +205,7 @@ export class Resolver {
     }
     if (logical in this.template.Parameters) return this.parameter(logical, path);
     const resource = this.template.Resources[logical];
-    if (!resource)
-      throw new StackImportError(`${path}: Ref to ${logical}, which is neither a parameter nor a resource`);
+    if (!resource) throw unresolved(logical, path);
     const info = returnValues(resource.Type);
     if (!info) {
       // Said at each place it is used: that is where the reader looks for what a policy names.
@@ -219,7 +228,11 @@ export class Resolver {
 
   getAtt(logical: string, attr: string, path: string): unknown {
     const resource = this.template.Resources[logical];
-    if (!resource) throw new StackImportError(`${path}: Fn::GetAtt of ${logical}, which is not a resource`);
+    // CloudFormation's words, as reported in public issue threads and kept by emulators (moto, Eucalyptus).
+    if (!resource)
+      throw new StackImportError(
+        `${path}: Template error: instance of Fn::GetAtt references undefined resource ${logical}`,
+      );
     const info = returnValues(resource.Type);
     const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
     if (fn) return fn(this.env(logical), String(this.ref(logical, path)));
@@ -271,9 +284,12 @@ export class Resolver {
       const v = this.ref(name, path);
       return Array.isArray(v) ? v.map((x) => textOf(x, path, whole)).join(',') : textOf(v, path, whole);
     }
-    throw new StackImportError(
-      `${path}: Fn::Sub refers to ${whole}, which is not a parameter, resource or pseudo parameter`,
-    );
+    // CloudFormation's words (observed in CreateChangeSet and validate-template refusals).
+    if (!/^[A-Za-z0-9_.:]+$/.test(name))
+      throw new StackImportError(
+        `${path}: Template error: variable names in Fn::Sub syntax must contain only alphanumeric characters, underscores, periods, and colons (${whole})`,
+      );
+    throw unresolved(name, path);
   }
 
   /**
@@ -388,8 +404,13 @@ export class Resolver {
         const [index, items] = Array.isArray(arg) ? arg : bad();
         const i = Number(textOf(this.resolve(index, `${path}[0]`), `${path}[0]`, 'the index'));
         const list = this.list(items, `${path}[1]`, fn);
-        if (!Number.isInteger(i) || i < 0 || i >= list.length)
-          throw new StackImportError(`${path}: Fn::Select index ${i} is out of range`);
+        if (!Number.isInteger(i))
+          throw new StackImportError(`${path}: Fn::Select index ${i} is not a number`);
+        // CloudFormation's words (seen in stack events: "cannot select nonexistent value at index 2").
+        if (i < 0 || i >= list.length)
+          throw new StackImportError(
+            `${path}: Template error: Fn::Select cannot select nonexistent value at index ${i}`,
+          );
         return list[i];
       }
       case 'Fn::Split': {
@@ -430,8 +451,11 @@ export class Resolver {
           ownEntry(ownEntry(this.template.Mappings, map as string), top as string),
           second as string,
         );
+        // CloudFormation's words (AWS Elastic Beanstalk release notes quote it: "Unable to get mapping for …").
         if (value === undefined)
-          throw new StackImportError(`${path}: Fn::FindInMap found no ${map}.${top}.${second}`);
+          throw new StackImportError(
+            `${path}: Template error: Unable to get mapping for ${map}::${top}::${second}`,
+          );
         return this.resolve(value, `Mappings.${map}.${top}.${second}`);
       }
       case 'Fn::Base64': {

@@ -174,9 +174,44 @@ describe('templates CloudFormation would refuse', () => {
       /Resources\.A\.Properties\.Policies\[0\]\.PolicyDocument: .* IAM allows at most 10240/,
     );
   });
-  it('a Ref to nothing', async () => {
+  it('a Ref to nothing, in CloudFormation\u2019s words', async () => {
     const e = await rejection(template({ A: role('a', { Description: { Ref: 'Nope' } }) }));
-    expect(e.message).toMatch(/neither a parameter nor a resource/);
+    expect(e.message).toBe(
+      'Resources.A.Properties.Description.Ref: Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template',
+    );
+  });
+  it('a ${name} naming nothing, and one that is no name at all', async () => {
+    const unknown = await rejection(template({ A: role('a', { Description: { 'Fn::Sub': 'x-${Nope}' } }) }));
+    expect(unknown.message).toMatch(
+      /: Template format error: Unresolved resource dependencies \[Nope\] in the Resources block of the template$/,
+    );
+    const shell = await rejection(
+      template({ A: role('a', { Description: { 'Fn::Sub': 'echo ${err:-none captured}' } }) }),
+    );
+    expect(shell.message).toMatch(
+      /Template error: variable names in Fn::Sub syntax must contain only alphanumeric characters, underscores, periods, and colons/,
+    );
+  });
+  it('Fn::GetAtt of nothing, Fn::Select past the end, Fn::FindInMap of a missing key: CloudFormation\u2019s words', async () => {
+    const getAtt = await rejection(
+      template({ A: role('a', { Description: { 'Fn::GetAtt': ['Nope', 'Arn'] } }) }),
+    );
+    expect(getAtt.message).toMatch(
+      /: Template error: instance of Fn::GetAtt references undefined resource Nope$/,
+    );
+    const select = await rejection(
+      template({ A: role('a', { Description: { 'Fn::Select': [2, ['x', 'y']] } }) }),
+    );
+    expect(select.message).toMatch(
+      /: Template error: Fn::Select cannot select nonexistent value at index 2$/,
+    );
+    const map = await rejection(
+      template(
+        { A: role('a', { Description: { 'Fn::FindInMap': ['Env', 'prod', 'Name'] } }) },
+        { Mappings: { Env: { dev: { Name: 'd' } } } },
+      ),
+    );
+    expect(map.message).toMatch(/: Template error: Unable to get mapping for Env::prod::Name$/);
   });
 });
 
