@@ -9,18 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { failure, setup } from './test-setup';
 
 const attrs = (email: string) => [{ Name: 'email', Value: email }];
+/** Zoe signs up with a valid password and her email, plus any other attributes. */
+const zoeSignsUp = (ClientId: string, more: { Name: string; Value: string }[] = []) =>
+  new SignUpCommand({
+    ClientId,
+    Username: 'zoe',
+    Password: 'Sunny-Day-42',
+    UserAttributes: [...attrs('zoe@example.com'), ...more],
+  });
 
 describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
   it('signs a user up unconfirmed and delivers a 6-digit code to the inbox', async () => {
     const { idp, demo, clock } = await setup();
-    const out = await idp.send(
-      new SignUpCommand({
-        ClientId: demo.userPool.clientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: attrs('zoe@example.com'),
-      }),
-    );
+    const out = await idp.send(zoeSignsUp(demo.userPool.clientId));
     expect(out.UserConfirmed).toBe(false);
     expect(out.UserSub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(out.CodeDeliveryDetails).toEqual({
@@ -42,14 +43,7 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
   it('confirms with the code, after which the user can sign in', async () => {
     const { idp, demo } = await setup();
     const ClientId = demo.userPool.clientId;
-    await idp.send(
-      new SignUpCommand({
-        ClientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: attrs('zoe@example.com'),
-      }),
-    );
+    await idp.send(zoeSignsUp(ClientId));
     const code = demo.userPool.inbox()[0]?.code as string;
     await expect(
       idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'zoe', ConfirmationCode: code })),
@@ -67,14 +61,7 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
   it('rejects a wrong code with CodeMismatchException and a day-old code with ExpiredCodeException', async () => {
     const { idp, demo, clock } = await setup();
     const ClientId = demo.userPool.clientId;
-    await idp.send(
-      new SignUpCommand({
-        ClientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: attrs('zoe@example.com'),
-      }),
-    );
+    await idp.send(zoeSignsUp(ClientId));
     const code = demo.userPool.inbox()[0]?.code as string;
     const wrong = code === '000000' ? '111111' : '000000';
     expect(
@@ -101,14 +88,7 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
   it('resends a new code that replaces the old one', async () => {
     const { idp, demo } = await setup();
     const ClientId = demo.userPool.clientId;
-    await idp.send(
-      new SignUpCommand({
-        ClientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: attrs('zoe@example.com'),
-      }),
-    );
+    await idp.send(zoeSignsUp(ClientId));
     const resent = await idp.send(new ResendConfirmationCodeCommand({ ClientId, Username: 'zoe' }));
     expect(resent.CodeDeliveryDetails).toEqual({
       AttributeName: 'email',
@@ -397,14 +377,7 @@ describe('cognito-idp sign-up confirmation channel', () => {
   it('sends the code by SMS when the pool verifies both and the user gave both', async () => {
     const { idp, demo, cloud } = await withAutoVerified(['email', 'phone_number']);
     const ClientId = demo.userPool.clientId;
-    const out = await idp.send(
-      new SignUpCommand({
-        ClientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: [...attrs('zoe@example.com'), { Name: 'phone_number', Value: '+12065551234' }],
-      }),
-    );
+    const out = await idp.send(zoeSignsUp(ClientId, [{ Name: 'phone_number', Value: '+12065551234' }]));
     expect(out.CodeDeliveryDetails).toEqual({
       AttributeName: 'phone_number',
       DeliveryMedium: 'SMS',
@@ -422,14 +395,7 @@ describe('cognito-idp sign-up confirmation channel', () => {
   it('verifies the phone number, not the email, when the code went by SMS', async () => {
     const { idp, demo, cloud } = await withAutoVerified(['phone_number']);
     const ClientId = demo.userPool.clientId;
-    await idp.send(
-      new SignUpCommand({
-        ClientId,
-        Username: 'zoe',
-        Password: 'Sunny-Day-42',
-        UserAttributes: [...attrs('zoe@example.com'), { Name: 'phone_number', Value: '+12065551234' }],
-      }),
-    );
+    await idp.send(zoeSignsUp(ClientId, [{ Name: 'phone_number', Value: '+12065551234' }]));
     const code = demo.userPool.inbox().at(-1)?.code as string;
     await idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'zoe', ConfirmationCode: code }));
     const user = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[demo.userPool.id].users.zoe;

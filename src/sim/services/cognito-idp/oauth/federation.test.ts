@@ -2,23 +2,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../../../../../tests/support/cloud-handler';
 import { type Cloud, createCloud } from '../../../index';
-
-const APP = 'https://app.identity-atlas.test/callback';
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-// RFC 7636 appendix B: the S256 challenge of the verifier above.
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
-
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-  body: new URLSearchParams(fields).toString(),
-  redirect: 'manual',
-});
-
-const location = (res: Response) => {
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location') ?? '');
-};
+import { APP, CHALLENGE, form, location, VERIFIER } from './test-http';
 
 async function setup() {
   const clock = createTestClock();
