@@ -290,7 +290,7 @@ function recordFlight(page: Page) {
       if (words?.textContent) {
         const r = words.getBoundingClientRect();
         for (const label of canvas.querySelectorAll<HTMLElement>('.edge-label')) {
-          // A label the words pass over fades meanwhile (layout-vertical-flight.ts): not written over.
+          // A label the words pass over fades meanwhile (layout-flight.ts): not written over.
           if (label.hasAttribute('data-under-words') || Number(getComputedStyle(label).opacity) < 0.5)
             continue;
           const l = label.getBoundingClientRect();

@@ -10,14 +10,16 @@ import {
   layoutActors,
   NODE_H,
   NODE_W,
+  type Orientation,
   type Point,
   placeLabel,
   routeEdge,
 } from './layout';
+import { DRAWING_FRAMES } from './drawing-frames';
 import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
-import { type FlightStretch, planFlight } from './layout-vertical-flight';
+import { type FlightObstacles, type FlightPlan, planLegs } from './layout-flight';
 import { labelBoxes, placeLabelsAndWordsVertical } from './layout-vertical-labels';
-import { boxText, type WordsPlace, wordsSize } from './layout-vertical-words';
+import { boxText, placesForWords, type WordsPlace, wordsSize } from './layout-vertical-words';
 import { packetWords } from './packet-words';
 
 /**
@@ -78,15 +80,16 @@ export interface PacketEdgeData extends Record<string, unknown> {
     outWords?: string;
     backWords?: string;
     /**
-     * On a phone, where the words go once the packet has landed, clear of boxes, labels and leaders
-     * (layout-vertical-labels.ts); without it, DiagramLines.tsx looks for a place on the drawn page.
+     * Where the words go once the packet has landed, clear of the labels and the boxes' text (on a
+     * phone, of the boxes and leaders too: layout-vertical-labels.ts); without it, where no place by
+     * the dot is clear, DiagramLines.tsx looks for one on the drawn page.
      */
     landedWords?: WordsPlace;
     /**
-     * On a phone, where the words ride while the packet travels, along its route on each leg, clear of
-     * the line labels or fading those they must pass (layout-vertical-flight.ts).
+     * Where the words ride while the packet travels, along its route on each leg, clear of the line
+     * labels and the boxes' text, or fading the labels they must pass (layout-flight.ts).
      */
-    flight?: { out: FlightStretch[]; back: FlightStretch[] };
+    flight?: FlightPlan;
   };
 }
 export type PacketEdge = Edge<PacketEdgeData, 'packet'>;
@@ -103,7 +106,7 @@ export interface GraphInput {
   orientation?: Orientation;
 }
 
-export type Orientation = 'horizontal' | 'vertical';
+export type { Orientation };
 
 function edgeId(from: ActorId, to: ActorId) {
   return `${from}->${to}`;
@@ -384,6 +387,10 @@ export function buildGraph({
     // and the one labelled check (STS → IAM) names it.
     data.labelLines = busEdge(edge) ? [] : labelLinesFor(all, activeParts.get(edge.id));
   }
+  // What the packet's words keep clear of, in flight and landed: the boxes' lines of text.
+  const texts = nodes.flatMap(({ position, data }) =>
+    boxText({ ...position, w: NODE_W, h: NODE_H }, data.label, data.kind, data.badge),
+  );
   if (vertical) {
     const routes = routeEdgesVertical(
       list.map((e) => ({ from: e.source as ActorId, to: e.target as ActorId })),
@@ -394,9 +401,6 @@ export function buildGraph({
       const lines = (e.data as PacketEdgeData).labelLines;
       return lines.length ? labelSize(lines) : null;
     });
-    const texts = nodes.flatMap(({ position, data }) =>
-      boxText({ ...position, w: NODE_W, h: NODE_H }, data.label, data.kind, data.badge),
-    );
     // The packet lands back where its line starts: its words' place is found with the labels'.
     const carrier = list.findIndex((e) => e.data?.packet?.backWords);
     const packet = list[carrier]?.data?.packet;
@@ -421,33 +425,92 @@ export function buildGraph({
         routes,
         own: carrier,
         labels: labelBoxes(placed.labels, sizes).flatMap((box, i) =>
-          box.w > 0 ? [{ box, id: list[i]?.id as string }] : [],
+          box.w > 0 ? [{ box, id: list[i]?.id as string, own: i === carrier }] : [],
         ),
         leaders: placed.labels.flatMap((l) => (l.leader ? [l.leader] : [])),
         texts,
         boxes: nodeBoxes,
         frame: placed.frame,
       };
-      packet.flight = {
-        out: planFlight(route, wordsSize(packet.outWords ?? ''), obstacles),
-        back: planFlight(route, wordsSize(packet.backWords ?? ''), obstacles),
-      };
+      packet.flight = planLegs(route, packet, obstacles);
     }
     return { nodes, edges: list, bounds: placed.frame };
   }
 
   // Labels go where they cover no box, no other label and no other edge's line.
   const placed: Box[] = [];
+  const labels: { box: Box; id: string }[] = [];
   for (const edge of list) {
     const data = edge.data as PacketEdgeData;
     if (data.labelLines.length === 0) continue;
     const size = labelSize(data.labelLines);
     const lines = list.filter((e) => e !== edge).map((e) => (e.data as PacketEdgeData).points);
     data.labelAt = placeLabel(data.points, size, { nodes: nodeBoxes, labels: placed, lines });
-    placed.push({ x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size });
+    const box = { x: data.labelAt.x - size.w / 2, y: data.labelAt.y - size.h / 2, ...size };
+    placed.push(box);
+    labels.push({ box, id: edge.id });
   }
+  const bounds = boundsOf([...nodeBoxes, ...placed], list);
+  // The words' flight, planned with the labels (their own line's among them: it sits on the route).
+  const carrier = list.findIndex((e) => e.data?.packet?.outWords);
+  const packet = list[carrier]?.data?.packet;
+  const route = list[carrier]?.data?.points;
+  if (packet && route && route.length > 1) {
+    const obstacles = {
+      routes: list.map((e) => (e.data as PacketEdgeData).points),
+      own: carrier,
+      labels: labels.map((label) => (label.id === list[carrier]?.id ? { ...label, own: true } : label)),
+      leaders: [],
+      texts,
+      boxes: nodeBoxes,
+      frame: canvasRoom(DRAWING_FRAMES[scenario.id]?.horizontal ?? bounds),
+    };
+    packet.flight = planLegs(route, packet, obstacles);
+    const landed = landedPlace(route[0] as Point, packet.backWords, carrier, obstacles);
+    if (landed) packet.landedWords = landed;
+  }
+  return { nodes, edges: list, bounds };
+}
 
-  return { nodes, edges: list, bounds: boundsOf([...nodeBoxes, ...placed], list) };
+/**
+ * Where the words of a packet landed at `dot` (its line's start) rest on the wide diagram, found in the
+ * layout pass as on a phone: clear of the labels and the boxes' text, and of every box where there is
+ * room. Found after paint on the drawn page instead, the words stood for a frame or two at a first
+ * place (above the dot) over the label of the line they came back along, drawn at full strength again
+ * once the flight was over (enhanced-flow step 2's "identity id" on "2 GetId"). Undefined where no place
+ * is clear: DiagramLines.tsx then looks on the drawn page, the label kept faded until it has.
+ */
+function landedPlace(
+  dot: Point,
+  words: string | undefined,
+  own: number,
+  { routes, labels, texts, boxes, frame }: FlightObstacles,
+): WordsPlace | undefined {
+  if (!words) return undefined;
+  const landing = { dot, size: wordsSize(words), own, texts };
+  const around = { routes, boxes, texts, labels: labels.map(({ box }) => box), leaders: [], frame };
+  for (const overBoxes of [false, true]) {
+    const [clear] = placesForWords(landing, around, overBoxes);
+    if (clear) return clear.place;
+  }
+  return undefined;
+}
+
+/**
+ * The wide canvas is never less than 260 px tall (.diagram__canvas in diagram.css), and the fit never
+ * zooms in past 1.15 (FlowCanvas.tsx): a drawing less tall than this many flow units has room above
+ * and below it in the canvas. (Change either number and this one goes with it.)
+ */
+const CANVAS_MIN_HEIGHT = 260 / 1.15;
+
+/**
+ * What the canvas shows round a scenario's drawing (`frame`, the view fits it, centred): the frame,
+ * as tall as CANVAS_MIN_HEIGHT at least. A scenario of two boxes side by side draws 80 units tall, and
+ * the words of a packet on the line between them have room only above or below the boxes.
+ */
+export function canvasRoom(frame: Box): Box {
+  const grow = Math.max(0, CANVAS_MIN_HEIGHT - frame.h) / 2;
+  return { x: frame.x, y: frame.y - grow, w: frame.w, h: frame.h + 2 * grow };
 }
 
 /**

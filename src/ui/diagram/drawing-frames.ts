@@ -1,5 +1,4 @@
-import type { Orientation } from './build-graph';
-import type { Box } from './layout';
+import type { Box, Orientation } from './layout';
 
 /*
  * Generated: each scenario's drawing frame (use-first-screen.ts, computeDrawingFrame), computed ahead

@@ -70,17 +70,22 @@ export function wordsSize(text: string): { w: number; h: number } {
 /**
  * Where a box's lines of text stand (.service-node: 2 px border, 4 px and 9 px padding; its name 17 px
  * bold on 21.25 px, its kind 15 px on 18.75 px, its status 1 px lower, 15 px bold), each as wide as
- * boldTextWidth says (scaled to 17 px for the name), cut at the box's inner width like the text.
+ * boldTextWidth says (scaled to 17 px for the name), cut at the box's inner width like the text. The
+ * box is a <button>, which centres its lines in its height: without a status line the name and kind
+ * stand 10 lower than with one (taken as top-aligned, the kind line was placed 10 too high, and words
+ * planned to pass under it, leaving the box, ran over "Signs in, JWTs").
  */
 export function boxText(box: Box, name: string, kind: string, status?: string): Box[] {
+  const [nameH, kindH, statusH] = [21.25, 18.75, 1 + 18.75];
+  const top = 6 + (box.h - 12 - (nameH + kindH + (status ? statusH : 0))) / 2;
   const line = (text: string, scale: number, y: number, h: number): Box => ({
     x: box.x + 11,
     y: box.y + y,
     w: Math.min(box.w - 22, Math.ceil(boldTextWidth(text) * scale)),
     h,
   });
-  const lines = [line(name, 17 / 15, 6, 21.25), line(kind, 1, 27.25, 18.75)];
-  if (status) lines.push(line(status, 1, 47, 18.75));
+  const lines = [line(name, 17 / 15, top, nameH), line(kind, 1, top + nameH, kindH)];
+  if (status) lines.push(line(status, 1, top + nameH + kindH + 1, statusH - 1));
   return lines;
 }
 

@@ -19,6 +19,9 @@ export interface Box {
   h: number;
 }
 
+/** Left to right (wide screens, the default) or top to bottom (phones). */
+export type Orientation = 'horizontal' | 'vertical';
+
 /** Node size in flow units; the CSS (.service-node) uses the same numbers. */
 export const NODE_W = 160;
 export const NODE_H = 72;

@@ -4,7 +4,7 @@ import { afterNextPaint } from '../../common/after-paint';
 import { useReducedMotion } from '../../common/use-reduced-motion';
 import type { PacketEdgeData } from '../build-graph';
 import { pointAlong, roundedPath } from '../layout';
-import { stretchAt } from '../layout-vertical-flight';
+import { stretchAt } from '../layout-flight';
 import type { WordsPlace } from '../layout-vertical-words';
 import { PACKETS } from '../packets';
 import type { StepData } from '../step-data';
@@ -135,11 +135,12 @@ const shared = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /**
- * Once the packet has landed on the wide diagram (a phone's layout gives the place: packet.landedWords),
- * the place for its words that covers the least of the line labels and boxes (the first of WORDS_PLACES
- * that covers none), never running out of the canvas, read from the drawn page in the layer's own units:
- * at rest the default place could sit on the label of the line it came along, or on the box's status
- * word. (On a phone it weighed a leader by its area, next to nothing, and sat on it.)
+ * Once the packet has landed where the layout found its words no clear place (packet.landedWords: it
+ * finds one at every step of every scenario today), the place for its words that covers the least of
+ * the line labels and boxes (the first of WORDS_PLACES that covers none), never running out of the
+ * canvas, read from the drawn page in the layer's own units: at rest the default place could sit on the
+ * label of the line it came along, or on the box's status word. (On a phone it weighed a leader by its
+ * area, next to nothing, and sat on it.)
  */
 function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsPlace {
   const layer = words.parentElement;
@@ -221,7 +222,7 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
   const reduced = useReducedMotion();
   const wordsRef = useRef<HTMLDivElement>(null);
   /**
-   * The labels marked as under the words (a phone's flight plan names them), kept across the step's
+   * The labels marked as under the words (the flight plan names them), kept across the step's
    * graphs (a new one comes when the packet arrives) and unmarked when the words leave them.
    */
   const faded = useRef<{ ids: readonly string[]; canvas: Element | null }>({ ids: NONE, canvas: null });
@@ -255,28 +256,37 @@ const PacketWords = memo(function PacketWords({ data }: { data: PacketEdgeData }
       const landed = reduced || progress >= 1;
       const ticket = ++landing;
       if (!landed) {
-        // On a phone the layout planned, along the route, a side of the dot clear of the labels (and the
-        // labels the words must pass over anyway, which fade meanwhile); elsewhere above the dot.
+        // The layout planned, along the route, a side of the dot clear of the labels and the boxes' text
+        // (and the labels the words must pass over anyway, which fade meanwhile): a lookup per frame.
         const stretch = packet.flight && stretchAt(packet.flight[leg], along);
         fade(words, stretch?.fade);
         put(stretch?.place ?? DEFAULT_PLACE);
         return;
       }
-      fade(words);
-      // On a phone the layout found the landed words a place clear of the labels, their leaders and the
-      // boxes (layout-vertical-labels.ts); elsewhere, the clear place found when it last landed at this
-      // step is where it lands again (a seek back).
+      // The layout found the landed words a place clear of the labels and the boxes' text (build-graph.ts,
+      // layout-vertical-labels.ts); where it found none, the clear place found on the page when it last
+      // landed at this step is where it lands again (a seek back).
       const landedAt = packet.landedWords ?? clearPlaces.get(data);
-      put(landedAt ?? DEFAULT_PLACE);
+      if (landedAt) {
+        fade(words);
+        put(landedAt);
+        return;
+      }
+      // Until then, where the flight plan left the words at the line's start, the labels it faded there
+      // kept faded: words put down by the dot over a label drawn at full strength, even for a frame, read
+      // as a clash.
+      const arrived = packet.flight && stretchAt(packet.flight.back, 0);
+      fade(words, arrived?.fade);
+      put(arrived?.place ?? DEFAULT_PLACE);
       // Landed for the first time: look for a clear place once the frame showing it is painted (reading
       // the layout then costs nothing; read now, it would force a layout inside the frame a seek waits for).
-      if (!landedAt)
-        void afterNextPaint().then(() => {
-          if (ticket !== landing || !words.isConnected) return;
-          const found = clearPlace(words, point);
-          clearPlaces.set(data, found);
-          put(found);
-        });
+      void afterNextPaint().then(() => {
+        if (ticket !== landing || !words.isConnected) return;
+        const found = clearPlace(words, point);
+        clearPlaces.set(data, found);
+        put(found);
+        fade(words);
+      });
     };
   }, [data, packet, points, reduced]);
   usePlayhead(place, reduced);

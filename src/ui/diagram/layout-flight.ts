@@ -1,16 +1,19 @@
 import { type Box, boxesOverlap, type Point, segmentHitsBox } from './layout';
-import type { WordsPlace } from './layout-vertical-words';
+import { type WordsPlace, wordsSize } from './layout-vertical-words';
 
 /**
- * Where a phone's packet words ride while the packet travels (DiagramLines.tsx moves them every frame):
- * a plan made in the layout pass, along the route, of the side of the dot the words take, so they pass
- * over no line label. The words once always rode above the dot, running right, and on a phone swept
- * across the labels beside every lane they passed. Each stretch of the route takes the place that
- * covers the least, and the words change side as seldom as that allows (a pill jumping from side to
- * side at every label reads worse than one that moves over once). Where no side is clear of labels
- * (the lanes run along the drawing's edge, the labels on their one free side), the stretch names the
- * labels the words cross, and those fade while the words pass: the words stay beside their dot, and
- * never cover a label drawn at full strength.
+ * Where a packet's words ride while the packet travels (DiagramLines.tsx moves them every frame), on a
+ * phone's diagram and the wide one alike: a plan made in the layout pass (build-graph.ts), along the
+ * route, of the side of the dot the words take, so they pass over no line label and no box's text. The
+ * words once always rode above the dot, running right: on a phone they swept across the labels beside
+ * every lane they passed, and at 1280 px across the labels sitting on the lines they ran along (about
+ * 490 word and label pairs over every step of every scenario), over box names and off the canvas's top.
+ * Each stretch of the route takes the place that covers the least, and the words change side as seldom
+ * as that allows (a pill jumping from side to side at every label reads worse than one that moves over
+ * once). Where no side is clear of labels (a phone's lanes run along the drawing's edge, the labels on
+ * their one free side; the wide diagram's labels sit on their own lines, over the dot's path), the
+ * stretch names the labels the words cross, and those fade while the words pass: the words stay beside
+ * their dot, and never cover a label drawn at full strength.
  */
 
 /** Where the words ride over this stretch of the route, up to `to` (a fraction of the route's length). */
@@ -22,8 +25,8 @@ export interface FlightStretch {
 }
 
 /** The words' places beside the moving dot (their corner nearest it, as WordsPlace says). */
-const FLIGHT_PLACES: readonly WordsPlace[] = [
-  // Above, running right from just left of the dot: where the words ride on the wide diagram.
+const NEAR_PLACES: readonly WordsPlace[] = [
+  // Above, running right from just left of the dot: where the words ride when nothing is in the way.
   { ax: -14, ay: -12, fx: 0, fy: -1 },
   { ax: 14, ay: -12, fx: -1, fy: -1 },
   { ax: -14, ay: 12, fx: 0, fy: 0 },
@@ -32,8 +35,30 @@ const FLIGHT_PLACES: readonly WordsPlace[] = [
   { ax: -12, ay: 0, fx: -1, fy: -0.5 },
   { ax: 0, ay: -12, fx: -0.5, fy: -1 },
   { ax: 0, ay: 12, fx: -0.5, fy: 0 },
+  // Above or below, clear of the dot's column: leaving a box's side, the words run away from it.
+  { ax: 14, ay: -12, fx: 0, fy: -1 },
+  { ax: -14, ay: -12, fx: -1, fy: -1 },
+  { ax: 14, ay: 12, fx: 0, fy: 0 },
+  { ax: -14, ay: 12, fx: -1, fy: 0 },
 ];
-
+/**
+ * Farther above or below, by this much (a flow unit of it costing FAR_COST a sample): on the wide
+ * diagram a line runs into the middle of a box's side, and words wider than the line is long, riding
+ * beside it, would cover the box's name; clear of the box's top or bottom they cover nothing.
+ */
+const FAR_ROWS = [26, 40] as const;
+const FAR_COST = 0.25;
+const FAR_PLACES: readonly WordsPlace[] = FAR_ROWS.flatMap((far) =>
+  [-far, far].flatMap((ay) => {
+    const fy = ay < 0 ? -1 : 0;
+    return [
+      { ax: -14, ay, fx: 0, fy },
+      { ax: 14, ay, fx: -1, fy },
+      { ax: 0, ay, fx: -0.5, fy },
+    ];
+  }),
+);
+const FLIGHT_PLACES: readonly WordsPlace[] = [...NEAR_PLACES, ...FAR_PLACES];
 /** The route is looked at every this many flow units (the words are 20 tall, labels 27 or more). */
 const SAMPLE = 8;
 /**
@@ -43,25 +68,40 @@ const SAMPLE = 8;
 const LABEL_MARGIN = SAMPLE / 2 + 1;
 /**
  * Costs per sample: running out of the frame (cut off at the canvas's edge: unreadable, worse than any
- * cover), covering a label (faded then, but better passed by), a leader or its dot, a line of a box's
- * text, another line, its own line, a box's empty border; any place but the first. Changing side costs
- * as much as covering a box's text for ten samples: the words do not flit.
+ * cover), covering a label (faded then, but better passed by), a line of a box's text (it never fades:
+ * a box's name hidden for half a second still reads as hidden), a leader or its dot, another line, its
+ * own line, a box's empty border; any place but the first. Changing side costs less than covering a
+ * box's text for one sample, as much as covering a leader for five: the words do not flit.
  */
 const LABEL_COST = 1000;
+/**
+ * A label the route itself runs under costs next to nothing (less than riding far from the dot): on
+ * the wide diagram a line's label sits on it, the dot passes under the label, and the words riding
+ * beside the dot over it (faded, the dot showing through) read better than words far off over an empty
+ * line, the dot hidden. (No other line's label sits on a route: placeLabel keeps them off.)
+ */
+const ROUTE_LABEL_COST = 4;
+/** Its own line's label beside the route: better faded than a box's name covered. */
+const OWN_LABEL_COST = 100;
 const OUTSIDE_COST = 3000;
+const TEXT_COST = 300;
 const LEADER_COST = 40;
-const TEXT_COST = 20;
 const LINE_COST = 10;
 const OWN_LINE_COST = 3;
 const BOX_COST = 1;
 const OTHER_PLACE_COST = 1;
 const SWITCH_COST = 200;
+/** What riding at each place costs a sample: the first nothing, others a little, far ones more. */
+const PLACE_COSTS = FLIGHT_PLACES.map((place, k) =>
+  k === 0 ? 0 : OTHER_PLACE_COST + (k < NEAR_PLACES.length ? 0 : Math.abs(place.ay) * FAR_COST),
+);
 
 export interface FlightObstacles {
   /** Every route, the words' own at `own` (the words hide a stretch of any line they ride over). */
   routes: readonly Point[][];
   own: number;
-  labels: readonly { box: Box; id: string }[];
+  /** The line labels, by their line's id; `own` marks the label of the words' own line. */
+  labels: readonly { box: Box; id: string; own?: boolean }[];
   leaders: readonly [Point, Point][];
   texts: readonly Box[];
   boxes: readonly Box[];
@@ -110,14 +150,22 @@ export function planFlight(
   const { w, h } = size;
   // Each place's top left corner from the dot.
   const offsets = FLIGHT_PLACES.map(({ ax, ay, fx, fy }) => [ax + fx * w, ay + fy * h] as const);
-  // What the words can reach from the route at all: the rest is left out of every test below.
+  // What the words can reach from the route at all (at any place, with the labels' margin round them):
+  // the rest is left out of every test below.
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
+  const [left, top] = [Math.min(...offsets.map(([dx]) => dx)), Math.min(...offsets.map(([, dy]) => dy))];
+  const [right, bottom] = [
+    Math.max(...offsets.map(([dx]) => dx + w)),
+    Math.max(...offsets.map(([, dy]) => dy + h)),
+  ];
+  const x0 = Math.min(...xs) + left - LABEL_MARGIN;
+  const y0 = Math.min(...ys) + top - LABEL_MARGIN;
   const reach = {
-    x: Math.min(...xs) - w - 16,
-    y: Math.min(...ys) - h - 16,
-    w: Math.max(...xs) - Math.min(...xs) + 2 * w + 32,
-    h: Math.max(...ys) - Math.min(...ys) + 2 * h + 32,
+    x: x0,
+    y: y0,
+    w: Math.max(...xs) + right + LABEL_MARGIN - x0,
+    h: Math.max(...ys) + bottom + LABEL_MARGIN - y0,
   };
   const near = labels.filter(({ box }) => boxesOverlap(box, reach));
   const leaderBoxes = leaders
@@ -129,11 +177,10 @@ export function planFlight(
   // Every obstacle with what covering it costs; the words' rectangle (x, y, x + w, y + h) is tested
   // against each with plain numbers, at every sample for every place.
   const obstacles = [
-    ...flat(
-      near.map(({ box }) => box),
-      LABEL_MARGIN,
-      LABEL_COST,
-    ),
+    ...near.flatMap(({ box, own: mine }) => {
+      const under = points.some((b, i) => i > 0 && segmentHitsBox(points[i - 1] as Point, b, box, 0));
+      return flat([box], LABEL_MARGIN, under ? ROUTE_LABEL_COST : mine ? OWN_LABEL_COST : LABEL_COST);
+    }),
     ...flat(leaderBoxes, 0, LEADER_COST),
     ...routes.flatMap((route, i) =>
       flat(
@@ -153,7 +200,7 @@ export function planFlight(
     ),
     ...flat(
       texts.filter((t) => boxesOverlap(t, reach)),
-      0,
+      LABEL_MARGIN,
       TEXT_COST,
     ),
     ...flat(
@@ -174,7 +221,7 @@ export function planFlight(
     const [dx, dy] = offsets[k] as readonly [number, number];
     const x = p.x + dx;
     const y = p.y + dy;
-    let cost = k === 0 ? 0 : OTHER_PLACE_COST;
+    let cost = PLACE_COSTS[k] as number;
     if (x < fx0 || y < fy0 || x > fx1 || y > fy1) cost += OUTSIDE_COST;
     for (let o = 0; o < obstacles.length; o += 5)
       if (
@@ -237,4 +284,25 @@ export function planFlight(
 export function stretchAt(stretches: readonly FlightStretch[], along: number): FlightStretch | undefined {
   for (const stretch of stretches) if (along <= stretch.to) return stretch;
   return stretches[stretches.length - 1];
+}
+
+/** A packet's words on each leg, and the plan of their flight along the route (out from its first point). */
+export interface FlightPlan {
+  out: FlightStretch[];
+  back: FlightStretch[];
+}
+
+/**
+ * The plans for both legs of a packet whose words are `outWords` then `backWords`, along `route` (the
+ * answer comes back along the same route: its fractions are measured from the same first point).
+ */
+export function planLegs(
+  route: readonly Point[],
+  { outWords, backWords }: { outWords?: string; backWords?: string },
+  obstacles: FlightObstacles,
+): FlightPlan {
+  return {
+    out: planFlight(route, wordsSize(outWords ?? ''), obstacles),
+    back: planFlight(route, wordsSize(backWords ?? ''), obstacles),
+  };
 }
