@@ -58,6 +58,13 @@ export interface DuplicateKey {
   line: number;
 }
 
-/** `Resources` + `Bucket` → `Resources.Bucket`; array items are `[i]`, as elsewhere in the stack's paths. */
-export const pathJoin = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+/**
+ * `['Resources', 'Bucket', 'Properties', 'Tags', 0]` → `Resources.Bucket.Properties.Tags[0]`: array items
+ * are `[i]`, as elsewhere in the stack's paths. The readers keep the keys on a stack and join them only
+ * for a duplicate, not for every value they read.
+ */
+export function pathOf(keys: readonly (string | number)[]): string {
+  let path = '';
+  for (const key of keys) path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+  return path;
+}

@@ -1,4 +1,4 @@
-import { type DuplicateKey, MAX_DEPTH, pathJoin, positionOf, StackImportError } from './errors';
+import { type DuplicateKey, MAX_DEPTH, pathOf, positionOf, StackImportError } from './errors';
 
 /**
  * A small JSON reader (RFC 8259) that says where it stopped. `JSON.parse`'s messages differ between
@@ -65,7 +65,9 @@ export function parseJson(text: string, duplicates?: DuplicateKey[]): unknown {
     i += m[0].length;
     return Number(m[0]);
   };
-  const value = (depth: number, path: string): unknown => {
+  // The keys from the root to the value being read (a duplicate's path).
+  const keys: (string | number)[] = [];
+  const value = (depth: number): unknown => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
     ws();
     const c = text[i];
@@ -86,8 +88,10 @@ export function parseJson(text: string, duplicates?: DuplicateKey[]): unknown {
         if (text[i] !== ':') fail("expected ':' after a property name");
         i++;
         if (Object.hasOwn(obj, key))
-          duplicates?.push({ path: pathJoin(path, key), line: positionOf(text, keyAt).line });
-        obj[key] = value(depth + 1, pathJoin(path, key));
+          duplicates?.push({ path: pathOf([...keys, key]), line: positionOf(text, keyAt).line });
+        keys.push(key);
+        obj[key] = value(depth + 1);
+        keys.pop();
         ws();
         if (text[i] === ',') {
           i++;
@@ -109,7 +113,9 @@ export function parseJson(text: string, duplicates?: DuplicateKey[]): unknown {
         return arr;
       }
       for (;;) {
-        arr.push(value(depth + 1, pathJoin(path, arr.length)));
+        keys.push(arr.length);
+        arr.push(value(depth + 1));
+        keys.pop();
         ws();
         if (text[i] === ',') {
           i++;
@@ -136,7 +142,7 @@ export function parseJson(text: string, duplicates?: DuplicateKey[]): unknown {
     if (c === undefined) return fail('unexpected end of text');
     return num();
   };
-  const result = value(0, '');
+  const result = value(0);
   ws();
   if (i < text.length) fail('unexpected text after the end of the document');
   return result;

@@ -1,4 +1,4 @@
-import { type DuplicateKey, MAX_DEPTH, pathJoin, StackImportError } from './errors';
+import { type DuplicateKey, MAX_DEPTH, pathOf, StackImportError } from './errors';
 
 /**
  * YAML templates, read with the `yaml` package (loaded on demand: only the stack view needs it).
@@ -168,7 +168,9 @@ export async function parseYaml(text: string, duplicates?: DuplicateKey[]): Prom
       }
     return { line, column: range[0] - start + 1 };
   };
-  const toValue = (node: unknown, depth: number, path: string): unknown => {
+  // The keys from the root to the node being read (a duplicate's path).
+  const keys: (string | number)[] = [];
+  const toValue = (node: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH)
       throw new StackImportError(`Invalid YAML: nesting deeper than ${MAX_DEPTH} levels`, where(node));
     if (++nodes > MAX_NODES)
@@ -179,7 +181,7 @@ export async function parseYaml(text: string, duplicates?: DuplicateKey[]): Prom
           `Invalid YAML: more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`,
           where(node),
         );
-      return toValue(node.resolve(doc), depth + 1, path);
+      return toValue(node.resolve(doc), depth + 1);
     }
     let plain: unknown;
     if (Y.isMap(node)) {
@@ -195,12 +197,19 @@ export async function parseYaml(text: string, duplicates?: DuplicateKey[]): Prom
         const key = String(pair.key.value);
         // `1` and "1" are two keys to YAML but one name here, and one key twice to CloudFormation.
         if (Object.hasOwn(obj, key))
-          duplicates?.push({ path: pathJoin(path, key), line: where(pair.key)?.line ?? 0 });
-        obj[key] = pair.value === null ? null : toValue(pair.value, depth + 1, pathJoin(path, key));
+          duplicates?.push({ path: pathOf([...keys, key]), line: where(pair.key)?.line ?? 0 });
+        keys.push(key);
+        obj[key] = pair.value === null ? null : toValue(pair.value, depth + 1);
+        keys.pop();
       }
       plain = obj;
     } else if (Y.isSeq(node)) {
-      plain = node.items.map((item, i) => toValue(item, depth + 1, pathJoin(path, i)));
+      plain = node.items.map((item, i) => {
+        keys.push(i);
+        const value = toValue(item, depth + 1);
+        keys.pop();
+        return value;
+      });
     } else if (Y.isScalar(node)) {
       plain = node.value;
     } else if (node === null || node === undefined) {
@@ -221,5 +230,5 @@ export async function parseYaml(text: string, duplicates?: DuplicateKey[]): Prom
     out[fn] = plain;
     return out;
   };
-  return toValue(doc.contents, 0, '');
+  return toValue(doc.contents, 0);
 }
