@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { settledTransform } from './play-helpers';
+import { openOnStoppedClock, settledTransform, stepForwardTo } from './play-helpers';
 
 /**
  * On a 390×844 phone the diagram stands on end and its line labels stand right of the lines. A reader
@@ -367,21 +367,10 @@ function atRest(page: Page) {
  * clock.runFor (every frame recorded, none skipped for a slow machine), then lands.
  */
 async function everyStep(page: Page, id: string): Promise<StepProblems> {
-  await page.clock.install();
-  await page.goto(`/?scenario=${id}&step=0`);
-  const played = page.getByText(/^0 of \d+ played$/);
-  await expect(played).toBeVisible({ timeout: 20_000 });
-  const total = Number(/of (\d+)/.exec((await played.textContent()) ?? '')?.[1]);
-  await page.waitForTimeout(300); // the view fits itself once the canvas is measured
-  // Time stands still from here: the packets move only inside runFor.
-  await page.clock.pauseAt(Date.now() + 60_000);
+  const total = await openOnStoppedClock(page, id);
   const problems: StepProblems = { landed: [], leaders: [], flight: [] };
   for (let step = 1; step <= total; step++) {
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    // The step has run in the engine (no "running…"); its packet waits at its start for the clock.
-    await expect(page.getByText(`${step} of ${total} played`, { exact: true })).toBeVisible({
-      timeout: 20_000,
-    });
+    await stepForwardTo(page, step, total);
     await recordFlight(page);
     await page.clock.runFor(2_400); // the step's animation (1.8 s at 1×) and a little more
     problems.flight.push(...(await recordedFlight(page)).map((p) => `step ${step}: ${p}`));

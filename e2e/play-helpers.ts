@@ -35,3 +35,25 @@ export async function playThrough(page: Page, total: number, timeout = 60_000) {
   await expect(done).toBeVisible({ timeout });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout });
 }
+
+/**
+ * Opens a scenario at step 0 on Playwright's fake clock and stops time: from then on a packet moves only
+ * inside `page.clock.runFor`, every frame of it recorded, none skipped for a slow machine. The clock is
+ * installed before the app loads, so the page must be fresh (a context of its own). Returns the steps.
+ */
+export async function openOnStoppedClock(page: Page, id: string): Promise<number> {
+  await page.clock.install();
+  await page.goto(`/?scenario=${id}&step=0`);
+  const played = page.getByText(/^0 of \d+ played$/);
+  await expect(played).toBeVisible({ timeout: 20_000 });
+  const total = Number(/of (\d+)/.exec((await played.textContent()) ?? '')?.[1]);
+  await page.waitForTimeout(300); // the view fits itself once the canvas is measured
+  await page.clock.pauseAt(Date.now() + 60_000);
+  return total;
+}
+
+/** Steps forward once the step has run in the engine (no "running…"); its packet waits for the clock. */
+export async function stepForwardTo(page: Page, step: number, total: number) {
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, step, total)).toBeVisible({ timeout: 20_000 });
+}

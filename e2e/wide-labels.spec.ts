@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { openOnStoppedClock, stepForwardTo } from './play-helpers';
 
 /**
  * At 1280×720 the diagram runs left to right, its line labels on or beside their lines. The words
@@ -89,20 +90,10 @@ function recordedFlight(page: Page) {
  * clock.runFor (every frame recorded, none skipped for a slow machine), then lands.
  */
 async function flightProblems(page: Page, id: string): Promise<string[]> {
-  await page.clock.install();
-  await page.goto(`/?scenario=${id}&step=0`);
-  const played = page.getByText(/^0 of \d+ played$/);
-  await expect(played).toBeVisible({ timeout: 20_000 });
-  const total = Number(/of (\d+)/.exec((await played.textContent()) ?? '')?.[1]);
-  await page.waitForTimeout(300); // the view fits itself once the canvas is measured
-  // Time stands still from here: the packets move only inside runFor.
-  await page.clock.pauseAt(Date.now() + 60_000);
+  const total = await openOnStoppedClock(page, id);
   const problems: string[] = [];
   for (let step = 1; step <= total; step++) {
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    await expect(page.getByText(`${step} of ${total} played`, { exact: true })).toBeVisible({
-      timeout: 20_000,
-    });
+    await stepForwardTo(page, step, total);
     await recordFlight(page);
     await page.clock.runFor(2_000); // the step's animation (1.8 s at 1×) and a little more
     problems.push(...(await recordedFlight(page)).map((p) => `${id} step ${step}: ${p}`));
