@@ -1,5 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openOnStoppedClock, settledTransform, stepForwardTo } from './play-helpers';
+import {
+  expectWordsRestWithReducedMotion,
+  openOnStoppedClock,
+  settledTransform,
+  stepForwardTo,
+} from './play-helpers';
 
 /**
  * On a 390×844 phone the diagram stands on end and its line labels stand right of the lines. A reader
@@ -407,17 +412,7 @@ test.describe('on a 390×844 phone, every step of every scenario', () => {
   });
 
   test('with reduced motion the words rest where the answer landed and no label fades', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/?scenario=enhanced-flow&step=3');
-    await expect(page.getByText('3 of 6 played', { exact: true })).toBeVisible({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    await expect(page.getByText('4 of 6 played', { exact: true })).toBeVisible({ timeout: 20_000 });
-    const words = diagram(page).locator('.packet__words');
-    await expect(words).toHaveAttribute('data-leg', 'back');
-    const first = await words.evaluate((el) => (el as HTMLElement).style.transform);
-    await page.waitForTimeout(900); // mid-animation at normal motion
-    expect(await words.evaluate((el) => (el as HTMLElement).style.transform)).toBe(first);
-    await expect(diagram(page).locator('[data-under-words]')).toHaveCount(0);
+    await expectWordsRestWithReducedMotion(page);
     expect(await atRest(page)).toEqual({ landed: [], leaders: [] });
   });
 });

@@ -57,3 +57,25 @@ export async function stepForwardTo(page: Page, step: number, total: number) {
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(progressText(page, step, total)).toBeVisible({ timeout: 20_000 });
 }
+
+/**
+ * With reduced motion, opens enhanced-flow at step 3 and steps to 4: the words must rest where the answer
+ * landed (the same place 900 ms later, mid-animation at normal motion) with no label faded under them.
+ * `settle` waits that long first (a layout that places the words once the frame is painted).
+ */
+export async function expectWordsRestWithReducedMotion(page: Page, settle = 0) {
+  const diagram = page.getByRole('region', { name: /^Diagram:/ });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?scenario=enhanced-flow&step=3');
+  await expect(progressText(page, 3, 6)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 4, 6)).toBeVisible({ timeout: 20_000 });
+  const words = diagram.locator('.packet__words');
+  await expect(words).toHaveAttribute('data-leg', 'back');
+  await expect(words).toBeVisible();
+  if (settle) await page.waitForTimeout(settle);
+  const first = await words.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.waitForTimeout(900);
+  expect(await words.evaluate((el) => (el as HTMLElement).style.transform)).toBe(first);
+  await expect(diagram.locator('[data-under-words]')).toHaveCount(0);
+}

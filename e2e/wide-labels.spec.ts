@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openOnStoppedClock, stepForwardTo } from './play-helpers';
+import { expectWordsRestWithReducedMotion, openOnStoppedClock, stepForwardTo } from './play-helpers';
 
 /**
  * At 1280×720 the diagram runs left to right, its line labels on or beside their lines. The words
@@ -138,18 +138,7 @@ test.describe('at 1280×720, every step of every scenario', () => {
   }
 
   test('with reduced motion the words rest where the answer landed and no label fades', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/?scenario=enhanced-flow&step=3');
-    await expect(page.getByText('3 of 6 played', { exact: true })).toBeVisible({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    await expect(page.getByText('4 of 6 played', { exact: true })).toBeVisible({ timeout: 20_000 });
-    const words = diagram(page).locator('.packet__words');
-    await expect(words).toHaveAttribute('data-leg', 'back');
-    await expect(words).toBeVisible();
-    await page.waitForTimeout(300); // the landed words' place is settled once the frame is painted
-    const first = await words.evaluate((el) => (el as HTMLElement).style.transform);
-    await page.waitForTimeout(900); // mid-animation at normal motion
-    expect(await words.evaluate((el) => (el as HTMLElement).style.transform)).toBe(first);
-    await expect(diagram(page).locator('[data-under-words]')).toHaveCount(0);
+    // The landed words' place is settled once the frame is painted.
+    await expectWordsRestWithReducedMotion(page, 300);
   });
 });
