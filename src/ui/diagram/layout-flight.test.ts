@@ -71,6 +71,44 @@ describe('planFlight on a phone', () => {
       expect(x + SIZE.w).toBeLessThanOrEqual(FRAME.w);
     }
   });
+
+  it('rides beside the dot between two boxes too close for its words above or below it, over no text', () => {
+    // The phone's Browser app over its user pool (layout-vertical.ts): 44 apart, the answer's words
+    // ("ID, access, refresh tokens") as wide as the frame leaves room for right of the dot. Above the
+    // dot they reach the app's kind line until it is 20 below the box, below it the pool's name from
+    // 22 below the app: between the two only the place beside the dot is clear, right up to the
+    // frame's edge (the dot does not move across, so the words need no margin there).
+    const route: Point[] = [
+      { x: 80, y: 72 },
+      { x: 80, y: 116 },
+    ];
+    const size = { w: 216, h: 20 };
+    const texts: Box[] = [
+      { x: 11, y: 16, w: 122, h: 21.25 },
+      { x: 11, y: 37.25, w: 117, h: 18.75 },
+      { x: 11, y: 122.1, w: 91, h: 21.25 },
+      { x: 11, y: 143.4, w: 102, h: 18.75 },
+    ];
+    const boxes: Box[] = [
+      { x: 0, y: 0, w: 160, h: 72 },
+      { x: 0, y: 116, w: 160, h: 72 },
+    ];
+    const frame = { x: 0, y: 0, w: 310, h: 200 };
+    const plan = planFlight(route, size, {
+      routes: [route],
+      own: 0,
+      labels: [],
+      leaders: [],
+      texts,
+      boxes,
+      frame,
+    });
+    for (let along = 0; along <= 1; along += 0.005) {
+      const words = wordsAt(plan, along, route, size);
+      for (const text of texts) expect(boxesOverlap(words, text)).toBe(false);
+      expect(words.x + words.w).toBeLessThanOrEqual(frame.x + frame.w);
+    }
+  });
 });
 
 /**

@@ -71,7 +71,10 @@ const LABEL_MARGIN = SAMPLE / 2 + 1;
  * cover), covering a label (faded then, but better passed by), a line of a box's text (it never fades:
  * a box's name hidden for half a second still reads as hidden), a leader or its dot, another line, its
  * own line, a box's empty border; any place but the first. Changing side costs less than covering a
- * box's text for one sample, as much as covering a leader for five: the words do not flit.
+ * box's text for one sample, as much as covering a leader for five: the words do not flit. A box's text
+ * costs more than a label, which fades: at 300, on a phone, the words crossed a box's name or kind for a
+ * few frames rather than change side ("OpenID token" over "IAM user keys"; at 1000, once words could
+ * ride up to the frame's edge across their way, "token in Logins" crossed "Browser app" for a frame).
  */
 const LABEL_COST = 1000;
 /**
@@ -84,7 +87,7 @@ const ROUTE_LABEL_COST = 4;
 /** Its own line's label beside the route: better faded than a box's name covered. */
 const OWN_LABEL_COST = 100;
 const OUTSIDE_COST = 3000;
-const TEXT_COST = 300;
+const TEXT_COST = 2000;
 const LEADER_COST = 40;
 const LINE_COST = 10;
 const OWN_LINE_COST = 3;
@@ -108,26 +111,55 @@ export interface FlightObstacles {
   frame: Box;
 }
 
+/**
+ * A point of the route looked at: where, the fraction of the route's length it is at, and whether the
+ * dot moves across (x) and up or down (y) there, on the segment it lies on.
+ */
+interface Sample {
+  p: Point;
+  f: number;
+  moves: { x: boolean; y: boolean };
+}
+
 /** Points every SAMPLE units along the route, with the fraction of its length each is at. */
-function samples(points: readonly Point[]): { p: Point; f: number }[] {
+function samples(points: readonly Point[]): Sample[] {
   const lengths = points.slice(1).map((b, i) => {
     const a = points[i] as Point;
     return Math.hypot(b.x - a.x, b.y - a.y);
   });
   const total = lengths.reduce((s, l) => s + l, 0);
   if (total === 0) return [];
-  const out: { p: Point; f: number }[] = [];
+  // Where each segment starts along the route, and which ways the dot moves on it.
+  const starts = lengths.map((_, i) => lengths.slice(0, i).reduce((s, l) => s + l, 0));
+  // The ways the dot moves within half a sample of `at` (the words move on that far either side).
+  const movesNear = (at: number) => {
+    const moves = { x: false, y: false };
+    lengths.forEach((len, i) => {
+      const start = starts[i] as number;
+      if (start > at + SAMPLE / 2 || start + len < at - SAMPLE / 2) return;
+      const a = points[i] as Point;
+      const b = points[i + 1] as Point;
+      moves.x ||= a.x !== b.x;
+      moves.y ||= a.y !== b.y;
+    });
+    return moves;
+  };
+  const out: Sample[] = [];
   let before = 0;
   lengths.forEach((len, i) => {
     const a = points[i] as Point;
     const b = points[i + 1] as Point;
     for (let d = Math.ceil(before / SAMPLE) * SAMPLE - before; d < len; d += SAMPLE) {
       const t = d / len;
-      out.push({ p: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, f: (before + d) / total });
+      out.push({
+        p: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t },
+        f: (before + d) / total,
+        moves: movesNear(before + d),
+      });
     }
     before += len;
   });
-  out.push({ p: points[points.length - 1] as Point, f: 1 });
+  out.push({ p: points[points.length - 1] as Point, f: 1, moves: movesNear(total) });
   return out;
 }
 
@@ -209,20 +241,23 @@ export function planFlight(
       BOX_COST,
     ),
   ];
-  // Inside the frame by the same margin as the labels' (the words move on between samples).
+  // Inside the frame by the same margin as the labels' the way the dot moves (the words move on between
+  // samples), and right up to it across: the words beside a lane at the phone's edge, or between two
+  // boxes too close for them above or below the dot, fit beside it there.
   const m = LABEL_MARGIN;
-  const [fx0, fy0, fx1, fy1] = [
-    frame.x + m,
-    frame.y + m,
-    frame.x + frame.w - w - m,
-    frame.y + frame.h - h - m,
-  ];
-  const costAt = (p: Point, k: number): number => {
+  const costAt = ({ p, moves }: Sample, k: number): number => {
     const [dx, dy] = offsets[k] as readonly [number, number];
     const x = p.x + dx;
     const y = p.y + dy;
+    const [mx, my] = [moves.x ? m : 0, moves.y ? m : 0];
     let cost = PLACE_COSTS[k] as number;
-    if (x < fx0 || y < fy0 || x > fx1 || y > fy1) cost += OUTSIDE_COST;
+    if (
+      x < frame.x + mx ||
+      y < frame.y + my ||
+      x > frame.x + frame.w - w - mx ||
+      y > frame.y + frame.h - h - my
+    )
+      cost += OUTSIDE_COST;
     for (let o = 0; o < obstacles.length; o += 5)
       if (
         x < (obstacles[o + 2] as number) &&
@@ -235,10 +270,10 @@ export function planFlight(
   };
   // A shortest path through (sample, place), a step to another place costing SWITCH_COST.
   const n = FLIGHT_PLACES.length;
-  let total = Array.from({ length: n }, (_, k) => costAt((along[0] as { p: Point }).p, k));
+  let total = Array.from({ length: n }, (_, k) => costAt(along[0] as Sample, k));
   const from: Uint8Array[] = [];
   for (let s = 1; s < along.length; s += 1) {
-    const { p } = along[s] as { p: Point };
+    const sample = along[s] as Sample;
     let best = 0;
     for (let k = 1; k < n; k += 1) if ((total[k] as number) < (total[best] as number)) best = k;
     const back = new Uint8Array(n);
@@ -247,7 +282,7 @@ export function planFlight(
       const stay = total[k] as number;
       const move = (total[best] as number) + SWITCH_COST;
       back[k] = stay <= move ? k : best;
-      next.push(Math.min(stay, move) + costAt(p, k));
+      next.push(Math.min(stay, move) + costAt(sample, k));
     }
     total = next;
     from.push(back);
@@ -264,7 +299,7 @@ export function planFlight(
   const stretches: FlightStretch[] = [];
   let fadeKey = '';
   chosen.forEach((placeIndex, s) => {
-    const { p, f } = along[s] as { p: Point; f: number };
+    const { p, f } = along[s] as Sample;
     const place = FLIGHT_PLACES[placeIndex] as WordsPlace;
     const [dx, dy] = offsets[placeIndex] as readonly [number, number];
     const box = { x: p.x + dx, y: p.y + dy, w, h };
