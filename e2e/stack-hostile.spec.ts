@@ -33,6 +33,26 @@ test('an object where an intrinsic function needs text is refused with where, no
   await expect(page.getByRole('alert')).not.toContainText('TypeError');
 });
 
+test('an output naming a resource its condition leaves out is refused in CloudFormation’s words, the stack before kept', async ({
+  page,
+}) => {
+  await openStack(page);
+  await importText(page, GOOD);
+  await expect(page.getByText(/pasted template: 1 resource simulated/)).toBeVisible({ timeout: 30_000 });
+  await importText(
+    page,
+    JSON.stringify({
+      Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
+      Resources: { Logs: { Type: 'AWS::S3::Bucket', Condition: 'Never' } },
+      Outputs: { LogsArn: { Value: { 'Fn::GetAtt': ['Logs', 'Arn'] } } },
+    }),
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'Outputs.LogsArn.Value.Fn::GetAtt: Template format error: Unresolved resource dependencies [Logs] in the Outputs block of the template',
+  );
+  await expect(page.getByText(/pasted template: 1 resource simulated/)).toBeVisible();
+});
+
 test('a tab that imports keeps the draft another tab has typed since', async ({ context }) => {
   test.setTimeout(90_000);
   const typing = await context.newPage();

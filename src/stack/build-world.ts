@@ -19,6 +19,33 @@ export interface BuiltWorld {
   notCreated: string[];
 }
 
+/** Whether a resource or output with this `Condition` (none, or a condition's name) is created. */
+function created(condition: unknown, path: string, resolver: Resolver): boolean {
+  if (condition === undefined) return true;
+  if (typeof condition !== 'string')
+    throw new StackImportError(`${path}.Condition: a Condition must name a condition of the template`);
+  return resolver.condition(condition, `${path}.Condition`);
+}
+
+/**
+ * Resolves each output a deployment would create (its value and export name), so that one naming
+ * nothing, or a resource its stack leaves out, is refused as CloudFormation refuses it ("… in the
+ * Outputs block of the template"). The values are not shown: what the resolver would note about them
+ * (a placeholder for a type not simulated) repeats what the resources' own notes say, and is dropped.
+ */
+function checkOutputs(template: Template, resolver: Resolver): void {
+  const notes = resolver.gaps.length;
+  for (const [name, output] of Object.entries(template.Outputs)) {
+    const path = `Outputs.${name}`;
+    if (!isRecord(output) || !created(output.Condition, path, resolver)) continue;
+    if (output.Value !== undefined) resolver.resolve(output.Value, `${path}.Value`);
+    const exported = output.Export;
+    if (isRecord(exported) && exported.Name !== undefined)
+      resolver.resolve(exported.Name, `${path}.Export.Name`);
+  }
+  resolver.gaps.length = notes;
+}
+
 /**
  * Template → the engine's plain state, as a deployment would create it: conditions decide which
  * resources exist, intrinsic functions are resolved, each supported resource is built by its
@@ -36,15 +63,17 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
     );
   for (const rule of template.Rules)
     resolver.gap(`Rules.${rule}`, 'template rules (parameter assertions) are not checked');
+  // Which resources the conditions leave out, before anything is resolved: a resource that is created
+  // and names one left out is refused, as CloudFormation refuses it (serverless/serverless#4535).
+  for (const [logical, resource] of Object.entries(template.Resources)) {
+    if (created(resource.Condition, `Resources.${logical}`, resolver)) continue;
+    notCreated.push(logical);
+    resolver.leaveOut(logical);
+  }
+  const left = new Set(notCreated);
   for (const [logical, resource] of Object.entries(template.Resources)) {
     const path = `Resources.${logical}`;
-    const condition: unknown = resource.Condition;
-    if (condition !== undefined && typeof condition !== 'string')
-      throw new StackImportError(`${path}.Condition: a Condition must name a condition of the template`);
-    if (condition !== undefined && !resolver.condition(condition, `${path}.Condition`)) {
-      notCreated.push(logical);
-      continue;
-    }
+    if (left.has(logical)) continue;
     if (METADATA_TYPES.has(resource.Type)) {
       resolver.gap(path, `${resource.Type} carries no identity or access meaning; ignored`);
       continue;
@@ -60,6 +89,7 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
     const props = isRecord(resolved) && resolved !== (NO_VALUE as unknown) ? resolved : Object.create(null);
     resources.push({ logical, type: resource.Type, path, props, ref: String(resolver.ref(logical, path)) });
   }
+  checkOutputs(template, resolver);
   const state = emptyStackState();
   const origins = new Map<string, string>();
   const samlEntityIds = new Map<string, string>();

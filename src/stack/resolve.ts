@@ -15,12 +15,14 @@ export interface Need {
   description?: string;
 }
 /**
- * A Ref or `${…}` naming nothing, in CloudFormation's words. (Outputs, where CloudFormation says "… in the
- * Outputs block …", are not resolved by the import.)
+ * A Ref or `${…}` naming nothing, or a resource whose Condition is false, in CloudFormation's words: the
+ * block is the one the reference is written in (an output naming a resource its stack does not create
+ * is refused "in the Outputs block", as in awslabs/aws-api-gateway-developer-portal#216).
  */
 function unresolved(name: string, path: string): StackImportError {
+  const block = path.startsWith('Outputs.') ? 'Outputs' : 'Resources';
   return new StackImportError(
-    `${path}: Template format error: Unresolved resource dependencies [${name}] in the Resources block of the template`,
+    `${path}: Template format error: Unresolved resource dependencies [${name}] in the ${block} block of the template`,
   );
 }
 
@@ -87,6 +89,8 @@ export class Resolver {
   private readonly refCache = new Map<string, string>();
   private readonly refStack = new Set<string>();
   private readonly paramCache = new Map<string, unknown>();
+  /** Resources whose Condition is false: a deployment leaves them out, so nothing may name them. */
+  private readonly removed = new Set<string>();
   /** Sizes of lists and objects already measured (see `sizeOf`), so nesting is measured once. */
   private readonly sizes = new WeakMap<object, number>();
 
@@ -181,6 +185,11 @@ export class Resolver {
     return result;
   }
 
+  /** Marks a resource whose Condition is false: a Ref, Fn::GetAtt or `${…}` naming it is refused. */
+  leaveOut(logical: string): void {
+    this.removed.add(logical);
+  }
+
   private env(logical: string): RefEnv {
     const resource = this.template.Resources[logical];
     const props = resource?.Properties;
@@ -205,7 +214,7 @@ export class Resolver {
     }
     if (logical in this.template.Parameters) return this.parameter(logical, path);
     const resource = this.template.Resources[logical];
-    if (!resource) throw unresolved(logical, path);
+    if (!resource || this.removed.has(logical)) throw unresolved(logical, path);
     const info = returnValues(resource.Type);
     if (!info) {
       // Said at each place it is used: that is where the reader looks for what a policy names.
@@ -233,6 +242,8 @@ export class Resolver {
       throw new StackImportError(
         `${path}: Template error: instance of Fn::GetAtt references undefined resource ${logical}`,
       );
+    // A resource the template has but its condition leaves out: refused as a dependency (#216 above).
+    if (this.removed.has(logical)) throw unresolved(logical, path);
     const info = returnValues(resource.Type);
     const fn = info && Object.hasOwn(info.atts, attr) ? info.atts[attr] : undefined;
     if (fn) return fn(this.env(logical), String(this.ref(logical, path)));
