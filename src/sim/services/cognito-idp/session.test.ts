@@ -1,6 +1,7 @@
 import {
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
+  GetUserAttributeVerificationCodeCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
@@ -8,7 +9,7 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { decodeJwt, failure, setup } from './test-setup';
+import { decodeJwt, failure, setup, withAutoVerified } from './test-setup';
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
@@ -250,6 +251,68 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
       new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code: message?.code as string }),
     );
     expect((await attrs()).email_verified).toBe('true');
+  });
+
+  it('makes a changed phone number unverified and sends its code by SMS where the pool verifies phones', async () => {
+    const ctx = await withAutoVerified(['email', 'phone_number']);
+    const { AccessToken } = await signIn(ctx);
+    const out = await ctx.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: 'phone_number', Value: '+12065559876' }],
+      }),
+    );
+    const sms = { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: '+*******9876' };
+    expect(out.CodeDeliveryDetailsList).toEqual([sms]);
+    const attrs = async () =>
+      Object.fromEntries(
+        (await ctx.idp.send(new GetUserCommand({ AccessToken }))).UserAttributes?.map((a) => [
+          a.Name,
+          a.Value,
+        ]) ?? [],
+      );
+    expect(await attrs()).toMatchObject({ phone_number: '+12065559876', phone_number_verified: 'false' });
+    expect(ctx.demo.userPool.inbox().at(-1)).toMatchObject({
+      to: '+12065559876',
+      purpose: 'VERIFY_ATTRIBUTE',
+    });
+    // Asked again, a new code goes the same way; the latest one verifies the number.
+    const again = await ctx.idp.send(
+      new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: 'phone_number' }),
+    );
+    expect(again.CodeDeliveryDetails).toEqual(sms);
+    const code = ctx.demo.userPool.inbox().at(-1)?.code as string;
+    await ctx.idp.send(
+      new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'phone_number', Code: code }),
+    );
+    expect((await attrs()).phone_number_verified).toBe('true');
+  });
+
+  it('leaves a changed phone number unverified and sends nothing where the pool verifies email only', async () => {
+    const ctx = await setup();
+    const { AccessToken } = await signIn(ctx);
+    const before = ctx.demo.userPool.inbox().length;
+    const out = await ctx.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: 'phone_number', Value: '+12065559876' }],
+      }),
+    );
+    expect(out.CodeDeliveryDetailsList).toBeUndefined();
+    expect(ctx.demo.userPool.inbox()).toHaveLength(before);
+    const user = await ctx.idp.send(new GetUserCommand({ AccessToken }));
+    expect(user.UserAttributes).toContainEqual({ Name: 'phone_number_verified', Value: 'false' });
+    expect(
+      await failure(
+        ctx.idp.send(
+          new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: 'phone_number' }),
+        ),
+      ),
+    ).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Invalid attribute name: phone_number',
+      status: 400,
+    });
   });
 
   it('refuses to write sub and attributes outside the schema', async () => {

@@ -6,7 +6,7 @@ import {
   UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { failure, setup } from './test-setup';
+import { failure, setup, withAutoVerified } from './test-setup';
 
 const attrs = (email: string) => [{ Name: 'email', Value: email }];
 /** Zoe signs up with a valid password and her email, plus any other attributes. */
@@ -358,16 +358,6 @@ describe('cognito-idp SignUp / ConfirmSignUp / ResendConfirmationCode', () => {
     });
   });
 });
-
-/** The demo cloud with its pool's AutoVerifiedAttributes replaced (a snapshot round trip). */
-async function withAutoVerified(attributes: ('email' | 'phone_number')[]) {
-  const ctx = await setup();
-  const snap = ctx.cloud.snapshot();
-  const state = JSON.parse(snap.state);
-  state.cognitoIdp.pools[ctx.demo.userPool.id].autoVerifiedAttributes = attributes;
-  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
-  return ctx;
-}
 
 describe('cognito-idp sign-up confirmation channel', () => {
   // Developer guide, "Signing up and confirming user accounts": "If a user provides both an email

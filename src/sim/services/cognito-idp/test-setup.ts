@@ -52,3 +52,13 @@ export function worldOf(ctx: { cloud: Cloud; clock: { now(): number } }): World 
     state: JSON.parse(snap.state) as WorldState,
   };
 }
+
+/** The demo cloud with its pool's AutoVerifiedAttributes replaced (a snapshot round trip). */
+export async function withAutoVerified(attributes: ('email' | 'phone_number')[]) {
+  const ctx = await setup();
+  const snap = ctx.cloud.snapshot();
+  const state = JSON.parse(snap.state);
+  state.cognitoIdp.pools[ctx.demo.userPool.id].autoVerifiedAttributes = attributes;
+  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
+  return ctx;
+}

@@ -12,6 +12,11 @@ import type { UserRecord } from './state';
 
 const accessToken = (input: JsonInput) => v.string(input, 'AccessToken', TOKEN);
 
+/** The attributes a code verifies, and how the code travels to the new value. */
+const VERIFIABLE = { email: 'EMAIL', phone_number: 'SMS' } as const;
+type Verifiable = keyof typeof VERIFIABLE;
+const verifiable = (name: string): name is Verifiable => Object.hasOwn(VERIFIABLE, name);
+
 /** Attributes as GetUser lists them: `sub` first, then the rest in the order they were set. */
 export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
   const rest = Object.entries(user.attributes).filter(([n]) => n !== 'sub');
@@ -38,16 +43,19 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   for (const { Name, Value } of attributes) {
     const changed = getOwn(user.attributes, Name) !== Value;
     setOwn(user.attributes, Name, Value);
-    // A changed email is unverified until the new address proves itself with a code (doc: attribute verification).
-    if (Name === 'email' && changed) {
-      user.attributes.email_verified = 'false';
-      if (pool.autoVerifiedAttributes.includes('email')) {
-        const code = newCode(world, 'VERIFY_ATTRIBUTE', 'email');
-        user.attributeCodes.email = code;
+    // A changed email or phone number is unverified until the new value proves itself with a code, which
+    // the pool sends when it verifies that attribute (API reference, UpdateUserAttributes response:
+    // "When the attribute-update request includes an email address or phone number attribute, Amazon
+    // Cognito sends a message … in user pools configured to automatically verify" them).
+    if (verifiable(Name) && changed) {
+      setOwn(user.attributes, `${Name}_verified`, 'false');
+      if (pool.autoVerifiedAttributes.includes(Name)) {
+        const code = newCode(world, 'VERIFY_ATTRIBUTE', Name);
+        setOwn(user.attributeCodes, Name, code);
         details.push(
           deliver(world, pool, user, code, 'VERIFY_ATTRIBUTE', {
-            attribute: 'email',
-            medium: 'EMAIL',
+            attribute: Name,
+            medium: VERIFIABLE[Name],
             to: Value,
           }),
         );
@@ -68,13 +76,13 @@ export async function getUserAttributeVerificationCode(input: JsonInput, ctx: Re
   const token = accessToken(input);
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const { pool, user } = await authorizeAccessToken(world, token);
-  // Email only, whichever channel sign-up confirmation prefers (deliveryTarget picks the phone first).
-  const email = user.attributes.email;
-  if (name !== 'email' || !email || !pool.autoVerifiedAttributes.includes('email'))
+  // An email by email, a phone number by SMS, when the pool verifies that attribute and the user has it.
+  const to = verifiable(name) ? getOwn(user.attributes, name) : undefined;
+  if (!verifiable(name) || !to || !pool.autoVerifiedAttributes.includes(name))
     throw idpErrors.invalidParameter(`Invalid attribute name: ${name}`);
-  const target = { attribute: 'email', medium: 'EMAIL' as const, to: email };
-  const code = newCode(world, 'VERIFY_ATTRIBUTE', 'email');
-  user.attributeCodes.email = code;
+  const target = { attribute: name, medium: VERIFIABLE[name], to };
+  const code = newCode(world, 'VERIFY_ATTRIBUTE', name);
+  setOwn(user.attributeCodes, name, code);
   return { CodeDeliveryDetails: deliver(world, pool, user, code, 'VERIFY_ATTRIBUTE', target) };
 }
 
