@@ -29,6 +29,13 @@ async function signIn(ctx: Ctx, USERNAME = 'alice', PASSWORD = 'Atlas-Alice-2026
   };
 }
 
+/** The user's attributes as GetUser lists them, by name. */
+const attributesOf = async (ctx: Ctx, AccessToken: string) =>
+  Object.fromEntries(
+    (await ctx.idp.send(new GetUserCommand({ AccessToken }))).UserAttributes?.map((a) => [a.Name, a.Value]) ??
+      [],
+  );
+
 const refresh = (
   ctx: Ctx,
   token: string,
@@ -220,13 +227,7 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
     expect(out.CodeDeliveryDetailsList).toEqual([
       { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'a***@n***' },
     ]);
-    const attrs = async () =>
-      Object.fromEntries(
-        (await ctx.idp.send(new GetUserCommand({ AccessToken }))).UserAttributes?.map((a) => [
-          a.Name,
-          a.Value,
-        ]) ?? [],
-      );
+    const attrs = () => attributesOf(ctx, AccessToken);
     expect(await attrs()).toMatchObject({ email: 'alice@new.example', email_verified: 'false' });
     const message = ctx.demo.userPool.inbox().at(-1);
     expect(message).toMatchObject({
@@ -264,13 +265,7 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
     );
     const sms = { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: '+*******9876' };
     expect(out.CodeDeliveryDetailsList).toEqual([sms]);
-    const attrs = async () =>
-      Object.fromEntries(
-        (await ctx.idp.send(new GetUserCommand({ AccessToken }))).UserAttributes?.map((a) => [
-          a.Name,
-          a.Value,
-        ]) ?? [],
-      );
+    const attrs = () => attributesOf(ctx, AccessToken);
     expect(await attrs()).toMatchObject({ phone_number: '+12065559876', phone_number_verified: 'false' });
     expect(ctx.demo.userPool.inbox().at(-1)).toMatchObject({
       to: '+12065559876',
