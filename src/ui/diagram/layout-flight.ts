@@ -129,8 +129,12 @@ function samples(points: readonly Point[]): Sample[] {
   });
   const total = lengths.reduce((s, l) => s + l, 0);
   if (total === 0) return [];
-  // Where each segment starts along the route, and which ways the dot moves on it.
-  const starts = lengths.map((_, i) => lengths.slice(0, i).reduce((s, l) => s + l, 0));
+  // Where each segment starts along the route.
+  const starts: number[] = [];
+  lengths.reduce((at, len) => {
+    starts.push(at);
+    return at + len;
+  }, 0);
   // The ways the dot moves within half a sample of `at` (the words move on that far either side).
   const movesNear = (at: number) => {
     const moves = { x: false, y: false };
