@@ -4,7 +4,7 @@ import { buildIam } from './build-iam';
 import { buildServices } from './build-services';
 import { checkDependencies } from './dependencies';
 import { StackImportError } from './errors';
-import { isRecord, type Template } from './parse';
+import { EXPORT_NAME_MALFORMED, isRecord, type Template } from './parse';
 import { type Gap, type Need, NO_VALUE, Resolver, type ResolveSettings } from './resolve';
 import { METADATA_TYPES, SIMULATED_TYPES } from './resource-types';
 
@@ -38,10 +38,22 @@ function checkOutputs(template: Template, resolver: Resolver): void {
   for (const [name, output] of Object.entries(template.Outputs)) {
     const path = `Outputs.${name}`;
     if (!isRecord(output) || !created(output.Condition, path, resolver)) continue;
-    if (output.Value !== undefined) resolver.resolve(output.Value, `${path}.Value`);
+    const value = resolver.resolve(output.Value, `${path}.Value`);
+    // "The Value field of every Outputs member must evaluate to a String and not a List." (cfn-lint#485;
+    // "… and not a Map.", org-formation/org-formation-cli#15).
+    const shape = Array.isArray(value) ? 'List' : isRecord(value) ? 'Map' : undefined;
+    if (shape)
+      throw new StackImportError(
+        `${path}.Value: Template format error: The Value field of every Outputs member must evaluate to a String and not a ${shape}.`,
+      );
     const exported = output.Export;
-    if (isRecord(exported) && exported.Name !== undefined)
-      resolver.resolve(exported.Name, `${path}.Export.Name`);
+    if (!isRecord(exported) || exported.Name === undefined) continue;
+    const exportName = resolver.resolve(exported.Name, `${path}.Export.Name`);
+    // A name holding a placeholder (a parameter's value still to be given, a function not evaluated) is
+    // not judged on the placeholder's brackets.
+    const placeholder = typeof exportName === 'string' && /<[^<>]+>/.test(exportName);
+    if (!placeholder && (typeof exportName !== 'string' || !/^[A-Za-z0-9:-]+$/.test(exportName)))
+      throw new StackImportError(`${path}.Export: ${EXPORT_NAME_MALFORMED}`);
   }
   resolver.gaps.length = notes;
 }

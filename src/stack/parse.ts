@@ -64,6 +64,37 @@ function checkParameters(parameters: Record<string, unknown>): void {
   }
 }
 
+/**
+ * Each output is an object with a Value ("Template format error: Every Outputs member must contain a Value
+ * object", aws-samples/aws-iot-chat-example#1); an output written as plain text has no Value member either.
+ * An Export names the export: "Output Name is malformed. The Name field of every Export member must be
+ * specified and consist only of alphanumeric characters, colons, or hyphens." (aws-samples/
+ * startup-kit-templates#45); the characters are checked here when the name is written out, and after
+ * it is resolved otherwise (build-world.ts).
+ */
+function checkOutputs(outputs: Record<string, unknown>): void {
+  for (const [name, o] of Object.entries(outputs)) {
+    if (!isRecord(o) || o.Value === undefined || o.Value === null)
+      throw new StackImportError(
+        `Outputs.${name}: Template format error: Every Outputs member must contain a Value object`,
+      );
+    if (o.Export === undefined) continue;
+    const exportName = isRecord(o.Export) ? o.Export.Name : undefined;
+    if (exportName === undefined || exportName === null || !exportNameFits(exportName))
+      throw new StackImportError(`Outputs.${name}.Export: ${EXPORT_NAME_MALFORMED}`);
+  }
+}
+
+export const EXPORT_NAME_MALFORMED =
+  'Template format error: Output Name is malformed. The Name field of every Export member must be specified ' +
+  'and consist only of alphanumeric characters, colons, or hyphens.';
+
+/** A name written as text must fit; one built by a function is checked once resolved. */
+function exportNameFits(name: unknown): boolean {
+  if (typeof name === 'string') return /^[A-Za-z0-9:-]+$/.test(name);
+  return isRecord(name);
+}
+
 /** Reads JSON or YAML text (JSON when it starts with `{`) into a Template, or rejects with where it failed. */
 export async function parseTemplate(text: string): Promise<Template> {
   const bytes = new TextEncoder().encode(text).length;
@@ -101,6 +132,7 @@ export async function parseTemplate(text: string): Promise<Template> {
       throw new StackImportError(`Template format error: ${said(bad)} is non alphanumeric.`);
   }
   checkParameters(section(doc, 'Parameters'));
+  checkOutputs(section(doc, 'Outputs'));
   return {
     AWSTemplateFormatVersion:
       typeof doc.AWSTemplateFormatVersion === 'string' ? doc.AWSTemplateFormatVersion : undefined,

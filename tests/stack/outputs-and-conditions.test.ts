@@ -96,3 +96,58 @@ describe('resources a condition leaves out', () => {
     expect(stack.resources.map((r) => r.logical)).toEqual(['Kept']);
   });
 });
+
+/**
+ * An output's shape, as CloudFormation checks it: a Value (aws-samples/aws-iot-chat-example#1), that
+ * evaluates to a string (cfn-lint#485, org-formation/org-formation-cli#15), and an export's Name of
+ * letters, digits, colons and hyphens (aws-samples/startup-kit-templates#45).
+ */
+describe('output shape', () => {
+  const MALFORMED =
+    'Template format error: Output Name is malformed. The Name field of every Export member must be specified and consist only of alphanumeric characters, colons, or hyphens.';
+
+  it.each([
+    ['without a Value', { Description: 'the bucket' }],
+    ['written as plain text', 'acme-b'],
+  ])('an output %s is refused', async (_, output) => {
+    const e = await importRefusal(template({ B: bucket('acme-b') }, { Out: output }));
+    expect(e.message).toBe(
+      'Outputs.Out: Template format error: Every Outputs member must contain a Value object',
+    );
+  });
+
+  it.each([
+    ['List', { 'Fn::Split': [',', 'a,b'] }],
+    ['List', ['a', 'b']],
+    ['Map', { Bucket: { Ref: 'B' } }],
+  ])('a Value that evaluates to a %s is refused', async (shape, value) => {
+    const e = await importRefusal(template({ B: bucket('acme-b') }, { Out: { Value: value } }));
+    expect(e.message).toBe(
+      `Outputs.Out.Value: Template format error: The Value field of every Outputs member must evaluate to a String and not a ${shape}.`,
+    );
+  });
+
+  it.each([
+    ['with no Name', {}],
+    ['named with an underscore', { Name: 'acme_bucket' }],
+    ['whose name is built with an underscore', { Name: { 'Fn::Join': ['_', ['acme', { Ref: 'B' }]] } }],
+  ])('an export %s is refused', async (_, exported) => {
+    const e = await importRefusal(
+      template({ B: bucket('acme-b') }, { Out: { Value: 'x', Export: exported } }),
+    );
+    expect(e.message).toBe(`Outputs.Out.Export: ${MALFORMED}`);
+  });
+
+  it('an export named from a parameter still to be given is not judged on its placeholder', async () => {
+    const text = JSON.stringify({
+      Parameters: { Env: { Type: 'String' } },
+      Resources: { B: bucket('acme-b') },
+      Outputs: { Out: { Value: { Ref: 'B' }, Export: { Name: { 'Fn::Sub': '${Env}:bucket' } } } },
+    });
+    const stack = await importStack(text);
+    expect(stack.needs.map((n) => n.name)).toEqual(['Env']);
+    const given = await importStack(text, { parameters: { Env: 'prod' } });
+    expect(given.resources.map((r) => r.logical)).toEqual(['B']);
+    await expect(importStack(text, { parameters: { Env: 'prod_1' } })).rejects.toThrow(MALFORMED);
+  });
+});
