@@ -1,5 +1,5 @@
 import type { ServiceRoute } from '../../core/service';
-import { json11Handler } from '../../protocol/json-1-1';
+import { json11Handler, json11Protocol } from '../../protocol/json-1-1';
 import { keepUnreadCopy } from './admin-auth';
 import {
   adminAddUserToGroup,
@@ -12,9 +12,11 @@ import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
-import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './software-token-mfa';
 import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
+import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './software-token-mfa';
 import {
+  changePassword,
+  deleteUser,
   getUser,
   getUserAttributeVerificationCode,
   globalSignOut,
@@ -22,7 +24,6 @@ import {
   verifyUserAttribute,
 } from './user-operations';
 import { wellKnownResponse } from './well-known';
-import { json11Protocol } from '../../protocol/json-1-1';
 
 /**
  * https://cognito-idp.<region>.amazonaws.com/ — the user pool API in AWS JSON 1.1
@@ -44,6 +45,8 @@ const api = json11Handler({
     GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
     VerifyUserAttribute: verifyUserAttribute,
     GlobalSignOut: globalSignOut,
+    ChangePassword: changePassword,
+    DeleteUser: deleteUser,
     RevokeToken: revokeToken,
     AssociateSoftwareToken: associateSoftwareToken,
     VerifySoftwareToken: verifySoftwareToken,

@@ -5,7 +5,10 @@ import { authorizeAccessToken } from './access-token';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkCode, deliver, newCode } from './codes';
 import { idpErrors } from './errors';
-import { CODE, TOKEN, v } from './input';
+import { CODE, PASSWORD, TOKEN, v } from './input';
+import { expireQuietFailures, isLocked, recordFailure } from './lockout';
+import { checkPasswordPolicy, hashPassword, passwordMatches } from './password';
+import { createSrpVerifier } from './srp-verifier';
 import type { UserRecord } from './state';
 
 /** Token-authorized operations of a signed-in user (the access token travels in the body). */
@@ -115,6 +118,74 @@ export async function globalSignOut(input: JsonInput, ctx: RequestContext) {
   ctx.emit('token.revoked', `Signed ${user.username} out everywhere (${count} sessions)`, {
     count,
     note: 'Offline verifiers (API Gateway, AppSync) keep accepting the ID and access tokens until exp.',
+  });
+  return {};
+}
+
+/**
+ * ChangePassword (API reference): the signed-in user replaces their password; `{}` back. PreviousPassword
+ * may be left out only by a user who has no password. A wrong one is "Incorrect username or password."
+ * (obs, amplify-js #1580) and counts toward the sign-in lockout (lockout.ts; unv that both share one
+ * counter); while locked the answer is LimitExceededException (obs, aws-sdk-android #627). Existing
+ * tokens stay valid: the reference says nothing of revocation and users report none (amplify-js #4168).
+ */
+export async function changePassword(input: JsonInput, ctx: RequestContext) {
+  const { world } = ctx;
+  const token = accessToken(input);
+  // PasswordType, as SignUp's Password is (input.ts PASSWORD).
+  const previous = v.optionalString(input, 'PreviousPassword', PASSWORD);
+  const proposed = v.string(input, 'ProposedPassword', PASSWORD);
+  const { pool, user } = await authorizeAccessToken(world, token);
+  const now = world.now();
+  expireQuietFailures(user, now);
+  if (isLocked(user, now)) {
+    ctx.emit('auth.failed', `${user.username} is locked out: password not changed`, {
+      reason: 'locked',
+      failedAttempts: user.failedAttempts,
+      lockedUntil: user.lockedUntil,
+    });
+    throw idpErrors.attemptLimitExceeded();
+  }
+  // The previous password is checked before the new one meets the policy (order unv).
+  if (user.password && (previous === undefined || !(await passwordMatches(user.password, previous)))) {
+    recordFailure(user, now);
+    ctx.emit(
+      'auth.failed',
+      `Wrong previous password for ${user.username} (${user.failedAttempts} consecutive failures)`,
+      { reason: 'wrong-password', failedAttempts: user.failedAttempts, lockedUntil: user.lockedUntil },
+    );
+    throw idpErrors.incorrectCredentials();
+  }
+  checkPasswordPolicy(pool.passwordPolicy, proposed);
+  // Both derived before anything is stored, so a failure part-way leaves the old password in place.
+  const hash = await hashPassword(world, proposed);
+  const srp = await createSrpVerifier(pool.id, user.username, proposed, hash);
+  // The failure count is left as it is: only a successful sign-in resets it (lockout.ts).
+  user.password = hash;
+  user.srp = srp;
+  user.lastModifiedAt = now;
+  ctx.emit('state', `Password of ${user.username} changed; existing sessions are not revoked`, {
+    username: user.username,
+    note: 'Tokens issued before the change keep working; call GlobalSignOut to end them.',
+  });
+  return {};
+}
+
+/**
+ * DeleteUser (API reference): "A deleted user profile can no longer be used to sign in and can't be
+ * restored." Tokens already issued still verify offline until exp; Cognito's own APIs then answer as for
+ * any user who does not exist (access-token.ts).
+ */
+export async function deleteUser(input: JsonInput, ctx: RequestContext) {
+  const { world } = ctx;
+  const { pool, user } = await authorizeAccessToken(world, accessToken(input));
+  const key = Object.keys(pool.users).find((k) => getOwn(pool.users, k) === user);
+  if (key !== undefined) deleteOwn(pool.users, key);
+  ctx.emit('state', `${user.username} deleted their own profile from ${pool.id}`, {
+    poolId: pool.id,
+    username: user.username,
+    sub: user.sub,
+    note: 'Issued tokens still verify offline until exp; Cognito APIs refuse them (user does not exist).',
   });
   return {};
 }
