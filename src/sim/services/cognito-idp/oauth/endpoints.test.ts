@@ -10,6 +10,12 @@ import { createCloud } from '../../../index';
 import { setup as sdkSetup } from '../test-setup';
 import { APP, CHALLENGE, form, location, VERIFIER } from './test-http';
 
+// The documented WWW-Authenticate values of /oauth2/userInfo (Developer Guide userinfo-endpoint.html).
+const INVALID_REQUEST =
+  'error="invalid_request", error_description="Bad OAuth2 request at UserInfo Endpoint"';
+const INVALID_TOKEN =
+  'error="invalid_token", error_description="Access token is expired, disabled, or deleted, or the user has globally signed out."';
+
 async function setup() {
   const clock = createTestClock();
   const cloud = await createCloud({ now: clock.now });
@@ -197,6 +203,58 @@ describe('/oauth2/revoke', () => {
   });
 });
 
+describe('/oauth2/userInfo refusals', () => {
+  const userInfo = (s: { cloud: Setup['cloud']; domain: string }, headers: Record<string, string> = {}) =>
+    s.cloud.fetch(new Request(`${s.domain}/oauth2/userInfo`, { headers }));
+  /** Status, WWW-Authenticate and body, as the doc's examples show them (no body). */
+  const answer = async (res: Response) => [res.status, res.headers.get('www-authenticate'), await res.text()];
+
+  it('answers a request without a Bearer token 400 with the invalid_request header and no body', async () => {
+    const s = await setup();
+    const requests: Record<string, string>[] = [
+      {},
+      { authorization: 'Basic YTpi' },
+      { authorization: 'Bearer ' },
+    ];
+    for (const headers of requests) {
+      expect(await answer(await userInfo(s, headers))).toEqual([400, INVALID_REQUEST, '']);
+    }
+  });
+
+  it('answers a bad, ID, expired or revoked token 401 with the documented invalid_token header', async () => {
+    const s = await setup();
+    const tokens = await signedIn(s);
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const ok = await userInfo(s, bearer(tokens.access_token));
+    expect([ok.status, ok.headers.get('www-authenticate')]).toEqual([200, null]);
+    expect(await answer(await userInfo(s, bearer('not-a-token')))).toEqual([401, INVALID_TOKEN, '']);
+    expect(await answer(await userInfo(s, bearer(tokens.id_token)))).toEqual([401, INVALID_TOKEN, '']);
+    const revoke = form({ token: tokens.refresh_token, client_id: s.clientId });
+    expect((await s.cloud.fetch(new Request(`${s.domain}/oauth2/revoke`, revoke))).status).toBe(200);
+    expect(await answer(await userInfo(s, bearer(tokens.access_token)))).toEqual([401, INVALID_TOKEN, '']);
+    const fresh = await signedIn(s);
+    s.clock.advance(3600 * 1000);
+    expect(await answer(await userInfo(s, bearer(fresh.access_token)))).toEqual([401, INVALID_TOKEN, '']);
+  });
+
+  it('refuses an InitiateAuth access token (no openid scope) with the invalid_token header', async () => {
+    const ctx = await sdkSetup();
+    const alice = ctx.demo.userPool.users[0] as { username: string; password: string };
+    const out = await ctx.idp.send(
+      new InitiateAuthCommand({
+        ClientId: ctx.demo.userPool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: alice.username, PASSWORD: alice.password },
+      }),
+    );
+    const res = await userInfo(
+      { cloud: ctx.cloud, domain: ctx.demo.userPool.domain },
+      { authorization: `Bearer ${out.AuthenticationResult?.AccessToken}` },
+    );
+    expect(await answer(res)).toEqual([401, INVALID_TOKEN, '']);
+  });
+});
+
 describe('/logout', () => {
   const logout = (s: Setup, params: Record<string, string>) => {
     const url = new URL(`${s.domain}/logout`);
@@ -222,10 +280,44 @@ describe('/logout', () => {
     expect(to.searchParams.get('client_id')).toBe(s.clientId);
   });
 
-  it('never redirects to a logout_uri that is not registered', async () => {
+  it('never redirects to a logout_uri that is not registered: the error page asks for redirect_uri', async () => {
     const s = await setup();
     const to = location(await logout(s, { client_id: s.clientId, logout_uri: 'https://evil.test/' }));
     expect(to.origin + to.pathname).toBe(`${s.domain}/error`);
+    expect([...to.searchParams]).toEqual([
+      ['error', "Required String parameter 'redirect_uri' is not present"],
+      ['client_id', s.clientId],
+    ]);
+    const page = await s.cloud.fetch(new Request(to, { redirect: 'manual' }));
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Required String parameter &apos;redirect_uri&apos; is not present');
+  });
+
+  it('prefers a registered logout_uri to redirect_uri, and passes an unregistered one over', async () => {
+    const s = await setup();
+    const both = { client_id: s.clientId, response_type: 'code', redirect_uri: APP };
+    const registered = location(await logout(s, { ...both, logout_uri: 'https://app.identity-atlas.test/' }));
+    expect(registered.href).toBe('https://app.identity-atlas.test/');
+    const unregistered = location(await logout(s, { ...both, logout_uri: 'https://evil.test/' }));
+    expect(unregistered.origin + unregistered.pathname).toBe(`${s.domain}/login`);
+    expect(unregistered.searchParams.get('redirect_uri')).toBe(APP);
+  });
+
+  it('keeps a request without client_id, or with an unknown one, on the error page', async () => {
+    const s = await setup();
+    const missing = location(await logout(s, { logout_uri: 'https://app.identity-atlas.test/' }));
+    expect(missing.origin + missing.pathname).toBe(`${s.domain}/error`);
+    expect([...missing.searchParams]).toEqual([
+      ['error', "Required String parameter 'client_id' is not present"],
+    ]);
+    const unknown = location(
+      await logout(s, { client_id: 'nosuchclient', logout_uri: 'https://app.identity-atlas.test/' }),
+    );
+    expect(unknown.origin + unknown.pathname).toBe(`${s.domain}/error`);
+    expect([...unknown.searchParams]).toEqual([
+      ['error', 'invalid_request'],
+      ['client_id', 'nosuchclient'],
+    ]);
   });
 });
 
