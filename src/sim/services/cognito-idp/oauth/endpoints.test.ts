@@ -9,6 +9,7 @@ import { createTestClock } from '../../../../../tests/support/cloud-handler';
 import { createCloud } from '../../../index';
 import { setup as sdkSetup } from '../test-setup';
 import { APP, CHALLENGE, form, location, VERIFIER } from './test-http';
+import { attributesForScopes } from './userinfo';
 
 // The documented WWW-Authenticate values of /oauth2/userInfo (Developer Guide userinfo-endpoint.html).
 const INVALID_REQUEST =
@@ -332,5 +333,72 @@ describe('/oauth2/idpresponse when Google refuses Cognito’s code exchange', ()
     expect(toApp.searchParams.get('error')).toBe('invalid_request');
     expect(toApp.searchParams.get('error_description')).toBe('Google Error - 400 invalid_grant');
     expect(toApp.searchParams.get('state')).toBe('app-state-1');
+  });
+});
+
+describe('/oauth2/userInfo answers within the token scopes (Developer Guide userinfo-endpoint.html)', () => {
+  const ALL = {
+    sub: 'abc-123',
+    email: 'jane@example.com',
+    email_verified: 'true',
+    phone_number: '+15555550100',
+    phone_number_verified: 'false',
+    given_name: 'Jane',
+    locale: 'en-GB',
+    'custom:team': 'blue',
+    address: '1 Main St',
+  };
+  const keys = (scopes: string) => Object.keys(attributesForScopes(ALL, scopes.split(' '))).sort();
+
+  it('openid alone answers every attribute; aws.cognito.signin.user.admin changes nothing', () => {
+    expect(keys('openid')).toEqual(Object.keys(ALL).sort());
+    expect(keys('openid aws.cognito.signin.user.admin')).toEqual(Object.keys(ALL).sort());
+  });
+
+  it('profile, email and phone each add only their attributes to sub', () => {
+    expect(keys('openid email')).toEqual(['email', 'email_verified', 'sub']);
+    expect(keys('openid phone')).toEqual(['phone_number', 'phone_number_verified', 'sub']);
+    expect(keys('openid profile')).toEqual(['custom:team', 'given_name', 'locale', 'sub']);
+    expect(keys('openid email profile')).toEqual([
+      'custom:team',
+      'email',
+      'email_verified',
+      'given_name',
+      'locale',
+      'sub',
+    ]);
+  });
+
+  it('a signed-in user gets only what the scopes allow, with the username beside it', async () => {
+    const s = await setup();
+    const tokens = await signedIn(s);
+    const res = await s.cloud.fetch(
+      new Request(`${s.domain}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      }),
+    );
+    const body = (await res.json()) as Record<string, string>;
+    expect(res.status).toBe(200);
+    expect(body.username).toMatch(/^Google_/);
+    expect(body.email).toBe('carol@gmail.com');
+    // The token's scopes are `openid email profile`: the federated user's `identities` is none of them.
+    const stored = JSON.stringify(JSON.parse(s.cloud.snapshot().state).cognitoIdp);
+    expect(stored).toContain('"identities"');
+    expect(body.identities).toBeUndefined();
+    const outside = Object.keys(body).filter(
+      (k) =>
+        !['sub', 'username', 'email', 'email_verified'].includes(k) &&
+        !k.startsWith('custom:') &&
+        ![
+          'name',
+          'given_name',
+          'family_name',
+          'picture',
+          'locale',
+          'nickname',
+          'preferred_username',
+        ].includes(k),
+    );
+    expect(outside).toEqual([]);
   });
 });

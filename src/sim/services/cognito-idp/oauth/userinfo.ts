@@ -40,6 +40,52 @@ export async function userInfo(request: Request, pool: PoolRecord, ctx: RequestC
   const user = userBySub(pool, verified.claims.sub);
   // A disabled or deleted user: "Access token is expired, disabled, or deleted" (doc).
   if (!user?.enabled) return refuse(401, USERINFO_INVALID_TOKEN);
-  const body: Record<string, string> = { ...user.attributes, username: user.username };
+  const body = attributesForScopes(user.attributes, scopes);
+  body.username = user.username;
   return new Response(JSON.stringify(body), { status: 200, headers: OAUTH_JSON_HEADERS });
+}
+
+/** The `profile` scope's attributes (doc: userinfo-endpoint.html, "openid profile"); custom ones go too. */
+const PROFILE_ATTRIBUTES = new Set([
+  'name',
+  'family_name',
+  'given_name',
+  'middle_name',
+  'nickname',
+  'preferred_username',
+  'profile',
+  'picture',
+  'website',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'updated_at',
+]);
+
+/**
+ * What the token's scopes let userInfo answer (doc: userinfo-endpoint.html, "Example scopes in the access
+ * token and their effect on the userInfo response"): `openid` alone, every attribute (the simulator's
+ * clients read them all); with `profile`, `email` or `phone`, only their attributes, plus "basic profile
+ * information", taken here to be `sub` (and, beside it, `username`, as every answer carries; unv).
+ * aws.cognito.signin.user.admin changes nothing.
+ */
+export function attributesForScopes(
+  attributes: Readonly<Record<string, string>>,
+  scopes: readonly string[],
+): Record<string, string> {
+  const profile = scopes.includes('profile');
+  const email = scopes.includes('email');
+  const phone = scopes.includes('phone');
+  const body: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(attributes)) {
+    const shown =
+      (!profile && !email && !phone) ||
+      name === 'sub' ||
+      (profile && (PROFILE_ATTRIBUTES.has(name) || name.startsWith('custom:'))) ||
+      (email && (name === 'email' || name === 'email_verified')) ||
+      (phone && (name === 'phone_number' || name === 'phone_number_verified'));
+    if (shown) body[name] = value;
+  }
+  return body;
 }
