@@ -9,6 +9,7 @@ import {
   type ResolvedResource,
   textMap,
 } from './build-context';
+import { StackImportError } from './errors';
 import { isRecord } from './parse';
 import { ids } from './physical-ids';
 
@@ -46,6 +47,11 @@ function validity(
     : value * (Object.hasOwn(UNIT_SECONDS, unit) ? (UNIT_SECONDS[unit] as number) : 3600);
 }
 
+/** The VerifiedAttributeType values of a list (`email`, `phone_number`); others are dropped. */
+function verifiedNames(v: unknown): ('email' | 'phone_number')[] {
+  return asStrings(v).filter((a): a is 'email' | 'phone_number' => a === 'email' || a === 'phone_number');
+}
+
 function buildPool(ctx: BuildContext, r: ResolvedResource): void {
   const p = r.props;
   const policies =
@@ -65,9 +71,7 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
           TemporaryPasswordValidityDays: asNumber(policies.TemporaryPasswordValidityDays) ?? 7,
         }
       : { ...DEFAULT_PASSWORD_POLICY },
-    autoVerifiedAttributes: asStrings(p.AutoVerifiedAttributes).filter(
-      (a): a is 'email' | 'phone_number' => a === 'email' || a === 'phone_number',
-    ),
+    autoVerifiedAttributes: verifiedNames(p.AutoVerifiedAttributes),
     caseSensitiveUsernames: isRecord(p.UsernameConfiguration)
       ? asBool(p.UsernameConfiguration.CaseSensitive, true)
       : true,
@@ -105,6 +109,19 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
     groups: Object.create(null),
     users: Object.create(null),
   };
+  const held = verifiedNames(
+    isRecord(p.UserAttributeUpdateSettings)
+      ? p.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate
+      : undefined,
+  );
+  // "All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes":
+  // UpdateUserPool's InvalidParameterException (aws-cli #7151); we take CreateUserPool to check the same
+  // (unv), so the stack would not deploy and we refuse it.
+  if (held.some((a) => !pool.autoVerifiedAttributes.includes(a)))
+    throw new StackImportError(
+      `${r.path}.Properties.UserAttributeUpdateSettings: All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes`,
+    );
+  if (held.length) pool.attributesRequireVerificationBeforeUpdate = held;
   if (!pool.schema.some((a) => a.name === 'email'))
     pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
   ctx.state.cognitoIdp.pools[pool.id] = pool;
@@ -124,6 +141,7 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
     'UserPoolName',
     'Policies',
     'AutoVerifiedAttributes',
+    'UserAttributeUpdateSettings',
     'UsernameConfiguration',
     'Schema',
     'MfaConfiguration',

@@ -39,6 +39,13 @@ export function exportCognito(ctx: ExportContext): () => void {
           MfaConfiguration: 'OPTIONAL',
           EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
           AutoVerifiedAttributes: pool.autoVerifiedAttributes,
+          ...(pool.attributesRequireVerificationBeforeUpdate?.length
+            ? {
+                UserAttributeUpdateSettings: {
+                  AttributesRequireVerificationBeforeUpdate: pool.attributesRequireVerificationBeforeUpdate,
+                },
+              }
+            : {}),
           UsernameConfiguration: { CaseSensitive: pool.caseSensitiveUsernames },
           Schema: pool.schema.map((a) => ({
             Name: a.name.replace(/^custom:/, ''),

@@ -9,7 +9,7 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { decodeJwt, failure, setup, withAutoVerified } from './test-setup';
+import { decodeJwt, failure, setup, withAutoVerified, withVerifyBeforeUpdate } from './test-setup';
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
@@ -382,6 +382,112 @@ describe('cognito-idp UpdateUserAttributes / VerifyUserAttribute', () => {
     );
     const id = decodeJwt((await refresh(ctx, RefreshToken)).AuthenticationResult?.IdToken as string).payload;
     expect(id['custom:department']).toBe('security');
+  });
+});
+
+/**
+ * UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate (API reference,
+ * UserAttributeUpdateSettingsType; UpdateUserAttributes; VerifyUserAttribute): the original value stays
+ * until the new one is verified with the code sent to it.
+ */
+describe('cognito-idp UpdateUserAttributes with verification before update', () => {
+  const update = (ctx: Ctx, AccessToken: string, Name: string, Value: string) =>
+    ctx.idp.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name, Value }] }));
+  const verify = (ctx: Ctx, AccessToken: string, AttributeName: string, Code: string) =>
+    ctx.idp.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName, Code }));
+
+  it('keeps the verified original email until the code sent to the new one is verified', async () => {
+    const ctx = await withVerifyBeforeUpdate(['email']);
+    const { AccessToken, RefreshToken } = await signIn(ctx);
+    const out = await update(ctx, AccessToken, 'email', 'alice@new.example');
+    expect(out.CodeDeliveryDetailsList).toEqual([
+      { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'a***@n***' },
+    ]);
+    const message = ctx.demo.userPool.inbox().at(-1);
+    expect(message).toMatchObject({ to: 'alice@new.example', purpose: 'VERIFY_ATTRIBUTE' });
+    const attrs = () => attributesOf(ctx, AccessToken);
+    expect(await attrs()).toMatchObject({ email: 'alice@example.com', email_verified: 'true' });
+    expect(Object.values(await attrs())).not.toContain('alice@new.example');
+    // Tokens minted meanwhile carry the original value, and the password sign-in still works.
+    const id = decodeJwt((await refresh(ctx, RefreshToken)).AuthenticationResult?.IdToken as string).payload;
+    expect(id).toMatchObject({ email: 'alice@example.com', email_verified: true });
+    await signIn(ctx);
+    await verify(ctx, AccessToken, 'email', message?.code as string);
+    expect(await attrs()).toMatchObject({ email: 'alice@new.example', email_verified: 'true' });
+  });
+
+  it('replaces the pending value on a second update: only the latest code swaps it in', async () => {
+    const ctx = await withVerifyBeforeUpdate(['email']);
+    const { AccessToken } = await signIn(ctx);
+    await update(ctx, AccessToken, 'email', 'alice@first.example');
+    const first = ctx.demo.userPool.inbox().at(-1)?.code as string;
+    await update(ctx, AccessToken, 'email', 'alice@second.example');
+    const second = ctx.demo.userPool.inbox().at(-1);
+    expect(second?.to).toBe('alice@second.example');
+    expect((await attributesOf(ctx, AccessToken)).email).toBe('alice@example.com');
+    if (first !== second?.code)
+      expect((await failure(verify(ctx, AccessToken, 'email', first))).name).toBe('CodeMismatchException');
+    await verify(ctx, AccessToken, 'email', second?.code as string);
+    expect(await attributesOf(ctx, AccessToken)).toMatchObject({
+      email: 'alice@second.example',
+      email_verified: 'true',
+    });
+  });
+
+  it('keeps the pending value across a snapshot restore', async () => {
+    const { createCloud } = await import('../../index');
+    const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { sdkConfig } = await import('../../../../tests/support/cloud-handler');
+    const ctx = await withVerifyBeforeUpdate(['email']);
+    const { AccessToken } = await signIn(ctx);
+    await update(ctx, AccessToken, 'email', 'alice@new.example');
+    const code = ctx.demo.userPool.inbox().at(-1)?.code as string;
+    const restored = await createCloud({ snapshot: ctx.cloud.snapshot(), now: ctx.clock.now });
+    const idp = new CognitoIdentityProviderClient(sdkConfig(restored));
+    const other = { ...ctx, idp };
+    expect((await attributesOf(other, AccessToken)).email).toBe('alice@example.com');
+    await verify(other, AccessToken, 'email', code);
+    expect((await attributesOf(other, AccessToken)).email).toBe('alice@new.example');
+  });
+
+  it('holds only the listed attributes: a phone number in the same request changes at once', async () => {
+    const ctx = await withVerifyBeforeUpdate(['email'], ['email', 'phone_number']);
+    const { AccessToken } = await signIn(ctx);
+    const out = await ctx.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [
+          { Name: 'email', Value: 'alice@new.example' },
+          { Name: 'phone_number', Value: '+12065559876' },
+        ],
+      }),
+    );
+    expect(out.CodeDeliveryDetailsList?.map((d) => d.AttributeName)).toEqual(['email', 'phone_number']);
+    expect(await attributesOf(ctx, AccessToken)).toMatchObject({
+      email: 'alice@example.com',
+      email_verified: 'true',
+      phone_number: '+12065559876',
+      phone_number_verified: 'false',
+    });
+  });
+
+  it('holds a phone number and sends its code by SMS to the new number', async () => {
+    const ctx = await withVerifyBeforeUpdate(['phone_number'], ['email', 'phone_number']);
+    const { AccessToken } = await signIn(ctx);
+    await update(ctx, AccessToken, 'phone_number', '+12065550001');
+    await verify(ctx, AccessToken, 'phone_number', ctx.demo.userPool.inbox().at(-1)?.code as string);
+    const out = await update(ctx, AccessToken, 'phone_number', '+12065559876');
+    expect(out.CodeDeliveryDetailsList).toEqual([
+      { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: '+*******9876' },
+    ]);
+    const message = ctx.demo.userPool.inbox().at(-1);
+    expect(message).toMatchObject({ to: '+12065559876', purpose: 'VERIFY_ATTRIBUTE' });
+    expect(await attributesOf(ctx, AccessToken)).toMatchObject({
+      phone_number: '+12065550001',
+      phone_number_verified: 'true',
+    });
+    await verify(ctx, AccessToken, 'phone_number', message?.code as string);
+    expect((await attributesOf(ctx, AccessToken)).phone_number).toBe('+12065559876');
   });
 });
 

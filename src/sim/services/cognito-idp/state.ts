@@ -70,6 +70,12 @@ export interface PoolRecord {
   passwordPolicy: PasswordPolicy;
   /** Attributes Cognito verifies by sending a code (email here). */
   autoVerifiedAttributes: ('email' | 'phone_number')[];
+  /**
+   * UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: a change of these waits, pending,
+   * until its code is verified (API reference, UserAttributeUpdateSettingsType). Absent (and in snapshots
+   * taken before it existed) means none: a change applies at once, unverified.
+   */
+  attributesRequireVerificationBeforeUpdate?: ('email' | 'phone_number')[];
   /** Usernames are case-insensitive in pools created by the console (UsernameConfiguration.CaseSensitive false). */
   caseSensitiveUsernames: boolean;
   schema: SchemaAttribute[];
@@ -119,6 +125,8 @@ export interface PendingCode {
   code: string;
   purpose: 'SIGN_UP' | 'VERIFY_ATTRIBUTE' | 'FORGOT_PASSWORD';
   attributeName?: string;
+  /** VERIFY_ATTRIBUTE of a pending update: the new value the code went to (swapped in when verified). */
+  pendingValue?: string;
   expiresAt: number;
 }
 
@@ -137,6 +145,11 @@ export interface UserRecord {
   groups: string[];
   signUpCode?: PendingCode;
   attributeCodes: Record<string, PendingCode>;
+  /**
+   * New email / phone number values waiting for VerifyUserAttribute in a pool that keeps the original
+   * until then (PoolRecord.attributesRequireVerificationBeforeUpdate). Absent in older snapshots.
+   */
+  pendingAttributes?: Record<string, string>;
   /** Failed password sign-ins counted for the lockout rule (docs/aws-reference.md §2.4). */
   failedAttempts: number;
   /** Software token (TOTP) MFA: the secret from AssociateSoftwareToken, verified and chosen as the user's MFA. */

@@ -62,3 +62,21 @@ export async function withAutoVerified(attributes: ('email' | 'phone_number')[])
   await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
   return ctx;
 }
+
+/**
+ * The demo cloud with its pool's AutoVerifiedAttributes and UserAttributeUpdateSettings
+ * AttributesRequireVerificationBeforeUpdate replaced (a snapshot round trip).
+ */
+export async function withVerifyBeforeUpdate(
+  attributes: ('email' | 'phone_number')[],
+  autoVerified: ('email' | 'phone_number')[] = attributes,
+) {
+  const ctx = await setup();
+  const snap = ctx.cloud.snapshot();
+  const state = JSON.parse(snap.state);
+  const pool = state.cognitoIdp.pools[ctx.demo.userPool.id];
+  pool.autoVerifiedAttributes = autoVerified;
+  pool.attributesRequireVerificationBeforeUpdate = attributes;
+  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
+  return ctx;
+}

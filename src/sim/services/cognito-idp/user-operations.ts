@@ -1,4 +1,4 @@
-import { deleteOwn, getOwn, setOwn } from '../../core/dict';
+import { createDict, deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
@@ -43,18 +43,37 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   const { pool, user } = await authorizeAccessToken(world, token);
   checkAttributes(pool, attributes, 'update');
   const details = [];
+  const held: string[] = [];
   for (const { Name, Value } of attributes) {
     const changed = getOwn(user.attributes, Name) !== Value;
-    setOwn(user.attributes, Name, Value);
+    // Where the pool requires verification before update, the original value stays (verified, usable to
+    // sign in and to receive messages) and the new one waits for VerifyUserAttribute (API reference,
+    // UpdateUserAttributes UserAttributes: "this request doesn't immediately update the value of that
+    // attribute … Your user can sign in and receive messages with the original attribute value until they
+    // verify the new value"). The setting needs the attribute auto-verified (UserAttributeUpdateSettingsType;
+    // UpdateUserPool refuses otherwise, aws-cli #7151), so a pool without a code to send updates at once.
+    const hold =
+      verifiable(Name) &&
+      changed &&
+      pool.autoVerifiedAttributes.includes(Name) &&
+      (pool.attributesRequireVerificationBeforeUpdate ?? []).includes(Name);
+    if (hold) {
+      user.pendingAttributes ??= createDict();
+      // A second update replaces the pending value; its new code replaces the old one (attributeCodes).
+      setOwn(user.pendingAttributes, Name, Value);
+      held.push(Name);
+    } else setOwn(user.attributes, Name, Value);
     // A changed email or phone number is unverified until the new value proves itself with a code, which
     // the pool sends when it verifies that attribute (API reference, UpdateUserAttributes response:
     // "When the attribute-update request includes an email address or phone number attribute, Amazon
     // Cognito sends a message … in user pools configured to automatically verify" them).
     if (verifiable(Name) && changed) {
-      setOwn(user.attributes, `${Name}_verified`, 'false');
+      if (!hold) setOwn(user.attributes, `${Name}_verified`, 'false');
       if (pool.autoVerifiedAttributes.includes(Name)) {
         const code = newCode(world, 'VERIFY_ATTRIBUTE', Name);
-        setOwn(user.attributeCodes, Name, code);
+        // Held: the code goes to the NEW value ("sends a verification message to the new phone number or
+        // email address", UserAttributeUpdateSettingsType) and verifying it swaps that value in.
+        setOwn(user.attributeCodes, Name, hold ? { ...code, pendingValue: Value } : code);
         details.push(
           deliver(world, pool, user, code, 'VERIFY_ATTRIBUTE', {
             attribute: Name,
@@ -70,7 +89,13 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
     }
   }
   user.lastModifiedAt = world.now();
-  ctx.emit('state', `Attributes of ${user.username} updated`, { names: attributes.map((a) => a.Name) });
+  ctx.emit(
+    'state',
+    held.length
+      ? `Attributes of ${user.username} updated; ${held.join(', ')} pending until verified`
+      : `Attributes of ${user.username} updated`,
+    { names: attributes.map((a) => a.Name), ...(held.length ? { pending: held } : {}) },
+  );
   return details.length ? { CodeDeliveryDetailsList: details } : {};
 }
 
@@ -80,6 +105,8 @@ export async function getUserAttributeVerificationCode(input: JsonInput, ctx: Re
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const { pool, user } = await authorizeAccessToken(world, token);
   // An email by email, a phone number by SMS, when the pool verifies that attribute and the user has it.
+  // With an update pending, the code still goes to the current value and verifies it only; the pending
+  // value then needs a new UpdateUserAttributes (unv: which address AWS sends it to in that case).
   const to = verifiable(name) ? getOwn(user.attributes, name) : undefined;
   if (!verifiable(name) || !to || !pool.autoVerifiedAttributes.includes(name))
     throw idpErrors.invalidParameter(`Invalid attribute name: ${name}`);
@@ -95,8 +122,16 @@ export async function verifyUserAttribute(input: JsonInput, ctx: RequestContext)
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const code = v.string(input, 'Code', CODE);
   const { user } = await authorizeAccessToken(world, token);
-  checkCode(world, getOwn(user.attributeCodes, name), code);
+  const pending = getOwn(user.attributeCodes, name);
+  checkCode(world, pending, code);
   deleteOwn(user.attributeCodes, name);
+  // A code sent for a pending update "updates the affected attribute to its pending value" (API reference,
+  // VerifyUserAttribute); any other code verifies the value the attribute has.
+  const value = pending?.pendingValue;
+  if (value !== undefined && getOwn(user.pendingAttributes, name) === value) {
+    setOwn(user.attributes, name, value);
+    deleteOwn(user.pendingAttributes as Record<string, string>, name);
+  }
   setOwn(user.attributes, `${name}_verified`, 'true');
   user.lastModifiedAt = world.now();
   return {};
