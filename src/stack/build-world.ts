@@ -4,7 +4,7 @@ import { buildIam } from './build-iam';
 import { buildServices } from './build-services';
 import { checkDependencies } from './dependencies';
 import { StackImportError } from './errors';
-import { EXPORT_NAME_MALFORMED, isRecord, type Template } from './parse';
+import { EXPORT_NAME, EXPORT_NAME_MALFORMED, isRecord, type Template } from './parse';
 import { type Gap, type Need, NO_VALUE, Resolver, type ResolveSettings } from './resolve';
 import { METADATA_TYPES, SIMULATED_TYPES } from './resource-types';
 
@@ -52,7 +52,7 @@ function checkOutputs(template: Template, resolver: Resolver): void {
     // A name holding a placeholder (a parameter's value still to be given, a function not evaluated) is
     // not judged on the placeholder's brackets.
     const placeholder = typeof exportName === 'string' && /<[^<>]+>/.test(exportName);
-    if (!placeholder && (typeof exportName !== 'string' || !/^[A-Za-z0-9:-]+$/.test(exportName)))
+    if (!placeholder && (typeof exportName !== 'string' || !EXPORT_NAME.test(exportName)))
       throw new StackImportError(`${path}.Export: ${EXPORT_NAME_MALFORMED}`);
   }
   resolver.gaps.length = notes;

@@ -89,9 +89,12 @@ export const EXPORT_NAME_MALFORMED =
   'Template format error: Output Name is malformed. The Name field of every Export member must be specified ' +
   'and consist only of alphanumeric characters, colons, or hyphens.';
 
+/** The characters an export's Name may hold. */
+export const EXPORT_NAME = /^[A-Za-z0-9:-]+$/;
+
 /** A name written as text must fit; one built by a function is checked once resolved. */
 function exportNameFits(name: unknown): boolean {
-  if (typeof name === 'string') return /^[A-Za-z0-9:-]+$/.test(name);
+  if (typeof name === 'string') return EXPORT_NAME.test(name);
   return isRecord(name);
 }
 

@@ -53,30 +53,33 @@ export function worldOf(ctx: { cloud: Cloud; clock: { now(): number } }): World 
   };
 }
 
-/** The demo cloud with its pool's AutoVerifiedAttributes replaced (a snapshot round trip). */
-export async function withAutoVerified(attributes: ('email' | 'phone_number')[]) {
+/** The demo cloud with its pool's record changed by `change` (a snapshot round trip). */
+async function withPoolChanged(change: (pool: Record<string, unknown>) => void) {
   const ctx = await setup();
   const snap = ctx.cloud.snapshot();
   const state = JSON.parse(snap.state);
-  state.cognitoIdp.pools[ctx.demo.userPool.id].autoVerifiedAttributes = attributes;
+  change(state.cognitoIdp.pools[ctx.demo.userPool.id]);
   await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
   return ctx;
 }
 
+/** The demo cloud with its pool's AutoVerifiedAttributes replaced. */
+export function withAutoVerified(attributes: ('email' | 'phone_number')[]) {
+  return withPoolChanged((pool) => {
+    pool.autoVerifiedAttributes = attributes;
+  });
+}
+
 /**
  * The demo cloud with its pool's AutoVerifiedAttributes and UserAttributeUpdateSettings
- * AttributesRequireVerificationBeforeUpdate replaced (a snapshot round trip).
+ * AttributesRequireVerificationBeforeUpdate replaced.
  */
-export async function withVerifyBeforeUpdate(
+export function withVerifyBeforeUpdate(
   attributes: ('email' | 'phone_number')[],
   autoVerified: ('email' | 'phone_number')[] = attributes,
 ) {
-  const ctx = await setup();
-  const snap = ctx.cloud.snapshot();
-  const state = JSON.parse(snap.state);
-  const pool = state.cognitoIdp.pools[ctx.demo.userPool.id];
-  pool.autoVerifiedAttributes = autoVerified;
-  pool.attributesRequireVerificationBeforeUpdate = attributes;
-  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
-  return ctx;
+  return withPoolChanged((pool) => {
+    pool.autoVerifiedAttributes = autoVerified;
+    pool.attributesRequireVerificationBeforeUpdate = attributes;
+  });
 }
