@@ -195,3 +195,29 @@ function signInBody(cloud: Cloud) {
     AuthParameters: { USERNAME: alice.username, PASSWORD: alice.password },
   };
 }
+
+describe('the signed-in user changing and deleting themselves under concurrent requests', () => {
+  it('ChangePassword and DeleteUser: five of each at once answer as five in a row', async () => {
+    const { concurrent, sequential } = await concurrentAndSequential(
+      async (cloud) => {
+        const user = cloud.demo.userPool.users[0] as { password: string };
+        return { token: (await signIn(cloud)).AccessToken, password: user.password };
+      },
+      (cloud, { token, password }) => [
+        ...times(5, () =>
+          raw(cloud, 'ChangePassword', {
+            AccessToken: token,
+            PreviousPassword: password,
+            ProposedPassword: 'Changed-Once-2026!',
+          }).then(outcomeOf),
+        ),
+        ...times(5, () => raw(cloud, 'DeleteUser', { AccessToken: token }).then(outcomeOf)),
+      ],
+    );
+    expect(concurrent).toEqual(sequential);
+    // The first change wins, the others name a password that no longer matches; the first delete wins.
+    expect(count(concurrent, '200')).toBe(2);
+    expect(count(concurrent, '400 NotAuthorizedException')).toBe(4);
+    expect(count(concurrent, '400 UserNotFoundException')).toBe(4);
+  });
+});
