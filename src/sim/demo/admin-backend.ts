@@ -23,6 +23,12 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminGetUser',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminDeleteUser',
 ] as const;
 
 export async function seedAdminBackend(world: World, ids: DemoIds): Promise<void> {

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../core/service';
 import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
-import { requireAdminPool, requireAdminUser, userPoolIdInput, usernameInput } from './admin-input';
+import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
@@ -118,7 +118,7 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
   return { User: { ...userSummary(user), Attributes: attributeList(user) } };
 }
 
-async function setTemporaryPassword(
+export async function setTemporaryPassword(
   pool: PoolRecord,
   user: UserRecord,
   password: string,
@@ -163,7 +163,7 @@ function groupType(pool: PoolRecord, group: GroupRecord) {
   };
 }
 
-const GROUP_NAME = {
+export const GROUP_NAME = {
   min: 1,
   max: 128,
   pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,

@@ -17,6 +17,7 @@ export const COGNITO_IDP_ERRORS = {
   LimitExceededException: sender,
   NotAuthorizedException: sender,
   ResourceNotFoundException: sender,
+  SerializationException: sender,
   UnauthorizedException: sender,
   UnsupportedOperationException: sender,
   UnsupportedTokenTypeException: sender,
@@ -38,6 +39,7 @@ const e = errorFactory(COGNITO_IDP_ERRORS);
 export const idpErrors = {
   invalidParameter: (message: string) => e('InvalidParameterException', message),
   resourceNotFound: (message: string) => e('ResourceNotFoundException', message),
+  serialization: (message: string) => e('SerializationException', message),
   incorrectCredentials: () => e('NotAuthorizedException', 'Incorrect username or password.'),
   userDisabled: () => e('NotAuthorizedException', 'User is disabled.'),
   passwordAttemptsExceeded: () => e('NotAuthorizedException', 'Password attempts exceeded'),

@@ -8,6 +8,14 @@ import {
   adminListGroupsForUser,
 } from './admin-operations';
 import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-sign-in';
+import {
+  adminDeleteUser,
+  adminDisableUser,
+  adminEnableUser,
+  adminRemoveUserFromGroup,
+  adminSetUserPassword,
+  adminUserGlobalSignOut,
+} from './admin-user-lifecycle';
 import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
@@ -57,6 +65,12 @@ const api = json11Handler({
     AdminGetUser: adminGetUser,
     AdminAddUserToGroup: adminAddUserToGroup,
     AdminListGroupsForUser: adminListGroupsForUser,
+    AdminSetUserPassword: adminSetUserPassword,
+    AdminDisableUser: adminDisableUser,
+    AdminEnableUser: adminEnableUser,
+    AdminUserGlobalSignOut: adminUserGlobalSignOut,
+    AdminDeleteUser: adminDeleteUser,
+    AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
     ForgotPassword: forgotPassword,
     ConfirmForgotPassword: confirmForgotPassword,
   },

@@ -191,7 +191,7 @@ export interface SessionRecord {
   refreshJti?: string;
   refreshExpiresAt?: number;
   revokedAt?: number;
-  revokedBy?: 'GlobalSignOut' | 'RevokeToken';
+  revokedBy?: 'GlobalSignOut' | 'RevokeToken' | 'AdminUserGlobalSignOut' | 'AdminDisableUser';
   createdAt: number;
 }
 

@@ -8,6 +8,7 @@ import { idpErrors } from './errors';
 import { CODE, PASSWORD, TOKEN, v } from './input';
 import { expireQuietFailures, isLocked, recordFailure } from './lockout';
 import { checkPasswordPolicy, hashPassword, passwordMatches } from './password';
+import { revokeSessionsOf } from './revoke-sessions';
 import { createSrpVerifier } from './srp-verifier';
 import type { UserRecord } from './state';
 
@@ -141,15 +142,7 @@ export async function verifyUserAttribute(input: JsonInput, ctx: RequestContext)
 export async function globalSignOut(input: JsonInput, ctx: RequestContext) {
   const { world } = ctx;
   const { pool, user } = await authorizeAccessToken(world, accessToken(input));
-  const now = world.now();
-  let count = 0;
-  for (const session of Object.values(world.state.cognitoIdp.sessions)) {
-    if (session.poolId === pool.id && session.sub === user.sub && session.revokedAt === undefined) {
-      session.revokedAt = now;
-      session.revokedBy = 'GlobalSignOut';
-      count++;
-    }
-  }
+  const count = revokeSessionsOf(world, pool, user, 'GlobalSignOut');
   ctx.emit('token.revoked', `Signed ${user.username} out everywhere (${count} sessions)`, {
     count,
     note: 'Offline verifiers (API Gateway, AppSync) keep accepting the ID and access tokens until exp.',
