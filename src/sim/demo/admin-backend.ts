@@ -29,6 +29,7 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminUpdateUserAttributes',
 ] as const;
 
 export async function seedAdminBackend(world: World, ids: DemoIds): Promise<void> {

@@ -31,7 +31,9 @@ export const STANDARD_ATTRIBUTES = [
   'identities',
 ] as const;
 
-const CLIENT_READ_ONLY = new Set(['sub', 'identities', 'email_verified', 'phone_number_verified']);
+const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
+const ADMIN_READ_ONLY = new Set(['sub', 'identities']);
+const CLIENT_READ_ONLY = new Set([...ADMIN_READ_ONLY, ...VERIFIED_FLAGS]);
 
 export interface AttributeInput {
   Name: string;
@@ -78,7 +80,7 @@ const PHONE = /^\+[0-9]{4,15}$/;
 export function checkAttributes(
   pool: PoolRecord,
   attributes: AttributeInput[],
-  mode: 'sign-up' | 'update',
+  mode: 'sign-up' | 'update' | 'admin-update',
 ): void {
   const problems: string[] = [];
   for (const { Name } of attributes) {
@@ -99,17 +101,25 @@ export function checkAttributes(
     throw idpErrors.invalidParameter(
       `Attributes did not conform to the schema: ${problems.map((p) => `${p}\n`).join('')}`,
     );
-  if (attributes.some((a) => CLIENT_READ_ONLY.has(a.Name))) {
+  // An administrator may mark email and phone number verified (AdminUpdateUserAttributes); `sub` and
+  // `identities` stay Cognito's own (unv: the wording AWS gives an administrator who tries).
+  const readOnly = mode === 'admin-update' ? ADMIN_READ_ONLY : CLIENT_READ_ONLY;
+  if (attributes.some((a) => readOnly.has(a.Name))) {
     // Observed wording when an app client writes an attribute outside its write list.
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
   }
   for (const { Name, Value } of attributes) {
+    // An administrator's blank value deletes the attribute: there is no value to check.
+    if (mode === 'admin-update' && Value === '') continue;
+    if (VERIFIED_FLAGS.has(Name) && Value !== 'true' && Value !== 'false')
+      // (unv: AWS's wording for a verified flag that is neither true nor false)
+      throw idpErrors.invalidParameter(`Invalid value for ${Name}: ${Value}`);
     if (Name === 'email' && !EMAIL.test(Value))
       throw idpErrors.invalidParameter('Invalid email address format.');
     if (Name === 'phone_number' && !PHONE.test(Value))
       throw idpErrors.invalidParameter('Invalid phone number format.');
     const schema = pool.schema.find((s) => s.name === Name);
-    if (mode === 'update' && schema && !schema.mutable) {
+    if (mode !== 'sign-up' && schema && !schema.mutable) {
       throw idpErrors.invalidParameter(
         `Cannot modify an already provided value for immutable attribute: ${Name}`,
       );

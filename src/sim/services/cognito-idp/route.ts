@@ -8,6 +8,7 @@ import {
   adminListGroupsForUser,
 } from './admin-operations';
 import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-sign-in';
+import { adminUpdateUserAttributes } from './admin-update-attributes';
 import {
   adminDeleteUser,
   adminDisableUser,
@@ -71,6 +72,7 @@ const api = json11Handler({
     AdminUserGlobalSignOut: adminUserGlobalSignOut,
     AdminDeleteUser: adminDeleteUser,
     AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
+    AdminUpdateUserAttributes: adminUpdateUserAttributes,
     ForgotPassword: forgotPassword,
     ConfirmForgotPassword: confirmForgotPassword,
   },

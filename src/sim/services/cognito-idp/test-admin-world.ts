@@ -65,3 +65,11 @@ export const deniedInIam = (ctx: AdminWorld, operation: string) => ({
   message: `User: ${ctx.cloud.demo.iamUser.arn} is not authorized to perform: cognito-idp:${operation} on resource: ${ctx.backend.userPoolArn} because no identity-based policy allows the cognito-idp:${operation} action`,
   status: 400,
 });
+
+/** `ctx`'s cloud with the demo pool's record changed by `change` (a snapshot round trip). */
+export async function changePool(ctx: AdminWorld, change: (pool: Record<string, unknown>) => void) {
+  const snap = ctx.cloud.snapshot();
+  const state = JSON.parse(snap.state);
+  change(state.cognitoIdp.pools[ctx.poolId]);
+  await ctx.cloud.restore({ ...snap, state: JSON.stringify(state) });
+}

@@ -1,7 +1,8 @@
-import { createDict, deleteOwn, getOwn, setOwn } from '../../core/dict';
+import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
+import { applyAttributeUpdate, VERIFIABLE, verifiable } from './attribute-update';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkCode, deliver, newCode } from './codes';
 import { idpErrors } from './errors';
@@ -15,11 +16,6 @@ import type { UserRecord } from './state';
 /** Token-authorized operations of a signed-in user (the access token travels in the body). */
 
 const accessToken = (input: JsonInput) => v.string(input, 'AccessToken', TOKEN);
-
-/** The attributes a code verifies, and how the code travels to the new value. */
-const VERIFIABLE = { email: 'EMAIL', phone_number: 'SMS' } as const;
-type Verifiable = keyof typeof VERIFIABLE;
-const verifiable = (name: string): name is Verifiable => Object.hasOwn(VERIFIABLE, name);
 
 /** Attributes as GetUser lists them: `sub` first, then the rest in the order they were set. */
 export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
@@ -43,60 +39,7 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   }
   const { pool, user } = await authorizeAccessToken(world, token);
   checkAttributes(pool, attributes, 'update');
-  const details = [];
-  const held: string[] = [];
-  for (const { Name, Value } of attributes) {
-    const changed = getOwn(user.attributes, Name) !== Value;
-    // Where the pool requires verification before update, the original value stays (verified, usable to
-    // sign in and to receive messages) and the new one waits for VerifyUserAttribute (API reference,
-    // UpdateUserAttributes UserAttributes: "this request doesn't immediately update the value of that
-    // attribute … Your user can sign in and receive messages with the original attribute value until they
-    // verify the new value"). The setting needs the attribute auto-verified (UserAttributeUpdateSettingsType;
-    // UpdateUserPool refuses otherwise, aws-cli #7151), so a pool without a code to send updates at once.
-    const hold =
-      verifiable(Name) &&
-      changed &&
-      pool.autoVerifiedAttributes.includes(Name) &&
-      (pool.attributesRequireVerificationBeforeUpdate ?? []).includes(Name);
-    if (hold) {
-      user.pendingAttributes ??= createDict();
-      // A second update replaces the pending value; its new code replaces the old one (attributeCodes).
-      setOwn(user.pendingAttributes, Name, Value);
-      held.push(Name);
-    } else setOwn(user.attributes, Name, Value);
-    // A changed email or phone number is unverified until the new value proves itself with a code, which
-    // the pool sends when it verifies that attribute (API reference, UpdateUserAttributes response:
-    // "When the attribute-update request includes an email address or phone number attribute, Amazon
-    // Cognito sends a message … in user pools configured to automatically verify" them).
-    if (verifiable(Name) && changed) {
-      if (!hold) setOwn(user.attributes, `${Name}_verified`, 'false');
-      if (pool.autoVerifiedAttributes.includes(Name)) {
-        const code = newCode(world, 'VERIFY_ATTRIBUTE', Name);
-        // Held: the code goes to the NEW value ("sends a verification message to the new phone number or
-        // email address", UserAttributeUpdateSettingsType) and verifying it swaps that value in.
-        setOwn(user.attributeCodes, Name, hold ? { ...code, pendingValue: Value } : code);
-        details.push(
-          deliver(world, pool, user, code, 'VERIFY_ATTRIBUTE', {
-            attribute: Name,
-            medium: VERIFIABLE[Name],
-            to: Value,
-          }),
-        );
-        ctx.emit('code.sent', `Verification code sent to ${Value}`, {
-          to: Value,
-          purpose: 'VERIFY_ATTRIBUTE',
-        });
-      }
-    }
-  }
-  user.lastModifiedAt = world.now();
-  ctx.emit(
-    'state',
-    held.length
-      ? `Attributes of ${user.username} updated; ${held.join(', ')} pending until verified`
-      : `Attributes of ${user.username} updated`,
-    { names: attributes.map((a) => a.Name), ...(held.length ? { pending: held } : {}) },
-  );
+  const details = applyAttributeUpdate(ctx, pool, user, attributes);
   return details.length ? { CodeDeliveryDetailsList: details } : {};
 }
 
