@@ -110,7 +110,7 @@ test.describe('on a 390×844 phone', () => {
   const LONG_LABELS = [
     { id: 'sts-saml', steps: 3 },
     { id: 'sts-web-identity', steps: 3 },
-    { id: 'admin-api-backend', steps: 5 },
+    { id: 'admin-api-backend', steps: 7 },
     { id: 'attack-saml-replay', steps: 4 },
     { id: 'attack-saml-tampered', steps: 2 },
     { id: 'attack-saml-wrapped', steps: 2 },

@@ -102,9 +102,10 @@ test('at 1280×720, where no place is clear, the landed words cover a box’s co
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  // Its end: "ID token" comes back to the Browser app between its box and the label of the line above.
-  await page.goto('/?scenario=admin-api-backend&step=99');
-  await expect(page.getByText(/^(\d+) of \1 played$/)).toBeVisible({ timeout: 20_000 });
+  // Step 4 (the chosen password): "ID token" comes back to the Browser app between its box and the label
+  // of the line above.
+  await page.goto('/?scenario=admin-api-backend&step=5');
+  await expect(page.getByText('5 of 7 played', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.packet__words')).toHaveText('ID token');
   await expect
     .poll(() =>

@@ -125,7 +125,7 @@ test('"Who is signing in?" names both people of a two-person scenario, and one p
 test('on a 390-pixel phone a long error code in the step list stays inside the page', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?scenario=admin-api-backend&step=5');
-  await expect(progressText(page, 5, 5)).toBeVisible({ timeout: 20_000 });
+  await expect(progressText(page, 5, 7)).toBeVisible({ timeout: 20_000 });
   const steps = page.getByRole('list', { name: 'Steps' });
   await expect(steps).toContainText('MissingAuthenticationTokenException');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

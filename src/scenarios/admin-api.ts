@@ -1,7 +1,7 @@
-import { readJson } from '../wire/aws-responses';
 import { jsonRequest, stsRequest } from '../wire/aws-requests';
+import { readJson, xmlText } from '../wire/aws-responses';
 import { credentialsFromStsXml } from '../wire/credentials';
-import { xmlText } from '../wire/aws-responses';
+import { keepTokens, refreshStep } from './steps/user-pool';
 import type { Scenario, ScenarioStep, StepContext } from './types';
 
 /**
@@ -172,7 +172,7 @@ const newPassword: ScenarioStep = {
     sdk: `await idp.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeResponses: { USERNAME: '${NEW_USER}', NEW_PASSWORD: '<chosen>' } }));`,
   }),
   async run(ctx) {
-    await ctx.fetch(
+    const response = await ctx.fetch(
       jsonRequest(ctx.region, 'cognito-idp', 'RespondToAuthChallenge', {
         ClientId: ctx.demo.userPool?.clientId,
         ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -180,14 +180,55 @@ const newPassword: ScenarioStep = {
         ChallengeResponses: { USERNAME: NEW_USER, NEW_PASSWORD: CHOSEN_PASSWORD },
       }),
     );
+    await keepTokens(ctx, response);
   },
 };
+
+const disableUser: ScenarioStep = {
+  id: 'admin-disable-user',
+  label: '5',
+  title: 'The backend disables the user (AdminDisableUser)',
+  from: 'developer',
+  to: 'userPool',
+  packet: 'signedRequest',
+  returns: 'data',
+  via: ['iam'],
+  operation: 'AdminDisableUser',
+  expect: 'success',
+  narration: {
+    what: `AdminDisableUser for ${NEW_USER}, signed with the role’s credentials and allowed by IAM. The user stays in the pool (AdminGetUser shows Enabled false), can no longer sign in, and every token Cognito issued to them is revoked.`,
+    why: 'Disabling is how an administrator stops an account at once without deleting its data; AdminEnableUser lets the user sign in again.',
+    misunderstanding:
+      'Revoked means refused by the user pool’s own APIs. An ID or access token already issued is still a validly signed JWT until it expires, so API Gateway or AppSync, which verify it offline, keep accepting it for up to an hour.',
+  },
+  code: () => backendCode('AdminDisableUser', `{ UserPoolId, Username: '${NEW_USER}' }`),
+  async run(ctx) {
+    const request = adminCall(ctx, 'AdminDisableUser', { Username: NEW_USER });
+    await ctx.fetch(
+      await ctx.sign(request, ctx.need(ctx.vars.credentials, 'the role credentials'), 'cognito-idp'),
+    );
+  },
+};
+
+const refreshAfterDisable = refreshStep({
+  id: 'refresh-after-disable',
+  label: '6',
+  title: 'The app tries to refresh the disabled user’s tokens',
+  expect: 'denied',
+  refusal: 'Refresh Token has been revoked',
+  narration: {
+    what: `The browser still holds ${NEW_USER}’s refresh token and sends it with InitiateAuth (REFRESH_TOKEN_AUTH). The user pool refuses: NotAuthorizedException, "Refresh Token has been revoked". A new password sign-in would be refused too, with "User is disabled."`,
+    why: 'AdminDisableUser revoked the user’s sessions at the source, so no new ID or access tokens can be minted for them; they stay revoked even after AdminEnableUser.',
+    misunderstanding:
+      'Disabling is not deleting: the user keeps their sub, attributes and groups, and AdminEnableUser restores sign-in (with new tokens, not the old ones).',
+  },
+});
 
 export const adminBackendScenario: Scenario = {
   id: 'admin-api-backend',
   title: 'Admin API: a backend with a role creates and signs in users',
   summary:
-    'Admin* calls need AWS credentials and IAM permission; an unsigned one is refused. The backend creates a user; the user signs in publicly and must choose a password.',
+    'Admin* calls need AWS credentials and IAM permission; an unsigned one is refused. The backend creates a user; the user signs in publicly and must choose a password; then the backend disables the user and the app’s refresh token is refused.',
   group: 'flows',
   identity: 'iamUser',
   people: [
@@ -195,5 +236,13 @@ export const adminBackendScenario: Scenario = {
     { identity: 'userPool', name: 'the invited user' },
   ],
   actors: ['app', 'developer', 'sts', 'iam', 'userPool'],
-  steps: [assumeBackendRole, browserTriesAdmin, createUser, userSignsIn, newPassword],
+  steps: [
+    assumeBackendRole,
+    browserTriesAdmin,
+    createUser,
+    userSignsIn,
+    newPassword,
+    disableUser,
+    refreshAfterDisable,
+  ],
 };

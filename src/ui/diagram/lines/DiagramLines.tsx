@@ -157,7 +157,7 @@ function clearPlace(words: HTMLElement, point: { x: number; y: number }): WordsP
   });
   const view = toLayer(canvas.getBoundingClientRect());
   // Where no place is clear, hiding words (a label, a box's own text) costs far more than covering a
-  // box's empty corner: at admin-api-backend's end "ID token" sat on a label's last letters.
+  // box's empty corner: at admin-api-backend's step 4 "ID token" sat on a label's last letters.
   const text = document.createRange();
   const obstacles = [
     ...Array.from(canvas.querySelectorAll('.edge-label, .edge-leader'), (el) => ({
