@@ -5,11 +5,14 @@
  * requests sent one after another do.
  */
 import {
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import type { Cloud } from '../../src/sim/index';
 import { sdkConfig } from '../support/cloud-handler';
@@ -219,5 +222,44 @@ describe('the signed-in user changing and deleting themselves under concurrent r
     expect(count(concurrent, '200')).toBe(2);
     expect(count(concurrent, '400 NotAuthorizedException')).toBe(4);
     expect(count(concurrent, '400 UserNotFoundException')).toBe(4);
+  });
+});
+
+describe('the Admin API under concurrent requests', () => {
+  it('AdminDeleteUser and AdminDisableUser: five of each at once answer as ten in a row', async () => {
+    const { concurrent, sequential, clouds } = await concurrentAndSequential(
+      async (cloud, clock) => {
+        const systemClockOffset = clock.now() - Date.now();
+        const backend = cloud.demo.adminBackend;
+        const { accessKeyId, secretAccessKey } = cloud.demo.iamUser;
+        const assumed = await new STSClient({
+          ...sdkConfig(cloud, { accessKeyId, secretAccessKey }),
+          systemClockOffset,
+        }).send(new AssumeRoleCommand({ RoleArn: backend?.roleArn, RoleSessionName: 'racer' }));
+        const role = {
+          accessKeyId: assumed.Credentials?.AccessKeyId ?? '',
+          secretAccessKey: assumed.Credentials?.SecretAccessKey ?? '',
+          sessionToken: assumed.Credentials?.SessionToken,
+        };
+        return new CognitoIdentityProviderClient({ ...sdkConfig(cloud, role), systemClockOffset });
+      },
+      (cloud, admin) => {
+        const target = { UserPoolId: cloud.demo.userPool.id, Username: 'bob' };
+        return [
+          ...times(5, () =>
+            sdkOutcome(admin.send(new AdminDeleteUserCommand({ ...target, Username: 'alice' }))),
+          ),
+          ...times(5, () => sdkOutcome(admin.send(new AdminDisableUserCommand(target)))),
+        ];
+      },
+    );
+    expect(concurrent).toEqual(sequential);
+    // One delete finds alice, the other four find nobody; disabling bob is the same each time.
+    expect(count(concurrent, '200')).toBe(6);
+    expect(count(concurrent, '400 UserNotFoundException')).toBe(4);
+    for (const cloud of clouds) {
+      const users = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[cloud.demo.userPool.id].users;
+      expect(Object.values(users).map((u) => (u as { username: string }).username)).not.toContain('alice');
+    }
   });
 });
