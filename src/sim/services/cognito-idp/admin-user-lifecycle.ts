@@ -4,7 +4,7 @@
  * AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
  * IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
  */
-import { deleteOwn, getOwn } from '../../core/dict';
+import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
@@ -13,6 +13,7 @@ import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
 import { checkPasswordPolicy, hashPassword } from './password';
+import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
 import { createSrpVerifier } from './srp-verifier';
 import type { PoolRecord, UserRecord } from './state';
@@ -138,8 +139,7 @@ export async function adminUserGlobalSignOut(input: JsonInput, ctx: RequestConte
 /** AdminDeleteUser: the profile is gone; later calls naming it answer UserNotFoundException. */
 export async function adminDeleteUser(input: JsonInput, ctx: RequestContext) {
   const { pool, user } = await resolve(ctx, adminTarget(input, 'AdminDeleteUser'));
-  const key = Object.keys(pool.users).find((k) => getOwn(pool.users, k) === user);
-  if (key !== undefined) deleteOwn(pool.users, key);
+  removeUser(pool, user);
   ctx.emit('state', `Administrator deleted ${user.username} from ${pool.id}`, {
     poolId: pool.id,
     username: user.username,

@@ -1,4 +1,4 @@
-import { getOwn } from '../../core/dict';
+import { deleteOwn, getOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
@@ -34,6 +34,12 @@ export function findUser(pool: PoolRecord, username: string): UserRecord | undef
   if (direct) return direct;
   // Users may also sign in with their immutable sub as the username (doc: "Username" accepts an alias or sub).
   return Object.values(pool.users).find((u) => u.sub === username);
+}
+
+/** Takes `user` out of the pool's directory, under whichever key it is stored. */
+export function removeUser(pool: PoolRecord, user: UserRecord): void {
+  const key = Object.keys(pool.users).find((k) => getOwn(pool.users, k) === user);
+  if (key !== undefined) deleteOwn(pool.users, key);
 }
 
 export function userBySub(pool: PoolRecord, sub: string): UserRecord | undefined {

@@ -9,6 +9,7 @@ import { idpErrors } from './errors';
 import { CODE, PASSWORD, TOKEN, v } from './input';
 import { expireQuietFailures, isLocked, recordFailure } from './lockout';
 import { checkPasswordPolicy, hashPassword, passwordMatches } from './password';
+import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
 import { createSrpVerifier } from './srp-verifier';
 import type { UserRecord } from './state';
@@ -150,8 +151,7 @@ export async function changePassword(input: JsonInput, ctx: RequestContext) {
 export async function deleteUser(input: JsonInput, ctx: RequestContext) {
   const { world } = ctx;
   const { pool, user } = await authorizeAccessToken(world, accessToken(input));
-  const key = Object.keys(pool.users).find((k) => getOwn(pool.users, k) === user);
-  if (key !== undefined) deleteOwn(pool.users, key);
+  removeUser(pool, user);
   ctx.emit('state', `${user.username} deleted their own profile from ${pool.id}`, {
     poolId: pool.id,
     username: user.username,
