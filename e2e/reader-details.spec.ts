@@ -154,3 +154,20 @@ test('the inspector tabs follow the tabs pattern: arrows, Home and End', async (
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(progressText(page, 2, 6)).toBeVisible();
 });
+
+test('in the Admin API scenario the browser app never shows the backend’s role credentials', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=admin-api-backend&step=4');
+  await expect(progressText(page, 4, 7)).toBeVisible({ timeout: 20_000 });
+  const app = page.getByRole('button', { name: /^Browser app,/ });
+  // After the password challenge the browser holds no token yet, and never the role's keys.
+  await expect(app).not.toHaveAccessibleName(/credentials|signed in/);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(progressText(page, 5, 7)).toBeVisible({ timeout: 20_000 });
+  await expect(app).toHaveAccessibleName(/signed in \(holding tokens\)$/);
+  // The backend box is the one named as keeping them, and the Credentials tab says whose they are.
+  await expect(page.getByRole('button', { name: /^Backend, your backend server/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Credentials' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('Held by the Backend box only');
+});

@@ -236,6 +236,21 @@ export const adminBackendScenario: Scenario = {
     { identity: 'userPool', name: 'the invited user' },
   ],
   actors: ['app', 'developer', 'sts', 'iam', 'userPool'],
+  actorRoles: {
+    developer: {
+      label: 'Backend',
+      kind: 'IAM user keys',
+      about: 'your backend server, holding IAM user keys (AKIA…) and the role credentials it takes on',
+      what: 'Your backend server. It signs with IAM user keys to take on AtlasBackendRole, then makes the Admin* calls with the role’s temporary credentials. Neither ever reaches the browser app.',
+    },
+  },
+  // The role's credentials stay on the server; the user's tokens stay in the browser.
+  keptBy: {
+    credentials: 'developer',
+    idToken: 'app',
+    accessToken: 'app',
+    refreshToken: 'app',
+  },
   steps: [
     assumeBackendRole,
     browserTriesAdmin,

@@ -1,5 +1,5 @@
-import type { AwsCredentials } from '../wire/credentials';
 import type { Demo } from '../sim/index';
+import type { AwsCredentials } from '../wire/credentials';
 
 /**
  * A scenario is data: which actors take part, and the steps between them. Each step's `run` makes at
@@ -64,6 +64,9 @@ export interface ScenarioVars {
   /** Extra named values a scenario keeps (a second identity, a tampered token …). */
   extra: Record<string, string>;
 }
+
+/** The values of a run that a box can hold (the player records them after each step). */
+export type HeldValues = Omit<ScenarioVars, 'extra'>;
 
 export interface StepContext {
   fetch(request: Request): Promise<Response>;
@@ -151,7 +154,30 @@ export interface Scenario {
    * laptop holding only handed-out keys): its name, short kind, full description and explanation.
    */
   actorRoles?: Partial<Record<ActorId, { label: string; kind: string; about: string; what: string }>>;
+  /**
+   * Values of the run that stay with one box and are never handed to another (a backend's role
+   * credentials, which the browser app never sees): any other box leaves them out of what it shows it
+   * holds. Without it the run's values pass from box to box, as a server hands keys to a laptop.
+   */
+  keptBy?: Partial<Record<keyof HeldValues, ActorId>>;
   steps: ScenarioStep[];
+}
+
+/** What `actor` holds of the run's values: all of them, less those the scenario keeps with another box. */
+export function heldBy(
+  scenario: Pick<Scenario, 'keptBy'>,
+  actor: ActorId,
+  held: HeldValues | undefined,
+): HeldValues {
+  if (!held) return {};
+  const kept = scenario.keptBy;
+  if (!kept) return held;
+  const mine: HeldValues = {};
+  for (const key of Object.keys(held) as (keyof HeldValues)[]) {
+    const holder = kept[key];
+    if (holder === undefined || holder === actor) Object.assign(mine, { [key]: held[key] });
+  }
+  return mine;
 }
 
 /** The people of a scenario: its `people`, or the one person who signs in as its `identity`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../../player/create-player';
+import { adminBackendScenario } from '../../scenarios/admin-api';
 import { SCENARIOS } from '../../scenarios/catalog';
 import { enhancedFlow, googleViaUserPool, guestFlow } from '../../scenarios/flows';
 import { buildGraph, labelLinesFor } from './build-graph';
@@ -48,6 +49,37 @@ describe('buildGraph', () => {
     expect(at('sending')).toEqual({ app: 'signed-in', pool: 'idle' });
     expect(at('answering')).toEqual({ app: 'signed-in', pool: 'ok' });
     expect(at('landed')).toEqual({ app: 'credentials', pool: 'ok' });
+  });
+
+  it('shows each box holding only its own values where the scenario keeps them apart (Admin API)', () => {
+    const role = {
+      accessKeyId: 'ASIAROLE',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: T0 + 3_600_000,
+    };
+    const tokens = { idToken: 'id', accessToken: 'access', refreshToken: 'refresh' };
+    const entries = [
+      entry(0, 'backend-assume-role', 'success', { credentials: role }),
+      entry(1, 'browser-admin-get-user', 'aws-error', { credentials: role }),
+      entry(2, 'admin-create-user', 'success', { credentials: role }),
+      entry(3, 'invited-user-sign-in', 'success', { credentials: role }),
+      entry(4, 'answer-new-password', 'success', { credentials: role, ...tokens }),
+      entry(5, 'admin-disable-user', 'success', { credentials: role, ...tokens }),
+    ];
+    const box = (position: number, actor: string) =>
+      buildGraph({
+        scenario: adminBackendScenario,
+        entries: entries.slice(0, position),
+        position,
+        clock: T0,
+      }).nodes.find((n) => n.id === actor)?.data;
+    expect(box(1, 'developer')).toMatchObject({ status: 'credentials', label: 'Backend' });
+    // The browser app never had the backend's role credentials: after the challenge it holds nothing,
+    // after the new password only the user's tokens.
+    expect(box(4, 'app')?.status).toBe('idle');
+    expect(box(5, 'app')).toMatchObject({ status: 'signed-in', statusText: 'signed in (holding tokens)' });
+    expect(box(6, 'developer')?.status).toBe('credentials');
   });
 
   it('labels the packet with what it carries, from the step and the request sent', () => {

@@ -1,8 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { TraceEntry } from '../../player/create-player';
-import type { ActorId, PacketKind, Scenario } from '../../scenarios/types';
+import type { HeldValues, TraceEntry } from '../../player/create-player';
+import { type ActorId, heldBy, type PacketKind, type Scenario } from '../../scenarios/types';
 import type { Arrival } from '../../store/types';
 import { ACTORS, actorLook } from './actors';
+import { DRAWING_FRAMES } from './drawing-frames';
 import {
   type Box,
   boundsAround,
@@ -15,9 +16,8 @@ import {
   placeLabel,
   routeEdge,
 } from './layout';
-import { DRAWING_FRAMES } from './drawing-frames';
-import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
 import { type FlightObstacles, type FlightPlan, planLegs } from './layout-flight';
+import { layoutActorsVertical, routeEdgesVertical } from './layout-vertical';
 import { labelBoxes, placeLabelsAndWordsVertical } from './layout-vertical-labels';
 import { boxText, placesForWords, type WordsPlace, wordsSize } from './layout-vertical-words';
 import { packetWords } from './packet-words';
@@ -117,10 +117,9 @@ function entryFailed(entry: TraceEntry | undefined): boolean {
 }
 
 function appStatus(
-  entry: TraceEntry | undefined,
+  held: HeldValues | undefined,
   clock: number,
 ): { status: NodeStatus; statusText?: string; badge?: string } {
-  const held = entry?.held;
   const credentials = held?.credentials;
   if (credentials) {
     if (credentials.expiration !== undefined && credentials.expiration <= clock) {
@@ -265,7 +264,7 @@ export function buildGraph({
     let badge: string | undefined;
     if (actor === 'app' || actor === 'developer' || actor === 'broker') {
       if (activeStep?.from === actor || (actor === 'app' && !activeStep))
-        ({ status, statusText, badge } = appStatus(latest, clock));
+        ({ status, statusText, badge } = appStatus(heldBy(scenario, actor, latest?.held), clock));
     } else if (activeStep?.to === actor && activeEntry && reached) {
       if (activeEntry.outcome === 'success' || activeEntry.outcome === 'off-wire') status = 'ok';
       else if (activeEntry.outcome === 'network-error') status = 'unreachable';

@@ -20,10 +20,13 @@ export function CredentialsPanel({
   held,
   clock,
   reveal,
+  holder,
 }: {
   held: HeldValues | undefined;
   clock: number;
   reveal: boolean;
+  /** The one box that keeps these credentials, when the scenario says so (the Admin API's backend). */
+  holder?: string;
 }) {
   const store = useAppStoreApi();
   const c = held?.credentials;
@@ -37,6 +40,7 @@ export function CredentialsPanel({
   );
   return (
     <div className="credentials-panel">
+      {c && holder ? <p>Held by the {holder} box only: the browser app never has them.</p> : null}
       {c ? (
         <dl className="kv">
           <dt>Access key id</dt>

@@ -5,15 +5,16 @@ import { useAppStore, useAppStoreApi } from '../../store/hooks';
 import type { AppState, InspectorTab } from '../../store/types';
 import { TokenBreaks } from '../common/TokenBreaks';
 import { usePaintedLater } from '../common/use-painted-later';
+import { actorLook } from '../diagram/actors';
 import { StepExplainers } from '../explain/StepExplainers';
 import { CodePanel } from './CodePanel';
 import { ComponentPanel } from './ComponentPanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { IamPanel } from './IamPanel';
+import { noIamReason } from './no-iam-reason';
 import { RefusalNote } from './RefusalNote';
 import { SigV4Panel } from './SigV4Panel';
 import { WirePanel } from './WirePanel';
-import { noIamReason } from './no-iam-reason';
 
 // jose is only needed when someone opens the JWT tab.
 const JwtPanel = lazy(() => import('./JwtPanel'));
@@ -59,6 +60,7 @@ const InspectorPanel = memo(function InspectorPanel({
   const step = scenario?.steps[position - 1];
   const entry = entries[position - 1];
   const held = entries[entries.length - 1]?.held;
+  const keeper = scenario?.keptBy?.credentials;
   return (
     <>
       {tab === 'narration' ? (
@@ -106,7 +108,14 @@ const InspectorPanel = memo(function InspectorPanel({
           <JwtPanel held={held} now={clock} />
         </Suspense>
       ) : null}
-      {tab === 'credentials' ? <CredentialsPanel held={held} clock={clock} reveal={reveal} /> : null}
+      {tab === 'credentials' ? (
+        <CredentialsPanel
+          held={held}
+          clock={clock}
+          reveal={reveal}
+          holder={keeper ? actorLook(keeper, scenario).label : undefined}
+        />
+      ) : null}
       {tab === 'iam' ? (
         <IamPanel events={entry?.events ?? []} world={world} noneBecause={noIamReason(step, entry)} />
       ) : null}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlayer } from '../../player/create-player';
-import { enhancedFlow, guestFlow } from '../../scenarios/flows';
 import { findScenario } from '../../scenarios/catalog';
+import { enhancedFlow, guestFlow } from '../../scenarios/flows';
 import { createCloud } from '../../sim/index';
 import { componentFacts } from './component-facts';
 
@@ -18,6 +18,35 @@ describe('componentFacts', () => {
   it('says the app holds nothing before the first step', () => {
     expect(componentFacts('app', enhancedFlow, undefined, []).holds).toEqual([
       ['Nothing yet', 'no token, no identity, no credentials'],
+    ]);
+  });
+
+  it('keeps the Admin API backend’s role credentials off the browser app’s list', () => {
+    const role = { accessKeyId: 'ASIAROLE', secretAccessKey: 's', sessionToken: 't', expiration: 1 };
+    const entries = [
+      {
+        index: 4,
+        stepId: 'answer-new-password',
+        at: 0,
+        outcome: 'success' as const,
+        events: [],
+        held: { idToken: 'id', accessToken: 'access', refreshToken: 'r', credentials: role },
+      },
+    ];
+    const scenario = findScenario('admin-api-backend');
+    if (!scenario) throw new Error('admin-api-backend is missing');
+    expect(componentFacts('app', scenario, undefined, entries).holds).toEqual([
+      ['ID token', 'yes (JWT from the user pool)'],
+      ['Access token', 'yes (JWT from the user pool)'],
+    ]);
+    expect(componentFacts('developer', scenario, undefined, entries).holds).toContainEqual([
+      'Temporary role key',
+      'ASIAROLE',
+    ]);
+    // STS issued them, whoever keeps them.
+    expect(componentFacts('sts', scenario, undefined, entries).holds).toContainEqual([
+      'Credentials issued',
+      'ASIAROLE',
     ]);
   });
 

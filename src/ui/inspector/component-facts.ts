@@ -1,5 +1,5 @@
 import type { DemoData, TraceEntry } from '../../player/create-player';
-import type { ActorId, Scenario } from '../../scenarios/types';
+import { type ActorId, heldBy, type Scenario } from '../../scenarios/types';
 
 /**
  * What the inspector says about a diagram box: what the component is, what it holds in this scenario
@@ -38,11 +38,14 @@ export interface ComponentFacts {
 
 function holdsOf(
   actor: ActorId,
+  scenario: Scenario,
   demo: DemoData | undefined,
   entries: readonly TraceEntry[],
-  recast: boolean,
 ): [string, string][] {
-  const held = entries[entries.length - 1]?.held ?? {};
+  const recast = !!scenario.actorRoles?.[actor];
+  // The services' rows name what they issued; the senders' rows what they themselves hold.
+  const issued = entries[entries.length - 1]?.held ?? {};
+  const held = heldBy(scenario, actor, issued);
   const rows: [string, string][] = [];
   const add = (label: string, value: string | undefined) => {
     if (value) rows.push([label, value]);
@@ -73,10 +76,10 @@ function holdsOf(
       add('Identity pool id', demo?.identityPool.id);
       add('Authenticated role', demo?.identityPool.authenticatedRoleArn);
       add('Guest (unauthenticated) role', demo?.identityPool.unauthenticatedRoleArn);
-      add('Identity id issued', held.identityId);
+      add('Identity id issued', issued.identityId);
       break;
     case 'sts':
-      add('Credentials issued', held.credentials?.accessKeyId);
+      add('Credentials issued', issued.credentials?.accessKeyId);
       // The roles this run's calls named (AssumeRole*'s RoleArn), read off the wire: a role the demo has
       // but the scenario never asks for (the web-identity role in a guest flow) is not this box's story.
       add('Roles asked for so far', rolesNamed(entries).join(', ') || undefined);
@@ -100,14 +103,17 @@ function holdsOf(
       add('GraphQL URL', demo?.appSync?.url);
       break;
     case 'developer':
-      // Recast as a laptop that holds only handed-out keys (the central-server scenario).
-      if (recast) {
+      // Recast as a laptop that holds only handed-out keys (the central-server scenario); a backend
+      // server that keeps its own role credentials (the Admin API scenario) also has the user's keys.
+      if (recast && scenario.keptBy?.credentials !== actor) {
         add('Temporary key it signs with', held.credentials?.accessKeyId);
         if (rows.length === 0) rows.push(['Nothing yet', 'no keys until the server hands some out']);
         break;
       }
       add('IAM user', demo?.iamUser.arn);
       add('Long-term key', demo?.iamUser.accessKeyId);
+      // Role credentials this box took on and keeps (the Admin API backend's).
+      if (scenario.keptBy?.credentials === actor) add('Temporary role key', held.credentials?.accessKeyId);
       break;
     case 'broker':
       add('IAM user', demo?.iamUser.arn);
@@ -149,7 +155,7 @@ export function componentFacts(
   });
   return {
     what: scenario.actorRoles?.[actor]?.what ?? WHAT[actor],
-    holds: holdsOf(actor, demo, entries, !!scenario.actorRoles?.[actor]),
+    holds: holdsOf(actor, scenario, demo, entries),
     steps,
   };
 }
