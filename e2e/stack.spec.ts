@@ -611,3 +611,43 @@ test('the finding about guest writes names only actions the matrix lets the gues
       }),
     ).toBeVisible();
 });
+
+test('the access matrix narrows to the callers and columns whose words the reader types', async ({
+  page,
+}) => {
+  await page.goto('/?view=stack');
+  await page.getByLabel('Open a template file').setInputFiles('tests/fixtures/stack/app-stack.yaml');
+  await expect(page.getByText(/app-stack\.yaml: \d+ resources? simulated/)).toBeVisible({ timeout: 30_000 });
+  const matrix = page.getByRole('table', { name: /Who can do what/ });
+  const rowHeads = matrix.getByRole('rowheader');
+  const allRows = await rowHeads.count();
+  const allColumns = await matrix.locator('thead tr').nth(1).getByRole('columnheader').count();
+  expect(allRows).toBeGreaterThan(1);
+  const search = page.getByRole('search', { name: 'Filter the access matrix' });
+  const names = await rowHeads.allTextContents();
+  const groups = names.filter((name) => name.toLowerCase().includes('group'));
+  expect(groups.length).toBeGreaterThan(0);
+  expect(groups.length).toBeLessThan(allRows);
+  // Any case: the groups' roles, and no one else.
+  await search.getByLabel('Callers containing').fill('GROUP');
+  await expect(rowHeads).toHaveText(groups);
+  const kept = groups.length;
+  await expect(search.getByRole('status')).toHaveText(
+    new RegExp(`^Showing ${kept} of ${allRows} callers and ${allColumns} of ${allColumns} columns\\.$`),
+  );
+  // Columns by service, action or resource: every column left names S3.
+  await search.getByLabel('Columns containing').fill('s3');
+  const columnHeads = matrix.locator('thead tr').nth(1).getByRole('columnheader');
+  await expect.poll(() => columnHeads.count()).toBeLessThan(allColumns);
+  const headings = await columnHeads.allTextContents();
+  expect(headings.length).toBeGreaterThan(0);
+  for (const heading of headings) expect(heading.toLowerCase()).toContain('s3');
+  // Words nobody has: the table gives way to a sentence saying so; clearing brings everything back.
+  await search.getByLabel('Callers containing').fill('no-such-caller');
+  await expect(page.getByText('No caller contains “no-such-caller”')).toBeVisible();
+  await expect(matrix).toHaveCount(0);
+  await search.getByLabel('Callers containing').fill('');
+  await search.getByLabel('Columns containing').fill('');
+  await expect(rowHeads).toHaveCount(allRows);
+  await expect(search.getByRole('status')).toHaveText('');
+});

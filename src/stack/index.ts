@@ -3,20 +3,21 @@
  * (the access matrix), what a reviewer would flag (findings) and what is not simulated (gaps).
  * Pure TypeScript beside the engine, which it reaches only through `src/sim/index.ts`.
  */
-import { type Cloud, createCloud, type CloudOptions } from '../sim/index';
-import { buildWorld } from './build-world';
+import { type Cloud, type CloudOptions, createCloud } from '../sim/index';
 import type { StackState } from './build-context';
-import { computeMatrix, type AccessMatrix, type MatrixModel } from './matrix';
+import { buildWorld } from './build-world';
+import { type Finding, reviewStack } from './findings';
+import { type AccessMatrix, computeMatrix, type MatrixModel } from './matrix';
 import { parseTemplate } from './parse';
 import type { Need } from './resolve';
-import { type Finding, reviewStack } from './findings';
 
+export { CALLER_CAP } from './callers';
 export { StackImportError } from './errors';
 export { exportStack } from './export';
+export type { Finding } from './findings';
 export type { AccessMatrix, MatrixLimit, MatrixModel } from './matrix';
 export { CELL_BUDGET } from './matrix';
-export { CALLER_CAP } from './callers';
-export type { Finding } from './findings';
+export { filterMatrix, type MatrixFilter, NO_FILTER } from './matrix-filter';
 export type { Need } from './resolve';
 
 export interface ImportOptions {

@@ -1,5 +1,12 @@
-import { Fragment, type KeyboardEvent, useRef, useState } from 'react';
-import { type AccessMatrix, CELL_BUDGET } from '../../stack/index';
+import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import {
+  type AccessMatrix,
+  CELL_BUDGET,
+  filterMatrix,
+  type MatrixFilter,
+  NO_FILTER,
+} from '../../stack/index';
+import { counted } from './counted';
 import {
   cellGlyph,
   cellWord,
@@ -10,7 +17,6 @@ import {
   matrixTally,
   splitGroup,
 } from './matrix-labels';
-import { counted } from './counted';
 import { NameBreaks } from './NameBreaks';
 
 export interface CellRef {
@@ -152,8 +158,54 @@ function moveFor(key: string, ctrl: boolean, at: Place, rows: number, cols: numb
  * among them, Home and End along the row (with Ctrl, to the first and last cell); Enter and Space
  * press the focused cell as a click does.
  */
+/**
+ * Two boxes that narrow the matrix to the callers and the columns whose words contain what the reader
+ * types (a stack with dozens of roles and hundreds of columns is read a question at a time), and how
+ * much of it is shown.
+ */
+function MatrixFilterForm({
+  filter,
+  onChange,
+  whole,
+  shown,
+}: {
+  filter: MatrixFilter;
+  onChange(filter: MatrixFilter): void;
+  whole: AccessMatrix;
+  shown: AccessMatrix;
+}) {
+  const id = useId();
+  const narrowed = filter.callers.trim() !== '' || filter.columns.trim() !== '';
+  return (
+    <search className="matrix-filter" aria-label="Filter the access matrix">
+      <label htmlFor={`${id}-callers`}>Callers containing</label>
+      <input
+        id={`${id}-callers`}
+        type="search"
+        value={filter.callers}
+        placeholder="e.g. guest"
+        onChange={(event) => onChange({ ...filter, callers: event.target.value })}
+      />
+      <label htmlFor={`${id}-columns`}>Columns containing</label>
+      <input
+        id={`${id}-columns`}
+        type="search"
+        value={filter.columns}
+        placeholder="e.g. s3 put"
+        onChange={(event) => onChange({ ...filter, columns: event.target.value })}
+      />
+      <p role="status" className="matrix-filter__count">
+        {narrowed
+          ? `Showing ${shown.callers.length} of ${counted(whole.callers.length, 'caller')} and ` +
+            `${shown.actions.length} of ${counted(whole.actions.length, 'column')}.`
+          : ''}
+      </p>
+    </search>
+  );
+}
+
 export function MatrixTable({
-  matrix,
+  matrix: whole,
   selected,
   onSelect,
   widen,
@@ -164,6 +216,8 @@ export function MatrixTable({
   /** The caps' switch, when the view offers one: see WidenControl. */
   widen?: Widen;
 }) {
+  const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
+  const matrix = useMemo(() => filterMatrix(whole, filter), [whole, filter]);
   const groups: { group: string; count: number }[] = [];
   for (const a of matrix.actions) {
     const last = groups[groups.length - 1];
@@ -191,7 +245,7 @@ export function MatrixTable({
     setTabStop(next);
     cell.focus();
   };
-  if (matrix.callers.length === 0)
+  if (whole.callers.length === 0)
     return (
       <p>No callers: the stack has no identity pool and no IAM user, so nobody gets credentials from it.</p>
     );
@@ -217,91 +271,105 @@ export function MatrixTable({
         </div>
       ) : null}
       <HowChosen />
-      <div className="matrix-scroll" ref={scroller}>
-        <table className="access-matrix">
-          <caption>
-            <span className="matrix-caption">
-              Who can do what: each cell is the engine’s decision; select it for the IAM trace.
-            </span>{' '}
-            <span className="matrix-legend">{matrixTally(matrix)}</span>
-            <span className="visually-hidden">
-              {' '}
-              The cells are one tab stop: the arrow keys move among them, Home and End along a row.
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2} className="matrix-corner">
-                Caller
-              </th>
-              {groups.map((g) => (
-                <th key={g.group} scope="colgroup" colSpan={g.count} className="matrix-group" title={g.group}>
-                  <GroupHeading group={g.group} />
+      <MatrixFilterForm filter={filter} onChange={setFilter} whole={whole} shown={matrix} />
+      {rows === 0 || cols === 0 ? (
+        <p className="matrix-empty">
+          No {rows === 0 ? 'caller' : 'column'} contains “
+          {rows === 0 ? filter.callers.trim() : filter.columns.trim()}”: clear the box to see them all again.
+        </p>
+      ) : (
+        <div className="matrix-scroll" ref={scroller}>
+          <table className="access-matrix">
+            <caption>
+              <span className="matrix-caption">
+                Who can do what: each cell is the engine’s decision; select it for the IAM trace.
+              </span>{' '}
+              <span className="matrix-legend">{matrixTally(matrix)}</span>
+              <span className="visually-hidden">
+                {' '}
+                The cells are one tab stop: the arrow keys move among them, Home and End along a row.
+              </span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2} className="matrix-corner">
+                  Caller
                 </th>
-              ))}
-            </tr>
-            <tr>
-              {matrix.actions.map((a) => {
-                const rest = columnResource(a.group, a.resource);
-                return (
+                {groups.map((g) => (
                   <th
-                    key={a.id}
-                    scope="col"
-                    className={a.derived ? 'matrix-action matrix-action--derived' : 'matrix-action'}
-                    title={`${a.action} on ${a.resource}${a.derived ? ` (${a.derived})` : ''}`}
+                    key={g.group}
+                    scope="colgroup"
+                    colSpan={g.count}
+                    className="matrix-group"
+                    title={g.group}
                   >
-                    <span>
-                      {/* First, so the mark sits next to the cells: the heading reads bottom to top. */}
-                      {a.derived ? (
-                        <span aria-hidden="true" className="matrix-derived">
-                          {DERIVED_MARK}{' '}
-                        </span>
-                      ) : null}
-                      {a.action}
-                    </span>
-                    {rest ? <small>{rest}</small> : null}
-                    {a.derived ? <span className="visually-hidden"> ({a.derived})</span> : null}
+                    <GroupHeading group={g.group} />
                   </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody onKeyDown={onKeyDown}>
-            {matrix.callers.map((c, row) => (
-              <tr key={c.id}>
-                <th scope="row" title={c.blocked}>
-                  <NameBreaks text={c.label} />
-                  {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
-                </th>
-                {matrix.actions.map((a, col) => {
-                  const cell = decision.get(`${c.id}\u0000${a.id}`);
-                  const isSelected = selected?.caller === c.id && selected.action === a.id;
-                  const isStop = stop.row === row && stop.col === col;
+                ))}
+              </tr>
+              <tr>
+                {matrix.actions.map((a) => {
+                  const rest = columnResource(a.group, a.resource);
                   return (
-                    <Fragment key={a.id}>
-                      <td className={`cell cell--${cell?.decision ?? 'deny'}`}>
-                        <button
-                          type="button"
-                          aria-pressed={isSelected}
-                          aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cellWord(cell?.decision)}`}
-                          title={cell?.reason}
-                          data-cell={`${row}:${col}`}
-                          tabIndex={isStop ? 0 : -1}
-                          // A cell reached by the mouse is where Tab comes back to.
-                          onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
-                          onClick={() => onSelect({ caller: c.id, action: a.id })}
-                        >
-                          {cellGlyph(cell?.decision)}
-                        </button>
-                      </td>
-                    </Fragment>
+                    <th
+                      key={a.id}
+                      scope="col"
+                      className={a.derived ? 'matrix-action matrix-action--derived' : 'matrix-action'}
+                      title={`${a.action} on ${a.resource}${a.derived ? ` (${a.derived})` : ''}`}
+                    >
+                      <span>
+                        {/* First, so the mark sits next to the cells: the heading reads bottom to top. */}
+                        {a.derived ? (
+                          <span aria-hidden="true" className="matrix-derived">
+                            {DERIVED_MARK}{' '}
+                          </span>
+                        ) : null}
+                        {a.action}
+                      </span>
+                      {rest ? <small>{rest}</small> : null}
+                      {a.derived ? <span className="visually-hidden"> ({a.derived})</span> : null}
+                    </th>
                   );
                 })}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody onKeyDown={onKeyDown}>
+              {matrix.callers.map((c, row) => (
+                <tr key={c.id}>
+                  <th scope="row" title={c.blocked}>
+                    <NameBreaks text={c.label} />
+                    {c.blocked ? <small className="blocked"> (no credentials)</small> : null}
+                  </th>
+                  {matrix.actions.map((a, col) => {
+                    const cell = decision.get(`${c.id}\u0000${a.id}`);
+                    const isSelected = selected?.caller === c.id && selected.action === a.id;
+                    const isStop = stop.row === row && stop.col === col;
+                    return (
+                      <Fragment key={a.id}>
+                        <td className={`cell cell--${cell?.decision ?? 'deny'}`}>
+                          <button
+                            type="button"
+                            aria-pressed={isSelected}
+                            aria-label={`${c.label}: ${a.action} on ${a.resource}: ${cellWord(cell?.decision)}`}
+                            title={cell?.reason}
+                            data-cell={`${row}:${col}`}
+                            tabIndex={isStop ? 0 : -1}
+                            // A cell reached by the mouse is where Tab comes back to.
+                            onFocus={() => (isStop ? undefined : setTabStop({ row, col }))}
+                            onClick={() => onSelect({ caller: c.id, action: a.id })}
+                          >
+                            {cellGlyph(cell?.decision)}
+                          </button>
+                        </td>
+                      </Fragment>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
