@@ -158,6 +158,11 @@ function moveFor(key: string, ctrl: boolean, at: Place, rows: number, cols: numb
  * among them, Home and End along the row (with Ctrl, to the first and last cell); Enter and Space
  * press the focused cell as a click does.
  */
+const FILTER_BOXES: { key: keyof MatrixFilter; label: string; example: string }[] = [
+  { key: 'callers', label: 'Callers containing', example: 'guest' },
+  { key: 'columns', label: 'Columns containing', example: 's3 put' },
+];
+
 /**
  * Two boxes that narrow the matrix to the callers and the columns whose words contain what the reader
  * types (a stack with dozens of roles and hundreds of columns is read a question at a time), and how
@@ -178,22 +183,18 @@ function MatrixFilterForm({
   const narrowed = filter.callers.trim() !== '' || filter.columns.trim() !== '';
   return (
     <search className="matrix-filter" aria-label="Filter the access matrix">
-      <label htmlFor={`${id}-callers`}>Callers containing</label>
-      <input
-        id={`${id}-callers`}
-        type="search"
-        value={filter.callers}
-        placeholder="e.g. guest"
-        onChange={(event) => onChange({ ...filter, callers: event.target.value })}
-      />
-      <label htmlFor={`${id}-columns`}>Columns containing</label>
-      <input
-        id={`${id}-columns`}
-        type="search"
-        value={filter.columns}
-        placeholder="e.g. s3 put"
-        onChange={(event) => onChange({ ...filter, columns: event.target.value })}
-      />
+      {FILTER_BOXES.map(({ key, label, example }) => (
+        <Fragment key={key}>
+          <label htmlFor={`${id}-${key}`}>{label}</label>
+          <input
+            id={`${id}-${key}`}
+            type="search"
+            value={filter[key]}
+            placeholder={`e.g. ${example}`}
+            onChange={(event) => onChange({ ...filter, [key]: event.target.value })}
+          />
+        </Fragment>
+      ))}
       <p role="status" className="matrix-filter__count">
         {narrowed
           ? `Showing ${shown.callers.length} of ${counted(whole.callers.length, 'caller')} and ` +
