@@ -1,7 +1,13 @@
-import type { AwsCredentials } from '../wire/credentials';
-import { loadSigner, signForService } from '../wire/signer';
-import { type Scenario, type ScenarioVars, StepBlocked, type StepContext } from '../scenarios/types';
+import {
+  type HeldValues,
+  type Scenario,
+  type ScenarioVars,
+  StepBlocked,
+  type StepContext,
+} from '../scenarios/types';
 import type { Cloud, CloudOptions, Demo, TraceEvent } from '../sim/index';
+import { loadSigner, signForService } from '../wire/signer';
+import { type Checkpoint, clockAt, copyVars, createRunRecord } from './record';
 import {
   type ClockJump,
   clockMoveFits,
@@ -11,7 +17,6 @@ import {
   STEP_GAP_MS,
 } from './timeline';
 import { captureRequest, captureResponse, requestIdOf, type WireRequest, type WireResponse } from './wire';
-import { type Checkpoint, clockAt, copyVars, createRunRecord } from './record';
 import { type WorldFacts, worldFactsOf } from './world-facts';
 import { yieldToMain } from './yield';
 
@@ -21,17 +26,8 @@ import { yieldToMain } from './yield';
  * the next step resumes from that position's cloud snapshot (the engine is deterministic under seed and clock).
  */
 
-/** What the app holds after a step, for the token and credential inspectors. */
-export interface HeldValues {
-  idToken?: string;
-  accessToken?: string;
-  refreshToken?: string;
-  googleIdToken?: string;
-  samlResponse?: string;
-  openIdToken?: string;
-  identityId?: string;
-  credentials?: AwsCredentials;
-}
+/** What the app holds after a step, for the token and credential inspectors (scenarios/types.ts). */
+export type { HeldValues };
 
 export type StepOutcome = 'success' | 'aws-error' | 'network-error' | 'blocked' | 'off-wire' | 'failure';
 

@@ -169,15 +169,11 @@ export function heldBy(
   actor: ActorId,
   held: HeldValues | undefined,
 ): HeldValues {
-  if (!held) return {};
   const kept = scenario.keptBy;
-  if (!kept) return held;
-  const mine: HeldValues = {};
-  for (const key of Object.keys(held) as (keyof HeldValues)[]) {
-    const holder = kept[key];
-    if (holder === undefined || holder === actor) Object.assign(mine, { [key]: held[key] });
-  }
-  return mine;
+  if (!held || !kept) return held ?? {};
+  return Object.fromEntries(
+    Object.entries(held).filter(([key]) => (kept[key as keyof HeldValues] ?? actor) === actor),
+  );
 }
 
 /** The people of a scenario: its `people`, or the one person who signs in as its `identity`. */

@@ -1,4 +1,4 @@
-import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   type AccessMatrix,
   CELL_BUDGET,
@@ -147,17 +147,6 @@ function moveFor(key: string, ctrl: boolean, at: Place, rows: number, cols: numb
   }
 }
 
-/**
- * The access matrix as a table: one row per caller, one column per action on a resource, the
- * columns grouped under their resource. Each cell is a button that opens the IAM trace behind it.
- * A column's heading is its action and what its resource adds to the group's (the full resource is
- * in its title and in each cell's accessible name).
- *
- * The cells are one tab stop (a roving tabindex, as in the ARIA grid pattern): the demo world has
- * 429 of them, and a Tab each kept a keyboard reader in the table for 428 presses. The arrow keys move
- * among them, Home and End along the row (with Ctrl, to the first and last cell); Enter and Space
- * press the focused cell as a click does.
- */
 const FILTER_BOXES: { key: keyof MatrixFilter; label: string; example: string }[] = [
   { key: 'callers', label: 'Callers containing', example: 'guest' },
   { key: 'columns', label: 'Columns containing', example: 's3 put' },
@@ -205,6 +194,17 @@ function MatrixFilterForm({
   );
 }
 
+/**
+ * The access matrix as a table: one row per caller, one column per action on a resource, the
+ * columns grouped under their resource. Each cell is a button that opens the IAM trace behind it.
+ * A column's heading is its action and what its resource adds to the group's (the full resource is
+ * in its title and in each cell's accessible name).
+ *
+ * The cells are one tab stop (a roving tabindex, as in the ARIA grid pattern): the demo world has
+ * 429 of them, and a Tab each kept a keyboard reader in the table for 428 presses. The arrow keys move
+ * among them, Home and End along the row (with Ctrl, to the first and last cell); Enter and Space
+ * press the focused cell as a click does.
+ */
 export function MatrixTable({
   matrix: whole,
   selected,
@@ -218,7 +218,9 @@ export function MatrixTable({
   widen?: Widen;
 }) {
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
-  const matrix = useMemo(() => filterMatrix(whole, filter), [whole, filter]);
+  // The boxes follow each key at once; the table (thousands of cells past the caps) catches up after.
+  const shownFilter = useDeferredValue(filter);
+  const matrix = useMemo(() => filterMatrix(whole, shownFilter), [whole, shownFilter]);
   const groups: { group: string; count: number }[] = [];
   for (const a of matrix.actions) {
     const last = groups[groups.length - 1];
@@ -274,9 +276,10 @@ export function MatrixTable({
       <HowChosen />
       <MatrixFilterForm filter={filter} onChange={setFilter} whole={whole} shown={matrix} />
       {rows === 0 || cols === 0 ? (
-        <p className="matrix-empty">
+        <p>
           No {rows === 0 ? 'caller' : 'column'} contains “
-          {rows === 0 ? filter.callers.trim() : filter.columns.trim()}”: clear the box to see them all again.
+          {rows === 0 ? shownFilter.callers.trim() : shownFilter.columns.trim()}”: clear the box to see them
+          all again.
         </p>
       ) : (
         <div className="matrix-scroll" ref={scroller}>
