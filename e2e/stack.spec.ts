@@ -651,3 +651,62 @@ test('the access matrix narrows to the callers and columns whose words the reade
   await expect(rowHeads).toHaveCount(allRows);
   await expect(search.getByRole('status')).toHaveText('');
 });
+
+test('a queue the stack defines gets columns of its own, and its queue policy makes a cell depend', async ({
+  page,
+}) => {
+  await page.goto('/?view=stack');
+  await expect(page.getByRole('heading', { name: 'Your stack' })).toBeVisible({ timeout: 20_000 });
+  const queue = (name: string) => ({ Type: 'AWS::SQS::Queue', Properties: { QueueName: name } });
+  const template = {
+    Resources: {
+      Orders: queue('orders'),
+      Audit: queue('audit'),
+      OrdersPolicy: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [{ Ref: 'Orders' }],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*' }],
+          },
+        },
+      },
+      Worker: {
+        Type: 'AWS::IAM::User',
+        Properties: {
+          UserName: 'worker',
+          Policies: [
+            {
+              PolicyName: 'queues',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }],
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+  await page.getByLabel('Open a template file').setInputFiles({
+    name: 'queues.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(template)),
+  });
+  await expect(page.getByText(/queues\.json: \d+ resources? simulated, 1 caller,/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const arn = 'arn:aws:sqs:us-east-1:123456789012:';
+  // `sqs:*` on `*` is tried on each queue, not shown as a column on "*".
+  await expect(
+    page.getByRole('button', { name: `IAM user worker: sqs:SendMessage on ${arn}audit: allow` }),
+  ).toBeVisible();
+  const guarded = page.getByRole('button', {
+    name: `IAM user worker: sqs:SendMessage on ${arn}orders: depends`,
+  });
+  await expect(guarded).toBeVisible();
+  await expect(page.getByRole('button', { name: /IAM user worker: sqs:\S+ on \*: / })).toHaveCount(0);
+  await guarded.click();
+  await expect(page.getByText(/queue policy OrdersPolicy on queue orders/).first()).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { buildCognito } from './build-cognito';
 import { type BuildContext, emptyStackState, type ResolvedResource, type StackState } from './build-context';
 import { buildIam } from './build-iam';
 import { buildServices } from './build-services';
+import { NAMED_TYPES, POLICY_TYPES } from './defined-resources';
 import { checkDependencies } from './dependencies';
 import { StackImportError } from './errors';
 import { EXPORT_NAME, EXPORT_NAME_MALFORMED, isRecord, type Template } from './parse';
@@ -17,6 +18,33 @@ export interface BuiltWorld {
   needs: Need[];
   /** Resources whose Condition is false: a deployment does not create them. */
   notCreated: string[];
+  /** Queues, topics, functions, keys and their resource policies: not simulated, but named in the matrix. */
+  named: ResolvedResource[];
+}
+
+/**
+ * The created queues, topics, functions and keys the access matrix names (defined-resources.ts), with
+ * their Ref, and the resource policies attached to them, with the one property naming what they guard.
+ * What resolving them notes is dropped: each resource's own "not simulated" note says it.
+ */
+function namedOnly(template: Template, left: Set<string>, resolver: Resolver): ResolvedResource[] {
+  const notes = resolver.gaps.length;
+  const out: ResolvedResource[] = [];
+  for (const [logical, resource] of Object.entries(template.Resources)) {
+    const named = NAMED_TYPES.includes(resource.Type);
+    if (left.has(logical) || !(named || Object.hasOwn(POLICY_TYPES, resource.Type))) continue;
+    const path = `Resources.${logical}`;
+    const key = named ? undefined : POLICY_TYPES[resource.Type]?.property;
+    const props: Record<string, unknown> = Object.create(null);
+    if (key !== undefined) {
+      const given = isRecord(resource.Properties) ? resource.Properties[key] : undefined;
+      if (given !== undefined) props[key] = resolver.resolve(given, `${path}.Properties.${key}`);
+    }
+    const ref = named ? String(resolver.ref(logical, path)) : logical;
+    out.push({ logical, type: resource.Type, path, props, ref });
+  }
+  resolver.gaps.length = notes;
+  return out;
 }
 
 /** Whether a resource or output with this `Condition` (none, or a condition's name) is created. */
@@ -125,5 +153,15 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
   buildIam(ctx);
   buildCognito(ctx);
   buildServices(ctx);
-  return { state, resources, origins, samlEntityIds, gaps: resolver.gaps, needs: resolver.needs, notCreated };
+  const named = namedOnly(template, left, resolver);
+  return {
+    state,
+    resources,
+    origins,
+    samlEntityIds,
+    gaps: resolver.gaps,
+    needs: resolver.needs,
+    notCreated,
+    named,
+  };
 }

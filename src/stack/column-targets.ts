@@ -1,12 +1,13 @@
 import type { PolicyStatement } from '../sim/index';
+import type { DefinedResource } from './defined-resources';
 import type { WorldView } from './world-view';
 
 /**
  * The stack's own resources as the matrix can name them, each with the representative actions a broad
  * statement (`s3:*`, `*`, NotAction, NotResource) is tried with: one read and one write per kind, so a
  * `*` on `*` shows what it reaches without a column per API action. Only what the import knows of:
- * buckets, DynamoDB tables, SSM parameters, IAM-authorised REST API methods and AppSync APIs, plus one
- * account-wide action standing for everything the stack does not define.
+ * buckets, DynamoDB tables, SSM parameters, IAM-authorised REST API methods, AppSync APIs, queues, topics,
+ * functions and KMS keys, plus one account-wide action standing for everything the stack does not define.
  */
 export interface Target {
   service: string;
@@ -17,6 +18,14 @@ export interface Target {
   /** What the resource is, for the column's note ("bucket photos"). */
   what: string;
 }
+
+/** One use of each kind the import knows only by ARN: send and receive, publish, invoke, decrypt. */
+const DEFINED_ACTIONS: Record<DefinedResource['service'], string[]> = {
+  sqs: ['sqs:SendMessage', 'sqs:ReceiveMessage'],
+  sns: ['sns:Publish'],
+  lambda: ['lambda:InvokeFunction'],
+  kms: ['kms:Decrypt'],
+};
 
 /** How many IAM-authorised methods of one REST API get a column: enough to see, not one per route. */
 const METHODS_PER_API = 2;
@@ -77,6 +86,8 @@ export function stackTargets(view: WorldView): Target[] {
       what: `GraphQL API ${api.name}`,
     });
   }
+  for (const r of view.defined ?? [])
+    out.push({ service: r.service, resource: r.arn, actions: DEFINED_ACTIONS[r.service], what: r.what });
   // iam:CreateUser stands for "everything else": it is how a broad grant becomes an account takeover.
   out.push({
     service: 'iam',

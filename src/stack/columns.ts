@@ -41,6 +41,10 @@ const COMMON_ACTIONS: Record<string, string[]> = {
   'cognito-sync': ['cognito-sync:ListRecords', 'cognito-sync:UpdateRecords'],
   sts: ['sts:AssumeRole'],
   iam: ['iam:PassRole', 'iam:CreateUser'],
+  sqs: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'],
+  sns: ['sns:Publish', 'sns:Subscribe'],
+  lambda: ['lambda:InvokeFunction'],
+  kms: ['kms:Decrypt', 'kms:Encrypt'],
 };
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable, not a template literal
 const SUB = '${cognito-identity.amazonaws.com:sub}';

@@ -6,6 +6,7 @@
 import { type Cloud, type CloudOptions, createCloud } from '../sim/index';
 import type { StackState } from './build-context';
 import { buildWorld } from './build-world';
+import { definedResources } from './defined-resources';
 import { type Finding, reviewStack } from './findings';
 import { type AccessMatrix, computeMatrix, type MatrixModel } from './matrix';
 import { parseTemplate } from './parse';
@@ -77,7 +78,8 @@ export async function importStack(text: string, options: ImportOptions = {}): Pr
     now,
   });
   const tables = built.resources.filter((r) => r.type === 'AWS::DynamoDB::Table').map((r) => r.ref);
-  const view = { state: built.state, accountId, region, now, tables };
+  const defined = definedResources(built.named, region, accountId);
+  const view = { state: built.state, accountId, region, now, tables, defined };
   const model = computeMatrix(view);
   let uncapped: MatrixModel | undefined;
   const findings = reviewStack(view, built, model, template.duplicates);

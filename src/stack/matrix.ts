@@ -100,6 +100,13 @@ function decideCell(
   // KMS developer guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it, you
   // cannot use IAM policies to allow access to a KMS key." https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
   if (/^kms:/i.test(column.action)) return depends(KMS_REASON);
+  // A queue, topic or function the stack gives a resource-based policy: for a caller in this account the
+  // identity policy alone can allow, but that policy can also allow on its own, or deny.
+  const guarded = view.defined?.find((r) => r.policy && r.arn === request.resource);
+  if (guarded?.policy)
+    return depends(
+      `the ${guarded.policy} on ${guarded.what}, which the import does not simulate (it can allow on its own, or deny). Without it: ${result.reason}`,
+    );
   const managed = (caller.unloaded ?? []).filter((u) => u.as === 'managed policy');
   const boundary = (caller.unloaded ?? []).find((u) => u.as === 'permissions boundary');
   // A policy not loaded could allow (or deny) anything; a boundary not loaded can only narrow an Allow.

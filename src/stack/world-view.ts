@@ -1,4 +1,5 @@
 import type { StackState } from './build-context';
+import type { DefinedResource } from './defined-resources';
 
 /** What the matrix and the findings read: a stack's state, its account and region, and the instant. */
 export interface WorldView {
@@ -9,4 +10,6 @@ export interface WorldView {
   now?: number;
   /** DynamoDB table names the stack defines: tables are not simulated, so `state` has none. */
   tables?: string[];
+  /** The queues, topics, functions and keys the stack defines (not simulated either), by ARN. */
+  defined?: DefinedResource[];
 }

@@ -132,6 +132,104 @@ describe('wildcard statements get columns on the stack’s own resources', () =>
   });
 });
 
+describe('queues, topics, functions and keys the stack defines get columns of their own', () => {
+  const queue = (name: string) => ({ Type: 'AWS::SQS::Queue', Properties: { QueueName: name } });
+  const fn = { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'resize' } };
+  const QUEUE = 'arn:aws:sqs:us-east-1:123456789012:';
+
+  it('expands sqs:* on * to a send and a receive on each queue, not a column on "*"', async () => {
+    const r = await load({
+      Orders: queue('orders'),
+      Audit: queue('audit'),
+      Worker: user('worker', [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }]),
+    });
+    expect(columnsOf(r)).toEqual(
+      [
+        `sqs:SendMessage ${QUEUE}audit`,
+        `sqs:ReceiveMessage ${QUEUE}audit`,
+        `sqs:SendMessage ${QUEUE}orders`,
+        `sqs:ReceiveMessage ${QUEUE}orders`,
+      ].sort(),
+    );
+    expect(cellOf(r, 'IAM user worker', 'sqs:SendMessage', `${QUEUE}orders`)).toBe('allow');
+    expect(r.matrix.actions.find((a) => a.resource === `${QUEUE}audit`)?.derived).toMatch(/queue audit/);
+  });
+
+  it('gives "*" on "*" the stack’s function, topic and key, the key depending on its key policy', async () => {
+    const r = await load({
+      Resize: fn,
+      Alerts: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } },
+      Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } } },
+      Root: user('root', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+    });
+    expect(
+      cellOf(
+        r,
+        'IAM user root',
+        'lambda:InvokeFunction',
+        'arn:aws:lambda:us-east-1:123456789012:function:resize',
+      ),
+    ).toBe('allow');
+    expect(cellOf(r, 'IAM user root', 'sns:Publish', 'arn:aws:sns:us-east-1:123456789012:alerts')).toBe(
+      'allow',
+    );
+    const key = r.matrix.actions.find((a) => a.action === 'kms:Decrypt');
+    expect(key?.resource).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/);
+    expect(cellOf(r, 'IAM user root', 'kms:Decrypt', key?.resource ?? '')).toBe('conditional');
+  });
+
+  it('says a cell on a queue or function with a resource policy in the stack depends on that policy', async () => {
+    const r = await load({
+      Orders: queue('orders'),
+      Audit: queue('audit'),
+      OrdersPolicy: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [{ Ref: 'Orders' }],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*' }],
+          },
+        },
+      },
+      Resize: fn,
+      ResizeFromS3: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          FunctionName: { 'Fn::GetAtt': ['Resize', 'Arn'] },
+          Action: 'lambda:InvokeFunction',
+          Principal: 's3.amazonaws.com',
+        },
+      },
+      Alerts: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } },
+      AlertsPolicy: {
+        Type: 'AWS::SNS::TopicInlinePolicy',
+        Properties: { TopicArn: { Ref: 'Alerts' }, PolicyDocument: { Version: '2012-10-17', Statement: [] } },
+      },
+      Worker: user('worker', [
+        {
+          Effect: 'Allow',
+          Action: ['sqs:SendMessage', 'lambda:InvokeFunction', 'sns:Publish'],
+          Resource: '*',
+        },
+      ]),
+    });
+    const reason = (resource: string, action: string) => {
+      const column = r.matrix.actions.find((a) => a.action === action && a.resource === resource);
+      return r.matrix.cells.find((c) => c.action === column?.id)?.reason;
+    };
+    expect(reason('arn:aws:sns:us-east-1:123456789012:alerts', 'sns:Publish')).toMatch(
+      /topic policy AlertsPolicy on topic alerts/,
+    );
+    expect(cellOf(r, 'IAM user worker', 'sqs:SendMessage', `${QUEUE}audit`)).toBe('allow');
+    expect(cellOf(r, 'IAM user worker', 'sqs:SendMessage', `${QUEUE}orders`)).toBe('conditional');
+    expect(reason(`${QUEUE}orders`, 'sqs:SendMessage')).toMatch(/queue policy OrdersPolicy on queue orders/);
+    expect(reason('arn:aws:lambda:us-east-1:123456789012:function:resize', 'lambda:InvokeFunction')).toMatch(
+      /Lambda permission ResizeFromS3 on function resize/,
+    );
+  });
+});
+
 describe('the caps on rows and columns are reported', () => {
   it('names the callers left out past the cap, with the total', async () => {
     const resources: Record<string, unknown> = { Photos: bucket('photos') };

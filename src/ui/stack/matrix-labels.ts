@@ -29,7 +29,9 @@ export function matrixTally(matrix: AccessMatrix): string {
   for (const c of matrix.cells) n[c.decision]++;
   const parts = [`✓ allowed: ${n.allow}`, `✗ denied: ${n.deny}`];
   if (n.conditional > 0)
-    parts.push(`? depends (on the request, a policy not loaded, or a key policy): ${n.conditional}`);
+    parts.push(
+      `? depends (on the request, a policy not loaded, a key policy or a resource policy): ${n.conditional}`,
+    );
   const derived = matrix.actions.filter((a) => a.derived).length;
   if (derived > 0)
     parts.push(

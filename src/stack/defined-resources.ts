@@ -1,0 +1,106 @@
+/**
+ * The stack's queues, topics, functions and keys, by ARN, for the access matrix. The import does not
+ * simulate these services (their Ref and GetAtt values are all it builds: resource-types.ts), but a
+ * broad Allow such as `sqs:*` on `*` reaches them, and the matrix should name them rather than `*`.
+ */
+export interface DefinedResource {
+  service: 'sqs' | 'sns' | 'lambda' | 'kms';
+  arn: string;
+  /** What the matrix's column note calls it ("queue orders"). */
+  what: string;
+  /**
+   * The resource-based policy the stack attaches to it ("queue policy OrdersPolicy"): not simulated,
+   * so a cell on it depends on that policy.
+   */
+  policy?: string;
+}
+
+/** The resource types named here, each read by its Ref. */
+export const NAMED_TYPES = ['AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Lambda::Function', 'AWS::KMS::Key'];
+
+/**
+ * The resource-policy types that attach to them (CloudFormation Template Reference), each with the one
+ * property that names what it guards and the words the matrix calls it by.
+ */
+export const POLICY_TYPES: Record<string, { property: string; called: string }> = {
+  'AWS::SQS::QueuePolicy': { property: 'Queues', called: 'queue policy' },
+  'AWS::SQS::QueueInlinePolicy': { property: 'Queue', called: 'queue policy' },
+  'AWS::SNS::TopicPolicy': { property: 'Topics', called: 'topic policy' },
+  'AWS::SNS::TopicInlinePolicy': { property: 'TopicArn', called: 'topic policy' },
+  'AWS::Lambda::Permission': { property: 'FunctionName', called: 'Lambda permission' },
+  'AWS::Lambda::ResourcePolicy': { property: 'ResourceArn', called: 'resource policy' },
+};
+
+interface Built {
+  logical: string;
+  type: string;
+  ref: string;
+  props: Record<string, unknown>;
+}
+
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+
+/** Whether a FunctionName or ResourceArn (a name, an ARN or a partial ARN, maybe qualified) is `name`. */
+function namesFunction(named: string, name: string): boolean {
+  if (named === name) return true;
+  const at = named.indexOf(`function:${name}`);
+  if (at < 0) return false;
+  const rest = named.slice(at + `function:${name}`.length);
+  return rest === '' || rest.startsWith(':');
+}
+
+export function definedResources(resources: readonly Built[], region: string, accountId: string) {
+  /** "queue policy OrdersPolicy": the first resource policy of the service whose property names it. */
+  const policyFor = (service: string, names: (value: string) => boolean) => {
+    const found = resources.find((r) => {
+      const kind = POLICY_TYPES[r.type];
+      return kind && r.type.startsWith(`AWS::${service}::`) && list(r.props[kind.property]).some(names);
+    });
+    return found ? { policy: `${POLICY_TYPES[found.type]?.called} ${found.logical}` } : {};
+  };
+  const out: DefinedResource[] = [];
+  for (const r of resources) {
+    switch (r.type) {
+      case 'AWS::SQS::Queue': {
+        // Ref is the queue URL, whose last segment is the name (AWS::SQS::Queue, "Return values").
+        const name = r.ref.split('/').pop() ?? r.logical;
+        out.push({
+          service: 'sqs',
+          arn: `arn:aws:sqs:${region}:${accountId}:${name}`,
+          what: `queue ${name}`,
+          ...policyFor('SQS', (url) => url === r.ref),
+        });
+        break;
+      }
+      case 'AWS::SNS::Topic':
+        // Ref is the topic ARN.
+        out.push({
+          service: 'sns',
+          arn: r.ref,
+          what: `topic ${r.ref.split(':').pop()}`,
+          ...policyFor('SNS', (arn) => arn === r.ref),
+        });
+        break;
+      case 'AWS::Lambda::Function':
+        // Ref is the function's name.
+        out.push({
+          service: 'lambda',
+          arn: `arn:aws:lambda:${region}:${accountId}:function:${r.ref}`,
+          what: `function ${r.ref}`,
+          ...policyFor('Lambda', (named) => namesFunction(named, r.ref)),
+        });
+        break;
+      case 'AWS::KMS::Key':
+        // Ref is the key id. Its key policy is the resource's own property: the matrix says a KMS cell
+        // depends on it whatever the stack writes (matrix.ts).
+        out.push({
+          service: 'kms',
+          arn: `arn:aws:kms:${region}:${accountId}:key/${r.ref}`,
+          what: `key ${r.ref}`,
+        });
+        break;
+    }
+  }
+  return out.sort((a, b) => a.arn.localeCompare(b.arn));
+}
