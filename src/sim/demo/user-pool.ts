@@ -1,9 +1,9 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import type { Demo } from '../types';
-import { DEFAULT_PASSWORD_POLICY, hashPassword } from '../services/cognito-idp/password';
-import { createSrpVerifier } from '../services/cognito-idp/srp-verifier';
+import { DEFAULT_PASSWORD_POLICY } from '../services/cognito-idp/password';
+import { passwordForms } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
+import type { Demo } from '../types';
 import type { World } from '../world';
 import { CONFIDENTIAL_CLIENT_NAME } from './confidential-client';
 import type { DemoIds } from './ids';
@@ -135,13 +135,13 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
         name: u.name,
         ...(departments[u.username] ? { 'custom:department': departments[u.username] as string } : {}),
       },
-      password: await hashPassword(world, u.password),
+      // The hash for USER_PASSWORD_AUTH and the SRP verifier for USER_SRP_AUTH (the verifier draws no
+      // randomness, so the seeded ids after it keep their values).
+      ...(await passwordForms(world, pool.id, u.username, u.password)),
       groups: [...u.groups],
       attributeCodes: createDict(),
       failedAttempts: 0,
     };
-    // The SRP verifier for USER_SRP_AUTH (services/cognito-idp/srp-verifier.ts); it draws no randomness.
-    if (user.password) user.srp = await createSrpVerifier(pool.id, u.username, u.password, user.password);
     setOwn(pool.users, u.username, user);
   }
 }

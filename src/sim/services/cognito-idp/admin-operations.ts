@@ -14,9 +14,9 @@ import { checkAttributes, parseAttributeList } from './attributes';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
 import { temporaryPasswordExpiry } from './new-password-challenge';
-import { checkPasswordPolicy, hashPassword } from './password';
+import { checkPasswordPolicy } from './password';
 import { findUser, usernameKey } from './pool-lookup';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { GroupRecord, PoolRecord, UserRecord } from './state';
 
 const attributeList = (user: UserRecord) =>
@@ -125,8 +125,7 @@ export async function setTemporaryPassword(
   ctx: RequestContext,
 ) {
   const now = ctx.world.now();
-  user.password = await hashPassword(ctx.world, password);
-  user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  Object.assign(user, await passwordForms(ctx.world, pool.id, user.username, password));
   user.temporaryPasswordExpiresAt = temporaryPasswordExpiry(pool, now);
   user.lastModifiedAt = now;
 }

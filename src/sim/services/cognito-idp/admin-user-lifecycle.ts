@@ -12,10 +12,10 @@ import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } fr
 import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
-import { checkPasswordPolicy, hashPassword } from './password';
+import { checkPasswordPolicy } from './password';
 import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { PoolRecord, UserRecord } from './state';
 
 type Target = { poolId: string; username: string; operation: string };
@@ -85,8 +85,7 @@ async function setPermanentPassword(
   password: string,
   ctx: RequestContext,
 ) {
-  user.password = await hashPassword(ctx.world, password);
-  user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  Object.assign(user, await passwordForms(ctx.world, pool.id, user.username, password));
   user.status = 'CONFIRMED';
   user.temporaryPasswordExpiresAt = undefined;
   user.signUpCode = undefined;

@@ -5,10 +5,10 @@ import { deliver, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
 import { runPostConfirmation } from './lambda-triggers';
-import { checkPasswordPolicy, hashPassword } from './password';
+import { checkPasswordPolicy } from './password';
 import { findUser, poolAndClient } from './pool-lookup';
 import { checkSecretHashField } from './secret-hash';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { ForgotPasswordRecord, UserRecord } from './state';
 
 /**
@@ -128,8 +128,7 @@ export async function confirmForgotPassword(input: JsonInput, ctx: RequestContex
   if (now >= pending.expiresAt) throw idpErrors.expiredCode();
   // The code stays usable when the new password breaks the policy, so the user can try another.
   checkPasswordPolicy(pool.passwordPolicy, password);
-  user.password = await hashPassword(world, password);
-  user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  Object.assign(user, await passwordForms(world, pool.id, user.username, password));
   record.code = undefined;
   user.failedAttempts = 0;
   user.lockedUntil = undefined;

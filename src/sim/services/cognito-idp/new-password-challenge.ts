@@ -12,9 +12,9 @@ import { openChallengeSession, redeemChallengeSession } from './challenge-sessio
 import { putChallenge } from './challenges';
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
-import { checkPasswordPolicy, hashPassword } from './password';
+import { checkPasswordPolicy } from './password';
 import { softwareTokenChallenge } from './software-token-mfa';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -93,8 +93,7 @@ export async function answerNewPasswordRequired(
     putChallenge(world, session as string, challenge);
     throw error;
   }
-  user.password = await hashPassword(world, password);
-  user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
+  Object.assign(user, await passwordForms(world, pool.id, user.username, password));
   user.status = 'CONFIRMED';
   delete user.temporaryPasswordExpiresAt;
   user.lastModifiedAt = world.now();

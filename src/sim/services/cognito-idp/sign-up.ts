@@ -1,15 +1,15 @@
 import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
-import type { JsonInput } from '../../protocol/json-1-1';
 import type { RequestContext } from '../../core/service';
+import type { JsonInput } from '../../protocol/json-1-1';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkCode, deliver, deliveryTarget, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
-import { checkPasswordPolicy, hashPassword } from './password';
-import { findUser, poolAndClient, usernameKey } from './pool-lookup';
 import { runPostConfirmation, runPreSignUp } from './lambda-triggers';
+import { checkPasswordPolicy } from './password';
+import { findUser, poolAndClient, usernameKey } from './pool-lookup';
 import { checkSecretHashField } from './secret-hash';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { UserRecord } from './state';
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode (public, unsigned operations). */
@@ -40,21 +40,22 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   );
   const now = world.now();
   const sub = world.random.uuid();
+  const stored = pool.caseSensitiveUsernames ? username : username.toLowerCase();
   const user: UserRecord = {
-    username: pool.caseSensitiveUsernames ? username : username.toLowerCase(),
+    username: stored,
     sub,
     status: 'UNCONFIRMED',
     enabled: true,
     createdAt: now,
     lastModifiedAt: now,
     attributes: createDict({ sub }),
-    password: await hashPassword(world, password),
+    // The hash for USER_PASSWORD_AUTH and the SRP verifier for USER_SRP_AUTH: both made now, while the
+    // password is at hand (it is never stored).
+    ...(await passwordForms(world, pool.id, stored, password)),
     groups: [],
     attributeCodes: createDict(),
     failedAttempts: 0,
   };
-  // USER_SRP_AUTH needs its own verifier; computed now, while the password is at hand (never stored).
-  if (user.password) user.srp = await createSrpVerifier(pool.id, user.username, password, user.password);
   for (const a of attributes) setOwn(user.attributes, a.Name, a.Value);
   if (user.attributes.email !== undefined) user.attributes.email_verified = 'false';
   if (pre?.autoVerifyEmail && user.attributes.email !== undefined) user.attributes.email_verified = 'true';

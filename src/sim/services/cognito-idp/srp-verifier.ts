@@ -1,5 +1,7 @@
-import type { PasswordHash, SrpVerifier } from './state';
+import type { World } from '../../world';
+import { hashPassword } from './password';
 import { bytesToHex, privateKeyX, verifierV } from './srp-math';
+import type { PasswordHash, SrpVerifier } from './state';
 
 /**
  * What a user pool keeps for USER_SRP_AUTH instead of the password: a salt and v = g^x mod N, computed
@@ -33,4 +35,20 @@ export async function createSrpVerifier(
   const salt = await saltFor(hash);
   const x = await privateKeyX(salt, srpPoolName(poolId), userIdForSrp, password);
   return { salt, verifier: verifierV(x).toString(16) };
+}
+
+/**
+ * Both forms a user pool keeps of a new password: the PBKDF2 hash USER_PASSWORD_AUTH checks and the SRP
+ * salt and verifier USER_SRP_AUTH checks. Made together, so that no path sets one without the other
+ * (a user whose verifier lagged behind the hash could sign in with the old password by SRP), and both
+ * before the caller stores either, so a failure part-way leaves the old password in place.
+ */
+export async function passwordForms(
+  world: World,
+  poolId: string,
+  username: string,
+  password: string,
+): Promise<{ password: PasswordHash; srp: SrpVerifier }> {
+  const hash = await hashPassword(world, password);
+  return { password: hash, srp: await createSrpVerifier(poolId, username, password, hash) };
 }

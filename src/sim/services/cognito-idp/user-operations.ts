@@ -8,10 +8,10 @@ import { checkCode, deliver, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CODE, PASSWORD, TOKEN, v } from './input';
 import { expireQuietFailures, isLocked, recordFailure } from './lockout';
-import { checkPasswordPolicy, hashPassword, passwordMatches } from './password';
+import { checkPasswordPolicy, passwordMatches } from './password';
 import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
-import { createSrpVerifier } from './srp-verifier';
+import { passwordForms } from './srp-verifier';
 import type { UserRecord } from './state';
 
 /** Token-authorized operations of a signed-in user (the access token travels in the body). */
@@ -129,12 +129,9 @@ export async function changePassword(input: JsonInput, ctx: RequestContext) {
     throw idpErrors.incorrectCredentials();
   }
   checkPasswordPolicy(pool.passwordPolicy, proposed);
-  // Both derived before anything is stored, so a failure part-way leaves the old password in place.
-  const hash = await hashPassword(world, proposed);
-  const srp = await createSrpVerifier(pool.id, user.username, proposed, hash);
+  const forms = await passwordForms(world, pool.id, user.username, proposed);
   // The failure count is left as it is: only a successful sign-in resets it (lockout.ts).
-  user.password = hash;
-  user.srp = srp;
+  Object.assign(user, forms);
   user.lastModifiedAt = now;
   ctx.emit('state', `Password of ${user.username} changed; existing sessions are not revoked`, {
     username: user.username,
