@@ -74,6 +74,43 @@ test('a tab that imports keeps the draft another tab has typed since', async ({ 
   await expect(typing.getByLabel('Template (JSON or YAML)')).toHaveValue(draft, { timeout: 20_000 });
 });
 
+test('two tabs importing different templates and typing different drafts each get their own back on a reload', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  const box = (page: Page) => page.getByLabel('Template (JSON or YAML)');
+  const tabs = [
+    { page: first, bucket: 'FirstBucket', draft: '{"Resources": {"FirstDraft": ' },
+    { page: second, bucket: 'SecondBucket', draft: '{"Resources": {"SecondDraft": ' },
+  ];
+  for (const { page, bucket } of tabs) {
+    await openStack(page);
+    await importText(page, `{"Resources":{"${bucket}":{"Type":"AWS::S3::Bucket"}}}`);
+    await expect(page.getByText(/pasted template: 1 resource simulated/)).toBeVisible({ timeout: 30_000 });
+  }
+  // Each tab's reload shows the stack that tab imported, not the other tab's later one.
+  for (const { page, bucket } of tabs) {
+    await page.reload();
+    await expect(box(page)).toHaveValue(new RegExp(bucket), { timeout: 20_000 });
+    await expect(page.getByText(/pasted template: 1 resource simulated/)).toBeVisible({ timeout: 30_000 });
+  }
+  // The same for text typed and not imported: each tab's draft comes back to that tab.
+  for (const { page, draft } of tabs) {
+    await box(page).fill(draft);
+    await expect.poll(() => page.evaluate((k) => sessionStorage.getItem(k), DRAFT_KEY)).toBe(draft);
+  }
+  for (const { page, draft } of tabs) {
+    await page.reload();
+    await expect(box(page)).toHaveValue(draft, { timeout: 20_000 });
+  }
+  // A new tab opens with the last draft any tab kept.
+  const third = await context.newPage();
+  await openStack(third);
+  await expect(box(third)).toHaveValue(tabs[1]?.draft ?? '', { timeout: 20_000 });
+});
+
 test('Learn progress written in one tab shows in the other, and neither loses the other’s', async ({
   context,
 }) => {

@@ -94,3 +94,53 @@ describe('the template draft, with two tabs', () => {
     expect(localStorage.getItem(DRAFT_KEY)?.length).toBe(MAX_DRAFT_CHARS + 1);
   });
 });
+
+describe('each tab keeps its own stack and draft (sessionStorage names the tab)', () => {
+  const tabA = sharedStorage();
+  const tabB = sharedStorage();
+  /** Runs `work` as if in the tab whose sessionStorage is `tab`. */
+  const inTab = async <T>(tab: ReturnType<typeof sharedStorage>, work: () => T | Promise<T>) => {
+    vi.stubGlobal('sessionStorage', tab);
+    return work();
+  };
+  beforeEach(() => vi.stubGlobal('localStorage', sharedStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('two tabs importing different templates each get theirs back; a new tab opens with the last one', async () => {
+    await inTab(tabA, () => saveStack({ text: 'Resources: {A: 1}', name: 'a.yaml', parameters: {} }));
+    await inTab(tabB, () => saveStack({ text: 'Resources: {B: 1}', name: 'b.yaml', parameters: {} }));
+    expect((await inTab(tabA, loadStack))?.name).toBe('a.yaml');
+    expect((await inTab(tabB, loadStack))?.name).toBe('b.yaml');
+    expect((await inTab(sharedStorage(), loadStack))?.name).toBe('b.yaml');
+  });
+
+  it('keeps the stacks of the eight most recent tabs only', async () => {
+    const tabs = Array.from({ length: 10 }, () => sharedStorage());
+    for (const [i, tab] of tabs.entries()) {
+      await inTab(tab, () =>
+        saveStack({ text: `Resources: {T${i}: 1}`, name: `t${i}.yaml`, parameters: {} }),
+      );
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const db = await openDB(STACK_DB);
+    const keys = (await db.getAllKeys('templates')).filter((k) => String(k).startsWith('tab:'));
+    db.close();
+    expect(keys.length).toBe(8);
+    // The oldest tab's own record is gone: it opens with the last import of any tab.
+    expect((await inTab(tabs[0] as ReturnType<typeof sharedStorage>, loadStack))?.name).toBe('t9.yaml');
+    expect((await inTab(tabs[2] as ReturnType<typeof sharedStorage>, loadStack))?.name).toBe('t2.yaml');
+  });
+
+  it("two tabs typing each get their own draft back after a reload; an import clears this tab's only", async () => {
+    await inTab(tabA, () => saveDraft('tab A typing'));
+    await inTab(tabB, () => saveDraft('tab B typing'));
+    expect(await inTab(tabA, loadDraft)).toBe('tab A typing');
+    expect(await inTab(tabB, loadDraft)).toBe('tab B typing');
+    // A new tab opens with the last draft any tab kept.
+    expect(await inTab(sharedStorage(), loadDraft)).toBe('tab B typing');
+    // Tab A imports its text: its draft is cleared, and its reload shows none, not tab B's.
+    await inTab(tabA, () => clearDraft('tab A typing'));
+    expect(await inTab(tabA, loadDraft)).toBeUndefined();
+    expect(await inTab(tabB, loadDraft)).toBe('tab B typing');
+  });
+});

@@ -30,9 +30,56 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDB>>) => Promi
   }
 }
 
+/**
+ * Each tab keeps its own stack too, under a key of its own: two tabs importing different templates
+ * each get theirs back on a reload, and `current` (the last import of any tab) is what a new tab opens
+ * with. The tab's key lives in sessionStorage, which a reload keeps and another tab does not share.
+ */
+const TAB_KEY = 'identity-atlas-tab';
+/** The most tabs' stacks kept: a closed tab's record is never needed again, so the oldest go. */
+const MOST_TABS = 8;
+
+function session(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This tab's record key, made on first use; undefined where sessionStorage cannot be used. */
+function tabRecord(): string | undefined {
+  const store = session();
+  if (!store) return undefined;
+  try {
+    let id = store.getItem(TAB_KEY);
+    if (!id) {
+      id = crypto.randomUUID();
+      store.setItem(TAB_KEY, id);
+    }
+    return `tab:${id}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function saveStack(saved: SavedStack): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  await withDb(async (db) => void (await db.put(STORE, saved, KEY)));
+  const own = tabRecord();
+  await withDb(async (db) => {
+    await db.put(STORE, saved, KEY);
+    if (!own) return;
+    await db.put(STORE, { ...saved, savedAt: Date.now() }, own);
+    // Only the most recent tabs' records are kept.
+    const tabs: { key: string; at: number }[] = [];
+    for (const key of await db.getAllKeys(STORE)) {
+      if (typeof key !== 'string' || !key.startsWith('tab:')) continue;
+      const value: unknown = await db.get(STORE, key);
+      tabs.push({ key, at: isRecord(value) && typeof value.savedAt === 'number' ? value.savedAt : 0 });
+    }
+    tabs.sort((a, b) => b.at - a.at);
+    for (const old of tabs.slice(MOST_TABS)) await db.delete(STORE, old.key);
+  });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -52,14 +99,22 @@ function savedStackOf(value: unknown): SavedStack | undefined {
   return { text: value.text, name: value.name, parameters };
 }
 
+/** This tab's stack after a reload; in a tab that has imported none, the last stack any tab imported. */
 export async function loadStack(): Promise<SavedStack | undefined> {
   if (typeof indexedDB === 'undefined') return undefined;
-  return withDb(async (db) => savedStackOf(await db.get(STORE, KEY)));
+  const own = tabRecord();
+  return withDb(
+    async (db) => (own && savedStackOf(await db.get(STORE, own))) || savedStackOf(await db.get(STORE, KEY)),
+  );
 }
 
 export async function clearStack(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  await withDb(async (db) => void (await db.delete(STORE, KEY)));
+  const own = tabRecord();
+  await withDb(async (db) => {
+    await db.delete(STORE, KEY);
+    if (own) await db.delete(STORE, own);
+  });
 }
 
 /**
@@ -86,15 +141,27 @@ function local(): Storage | undefined {
 }
 
 /**
- * The stored draft, unless it is longer than a template may be: this version never writes one, so it is
- * another version's or foreign, and the template box would only choke on it. It is left where it is.
+ * The draft: this tab's own (sessionStorage, which a reload keeps and no other tab shares; an empty one
+ * says this tab has none), else, in a tab that has kept none, the last one any tab kept. Not one longer
+ * than a template may be: this version never writes one, so it is another version's or foreign, and the
+ * template box would only choke on it. It is left where it is.
  */
 export function loadDraft(): string | undefined {
   try {
-    const text = local()?.getItem(DRAFT_KEY) ?? undefined;
-    return text !== undefined && text.length <= MAX_DRAFT_CHARS ? text : undefined;
+    const mine = session()?.getItem(DRAFT_KEY) ?? null;
+    const text = mine ?? local()?.getItem(DRAFT_KEY) ?? '';
+    return text !== '' && text.length <= MAX_DRAFT_CHARS ? text : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Notes this tab's draft (an empty text: none), so a reload of this tab shows it and not another tab's. */
+function keepOwn(text: string): void {
+  try {
+    session()?.setItem(DRAFT_KEY, text);
+  } catch {
+    // Full or turned off: the shared draft below still serves, as it did before tabs kept their own.
   }
 }
 
@@ -105,6 +172,7 @@ export function loadDraft(): string | undefined {
  * typing and expects back after a reload.
  */
 export function clearDraft(own?: string | null): void {
+  keepOwn('');
   if (own === null) return;
   try {
     const store = local();
@@ -133,6 +201,7 @@ export function saveDraft(text: string, own?: string | null): DraftSave {
   if (!store) return DraftSave.unavailable;
   try {
     store.setItem(DRAFT_KEY, text);
+    keepOwn(text);
     return DraftSave.kept;
   } catch {
     // QuotaExceededError (the origin's few megabytes are used up) or storage turned off after load.
