@@ -131,6 +131,54 @@ test('sign up, confirm with the code from the inbox, sign in, change and verify 
   expect(problems).toEqual([]);
 });
 
+test('change the password (the old one stops signing in, the session stays), then delete the account', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  await signUp(page, { username: 'tomas', email: 'tomas@example.com', name: 'Tomas', password: PASSWORD });
+  await confirmAndSignIn(page, 'tomas', PASSWORD);
+  const account = page.getByRole('region', { name: /^6\. Change the password/ });
+  const change = async (previous: string, proposed: string) => {
+    await account.getByLabel('Current password').fill(previous);
+    await account.getByLabel('New password').fill(proposed);
+    await account.getByRole('button', { name: 'ChangePassword' }).click();
+  };
+  // A wrong current password is the pool's refusal, next to the step.
+  await change('Wrong-Horse-1', 'Battery-Staple-7');
+  await expect(account.getByRole('alert').filter({ hasText: 'NotAuthorizedException' })).toContainText(
+    'Incorrect username or password.',
+  );
+  await change(PASSWORD, 'Battery-Staple-7');
+  await expect(account.getByText('ChangePassword → 200 OK')).toBeVisible();
+  await expect(
+    account.getByText(/the old one no longer does\. Tokens already issued stay valid/),
+  ).toBeVisible();
+  await expect(account.getByLabel('Current password')).toHaveValue('');
+  // The old password no longer signs in; the new one does.
+  const signIn = async (password: string) => {
+    await page.getByLabel('Sign-in password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  };
+  await signIn(PASSWORD);
+  await expect(page.getByRole('alert').filter({ hasText: 'NotAuthorizedException' }).first()).toContainText(
+    'Incorrect username or password.',
+  );
+  await signIn('Battery-Staple-7');
+  await expect(page.getByText('InitiateAuth → 200 OK')).toBeVisible();
+  // Delete the account, then try its access token at Cognito's own API.
+  await account.getByRole('button', { name: 'DeleteUser' }).click();
+  await expect(account.getByText('DeleteUser → 200 OK')).toBeVisible();
+  await account.getByRole('button', { name: 'Call GetUser with the deleted user’s access token' }).click();
+  await expect(account.getByRole('alert').filter({ hasText: 'UserNotFoundException' })).toContainText(
+    'User does not exist.',
+  );
+  await expect(account.getByText(/the user it names was deleted/)).toBeVisible();
+  await signIn('Battery-Staple-7');
+  await expect(page.getByText(/InitiateAuth → 400/).first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test("a weak password, a taken username, an early sign-in and a wrong code show AWS's own messages", async ({
   page,
 }) => {

@@ -1,8 +1,8 @@
-import { jsonRequest } from '../../wire/aws-requests';
 import type { TraceEntry } from '../../player/create-player';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
 import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';
 import type { Cloud, CloudOptions, TraceEvent, UserPoolTriggers } from '../../sim/index';
+import { jsonRequest } from '../../wire/aws-requests';
 
 /**
  * The model behind the "Sign up" view, free of React: one fresh simulated cloud, and raw AWS JSON 1.1
@@ -50,6 +50,8 @@ export const LAB_OPERATIONS = [
   'GlobalSignOut',
   'ForgotPassword',
   'ConfirmForgotPassword',
+  'ChangePassword',
+  'DeleteUser',
 ] as const;
 
 export interface UserPoolLab {

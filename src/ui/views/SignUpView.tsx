@@ -1,8 +1,4 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { SignUpForgotPassword } from './SignUpForgotPassword';
-import { SignUpProfileStep } from './SignUpProfileStep';
-import { SignUpSignOutStep } from './SignUpSignOutStep';
-import { SignUpTriggers } from './SignUpTriggers';
 import { useAppStoreApi } from '../../store/hooks';
 import {
   type InboxMessage,
@@ -10,6 +6,11 @@ import {
   LabReplayError,
   type UserPoolLab,
 } from '../../store/labs/user-pool-lab';
+import { SignUpAccountStep } from './SignUpAccountStep';
+import { SignUpForgotPassword } from './SignUpForgotPassword';
+import { SignUpProfileStep } from './SignUpProfileStep';
+import { SignUpSignOutStep } from './SignUpSignOutStep';
+import { type Choices, NO_TRIGGERS, SignUpTriggers } from './SignUpTriggers';
 import { CallResult, Field, failureText, Inbox, InboxPeek } from './sign-up-parts';
 import {
   clearSignUpSession,
@@ -19,7 +20,6 @@ import {
   writeSignUpSession,
 } from './sign-up-session';
 import { type FieldKey, fieldForError } from './sign-up-steps';
-import { type Choices, NO_TRIGGERS } from './SignUpTriggers';
 import './sign-up.css';
 
 type Attribute = { Name: string; Value: string };
@@ -321,6 +321,30 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
     if (tokens) await run('GetUser', { AccessToken: tokens.AccessToken }, 'signOut', 'signOut');
   });
 
+  /** ChangePassword; true when the pool took the new password (the step then empties its boxes). */
+  const onChangePassword = async (previous: string, proposed: string) => {
+    let changed = false;
+    await act(async () => {
+      if (!tokens) return;
+      const body = {
+        AccessToken: tokens.AccessToken,
+        PreviousPassword: previous,
+        ProposedPassword: proposed,
+      };
+      const call = await run('ChangePassword', body, 'account', 'account');
+      changed = call !== undefined && !call.error;
+    })();
+    return changed;
+  };
+
+  const onDelete = act(async () => {
+    if (tokens) await run('DeleteUser', { AccessToken: tokens.AccessToken }, 'account', 'account');
+  });
+
+  const onDeletedToken = act(async () => {
+    if (tokens) await run('GetUser', { AccessToken: tokens.AccessToken }, 'account', 'account');
+  });
+
   /** The calls of the step's latest action, each shown with its explanation and wire. */
   const latest = (step: Step) => {
     const mine = calls.filter((c) => c.step === step);
@@ -561,6 +585,18 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
               onSignOut={() => void onSignOut()}
               onOldToken={() => void onOldToken()}
               results={latest('signOut')}
+            />
+          ) : null}
+          {tokens ? (
+            <SignUpAccountStep
+              error={errors.account}
+              disabled={disabled}
+              busy={busy}
+              deleted={calls.some(({ call }) => call.operation === 'DeleteUser' && !call.error)}
+              onChangePassword={onChangePassword}
+              onDelete={() => void onDelete()}
+              onOldToken={() => void onDeletedToken()}
+              results={latest('account')}
             />
           ) : null}
         </ol>

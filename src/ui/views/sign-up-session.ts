@@ -12,8 +12,8 @@ import { type Choices, parseChoices } from './SignUpTriggers';
 const KEY = 'identity-atlas-signup';
 const VERSION = 1;
 
-export type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut' | 'forgot';
-const STEPS: readonly string[] = ['signUp', 'confirm', 'signIn', 'profile', 'signOut', 'forgot'];
+export type Step = 'signUp' | 'confirm' | 'signIn' | 'profile' | 'signOut' | 'forgot' | 'account';
+const STEPS: readonly string[] = ['signUp', 'confirm', 'signIn', 'profile', 'signOut', 'forgot', 'account'];
 
 type Attribute = { Name: string; Value: string };
 type Tokens = { AccessToken: string; IdToken: string; RefreshToken?: string };

@@ -23,6 +23,10 @@ const ON_SUCCESS: Record<string, string> = {
     'A reset code went to the verified email (CodeDeliveryDetails shows it masked). It is valid for one hour.',
   ConfirmForgotPassword:
     'The new password is set: it signs in, the old one no longer does. Sessions issued before the reset are not revoked.',
+  ChangePassword:
+    'The new password signs in from now on; the old one no longer does. Tokens already issued stay valid: this access token and the refresh token go on working (GlobalSignOut is what revokes them).',
+  DeleteUser:
+    'The user is gone: it can no longer sign in, and the profile cannot be restored. Its ID and access tokens still verify offline (an API Gateway authorizer, AppSync) until they expire; Cognito’s own APIs refuse them.',
   GlobalSignOut:
     'Every session of this user is revoked: Cognito’s own APIs refuse its access and refresh tokens from now on. A verifier that checks tokens offline (an API Gateway authorizer, AppSync) still accepts the ID and access tokens until they expire.',
 };
@@ -53,6 +57,8 @@ export function explain(call: LabCall): string {
   if (!call.error) return ON_SUCCESS[call.operation] ?? `${call.operation} succeeded.`;
   if (call.error.code === 'InvalidParameterException' && /'password'/.test(call.error.message))
     return 'A password shorter than 6 characters is refused by the API’s input rules before the pool’s own password policy is even consulted.';
+  if (call.error.code === 'UserNotFoundException' && call.operation === 'GetUser')
+    return 'The access token still verifies (its signature and exp are fine), but the user it names was deleted: Cognito answers that the user does not exist.';
   if (call.error.code === 'NotAuthorizedException' && call.operation === 'GetUser')
     return 'The access token was revoked by GlobalSignOut, so Cognito’s own APIs refuse it — even though its exp has not passed.';
   return ON_ERROR[call.error.code] ?? `${call.operation} failed with ${call.error.code}.`;
@@ -77,7 +83,8 @@ export type FieldKey =
   | 'profile'
   | 'verifyCode'
   | 'signOut'
-  | 'forgot';
+  | 'forgot'
+  | 'account';
 
 export function fieldForError(operation: string, code: string, message: string): FieldKey {
   switch (operation) {
@@ -100,6 +107,9 @@ export function fieldForError(operation: string, code: string, message: string):
     case 'ForgotPassword':
     case 'ConfirmForgotPassword':
       return 'forgot';
+    case 'ChangePassword':
+    case 'DeleteUser':
+      return 'account';
     default:
       return 'profile';
   }
