@@ -6,9 +6,9 @@
  */
 import { getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import type { Demo } from '../types';
 import { createRole, putInlinePolicy } from '../iam/state';
 import type { AppClientRecord } from '../services/cognito-idp/state';
+import type { Demo } from '../types';
 import type { World } from '../world';
 import { DEMO_USER_NAME } from './iam';
 import type { DemoIds } from './ids';
@@ -21,6 +21,7 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminRespondToAuthChallenge',
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminGetUser',
+  'cognito-idp:ListUsers',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',

@@ -19,6 +19,7 @@ import {
 } from './admin-user-lifecycle';
 import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
+import { listUsers } from './list-users';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
 import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
@@ -73,6 +74,7 @@ const api = json11Handler({
     AdminDeleteUser: adminDeleteUser,
     AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
     AdminUpdateUserAttributes: adminUpdateUserAttributes,
+    ListUsers: listUsers,
     ForgotPassword: forgotPassword,
     ConfirmForgotPassword: confirmForgotPassword,
   },
