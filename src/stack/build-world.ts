@@ -36,12 +36,17 @@ function namedOnly(template: Template, left: Set<string>, resolver: Resolver): R
     const path = `Resources.${logical}`;
     const key = named ? undefined : POLICY_TYPES[resource.Type]?.property;
     const props: Record<string, unknown> = Object.create(null);
-    if (key !== undefined) {
-      const given = isRecord(resource.Properties) ? resource.Properties[key] : undefined;
-      if (given !== undefined) props[key] = resolver.resolve(given, `${path}.Properties.${key}`);
+    // Only the matrix's naming reads these: a value that does not resolve leaves the resource unnamed (or
+    // its policy unattached), as before these types were read at all, rather than refuse the import.
+    try {
+      const given = key !== undefined && isRecord(resource.Properties) ? resource.Properties[key] : undefined;
+      if (key !== undefined && given !== undefined)
+        props[key] = resolver.resolve(given, `${path}.Properties.${key}`);
+      const ref = named ? String(resolver.ref(logical, path)) : logical;
+      out.push({ logical, type: resource.Type, path, props, ref });
+    } catch {
+      // left out of the matrix's names
     }
-    const ref = named ? String(resolver.ref(logical, path)) : logical;
-    out.push({ logical, type: resource.Type, path, props, ref });
   }
   resolver.gaps.length = notes;
   return out;

@@ -230,6 +230,30 @@ describe('queues, topics, functions and keys the stack defines get columns of th
   });
 });
 
+describe('a queue, topic or resource policy whose value does not resolve', () => {
+  it('leaves the import standing and the topic out of the names', async () => {
+    const r = await load({
+      Alerts: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Join': [{ a: 1 }, ['x']] } } },
+      Root: user('root', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+    });
+    expect(columnsOf(r).filter((c) => c.startsWith('sns:'))).toEqual([]);
+  });
+
+  it('leaves the import standing for a queue policy (only the matrix reads it), its queue unguarded', async () => {
+    const r = await load({
+      Orders: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'orders' } },
+      Broken: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: { Queues: [{ 'Fn::Join': [{ a: 1 }, ['x']] }], PolicyDocument: {} },
+      },
+      Worker: user('worker', [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }]),
+    });
+    expect(cellOf(r, 'IAM user worker', 'sqs:SendMessage', 'arn:aws:sqs:us-east-1:123456789012:orders')).toBe(
+      'allow',
+    );
+  });
+});
+
 describe('the caps on rows and columns are reported', () => {
   it('names the callers left out past the cap, with the total', async () => {
     const resources: Record<string, unknown> = { Photos: bucket('photos') };
