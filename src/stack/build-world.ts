@@ -31,17 +31,18 @@ function namedOnly(template: Template, left: Set<string>, resolver: Resolver): R
   const notes = resolver.gaps.length;
   const out: ResolvedResource[] = [];
   for (const [logical, resource] of Object.entries(template.Resources)) {
-    const named = NAMED_TYPES.includes(resource.Type);
+    const named = Object.hasOwn(NAMED_TYPES, resource.Type);
     if (left.has(logical) || !(named || Object.hasOwn(POLICY_TYPES, resource.Type))) continue;
     const path = `Resources.${logical}`;
-    const key = named ? undefined : POLICY_TYPES[resource.Type]?.property;
+    const keys = named ? (NAMED_TYPES[resource.Type] ?? []) : [POLICY_TYPES[resource.Type]?.property ?? ''];
     const props: Record<string, unknown> = Object.create(null);
     // Only the matrix's naming reads these: a value that does not resolve leaves the resource unnamed (or
     // its policy unattached), as before these types were read at all, rather than refuse the import.
     try {
-      const given = key !== undefined && isRecord(resource.Properties) ? resource.Properties[key] : undefined;
-      if (key !== undefined && given !== undefined)
-        props[key] = resolver.resolve(given, `${path}.Properties.${key}`);
+      for (const key of keys) {
+        const given = isRecord(resource.Properties) ? resource.Properties[key] : undefined;
+        if (given !== undefined) props[key] = resolver.resolve(given, `${path}.Properties.${key}`);
+      }
       const ref = named ? String(resolver.ref(logical, path)) : logical;
       out.push({ logical, type: resource.Type, path, props, ref });
     } catch {

@@ -7,7 +7,7 @@ import type { WorldView } from './world-view';
  * statement (`s3:*`, `*`, NotAction, NotResource) is tried with: one read and one write per kind, so a
  * `*` on `*` shows what it reaches without a column per API action. Only what the import knows of:
  * buckets, DynamoDB tables, SSM parameters, IAM-authorised REST API methods, AppSync APIs, queues, topics,
- * functions and KMS keys, plus one account-wide action standing for everything the stack does not define.
+ * functions, KMS keys and secrets, plus one account-wide action standing for everything the stack does not define.
  */
 export interface Target {
   service: string;
@@ -19,12 +19,13 @@ export interface Target {
   what: string;
 }
 
-/** One use of each kind the import knows only by ARN: send and receive, publish, invoke, decrypt. */
+/** One use of each kind the import knows only by ARN: send and receive, publish, invoke, decrypt, read. */
 const DEFINED_ACTIONS: Record<DefinedResource['service'], string[]> = {
   sqs: ['sqs:SendMessage', 'sqs:ReceiveMessage'],
   sns: ['sns:Publish'],
   lambda: ['lambda:InvokeFunction'],
   kms: ['kms:Decrypt'],
+  secretsmanager: ['secretsmanager:GetSecretValue'],
 };
 
 /** How many IAM-authorised methods of one REST API get a column: enough to see, not one per route. */

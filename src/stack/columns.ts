@@ -45,6 +45,7 @@ const COMMON_ACTIONS: Record<string, string[]> = {
   sns: ['sns:Publish', 'sns:Subscribe'],
   lambda: ['lambda:InvokeFunction'],
   kms: ['kms:Decrypt', 'kms:Encrypt'],
+  secretsmanager: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
 };
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable, not a template literal
 const SUB = '${cognito-identity.amazonaws.com:sub}';

@@ -4,7 +4,7 @@
  * broad Allow such as `sqs:*` on `*` reaches them, and the matrix should name them rather than `*`.
  */
 export interface DefinedResource {
-  service: 'sqs' | 'sns' | 'lambda' | 'kms';
+  service: 'sqs' | 'sns' | 'lambda' | 'kms' | 'secretsmanager';
   arn: string;
   /** What the matrix's column note calls it ("queue orders"). */
   what: string;
@@ -13,10 +13,22 @@ export interface DefinedResource {
    * so a cell on it depends on that policy.
    */
   policy?: string;
+  /**
+   * The customer managed KMS key a secret is encrypted under (its KmsKeyId): reading or writing the value
+   * needs that key too, which its key policy decides. Without one the secret uses aws/secretsmanager, which
+   * "all users and roles in the AWS account automatically have access to use" (UpdateSecret, KmsKeyId).
+   */
+  key?: string;
 }
 
-/** The resource types named here, each read by its Ref. */
-export const NAMED_TYPES = ['AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Lambda::Function', 'AWS::KMS::Key'];
+/** The resource types named here, each read by its Ref, with the properties read beside it. */
+export const NAMED_TYPES: Record<string, readonly string[]> = {
+  'AWS::SQS::Queue': [],
+  'AWS::SNS::Topic': [],
+  'AWS::Lambda::Function': [],
+  'AWS::KMS::Key': [],
+  'AWS::SecretsManager::Secret': ['KmsKeyId'],
+};
 
 /**
  * The resource-policy types that attach to them (CloudFormation Template Reference), each with the one
@@ -29,6 +41,7 @@ export const POLICY_TYPES: Record<string, { property: string; called: string }> 
   'AWS::SNS::TopicInlinePolicy': { property: 'TopicArn', called: 'topic policy' },
   'AWS::Lambda::Permission': { property: 'FunctionName', called: 'Lambda permission' },
   'AWS::Lambda::ResourcePolicy': { property: 'ResourceArn', called: 'resource policy' },
+  'AWS::SecretsManager::ResourcePolicy': { property: 'SecretId', called: 'resource policy' },
 };
 
 interface Built {
@@ -91,6 +104,20 @@ export function definedResources(resources: readonly Built[], region: string, ac
           ...policyFor('Lambda', (named) => namesFunction(named, r.ref)),
         });
         break;
+      case 'AWS::SecretsManager::Secret': {
+        // Ref is the secret's ARN, its name then a hyphen and six characters (resource-types.ts).
+        const name = r.ref.split(':secret:').pop() ?? r.logical;
+        const key = typeof r.props.KmsKeyId === 'string' ? r.props.KmsKeyId : '';
+        out.push({
+          service: 'secretsmanager',
+          arn: r.ref,
+          what: `secret ${name}`,
+          // A ResourcePolicy's SecretId is the secret's ARN or its name (without the six characters).
+          ...policyFor('SecretsManager', (id) => id === r.ref || `${id}-` === name.slice(0, -6)),
+          ...(key && key !== 'alias/aws/secretsmanager' ? { key } : {}),
+        });
+        break;
+      }
       case 'AWS::KMS::Key':
         // Ref is the key id. Its key policy is the resource's own property: the matrix says a KMS cell
         // depends on it whatever the stack writes (matrix.ts).

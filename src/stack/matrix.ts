@@ -107,6 +107,13 @@ function decideCell(
     return depends(
       `the ${guarded.policy} on ${guarded.what}, which the import does not simulate (it can allow on its own, or deny). Without it: ${result.reason}`,
     );
+  // A secret's value is encrypted under its KMS key: reading or writing it needs that key as well, so an
+  // Allow on the secret depends on the key's policy (a refusal stays one: the key cannot lift it).
+  const sealed = view.defined?.find((r) => r.key && r.arn === request.resource);
+  if (allowed && sealed?.key && /^secretsmanager:(GetSecretValue|PutSecretValue)$/i.test(column.action))
+    return depends(
+      `the key policy of ${sealed.key}, the customer managed KMS key ${sealed.what} is encrypted under: the value is decrypted (or encrypted) with it for the caller, and key policies are not simulated. The secret itself: ${result.reason}`,
+    );
   const managed = (caller.unloaded ?? []).filter((u) => u.as === 'managed policy');
   const boundary = (caller.unloaded ?? []).find((u) => u.as === 'permissions boundary');
   // A policy not loaded could allow (or deny) anything; a boundary not loaded can only narrow an Allow.

@@ -230,6 +230,60 @@ describe('queues, topics, functions and keys the stack defines get columns of th
   });
 });
 
+describe('secrets the stack defines', () => {
+  const secret = (properties: Record<string, unknown>) => ({
+    Type: 'AWS::SecretsManager::Secret',
+    Properties: properties,
+  });
+  const getValue = (r: ImportedStack, name: string) => {
+    const column = r.matrix.actions.find(
+      (a) => a.action === 'secretsmanager:GetSecretValue' && a.resource.includes(`:secret:${name}-`),
+    );
+    if (!column) throw new Error(`no GetSecretValue column on ${name}: ${columnsOf(r)}`);
+    return (caller: string) => {
+      const row = r.matrix.callers.find((c) => c.label === caller);
+      return r.matrix.cells.find((c) => c.caller === row?.id && c.action === column.id);
+    };
+  };
+
+  it('gives secretsmanager:* on * a GetSecretValue column on each secret, not one on "*"', async () => {
+    const r = await load({
+      Db: secret({ Name: 'db-password' }),
+      Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:*', Resource: '*' }]),
+    });
+    expect(getValue(r, 'db-password')('IAM user reader')?.decision).toBe('allow');
+    expect(columnsOf(r).filter((c) => c.startsWith('secretsmanager:') && c.endsWith(' *'))).toEqual([]);
+  });
+
+  it('says an allowed read depends on the key policy of a customer managed key, and on a resource policy', async () => {
+    const r = await load({
+      Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } } },
+      Sealed: secret({ Name: 'sealed', KmsKeyId: { Ref: 'Key' } }),
+      Default: secret({ Name: 'plain', KmsKeyId: 'alias/aws/secretsmanager' }),
+      Shared: secret({ Name: 'shared' }),
+      SharedPolicy: {
+        Type: 'AWS::SecretsManager::ResourcePolicy',
+        Properties: { SecretId: 'shared', ResourcePolicy: { Version: '2012-10-17', Statement: [] } },
+      },
+      Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]),
+      Nobody: user('nobody', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }]),
+    });
+    const sealed = getValue(r, 'sealed');
+    expect(sealed('IAM user reader')?.decision).toBe('conditional');
+    expect(sealed('IAM user reader')?.reason).toMatch(
+      /key policy of [0-9a-f-]{36}, the customer managed KMS key secret sealed-/,
+    );
+    // The key cannot lift a refusal of the secret itself.
+    expect(sealed('IAM user nobody')?.decision).toBe('deny');
+    // The AWS managed key is every principal's in the account: IAM decides alone.
+    expect(getValue(r, 'plain')('IAM user reader')?.decision).toBe('allow');
+    // A resource policy named by the secret's name guards it.
+    expect(getValue(r, 'shared')('IAM user reader')?.reason).toMatch(
+      /resource policy SharedPolicy on secret shared-/,
+    );
+  });
+});
+
 describe('a queue, topic or resource policy whose value does not resolve', () => {
   it('leaves the import standing and the topic out of the names', async () => {
     const r = await load({

@@ -115,10 +115,10 @@ function HowChosen() {
         Columns: every action and resource a policy names. A statement that reaches further than it writes — a
         wildcard action (<code>s3:*</code>, <code>*</code>), a wildcard resource (<code>*</code>,{' '}
         <code>arn:aws:s3:::*</code>), <code>NotAction</code> or <code>NotResource</code> — is tried on the
-        stack’s own buckets, tables, parameters, IAM-authorised APIs, queues, topics, functions and keys, with
-        a few representative actions each (a read and a write, a send, an invoke), and{' '}
-        <code>iam:CreateUser</code> stands for the rest of the account. A queue, topic or function the stack
-        gives a resource policy (not simulated) shows “?”: that policy can allow or deny on its own. The
+        stack’s own buckets, tables, parameters, IAM-authorised APIs, queues, topics, functions, keys and
+        secrets, with a few representative actions each (a read and a write, a send, an invoke), and{' '}
+        <code>iam:CreateUser</code> stands for the rest of the account. A queue, topic, function or secret the
+        stack gives a resource policy (not simulated) shows “?”: that policy can allow or deny on its own. The
         tooltip on such a column’s heading names the statement; the column is marked {`${DERIVED_MARK}.`}
       </p>
     </details>
