@@ -1,6 +1,7 @@
 import { type AuthorizationRequest, type EvaluationResult, evaluate } from '../sim/index';
 import { type CallerSpec, IDENTITY_B, listCallers, type WorldView } from './callers';
 import { COLUMN_CAP, type ColumnSpec, listColumns } from './columns';
+import type { DefinedResource } from './defined-resources';
 import { evaluateBounded } from './matrix-depends';
 
 /**
@@ -82,6 +83,17 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
   };
 }
 
+/** The stack's queues, topics, functions, keys and secrets by ARN, made once per view (every cell asks). */
+const definedMaps = new WeakMap<WorldView, Map<string, DefinedResource>>();
+function definedByArn(view: WorldView): Map<string, DefinedResource> {
+  let map = definedMaps.get(view);
+  if (!map) {
+    map = new Map((view.defined ?? []).map((r) => [r.arn, r]));
+    definedMaps.set(view, map);
+  }
+  return map;
+}
+
 function decideCell(
   view: WorldView,
   caller: CallerSpec,
@@ -102,14 +114,15 @@ function decideCell(
   if (/^kms:/i.test(column.action)) return depends(KMS_REASON);
   // A queue, topic or function the stack gives a resource-based policy: for a caller in this account the
   // identity policy alone can allow, but that policy can also allow on its own, or deny.
-  const guarded = view.defined?.find((r) => r.policy && r.arn === request.resource);
+  const defined = definedByArn(view).get(request.resource);
+  const guarded = defined?.policy ? defined : undefined;
   if (guarded?.policy)
     return depends(
       `the ${guarded.policy} on ${guarded.what}, which the import does not simulate (it can allow on its own, or deny). Without it: ${result.reason}`,
     );
   // A secret's value is encrypted under its KMS key: reading or writing it needs that key as well, so an
   // Allow on the secret depends on the key's policy (a refusal stays one: the key cannot lift it).
-  const sealed = view.defined?.find((r) => r.key && r.arn === request.resource);
+  const sealed = defined?.key ? defined : undefined;
   if (allowed && sealed?.key && /^secretsmanager:(GetSecretValue|PutSecretValue)$/i.test(column.action))
     return depends(
       `the key policy of ${sealed.key}, the customer managed KMS key ${sealed.what} is encrypted under: the value is decrypted (or encrypted) with it for the caller, and key policies are not simulated. The secret itself: ${result.reason}`,

@@ -30,6 +30,19 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDB>>) => Promi
   }
 }
 
+/** Web storage, or undefined where reading it throws (storage turned off for the site). */
+function webStorage(which: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return globalThis[which] ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** The site's storage, shared by its tabs. */
+const local = () => webStorage('localStorage');
+/** This tab's storage: a reload keeps it, another tab does not share it. */
+const session = () => webStorage('sessionStorage');
+
 /**
  * Each tab keeps its own stack too, under a key of its own: two tabs importing different templates
  * each get theirs back on a reload, and `current` (the last import of any tab) is what a new tab opens
@@ -38,14 +51,8 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDB>>) => Promi
 const TAB_KEY = 'identity-atlas-tab';
 /** The most tabs' stacks kept: a closed tab's record is never needed again, so the oldest go. */
 const MOST_TABS = 8;
-
-function session(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** When each tab's record was last written, by record key: pruning reads this, not every template. */
+const TABS_INDEX = 'tabs';
 
 /** This tab's record key, made on first use; undefined where sessionStorage cannot be used. */
 function tabRecord(): string | undefined {
@@ -69,16 +76,17 @@ export async function saveStack(saved: SavedStack): Promise<void> {
   await withDb(async (db) => {
     await db.put(STORE, saved, KEY);
     if (!own) return;
-    await db.put(STORE, { ...saved, savedAt: Date.now() }, own);
-    // Only the most recent tabs' records are kept.
-    const tabs: { key: string; at: number }[] = [];
-    for (const key of await db.getAllKeys(STORE)) {
-      if (typeof key !== 'string' || !key.startsWith('tab:')) continue;
-      const value: unknown = await db.get(STORE, key);
-      tabs.push({ key, at: isRecord(value) && typeof value.savedAt === 'number' ? value.savedAt : 0 });
-    }
-    tabs.sort((a, b) => b.at - a.at);
-    for (const old of tabs.slice(MOST_TABS)) await db.delete(STORE, old.key);
+    await db.put(STORE, saved, own);
+    // Only the most recent tabs' records are kept (an index another version wrote wrongly starts afresh).
+    const stored: unknown = await db.get(STORE, TABS_INDEX);
+    const times = new Map<string, number>();
+    if (isRecord(stored))
+      for (const [key, at] of Object.entries(stored))
+        if (key.startsWith('tab:') && typeof at === 'number') times.set(key, at);
+    times.set(own, Date.now());
+    const newest = [...times].sort((a, b) => b[1] - a[1]);
+    for (const [key] of newest.slice(MOST_TABS)) await db.delete(STORE, key);
+    await db.put(STORE, Object.fromEntries(newest.slice(0, MOST_TABS)), TABS_INDEX);
   });
 }
 
@@ -130,15 +138,6 @@ export const MAX_DRAFT_CHARS = MAX_TEMPLATE_BYTES;
 /** What became of a draft: kept, too long to keep, or refused by the browser (storage full or off). */
 export const DraftSave = { kept: 'kept', tooLarge: 'too-large', unavailable: 'unavailable' } as const;
 export type DraftSave = (typeof DraftSave)[keyof typeof DraftSave];
-
-/** localStorage, or undefined where reading it throws (storage turned off for the site). */
-function local(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The draft: this tab's own (sessionStorage, which a reload keeps and no other tab shares; an empty one

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Field, FieldError } from './sign-up-parts';
+import { Field, FieldError, LabButton } from './sign-up-parts';
 
 /**
  * Step 6 of the "Sign up" view: the user's own password change (ChangePassword) and account deletion
@@ -59,23 +59,13 @@ export function SignUpAccountStep(props: {
         </form>
         {props.error ? <FieldError text={props.error} /> : null}
         <div className="signup-buttons">
-          <button
-            type="button"
-            onClick={props.onDelete}
-            disabled={disabled}
-            aria-disabled={busy || undefined}
-          >
+          <LabButton onClick={props.onDelete} disabled={disabled} busy={busy}>
             DeleteUser
-          </button>
+          </LabButton>
           {deleted ? (
-            <button
-              type="button"
-              onClick={props.onOldToken}
-              disabled={disabled}
-              aria-disabled={busy || undefined}
-            >
+            <LabButton onClick={props.onOldToken} disabled={disabled} busy={busy}>
               Call GetUser with the deleted user’s access token
-            </button>
+            </LabButton>
           ) : null}
         </div>
         {props.results}

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { FieldError } from './sign-up-parts';
+import { FieldError, LabButton } from './sign-up-parts';
 
 /** Step 5 of the "Sign up" view: GlobalSignOut, then the revoked access token refused by GetUser. */
 export function SignUpSignOutStep(props: {
@@ -27,26 +27,19 @@ export function SignUpSignOutStep(props: {
         <h3 id="su-step-5">5. Sign out everywhere</h3>
         {props.error ? <FieldError text={props.error} /> : null}
         <div className="signup-buttons">
-          <button
-            type="button"
-            className="primary"
+          <LabButton
+            primary
             ref={signOut}
             onClick={props.onSignOut}
             disabled={disabled || signedOut}
-            aria-disabled={busy || undefined}
+            busy={busy}
           >
             GlobalSignOut
-          </button>
+          </LabButton>
           {signedOut ? (
-            <button
-              type="button"
-              ref={oldToken}
-              onClick={props.onOldToken}
-              disabled={disabled}
-              aria-disabled={busy || undefined}
-            >
+            <LabButton ref={oldToken} onClick={props.onOldToken} disabled={disabled} busy={busy}>
               Call GetUser with the old access token
-            </button>
+            </LabButton>
           ) : null}
         </div>
         {props.results}

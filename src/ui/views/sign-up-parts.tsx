@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { WirePanel } from '../inspector/WirePanel';
 import type { InboxMessage, LabCall } from '../../store/labs/user-pool-lab';
+import { WirePanel } from '../inspector/WirePanel';
 import { LambdaInvocations } from './sign-up-lambda';
 import { explain, PURPOSE_WORDS } from './sign-up-steps';
 
@@ -8,6 +8,40 @@ import { explain, PURPOSE_WORDS } from './sign-up-steps';
  * Pieces of the "Sign up" view. Everything a reader typed, and everything the engine answered, is
  * rendered as React text nodes: never parsed as markup.
  */
+
+/**
+ * A button of a step that sends a call. It is `disabled` only until the pool starts; while a call runs it
+ * is aria-disabled instead, since a disabled button would drop the keyboard focus to the page (the view
+ * ignores a press meanwhile).
+ */
+export function LabButton({
+  onClick,
+  disabled,
+  busy,
+  primary,
+  ref,
+  children,
+}: {
+  onClick(): void;
+  disabled: boolean;
+  busy: boolean;
+  primary?: boolean;
+  ref?: React.Ref<HTMLButtonElement>;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'primary' : undefined}
+      ref={ref}
+      onClick={onClick}
+      disabled={disabled}
+      aria-disabled={busy || undefined}
+    >
+      {children}
+    </button>
+  );
+}
 
 export function Field({
   id,
