@@ -710,3 +710,65 @@ test('a queue the stack defines gets columns of its own, and its queue policy ma
   await guarded.click();
   await expect(page.getByText(/queue policy OrdersPolicy on queue orders/).first()).toBeVisible();
 });
+
+test('a KMS key the stack defines is decided with its key policy, and the IAM trace agrees', async ({
+  page,
+}) => {
+  await page.goto('/?view=stack');
+  await expect(page.getByRole('heading', { name: 'Your stack' })).toBeVisible({ timeout: 20_000 });
+  const user = (name: string, statement: unknown) => ({
+    Type: 'AWS::IAM::User',
+    Properties: {
+      UserName: name,
+      Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [statement] } }],
+    },
+  });
+  const template = {
+    Resources: {
+      // The key policy names one user and does not enable IAM policies.
+      Key: {
+        Type: 'AWS::KMS::Key',
+        Properties: {
+          KeyPolicy: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'KeyUser',
+                Effect: 'Allow',
+                Principal: { AWS: { 'Fn::GetAtt': ['Named', 'Arn'] } },
+                Action: 'kms:Decrypt',
+                Resource: '*',
+              },
+            ],
+          },
+        },
+      },
+      Crypto: user('crypto', { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }),
+      Named: user('named', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }),
+    },
+  };
+  await page.getByLabel('Open a template file').setInputFiles({
+    name: 'key.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(template)),
+  });
+  await expect(page.getByText(/key\.json: \d+ resources? simulated, 2 callers,/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const refused = page.getByRole('button', {
+    name: /^IAM user crypto: kms:Decrypt on arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}: deny$/,
+  });
+  await expect(refused).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^IAM user named: kms:Decrypt on arn:aws:kms:\S+: allow$/ }),
+  ).toBeVisible();
+  await refused.click();
+  const trace = page.getByRole('region', { name: 'IAM trace' });
+  await expect(trace.getByText(/unless the key policy explicitly allows it/).first()).toBeVisible();
+  await expect(
+    trace.getByRole('heading', { name: 'ImplicitDeny IAM user crypto: kms:Decrypt' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Not simulated/ }).getByText(/its key policy decides the access matrix/),
+  ).toBeVisible();
+});

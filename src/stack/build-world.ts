@@ -125,7 +125,10 @@ export function buildWorld(template: Template, settings: ResolveSettings & { now
       continue;
     }
     if (!SIMULATED_TYPES.has(resource.Type)) {
-      resolver.gap(path, `${resource.Type} is not simulated`);
+      // A key's policy is read for the matrix (defined-resources.ts), though the key itself is not simulated.
+      const read =
+        resource.Type === 'AWS::KMS::Key' ? ' (its key policy decides the access matrix’s cells on it)' : '';
+      resolver.gap(path, `${resource.Type} is not simulated${read}`);
       continue;
     }
     const resolved =

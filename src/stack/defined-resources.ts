@@ -1,3 +1,5 @@
+import { type PolicyDocument, type PolicyStatement, validatePolicyDocument } from '../sim/index';
+
 /**
  * The stack's queues, topics, functions and keys, by ARN, for the access matrix. The import does not
  * simulate these services (their Ref and GetAtt values are all it builds: resource-types.ts), but a
@@ -19,6 +21,13 @@ export interface DefinedResource {
    * "all users and roles in the AWS account automatically have access to use" (UpdateSecret, KmsKeyId).
    */
   key?: string;
+  /** The stack's own key that `key` names, when it names one (by id or ARN). */
+  keyArn?: string;
+  /**
+   * A KMS key's key policy, read from its KeyPolicy (or the default one when the template gives none): the
+   * matrix decides the key's cells with it. `unread` says why a KeyPolicy was not read instead.
+   */
+  keyPolicy?: { document: PolicyDocument; given: boolean } | { unread: string };
 }
 
 /** The resource types named here, each read by its Ref, with the properties read beside it. */
@@ -26,7 +35,7 @@ export const NAMED_TYPES: Record<string, readonly string[]> = {
   'AWS::SQS::Queue': [],
   'AWS::SNS::Topic': [],
   'AWS::Lambda::Function': [],
-  'AWS::KMS::Key': [],
+  'AWS::KMS::Key': ['KeyPolicy'],
   'AWS::SecretsManager::Secret': ['KmsKeyId'],
 };
 
@@ -61,6 +70,51 @@ function namesFunction(named: string, name: string): boolean {
   if (at < 0) return false;
   const rest = named.slice(at + `function:${name}`.length);
   return rest === '' || rest.startsWith(':');
+}
+
+/**
+ * KMS developer guide, "Default key policy": a key created through the API without a policy gets one
+ * statement that gives the account, and so its IAM policies, every KMS operation on the key.
+ */
+const defaultKeyPolicy = (accountId: string): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ],
+});
+
+/** A value the import could not resolve (a `<Parameter>`): the key policy's meaning is not known. */
+const PLACEHOLDER = /<[^<>\s][^<>]*>/;
+
+/**
+ * A key policy as the matrix evaluates it. KMS takes a statement without Action or Resource and gives it
+ * no effect (CreateKey, Policy: "the policy statement has no effect... the CreateKey and PutKeyPolicy API
+ * requests succeed"), so such statements are dropped rather than refusing the template. A policy that
+ * is not JSON, or whose grammar or values the engine cannot read, is left unread: its cells depend on it.
+ */
+function readKeyPolicy(value: unknown, accountId: string): DefinedResource['keyPolicy'] {
+  if (value === undefined) return { document: defaultKeyPolicy(accountId), given: false };
+  try {
+    const json = typeof value === 'string' ? value : JSON.stringify(value);
+    if (PLACEHOLDER.test(json)) return { unread: 'it holds values the import could not resolve' };
+    const plain = JSON.parse(json) as { Statement?: unknown };
+    const all = Array.isArray(plain.Statement) ? plain.Statement : [plain.Statement];
+    const effective = all.filter(
+      (s: Partial<PolicyStatement> | undefined) =>
+        (s?.Action !== undefined || s?.NotAction !== undefined) &&
+        (s?.Resource !== undefined || s?.NotResource !== undefined),
+    );
+    const document = validatePolicyDocument({ ...plain, Statement: effective }, { kind: 'resource' });
+    return { document, given: true };
+  } catch {
+    return { unread: 'the import could not read it as a policy' };
+  }
 }
 
 export function definedResources(resources: readonly Built[], region: string, accountId: string) {
@@ -119,15 +173,24 @@ export function definedResources(resources: readonly Built[], region: string, ac
         break;
       }
       case 'AWS::KMS::Key':
-        // Ref is the key id. Its key policy is the resource's own property: the matrix says a KMS cell
-        // depends on it whatever the stack writes (matrix.ts).
+        // Ref is the key id. Its key policy is the resource's own property.
         out.push({
           service: 'kms',
           arn: `arn:aws:kms:${region}:${accountId}:key/${r.ref}`,
           what: `key ${r.ref}`,
+          keyPolicy: readKeyPolicy(r.props.KeyPolicy, accountId),
         });
         break;
     }
+  }
+  // A secret's KmsKeyId names a key of the stack by its id (Ref) or ARN (GetAtt Arn): the matrix then
+  // reads that key's policy for the secret's value. An alias is not followed.
+  const keys = out.filter((d) => d.service === 'kms');
+  for (const secret of out) {
+    const named = secret.key;
+    if (!named) continue;
+    const found = keys.find((k) => k.arn === named || k.arn.endsWith(`:key/${named}`));
+    if (found) secret.keyArn = found.arn;
   }
   return out.sort((a, b) => a.arn.localeCompare(b.arn));
 }

@@ -118,8 +118,15 @@ export interface Bounded {
   dependsOn?: string[];
 }
 
-/** Evaluates the request, and says which request-time keys (if any) the answer turns on. */
-export function evaluateBounded(request: AuthorizationRequest, fixed: string[]): Bounded {
+/**
+ * Evaluates the request, and says which request-time keys (if any) the answer turns on. `allows` reads
+ * an answer as access or not: IAM's decision, unless the service adds a rule of its own (a KMS key).
+ */
+export function evaluateBounded(
+  request: AuthorizationRequest,
+  fixed: string[],
+  allows: (r: EvaluationResult) => boolean = (r) => r.decision === 'Allow',
+): Bounded {
   const all = [
     ...request.identityPolicies,
     ...(request.permissionsBoundary ? [request.permissionsBoundary] : []),
@@ -138,7 +145,6 @@ export function evaluateBounded(request: AuthorizationRequest, fixed: string[]):
   if (keys.length === 0) return { result: evaluate(request) };
   const permissive = evaluate(variant(request, fixed, 'permissive'));
   const restrictive = evaluate(variant(request, fixed, 'restrictive'));
-  const allowed = (r: EvaluationResult) => r.decision === 'Allow';
-  if (allowed(permissive) === allowed(restrictive)) return { result: permissive };
+  if (allows(permissive) === allows(restrictive)) return { result: permissive };
   return { result: permissive, dependsOn: keys };
 }

@@ -32,9 +32,21 @@ export interface MatrixLimit {
  */
 export type CellDecision = 'allow' | 'deny' | 'conditional';
 
-/** Explain a KMS cell: key policies are not modelled, and IAM alone cannot grant a KMS key (see below). */
+/** Explain a KMS cell whose key policy is not known: IAM alone cannot grant a KMS key (see below). */
 const KMS_REASON =
-  'the key policy decides: an IAM policy can allow a KMS key only if the key policy allows it (directly or by enabling IAM policies), and a key policy can allow on its own; key policies are not simulated';
+  'the key policy decides: an IAM policy can allow a KMS key only if the key policy allows it (directly or by enabling IAM policies), and a key policy can allow on its own';
+
+/**
+ * KMS developer guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it, you cannot
+ * use IAM policies to allow access to a KMS key." The engine's evaluator takes the key policy as the
+ * resource policy (naming the account delegates to IAM policies, naming the role or `*` grants), and KMS
+ * adds one rule: some statement of the key policy must allow the call.
+ */
+const keyPolicyAllows = (r: EvaluationResult) =>
+  r.decision === 'Allow' && r.policies.some((p) => p.layer === 'resource' && p.outcome === 'Allow');
+
+/** Grants (CreateGrant) also allow a key's use; a template cannot make one, so none is counted. */
+const NO_GRANTS = 'Grants, which a template cannot create, are not counted.';
 
 export interface MatrixModel {
   matrix: AccessMatrix;
@@ -43,6 +55,15 @@ export interface MatrixModel {
     callerId: string,
     actionId: string,
   ): { request: AuthorizationRequest; result: EvaluationResult } | undefined;
+}
+
+/** The stack's key whose policy the matrix can read, when the column names one. */
+function readableKey(view: WorldView, resource: string) {
+  const key = definedByArn(view).get(resource);
+  const policy = key?.keyPolicy;
+  return key && policy && 'document' in policy
+    ? { key, document: policy.document, given: policy.given }
+    : undefined;
 }
 
 function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): AuthorizationRequest {
@@ -62,6 +83,9 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
   };
   for (const [k, v] of Object.entries(column.context)) context[k] = fill(v);
   if (bucket) context['aws:ResourceAccount'] = view.accountId;
+  const key = /^kms:/i.test(column.action) ? readableKey(view, resource) : undefined;
+  // Every KMS request carries the caller's account (KMS developer guide, "kms:CallerAccount").
+  if (key) context['kms:CallerAccount'] = caller.principal.accountId ?? view.accountId;
   return {
     action: column.action,
     resource,
@@ -71,6 +95,15 @@ function requestFor(view: WorldView, caller: CallerSpec, column: ColumnSpec): Au
     identityPolicies: caller.identityPolicies,
     ...(caller.permissionsBoundary ? { permissionsBoundary: caller.permissionsBoundary } : {}),
     sessionPolicies: caller.sessionPolicies,
+    ...(key
+      ? {
+          resourcePolicy: {
+            name: `${key.given ? '' : 'default '}key policy of ${key.key.what}`,
+            document: key.document,
+            layer: 'resource' as const,
+          },
+        }
+      : {}),
     ...(bucket?.policy
       ? {
           resourcePolicy: {
@@ -94,6 +127,20 @@ function definedByArn(view: WorldView): Map<string, DefinedResource> {
   return map;
 }
 
+/**
+ * IAM's answer under KMS's rule: an Allow that no key policy statement shares is KMS's implicit deny
+ * (so the IAM trace and the cell agree).
+ */
+function underKeyPolicy(result: EvaluationResult, key: string): EvaluationResult {
+  if (result.decision !== 'Allow' || keyPolicyAllows(result)) return result;
+  return {
+    ...result,
+    decision: 'ImplicitDeny',
+    reason: `Implicitly denied: no statement of the key policy of ${key} allows this, not even by enabling IAM policies (naming the account), and "unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key" (KMS developer guide). The IAM policies alone: ${result.reason}`,
+    missingAllowIn: 'resource',
+  };
+}
+
 function decideCell(
   view: WorldView,
   caller: CallerSpec,
@@ -103,15 +150,29 @@ function decideCell(
   // brings here (TLS, as every AWS SDK calls over HTTPS, and the stack's region). A bucket policy that
   // refuses plain HTTP, the documented pattern, then leaves HTTPS calls certain instead of "Depends".
   const request = requestFor(view, caller, column);
-  const bounded = evaluateBounded(request, Object.keys(request.context));
-  const { result } = bounded;
+  const kms = /^kms:/i.test(column.action);
+  const key = kms ? readableKey(view, request.resource) : undefined;
+  // A call straight to KMS comes through no service: kms:ViaService is absent, not unknown.
+  const fixed = Object.keys(request.context);
+  if (key && !('kms:ViaService' in request.context)) fixed.push('kms:ViaService');
+  const bounded = evaluateBounded(request, fixed, key ? keyPolicyAllows : undefined);
+  const result = key ? underKeyPolicy(bounded.result, key.key.what) : bounded.result;
   // An explicit deny that holds whatever the request brings is certain: nothing below can lift it.
   if (result.decision === 'ExplicitDeny') return { decision: 'deny', reason: result.reason };
   const allowed = result.decision === 'Allow';
   const depends = (why: string) => ({ decision: 'conditional' as const, reason: `Depends on ${why}` });
   // KMS developer guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it, you
   // cannot use IAM policies to allow access to a KMS key." https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
-  if (/^kms:/i.test(column.action)) return depends(KMS_REASON);
+  if (kms && !key) {
+    const unread = definedByArn(view).get(request.resource)?.keyPolicy;
+    return depends(
+      unread && 'unread' in unread
+        ? `${KMS_REASON}. The key policy of this key was not read: ${unread.unread}`
+        : request.resource === '*' || !request.resource.includes(':key/')
+          ? `${KMS_REASON}; this column stands for keys outside this stack, whose policies are not known`
+          : `${KMS_REASON}; the key is not one of this stack's, so its policy is not known`,
+    );
+  }
   // A queue, topic or function the stack gives a resource-based policy: for a caller in this account the
   // identity policy alone can allow, but that policy can also allow on its own, or deny.
   const defined = definedByArn(view).get(request.resource);
@@ -121,12 +182,17 @@ function decideCell(
       `the ${guarded.policy} on ${guarded.what}, which the import does not simulate (it can allow on its own, or deny). Without it: ${result.reason}`,
     );
   // A secret's value is encrypted under its KMS key: reading or writing it needs that key as well, so an
-  // Allow on the secret depends on the key's policy (a refusal stays one: the key cannot lift it).
+  // Allow on the secret is decided again on the key (a refusal stays one: the key cannot lift it).
   const sealed = defined?.key ? defined : undefined;
-  if (allowed && sealed?.key && /^secretsmanager:(GetSecretValue|PutSecretValue)$/i.test(column.action))
-    return depends(
-      `the key policy of ${sealed.key}, the customer managed KMS key ${sealed.what} is encrypted under: the value is decrypted (or encrypted) with it for the caller, and key policies are not simulated. The secret itself: ${result.reason}`,
-    );
+  const valueCall = /^secretsmanager:(GetSecretValue|PutSecretValue)$/i.exec(column.action)?.[1];
+  if (allowed && sealed?.key && valueCall) {
+    const own = sealed.keyArn ? readableKey(view, sealed.keyArn) : undefined;
+    if (!own)
+      return depends(
+        `the key policy of ${sealed.key}, the customer managed KMS key ${sealed.what} is encrypted under: the value is decrypted (or encrypted) with it for the caller, and ${sealed.keyArn ? 'that key policy was not read' : 'that key is not one of this stack’s'}. The secret itself: ${result.reason}`,
+      );
+    return throughKey(view, caller, column, sealed, own.key, valueCall, result.reason);
+  }
   const managed = (caller.unloaded ?? []).filter((u) => u.as === 'managed policy');
   const boundary = (caller.unloaded ?? []).find((u) => u.as === 'permissions boundary');
   // A policy not loaded could allow (or deny) anything; a boundary not loaded can only narrow an Allow.
@@ -142,7 +208,46 @@ function decideCell(
     return depends(
       `the request: ${bounded.dependsOn.join(', ')} (set by each request, not by the caller). When those conditions favour access: ${result.reason}`,
     );
+  if (key && !allowed) return { decision: 'deny', reason: `${result.reason} ${NO_GRANTS}` };
   return { decision: allowed ? 'allow' : 'deny', reason: result.reason };
+}
+
+/**
+ * A secret's value under one of the stack's keys. Secrets Manager asks KMS for a new data key when the
+ * value changes (PutSecretValue: kms:GenerateDataKey) and decrypts the stored one to read it
+ * (GetSecretValue: kms:Decrypt), each with the caller's own permission on the key, through the service
+ * (kms:ViaService) and with the secret's ARN as encryption context (Secrets Manager User Guide, "Secret
+ * encryption and decryption"; the AWSSecretsManagerClientReadOnlyAccess policy conditions on both keys).
+ */
+function throughKey(
+  view: WorldView,
+  caller: CallerSpec,
+  column: ColumnSpec,
+  secret: DefinedResource,
+  key: DefinedResource,
+  call: string,
+  secretReason: string,
+): { decision: CellDecision; reason: string } {
+  const action = /^get/i.test(call) ? 'kms:Decrypt' : 'kms:GenerateDataKey';
+  const answer = decideCell(view, caller, {
+    ...column,
+    action,
+    resource: key.arn,
+    label: key.arn,
+    context: {
+      'kms:ViaService': `secretsmanager.${view.region}.amazonaws.com`,
+      'kms:EncryptionContext:SecretARN': secret.arn,
+    },
+  });
+  const how = `Secrets Manager calls ${action} on ${key.what} for the caller (${secret.what} is encrypted under it)`;
+  if (answer.decision === 'allow')
+    return { decision: 'allow', reason: `${secretReason} ${how}, and that is allowed too: ${answer.reason}` };
+  if (answer.decision === 'deny')
+    return {
+      decision: 'deny',
+      reason: `Denied by the key: ${how}, and that is refused. ${answer.reason} The secret itself would allow it: ${secretReason}`,
+    };
+  return { ...answer, reason: `${answer.reason} (${how}). The secret itself: ${secretReason}` };
 }
 
 /**
@@ -212,7 +317,9 @@ export function computeMatrix(
       const column = colById.get(actionId);
       if (!caller || !column) return undefined;
       const request = requestFor(view, caller, column);
-      return { request, result: evaluate(request) };
+      const key = /^kms:/i.test(column.action) ? readableKey(view, request.resource) : undefined;
+      const result = evaluate(request);
+      return { request, result: key ? underKeyPolicy(result, key.key.what) : result };
     },
   };
 }

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { type ImportedStack, importStack } from '../../src/stack/index';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
-const load = (resources: Record<string, unknown>) =>
-  importStack(JSON.stringify({ Resources: resources }), { cloud: { now: () => NOW } });
+const load = (resources: Record<string, unknown>, parameters?: Record<string, unknown>) =>
+  importStack(JSON.stringify({ Parameters: parameters, Resources: resources }), {
+    cloud: { now: () => NOW },
+  });
 
 const bucket = (name: string) => ({ Type: 'AWS::S3::Bucket', Properties: { BucketName: name } });
 const user = (name: string, statements: unknown[]) => ({
@@ -155,11 +157,12 @@ describe('queues, topics, functions and keys the stack defines get columns of th
     expect(r.matrix.actions.find((a) => a.resource === `${QUEUE}audit`)?.derived).toMatch(/queue audit/);
   });
 
-  it('gives "*" on "*" the stack’s function, topic and key, the key depending on its key policy', async () => {
+  it('gives "*" on "*" the stack’s function, topic and key, the key decided with its key policy', async () => {
     const r = await load({
       Resize: fn,
       Alerts: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } },
-      Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } } },
+      // No KeyPolicy: the default one, which enables IAM policies.
+      Key: { Type: 'AWS::KMS::Key', Properties: {} },
       Root: user('root', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
     });
     expect(
@@ -175,7 +178,7 @@ describe('queues, topics, functions and keys the stack defines get columns of th
     );
     const key = r.matrix.actions.find((a) => a.action === 'kms:Decrypt');
     expect(key?.resource).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/);
-    expect(cellOf(r, 'IAM user root', 'kms:Decrypt', key?.resource ?? '')).toBe('conditional');
+    expect(cellOf(r, 'IAM user root', 'kms:Decrypt', key?.resource ?? '')).toBe('allow');
   });
 
   it('says a cell on a queue or function with a resource policy in the stack depends on that policy', async () => {
@@ -255,23 +258,26 @@ describe('secrets the stack defines', () => {
     expect(columnsOf(r).filter((c) => c.startsWith('secretsmanager:') && c.endsWith(' *'))).toEqual([]);
   });
 
-  it('says an allowed read depends on the key policy of a customer managed key, and on a resource policy', async () => {
-    const r = await load({
-      Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } } },
-      Sealed: secret({ Name: 'sealed', KmsKeyId: { Ref: 'Key' } }),
-      Default: secret({ Name: 'plain', KmsKeyId: 'alias/aws/secretsmanager' }),
-      Shared: secret({ Name: 'shared' }),
-      SharedPolicy: {
-        Type: 'AWS::SecretsManager::ResourcePolicy',
-        Properties: { SecretId: 'shared', ResourcePolicy: { Version: '2012-10-17', Statement: [] } },
+  it('says an allowed read depends on a key policy it cannot read, and on a resource policy', async () => {
+    const r = await load(
+      {
+        Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Ref: 'KeyPolicyText' } } },
+        Sealed: secret({ Name: 'sealed', KmsKeyId: { Ref: 'Key' } }),
+        Default: secret({ Name: 'plain', KmsKeyId: 'alias/aws/secretsmanager' }),
+        Shared: secret({ Name: 'shared' }),
+        SharedPolicy: {
+          Type: 'AWS::SecretsManager::ResourcePolicy',
+          Properties: { SecretId: 'shared', ResourcePolicy: { Version: '2012-10-17', Statement: [] } },
+        },
+        Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]),
+        Nobody: user('nobody', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }]),
       },
-      Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]),
-      Nobody: user('nobody', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }]),
-    });
+      { KeyPolicyText: { Type: 'String' } },
+    );
     const sealed = getValue(r, 'sealed');
     expect(sealed('IAM user reader')?.decision).toBe('conditional');
     expect(sealed('IAM user reader')?.reason).toMatch(
-      /key policy of [0-9a-f-]{36}, the customer managed KMS key secret sealed-/,
+      /key policy of [0-9a-f-]{36}, the customer managed KMS key secret sealed-.* that key policy was not read/,
     );
     // The key cannot lift a refusal of the secret itself.
     expect(sealed('IAM user nobody')?.decision).toBe('deny');
@@ -382,5 +388,106 @@ describe('the caps on rows and columns are reported', () => {
       callers: { shown: 1, total: 1, omitted: [] },
       actions: { shown: 1, total: 1, omitted: [] },
     });
+  });
+});
+
+describe('KMS keys the stack defines: the key policy decides with the IAM policies', () => {
+  const KEY_ARN = /^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/;
+  const keyPolicy = (...statements: unknown[]) => ({
+    Type: 'AWS::KMS::Key',
+    Properties: { KeyPolicy: { Version: '2012-10-17', Statement: statements } },
+  });
+  const enableIam = {
+    Effect: 'Allow',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+    Principal: { AWS: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' } },
+    Action: 'kms:*',
+    Resource: '*',
+  };
+  const decrypt = (key = 'Key') =>
+    user(`d-${key}`, [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [key, 'Arn'] } }]);
+  const cell = (r: ImportedStack, caller: string, action = 'kms:Decrypt') => {
+    const column = r.matrix.actions.find((a) => a.action === action && KEY_ARN.test(a.resource));
+    const row = r.matrix.callers.find((c) => c.label === caller);
+    if (!column || !row) throw new Error(`no ${action} cell for ${caller}: ${columnsOf(r)}`);
+    const found = r.matrix.cells.find((c) => c.caller === row.id && c.action === column.id);
+    return { ...found, explained: r.explain(row.id, column.id)?.result };
+  };
+
+  it('lets IAM policies allow a key whose policy enables them (the default key policy does)', async () => {
+    for (const key of [{ Type: 'AWS::KMS::Key', Properties: {} }, keyPolicy(enableIam)]) {
+      const r = await load({
+        Key: key,
+        Crypto: decrypt(),
+        Other: user('other', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }]),
+      });
+      expect(cell(r, 'IAM user d-Key').decision).toBe('allow');
+      expect(cell(r, 'IAM user other').decision).toBe('deny');
+      expect(cell(r, 'IAM user other').reason).toMatch(/Grants, which a template cannot create/);
+    }
+  });
+
+  it('refuses an IAM Allow the key policy does not share, and lets the key policy allow on its own', async () => {
+    const r = await load({
+      Key: keyPolicy({
+        Effect: 'Allow',
+        Principal: { AWS: { 'Fn::GetAtt': ['Named', 'Arn'] } },
+        Action: ['kms:Decrypt', 'kms:DescribeKey'],
+        Resource: '*',
+      }),
+      Crypto: decrypt(),
+      Named: user('named', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }]),
+    });
+    const iamOnly = cell(r, 'IAM user d-Key');
+    expect(iamOnly.decision).toBe('deny');
+    expect(iamOnly.reason).toMatch(/unless the key policy explicitly allows it, you cannot use IAM policies/);
+    // The IAM trace says the same as the cell.
+    expect(iamOnly.explained?.decision).toBe('ImplicitDeny');
+    expect(cell(r, 'IAM user named').decision).toBe('allow');
+    expect(cell(r, 'IAM user named').reason).toMatch(/key policy of key /);
+  });
+
+  it('says a key policy statement with a request-time condition makes the cell depend on the request', async () => {
+    const r = await load({
+      Key: keyPolicy({ ...enableIam, Condition: { StringEquals: { 'kms:EncryptionContext:Dept': 'hr' } } }),
+      Crypto: decrypt(),
+    });
+    expect(cell(r, 'IAM user d-Key').decision).toBe('conditional');
+    expect(cell(r, 'IAM user d-Key').reason).toMatch(/kms:EncryptionContext:Dept/);
+  });
+
+  it('decides a secret’s value on its key: kms:Decrypt through Secrets Manager, with the secret as context', async () => {
+    const r = await load({
+      Key: { Type: 'AWS::KMS::Key', Properties: {} },
+      Sealed: {
+        Type: 'AWS::SecretsManager::Secret',
+        Properties: { Name: 'sealed', KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } },
+      },
+      Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]),
+      Through: user('through', [
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: {
+            StringLike: {
+              'kms:ViaService': 'secretsmanager.*.amazonaws.com',
+              'kms:EncryptionContext:SecretARN': 'arn:aws:secretsmanager:*:*:secret:sealed-*',
+            },
+          },
+        },
+      ]),
+    });
+    const value = (caller: string) => {
+      const column = r.matrix.actions.find(
+        (a) => a.action === 'secretsmanager:GetSecretValue' && a.resource.includes(':secret:sealed-'),
+      );
+      const row = r.matrix.callers.find((c) => c.label === caller);
+      return r.matrix.cells.find((c) => c.caller === row?.id && c.action === column?.id);
+    };
+    expect(value('IAM user reader')?.decision).toBe('deny');
+    expect(value('IAM user reader')?.reason).toMatch(/Secrets Manager calls kms:Decrypt on key /);
+    expect(value('IAM user through')?.decision).toBe('allow');
   });
 });

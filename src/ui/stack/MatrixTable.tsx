@@ -118,7 +118,9 @@ function HowChosen() {
         stack’s own buckets, tables, parameters, IAM-authorised APIs, queues, topics, functions, keys and
         secrets, with a few representative actions each (a read and a write, a send, an invoke), and{' '}
         <code>iam:CreateUser</code> stands for the rest of the account. A queue, topic, function or secret the
-        stack gives a resource policy (not simulated) shows “?”: that policy can allow or deny on its own. The
+        stack gives a resource policy (not simulated) shows “?”: that policy can allow or deny on its own. A
+        KMS key of the stack is decided with its key policy as well, and so is a secret’s value under it: an
+        IAM Allow that the key policy does not share is refused, as in KMS. The
         tooltip on such a column’s heading names the statement; the column is marked {`${DERIVED_MARK}.`}
       </p>
     </details>
