@@ -122,6 +122,10 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
       `${r.path}.Properties.UserAttributeUpdateSettings: All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes`,
     );
   if (held.length) pool.attributesRequireVerificationBeforeUpdate = held;
+  // UsernameAttributes: users sign up and in with their email address or phone number (the username is
+  // generated). AliasAttributes, sign-in by a verified alias beside the username, is not simulated.
+  const byAttribute = verifiedNames(p.UsernameAttributes);
+  if (byAttribute.length) pool.usernameAttributes = byAttribute;
   if (!pool.schema.some((a) => a.name === 'email'))
     pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
   ctx.state.cognitoIdp.pools[pool.id] = pool;
@@ -147,7 +151,6 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
     'MfaConfiguration',
     'LambdaConfig',
     'UserPoolTags',
-    'AliasAttributes',
     'UsernameAttributes',
     'EmailVerificationMessage',
     'EmailVerificationSubject',

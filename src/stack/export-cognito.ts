@@ -46,6 +46,7 @@ export function exportCognito(ctx: ExportContext): () => void {
                 },
               }
             : {}),
+          ...(pool.usernameAttributes?.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
           UsernameConfiguration: { CaseSensitive: pool.caseSensitiveUsernames },
           Schema: pool.schema.map((a) => ({
             Name: a.name.replace(/^custom:/, ''),

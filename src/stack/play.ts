@@ -150,30 +150,43 @@ export function playUser(cloud: Cloud, region: string, user: TestUser): Promise<
   return recorded(cloud, (out) => signUpAndIn(cloud, region, user, out));
 }
 
+type PoolState = {
+  cognitoIdp: {
+    inbox: { poolId: string; username: string; code: string }[];
+    pools: Record<string, { usernameAttributes?: string[] }>;
+  };
+};
+
 async function signUpAndIn(cloud: Cloud, region: string, user: TestUser, out: PlayResult): Promise<void> {
   touch(out, nodeIdOf.userPool(user.userPoolId));
   touch(out, nodeIdOf.client(user.clientId));
+  const before = JSON.parse(cloud.snapshot().state) as PoolState;
+  // A pool whose username attribute is email takes the address as the Username (and makes the username
+  // itself); every later call names the user by it.
+  const byEmail = Object.hasOwn(before.cognitoIdp.pools, user.userPoolId)
+    ? before.cognitoIdp.pools[user.userPoolId]?.usernameAttributes?.includes('email') === true
+    : false;
+  const name = byEmail ? user.email : user.username;
   const signUp = await call(cloud, region, 'cognito-idp', 'SignUp', {
     ClientId: user.clientId,
-    Username: user.username,
+    Username: name,
     Password: user.password,
     UserAttributes: [{ Name: 'email', Value: user.email }],
   });
   out.calls.push(signUp);
   if (!signUp.ok) return;
-  const inbox = (
-    JSON.parse(cloud.snapshot().state) as {
-      cognitoIdp: { inbox: { poolId: string; username: string; code: string }[] };
-    }
-  ).cognitoIdp.inbox;
+  const sub = String(signUp.body?.UserSub ?? '');
+  const inbox = (JSON.parse(cloud.snapshot().state) as PoolState).cognitoIdp.inbox;
   const code = [...inbox]
     .reverse()
     .find(
-      (m) => m.poolId === user.userPoolId && m.username.toLowerCase() === user.username.toLowerCase(),
+      (m) =>
+        m.poolId === user.userPoolId &&
+        (m.username === sub || m.username.toLowerCase() === user.username.toLowerCase()),
     )?.code;
   const confirm = await call(cloud, region, 'cognito-idp', 'ConfirmSignUp', {
     ClientId: user.clientId,
-    Username: user.username,
+    Username: name,
     ConfirmationCode: code ?? '000000',
   });
   out.calls.push(confirm);
@@ -181,7 +194,7 @@ async function signUpAndIn(cloud: Cloud, region: string, user: TestUser, out: Pl
   const auth = await call(cloud, region, 'cognito-idp', 'InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: user.clientId,
-    AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
+    AuthParameters: { USERNAME: name, PASSWORD: user.password },
   });
   out.calls.push(auth);
   if (!auth.ok) return;

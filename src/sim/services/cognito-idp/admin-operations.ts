@@ -18,6 +18,7 @@ import { checkPasswordPolicy } from './password';
 import { findUser, usernameKey } from './pool-lookup';
 import { passwordForms } from './srp-verifier';
 import type { GroupRecord, PoolRecord, UserRecord } from './state';
+import { usernameAttributeOfNewUser } from './username-attributes';
 
 const attributeList = (user: UserRecord) =>
   Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -88,13 +89,24 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
     invite(ctx, pool, existing, action);
     return { User: { ...userSummary(existing), Attributes: attributeList(existing) } };
   }
+  // With username attributes the Username is an email address or phone number: stored as that attribute,
+  // and the username is generated (the sub).
+  const signInAttribute = usernameAttributeOfNewUser(
+    pool,
+    username,
+    attributes,
+    idpErrors.usernameAttributeTaken,
+  );
+  if (signInAttribute && !attributes.some((a) => a.Name === signInAttribute.Name))
+    attributes.push(signInAttribute);
   checkAttributes(pool, attributes, 'sign-up');
   // (unv: the wording reported for AdminCreateUser; SignUp's is "User already exists")
   if (existing) throw idpErrors.usernameExistsAdmin();
   const now = world.now();
   const sub = world.random.uuid();
+  const stored = signInAttribute ? sub : pool.caseSensitiveUsernames ? username : username.toLowerCase();
   const user: UserRecord = {
-    username: pool.caseSensitiveUsernames ? username : username.toLowerCase(),
+    username: stored,
     sub,
     status: 'FORCE_CHANGE_PASSWORD',
     enabled: true,
@@ -107,7 +119,7 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
   };
   for (const a of attributes) setOwn(user.attributes, a.Name, a.Value);
   await setTemporaryPassword(pool, user, password, ctx);
-  setOwn(pool.users, usernameKey(pool, username), user);
+  setOwn(pool.users, usernameKey(pool, stored), user);
   ctx.emit('state', `Administrator created ${user.username} (FORCE_CHANGE_PASSWORD)`, {
     poolId: pool.id,
     username: user.username,

@@ -2,7 +2,9 @@ import { createDict, deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { AttributeInput } from './attributes';
 import { deliver, newCode } from './codes';
+import { idpErrors } from './errors';
 import type { PoolRecord, UserRecord } from './state';
+import { takenMessage, userByUsernameAttribute } from './username-attributes';
 
 /** The attributes a code verifies, and how the code travels to the new value. */
 export const VERIFIABLE = { email: 'EMAIL', phone_number: 'SMS' } as const;
@@ -33,6 +35,12 @@ export function applyAttributeUpdate(
   admin?: AdminPowers,
 ) {
   const { world } = ctx;
+  // An email address or phone number another user signs in with is refused before anything changes.
+  for (const { Name, Value } of attributes) {
+    const signIn = (pool.usernameAttributes ?? []).find((a) => a === Name);
+    if (signIn && Value !== '' && userByUsernameAttribute(pool, signIn, Value, user))
+      throw idpErrors.aliasExists(takenMessage(signIn));
+  }
   const details = [];
   const held: string[] = [];
   const removed: string[] = [];

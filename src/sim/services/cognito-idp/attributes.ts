@@ -73,9 +73,9 @@ export function parseAttributeList(value: unknown, field: string): AttributeInpu
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 // Cognito's email check is simple: something@something with a dot-free-or-dotted domain (obs: "Invalid email address format.").
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 // E.164 as Cognito requires it: a plus sign and digits only (doc: "+12065551212").
-const PHONE = /^\+[0-9]{4,15}$/;
+export const PHONE = /^\+[0-9]{4,15}$/;
 
 export function checkAttributes(
   pool: PoolRecord,

@@ -9,6 +9,7 @@ import { errorFactory } from '../../core/errors';
  */
 const sender = { status: 400, fault: 'Sender' } as const;
 export const COGNITO_IDP_ERRORS = {
+  AliasExistsException: sender,
   CodeMismatchException: sender,
   EnableSoftwareTokenMFAException: sender,
   ExpiredCodeException: sender,
@@ -47,6 +48,10 @@ export const idpErrors = {
   userNotFound: () => e('UserNotFoundException', 'User does not exist.'),
   userNotConfirmed: () => e('UserNotConfirmedException', 'User is not confirmed.'),
   usernameExists: () => e('UsernameExistsException', 'User already exists'),
+  /** An email or phone number another user signs in with (username-attributes.ts). */
+  usernameAttributeTaken: (message: string) => e('UsernameExistsException', message),
+  /** An attribute update to an email or phone number another user signs in with (username-attributes.ts). */
+  aliasExists: (message: string) => e('AliasExistsException', message),
   invalidPassword: (reason: string) =>
     e('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
   codeMismatch: () => e('CodeMismatchException', 'Invalid verification code provided, please try again.'),

@@ -2,6 +2,7 @@ import { deleteOwn, getOwn } from '../../core/dict';
 import type { World } from '../../world';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
+import { userByUsernameAttribute, usernameAttributeOf } from './username-attributes';
 
 /** Lookups shared by the operations: pools, app clients and users, failing as AWS fails. */
 
@@ -32,6 +33,9 @@ export function usernameKey(pool: PoolRecord, username: string): string {
 export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
   const direct = getOwn(pool.users, usernameKey(pool, username));
   if (direct) return direct;
+  // In a pool with username attributes the user is named by their email address or phone number.
+  const attribute = usernameAttributeOf(pool, username);
+  if (attribute) return userByUsernameAttribute(pool, attribute, username);
   // Users may also sign in with their immutable sub as the username (doc: "Username" accepts an alias or sub).
   return Object.values(pool.users).find((u) => u.sub === username);
 }

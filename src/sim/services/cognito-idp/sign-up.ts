@@ -11,6 +11,7 @@ import { findUser, poolAndClient, usernameKey } from './pool-lookup';
 import { checkSecretHashField } from './secret-hash';
 import { passwordForms } from './srp-verifier';
 import type { UserRecord } from './state';
+import { usernameAttributeOfNewUser } from './username-attributes';
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode (public, unsigned operations). */
 
@@ -23,15 +24,27 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   const { pool, client } = poolAndClient(world, clientId);
   await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
   checkPasswordPolicy(pool.passwordPolicy, password);
+  // With username attributes the Username is the email address or phone number, stored as that attribute
+  // (so a required email is present); taken ones are refused like taken usernames.
+  const signInAttribute = usernameAttributeOfNewUser(
+    pool,
+    username,
+    attributes,
+    idpErrors.usernameAttributeTaken,
+  );
+  if (signInAttribute && !attributes.some((a) => a.Name === signInAttribute.Name))
+    attributes.push(signInAttribute);
   checkAttributes(pool, attributes, 'sign-up');
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
-  if (hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
+  if (!signInAttribute && hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
+  // The generated username (the sub) exists before the pre sign-up function runs, which sees it.
+  const early = signInAttribute ? world.random.uuid() : undefined;
   // The pre sign-up function sees the request before any user exists; a throw stops the sign-up.
   const pre = runPreSignUp(
     ctx,
     pool,
     client,
-    username,
+    early ?? username,
     attributes,
     input.ValidationData === undefined
       ? undefined
@@ -39,8 +52,8 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     v.optionalStringMap(input, 'ClientMetadata'),
   );
   const now = world.now();
-  const sub = world.random.uuid();
-  const stored = pool.caseSensitiveUsernames ? username : username.toLowerCase();
+  const sub = early ?? world.random.uuid();
+  const stored = early ?? (pool.caseSensitiveUsernames ? username : username.toLowerCase());
   const user: UserRecord = {
     username: stored,
     sub,
@@ -63,7 +76,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     user.attributes.phone_number_verified = 'true';
   // autoConfirmUser: confirmed at once, no code is sent (guide, pre sign-up response parameters).
   if (pre?.autoConfirmUser) user.status = 'CONFIRMED';
-  setOwn(pool.users, usernameKey(pool, username), user);
+  setOwn(pool.users, usernameKey(pool, stored), user);
   ctx.emit('state', `User ${user.username} signed up (${user.status})`, {
     poolId: pool.id,
     username: user.username,

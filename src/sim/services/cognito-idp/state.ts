@@ -78,6 +78,11 @@ export interface PoolRecord {
   attributesRequireVerificationBeforeUpdate?: ('email' | 'phone_number')[];
   /** Usernames are case-insensitive in pools created by the console (UsernameConfiguration.CaseSensitive false). */
   caseSensitiveUsernames: boolean;
+  /**
+   * UsernameAttributes: users sign up and sign in with an email address or phone number, and Cognito makes
+   * the username itself the user's sub (username-attributes.ts). Absent (and in older snapshots) means none.
+   */
+  usernameAttributes?: ('email' | 'phone_number')[];
   schema: SchemaAttribute[];
   /** The simulated Lambda triggers (lambda-triggers.ts); absent means none is configured. */
   lambdaTriggers?: UserPoolTriggerConfig;

@@ -1,0 +1,65 @@
+/**
+ * AWS::Cognito::UserPool UsernameAttributes: a pool whose users sign up and sign in with their email
+ * address (the username itself generated). The import configures the simulated pool with it, the test
+ * user of "Play against your stack" signs up by address, the export writes it back; AliasAttributes is
+ * not simulated and says so.
+ */
+import { describe, expect, it } from 'vitest';
+import { exportStack, importStack } from '../../src/stack/index';
+import { playUser } from '../../src/stack/play';
+
+const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
+const template = (props: Record<string, unknown>) =>
+  JSON.stringify({
+    Resources: {
+      People: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'people', ...props } },
+      Web: {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: {
+          UserPoolId: { Ref: 'People' },
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
+      },
+    },
+  });
+
+describe('stack import: UsernameAttributes', () => {
+  it('configures the pool, lets the test user sign up and in by address, and exports it again', async () => {
+    const r = await importStack(
+      template({ UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }),
+      {
+        cloud: { now: () => NOW },
+      },
+    );
+    const pool = Object.values(r.state.cognitoIdp.pools)[0];
+    expect(pool?.usernameAttributes).toEqual(['email']);
+    expect(r.unsupported.some((u) => u.path.includes('UsernameAttributes'))).toBe(false);
+    const clientId = Object.keys(pool?.clients ?? {})[0] ?? '';
+    const played = await playUser(r.cloud, 'us-east-1', {
+      userPoolId: pool?.id ?? '',
+      clientId,
+      username: 'dana',
+      password: 'Dana-Pass-2026',
+      email: 'dana@example.com',
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['SignUp', true],
+      ['ConfirmSignUp', true],
+      ['InitiateAuth', true],
+    ]);
+    const exported = JSON.parse(exportStack(r.cloud)) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const props = Object.values(exported.Resources).find(
+      (x) => x.Type === 'AWS::Cognito::UserPool',
+    )?.Properties;
+    expect(props?.UsernameAttributes).toEqual(['email']);
+  });
+
+  it('lists AliasAttributes as not simulated instead of dropping it in silence', async () => {
+    const r = await importStack(template({ AliasAttributes: ['email', 'preferred_username'] }), {
+      cloud: { now: () => NOW },
+    });
+    expect(r.unsupported.map((u) => u.path)).toContain('Resources.People.Properties.AliasAttributes');
+  });
+});
