@@ -97,8 +97,6 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
     attributes,
     idpErrors.usernameAttributeTaken,
   );
-  if (signInAttribute && !attributes.some((a) => a.Name === signInAttribute.Name))
-    attributes.push(signInAttribute);
   checkAttributes(pool, attributes, 'sign-up');
   // (unv: the wording reported for AdminCreateUser; SignUp's is "User already exists")
   if (existing) throw idpErrors.usernameExistsAdmin();

@@ -32,8 +32,6 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     attributes,
     idpErrors.usernameAttributeTaken,
   );
-  if (signInAttribute && !attributes.some((a) => a.Name === signInAttribute.Name))
-    attributes.push(signInAttribute);
   checkAttributes(pool, attributes, 'sign-up');
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
   if (!signInAttribute && hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();

@@ -47,6 +47,12 @@ async function signedUp(ctx: AdminWorld, email: string) {
   return out.UserSub ?? '';
 }
 
+/** AdminCreateUser by the demo backend role, no invitation sent. */
+const adminCreate = (ctx: AdminWorld, Username: string) =>
+  ctx
+    .idp(ctx.role)
+    .send(new AdminCreateUserCommand({ UserPoolId: ctx.poolId, Username, MessageAction: 'SUPPRESS' }));
+
 const passwordSignIn = (ctx: AdminWorld, USERNAME: string) =>
   ctx.idp().send(
     new InitiateAuthCommand({
@@ -142,17 +148,7 @@ describe('UsernameAttributes: sign up and sign in with an email address', () => 
       message: 'An account with the given email already exists.',
     };
     expect(await failure(signUp(ctx, 'ZOE@example.com', []))).toMatchObject(taken);
-    expect(
-      await failure(
-        ctx.idp(ctx.role).send(
-          new AdminCreateUserCommand({
-            UserPoolId: ctx.poolId,
-            Username: 'zoe@example.com',
-            MessageAction: 'SUPPRESS',
-          }),
-        ),
-      ),
-    ).toMatchObject(taken);
+    expect(await failure(adminCreate(ctx, 'zoe@example.com'))).toMatchObject(taken);
     // Yan moves to Zoe's address: refused; to a new one: he signs in with it from then on.
     await signedUp(ctx, 'yan@example.com');
     const yan = (await passwordSignIn(ctx, 'yan@example.com')).AuthenticationResult?.AccessToken ?? '';
@@ -174,27 +170,14 @@ describe('UsernameAttributes: sign up and sign in with an email address', () => 
 
   it('lets an administrator create a user by address, the username generated', async () => {
     const ctx = await emailPool();
-    const out = await ctx.idp(ctx.role).send(
-      new AdminCreateUserCommand({
-        UserPoolId: ctx.poolId,
-        Username: 'kai@example.com',
-        MessageAction: 'SUPPRESS',
-      }),
-    );
+    const out = await adminCreate(ctx, 'kai@example.com');
     const sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     expect(out.User?.Username).toBe(sub);
     expect(out.User?.Attributes).toContainEqual({ Name: 'email', Value: 'kai@example.com' });
-    expect(
-      await failure(
-        ctx.idp(ctx.role).send(
-          new AdminCreateUserCommand({
-            UserPoolId: ctx.poolId,
-            Username: 'kai',
-            MessageAction: 'SUPPRESS',
-          }),
-        ),
-      ),
-    ).toMatchObject({ name: 'InvalidParameterException', message: 'Username should be an email.' });
+    expect(await failure(adminCreate(ctx, 'kai'))).toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Username should be an email.',
+    });
   });
 
   it('does not take an address for a username in a pool without username attributes', async () => {

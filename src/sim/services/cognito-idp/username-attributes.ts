@@ -48,12 +48,13 @@ export const takenMessage = (attribute: UsernameAttribute) =>
 
 /**
  * A new user's Username in a pool with username attributes: the attribute it fills, checked for form, for
- * an attribute beside it that disagrees, and for another user holding it. Undefined in a pool without.
+ * an attribute beside it that disagrees, and for another user holding it, and added to `attributes` when
+ * the request left it out (so a required email is present). Undefined in a pool without.
  */
 export function usernameAttributeOfNewUser(
   pool: PoolRecord,
   username: string,
-  attributes: readonly AttributeInput[],
+  attributes: AttributeInput[],
   taken: (message: string) => Error,
 ): AttributeInput | undefined {
   const allowed = pool.usernameAttributes ?? [];
@@ -73,5 +74,7 @@ export function usernameAttributeOfNewUser(
       `User ${attribute === 'email' ? 'email' : 'phone_number'} should be empty or same as username, since username attribute is ${attribute}`,
     );
   if (userByUsernameAttribute(pool, attribute, username)) throw taken(takenMessage(attribute));
-  return { Name: attribute, Value: username };
+  const filled = { Name: attribute, Value: username };
+  if (!beside) attributes.push(filled);
+  return filled;
 }
