@@ -126,6 +126,18 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
   // generated). AliasAttributes, sign-in by a verified alias beside the username, is not simulated.
   const byAttribute = verifiedNames(p.UsernameAttributes);
   if (byAttribute.length) pool.usernameAttributes = byAttribute;
+  // AdminCreateUserConfig: AllowAdminCreateUserOnly refuses SignUp (CDK writes it true unless
+  // selfSignUpEnabled); its invitation message settings are not simulated.
+  if (isRecord(p.AdminCreateUserConfig)) {
+    const config = p.AdminCreateUserConfig;
+    if (asBool(config.AllowAdminCreateUserOnly, false)) pool.adminCreateUserOnly = true;
+    for (const key of Object.keys(config))
+      if (key !== 'AllowAdminCreateUserOnly')
+        ctx.gap(
+          `${r.path}.Properties.AdminCreateUserConfig.${key}`,
+          `AdminCreateUserConfig ${key} is not simulated`,
+        );
+  }
   if (!pool.schema.some((a) => a.name === 'email'))
     pool.schema.unshift({ name: 'email', mutable: true, required: false, dataType: 'String' });
   ctx.state.cognitoIdp.pools[pool.id] = pool;

@@ -63,3 +63,40 @@ describe('stack import: UsernameAttributes', () => {
     expect(r.unsupported.map((u) => u.path)).toContain('Resources.People.Properties.AliasAttributes');
   });
 });
+
+describe('stack import: AdminCreateUserConfig', () => {
+  it('refuses the test user’s SignUp when only administrators create users, and exports the setting', async () => {
+    const r = await importStack(
+      template({
+        AdminCreateUserConfig: {
+          AllowAdminCreateUserOnly: true,
+          InviteMessageTemplate: { EmailSubject: 'Hi' },
+        },
+      }),
+      { cloud: { now: () => NOW } },
+    );
+    const pool = Object.values(r.state.cognitoIdp.pools)[0];
+    expect(pool?.adminCreateUserOnly).toBe(true);
+    expect(r.unsupported.map((u) => u.path)).toContain(
+      'Resources.People.Properties.AdminCreateUserConfig.InviteMessageTemplate',
+    );
+    const played = await playUser(r.cloud, 'us-east-1', {
+      userPoolId: pool?.id ?? '',
+      clientId: Object.keys(pool?.clients ?? {})[0] ?? '',
+      username: 'dana',
+      password: 'Dana-Pass-2026',
+      email: 'dana@example.com',
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([['SignUp', false]]);
+    expect(played.calls[0]?.summary).toBe(
+      'NotAuthorizedException: SignUp is not permitted for this user pool',
+    );
+    const exported = JSON.parse(exportStack(r.cloud)) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const props = Object.values(exported.Resources).find(
+      (x) => x.Type === 'AWS::Cognito::UserPool',
+    )?.Properties;
+    expect(props?.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+  });
+});

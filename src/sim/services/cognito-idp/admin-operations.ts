@@ -97,7 +97,7 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
     attributes,
     idpErrors.usernameAttributeTaken,
   );
-  checkAttributes(pool, attributes, 'sign-up');
+  checkAttributes(pool, attributes, 'admin-create');
   // (unv: the wording reported for AdminCreateUser; SignUp's is "User already exists")
   if (existing) throw idpErrors.usernameExistsAdmin();
   const now = world.now();

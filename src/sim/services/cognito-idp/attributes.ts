@@ -80,7 +80,13 @@ export const PHONE = /^\+[0-9]{4,15}$/;
 export function checkAttributes(
   pool: PoolRecord,
   attributes: AttributeInput[],
-  mode: 'sign-up' | 'update' | 'admin-update',
+  /**
+   * 'admin-create' is AdminCreateUser: no required attributes (developer guide, user pool attributes: "To
+   * create users without giving values for required attributes, administrators can use the AdminCreateUser
+   * API"), and an administrator may set the verified flags ("you can set the email_verified attribute to
+   * True", AdminCreateUser reference).
+   */
+  mode: 'sign-up' | 'update' | 'admin-update' | 'admin-create',
 ): void {
   const problems: string[] = [];
   for (const { Name } of attributes) {
@@ -103,7 +109,7 @@ export function checkAttributes(
     );
   // An administrator may mark email and phone number verified (AdminUpdateUserAttributes); `sub` and
   // `identities` stay Cognito's own (unv: the wording AWS gives an administrator who tries).
-  const readOnly = mode === 'admin-update' ? ADMIN_READ_ONLY : CLIENT_READ_ONLY;
+  const readOnly = mode === 'admin-update' || mode === 'admin-create' ? ADMIN_READ_ONLY : CLIENT_READ_ONLY;
   if (attributes.some((a) => readOnly.has(a.Name))) {
     // Observed wording when an app client writes an attribute outside its write list.
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
@@ -119,7 +125,7 @@ export function checkAttributes(
     if (Name === 'phone_number' && !PHONE.test(Value))
       throw idpErrors.invalidParameter('Invalid phone number format.');
     const schema = pool.schema.find((s) => s.name === Name);
-    if (mode !== 'sign-up' && schema && !schema.mutable) {
+    if (mode !== 'sign-up' && mode !== 'admin-create' && schema && !schema.mutable) {
       throw idpErrors.invalidParameter(
         `Cannot modify an already provided value for immutable attribute: ${Name}`,
       );

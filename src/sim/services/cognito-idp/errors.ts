@@ -48,6 +48,8 @@ export const idpErrors = {
   userNotFound: () => e('UserNotFoundException', 'User does not exist.'),
   userNotConfirmed: () => e('UserNotConfirmedException', 'User is not confirmed.'),
   usernameExists: () => e('UsernameExistsException', 'User already exists'),
+  /** SignUp in a pool where only administrators create users (observed: pmill/aws-cognito #37). */
+  signUpNotPermitted: () => e('NotAuthorizedException', 'SignUp is not permitted for this user pool'),
   /** An email or phone number another user signs in with (username-attributes.ts). */
   usernameAttributeTaken: (message: string) => e('UsernameExistsException', message),
   /** An attribute update to an email or phone number another user signs in with (username-attributes.ts). */

@@ -23,6 +23,8 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   const attributes = parseAttributeList(input.UserAttributes, 'UserAttributes');
   const { pool, client } = poolAndClient(world, clientId);
   await checkSecretHashField(client, [username], v.optionalString(input, 'SecretHash'));
+  // "Only allow administrators to create users": nobody signs themselves up (AdminCreateUserConfig).
+  if (pool.adminCreateUserOnly) throw idpErrors.signUpNotPermitted();
   checkPasswordPolicy(pool.passwordPolicy, password);
   // With username attributes the Username is the email address or phone number, stored as that attribute
   // (so a required email is present); taken ones are refused like taken usernames.

@@ -83,6 +83,11 @@ export interface PoolRecord {
    * the username itself the user's sub (username-attributes.ts). Absent (and in older snapshots) means none.
    */
   usernameAttributes?: ('email' | 'phone_number')[];
+  /**
+   * AdminCreateUserConfig.AllowAdminCreateUserOnly: only an administrator creates users, and SignUp is
+   * refused. Absent (and in older snapshots) means self sign-up is allowed, the API's default.
+   */
+  adminCreateUserOnly?: boolean;
   schema: SchemaAttribute[];
   /** The simulated Lambda triggers (lambda-triggers.ts); absent means none is configured. */
   lambdaTriggers?: UserPoolTriggerConfig;
