@@ -212,6 +212,9 @@ function buildClient(ctx: BuildContext, r: ResolvedResource): void {
     ...(asNumber(p.AuthSessionValidity)
       ? { authSessionValidityMinutes: asNumber(p.AuthSessionValidity) }
       : {}),
+    // Which attributes the client reads (GetUser, ID token, userInfo) and writes (SignUp, updates).
+    ...(p.ReadAttributes !== undefined ? { readAttributes: asStrings(p.ReadAttributes) } : {}),
+    ...(p.WriteAttributes !== undefined ? { writeAttributes: asStrings(p.WriteAttributes) } : {}),
   };
   pool.clients[client.clientId] = client;
   ctx.origins.set(`client:${client.clientId}`, r.path);

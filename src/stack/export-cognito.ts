@@ -71,6 +71,8 @@ export function exportCognito(ctx: ExportContext): () => void {
             AccessTokenValidity: c.accessTokenValiditySeconds,
             RefreshTokenValidity: c.refreshTokenValiditySeconds,
             TokenValidityUnits: { IdToken: 'seconds', AccessToken: 'seconds', RefreshToken: 'seconds' },
+            ...(c.readAttributes ? { ReadAttributes: c.readAttributes } : {}),
+            ...(c.writeAttributes ? { WriteAttributes: c.writeAttributes } : {}),
             ...(c.allowedOAuthFlows.length
               ? {
                   AllowedOAuthFlowsUserPoolClient: true,

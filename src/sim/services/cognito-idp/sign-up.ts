@@ -2,6 +2,7 @@ import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { checkAttributes, parseAttributeList } from './attributes';
+import { checkWritable } from './client-attributes';
 import { checkCode, deliver, deliveryTarget, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
@@ -35,6 +36,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
     idpErrors.usernameAttributeTaken,
   );
   checkAttributes(pool, attributes, 'sign-up');
+  checkWritable(client, attributes);
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
   if (!signInAttribute && hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
   // The generated username (the sub) exists before the pre sign-up function runs, which sees it.

@@ -29,6 +29,9 @@ export interface AppClientRecord {
   clientName: string;
   /** Public clients have none (browser apps). */
   clientSecret?: string;
+  /** ReadAttributes / WriteAttributes when the client names them (client-attributes.ts); absent: all. */
+  readAttributes?: string[];
+  writeAttributes?: string[];
   explicitAuthFlows: ExplicitAuthFlow[];
   /** `ENABLED` hides whether a user exists; `LEGACY` answers UserNotFoundException. */
   preventUserExistenceErrors: 'ENABLED' | 'LEGACY';

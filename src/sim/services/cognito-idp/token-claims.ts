@@ -1,5 +1,6 @@
 import { createDict, getOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
+import { readable } from './client-attributes';
 import { issuerOf } from './pool-lookup';
 import type { AppClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 
@@ -48,10 +49,10 @@ export function groupClaims(pool: PoolRecord, user: UserRecord): GroupClaims {
 const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
 
 /** The user's attributes as ID token claims (sub and identities are placed by the caller). */
-function attributeClaims(user: UserRecord): Record<string, unknown> {
+function attributeClaims(user: UserRecord, client: AppClientRecord): Record<string, unknown> {
   const out = createDict<unknown>();
   for (const [name, value] of Object.entries(user.attributes)) {
-    if (name === 'sub' || name === 'identities') continue;
+    if (name === 'sub' || name === 'identities' || !readable(client, name)) continue;
     setOwn(out, name, BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value);
   }
   return out;
@@ -67,7 +68,7 @@ export function idTokenClaims(
   extra: { jti: string; atHash?: string; nonce?: string },
 ): Record<string, unknown> {
   const g = groupClaims(pool, user);
-  const attrs = attributeClaims(user);
+  const attrs = attributeClaims(user, client);
   const claims = createDict<unknown>();
   if (extra.atHash) claims.at_hash = extra.atHash;
   claims.sub = user.sub;
@@ -87,7 +88,8 @@ export function idTokenClaims(
   claims.exp = times.idExp;
   claims.iat = times.iat;
   claims.jti = extra.jti;
-  for (const [name, value] of Object.entries(attrs)) if (!Object.hasOwn(claims, name)) setOwn(claims, name, value);
+  for (const [name, value] of Object.entries(attrs))
+    if (!Object.hasOwn(claims, name)) setOwn(claims, name, value);
   return claims;
 }
 

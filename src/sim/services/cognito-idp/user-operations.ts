@@ -4,6 +4,7 @@ import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
 import { applyAttributeUpdate, VERIFIABLE, verifiable } from './attribute-update';
 import { checkAttributes, parseAttributeList } from './attributes';
+import { checkWritable, clientOfToken, readable } from './client-attributes';
 import { checkCode, deliver, newCode } from './codes';
 import { idpErrors } from './errors';
 import { CODE, PASSWORD, TOKEN, v } from './input';
@@ -12,21 +13,22 @@ import { checkPasswordPolicy, passwordMatches } from './password';
 import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
 import { passwordForms } from './srp-verifier';
-import type { UserRecord } from './state';
+import type { AppClientRecord, UserRecord } from './state';
 
 /** Token-authorized operations of a signed-in user (the access token travels in the body). */
 
 const accessToken = (input: JsonInput) => v.string(input, 'AccessToken', TOKEN);
 
 /** Attributes as GetUser lists them: `sub` first, then the rest in the order they were set. */
-export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
-  const rest = Object.entries(user.attributes).filter(([n]) => n !== 'sub');
+export function attributeList(user: UserRecord, client?: AppClientRecord): { Name: string; Value: string }[] {
+  const rest = Object.entries(user.attributes).filter(([n]) => n !== 'sub' && readable(client, n));
   return [{ Name: 'sub', Value: user.sub }, ...rest.map(([Name, Value]) => ({ Name, Value }))];
 }
 
 export async function getUser(input: JsonInput, ctx: RequestContext) {
-  const { user } = await authorizeAccessToken(ctx.world, accessToken(input));
-  return { UserAttributes: attributeList(user), Username: user.username };
+  const { pool, user, claims } = await authorizeAccessToken(ctx.world, accessToken(input));
+  // The token's app client sees only the attributes it may read (ReadAttributes).
+  return { UserAttributes: attributeList(user, clientOfToken(pool, claims)), Username: user.username };
 }
 
 export async function updateUserAttributes(input: JsonInput, ctx: RequestContext) {
@@ -38,8 +40,9 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
       "1 validation error detected: Value null at 'userAttributes' failed to satisfy constraint: Member must not be null",
     );
   }
-  const { pool, user } = await authorizeAccessToken(world, token);
+  const { pool, user, claims } = await authorizeAccessToken(world, token);
   checkAttributes(pool, attributes, 'update');
+  checkWritable(clientOfToken(pool, claims), attributes);
   const details = applyAttributeUpdate(ctx, pool, user, attributes);
   return details.length ? { CodeDeliveryDetailsList: details } : {};
 }

@@ -12,6 +12,7 @@
  */
 import type { RequestContext } from '../../../core/service';
 import { isRevoked, verifyUserPoolToken } from '../../../tokens/verify';
+import { clientOfToken, readableAttributes } from '../client-attributes';
 import { userBySub } from '../pool-lookup';
 import type { PoolRecord } from '../state';
 import { OAUTH_JSON_HEADERS } from './responses';
@@ -40,7 +41,8 @@ export async function userInfo(request: Request, pool: PoolRecord, ctx: RequestC
   const user = userBySub(pool, verified.claims.sub);
   // A disabled or deleted user: "Access token is expired, disabled, or deleted" (doc).
   if (!user?.enabled) return refuse(401, USERINFO_INVALID_TOKEN);
-  const body = attributesForScopes(user.attributes, scopes);
+  // Within the scopes, only what the token's app client may read (ReadAttributes).
+  const body = attributesForScopes(readableAttributes(clientOfToken(pool, verified.claims), user), scopes);
   body.username = user.username;
   return new Response(JSON.stringify(body), { status: 200, headers: OAUTH_JSON_HEADERS });
 }

@@ -1,8 +1,8 @@
 /**
- * AWS::Cognito::UserPool UsernameAttributes: a pool whose users sign up and sign in with their email
- * address (the username itself generated). The import configures the simulated pool with it, the test
- * user of "Play against your stack" signs up by address, the export writes it back; AliasAttributes is
- * not simulated and says so.
+ * User pool and app client settings that decide who signs up and what a client sees: UsernameAttributes (a
+ * pool whose users sign up and sign in with their email address, the username itself generated; the test
+ * user of "Play against your stack" signs up by address; AliasAttributes is not simulated and says so),
+ * AdminCreateUserConfig, and a client's ReadAttributes / WriteAttributes. Each is exported back.
  */
 import { describe, expect, it } from 'vitest';
 import { exportStack, importStack } from '../../src/stack/index';
@@ -98,5 +98,33 @@ describe('stack import: AdminCreateUserConfig', () => {
       (x) => x.Type === 'AWS::Cognito::UserPool',
     )?.Properties;
     expect(props?.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+  });
+});
+
+describe('stack import: an app client’s ReadAttributes and WriteAttributes', () => {
+  it('configures the client with its lists and exports them', async () => {
+    const text = JSON.stringify({
+      Resources: {
+        People: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'people' } },
+        Web: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            UserPoolId: { Ref: 'People' },
+            ReadAttributes: ['email', 'name'],
+            WriteAttributes: ['name'],
+          },
+        },
+      },
+    });
+    const r = await importStack(text, { cloud: { now: () => NOW } });
+    const client = Object.values(Object.values(r.state.cognitoIdp.pools)[0]?.clients ?? {})[0];
+    expect([client?.readAttributes, client?.writeAttributes]).toEqual([['email', 'name'], ['name']]);
+    const exported = JSON.parse(exportStack(r.cloud)) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const props = Object.values(exported.Resources).find(
+      (x) => x.Type === 'AWS::Cognito::UserPoolClient',
+    )?.Properties;
+    expect([props?.ReadAttributes, props?.WriteAttributes]).toEqual([['email', 'name'], ['name']]);
   });
 });
