@@ -204,6 +204,24 @@ describe('/oauth2/revoke', () => {
   });
 });
 
+describe('/oauth2/userInfo and the app client', () => {
+  it('answers only the attributes the client may read (ReadAttributes), sub and username beside them', async () => {
+    const s = await setup();
+    const snap = s.cloud.snapshot();
+    const state = JSON.parse(snap.state);
+    state.cognitoIdp.pools[s.cloud.demo.userPool.id].clients[s.clientId].readAttributes = ['email'];
+    await s.cloud.restore({ ...snap, state: JSON.stringify(state) });
+    const tokens = await signedIn(s);
+    const info = await s.cloud.fetch(
+      new Request(`${s.domain}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      }),
+    );
+    const body = (await info.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['email', 'sub', 'username']);
+  });
+});
+
 describe('/oauth2/userInfo refusals', () => {
   const userInfo = (s: { cloud: Setup['cloud']; domain: string }, headers: Record<string, string> = {}) =>
     s.cloud.fetch(new Request(`${s.domain}/oauth2/userInfo`, { headers }));
