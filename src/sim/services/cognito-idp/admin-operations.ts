@@ -91,12 +91,7 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
   }
   // With username attributes the Username is an email address or phone number: stored as that attribute,
   // and the username is generated (the sub).
-  const signInAttribute = usernameAttributeOfNewUser(
-    pool,
-    username,
-    attributes,
-    idpErrors.usernameAttributeTaken,
-  );
+  const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
   checkAttributes(pool, attributes, 'admin-create');
   // (unv: the wording reported for AdminCreateUser; SignUp's is "User already exists")
   if (existing) throw idpErrors.usernameExistsAdmin();

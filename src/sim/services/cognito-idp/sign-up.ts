@@ -29,12 +29,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   checkPasswordPolicy(pool.passwordPolicy, password);
   // With username attributes the Username is the email address or phone number, stored as that attribute
   // (so a required email is present); taken ones are refused like taken usernames.
-  const signInAttribute = usernameAttributeOfNewUser(
-    pool,
-    username,
-    attributes,
-    idpErrors.usernameAttributeTaken,
-  );
+  const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
   checkAttributes(pool, attributes, 'sign-up');
   checkWritable(client, attributes);
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).

@@ -55,7 +55,6 @@ export function usernameAttributeOfNewUser(
   pool: PoolRecord,
   username: string,
   attributes: AttributeInput[],
-  taken: (message: string) => Error,
 ): AttributeInput | undefined {
   const allowed = pool.usernameAttributes ?? [];
   if (allowed.length === 0) return undefined;
@@ -73,7 +72,8 @@ export function usernameAttributeOfNewUser(
     throw idpErrors.invalidParameter(
       `User ${attribute === 'email' ? 'email' : 'phone_number'} should be empty or same as username, since username attribute is ${attribute}`,
     );
-  if (userByUsernameAttribute(pool, attribute, username)) throw taken(takenMessage(attribute));
+  if (userByUsernameAttribute(pool, attribute, username))
+    throw idpErrors.usernameAttributeTaken(takenMessage(attribute));
   const filled = { Name: attribute, Value: username };
   if (!beside) attributes.push(filled);
   return filled;
