@@ -123,9 +123,19 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
     );
   if (held.length) pool.attributesRequireVerificationBeforeUpdate = held;
   // UsernameAttributes: users sign up and in with their email address or phone number (the username is
-  // generated). AliasAttributes, sign-in by a verified alias beside the username, is not simulated.
+  // generated). AliasAttributes: a chosen username, and sign-in by a verified alias beside it. A pool takes
+  // one or the other (developer guide, "Customizing sign-in attributes").
   const byAttribute = verifiedNames(p.UsernameAttributes);
   if (byAttribute.length) pool.usernameAttributes = byAttribute;
+  const aliases = asStrings(p.AliasAttributes).filter(
+    (a): a is 'email' | 'phone_number' | 'preferred_username' =>
+      a === 'email' || a === 'phone_number' || a === 'preferred_username',
+  );
+  if (aliases.length && byAttribute.length)
+    throw new StackImportError(
+      `${r.path}.Properties: a user pool takes AliasAttributes or UsernameAttributes, not both (developer guide, "Customizing sign-in attributes")`,
+    );
+  if (aliases.length) pool.aliasAttributes = aliases;
   // AdminCreateUserConfig: AllowAdminCreateUserOnly refuses SignUp (CDK writes it true unless
   // selfSignUpEnabled); its invitation message settings are not simulated.
   if (isRecord(p.AdminCreateUserConfig)) {
@@ -164,6 +174,7 @@ function buildPool(ctx: BuildContext, r: ResolvedResource): void {
     'LambdaConfig',
     'UserPoolTags',
     'UsernameAttributes',
+    'AliasAttributes',
     'EmailVerificationMessage',
     'EmailVerificationSubject',
     'VerificationMessageTemplate',

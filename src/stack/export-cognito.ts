@@ -47,6 +47,7 @@ export function exportCognito(ctx: ExportContext): () => void {
               }
             : {}),
           ...(pool.usernameAttributes?.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+          ...(pool.aliasAttributes?.length ? { AliasAttributes: pool.aliasAttributes } : {}),
           ...(pool.adminCreateUserOnly ? { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } } : {}),
           UsernameConfiguration: { CaseSensitive: pool.caseSensitiveUsernames },
           Schema: pool.schema.map((a) => ({

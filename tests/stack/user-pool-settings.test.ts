@@ -1,12 +1,13 @@
 /**
  * User pool and app client settings that decide who signs up and what a client sees: UsernameAttributes (a
  * pool whose users sign up and sign in with their email address, the username itself generated; the test
- * user of "Play against your stack" signs up by address; AliasAttributes is not simulated and says so),
+ * user of "Play against your stack" signs up by address), AliasAttributes,
  * AdminCreateUserConfig, and a client's ReadAttributes / WriteAttributes. Each is exported back.
  */
 import { describe, expect, it } from 'vitest';
 import { exportStack, importStack } from '../../src/stack/index';
 import { playUser } from '../../src/stack/play';
+import { importRefusal } from './helpers';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const template = (props: Record<string, unknown>) =>
@@ -56,11 +57,24 @@ describe('stack import: UsernameAttributes', () => {
     expect(props?.UsernameAttributes).toEqual(['email']);
   });
 
-  it('lists AliasAttributes as not simulated instead of dropping it in silence', async () => {
+  it('configures AliasAttributes, exports them, and refuses a pool that names both kinds', async () => {
     const r = await importStack(template({ AliasAttributes: ['email', 'preferred_username'] }), {
       cloud: { now: () => NOW },
     });
-    expect(r.unsupported.map((u) => u.path)).toContain('Resources.People.Properties.AliasAttributes');
+    const pool = Object.values(r.state.cognitoIdp.pools)[0];
+    expect(pool?.aliasAttributes).toEqual(['email', 'preferred_username']);
+    expect(r.unsupported.some((u) => u.path.includes('AliasAttributes'))).toBe(false);
+    const exported = JSON.parse(exportStack(r.cloud)) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const props = Object.values(exported.Resources).find(
+      (x) => x.Type === 'AWS::Cognito::UserPool',
+    )?.Properties;
+    expect(props?.AliasAttributes).toEqual(['email', 'preferred_username']);
+    const both = await importRefusal(template({ AliasAttributes: ['email'], UsernameAttributes: ['email'] }));
+    expect(both.message).toMatch(
+      /^Resources\.People\.Properties: a user pool takes AliasAttributes or UsernameAttributes, not both/,
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import { authorizeAdminCall } from './admin-auth';
 import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
 import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
-import { PASSWORD, v } from './input';
+import { optionalBoolean, PASSWORD, v } from './input';
 import { checkPasswordPolicy } from './password';
 import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
@@ -32,20 +32,6 @@ async function resolve(ctx: RequestContext, target: Target) {
   await authorizeAdminCall(ctx, target.operation, target.poolId);
   const pool = requireAdminPool(ctx.world, target.poolId);
   return { pool, user: requireAdminUser(pool, target.username) };
-}
-
-/**
- * A Boolean member given another JSON kind fails in the JSON front end before the operation runs
- * (unv for this API: the wording is the one observed from Cognito identity pools' front end).
- */
-function optionalBoolean(input: JsonInput, field: string): boolean | undefined {
-  const value = input[field];
-  if (value === undefined || value === null || typeof value === 'boolean') return value ?? undefined;
-  if (Array.isArray(value)) throw idpErrors.serialization('Start of list found where not expected');
-  if (typeof value === 'object')
-    throw idpErrors.serialization('Start of structure or map found where not expected.');
-  const token = typeof value === 'string' ? 'STRING_VALUE' : 'NUMBER_VALUE';
-  throw idpErrors.serialization(`${token} can not be converted to a Boolean`);
 }
 
 /**

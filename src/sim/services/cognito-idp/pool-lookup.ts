@@ -1,5 +1,6 @@
 import { deleteOwn, getOwn } from '../../core/dict';
 import type { World } from '../../world';
+import { userByAlias } from './alias-attributes';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 import { userByUsernameAttribute, usernameAttributeOf } from './username-attributes';
@@ -36,6 +37,9 @@ export function findUser(pool: PoolRecord, username: string): UserRecord | undef
   // In a pool with username attributes the user is named by their email address or phone number.
   const attribute = usernameAttributeOf(pool, username);
   if (attribute) return userByUsernameAttribute(pool, attribute, username);
+  // In a pool with aliases, by a verified email or phone number, or a confirmed user's preferred_username.
+  const aliased = userByAlias(pool, username);
+  if (aliased) return aliased;
   // Users may also sign in with their immutable sub as the username (doc: "Username" accepts an alias or sub).
   return Object.values(pool.users).find((u) => u.sub === username);
 }

@@ -1,11 +1,12 @@
 import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
+import { checkUsernameBesideAliases, claimAlias } from './alias-attributes';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkWritable } from './client-attributes';
 import { checkCode, deliver, deliveryTarget, newCode } from './codes';
 import { idpErrors } from './errors';
-import { CLIENT_ID, CODE, PASSWORD, USERNAME, v } from './input';
+import { CLIENT_ID, CODE, optionalBoolean, PASSWORD, USERNAME, v } from './input';
 import { runPostConfirmation, runPreSignUp } from './lambda-triggers';
 import { checkPasswordPolicy } from './password';
 import { findUser, poolAndClient, usernameKey } from './pool-lookup';
@@ -30,6 +31,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   // With username attributes the Username is the email address or phone number, stored as that attribute
   // (so a required email is present); taken ones are refused like taken usernames.
   const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
+  checkUsernameBesideAliases(pool, username);
   checkAttributes(pool, attributes, 'sign-up');
   checkWritable(client, attributes);
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
@@ -110,6 +112,9 @@ export async function confirmSignUp(input: JsonInput, ctx: RequestContext) {
   // guide, "Signing up and confirming user accounts"). Codes stored before the channel was recorded
   // went by email.
   const channel = user.signUpCode?.attributeName ?? 'email';
+  // The address confirmed becomes an alias; another user holding it keeps it unless ForceAliasCreation.
+  const force = optionalBoolean(input, 'ForceAliasCreation') === true;
+  claimAlias(pool, user, channel, getOwn(user.attributes, channel), force);
   user.status = 'CONFIRMED';
   user.signUpCode = undefined;
   if (getOwn(user.attributes, channel) !== undefined) setOwn(user.attributes, `${channel}_verified`, 'true');

@@ -86,6 +86,8 @@ export interface PoolRecord {
    * the username itself the user's sub (username-attributes.ts). Absent (and in older snapshots) means none.
    */
   usernameAttributes?: ('email' | 'phone_number')[];
+  /** AliasAttributes: sign-in by a verified email or phone number, or preferred_username (alias-attributes.ts). */
+  aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
   /**
    * AdminCreateUserConfig.AllowAdminCreateUserOnly: only an administrator creates users, and SignUp is
    * refused. Absent (and in older snapshots) means self sign-up is allowed, the API's default.

@@ -2,6 +2,7 @@ import { deleteOwn, getOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAccessToken } from './access-token';
+import { claimAlias } from './alias-attributes';
 import { applyAttributeUpdate, VERIFIABLE, verifiable } from './attribute-update';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkWritable, clientOfToken, readable } from './client-attributes';
@@ -69,13 +70,15 @@ export async function verifyUserAttribute(input: JsonInput, ctx: RequestContext)
   const token = accessToken(input);
   const name = v.string(input, 'AttributeName', { min: 1, max: 32 });
   const code = v.string(input, 'Code', CODE);
-  const { user } = await authorizeAccessToken(world, token);
+  const { pool, user } = await authorizeAccessToken(world, token);
   const pending = getOwn(user.attributeCodes, name);
   checkCode(world, pending, code);
-  deleteOwn(user.attributeCodes, name);
   // A code sent for a pending update "updates the affected attribute to its pending value" (API reference,
   // VerifyUserAttribute); any other code verifies the value the attribute has.
   const value = pending?.pendingValue;
+  // A verified address becomes an alias: refused (AliasExistsException) while another user holds it.
+  claimAlias(pool, user, name, value ?? getOwn(user.attributes, name), false);
+  deleteOwn(user.attributeCodes, name);
   if (value !== undefined && getOwn(user.pendingAttributes, name) === value) {
     setOwn(user.attributes, name, value);
     deleteOwn(user.pendingAttributes as Record<string, string>, name);
