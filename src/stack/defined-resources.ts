@@ -36,6 +36,8 @@ export const NAMED_TYPES: Record<string, readonly string[]> = {
   'AWS::SNS::Topic': [],
   'AWS::Lambda::Function': [],
   'AWS::KMS::Key': ['KeyPolicy'],
+  // Not a column of its own: a secret's KmsKeyId may name a key by its alias.
+  'AWS::KMS::Alias': ['TargetKeyId'],
   'AWS::SecretsManager::Secret': ['KmsKeyId'],
 };
 
@@ -183,13 +185,22 @@ export function definedResources(resources: readonly Built[], region: string, ac
         break;
     }
   }
-  // A secret's KmsKeyId names a key of the stack by its id (Ref) or ARN (GetAtt Arn): the matrix then
-  // reads that key's policy for the secret's value. An alias is not followed.
+  // A secret's KmsKeyId names a key of the stack by its id (Ref), ARN (GetAtt Arn), or an alias of the
+  // stack (alias/name or its ARN) whose TargetKeyId is one of those: the matrix then reads that key's policy
+  // for the secret's value.
   const keys = out.filter((d) => d.service === 'kms');
+  const aliases = new Map(
+    resources
+      .filter((r) => r.type === 'AWS::KMS::Alias' && typeof r.props.TargetKeyId === 'string')
+      .map((r) => [r.ref, String(r.props.TargetKeyId)]),
+  );
+  const keyNamed = (named: string) => keys.find((k) => k.arn === named || k.arn.endsWith(`:key/${named}`));
   for (const secret of out) {
     const named = secret.key;
     if (!named) continue;
-    const found = keys.find((k) => k.arn === named || k.arn.endsWith(`:key/${named}`));
+    const alias = /(?:^|:)(alias\/.+)$/.exec(named)?.[1];
+    const target = alias !== undefined ? aliases.get(alias) : named;
+    const found = target !== undefined ? keyNamed(target) : undefined;
     if (found) secret.keyArn = found.arn;
   }
   return out.sort((a, b) => a.arn.localeCompare(b.arn));

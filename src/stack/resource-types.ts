@@ -217,6 +217,8 @@ export const RETURN_VALUES_ONLY: Record<string, TypeInfo> = {
     ref: keyId,
     atts: { Arn: (e, id) => `arn:aws:kms:${e.region}:${e.accountId}:key/${id}`, KeyId: (_e, id) => id },
   },
+  // "Ref returns the alias name, such as alias/exampleAlias"; no attribute is documented.
+  'AWS::KMS::Alias': { ref: named('AliasName'), atts: {} },
   // "Ref … returns the ARN of the secret", e.g.
   // arn:aws:secretsmanager:us-west-2:123456789012:secret:my-path/my-secret-name-1a2b3c: the name, a hyphen
   // and six random characters. No attribute is documented beside it.

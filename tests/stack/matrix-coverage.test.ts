@@ -490,4 +490,24 @@ describe('KMS keys the stack defines: the key policy decides with the IAM polici
     expect(value('IAM user reader')?.reason).toMatch(/Secrets Manager calls kms:Decrypt on key /);
     expect(value('IAM user through')?.decision).toBe('allow');
   });
+
+  it('follows a secret’s KmsKeyId through an alias of the stack to its key', async () => {
+    const r = await load({
+      Key: { Type: 'AWS::KMS::Key', Properties: {} },
+      KeyAlias: {
+        Type: 'AWS::KMS::Alias',
+        Properties: { AliasName: 'alias/app', TargetKeyId: { Ref: 'Key' } },
+      },
+      ByName: {
+        Type: 'AWS::SecretsManager::Secret',
+        Properties: { Name: 'by-name', KmsKeyId: { Ref: 'KeyAlias' } },
+      },
+      Reader: user('reader', [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]),
+    });
+    const column = r.matrix.actions.find((a) => a.resource.includes(':secret:by-name-'));
+    const row = r.matrix.callers.find((c) => c.label === 'IAM user reader');
+    const found = r.matrix.cells.find((c) => c.caller === row?.id && c.action === column?.id);
+    expect(found?.decision).toBe('deny');
+    expect(found?.reason).toMatch(/Secrets Manager calls kms:Decrypt on key /);
+  });
 });
