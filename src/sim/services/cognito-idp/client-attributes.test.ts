@@ -50,7 +50,8 @@ describe("an app client's ReadAttributes and WriteAttributes", () => {
   });
 
   it('refuses to write an attribute outside WriteAttributes, at sign-up and in an update, changing nothing', async () => {
-    const ctx = await withClientLists({ writeAttributes: ['email'] });
+    // The demo pool requires email: a client may always write it, listed or not.
+    const ctx = await withClientLists({ writeAttributes: ['given_name'] });
     const { access } = await aliceTokens(ctx);
     const update = (Name: string, Value: string) =>
       ctx
@@ -60,6 +61,7 @@ describe("an app client's ReadAttributes and WriteAttributes", () => {
     const got = await ctx.idp().send(new GetUserCommand({ AccessToken: access }));
     expect(got.UserAttributes).toContainEqual({ Name: 'name', Value: DEMO_USERS.alice.name });
     await expect(update('email', 'alice.new@example.com')).resolves.toBeDefined();
+    await expect(update('given_name', 'Alice')).resolves.toBeDefined();
     const signUp = ctx.idp().send(
       new SignUpCommand({
         ClientId: ctx.cloud.demo.userPool.clientId,

@@ -27,13 +27,18 @@ export function readableAttributes(
   return out;
 }
 
-/** Refuses attributes outside the client's WriteAttributes with the observed wording. */
+/**
+ * Refuses attributes outside the client's WriteAttributes with the observed wording. "All app clients can
+ * write user pool required attributes" (developer guide, user pool attributes), whatever the list.
+ */
 export function checkWritable(
+  pool: PoolRecord,
   client: AppClientRecord | undefined,
   attributes: readonly AttributeInput[],
 ): void {
   const allowed = client?.writeAttributes;
-  if (allowed && attributes.some((a) => !allowed.includes(a.Name)))
+  const required = (name: string) => pool.schema.some((s) => s.name === name && s.required);
+  if (allowed && attributes.some((a) => !allowed.includes(a.Name) && !required(a.Name)))
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
 }
 

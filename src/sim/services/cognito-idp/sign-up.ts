@@ -33,7 +33,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
   checkUsernameBesideAliases(pool, username);
   checkAttributes(pool, attributes, 'sign-up');
-  checkWritable(client, attributes);
+  checkWritable(pool, client, attributes);
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
   if (!signInAttribute && hasOwn(pool.users, usernameKey(pool, username))) throw idpErrors.usernameExists();
   // The generated username (the sub) exists before the pre sign-up function runs, which sees it.

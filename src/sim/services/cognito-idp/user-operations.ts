@@ -43,7 +43,7 @@ export async function updateUserAttributes(input: JsonInput, ctx: RequestContext
   }
   const { pool, user, claims } = await authorizeAccessToken(world, token);
   checkAttributes(pool, attributes, 'update');
-  checkWritable(clientOfToken(pool, claims), attributes);
+  checkWritable(pool, clientOfToken(pool, claims), attributes);
   const details = applyAttributeUpdate(ctx, pool, user, attributes);
   return details.length ? { CodeDeliveryDetailsList: details } : {};
 }
