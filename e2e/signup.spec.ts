@@ -421,3 +421,60 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `screenshots/signup-desktop-5-${theme}.png`, fullPage: true });
   });
 }
+
+test('a pool whose users sign in with their email address: no username to choose, the username a UUID', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  const choice = page.getByRole('group', { name: 'This pool’s users sign in with' });
+  await choice.getByRole('radio', { name: 'Their email address (UsernameAttributes)' }).check();
+  await expect(page.getByLabel('Username', { exact: true })).toHaveCount(0);
+  await expect(choice.getByText(/Cognito makes the username itself: a UUID/)).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill('zoe@example.com');
+  await page.getByLabel('Name', { exact: true }).fill('Zoe');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  // The choice is the pool's, made at its creation: locked now.
+  await expect(choice.getByRole('radio', { name: 'A username', exact: true })).toBeDisabled();
+  await expect(choice.getByText(/start over with a fresh pool to choose again/)).toBeVisible();
+  await confirmAndSignIn(page, 'zoe@example.com', PASSWORD);
+  await expect(profileValue(page, 'email')).toHaveText('zoe@example.com');
+  // The username is the generated UUID (the ID token's cognito:username), the same as sub.
+  const sub = (await profileValue(page, 'sub').textContent()) ?? '';
+  expect(sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await expect(page.getByText(/Your username, made by the pool:/)).toContainText(sub);
+  // A reload runs the lab again: the same pool, made with the same choice.
+  await page.reload();
+  await expect(page.getByText('Starting the simulated user pool…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(choice.getByRole('radio', { name: 'Their email address (UsernameAttributes)' })).toBeChecked();
+  await expect(page.getByText(/Your username, made by the pool:/)).toContainText(sub);
+  expect(problems).toEqual([]);
+});
+
+test('a pool with an email alias: a username that looks like an address is refused, the verified address signs in', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  const choice = page.getByRole('group', { name: 'This pool’s users sign in with' });
+  await choice.getByRole('radio', { name: /A username, or the email address once verified/ }).check();
+  await signUp(page, {
+    username: 'kim@example.com',
+    email: 'kim@example.com',
+    name: 'Kim',
+    password: PASSWORD,
+  });
+  await expect(
+    page
+      .getByText('Username cannot be of email format, since user pool is configured for email alias.')
+      .first(),
+  ).toBeVisible();
+  await page.getByLabel('Username', { exact: true }).fill('kim');
+  await page.getByRole('main').getByRole('button', { name: 'Sign up', exact: true }).click();
+  await expect(page.getByText('SignUp → 200 OK')).toBeVisible();
+  await confirmAndSignIn(page, 'kim@example.com', PASSWORD);
+  await expect(profileValue(page, 'email')).toHaveText('kim@example.com');
+  expect(problems).toEqual([]);
+});

@@ -79,7 +79,7 @@ export type { ApiMethod, CognitoAuthorizer, RestApi } from './services/execute-a
 export type { SsmParameter } from './services/ssm/state';
 export type { GraphqlApi } from './services/appsync/state';
 
-export type { CloudOptions, WorldSeed, Cloud, CloudSnapshot, Demo } from './types';
+export type { CloudOptions, WorldSeed, Cloud, CloudSnapshot, Demo, UserPoolSignIn } from './types';
 
 function freshState(): WorldState {
   return {

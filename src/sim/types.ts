@@ -85,6 +85,9 @@ export interface CloudSnapshot {
   keys: KeyRing;
 }
 
+/** How a user pool's users sign in (Demo['userPool'].setSignIn). */
+export type UserPoolSignIn = 'username' | 'email' | 'username-or-email';
+
 export interface Demo {
   region: string;
   /** 12 digits */
@@ -122,6 +125,14 @@ export interface Demo {
     setTriggers(config: UserPoolTriggers): void;
     /** The triggers as configured now (a copy). */
     getTriggers(): UserPoolTriggers;
+    /**
+     * How the pool's users sign in, as chosen when a pool is created (AWS does not change it later):
+     * `username` (the demo's), `email` (UsernameAttributes: the email address is the Username and the
+     * username is generated) or `username-or-email` (AliasAttributes: a username, or the verified email).
+     * Meant for a fresh pool, before its first sign-up.
+     */
+    setSignIn(mode: UserPoolSignIn): void;
+    getSignIn(): UserPoolSignIn;
     /** The simulated mailbox: every code the pool sent (sign-up, resend, attribute verification, password reset), oldest first. */
     inbox(): {
       to: string;

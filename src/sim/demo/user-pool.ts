@@ -170,6 +170,19 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
     },
     getTriggers: () =>
       structuredClone(getOwn(world.state.cognitoIdp.pools, ids.userPoolId)?.lambdaTriggers ?? {}),
+    setSignIn: (mode) => {
+      const target = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
+      if (!target) return;
+      delete target.usernameAttributes;
+      delete target.aliasAttributes;
+      if (mode === 'email') target.usernameAttributes = ['email'];
+      if (mode === 'username-or-email') target.aliasAttributes = ['email'];
+    },
+    getSignIn: () => {
+      const target = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
+      if (target?.usernameAttributes?.includes('email')) return 'email';
+      return target?.aliasAttributes?.includes('email') ? 'username-or-email' : 'username';
+    },
     inbox: () =>
       world.state.cognitoIdp.inbox
         .filter((m) => m.poolId === ids.userPoolId)

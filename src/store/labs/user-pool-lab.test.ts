@@ -114,6 +114,27 @@ describe('user pool lab (the sign-up view model)', () => {
     expect(noEngine).toBe(offline);
   });
 
+  it('a replay makes the pool with the same sign-in choice before its calls', async () => {
+    const lab = await startUserPoolLab(createCloud);
+    lab.setSignIn('email');
+    const first = await lab.call('SignUp', {
+      ClientId: lab.clientId,
+      Username: 'zoe@example.com',
+      Password: 'Correct-Horse-9',
+      UserAttributes: [],
+    });
+    expect(first.error).toBeUndefined();
+    const again = await startUserPoolLab(createCloud, lab.actions());
+    expect(again.getSignIn()).toBe('email');
+    expect(again.replayed[0]?.body?.UserSub).toBe(first.body?.UserSub);
+    // Without the recorded choice the pool signs users in by username.
+    const plain = await startUserPoolLab(
+      createCloud,
+      lab.actions().filter((a) => a.kind !== 'signIn'),
+    );
+    expect(plain.getSignIn()).toBe('username');
+  });
+
   it('reads both shapes of __type', () => {
     expect(parseFailure('{"__type":"com.amazonaws#CodeMismatchException","message":"m"}', 400)).toEqual({
       code: 'CodeMismatchException',

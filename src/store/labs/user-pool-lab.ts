@@ -1,7 +1,7 @@
 import type { TraceEntry } from '../../player/create-player';
 import { SIMULATION_START, STEP_GAP_MS } from '../../player/timeline';
 import { captureRequest, captureResponse, requestIdOf } from '../../player/wire';
-import type { Cloud, CloudOptions, TraceEvent, UserPoolTriggers } from '../../sim/index';
+import type { Cloud, CloudOptions, TraceEvent, UserPoolSignIn, UserPoolTriggers } from '../../sim/index';
 import { jsonRequest } from '../../wire/aws-requests';
 
 /**
@@ -35,7 +35,8 @@ export interface LabCall {
  */
 export type LabAction =
   | { kind: 'call'; operation: string; body: Record<string, unknown> }
-  | { kind: 'triggers'; config: UserPoolTriggers };
+  | { kind: 'triggers'; config: UserPoolTriggers }
+  | { kind: 'signIn'; mode: UserPoolSignIn };
 
 /** The operations the Sign up view sends: the only ones a saved session may replay. */
 export const LAB_OPERATIONS = [
@@ -68,6 +69,9 @@ export interface UserPoolLab {
   /** The pool's simulated Lambda triggers (what an administrator sets in the console). */
   setTriggers(config: UserPoolTriggers): void;
   getTriggers(): UserPoolTriggers;
+  /** How the pool's users sign in (username, email as username, username or email alias). */
+  setSignIn(mode: UserPoolSignIn): void;
+  getSignIn(): UserPoolSignIn;
 }
 
 /** `__type` is "CodeMismatchException" or, from some services, "prefix#Code"; the message key varies in case. */
@@ -137,6 +141,11 @@ export async function startUserPoolLab(
       done.push({ kind: 'triggers', config });
     },
     getTriggers: () => cloud.demo.userPool.getTriggers(),
+    setSignIn: (mode) => {
+      cloud.demo.userPool.setSignIn(mode);
+      done.push({ kind: 'signIn', mode });
+    },
+    getSignIn: () => cloud.demo.userPool.getSignIn(),
     async call(operation, body) {
       done.push({ kind: 'call', operation, body });
       clock += STEP_GAP_MS;
@@ -180,6 +189,7 @@ export async function startUserPoolLab(
   for (const [at, action] of replay.entries()) {
     try {
       if (action.kind === 'triggers') lab.setTriggers(action.config);
+      else if (action.kind === 'signIn') lab.setSignIn(action.mode);
       else lab.replayed.push(await lab.call(action.operation, action.body));
     } catch (error) {
       throw new LabReplayError(at, error);

@@ -26,6 +26,8 @@ export function SignUpProfileStep(props: {
   onVerify(event?: FormEvent): void;
   onNewVerifyCode(): void;
   results: ReactNode;
+  /** The username the pool made (email as the username): the ID token's cognito:username. */
+  generatedUsername?: string;
 }) {
   const {
     profile,
@@ -42,12 +44,20 @@ export function SignUpProfileStep(props: {
     onSave,
     onVerify,
     onNewVerifyCode,
+    generatedUsername,
   } = props;
   return (
     <li>
       <form className="signup-step" onSubmit={onSave} aria-labelledby="su-step-4">
         <h3 id="su-step-4">4. Your profile</h3>
         <ProfileTable attributes={profile} />
+        {generatedUsername ? (
+          <p className="hint">
+            Your username, made by the pool: <code>{generatedUsername}</code>, the ID token’s{' '}
+            <code>cognito:username</code> and the same as <code>sub</code>. You signed in with your email
+            address.
+          </p>
+        ) : null}
         <p className="hint">Change your name, email or department, then save (UpdateUserAttributes).</p>
         <Field
           id="su-edit-name"

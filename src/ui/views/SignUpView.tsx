@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { UserPoolSignIn } from '../../sim/index';
 import { useAppStoreApi } from '../../store/hooks';
 import {
   type InboxMessage,
@@ -6,6 +7,7 @@ import {
   LabReplayError,
   type UserPoolLab,
 } from '../../store/labs/user-pool-lab';
+import { SignInChoice } from './SignInChoice';
 import { SignUpAccountStep } from './SignUpAccountStep';
 import { SignUpForgotPassword } from './SignUpForgotPassword';
 import { SignUpProfileStep } from './SignUpProfileStep';
@@ -28,6 +30,18 @@ type Tokens = { AccessToken: string; IdToken: string; RefreshToken?: string };
 const SIGN_UP_FIELDS: FieldKey[] = ['username', 'email', 'name', 'password'];
 
 const attr = (list: Attribute[] | null, name: string) => list?.find((a) => a.Name === name)?.Value ?? '';
+
+/** The cognito:username claim of an ID token (its payload read, not verified: the pool just issued it). */
+function tokenUsername(idToken: string): string | undefined {
+  try {
+    const payload = idToken.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const claim = (JSON.parse(json) as Record<string, unknown>)['cognito:username'];
+    return typeof claim === 'string' ? claim : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The user pool's own life cycle, made visible: every button is one real call to the simulated pool. */
 export default function SignUpView() {
@@ -74,6 +88,8 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
   const [emailPending, setEmailPending] = useState(screen?.emailPending ?? false);
   const [signedOut, setSignedOut] = useState(screen?.signedOut ?? false);
   const [triggers, setTriggers] = useState<Choices>(screen?.triggers ?? NO_TRIGGERS);
+  /** How the pool's users sign in: chosen before the first call, as a pool's is when it is created. */
+  const [signInMode, setSignInMode] = useState<UserPoolSignIn>('username');
   /** Whether this tab's session storage took the last save (the view says so when it did not). */
   const [kept, setKept] = useState(true);
   /** Why the pool could not start, when it could not. */
@@ -95,6 +111,7 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
             action.current = Math.max(0, ...saved.calls.map((c) => c.action));
             setMail(l.inbox());
           }
+          setSignInMode(l.getSignIn());
           setLab(l);
         },
         (error: unknown) => {
@@ -164,13 +181,16 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
       setErrors((old) => {
         const next = { ...old };
         for (const key of field ? [field] : SIGN_UP_FIELDS) delete next[key];
-        if (call.error)
-          next[field ?? fieldForError(operation, call.error.code, call.error.message)] = failureText(call);
+        if (call.error) {
+          const key = field ?? fieldForError(operation, call.error.code, call.error.message);
+          // With email as the username there is no username box: the email box gets what concerns it.
+          next[signInMode === 'email' && key === 'username' ? 'email' : key] = failureText(call);
+        }
         return next;
       });
       return call;
     },
-    [lab],
+    [lab, signInMode],
   );
 
   // `busy` changes a render later: a second press in between must not start a second action.
@@ -215,16 +235,26 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
       { Name: 'email', Value: form.email },
       ...(form.name ? [{ Name: 'name', Value: form.name }] : []),
     ];
+    // With email as the username, the address goes as the Username (and as the email attribute).
+    const Username = signInMode === 'email' ? form.email : form.username;
     const call = await run(
       'SignUp',
-      { ClientId: lab?.clientId, Username: form.username, Password: form.password, UserAttributes },
+      { ClientId: lab?.clientId, Username, Password: form.password, UserAttributes },
       'signUp',
     );
     if (call && !call.error) {
-      setRegistered(form.username);
-      setSignIn({ username: form.username, password: '' });
+      setRegistered(Username);
+      setSignIn({ username: Username, password: '' });
     }
   });
+
+  /** Before the first call only: a pool's sign-in choice is made when it is created. */
+  const chooseSignIn = (mode: UserPoolSignIn) => {
+    if (!lab || calls.length > 0 || working.current) return;
+    lab.setSignIn(mode);
+    setSignInMode(mode);
+    setErrors({});
+  };
 
   const onConfirm = act(async () => {
     await run(
@@ -403,17 +433,25 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
           <li>
             <form className="signup-step" onSubmit={onSignUp} aria-labelledby="su-step-1">
               <h3 id="su-step-1">1. Sign up</h3>
-              <Field
-                id="su-username"
-                label="Username"
-                value={form.username}
-                onChange={(username) => {
-                  setForm({ ...form, username });
-                  edited('username');
-                }}
-                error={errors.username}
-                autoComplete="off"
+              <SignInChoice
+                mode={signInMode}
+                locked={calls.length > 0}
+                disabled={disabled}
+                onChoose={chooseSignIn}
               />
+              {signInMode === 'email' ? null : (
+                <Field
+                  id="su-username"
+                  label="Username"
+                  value={form.username}
+                  onChange={(username) => {
+                    setForm({ ...form, username });
+                    edited('username');
+                  }}
+                  error={errors.username}
+                  autoComplete="off"
+                />
+              )}
               <Field
                 id="su-email"
                 label="Email"
@@ -559,6 +597,7 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
           ) : null}
           {tokens && profile ? (
             <SignUpProfileStep
+              generatedUsername={signInMode === 'email' && tokens ? tokenUsername(tokens.IdToken) : undefined}
               profile={profile}
               edit={edit}
               setEdit={setEdit}

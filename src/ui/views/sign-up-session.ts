@@ -55,6 +55,8 @@ function parseAction(v: unknown): LabAction | undefined {
     Object.entries(v.config).every(([k, c]) => TRIGGER_NAMES.includes(k) && isObject(c))
   )
     return { kind: 'triggers', config: v.config };
+  if (v.kind === 'signIn' && (v.mode === 'username' || v.mode === 'email' || v.mode === 'username-or-email'))
+    return { kind: 'signIn', mode: v.mode };
   return undefined;
 }
 
