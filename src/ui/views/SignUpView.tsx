@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { UserPoolSignIn } from '../../sim/index';
 import { useAppStoreApi } from '../../store/hooks';
@@ -34,9 +35,7 @@ const attr = (list: Attribute[] | null, name: string) => list?.find((a) => a.Nam
 /** The cognito:username claim of an ID token (its payload read, not verified: the pool just issued it). */
 function tokenUsername(idToken: string): string | undefined {
   try {
-    const payload = idToken.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claim = (JSON.parse(json) as Record<string, unknown>)['cognito:username'];
+    const claim = decodeJwt(idToken)['cognito:username'];
     return typeof claim === 'string' ? claim : undefined;
   } catch {
     return undefined;

@@ -10,7 +10,6 @@ import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
 import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
-import { checkUsernameBesideAliases } from './alias-attributes';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
@@ -93,13 +92,12 @@ export async function adminCreateUser(input: JsonInput, ctx: RequestContext) {
   // With username attributes the Username is an email address or phone number: stored as that attribute,
   // and the username is generated (the sub).
   const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
-  checkUsernameBesideAliases(pool, username);
   checkAttributes(pool, attributes, 'admin-create');
   // (unv: the wording reported for AdminCreateUser; SignUp's is "User already exists")
   if (existing) throw idpErrors.usernameExistsAdmin();
   const now = world.now();
   const sub = world.random.uuid();
-  const stored = signInAttribute ? sub : pool.caseSensitiveUsernames ? username : username.toLowerCase();
+  const stored = signInAttribute ? sub : usernameKey(pool, username);
   const user: UserRecord = {
     username: stored,
     sub,

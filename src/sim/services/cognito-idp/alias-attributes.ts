@@ -2,6 +2,7 @@ import { getOwn, setOwn } from '../../core/dict';
 import { EMAIL, PHONE } from './attributes';
 import { idpErrors } from './errors';
 import type { PoolRecord, UserRecord } from './state';
+import { usernameKey } from './username-key';
 
 /**
  * A pool's AliasAttributes (email, phone_number, preferred_username): the user chooses a username and may
@@ -13,12 +14,10 @@ import type { PoolRecord, UserRecord } from './state';
  */
 export type AliasAttribute = 'email' | 'phone_number' | 'preferred_username';
 
-const fold = (pool: PoolRecord, value: string) => (pool.caseSensitiveUsernames ? value : value.toLowerCase());
-
 /** Whether `user` holds `value` as its `alias` now (verified, or confirmed for preferred_username). */
 function holdsAlias(pool: PoolRecord, user: UserRecord, alias: AliasAttribute, value: string): boolean {
   const held = getOwn(user.attributes, alias);
-  if (held === undefined || fold(pool, held) !== fold(pool, value)) return false;
+  if (held === undefined || usernameKey(pool, held) !== usernameKey(pool, value)) return false;
   if (alias === 'preferred_username') return user.status === 'CONFIRMED';
   return getOwn(user.attributes, `${alias}_verified`) === 'true';
 }

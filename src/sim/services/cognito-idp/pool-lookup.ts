@@ -4,6 +4,7 @@ import { userByAlias } from './alias-attributes';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 import { userByUsernameAttribute, usernameAttributeOf } from './username-attributes';
+import { usernameKey } from './username-key';
 
 /** Lookups shared by the operations: pools, app clients and users, failing as AWS fails. */
 
@@ -26,10 +27,7 @@ export function poolAndClient(world: World, clientId: string): { pool: PoolRecor
   throw idpErrors.resourceNotFound(`User pool client ${clientId} does not exist.`);
 }
 
-/** Case-insensitive pools (the console default) fold usernames to lower case for lookup. */
-export function usernameKey(pool: PoolRecord, username: string): string {
-  return pool.caseSensitiveUsernames ? username : username.toLowerCase();
-}
+export { usernameKey } from './username-key';
 
 export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
   const direct = getOwn(pool.users, usernameKey(pool, username));

@@ -1,7 +1,7 @@
 import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
-import { checkUsernameBesideAliases, claimAlias } from './alias-attributes';
+import { claimAlias } from './alias-attributes';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { checkWritable } from './client-attributes';
 import { checkCode, deliver, deliveryTarget, newCode } from './codes';
@@ -31,7 +31,6 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   // With username attributes the Username is the email address or phone number, stored as that attribute
   // (so a required email is present); taken ones are refused like taken usernames.
   const signInAttribute = usernameAttributeOfNewUser(pool, username, attributes);
-  checkUsernameBesideAliases(pool, username);
   checkAttributes(pool, attributes, 'sign-up');
   checkWritable(pool, client, attributes);
   // Taken usernames are always reported, whatever PreventUserExistenceErrors says (doc).
@@ -52,7 +51,7 @@ export async function signUp(input: JsonInput, ctx: RequestContext) {
   );
   const now = world.now();
   const sub = early ?? world.random.uuid();
-  const stored = early ?? (pool.caseSensitiveUsernames ? username : username.toLowerCase());
+  const stored = early ?? usernameKey(pool, username);
   const user: UserRecord = {
     username: stored,
     sub,

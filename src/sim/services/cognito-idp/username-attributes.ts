@@ -1,7 +1,9 @@
 import { getOwn } from '../../core/dict';
+import { checkUsernameBesideAliases } from './alias-attributes';
 import { type AttributeInput, EMAIL, PHONE } from './attributes';
 import { idpErrors } from './errors';
 import type { PoolRecord, UserRecord } from './state';
+import { usernameKey } from './username-key';
 
 /**
  * A pool's UsernameAttributes (email, phone_number): the user signs up with an email address or phone
@@ -27,8 +29,6 @@ export function usernameAttributeOf(pool: PoolRecord, value: string): UsernameAt
   return (pool.usernameAttributes ?? []).find((a) => FORMS[a].test(value));
 }
 
-const fold = (pool: PoolRecord, value: string) => (pool.caseSensitiveUsernames ? value : value.toLowerCase());
-
 /** The user whose `attribute` is `value` (as usernames are compared: folded in a case-insensitive pool). */
 export function userByUsernameAttribute(
   pool: PoolRecord,
@@ -36,10 +36,10 @@ export function userByUsernameAttribute(
   value: string,
   except?: UserRecord,
 ): UserRecord | undefined {
-  const wanted = fold(pool, value);
+  const wanted = usernameKey(pool, value);
   return Object.values(pool.users).find((u) => {
     const held = getOwn(u.attributes, attribute);
-    return u !== except && held !== undefined && fold(pool, held) === wanted;
+    return u !== except && held !== undefined && usernameKey(pool, held) === wanted;
   });
 }
 
@@ -47,15 +47,18 @@ export const takenMessage = (attribute: UsernameAttribute) =>
   `An account with the given ${attribute} already exists.`;
 
 /**
- * A new user's Username in a pool with username attributes: the attribute it fills, checked for form, for
- * an attribute beside it that disagrees, and for another user holding it, and added to `attributes` when
- * the request left it out (so a required email is present). Undefined in a pool without.
+ * A new user's Username, checked against how the pool's users sign in. With aliases: not in an alias's
+ * form. With username attributes: the attribute it fills, checked for form, for an attribute beside it that
+ * disagrees, and for another user holding it, and added to `attributes` when the request left it out (so a
+ * required email is present). Undefined in a pool without username attributes.
  */
 export function usernameAttributeOfNewUser(
   pool: PoolRecord,
   username: string,
   attributes: AttributeInput[],
 ): AttributeInput | undefined {
+  // In a pool with aliases, the username may not take an alias's form instead.
+  checkUsernameBesideAliases(pool, username);
   const allowed = pool.usernameAttributes ?? [];
   if (allowed.length === 0) return undefined;
   const attribute = usernameAttributeOf(pool, username);
