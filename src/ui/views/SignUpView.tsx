@@ -88,7 +88,11 @@ function SignUpLab({ saved, onStartOver }: { saved?: SignUpSession; onStartOver(
   const [signedOut, setSignedOut] = useState(screen?.signedOut ?? false);
   const [triggers, setTriggers] = useState<Choices>(screen?.triggers ?? NO_TRIGGERS);
   /** How the pool's users sign in: chosen before the first call, as a pool's is when it is created. */
-  const [signInMode, setSignInMode] = useState<UserPoolSignIn>('username');
+  // A reload shows the saved choice at once, not the default while the pool starts again.
+  const [signInMode, setSignInMode] = useState<UserPoolSignIn>(() => {
+    const chosen = saved?.actions.filter((a) => a.kind === 'signIn').at(-1);
+    return chosen?.kind === 'signIn' ? chosen.mode : 'username';
+  });
   /** Whether this tab's session storage took the last save (the view says so when it did not). */
   const [kept, setKept] = useState(true);
   /** Why the pool could not start, when it could not. */
