@@ -20,6 +20,7 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminInitiateAuth',
   'cognito-idp:AdminRespondToAuthChallenge',
   'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminConfirmSignUp',
   'cognito-idp:AdminGetUser',
   'cognito-idp:ListUsers',
   'cognito-idp:AdminAddUserToGroup',

@@ -1,5 +1,6 @@
 import {
   AdminAddUserToGroupCommand,
+  AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
@@ -10,8 +11,10 @@ import {
   AdminUserGlobalSignOutCommand,
   GetUserCommand,
   InitiateAuthCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../index';
 import { type AdminWorld, adminWorld, createCarol, deniedInIam, failure } from './test-admin-world';
 
 const ALICE_PASSWORD = 'Atlas-Alice-2026!';
@@ -237,5 +240,82 @@ describe('cognito-idp AdminDeleteUser and AdminRemoveUserFromGroup', () => {
       ),
     );
     expect(missing).toEqual({ name: 'ResourceNotFoundException', message: 'Group not found.', status: 400 });
+  });
+});
+
+describe('cognito-idp AdminConfirmSignUp', () => {
+  const zoeSignsUp = (ctx: AdminWorld) =>
+    ctx.idp().send(
+      new SignUpCommand({
+        ClientId: ctx.cloud.demo.userPool.clientId,
+        Username: 'zoe',
+        Password: 'Sunny-Day-42!',
+        UserAttributes: [{ Name: 'email', Value: 'zoe@example.com' }],
+      }),
+    );
+  const confirm = (ctx: AdminWorld, Username: string, creds = ctx.role) =>
+    ctx.idp(creds).send(
+      new AdminConfirmSignUpCommand({
+        UserPoolId: ctx.poolId,
+        Username,
+        ClientMetadata: { source: 'support-desk' },
+      }),
+    );
+
+  it('confirms a signed-up user without a code; the address stays unverified; post confirmation runs', async () => {
+    const ctx = await adminWorld();
+    const events: TraceEvent[] = [];
+    ctx.cloud.subscribe((e) => events.push(e));
+    ctx.cloud.demo.userPool.setTriggers({ postConfirmation: {} });
+    expect((await zoeSignsUp(ctx)).UserConfirmed).toBe(false);
+    expect(await failure(signIn(ctx, 'zoe', 'Sunny-Day-42!'))).toMatchObject({
+      name: 'UserNotConfirmedException',
+    });
+    await expect(confirm(ctx, 'zoe')).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    const zoe = await adminGet(ctx, 'zoe');
+    expect(zoe.UserStatus).toBe('CONFIRMED');
+    expect(zoe.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value).not.toBe('true');
+    const out = await signIn(ctx, 'zoe', 'Sunny-Day-42!');
+    expect(out.AuthenticationResult?.AccessToken).toBeTruthy();
+    const invoked = events
+      .filter((e) => e.kind === 'lambda.invoke')
+      .map((e) => e.detail as { event: unknown });
+    expect(invoked).toHaveLength(1);
+    expect(invoked[0]?.event).toMatchObject({
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      userName: 'zoe',
+      callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' },
+      request: {
+        userAttributes: { 'cognito:user_status': 'CONFIRMED', email: 'zoe@example.com' },
+        clientMetadata: { source: 'support-desk' },
+      },
+    });
+  });
+
+  it('refuses a user who is not UNCONFIRMED, naming the status, and changes nothing', async () => {
+    const ctx = await adminWorld();
+    await zoeSignsUp(ctx);
+    await confirm(ctx, 'zoe');
+    expect(await failure(confirm(ctx, 'zoe'))).toEqual(
+      notAuthorized('User cannot be confirmed. Current status is CONFIRMED'),
+    );
+    // A user the administrator created waits for a new password, not a confirmation.
+    await createCarol(ctx);
+    expect(await failure(confirm(ctx, 'carol'))).toEqual(
+      notAuthorized('User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD'),
+    );
+    expect((await adminGet(ctx, 'carol')).UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+  });
+
+  it('names a missing user, and IAM decides before the pool is read', async () => {
+    const ctx = await adminWorld();
+    expect(await failure(confirm(ctx, 'nobody'))).toEqual({
+      name: 'UserNotFoundException',
+      message: 'User does not exist.',
+      status: 400,
+    });
+    await zoeSignsUp(ctx);
+    expect(await failure(confirm(ctx, 'zoe', ctx.developer))).toEqual(deniedInIam(ctx, 'AdminConfirmSignUp'));
+    expect((await adminGet(ctx, 'zoe')).UserStatus).toBe('UNCONFIRMED');
   });
 });

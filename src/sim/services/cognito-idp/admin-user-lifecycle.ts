@@ -1,6 +1,6 @@
 /**
  * The Admin* operations that change a user's standing, as a backend calls them with AWS credentials
- * (API reference of each): AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
+ * (API reference of each): AdminConfirmSignUp, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
  * AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
  * IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
  */
@@ -12,6 +12,7 @@ import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } fr
 import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
 import { optionalBoolean, PASSWORD, v } from './input';
+import { ADMIN_CALLER, runPostConfirmation } from './lambda-triggers';
 import { checkPasswordPolicy } from './password';
 import { removeUser } from './pool-lookup';
 import { revokeSessionsOf } from './revoke-sessions';
@@ -32,6 +33,29 @@ async function resolve(ctx: RequestContext, target: Target) {
   await authorizeAdminCall(ctx, target.operation, target.poolId);
   const pool = requireAdminPool(ctx.world, target.poolId);
   return { pool, user: requireAdminUser(pool, target.username) };
+}
+
+/**
+ * AdminConfirmSignUp: confirms a signed-up user without a code, on the caller's IAM authority. Only an
+ * UNCONFIRMED user can be confirmed; any other status is refused with the wording ConfirmSignUp uses,
+ * "User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD" being the answer developers report
+ * for a user the administrator created. No code proved the address, so email_verified is left as it was
+ * (developers set it with AdminUpdateUserAttributes). The post confirmation trigger runs, as the API
+ * reference says, with triggerSource PostConfirmation_ConfirmSignUp and no app client.
+ */
+export async function adminConfirmSignUp(input: JsonInput, ctx: RequestContext) {
+  const target = adminTarget(input, 'AdminConfirmSignUp');
+  const clientMetadata = v.optionalStringMap(input, 'ClientMetadata');
+  const { pool, user } = await resolve(ctx, target);
+  if (user.status !== 'UNCONFIRMED')
+    throw idpErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+  user.status = 'CONFIRMED';
+  user.signUpCode = undefined;
+  user.lastModifiedAt = ctx.world.now();
+  ctx.emit('state', `Administrator confirmed ${user.username}`, { poolId: pool.id, username: user.username });
+  // As in ConfirmSignUp, a function that throws fails the call but the confirmation stands.
+  runPostConfirmation(ctx, pool, ADMIN_CALLER, user, 'PostConfirmation_ConfirmSignUp', clientMetadata);
+  return {};
 }
 
 /**

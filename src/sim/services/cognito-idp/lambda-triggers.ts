@@ -32,10 +32,17 @@ export interface TriggerEvent {
   response: Record<string, unknown>;
 }
 
+/**
+ * Who a trigger's event names as its caller: the app client, or for an Admin operation, which names none,
+ * `CLIENT_ID_NOT_APPLICABLE` (observed in CustomMessage_AdminCreateUser events that developers have posted).
+ */
+export type TriggerCaller = Pick<AppClientRecord, 'clientId'>;
+export const ADMIN_CALLER: TriggerCaller = { clientId: 'CLIENT_ID_NOT_APPLICABLE' };
+
 export function triggerEvent(
   world: World,
   pool: PoolRecord,
-  client: AppClientRecord,
+  client: TriggerCaller,
   userName: string,
   triggerSource: string,
   request: Record<string, unknown>,
@@ -133,7 +140,7 @@ export function runPreSignUp(
 export function runPostConfirmation(
   ctx: RequestContext,
   pool: PoolRecord,
-  client: AppClientRecord,
+  client: TriggerCaller,
   user: UserRecord,
   triggerSource: 'PostConfirmation_ConfirmSignUp' | 'PostConfirmation_ConfirmForgotPassword',
   clientMetadata: Record<string, string> | undefined,

@@ -10,6 +10,7 @@ import {
 import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-sign-in';
 import { adminUpdateUserAttributes } from './admin-update-attributes';
 import {
+  adminConfirmSignUp,
   adminDeleteUser,
   adminDisableUser,
   adminEnableUser,
@@ -64,6 +65,7 @@ const api = json11Handler({
     AdminInitiateAuth: adminInitiateAuth,
     AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
     AdminCreateUser: adminCreateUser,
+    AdminConfirmSignUp: adminConfirmSignUp,
     AdminGetUser: adminGetUser,
     AdminAddUserToGroup: adminAddUserToGroup,
     AdminListGroupsForUser: adminListGroupsForUser,
