@@ -26,6 +26,7 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminResetUserPassword',
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',

@@ -12,13 +12,14 @@ import { authorizeAdminCall } from './admin-auth';
 import { requireAdminClient, requireAdminPool, userPoolIdInput } from './admin-input';
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
+import { AUTH_FLOWS } from './initiate-auth';
 import { CLIENT_ID, v } from './input';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { answerNewPasswordRequired, newPasswordChallenge } from './new-password-challenge';
 import { passwordMatches } from './password';
 import { findUser } from './pool-lookup';
-import { AUTH_FLOWS } from './initiate-auth';
 import { CHALLENGE_NAMES } from './respond-to-auth-challenge';
+import { refuseUnusablePassword } from './sign-in-status';
 import { answerSoftwareTokenMfa, softwareTokenChallenge } from './software-token-mfa';
 import type { AppClientRecord, PoolRecord } from './state';
 
@@ -66,7 +67,7 @@ async function adminPasswordAuth(
   const now = world.now();
   expireQuietFailures(user, now);
   if (isLocked(user, now)) throw idpErrors.passwordAttemptsExceeded();
-  if (user.status === 'UNCONFIRMED') throw idpErrors.userNotConfirmed();
+  refuseUnusablePassword(user);
   if (!user.password || !(await passwordMatches(user.password, password))) {
     recordFailure(user, now);
     ctx.emit(

@@ -7,8 +7,11 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
   SignUpCommand,
@@ -317,5 +320,71 @@ describe('cognito-idp AdminConfirmSignUp', () => {
     await zoeSignsUp(ctx);
     expect(await failure(confirm(ctx, 'zoe', ctx.developer))).toEqual(deniedInIam(ctx, 'AdminConfirmSignUp'));
     expect((await adminGet(ctx, 'zoe')).UserStatus).toBe('UNCONFIRMED');
+  });
+});
+
+describe('cognito-idp AdminResetUserPassword', () => {
+  const reset = (ctx: AdminWorld, Username: string, creds = ctx.role) =>
+    ctx.idp(creds).send(new AdminResetUserPasswordCommand({ UserPoolId: ctx.poolId, Username }));
+  const resetCodeOf = (ctx: AdminWorld, username: string) =>
+    ctx.cloud.demo.userPool
+      .inbox()
+      .filter((m) => m.purpose === 'FORGOT_PASSWORD' && m.username === username)
+      .at(-1)?.code;
+
+  it('stops the password, even the right one, until the user sets a new one with the code it sent', async () => {
+    const ctx = await adminWorld();
+    await expect(reset(ctx, 'alice')).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    expect((await adminGet(ctx, 'alice')).UserStatus).toBe('RESET_REQUIRED');
+    expect(await failure(signIn(ctx, 'alice', ALICE_PASSWORD))).toEqual({
+      name: 'PasswordResetRequiredException',
+      message: 'Password reset required for the user',
+      status: 400,
+    });
+    const code = resetCodeOf(ctx, 'alice');
+    expect(code).toMatch(/^\d{6}$/);
+    await ctx.idp().send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: ctx.cloud.demo.userPool.clientId,
+        Username: 'alice',
+        ConfirmationCode: code,
+        Password: 'Alice-Anew-2026!',
+      }),
+    );
+    expect((await adminGet(ctx, 'alice')).UserStatus).toBe('CONFIRMED');
+    expect((await signIn(ctx, 'alice', 'Alice-Anew-2026!')).AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(await failure(signIn(ctx, 'alice', ALICE_PASSWORD))).toEqual(
+      notAuthorized('Incorrect username or password.'),
+    );
+  });
+
+  it('cannot reset a temporary password: neither the administrator nor ForgotPassword, and nothing changes', async () => {
+    const ctx = await adminWorld();
+    await createCarol(ctx);
+    const refused = notAuthorized('User password cannot be reset in the current state.');
+    expect(await failure(reset(ctx, 'carol'))).toEqual(refused);
+    expect(
+      await failure(
+        ctx
+          .idp()
+          .send(new ForgotPasswordCommand({ ClientId: ctx.cloud.demo.userPool.clientId, Username: 'carol' })),
+      ),
+    ).toEqual(refused);
+    expect((await adminGet(ctx, 'carol')).UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+    expect(resetCodeOf(ctx, 'carol')).toBeUndefined();
+    expect((await signIn(ctx, 'carol', 'Temp-Pass-2026!')).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  });
+
+  it('is refused without the IAM action, and names a missing user', async () => {
+    const ctx = await adminWorld();
+    expect(await failure(reset(ctx, 'alice', ctx.developer))).toEqual(
+      deniedInIam(ctx, 'AdminResetUserPassword'),
+    );
+    expect((await adminGet(ctx, 'alice')).UserStatus).toBe('CONFIRMED');
+    expect(await failure(reset(ctx, 'nobody'))).toEqual({
+      name: 'UserNotFoundException',
+      message: 'User does not exist.',
+      status: 400,
+    });
   });
 });

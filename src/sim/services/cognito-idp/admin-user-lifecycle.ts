@@ -1,6 +1,6 @@
 /**
  * The Admin* operations that change a user's standing, as a backend calls them with AWS credentials
- * (API reference of each): AdminConfirmSignUp, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
+ * (API reference of each): AdminConfirmSignUp, AdminResetUserPassword, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
  * AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
  * IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
  */
@@ -11,6 +11,7 @@ import { authorizeAdminCall } from './admin-auth';
 import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
 import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
+import { resetPasswordByAdmin } from './forgot-password';
 import { optionalBoolean, PASSWORD, v } from './input';
 import { ADMIN_CALLER, runPostConfirmation } from './lambda-triggers';
 import { checkPasswordPolicy } from './password';
@@ -55,6 +56,19 @@ export async function adminConfirmSignUp(input: JsonInput, ctx: RequestContext) 
   ctx.emit('state', `Administrator confirmed ${user.username}`, { poolId: pool.id, username: user.username });
   // As in ConfirmSignUp, a function that throws fails the call but the confirmation stands.
   runPostConfirmation(ctx, pool, ADMIN_CALLER, user, 'PostConfirmation_ConfirmSignUp', clientMetadata);
+  return {};
+}
+
+/**
+ * AdminResetUserPassword, "the administrative API equivalent to ForgotPassword": the user must set a new
+ * password with the code it sends (ConfirmForgotPassword) before signing in again (forgot-password.ts).
+ * ClientMetadata goes to the custom message trigger, which the simulation does not run.
+ */
+export async function adminResetUserPassword(input: JsonInput, ctx: RequestContext) {
+  const target = adminTarget(input, 'AdminResetUserPassword');
+  v.optionalStringMap(input, 'ClientMetadata');
+  const { pool, user } = await resolve(ctx, target);
+  resetPasswordByAdmin(ctx, pool, user);
   return {};
 }
 

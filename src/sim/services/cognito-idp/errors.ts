@@ -17,6 +17,7 @@ export const COGNITO_IDP_ERRORS = {
   InvalidPasswordException: sender,
   LimitExceededException: sender,
   NotAuthorizedException: sender,
+  PasswordResetRequiredException: sender,
   ResourceNotFoundException: sender,
   SerializationException: sender,
   UnauthorizedException: sender,
@@ -47,6 +48,10 @@ export const idpErrors = {
   notAuthorized: (message: string) => e('NotAuthorizedException', message),
   userNotFound: () => e('UserNotFoundException', 'User does not exist.'),
   userNotConfirmed: () => e('UserNotConfirmedException', 'User is not confirmed.'),
+  /** Sign-in by a user in RESET_REQUIRED (after AdminResetUserPassword); wording observed in app code. */
+  passwordResetRequired: () => e('PasswordResetRequiredException', 'Password reset required for the user'),
+  /** ForgotPassword / AdminResetUserPassword for a FORCE_CHANGE_PASSWORD user (observed, many app handlers). */
+  resetNotAllowed: () => e('NotAuthorizedException', 'User password cannot be reset in the current state.'),
   usernameExists: () => e('UsernameExistsException', 'User already exists'),
   /** SignUp in a pool where only administrators create users (observed: pmill/aws-cognito #37). */
   signUpNotPermitted: () => e('NotAuthorizedException', 'SignUp is not permitted for this user pool'),

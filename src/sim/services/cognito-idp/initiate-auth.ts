@@ -5,15 +5,16 @@ import { openRefreshToken } from '../../tokens/refresh-token';
 import { idpErrors } from './errors';
 import { CLIENT_ID, v } from './input';
 import { API_SCOPE, mintTokens, startSession } from './issue-tokens';
+import { runPreAuthentication } from './lambda-triggers';
 import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
+import { newPasswordChallenge } from './new-password-challenge';
 import { passwordMatches } from './password';
 import { findUser, poolAndClient } from './pool-lookup';
+import { checkSecretHashParameter } from './secret-hash';
+import { refuseUnusablePassword } from './sign-in-status';
 import { softwareTokenChallenge } from './software-token-mfa';
 import { startSrpAuth } from './srp-auth';
 import { createSrpVerifier } from './srp-verifier';
-import { newPasswordChallenge } from './new-password-challenge';
-import { runPreAuthentication } from './lambda-triggers';
-import { checkSecretHashParameter } from './secret-hash';
 import type { AppClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './state';
 
 /** USER_PASSWORD_AUTH and USER_SRP_AUTH name the user in USERNAME; the hash is over that name. */
@@ -117,7 +118,7 @@ async function passwordAuth(
     );
     throw idpErrors.passwordAttemptsExceeded();
   }
-  if (user.status === 'UNCONFIRMED') throw idpErrors.userNotConfirmed();
+  refuseUnusablePassword(user);
   runPreAuthentication(ctx, pool, client, user, clientMetadata);
   if (!user.password || !(await passwordMatches(user.password, password))) {
     recordFailure(user, now);
@@ -142,7 +143,10 @@ async function passwordAuth(
   const mfa = softwareTokenChallenge(pool, client, user, ctx, 'USER_PASSWORD_AUTH');
   if (mfa) return mfa;
   const session = startSession(world, pool, client, user, { scopes: [API_SCOPE], viaOAuth: false });
-  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: true, emit: ctx.emit });
+  const result = await mintTokens(world, pool, client, user, session, {
+    withRefreshToken: true,
+    emit: ctx.emit,
+  });
   ctx.emit('token.issued', `ID, access and refresh tokens for ${user.username}`, {
     originJti: session.originJti,
     authTime: session.authTime,
@@ -170,7 +174,10 @@ async function refresh(
   if (checkSecret) await checkSecret(user);
   if (!user.enabled) throw idpErrors.userDisabled();
   // Same session: auth_time and origin_jti carry over; no new refresh token without rotation (doc).
-  const result = await mintTokens(world, pool, client, user, session, { withRefreshToken: false, emit: ctx.emit });
+  const result = await mintTokens(world, pool, client, user, session, {
+    withRefreshToken: false,
+    emit: ctx.emit,
+  });
   ctx.emit('token.issued', `Refreshed ID and access tokens for ${user.username}`, {
     originJti: session.originJti,
     authTime: session.authTime,

@@ -15,6 +15,7 @@ import {
   adminDisableUser,
   adminEnableUser,
   adminRemoveUserFromGroup,
+  adminResetUserPassword,
   adminSetUserPassword,
   adminUserGlobalSignOut,
 } from './admin-user-lifecycle';
@@ -69,6 +70,7 @@ const api = json11Handler({
     AdminGetUser: adminGetUser,
     AdminAddUserToGroup: adminAddUserToGroup,
     AdminListGroupsForUser: adminListGroupsForUser,
+    AdminResetUserPassword: adminResetUserPassword,
     AdminSetUserPassword: adminSetUserPassword,
     AdminDisableUser: adminDisableUser,
     AdminEnableUser: adminEnableUser,

@@ -3,11 +3,12 @@ import type { RequestContext } from '../../core/service';
 import { authSessionMs, newHandle, putChallenge, takeChallenge } from './challenges';
 import { completeSignIn } from './complete-sign-in';
 import { idpErrors } from './errors';
-import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { runPreAuthentication } from './lambda-triggers';
-import { findUser } from './pool-lookup';
-import { softwareTokenChallenge } from './software-token-mfa';
+import { expireQuietFailures, isLocked, recordFailure, recordSuccess } from './lockout';
 import { newPasswordChallenge } from './new-password-challenge';
+import { findUser } from './pool-lookup';
+import { refuseUnusablePassword } from './sign-in-status';
+import { softwareTokenChallenge } from './software-token-mfa';
 import {
   bytesToBigInt,
   bytesToHex,
@@ -197,7 +198,7 @@ export async function answerPasswordVerifier(
     });
     throw idpErrors.passwordAttemptsExceeded();
   }
-  if (user.status === 'UNCONFIRMED') throw idpErrors.userNotConfirmed();
+  refuseUnusablePassword(user);
   if (!(await proofMatches(pool, user, challenge.srp, secretBlock, signature, timestamp))) {
     recordFailure(user, now);
     ctx.emit(
