@@ -310,6 +310,31 @@ describe('cognito-idp AdminConfirmSignUp', () => {
     expect((await adminGet(ctx, 'carol')).UserStatus).toBe('FORCE_CHANGE_PASSWORD');
   });
 
+  it('five confirmations at once: one confirms, four are refused, the trigger runs once', async () => {
+    const ctx = await adminWorld();
+    const events: TraceEvent[] = [];
+    ctx.cloud.subscribe((e) => events.push(e));
+    ctx.cloud.demo.userPool.setTriggers({ postConfirmation: {} });
+    await zoeSignsUp(ctx);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => confirm(ctx, 'zoe')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+    expect(refusals).toEqual(Array(4).fill('User cannot be confirmed. Current status is CONFIRMED'));
+    expect(events.filter((e) => e.kind === 'lambda.invoke')).toHaveLength(1);
+  });
+
+  it('a user named after an Object.prototype member is simply not found', async () => {
+    const ctx = await adminWorld();
+    for (const Username of ['constructor', '__proto__', 'toString']) {
+      expect(await failure(confirm(ctx, Username))).toMatchObject({ name: 'UserNotFoundException' });
+      expect(
+        await failure(
+          ctx.idp(ctx.role).send(new AdminResetUserPasswordCommand({ UserPoolId: ctx.poolId, Username })),
+        ),
+      ).toMatchObject({ name: 'UserNotFoundException' });
+    }
+  });
+
   it('names a missing user, and IAM decides before the pool is read', async () => {
     const ctx = await adminWorld();
     expect(await failure(confirm(ctx, 'nobody'))).toEqual({
