@@ -1,7 +1,7 @@
 /**
  * The Admin* operations that change a user's standing, as a backend calls them with AWS credentials
- * (API reference of each): AdminConfirmSignUp, AdminResetUserPassword, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
- * AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
+ * (API reference of each): AdminConfirmSignUp, AdminResetUserPassword, AdminSetUserPassword,
+ * AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
  * IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
  */
 import { getOwn } from '../../core/dict';
