@@ -23,6 +23,7 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminConfirmSignUp',
   'cognito-idp:AdminGetUser',
   'cognito-idp:ListUsers',
+  'cognito-idp:ListUsersInGroup',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',

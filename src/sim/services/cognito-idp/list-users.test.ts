@@ -1,4 +1,9 @@
-import { AdminDisableUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminAddUserToGroupCommand,
+  AdminDisableUserCommand,
+  ListUsersCommand,
+  ListUsersInGroupCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { adminWorld, createCarol, deniedInIam, failure } from './test-admin-world';
 
@@ -94,5 +99,54 @@ describe('ListUsers (signed, authorised by IAM)', () => {
       ctx.idp(ctx.role).send(new ListUsersCommand({ UserPoolId: ctx.poolId, Limit: 61 })),
     );
     expect(limit.name).toBe('InvalidParameterException');
+  });
+});
+
+describe('ListUsersInGroup (signed, authorised by IAM)', () => {
+  const inGroup = (
+    ctx: Awaited<ReturnType<typeof adminWorld>>,
+    GroupName: string,
+    Limit?: number,
+    NextToken?: string,
+  ) =>
+    ctx
+      .idp(ctx.role)
+      .send(new ListUsersInGroupCommand({ UserPoolId: ctx.poolId, GroupName, Limit, NextToken }));
+
+  it('lists the members of one group, a page at a time, and follows a new member', async () => {
+    const ctx = await adminWorld();
+    expect(names(await inGroup(ctx, 'admins'))).toEqual(['alice']);
+    const readers = names(await inGroup(ctx, 'readers'));
+    expect(readers).toEqual(expect.arrayContaining(['alice', 'bob']));
+    expect(readers).not.toContain('una');
+    const first = await inGroup(ctx, 'readers', 1);
+    expect(names(first)).toEqual([readers[0]]);
+    expect(first.NextToken).toBeTruthy();
+    expect(names(await inGroup(ctx, 'readers', 1, first.NextToken))).toEqual([readers[1]]);
+    await createCarol(ctx);
+    await ctx
+      .idp(ctx.role)
+      .send(
+        new AdminAddUserToGroupCommand({ UserPoolId: ctx.poolId, Username: 'carol', GroupName: 'admins' }),
+      );
+    const admins = await inGroup(ctx, 'admins');
+    expect(names(admins)).toEqual(['alice', 'carol']);
+    expect(admins.Users?.find((u) => u.Username === 'carol')?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+  });
+
+  it('answers a group the pool lacks with ResourceNotFoundException, and IAM first', async () => {
+    const ctx = await adminWorld();
+    expect(await failure(inGroup(ctx, 'Admins'))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: 'Group not found.',
+      status: 400,
+    });
+    expect(
+      await failure(
+        ctx
+          .idp(ctx.developer)
+          .send(new ListUsersInGroupCommand({ UserPoolId: ctx.poolId, GroupName: 'admins' })),
+      ),
+    ).toEqual(deniedInIam(ctx, 'ListUsersInGroup'));
   });
 });

@@ -15,6 +15,10 @@
  * - `Limit` 0–60, default 60; `PaginationToken` continues a listing (its form is the simulator's own).
  * - `AttributesToGet` keeps only those attributes in each user's `Attributes`.
  * Users come in the order they were created (AWS documents none; unv). Dates are epoch seconds.
+ *
+ * ListUsersInGroup (API reference): the members of one group, paged the same way with `Limit` and
+ * `NextToken`, authorized as `cognito-idp:ListUsersInGroup`; a group the pool lacks is
+ * ResourceNotFoundException "Group not found." (unv: the wording reported for AdminAddUserToGroup).
  */
 import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
@@ -22,6 +26,8 @@ import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
 import { requireAdminPool, userPoolIdInput } from './admin-input';
+import { GROUP_NAME } from './admin-operations';
+import { idpErrors } from './errors';
 import { v } from './input';
 import type { UserRecord } from './state';
 
@@ -94,19 +100,37 @@ export async function listUsers(input: JsonInput, ctx: RequestContext) {
   await authorizeAdminCall(ctx, 'ListUsers', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
   const found = Object.values(pool.users).filter((user) => !filter || matches(user, filter));
-  const page = found.slice(start, start + limit);
   const keep = wanted === undefined ? undefined : new Set(wanted as string[]);
-  return {
-    Users: page.map((user) => ({
-      Username: user.username,
-      Attributes: Object.entries(user.attributes)
-        .filter(([name]) => !keep || keep.has(name))
-        .map(([Name, Value]) => ({ Name, Value })),
-      UserCreateDate: epochSeconds(user.createdAt),
-      UserLastModifiedDate: epochSeconds(user.lastModifiedAt),
-      Enabled: user.enabled,
-      UserStatus: user.status,
-    })),
-    ...(limit > 0 && start + limit < found.length ? { PaginationToken: tokenFor(start + limit) } : {}),
-  };
+  const { users, next } = pageOf(found, start, limit, keep);
+  return { Users: users, ...(next ? { PaginationToken: next } : {}) };
+}
+
+export async function listUsersInGroup(input: JsonInput, ctx: RequestContext) {
+  const poolId = userPoolIdInput(input);
+  const groupName = v.string(input, 'GroupName', GROUP_NAME);
+  const limit = v.optionalInteger(input, 'Limit', { min: 0, max: 60 }) ?? 60;
+  const token = v.optionalString(input, 'NextToken', PAGINATION_TOKEN);
+  const start = token === undefined ? 0 : positionOf(token);
+  await authorizeAdminCall(ctx, 'ListUsersInGroup', poolId);
+  const pool = requireAdminPool(ctx.world, poolId);
+  const group = getOwn(pool.groups, groupName);
+  if (!group) throw idpErrors.resourceNotFound('Group not found.');
+  const members = Object.values(pool.users).filter((user) => user.groups.includes(group.groupName));
+  const { users, next } = pageOf(members, start, limit, undefined);
+  return { Users: users, ...(next ? { NextToken: next } : {}) };
+}
+
+/** One page of `found` from `start` as UserType, with the token for the next page when there is one. */
+function pageOf(found: UserRecord[], start: number, limit: number, keep: Set<string> | undefined) {
+  const users = found.slice(start, start + limit).map((user) => ({
+    Username: user.username,
+    Attributes: Object.entries(user.attributes)
+      .filter(([name]) => !keep || keep.has(name))
+      .map(([Name, Value]) => ({ Name, Value })),
+    UserCreateDate: epochSeconds(user.createdAt),
+    UserLastModifiedDate: epochSeconds(user.lastModifiedAt),
+    Enabled: user.enabled,
+    UserStatus: user.status,
+  }));
+  return { users, next: limit > 0 && start + limit < found.length ? tokenFor(start + limit) : undefined };
 }

@@ -21,7 +21,7 @@ import {
 } from './admin-user-lifecycle';
 import { confirmForgotPassword, forgotPassword } from './forgot-password';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
-import { listUsers } from './list-users';
+import { listUsers, listUsersInGroup } from './list-users';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
 import { revokeToken } from './revoke-token';
 import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up';
@@ -79,6 +79,7 @@ const api = json11Handler({
     AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
     AdminUpdateUserAttributes: adminUpdateUserAttributes,
     ListUsers: listUsers,
+    ListUsersInGroup: listUsersInGroup,
     ForgotPassword: forgotPassword,
     ConfirmForgotPassword: confirmForgotPassword,
   },
