@@ -24,6 +24,8 @@ export const BACKEND_ACTIONS = [
   'cognito-idp:AdminGetUser',
   'cognito-idp:ListUsers',
   'cognito-idp:ListUsersInGroup',
+  'cognito-idp:GetGroup',
+  'cognito-idp:ListGroups',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',

@@ -27,7 +27,7 @@ export function keepUnreadCopy(ctx: RequestContext, request: Request): void {
   if (request.method !== 'POST') return;
   const target = request.headers.get('x-amz-target') ?? '';
   // Only the signed operations need it; cloning tees the body stream, which the public calls can skip.
-  if (!/\.(Admin[A-Za-z]+|ListUsers|ListUsersInGroup)$/.test(target)) return;
+  if (!/\.(Admin[A-Za-z]+|ListUsers|ListUsersInGroup|GetGroup|ListGroups)$/.test(target)) return;
   unreadCopies.set(ctx, parseSignature(request).kind === 'none' ? request : request.clone());
 }
 

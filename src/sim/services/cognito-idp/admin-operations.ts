@@ -155,7 +155,8 @@ function invite(ctx: RequestContext, pool: PoolRecord, user: UserRecord, action:
   );
 }
 
-function groupType(pool: PoolRecord, group: GroupRecord) {
+/** A group as GroupType, the shape AdminListGroupsForUser, GetGroup and ListGroups answer with. */
+export function groupType(pool: PoolRecord, group: GroupRecord) {
   return {
     GroupName: group.groupName,
     UserPoolId: pool.id,

@@ -32,7 +32,7 @@ import { v } from './input';
 import type { UserRecord } from './state';
 
 const FILTER = { min: 0, max: 256 };
-const PAGINATION_TOKEN = { min: 1, pattern: /^\S+$/, patternText: '[\\S]+' };
+export const PAGINATION_TOKEN = { min: 1, pattern: /^\S+$/, patternText: '[\\S]+' };
 const PARSE_ERROR = 'Error while parsing filter.';
 
 /** The searchable attributes, each with how a user's value is read and whether case matters. */
@@ -73,8 +73,8 @@ function matches(user: UserRecord, filter: Filter): boolean {
 }
 
 /** The simulator's token: the position of the next user, so a listing resumes where it stopped. */
-const tokenFor = (position: number) => btoa(`next:${position}`);
-function positionOf(token: string): number {
+export const tokenFor = (position: number) => btoa(`next:${position}`);
+export function positionOf(token: string): number {
   let decoded = '';
   try {
     decoded = atob(token);

@@ -20,6 +20,7 @@ import {
   adminUserGlobalSignOut,
 } from './admin-user-lifecycle';
 import { confirmForgotPassword, forgotPassword } from './forgot-password';
+import { getGroup, listGroups } from './groups';
 import { getTokensFromRefreshToken, initiateAuth } from './initiate-auth';
 import { listUsers, listUsersInGroup } from './list-users';
 import { respondToAuthChallenge } from './respond-to-auth-challenge';
@@ -78,6 +79,8 @@ const api = json11Handler({
     AdminDeleteUser: adminDeleteUser,
     AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
     AdminUpdateUserAttributes: adminUpdateUserAttributes,
+    GetGroup: getGroup,
+    ListGroups: listGroups,
     ListUsers: listUsers,
     ListUsersInGroup: listUsersInGroup,
     ForgotPassword: forgotPassword,
