@@ -35,7 +35,7 @@ const assumeBackendRole: ScenarioStep = {
   operation: 'AssumeRole',
   expect: 'success',
   narration: {
-    what: 'The backend server signs AssumeRole for AtlasBackendRole, whose trust policy names it. The role’s only permission: the cognito-idp Admin* actions on this user pool’s ARN.',
+    what: 'The backend server signs AssumeRole for AtlasBackendRole, whose trust policy names it. The role’s only permission: the cognito-idp Admin* actions and the user and group listings, on this user pool’s ARN.',
     why: 'Admin operations act on any user of the pool, so they are given to a server identity with exactly these actions, not to the app.',
     misunderstanding:
       'A user pool access token is not AWS credentials: it cannot sign an Admin call; only IAM credentials can.',
