@@ -1,4 +1,8 @@
-import { GetGroupCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminListGroupsForUserCommand,
+  GetGroupCommand,
+  ListGroupsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { adminWorld, deniedInIam, failure } from './test-admin-world';
 
@@ -37,6 +41,26 @@ describe('GetGroup and ListGroups (signed, authorised by IAM)', () => {
     expect(second.Groups?.map((g) => g.GroupName)).toEqual(['readers']);
     expect(second.NextToken).toBeUndefined();
     expect(await failure(list(1, 'not-a-token'))).toMatchObject({ name: 'InvalidParameterException' });
+  });
+
+  it("pages a user's groups the same way, and refuses a token it did not issue", async () => {
+    const ctx = await adminWorld();
+    const groupsOf = (Limit?: number, NextToken?: string) =>
+      ctx
+        .idp(ctx.role)
+        .send(
+          new AdminListGroupsForUserCommand({ UserPoolId: ctx.poolId, Username: 'alice', Limit, NextToken }),
+        );
+    const first = await groupsOf(1);
+    expect(first.Groups?.map((g) => g.GroupName)).toEqual(['admins']);
+    const second = await groupsOf(1, first.NextToken);
+    expect(second.Groups?.map((g) => g.GroupName)).toEqual(['readers']);
+    expect(second.NextToken).toBeUndefined();
+    // A number is not a token this pool issued: before, it silently restarted the listing at that position.
+    expect(await failure(groupsOf(1, '1'))).toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Invalid pagination token.',
+    });
   });
 
   it('refuses a principal without the actions, in IAM words', async () => {

@@ -13,7 +13,7 @@ import { requireAdminPool, userPoolIdInput } from './admin-input';
 import { GROUP_NAME, groupType } from './admin-operations';
 import { idpErrors } from './errors';
 import { v } from './input';
-import { PAGINATION_TOKEN, positionOf, tokenFor } from './list-users';
+import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
 
 export async function getGroup(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);

@@ -29,10 +29,10 @@ import { requireAdminPool, userPoolIdInput } from './admin-input';
 import { GROUP_NAME } from './admin-operations';
 import { idpErrors } from './errors';
 import { v } from './input';
+import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
 import type { UserRecord } from './state';
 
 const FILTER = { min: 0, max: 256 };
-export const PAGINATION_TOKEN = { min: 1, pattern: /^\S+$/, patternText: '[\\S]+' };
 const PARSE_ERROR = 'Error while parsing filter.';
 
 /** The searchable attributes, each with how a user's value is read and whether case matters. */
@@ -70,21 +70,6 @@ function matches(user: UserRecord, filter: Filter): boolean {
   const have = rule.anyCase ? raw.toLowerCase() : raw;
   const want = rule.anyCase ? filter.value.toLowerCase() : filter.value;
   return filter.prefix ? have.startsWith(want) : have === want;
-}
-
-/** The simulator's token: the position of the next user, so a listing resumes where it stopped. */
-export const tokenFor = (position: number) => btoa(`next:${position}`);
-export function positionOf(token: string): number {
-  let decoded = '';
-  try {
-    decoded = atob(token);
-  } catch {
-    // not one of ours
-  }
-  const position = /^next:(\d+)$/.exec(decoded)?.[1];
-  // A token the pool did not issue (unv: the message).
-  if (position === undefined) return v.fail('Invalid pagination token.');
-  return Number(position);
 }
 
 export async function listUsers(input: JsonInput, ctx: RequestContext) {
