@@ -4,7 +4,7 @@ import type { World } from '../../world';
 import { idpErrors } from './errors';
 import { USERNAME, v } from './input';
 import { findUser, requirePool } from './pool-lookup';
-import type { AppClientRecord, PoolRecord, UserRecord } from './state';
+import type { AppClientRecord, GroupRecord, PoolRecord, UserRecord } from './state';
 
 const USER_POOL_ID = {
   min: 1,
@@ -30,4 +30,12 @@ export function requireAdminUser(pool: PoolRecord, username: string): UserRecord
   const user = findUser(pool, username);
   if (!user) throw idpErrors.userNotFound();
   return user;
+}
+
+/** The pool's group `groupName` (names are case-sensitive). A missing one is ResourceNotFoundException
+ * "Group not found." (unv: the wording developers report for AdminAddUserToGroup). */
+export function requireAdminGroup(pool: PoolRecord, groupName: string): GroupRecord {
+  const group = getOwn(pool.groups, groupName);
+  if (!group) throw idpErrors.resourceNotFound('Group not found.');
+  return group;
 }

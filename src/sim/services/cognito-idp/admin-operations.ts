@@ -9,7 +9,13 @@ import type { RequestContext } from '../../core/service';
 import { epochSeconds } from '../../core/time';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
-import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
+import {
+  requireAdminGroup,
+  requireAdminPool,
+  requireAdminUser,
+  usernameInput,
+  userPoolIdInput,
+} from './admin-input';
 import { checkAttributes, parseAttributeList } from './attributes';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
@@ -182,9 +188,7 @@ export async function adminAddUserToGroup(input: JsonInput, ctx: RequestContext)
   const groupName = v.string(input, 'GroupName', GROUP_NAME);
   await authorizeAdminCall(ctx, 'AdminAddUserToGroup', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
-  const group = getOwn(pool.groups, groupName);
-  // (unv: message as reported for a missing group)
-  if (!group) throw idpErrors.resourceNotFound('Group not found.');
+  const group = requireAdminGroup(pool, groupName);
   const user = requireAdminUser(pool, username);
   if (!user.groups.includes(group.groupName)) user.groups.push(group.groupName);
   ctx.emit('state', `${user.username} added to group ${group.groupName}`, {

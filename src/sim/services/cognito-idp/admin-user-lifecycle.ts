@@ -1,14 +1,19 @@
 /**
  * The Admin* operations that change a user's standing, as a backend calls them with AWS credentials
  * (API reference of each): AdminConfirmSignUp, AdminResetUserPassword, AdminSetUserPassword,
- * AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup. Each is SigV4-signed and
- * IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
+ * AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, AdminDeleteUser and AdminRemoveUserFromGroup.
+ * Each is SigV4-signed and IAM-authorized on the pool ARN (admin-auth.ts) and answers `{}`.
  */
-import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
-import { requireAdminPool, requireAdminUser, usernameInput, userPoolIdInput } from './admin-input';
+import {
+  requireAdminGroup,
+  requireAdminPool,
+  requireAdminUser,
+  usernameInput,
+  userPoolIdInput,
+} from './admin-input';
 import { GROUP_NAME, setTemporaryPassword } from './admin-operations';
 import { idpErrors } from './errors';
 import { resetPasswordByAdmin } from './forgot-password';
@@ -178,9 +183,7 @@ export async function adminRemoveUserFromGroup(input: JsonInput, ctx: RequestCon
   const groupName = v.string(input, 'GroupName', GROUP_NAME);
   await authorizeAdminCall(ctx, target.operation, target.poolId);
   const pool = requireAdminPool(ctx.world, target.poolId);
-  const group = getOwn(pool.groups, groupName);
-  // (unv: message as reported for a missing group, the same as AdminAddUserToGroup's)
-  if (!group) throw idpErrors.resourceNotFound('Group not found.');
+  const group = requireAdminGroup(pool, groupName);
   const user = requireAdminUser(pool, target.username);
   user.groups = user.groups.filter((name) => name !== group.groupName);
   ctx.emit('state', `${user.username} removed from group ${group.groupName}`, {

@@ -5,13 +5,11 @@
  * two that decide the `cognito:roles` and `cognito:preferred_role` claims. ListGroups pages with `Limit`
  * (0–60, default 60) and `NextToken`, in the order the groups were made (AWS documents none; unv).
  */
-import { getOwn } from '../../core/dict';
 import type { RequestContext } from '../../core/service';
 import type { JsonInput } from '../../protocol/json-1-1';
 import { authorizeAdminCall } from './admin-auth';
-import { requireAdminPool, userPoolIdInput } from './admin-input';
+import { requireAdminGroup, requireAdminPool, userPoolIdInput } from './admin-input';
 import { GROUP_NAME, groupType } from './admin-operations';
-import { idpErrors } from './errors';
 import { v } from './input';
 import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
 
@@ -20,9 +18,7 @@ export async function getGroup(input: JsonInput, ctx: RequestContext) {
   const groupName = v.string(input, 'GroupName', GROUP_NAME);
   await authorizeAdminCall(ctx, 'GetGroup', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
-  const group = getOwn(pool.groups, groupName);
-  // (unv: the wording reported for AdminAddUserToGroup's missing group)
-  if (!group) throw idpErrors.resourceNotFound('Group not found.');
+  const group = requireAdminGroup(pool, groupName);
   return { Group: groupType(pool, group) };
 }
 
