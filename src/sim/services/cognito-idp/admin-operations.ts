@@ -20,7 +20,7 @@ import { checkAttributes, parseAttributeList } from './attributes';
 import { idpErrors } from './errors';
 import { PASSWORD, v } from './input';
 import { temporaryPasswordExpiry } from './new-password-challenge';
-import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
+import { nextTokenRequest, onePage } from './page-token';
 import { checkPasswordPolicy } from './password';
 import { findUser, usernameKey } from './pool-lookup';
 import { passwordForms } from './srp-verifier';
@@ -202,16 +202,13 @@ export async function adminAddUserToGroup(input: JsonInput, ctx: RequestContext)
 export async function adminListGroupsForUser(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);
   const username = usernameInput(input);
-  const limit = v.optionalInteger(input, 'Limit', { min: 0, max: 60 }) ?? 60;
-  const token = v.optionalString(input, 'NextToken', PAGINATION_TOKEN);
-  const start = token === undefined ? 0 : positionOf(token);
+  const { limit, start } = nextTokenRequest(input);
   await authorizeAdminCall(ctx, 'AdminListGroupsForUser', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
   const user = requireAdminUser(pool, username);
   const groups = user.groups
     .map((name) => getOwn(pool.groups, name))
     .filter((g): g is GroupRecord => g !== undefined);
-  const page = groups.slice(start, start + limit);
-  const next = limit > 0 && start + limit < groups.length ? tokenFor(start + limit) : undefined;
+  const { page, next } = onePage(groups, start, limit);
   return { Groups: page.map((g) => groupType(pool, g)), ...(next ? { NextToken: next } : {}) };
 }

@@ -11,7 +11,7 @@ import { authorizeAdminCall } from './admin-auth';
 import { requireAdminGroup, requireAdminPool, userPoolIdInput } from './admin-input';
 import { GROUP_NAME, groupType } from './admin-operations';
 import { v } from './input';
-import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
+import { nextTokenRequest, onePage } from './page-token';
 
 export async function getGroup(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);
@@ -24,15 +24,13 @@ export async function getGroup(input: JsonInput, ctx: RequestContext) {
 
 export async function listGroups(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);
-  const limit = v.optionalInteger(input, 'Limit', { min: 0, max: 60 }) ?? 60;
-  const token = v.optionalString(input, 'NextToken', PAGINATION_TOKEN);
-  const start = token === undefined ? 0 : positionOf(token);
+  const { limit, start } = nextTokenRequest(input);
   await authorizeAdminCall(ctx, 'ListGroups', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
   const groups = Object.values(pool.groups);
-  const next = limit > 0 && start + limit < groups.length ? tokenFor(start + limit) : undefined;
+  const { page, next } = onePage(groups, start, limit);
   return {
-    Groups: groups.slice(start, start + limit).map((group) => groupType(pool, group)),
+    Groups: page.map((group) => groupType(pool, group)),
     ...(next ? { NextToken: next } : {}),
   };
 }

@@ -28,7 +28,7 @@ import { authorizeAdminCall } from './admin-auth';
 import { requireAdminGroup, requireAdminPool, userPoolIdInput } from './admin-input';
 import { GROUP_NAME } from './admin-operations';
 import { v } from './input';
-import { PAGINATION_TOKEN, positionOf, tokenFor } from './page-token';
+import { nextTokenRequest, onePage, PAGINATION_TOKEN, positionOf } from './page-token';
 import type { UserRecord } from './state';
 
 const FILTER = { min: 0, max: 256 };
@@ -92,9 +92,7 @@ export async function listUsers(input: JsonInput, ctx: RequestContext) {
 export async function listUsersInGroup(input: JsonInput, ctx: RequestContext) {
   const poolId = userPoolIdInput(input);
   const groupName = v.string(input, 'GroupName', GROUP_NAME);
-  const limit = v.optionalInteger(input, 'Limit', { min: 0, max: 60 }) ?? 60;
-  const token = v.optionalString(input, 'NextToken', PAGINATION_TOKEN);
-  const start = token === undefined ? 0 : positionOf(token);
+  const { limit, start } = nextTokenRequest(input);
   await authorizeAdminCall(ctx, 'ListUsersInGroup', poolId);
   const pool = requireAdminPool(ctx.world, poolId);
   const group = requireAdminGroup(pool, groupName);
@@ -105,7 +103,8 @@ export async function listUsersInGroup(input: JsonInput, ctx: RequestContext) {
 
 /** One page of `found` from `start` as UserType, with the token for the next page when there is one. */
 function pageOf(found: UserRecord[], start: number, limit: number, keep: Set<string> | undefined) {
-  const users = found.slice(start, start + limit).map((user) => ({
+  const { page, next } = onePage(found, start, limit);
+  const users = page.map((user) => ({
     Username: user.username,
     Attributes: Object.entries(user.attributes)
       .filter(([name]) => !keep || keep.has(name))
@@ -115,5 +114,5 @@ function pageOf(found: UserRecord[], start: number, limit: number, keep: Set<str
     Enabled: user.enabled,
     UserStatus: user.status,
   }));
-  return { users, next: limit > 0 && start + limit < found.length ? tokenFor(start + limit) : undefined };
+  return { users, next };
 }
