@@ -50,6 +50,7 @@ const FLOOR_PRESSES = 20;
 function seekProbe() {
   type Expect = { progress: string; title: string };
   type Scheduler = { postTask(task: () => void, options: { priority: 'user-blocking' }): Promise<void> };
+  const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
   const w = window as unknown as {
     __seek: SeekTimes & { started: number; expect: Expect | null };
     __seekRecorded?: () => void;
@@ -72,7 +73,6 @@ function seekProbe() {
           w.__seek.floor.push(performance.now() - started);
           w.__seekRecorded?.();
         };
-        const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
         if (scheduler) void scheduler.postTask(painted, { priority: 'user-blocking' });
         else setTimeout(painted, 0);
       });
@@ -91,7 +91,6 @@ function seekProbe() {
   // which follows one frame later). That is the moment the step is painted. The older end point, the
   // first ordinary task after the frame, is kept beside it: it also counts whatever ordinary tasks
   // were queued before it.
-  const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
   // One channel for every measurement: making a MessageChannel costs the page about half a
   // millisecond (unthrottled), which was timed inside each seek's frame when a new one was made there.
   const channel = new MessageChannel();
@@ -231,6 +230,15 @@ async function seeksInOnePage(page: Page, origin: string, longest: Scenario): Pr
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   let nextRecorded: (() => void) | undefined;
+  /** Settles when the probe reports the next press recorded; fails after two minutes without it. */
+  const nextRecord = (what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what} not seen`)), 120_000);
+      nextRecorded = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   await page.exposeFunction('__seekRecorded', () => nextRecorded?.());
   await page.evaluate(() => {
     const seek = (window as unknown as { __seek: SeekTimes }).__seek;
@@ -264,13 +272,7 @@ async function seeksInOnePage(page: Page, origin: string, longest: Scenario): Pr
     await page.evaluate((e) => {
       (window as unknown as { __seek: { expect: unknown } }).__seek.expect = e;
     }, expect);
-    const recorded = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`seek to ${expect.progress} not seen`)), 120_000);
-      nextRecorded = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    const recorded = nextRecord(`seek to ${expect.progress}`);
     if (clicked >= 0) await steps.nth(clicked).click();
     else {
       // A reader's key comes up a tenth of a second after it went down, after the step is drawn; a
@@ -285,13 +287,7 @@ async function seeksInOnePage(page: Page, origin: string, longest: Scenario): Pr
   // The floor, in the same page and state: an even number of presses leaves the progress text as it was.
   for (let i = 0; i < FLOOR_PRESSES; i++) {
     await quietPage(page);
-    const recorded = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('floor press not seen')), 120_000);
-      nextRecorded = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    const recorded = nextRecord('floor press');
     await page.locator('body').focus();
     await page.keyboard.down(FLOOR_KEY);
     await recorded;
