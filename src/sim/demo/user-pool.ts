@@ -1,5 +1,6 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
+import { STANDARD_ATTRIBUTES } from '../services/cognito-idp/attributes';
 import { DEFAULT_PASSWORD_POLICY } from '../services/cognito-idp/password';
 import { passwordForms } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
@@ -50,6 +51,17 @@ export const DEMO_USERS = {
 
 const HOUR = 3600;
 
+/**
+ * atlas-web's ReadAttributes and WriteAttributes: every attribute of the pool, custom:department too (the
+ * sign-up view sets it, the departments scenario reads it from the ID token). Without lists a client reads
+ * and writes only the standard attributes (client-attributes.ts), as atlas-other-app does. `sub` and
+ * `identities` are Cognito's own; the verified flags are read, never written, by an app client.
+ */
+const OWN = new Set(['sub', 'identities']);
+const VERIFIED = new Set(['email_verified', 'phone_number_verified']);
+const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => !OWN.has(a)), 'custom:department'];
+const WEB_WRITE = WEB_READ.filter((a) => !VERIFIED.has(a));
+
 function client(clientId: string, clientName: string, overrides: Partial<AppClientRecord>): AppClientRecord {
   return {
     clientId,
@@ -88,7 +100,10 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
     ],
     domainPrefix: ids.userPoolDomainPrefix,
     clients: {
-      [ids.userPoolClientId]: client(ids.userPoolClientId, 'atlas-web', {}),
+      [ids.userPoolClientId]: client(ids.userPoolClientId, 'atlas-web', {
+        readAttributes: [...WEB_READ],
+        writeAttributes: [...WEB_WRITE],
+      }),
       [otherClientId]: client(otherClientId, 'atlas-other-app', {
         explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
         preventUserExistenceErrors: 'LEGACY',

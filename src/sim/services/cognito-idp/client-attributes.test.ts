@@ -19,10 +19,10 @@ async function withClientLists(lists: { readAttributes?: string[]; writeAttribut
   return ctx;
 }
 
-async function aliceTokens(ctx: AdminWorld) {
+async function aliceTokens(ctx: AdminWorld, clientId = ctx.cloud.demo.userPool.clientId) {
   const out = await ctx.idp().send(
     new InitiateAuthCommand({
-      ClientId: ctx.cloud.demo.userPool.clientId,
+      ClientId: clientId,
       AuthFlow: 'USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: 'alice', PASSWORD: DEMO_USERS.alice.password },
     }),
@@ -75,5 +75,51 @@ describe("an app client's ReadAttributes and WriteAttributes", () => {
     );
     expect(await failure(signUp)).toEqual(UNAUTHORIZED_WRITE);
     expect(ctx.cloud.demo.userPool.inbox().filter((m) => m.username === 'zoe')).toEqual([]);
+  });
+
+  it('without lists lets a client read and write the standard attributes only, no custom one', async () => {
+    // atlas-other-app names no lists; atlas-web names custom:department in both (demo/user-pool.ts).
+    const ctx = await adminWorld();
+    const other = await aliceTokens(ctx, ctx.cloud.demo.userPool.otherClientId);
+    const claims = decodeJwt(other.id).payload;
+    expect(claims).toMatchObject({
+      email: 'alice@example.com',
+      email_verified: true,
+      name: DEMO_USERS.alice.name,
+    });
+    expect(claims['custom:department']).toBeUndefined();
+    const names = async (access: string) =>
+      (await ctx.idp().send(new GetUserCommand({ AccessToken: access }))).UserAttributes?.map((a) => a.Name);
+    expect(await names(other.access)).toContain('email_verified');
+    expect(await names(other.access)).not.toContain('custom:department');
+
+    const update = (Name: string, Value: string) =>
+      ctx
+        .idp()
+        .send(
+          new UpdateUserAttributesCommand({ AccessToken: other.access, UserAttributes: [{ Name, Value }] }),
+        );
+    expect(await failure(update('custom:department', 'sales'))).toEqual(UNAUTHORIZED_WRITE);
+    await expect(update('given_name', 'Alice')).resolves.toBeDefined();
+    const web = await aliceTokens(ctx);
+    expect(decodeJwt(web.id).payload).toMatchObject({ 'custom:department': 'platform', given_name: 'Alice' });
+
+    const signUp = (ClientId: string, Username: string) =>
+      ctx.idp().send(
+        new SignUpCommand({
+          ClientId,
+          Username,
+          Password: 'Sunny-Day-42',
+          UserAttributes: [
+            { Name: 'email', Value: `${Username}@example.com` },
+            { Name: 'custom:department', Value: 'research' },
+          ],
+        }),
+      );
+    expect(await failure(signUp(ctx.cloud.demo.userPool.otherClientId, 'zoe'))).toEqual(UNAUTHORIZED_WRITE);
+    expect(ctx.cloud.demo.userPool.inbox().filter((m) => m.username === 'zoe')).toEqual([]);
+    await expect(signUp(ctx.cloud.demo.userPool.clientId, 'yan')).resolves.toMatchObject({
+      UserConfirmed: false,
+    });
   });
 });

@@ -1,19 +1,22 @@
 import { createDict, getOwn, setOwn } from '../../core/dict';
-import type { AttributeInput } from './attributes';
+import { type AttributeInput, STANDARD_ATTRIBUTES } from './attributes';
 import { idpErrors } from './errors';
 import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
 /**
  * An app client's ReadAttributes and WriteAttributes (UserPoolClientType): the attributes the client sees
- * in GetUser, the ID token and userInfo, and the ones it may set in SignUp and UpdateUserAttributes. Only
- * lists the client names are enforced. Without one the simulation lets the client read and write every
- * attribute; the API reference says the default is the standard attributes (and, to read, the verified
- * flags), custom ones left out, which the simulation does not follow (the demo world's clients read
- * custom:department).
+ * in GetUser, the ID token and userInfo, and the ones it may set in SignUp and UpdateUserAttributes.
+ * Without a list the API reference gives the defaults: a client reads "email_verified,
+ * phone_number_verified, and the standard attributes" and writes "the Standard attributes", so a custom
+ * attribute needs a list that names it (the demo's atlas-web names custom:department).
  */
+const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
+
 export function readable(client: AppClientRecord | undefined, name: string): boolean {
   // `sub` identifies the user in every answer, whatever the list.
-  return !client?.readAttributes || name === 'sub' || client.readAttributes.includes(name);
+  if (name === 'sub') return true;
+  const list = client?.readAttributes;
+  return list ? list.includes(name) : STANDARD.has(name);
 }
 
 /** The user's attributes a client may read, as a record (the same order). */
@@ -28,17 +31,20 @@ export function readableAttributes(
 }
 
 /**
- * Refuses attributes outside the client's WriteAttributes with the observed wording. "All app clients can
- * write user pool required attributes" (developer guide, user pool attributes), whatever the list.
+ * Refuses attributes outside the client's WriteAttributes (or, without a list, the standard ones) with the
+ * observed wording. "All app clients can write user pool required attributes" (developer guide, user pool
+ * attributes), whatever the list. The verified flags, `sub` and `identities` are refused before this, for
+ * every client (attributes.ts).
  */
 export function checkWritable(
   pool: PoolRecord,
   client: AppClientRecord | undefined,
   attributes: readonly AttributeInput[],
 ): void {
-  const allowed = client?.writeAttributes;
+  const list = client?.writeAttributes;
   const required = (name: string) => pool.schema.some((s) => s.name === name && s.required);
-  if (allowed && attributes.some((a) => !allowed.includes(a.Name) && !required(a.Name)))
+  const allowed = (name: string) => (list ? list.includes(name) : STANDARD.has(name)) || required(name);
+  if (attributes.some((a) => !allowed(a.Name)))
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
 }
 
