@@ -1,6 +1,6 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import { STANDARD_ATTRIBUTES } from '../services/cognito-idp/attributes';
+import { ADMIN_READ_ONLY, STANDARD_ATTRIBUTES, VERIFIED_FLAGS } from '../services/cognito-idp/attributes';
 import { DEFAULT_PASSWORD_POLICY } from '../services/cognito-idp/password';
 import { passwordForms } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
@@ -57,10 +57,8 @@ const HOUR = 3600;
  * and writes only the standard attributes (client-attributes.ts), as atlas-other-app does. `sub` and
  * `identities` are Cognito's own; the verified flags are read, never written, by an app client.
  */
-const OWN = new Set(['sub', 'identities']);
-const VERIFIED = new Set(['email_verified', 'phone_number_verified']);
-const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => !OWN.has(a)), 'custom:department'];
-const WEB_WRITE = WEB_READ.filter((a) => !VERIFIED.has(a));
+const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => !ADMIN_READ_ONLY.has(a)), 'custom:department'];
+const WEB_WRITE = WEB_READ.filter((a) => !VERIFIED_FLAGS.has(a));
 
 function client(clientId: string, clientName: string, overrides: Partial<AppClientRecord>): AppClientRecord {
   return {
