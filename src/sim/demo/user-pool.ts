@@ -54,11 +54,12 @@ const HOUR = 3600;
 /**
  * atlas-web's ReadAttributes and WriteAttributes: every attribute of the pool, custom:department too (the
  * sign-up view sets it, the departments scenario reads it from the ID token). Without lists a client reads
- * and writes only the standard attributes (client-attributes.ts), as atlas-other-app does. `sub` and
- * `identities` are Cognito's own; the verified flags are read, never written, by an app client.
+ * and writes only the standard attributes (client-attributes.ts), as atlas-other-app does. `identities`
+ * stays readable (GetUser shows a federated user's); `sub` always is. Cognito's own attributes and the
+ * verified flags are never written by an app client.
  */
-const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => !ADMIN_READ_ONLY.has(a)), 'custom:department'];
-const WEB_WRITE = WEB_READ.filter((a) => !VERIFIED_FLAGS.has(a));
+const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => a !== 'sub'), 'custom:department'];
+const WEB_WRITE = WEB_READ.filter((a) => !ADMIN_READ_ONLY.has(a) && !VERIFIED_FLAGS.has(a));
 
 function client(clientId: string, clientName: string, overrides: Partial<AppClientRecord>): AppClientRecord {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessTokenHash } from '../../tokens/user-pool-jwt';
 import { verifyUserPoolToken } from '../../tokens/verify';
+import { readableAttributes } from './client-attributes';
 import { findOrCreateFederatedUser, issueTokensForUser } from './federation-api';
 import { decodeJwt, setup, worldOf } from './test-setup';
 
@@ -106,6 +107,27 @@ describe('cognito-idp federation API (used by the hosted-domain OAuth endpoints)
     expect(access.scope).toBe('openid email profile');
     expect(access.username).toBe('ExampleCorp_dave');
     expect((await verifyUserPoolToken(world, out.IdToken, { tokenUse: 'id', clientId })).ok).toBe(true);
+  });
+
+  it("lets the app's client read a federated user's identities (its ReadAttributes name them), as GetUser does", async () => {
+    const ctx = await setup();
+    const world = worldOf(ctx);
+    const { id: poolId, clientId } = ctx.demo.userPool;
+    const user = findOrCreateFederatedUser(world, poolId, {
+      providerName: 'ExampleCorp',
+      providerType: 'SAML',
+      userId: 'dave',
+      issuer: 'https://idp.example-corp.test',
+      attributes: { email: 'dave@example-corp.test' },
+    });
+    const client = world.state.cognitoIdp.pools[poolId]?.clients[clientId];
+    expect(client?.readAttributes).toBeDefined();
+    expect(Object.keys(readableAttributes(client, user))).toEqual([
+      'sub',
+      'identities',
+      'email',
+      'email_verified',
+    ]);
   });
 
   it('keeps a given auth_time and omits the refresh token when asked', async () => {
