@@ -7,6 +7,15 @@ import { decodeJwt, setup, worldOf } from './test-setup';
 
 const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);
 
+/** Dave, signed in through the demo's SAML provider ExampleCorp. */
+const DAVE = {
+  providerName: 'ExampleCorp',
+  providerType: 'SAML' as const,
+  userId: 'dave',
+  issuer: 'https://idp.example-corp.test',
+  attributes: { email: 'dave@example-corp.test' },
+};
+
 describe('cognito-idp federation API (used by the hosted-domain OAuth endpoints)', () => {
   it('creates Google_<sub> as EXTERNAL_PROVIDER with identities and the automatic group, once', async () => {
     const ctx = await setup();
@@ -55,13 +64,7 @@ describe('cognito-idp federation API (used by the hosted-domain OAuth endpoints)
     const ctx = await setup();
     const world = worldOf(ctx);
     const { id: poolId, clientId } = ctx.demo.userPool;
-    const user = findOrCreateFederatedUser(world, poolId, {
-      providerName: 'ExampleCorp',
-      providerType: 'SAML',
-      userId: 'dave',
-      issuer: 'https://idp.example-corp.test',
-      attributes: { email: 'dave@example-corp.test' },
-    });
+    const user = findOrCreateFederatedUser(world, poolId, DAVE);
     const t = Math.floor(ctx.clock.now() / 1000);
     const out = await issueTokensForUser(world, {
       poolId,
@@ -113,13 +116,7 @@ describe('cognito-idp federation API (used by the hosted-domain OAuth endpoints)
     const ctx = await setup();
     const world = worldOf(ctx);
     const { id: poolId, clientId } = ctx.demo.userPool;
-    const user = findOrCreateFederatedUser(world, poolId, {
-      providerName: 'ExampleCorp',
-      providerType: 'SAML',
-      userId: 'dave',
-      issuer: 'https://idp.example-corp.test',
-      attributes: { email: 'dave@example-corp.test' },
-    });
+    const user = findOrCreateFederatedUser(world, poolId, DAVE);
     const client = world.state.cognitoIdp.pools[poolId]?.clients[clientId];
     expect(client?.readAttributes).toBeDefined();
     expect(Object.keys(readableAttributes(client, user))).toEqual([
