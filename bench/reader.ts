@@ -47,7 +47,8 @@ type SeekTimes = { times: number[]; afterTasks: number[]; floor: number[] };
  */
 const FLOOR_KEY = 'x';
 const FLOOR_PRESSES = 20;
-function seekProbe() {
+/** Runs in the page (Playwright serialises it), so the floor's key comes in as its argument. */
+function seekProbe(floorKey: string) {
   type Expect = { progress: string; title: string };
   type Scheduler = { postTask(task: () => void, options: { priority: 'user-blocking' }): Promise<void> };
   const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
@@ -63,7 +64,7 @@ function seekProbe() {
   window.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'x') return; // FLOOR_KEY (the probe runs in the page, apart from this module)
+      if (event.key !== floorKey) return;
       const started = performance.now();
       const text = document.querySelector('.progress__text')?.firstChild;
       if (!text?.nodeValue) return;
@@ -333,7 +334,7 @@ async function seekAtSlowCpu(browser: Browser, origin: string): Promise<Figure[]
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.addInitScript(seekProbe);
+      await page.addInitScript(seekProbe, FLOOR_KEY);
       pages.push(await seeksInOnePage(page, origin, LONGEST));
     } finally {
       await context.close();
@@ -428,7 +429,7 @@ export async function measureReader(root: string, distDir = join(root, 'dist')):
         if (part('seek')) inPage.push(...(await seekAtSlowCpu(browser, origin)));
         if (part('heap')) {
           const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-          await page.addInitScript(seekProbe);
+          await page.addInitScript(seekProbe, FLOOR_KEY);
           inPage.push(...(await heapGrowth(page, origin)));
         }
       } finally {
