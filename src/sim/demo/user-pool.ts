@@ -1,6 +1,6 @@
 import { createDict, getOwn, setOwn } from '../core/dict';
 import { LOWER_ALPHANUMERIC } from '../core/random';
-import { ADMIN_READ_ONLY, STANDARD_ATTRIBUTES, VERIFIED_FLAGS } from '../services/cognito-idp/attributes';
+import { ADMIN_READ_ONLY, STANDARD_ATTRIBUTES } from '../services/cognito-idp/attributes';
 import { DEFAULT_PASSWORD_POLICY } from '../services/cognito-idp/password';
 import { passwordForms } from '../services/cognito-idp/srp-verifier';
 import type { AppClientRecord, PoolRecord, UserRecord } from '../services/cognito-idp/state';
@@ -55,11 +55,13 @@ const HOUR = 3600;
  * atlas-web's ReadAttributes and WriteAttributes: every attribute of the pool, custom:department too (the
  * sign-up view sets it, the departments scenario reads it from the ID token). Without lists a client reads
  * and writes only the standard attributes (client-attributes.ts), as atlas-other-app does. `identities`
- * stays readable (GetUser shows a federated user's); `sub` always is. Cognito's own attributes and the
- * verified flags are never written by an app client.
+ * stays readable (GetUser shows a federated user's); `sub` always is. The write list leaves out Cognito's
+ * own attributes and phone_number_verified, but names email_verified: the Google provider maps it, and a
+ * returning Google user's sign-in fails when the client may not write a mapped attribute
+ * (federation-api.ts). SignUp and UpdateUserAttributes still never set a verified flag (attributes.ts).
  */
 const WEB_READ = [...STANDARD_ATTRIBUTES.filter((a) => a !== 'sub'), 'custom:department'];
-const WEB_WRITE = WEB_READ.filter((a) => !ADMIN_READ_ONLY.has(a) && !VERIFIED_FLAGS.has(a));
+const WEB_WRITE = WEB_READ.filter((a) => !ADMIN_READ_ONLY.has(a) && a !== 'phone_number_verified');
 
 function client(clientId: string, clientName: string, overrides: Partial<AppClientRecord>): AppClientRecord {
   return {

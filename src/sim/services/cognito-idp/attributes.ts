@@ -31,7 +31,7 @@ export const STANDARD_ATTRIBUTES = [
   'identities',
 ] as const;
 
-export const VERIFIED_FLAGS: ReadonlySet<string> = new Set(['email_verified', 'phone_number_verified']);
+const VERIFIED_FLAGS: ReadonlySet<string> = new Set(['email_verified', 'phone_number_verified']);
 /** Cognito's own attributes: nobody writes them, an administrator neither. */
 export const ADMIN_READ_ONLY: ReadonlySet<string> = new Set(['sub', 'identities']);
 const CLIENT_READ_ONLY = new Set([...ADMIN_READ_ONLY, ...VERIFIED_FLAGS]);

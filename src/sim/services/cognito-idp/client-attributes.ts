@@ -41,11 +41,15 @@ export function checkWritable(
   client: AppClientRecord | undefined,
   attributes: readonly AttributeInput[],
 ): void {
-  const list = client?.writeAttributes;
-  const required = (name: string) => pool.schema.some((s) => s.name === name && s.required);
-  const allowed = (name: string) => (list ? list.includes(name) : STANDARD.has(name)) || required(name);
-  if (attributes.some((a) => !allowed(a.Name)))
+  if (attributes.some((a) => !writable(pool, client, a.Name)))
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
+}
+
+/** Whether the client's WriteAttributes (or, without a list, the standard set) let it write `name`. */
+export function writable(pool: PoolRecord, client: AppClientRecord | undefined, name: string): boolean {
+  const list = client?.writeAttributes;
+  const required = pool.schema.some((s) => s.name === name && s.required);
+  return (list ? list.includes(name) : STANDARD.has(name)) || required;
 }
 
 /** The app client an access token was issued to (its `client_id` claim). */

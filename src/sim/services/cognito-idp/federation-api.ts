@@ -1,9 +1,10 @@
 import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
+import { writable } from './client-attributes';
 import { idpErrors } from './errors';
 import { type AuthenticationResult, mintTokens, startSession } from './issue-tokens';
 import { findUser, requirePool, usernameKey } from './pool-lookup';
-import type { UserRecord } from './state';
+import type { AppClientRecord, PoolRecord, UserRecord } from './state';
 
 /**
  * The user pool's surface for federation (the OAuth/SAML endpoints on the pool's hosted domain live in
@@ -22,6 +23,29 @@ export interface FederatedIdentityInput {
   attributes: Record<string, string>;
   /** The IdP's issuer for the `identities` entry; real tokens show `null` for social providers (obs). */
   issuer?: string | null;
+}
+
+/**
+ * The mapped attribute a returning federated user's sign-in may not rewrite, if any. Cognito rewrites
+ * mapped attributes on every sign-in, so an attribute the pool's schema makes immutable, or one the app
+ * client's WriteAttributes leave out, "throws an error when it tries to update the attribute" (API
+ * reference, SchemaAttributeType.Mutable and UserPoolClientType.WriteAttributes). The first sign-in
+ * creates the user with the values, so the refusal comes from the second on, even for an unchanged value
+ * (obs: aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws#835, a
+ * controlled experiment; aws-amplify/amplify-js#3526 for a client whose list leaves email out).
+ */
+export function refusedFederatedUpdate(
+  pool: PoolRecord,
+  input: Pick<FederatedIdentityInput, 'providerName' | 'userId' | 'attributes'>,
+  client: AppClientRecord | undefined,
+): string | undefined {
+  const user = findUser(pool, `${input.providerName}_${input.userId}`);
+  if (!user) return undefined;
+  return Object.keys(input.attributes).find((name) => {
+    if (name === 'sub' || name === 'identities') return false;
+    const immutable = pool.schema.some((s) => s.name === name && !s.mutable);
+    return (immutable && hasOwn(user.attributes, name)) || !writable(pool, client, name);
+  });
 }
 
 export function findOrCreateFederatedUser(

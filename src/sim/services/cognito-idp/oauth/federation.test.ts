@@ -33,6 +33,11 @@ function authorizeUrl(cloud: Cloud, domain: string, provider: string, extra: Rec
 
 /** authorize → Google sign-in → /oauth2/idpresponse → the app's callback; returns the code. */
 async function googleCode(cloud: Cloud, domain: string): Promise<string> {
+  return (await googleReturn(cloud, domain)).searchParams.get('code') ?? '';
+}
+
+/** The same round trip; returns the app's callback URL with whatever Cognito sent it. */
+async function googleReturn(cloud: Cloud, domain: string): Promise<URL> {
   const toGoogle = location(
     await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'Google'), { redirect: 'manual' })),
   );
@@ -47,8 +52,59 @@ async function googleCode(cloud: Cloud, domain: string): Promise<string> {
   const toApp = location(await cloud.fetch(new Request(backToPool, { redirect: 'manual' })));
   expect(toApp.origin + toApp.pathname).toBe(APP);
   expect(toApp.searchParams.get('state')).toBe('app-state-1');
-  return toApp.searchParams.get('code') ?? '';
+  return toApp;
 }
+
+/** authorize → ExampleCorp's sign-in page → its POST form → /saml2/idpresponse; returns the app's callback. */
+async function samlReturn(cloud: Cloud, domain: string): Promise<URL> {
+  const toIdp = location(
+    await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'ExampleCorp'), { redirect: 'manual' })),
+  );
+  expect(toIdp.origin + toIdp.pathname).toBe('https://idp.example-corp.test/sso/saml');
+  const page = await cloud.fetch(new Request(toIdp));
+  expect(page.status).toBe(200);
+  const signIn = await cloud.fetch(
+    new Request(
+      'https://idp.example-corp.test/sso/saml',
+      form({
+        username: 'dave',
+        password: 'Dave-Corp-2024!',
+        SAMLRequest: toIdp.searchParams.get('SAMLRequest') ?? '',
+        RelayState: toIdp.searchParams.get('RelayState') ?? '',
+      }),
+    ),
+  );
+  expect(signIn.status).toBe(200);
+  const html = await signIn.text();
+  const action = html.match(/action="([^"]+)"/)?.[1] ?? '';
+  const samlResponse = html.match(/name="SAMLResponse" value="([^"]+)"/)?.[1] ?? '';
+  const relayState = html.match(/name="RelayState" value="([^"]+)"/)?.[1] ?? '';
+  expect(action).toBe(`${domain}/saml2/idpresponse`);
+
+  const toApp = location(
+    await cloud.fetch(new Request(action, form({ SAMLResponse: samlResponse, RelayState: relayState }))),
+  );
+  expect(toApp.origin + toApp.pathname).toBe(APP);
+  expect(toApp.searchParams.get('state')).toBe('app-state-1');
+  return toApp;
+}
+
+/** Changes the demo pool's record the way a console edit would, through a snapshot and restore. */
+async function changePool(cloud: Cloud, change: (pool: PoolJson) => void) {
+  const snap = cloud.snapshot();
+  const state = JSON.parse(snap.state);
+  change(state.cognitoIdp.pools[cloud.demo.userPool.id]);
+  await cloud.restore({ ...snap, state: JSON.stringify(state) });
+}
+type PoolJson = {
+  schema: { name: string; mutable: boolean; required: boolean; dataType: string }[];
+  clients: Record<string, { writeAttributes?: string[] }>;
+  users: Record<string, { username: string; attributes: Record<string, string>; lastModifiedAt: number }>;
+};
+const googleUser = (cloud: Cloud) => {
+  const pool = JSON.parse(cloud.snapshot().state).cognitoIdp.pools[cloud.demo.userPool.id] as PoolJson;
+  return Object.values(pool.users).find((u) => u.username.startsWith('Google_'));
+};
 
 const exchange = (cloud: Cloud, domain: string, code: string, verifier = VERIFIER) =>
   cloud.fetch(
@@ -152,6 +208,36 @@ describe('user pool federation through the hosted-domain OAuth endpoints', () =>
     expect(await reused.json()).toEqual({ error: 'invalid_grant' });
   });
 
+  it("refuses a returning Google user's sign-in when a mapped attribute became immutable, changing nothing", async () => {
+    const { cloud, domain } = await setup();
+    expect((await googleReturn(cloud, domain)).searchParams.get('code')).toBeTruthy();
+    // The provider maps Google's `name` claim; the pool now declares `name` immutable.
+    await changePool(cloud, (pool) => {
+      pool.schema.push({ name: 'name', mutable: false, required: false, dataType: 'String' });
+    });
+    const before = googleUser(cloud);
+    expect(before?.attributes.name).toBe('Carol Rivera');
+    const again = await googleReturn(cloud, domain);
+    expect(again.searchParams.get('code')).toBeNull();
+    expect(again.searchParams.get('error')).toBe('invalid_request');
+    expect(again.searchParams.get('error_description')).toBe('user.name: Attribute cannot be updated.');
+    expect(googleUser(cloud)).toEqual(before);
+  });
+
+  it('refuses the second Google sign-in through a client whose WriteAttributes leave out a mapped attribute', async () => {
+    const { cloud, domain } = await setup();
+    await changePool(cloud, (pool) => {
+      const client = pool.clients[cloud.demo.userPool.clientId];
+      if (client) client.writeAttributes = client.writeAttributes?.filter((a) => a !== 'picture');
+    });
+    // The first sign-in creates the user with every mapped value, picture included.
+    expect((await googleReturn(cloud, domain)).searchParams.get('code')).toBeTruthy();
+    expect(googleUser(cloud)?.attributes.picture).toMatch(/^https:/);
+    const again = await googleReturn(cloud, domain);
+    expect(again.searchParams.get('code')).toBeNull();
+    expect(again.searchParams.get('error_description')).toBe('user.picture: Attribute cannot be updated.');
+  });
+
   it('refuses a code after its five minutes', async () => {
     const { cloud, domain, clock } = await setup();
     const code = await googleCode(cloud, domain);
@@ -173,35 +259,7 @@ describe('user pool federation through the hosted-domain OAuth endpoints', () =>
 
   it('signs an ExampleCorp SAML user in end to end: AuthnRequest, IdP POST form, /saml2/idpresponse, token', async () => {
     const { cloud, domain, clock } = await setup();
-    const toIdp = location(
-      await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'ExampleCorp'), { redirect: 'manual' })),
-    );
-    expect(toIdp.origin + toIdp.pathname).toBe('https://idp.example-corp.test/sso/saml');
-    const page = await cloud.fetch(new Request(toIdp));
-    expect(page.status).toBe(200);
-    const signIn = await cloud.fetch(
-      new Request(
-        'https://idp.example-corp.test/sso/saml',
-        form({
-          username: 'dave',
-          password: 'Dave-Corp-2024!',
-          SAMLRequest: toIdp.searchParams.get('SAMLRequest') ?? '',
-          RelayState: toIdp.searchParams.get('RelayState') ?? '',
-        }),
-      ),
-    );
-    expect(signIn.status).toBe(200);
-    const html = await signIn.text();
-    const action = html.match(/action="([^"]+)"/)?.[1] ?? '';
-    const samlResponse = html.match(/name="SAMLResponse" value="([^"]+)"/)?.[1] ?? '';
-    const relayState = html.match(/name="RelayState" value="([^"]+)"/)?.[1] ?? '';
-    expect(action).toBe(`${domain}/saml2/idpresponse`);
-
-    const toApp = location(
-      await cloud.fetch(new Request(action, form({ SAMLResponse: samlResponse, RelayState: relayState }))),
-    );
-    expect(toApp.origin + toApp.pathname).toBe(APP);
-    expect(toApp.searchParams.get('state')).toBe('app-state-1');
+    const toApp = await samlReturn(cloud, domain);
     const body = await (await exchange(cloud, domain, toApp.searchParams.get('code') ?? '')).json();
     const { payload } = await jwtVerify(body.id_token, await poolJwks(cloud), {
       currentDate: new Date(clock.now()),
@@ -221,6 +279,19 @@ describe('user pool federation through the hosted-domain OAuth endpoints', () =>
         dateCreated: String(clock.now()),
       },
     ]);
+  });
+
+  it("refuses a returning SAML user's sign-in when the pool's email is immutable (the one-sign-in trap)", async () => {
+    const { cloud, domain } = await setup();
+    await changePool(cloud, (pool) => {
+      for (const attribute of pool.schema) if (attribute.name === 'email') attribute.mutable = false;
+    });
+    // An immutable attribute still takes its first value: the first sign-in creates the user with it.
+    expect((await samlReturn(cloud, domain)).searchParams.get('code')).toBeTruthy();
+    const again = await samlReturn(cloud, domain);
+    expect(again.searchParams.get('code')).toBeNull();
+    expect(again.searchParams.get('error')).toBe('invalid_request');
+    expect(again.searchParams.get('error_description')).toBe('user.email: Attribute cannot be updated.');
   });
 
   it('sends the app an error when the SAML response posted to /saml2/idpresponse was tampered with', async () => {

@@ -4,19 +4,20 @@
  * federated user (`<Provider>_<id>`, mapped attributes rewritten on every sign-in), and sends the
  * browser to the app with a one-use authorization code valid for five minutes.
  */
-import { createDict, deleteOwn, getOwn, hasOwn, setOwn } from '../../../core/dict';
+
 import { jwtVerify } from 'jose';
-import { epochSeconds } from '../../../core/time';
+import { createDict, deleteOwn, getOwn, hasOwn, setOwn } from '../../../core/dict';
 import type { RequestContext } from '../../../core/service';
+import { epochSeconds } from '../../../core/time';
 import { cognitoSamlAcsUrl, cognitoSamlAudience } from '../../../saml/names';
 import { samlReplayId, verifySamlResponse } from '../../../saml/verify-response';
-import { exchangeGoogleCode } from '../../idp-google/oauth';
 import { GOOGLE_ISSUER } from '../../idp-google/id-token';
-import { findOrCreateFederatedUser } from '../federation-api';
+import { exchangeGoogleCode } from '../../idp-google/oauth';
+import { findOrCreateFederatedUser, refusedFederatedUpdate } from '../federation-api';
 import type { PoolRecord } from '../state';
 import { poolOrigin } from './pool-domain';
 import { redirectError, redirectTo } from './responses';
-import { type PendingAuthorization, type PoolIdentityProvider, oauthState } from './state';
+import { oauthState, type PendingAuthorization, type PoolIdentityProvider } from './state';
 
 /** Cognito's authorization codes expire after five minutes (doc: token-endpoint.html) and work once. */
 export const CODE_LIFETIME_MS = 5 * 60 * 1000;
@@ -44,6 +45,29 @@ function mapAttributes(
     if (value !== undefined) setOwn(out, poolAttribute, value.slice(0, 2048));
   }
   return out;
+}
+
+/**
+ * The app's error when a returning user's mapped attribute may not be rewritten (federation-api.ts); the
+ * wording observed in 2026 (issue #835 there). Nothing about the user changes and no code is issued.
+ */
+function refusedUpdate(
+  ctx: RequestContext,
+  pool: PoolRecord,
+  pending: PendingAuthorization,
+  identity: { providerName: string; userId: string; attributes: Record<string, string> },
+): Response | undefined {
+  const name = refusedFederatedUpdate(pool, identity, getOwn(pool.clients, pending.clientId));
+  if (name === undefined) return undefined;
+  ctx.emit('oauth.attributes.refused', `Cognito may not rewrite the mapped attribute ${name}`, {
+    attribute: name,
+  });
+  return redirectError(
+    pending.redirectUri,
+    'invalid_request',
+    `user.${name}: Attribute cannot be updated.`,
+    pending.state,
+  );
 }
 
 function finish(ctx: RequestContext, pending: PendingAuthorization, username: string): Response {
@@ -110,6 +134,8 @@ export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: Request
   const attributes = mapAttributes(provider, (claim) =>
     hasOwn(claims, claim) && claims[claim] !== undefined ? String(claims[claim]) : undefined,
   );
+  const refused = refusedUpdate(ctx, pool, pending, { providerName: 'Google', userId: sub, attributes });
+  if (refused) return refused;
   const user = findOrCreateFederatedUser(ctx.world, pool.id, {
     providerName: 'Google',
     providerType: 'Google',
@@ -159,6 +185,9 @@ export async function samlIdpResponse(
     attributes: verified.attributes,
   });
   const attributes = mapAttributes(provider, (name) => getOwn(verified.attributes, name)?.[0]);
+  const identity = { providerName: pending.providerName, userId: verified.nameId, attributes };
+  const refused = refusedUpdate(ctx, pool, pending, identity);
+  if (refused) return refused;
   const user = findOrCreateFederatedUser(ctx.world, pool.id, {
     providerName: pending.providerName,
     providerType: 'SAML',
