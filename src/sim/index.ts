@@ -8,21 +8,21 @@
  * integration tests depend on: add to it, never change it.
  */
 import { createRouter } from './cloud';
-import { createRequestQueue } from './core/request-queue';
 import { parseState } from './core/dict';
 import { createRandom } from './core/random';
-import { worldsForTests } from './core/world-registry';
+import { createRequestQueue } from './core/request-queue';
 import { createTraceHub } from './core/trace';
+import { worldsForTests } from './core/world-registry';
 import { buildDemo, seedDemoWorld } from './demo';
 import { drawDemoIds } from './demo/ids';
 import { createIamState } from './iam/state';
-import { createAppSyncState } from './services/appsync/state';
-import { connectRealtime } from './services/appsync/route';
 import { addPublishListener, deliverPublished } from './services/appsync/realtime-hub';
-import { createCognitoSyncState } from './services/cognito-sync/state';
+import { connectRealtime } from './services/appsync/route';
+import { createAppSyncState } from './services/appsync/state';
 import { createIdentityPoolState } from './services/cognito-identity/state';
 import { createCognitoOAuthState } from './services/cognito-idp/oauth/state';
 import { createUserPoolState } from './services/cognito-idp/state';
+import { createCognitoSyncState } from './services/cognito-sync/state';
 import { createExecuteApiState } from './services/execute-api/state';
 import { createGoogleState } from './services/idp-google/state';
 import { createSamlCertificate } from './services/idp-saml/certificate';
@@ -31,26 +31,15 @@ import { createS3State } from './services/s3/state';
 import { createSsmState } from './services/ssm/state';
 import { createStsState } from './services/sts/state';
 import { createKeyRing } from './tokens/keys';
-import type { CloudOptions, Cloud, Demo } from './types';
+import type { Cloud, CloudOptions, Demo } from './types';
 import type { World, WorldState } from './world';
 
 export type { TraceEvent, TraceListener } from './core/trace';
-export type { SimSocket } from './services/appsync/realtime';
-export type { PublishedEvent } from './services/appsync/realtime-hub';
-export type { ConflictHandler } from './services/appsync/state';
-export type {
-  UserPoolTriggerConfig as UserPoolTriggers,
-  PreSignUpBehaviour,
-  PassOrRejectBehaviour,
-  PreTokenGenerationBehaviour,
-  PreTokenGenerationV1,
-  PreTokenGenerationV2,
-  GroupOverrideDetails,
-} from './services/cognito-idp/lambda-trigger-types';
-export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
 // The policy evaluator and the data it needs, for clients that reason about a world's policies
 // without sending requests (src/stack's access matrix). The same functions the services call.
 export { evaluate } from './iam/evaluate';
+export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
+export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
 /** IAM's grammar check of a policy document (MalformedPolicyDocument's reasons), for importers. */
 export {
   POLICY_ELEMENTS,
@@ -59,9 +48,7 @@ export {
   SYNTAX_ERROR,
   validatePolicyDocument,
 } from './iam/parse';
-export { cognitoGuestSessionPolicies } from './iam/managed/cognito-guest';
-export { AWS_MANAGED_POLICIES } from './iam/managed/aws-managed';
-export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';
+export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';
 export type {
   AuthorizationRequest,
   EvaluationResult,
@@ -70,16 +57,28 @@ export type {
   PolicyStatement,
   PolicyValue,
 } from './iam/types';
-export type { WorldState } from './world';
-export type { IamManagedPolicy, IamRole, IamState, IamUser } from './iam/state';
-export type { AppClientRecord, GroupRecord, PoolRecord } from './services/cognito-idp/state';
+export type { SimSocket } from './services/appsync/realtime';
+export type { PublishedEvent } from './services/appsync/realtime-hub';
+export type { ConflictHandler, GraphqlApi } from './services/appsync/state';
 export type { IdentityPoolConfig, MappingRule, RoleMapping } from './services/cognito-identity/state';
-export type { S3Bucket } from './services/s3/state';
+export { clientMayWrite, isPoolAttribute } from './services/cognito-idp/client-attributes';
+export type {
+  GroupOverrideDetails,
+  PassOrRejectBehaviour,
+  PreSignUpBehaviour,
+  PreTokenGenerationBehaviour,
+  PreTokenGenerationV1,
+  PreTokenGenerationV2,
+  UserPoolTriggerConfig as UserPoolTriggers,
+} from './services/cognito-idp/lambda-trigger-types';
+export { DEFAULT_PASSWORD_POLICY } from './services/cognito-idp/password';
+export type { AppClientRecord, GroupRecord, PoolRecord } from './services/cognito-idp/state';
 export type { ApiMethod, CognitoAuthorizer, RestApi } from './services/execute-api/state';
+export type { S3Bucket } from './services/s3/state';
 export type { SsmParameter } from './services/ssm/state';
-export type { GraphqlApi } from './services/appsync/state';
-
-export type { CloudOptions, WorldSeed, Cloud, CloudSnapshot, Demo, UserPoolSignIn } from './types';
+export { STS_OPERATIONS, type StsOperationDefinition } from './services/sts/definitions';
+export type { Cloud, CloudOptions, CloudSnapshot, Demo, UserPoolSignIn, WorldSeed } from './types';
+export type { WorldState } from './world';
 
 function freshState(): WorldState {
   return {

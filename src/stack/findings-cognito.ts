@@ -1,6 +1,6 @@
-import { DEFAULT_PASSWORD_POLICY } from '../sim/index';
-import type { Finding, ReviewInput } from './findings-types';
+import { clientMayWrite, DEFAULT_PASSWORD_POLICY, isPoolAttribute } from '../sim/index';
 import { DOCS } from './findings-docs';
+import type { Finding, ReviewInput } from './findings-types';
 
 /**
  * User pool, app client and API findings. Thresholds are AWS's defaults: password policy as a new
@@ -128,6 +128,55 @@ function poolFindings(input: ReviewInput): Finding[] {
   return out;
 }
 
+/**
+ * Mapped attributes a returning federated user's sign-in cannot rewrite. Cognito rewrites every mapped
+ * attribute at each sign-in through the provider, so one that the schema makes immutable, or that a client
+ * offering the provider may not write, lets each federated user sign in once: the engine refuses the
+ * second sign-in as AWS does (docs/fidelity.md), which playing the provider twice shows.
+ */
+function federationFindings(input: ReviewInput): Finding[] {
+  const out: Finding[] = [];
+  const { pools } = input.view.state.cognitoIdp;
+  for (const [poolId, providers] of Object.entries(input.view.state.cognitoOAuth.identityProviders)) {
+    const pool = pools[poolId];
+    if (!pool) continue;
+    for (const provider of Object.values(providers ?? {})) {
+      const path =
+        input.built.origins.get(`idp:${poolId}:${provider.providerName}`) ??
+        `provider ${provider.providerName}`;
+      // `username` names the user; a name the pool does not have fails differently (not modelled).
+      const mapped = Object.keys(provider.attributeMapping).filter(
+        (name) => name !== 'username' && isPoolAttribute(pool, name),
+      );
+      const second = (name: string) =>
+        `each federated user signs in once: Cognito rewrites mapped attributes at every sign-in, and the second fails with "user.${name}: Attribute cannot be updated."`;
+      for (const name of mapped.filter((n) => pool.schema.some((a) => a.name === n && !a.mutable)))
+        out.push({
+          code: 'mapped-attribute-immutable',
+          severity: 'medium',
+          path: `${path}.Properties.AttributeMapping`,
+          message: `User pool ${pool.name}: ${provider.providerName} maps ${name}, which the pool's schema makes immutable (Mutable: false): ${second(name)} Make the attribute mutable (a new pool: Mutable cannot change) or stop mapping it.`,
+          docs: DOCS.attributeMapping,
+        });
+      const offering = Object.values(pool.clients).filter((c) =>
+        c.supportedIdentityProviders.includes(provider.providerName),
+      );
+      for (const client of offering) {
+        const unwritable = mapped.filter((name) => !clientMayWrite(pool, client, name));
+        if (unwritable.length === 0) continue;
+        out.push({
+          code: 'mapped-attribute-not-writable',
+          severity: 'medium',
+          path: `${input.built.origins.get(`client:${client.clientId}`) ?? `app client ${client.clientName}`}.Properties.WriteAttributes`,
+          message: `App client ${client.clientName} offers ${provider.providerName}, which maps ${unwritable.join(', ')}, but may not write ${unwritable.length === 1 ? 'it' : 'them'}: ${second(unwritable[0] ?? '')} Add the mapped attributes to WriteAttributes.`,
+          docs: DOCS.attributeMapping,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 function apiFindings(input: ReviewInput): Finding[] {
   const out: Finding[] = [];
   for (const api of Object.values(input.view.state.executeApi.apis)) {
@@ -150,5 +199,10 @@ function apiFindings(input: ReviewInput): Finding[] {
 }
 
 export function reviewCognito(input: ReviewInput): Finding[] {
-  return [...clientFindings(input), ...poolFindings(input), ...apiFindings(input)];
+  return [
+    ...clientFindings(input),
+    ...poolFindings(input),
+    ...federationFindings(input),
+    ...apiFindings(input),
+  ];
 }

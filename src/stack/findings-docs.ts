@@ -14,6 +14,8 @@ export const DOCS = {
   revocation: 'https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html',
   existence:
     'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
+  attributeMapping:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html',
   mfa: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html',
   password: 'https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html',
   apiAccess:

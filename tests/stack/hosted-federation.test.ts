@@ -67,6 +67,54 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
     ]);
   });
 
+  it('an immutable mapped email: flagged in the review, and the second Google sign-in is refused as AWS does', async () => {
+    const immutable = text.replace(
+      "      MfaConfiguration: 'OFF'\n",
+      "      MfaConfiguration: 'OFF'\n      Schema: [{ Name: email, AttributeDataType: String, Mutable: false }]\n",
+    );
+    expect(immutable).not.toBe(text);
+    const { r, google } = await setUp(immutable);
+    expect(r.findings.filter((f) => f.code === 'mapped-attribute-immutable').map((f) => f.path)).toEqual([
+      'Resources.PoolGoogle.Properties.AttributeMapping',
+      'Resources.PoolSaml.Properties.AttributeMapping',
+    ]);
+    expect((await load()).findings.map((f) => f.code)).not.toContain('mapped-attribute-immutable');
+    const signIn = () =>
+      playHosted(r.cloud, 'us-east-1', {
+        userPoolId: google?.userPoolId ?? '',
+        clientId: google?.clientIds[0] ?? '',
+        providerName: 'Google',
+        username: 'reader@gmail.com',
+      });
+    expect((await signIn()).calls.every((c) => c.ok)).toBe(true);
+    const again = await signIn();
+    expect(again.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['GET /oauth2/authorize', true],
+      ['Google sign-in (POST)', true],
+      ['GET /oauth2/idpresponse', false],
+    ]);
+    expect(again.calls[2]?.summary).toBe(
+      '302 https://reader.example/callback?error=invalid_request (user.email: Attribute cannot be updated.)',
+    );
+  });
+
+  it('a client that offers Google but may not write the mapped email is flagged', async () => {
+    const listed = text.replace(
+      "      CallbackURLs: ['https://reader.example/callback']\n",
+      "      CallbackURLs: ['https://reader.example/callback']\n      WriteAttributes: [name]\n",
+    );
+    expect(listed).not.toBe(text);
+    const { r } = await setUp(listed);
+    const finding = r.findings.filter((f) => f.code === 'mapped-attribute-not-writable');
+    expect(finding.map((f) => f.path)).toEqual([
+      'Resources.ReaderWeb.Properties.WriteAttributes',
+      'Resources.ReaderWeb.Properties.WriteAttributes',
+    ]);
+    expect(finding[0]?.message).toMatch(
+      /^App client reader-web offers Google, which maps email, but may not write it/,
+    );
+  });
+
   it('SAML: refused by /saml2/idpresponse while the provider holds the reader’s own certificate', async () => {
     const { r, saml } = await setUp();
     expect(poolSamlTrusted(r.cloud, saml?.userPoolId ?? '', 'CorpSaml')).toBe(false);

@@ -41,12 +41,17 @@ export function checkWritable(
   client: AppClientRecord | undefined,
   attributes: readonly AttributeInput[],
 ): void {
-  if (attributes.some((a) => !writable(pool, client, a.Name)))
+  if (attributes.some((a) => !clientMayWrite(pool, client, a.Name)))
     throw idpErrors.notAuthorized('A client attempted to write unauthorized attribute');
 }
 
+/** Whether `name` is an attribute of the pool: a standard one, or one its schema declares. */
+export function isPoolAttribute(pool: PoolRecord, name: string): boolean {
+  return STANDARD.has(name) || pool.schema.some((s) => s.name === name);
+}
+
 /** Whether the client's WriteAttributes (or, without a list, the standard set) let it write `name`. */
-export function writable(pool: PoolRecord, client: AppClientRecord | undefined, name: string): boolean {
+export function clientMayWrite(pool: PoolRecord, client: AppClientRecord | undefined, name: string): boolean {
   const list = client?.writeAttributes;
   const required = pool.schema.some((s) => s.name === name && s.required);
   return (list ? list.includes(name) : STANDARD.has(name)) || required;

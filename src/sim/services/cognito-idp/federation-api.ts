@@ -1,6 +1,6 @@
 import { createDict, getOwn, hasOwn, setOwn } from '../../core/dict';
 import type { World } from '../../world';
-import { writable } from './client-attributes';
+import { clientMayWrite, isPoolAttribute } from './client-attributes';
 import { idpErrors } from './errors';
 import { type AuthenticationResult, mintTokens, startSession } from './issue-tokens';
 import { findUser, requirePool, usernameKey } from './pool-lookup';
@@ -42,9 +42,10 @@ export function refusedFederatedUpdate(
   const user = findUser(pool, `${input.providerName}_${input.userId}`);
   if (!user) return undefined;
   return Object.keys(input.attributes).find((name) => {
-    if (name === 'sub' || name === 'identities') return false;
+    // A mapping onto a name the pool does not have fails otherwise (reported wordings vary; not modelled).
+    if (name === 'sub' || name === 'identities' || !isPoolAttribute(pool, name)) return false;
     const immutable = pool.schema.some((s) => s.name === name && !s.mutable);
-    return (immutable && hasOwn(user.attributes, name)) || !writable(pool, client, name);
+    return (immutable && hasOwn(user.attributes, name)) || !clientMayWrite(pool, client, name);
   });
 }
 
