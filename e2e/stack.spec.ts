@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
 /**
@@ -268,6 +269,39 @@ test('sign-in through the user pool’s own Google and SAML providers (hosted UI
   await expect(played.getByText(/POST \/oauth2\/token ✓ user pool tokens for CorpSaml_/)).toBeVisible({
     timeout: 20_000,
   });
+});
+
+test('an immutable mapped email: the review warns that each federated user signs in once, and a second Google sign-in shows it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const template = readFileSync(FEDERATED, 'utf8').replace(
+    "      MfaConfiguration: 'OFF'\n",
+    "      MfaConfiguration: 'OFF'\n      Schema: [{ Name: email, AttributeDataType: String, Mutable: false }]\n",
+  );
+  await page.goto('/?view=stack');
+  await page.getByLabel('Template (JSON or YAML)').fill(template);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/pasted template: \d+ resources? simulated/)).toBeVisible({ timeout: 30_000 });
+  const findings = page.getByRole('region', { name: /Findings/ });
+  const warning = findings.getByRole('listitem').filter({ hasText: 'mapped-attribute-immutable' }).first();
+  await expect(warning).toContainText('Google maps email, which the pool’s schema makes immutable');
+  await expect(warning).toContainText('each federated user signs in once');
+
+  const played = page.getByRole('status', { name: 'Played calls' });
+  const google = page.getByRole('button', { name: 'Sign in with Google through reader-pool' });
+  await google.click();
+  await expect(played.getByText(/POST \/oauth2\/token ✓ user pool tokens for Google_\d+/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await google.click();
+  const refused = played.getByText(
+    'GET /oauth2/idpresponse ✗ 302 https://reader.example/callback?error=invalid_request (user.email: Attribute cannot be updated.)',
+  );
+  await expect(refused).toBeVisible({ timeout: 20_000 });
+  await expect(played.getByText(/POST \/oauth2\/token/)).toHaveCount(0);
+  await refused.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/stack-immutable-email.png' });
 });
 
 for (const [width, height] of [

@@ -149,13 +149,13 @@ function federationFindings(input: ReviewInput): Finding[] {
         (name) => name !== 'username' && isPoolAttribute(pool, name),
       );
       const second = (name: string) =>
-        `each federated user signs in once: Cognito rewrites mapped attributes at every sign-in, and the second fails with "user.${name}: Attribute cannot be updated."`;
+        `so each federated user signs in once. Cognito rewrites mapped attributes at every sign-in, and the second fails with "user.${name}: Attribute cannot be updated."`;
       for (const name of mapped.filter((n) => pool.schema.some((a) => a.name === n && !a.mutable)))
         out.push({
           code: 'mapped-attribute-immutable',
           severity: 'medium',
           path: `${path}.Properties.AttributeMapping`,
-          message: `User pool ${pool.name}: ${provider.providerName} maps ${name}, which the pool's schema makes immutable (Mutable: false): ${second(name)} Make the attribute mutable (a new pool: Mutable cannot change) or stop mapping it.`,
+          message: `User pool ${pool.name}: ${provider.providerName} maps ${name}, which the pool’s schema makes immutable (Mutable: false), ${second(name)} Make it mutable (in a new pool: Mutable cannot change) or stop mapping it.`,
           docs: DOCS.attributeMapping,
         });
       const offering = Object.values(pool.clients).filter((c) =>
@@ -168,7 +168,7 @@ function federationFindings(input: ReviewInput): Finding[] {
           code: 'mapped-attribute-not-writable',
           severity: 'medium',
           path: `${input.built.origins.get(`client:${client.clientId}`) ?? `app client ${client.clientName}`}.Properties.WriteAttributes`,
-          message: `App client ${client.clientName} offers ${provider.providerName}, which maps ${unwritable.join(', ')}, but may not write ${unwritable.length === 1 ? 'it' : 'them'}: ${second(unwritable[0] ?? '')} Add the mapped attributes to WriteAttributes.`,
+          message: `App client ${client.clientName} offers ${provider.providerName}, which maps ${unwritable.join(', ')}, but may not write ${unwritable.length === 1 ? 'it' : 'them'}, ${second(unwritable[0] ?? '')} Add the mapped attributes to WriteAttributes.`,
           docs: DOCS.attributeMapping,
         });
       }
