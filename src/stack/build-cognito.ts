@@ -372,6 +372,24 @@ export function buildCognito(ctx: BuildContext): void {
   for (const r of of('AWS::Cognito::UserPoolIdentityProvider')) buildIdentityProvider(ctx, r);
   for (const r of of('AWS::Cognito::UserPoolUser')) buildUser(ctx, r);
   for (const r of of('AWS::Cognito::UserPoolUserToGroupAttachment')) buildMembership(ctx, r);
-  for (const r of of('AWS::Cognito::UserPoolResourceServer'))
-    ctx.gap(r.path, 'resource servers (custom scopes) are not simulated');
+  for (const r of of('AWS::Cognito::UserPoolResourceServer')) buildResourceServer(ctx, r);
+}
+
+/** A resource server's custom scopes, which clients allowed the client credentials grant receive. */
+function buildResourceServer(ctx: BuildContext, r: ResolvedResource): void {
+  const pool = poolOf(ctx, r);
+  if (!pool) return;
+  const identifier = asString(r.props.Identifier) ?? r.ref;
+  const scopes = (Array.isArray(r.props.Scopes) ? r.props.Scopes : []).filter(isRecord).flatMap((s) => {
+    const scopeName = asString(s.ScopeName);
+    return scopeName ? [{ scopeName, scopeDescription: asString(s.ScopeDescription) ?? '' }] : [];
+  });
+  pool.resourceServers ??= Object.create(null);
+  if (pool.resourceServers)
+    pool.resourceServers[identifier] = {
+      identifier,
+      name: asString(r.props.Name) ?? identifier,
+      scopes,
+    };
+  noteUnusedProperties(ctx, r, ['UserPoolId', 'Identifier', 'Name', 'Scopes']);
 }

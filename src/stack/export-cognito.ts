@@ -58,8 +58,30 @@ export function exportCognito(ctx: ExportContext): () => void {
           })),
         },
       };
+      // A client allowed a custom scope is made after the resource servers that define it (CloudFormation
+      // would otherwise create it first and the scope would not exist yet).
+      const serverIds: string[] = [];
+      for (const server of Object.values(pool.resourceServers ?? {})) {
+        const id = ctx.id('ResourceServer', `${pool.name}-${server.name}`);
+        serverIds.push(id);
+        ctx.resources[id] = {
+          Type: 'AWS::Cognito::UserPoolResourceServer',
+          Properties: {
+            UserPoolId: pool.id,
+            Identifier: server.identifier,
+            Name: server.name,
+            Scopes: server.scopes.map((s) => ({
+              ScopeName: s.scopeName,
+              ScopeDescription: s.scopeDescription,
+            })),
+          },
+        };
+      }
       for (const c of Object.values(pool.clients))
         ctx.resources[clientIds.get(c.clientId) as string] = {
+          ...(serverIds.length && c.allowedOAuthScopes.some((scope) => scope.includes('/'))
+            ? { DependsOn: serverIds }
+            : {}),
           Type: 'AWS::Cognito::UserPoolClient',
           Properties: {
             UserPoolId: pool.id,

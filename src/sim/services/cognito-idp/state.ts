@@ -57,6 +57,13 @@ export interface GroupRecord {
   creationDate: number;
 }
 
+/** A resource server (CreateResourceServer): an API's identifier and the scopes it defines. */
+export interface ResourceServerRecord {
+  identifier: string;
+  name: string;
+  scopes: { scopeName: string; scopeDescription: string }[];
+}
+
 /** One attribute of the pool schema (standard or `custom:`). */
 export interface SchemaAttribute {
   name: string;
@@ -96,6 +103,11 @@ export interface PoolRecord {
   schema: SchemaAttribute[];
   /** The simulated Lambda triggers (lambda-triggers.ts); absent means none is configured. */
   lambdaTriggers?: UserPoolTriggerConfig;
+  /**
+   * Resource servers by identifier: the custom scopes (`<identifier>/<scope name>`) an app client may be
+   * allowed and the client credentials grant issues (oauth/client-credentials.ts). Absent means none.
+   */
+  resourceServers?: Record<string, ResourceServerRecord>;
   /** Hosted (managed login) domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
   domainPrefix?: string;
   clients: Record<string, AppClientRecord>;

@@ -4,7 +4,7 @@
  * `refresh_token` (new ID and access tokens in the same session, no new refresh token). Errors are JSON
  * `{"error": …}`: `invalid_request` for a missing parameter, `invalid_grant` for unknown, reused and
  * expired codes and bad verifiers, `unauthorized_client` for a redirect_uri other than authorize's.
- * The client_credentials grant is not simulated.
+ * The client_credentials grant for confidential clients is in client-credentials.ts.
  */
 import { deleteOwn, getOwn } from '../../../core/dict';
 import type { RequestContext } from '../../../core/service';
@@ -13,6 +13,7 @@ import { issueTokensForUser } from '../federation-api';
 import { mintTokens } from '../issue-tokens';
 import { findUser } from '../pool-lookup';
 import type { AppClientRecord, PoolRecord } from '../state';
+import { clientCredentialsGrant } from './client-credentials';
 import { isValidVerifier, s256 } from './pkce';
 import { OAUTH_JSON_HEADERS, tokenError } from './responses';
 import { oauthState } from './state';
@@ -147,6 +148,7 @@ export async function token(request: Request, pool: PoolRecord, ctx: RequestCont
   const grantType = form.get('grant_type');
   if (grantType === 'authorization_code') return codeGrant(form, pool, auth.client, ctx);
   if (grantType === 'refresh_token') return refreshGrant(form, pool, auth.client, ctx);
+  if (grantType === 'client_credentials') return clientCredentialsGrant(form, pool, auth.client, ctx);
   if (!grantType) return tokenError('invalid_request');
   return tokenError('unsupported_grant_type');
 }

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportStack, importStack } from '../../src/stack/index';
+
+const text = readFileSync('tests/fixtures/stack/machine-client.yaml', 'utf8');
+const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
+const load = (t = text) => importStack(t, { cloud: { now: () => NOW } });
+
+describe('a resource server and a client credentials client in a template', () => {
+  it('builds the resource server’s scopes (no longer a gap), and the client gets a token for its scope', async () => {
+    const r = await load();
+    expect(r.unsupported.map((u) => u.path)).not.toContain('Resources.ReportsApi');
+    const pool = Object.values(r.state.cognitoIdp.pools)[0];
+    expect(pool?.resourceServers?.['https://reports.example']).toEqual({
+      identifier: 'https://reports.example',
+      name: 'reports-api',
+      scopes: [
+        { scopeName: 'read', scopeDescription: 'Read reports' },
+        { scopeName: 'write', scopeDescription: 'Write reports' },
+      ],
+    });
+    const client = Object.values(pool?.clients ?? {})[0];
+    const res = await r.cloud.fetch(
+      new Request('https://reports-auth.auth.us-east-1.amazoncognito.com/oauth2/token', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${btoa(`${client?.clientId}:${client?.clientSecret}`)}`,
+        },
+        body: 'grant_type=client_credentials',
+      }),
+    );
+    expect(res.status).toBe(200);
+    const { access_token: token } = await res.json();
+    const claims = JSON.parse(atob(token.split('.')[1]));
+    expect(claims).toMatchObject({ sub: client?.clientId, scope: 'https://reports.example/read' });
+  });
+
+  it('exports the resource server, with the client made after it, and imports it back the same', async () => {
+    const r = await load();
+    const exported = exportStack(r.cloud);
+    const template = JSON.parse(exported) as {
+      Resources: Record<string, { Type: string; DependsOn?: string[] }>;
+    };
+    const entries = Object.entries(template.Resources);
+    const server = entries.find(([, res]) => res.Type === 'AWS::Cognito::UserPoolResourceServer');
+    const client = entries.find(([, res]) => res.Type === 'AWS::Cognito::UserPoolClient');
+    expect(client?.[1].DependsOn).toEqual([server?.[0]]);
+    const again = await load(exported);
+    const servers = (state: typeof r.state) => Object.values(state.cognitoIdp.pools)[0]?.resourceServers;
+    expect(servers(again.state)).toEqual(servers(r.state));
+  });
+});
