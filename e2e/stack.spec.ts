@@ -304,6 +304,30 @@ test('an immutable mapped email: the review warns that each federated user signs
   await page.screenshot({ path: 'test-results/stack-immutable-email.png' });
 });
 
+test('a machine client: its client credentials token opens the API method of its scope and not the other', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?view=stack');
+  await page.getByLabel('Open a template file').setInputFiles('tests/fixtures/stack/machine-client.yaml');
+  await expect(page.getByText(/machine-client\.yaml: \d+ resources? simulated/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('region', { name: /Not simulated/ })).not.toContainText('Resources.ReportsApi');
+  await page.getByRole('button', { name: 'Get a client credentials token as nightly-batch' }).click();
+  const played = page.getByRole('status', { name: 'Played calls' });
+  await expect(
+    played.getByText(
+      'POST /oauth2/token (client_credentials) ✓ access token for nightly-batch, scope https://reports.example/read; no ID or refresh token',
+    ),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(played.getByText(/GET \/reports \(reports-rest\) ✓ HTTP 200/)).toBeVisible();
+  const refused = played.getByText(/POST \/reports \(reports-rest\) ✗ HTTP 401 Unauthorized/);
+  await expect(refused).toBeVisible();
+  await refused.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/stack-machine-client.png' });
+});
+
 for (const [width, height] of [
   [1280, 720],
   [390, 844],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportStack, importStack } from '../../src/stack/index';
+import { machineClients, playClientCredentials } from '../../src/stack/play-machine';
 
 const text = readFileSync('tests/fixtures/stack/machine-client.yaml', 'utf8');
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -49,5 +50,30 @@ describe('a resource server and a client credentials client in a template', () =
     const again = await load(exported);
     const servers = (state: typeof r.state) => Object.values(state.cognitoIdp.pools)[0]?.resourceServers;
     expect(servers(again.state)).toEqual(servers(r.state));
+  });
+
+  it('plays the grant: the token opens the method that wants its read scope, not the one that wants write', async () => {
+    const r = await load();
+    const machines = machineClients(r.state);
+    expect(machines.map((m) => m.clientName)).toEqual(['nightly-batch']);
+    const played = await playClientCredentials(r.cloud, 'us-east-1', machines[0] as (typeof machines)[0]);
+    expect(played.calls.map((c) => [c.operation, c.ok, c.summary])).toEqual([
+      [
+        'POST /oauth2/token (client_credentials)',
+        true,
+        'access token for nightly-batch, scope https://reports.example/read; no ID or refresh token',
+      ],
+      [
+        'GET /reports (reports-rest)',
+        true,
+        'HTTP 200; the method wants one of the scopes https://reports.example/read',
+      ],
+      [
+        'POST /reports (reports-rest)',
+        false,
+        'HTTP 401 Unauthorized; the method wants one of the scopes https://reports.example/write',
+      ],
+    ]);
+    expect(played.note).toBeUndefined();
   });
 });

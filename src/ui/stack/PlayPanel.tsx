@@ -4,6 +4,7 @@ import { type PlayResult, playGuest, playUser } from '../../stack/play';
 import { playResourceCall } from '../../stack/play-resource';
 import { FederatedPlay } from './FederatedPlay';
 import { HostedPlay } from './HostedPlay';
+import { MachinePlay } from './MachinePlay';
 import { PlayResultPanel } from './PlayResultPanel';
 
 /**
@@ -139,6 +140,7 @@ export function PlayPanel({
       ) : null}
       <FederatedPlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
       <HostedPlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
+      <MachinePlay stack={stack} region={region} busy={busy} run={(t, p) => void run(t, p)} />
       {result ? <PlayResultPanel title={result.title} played={result.played} /> : null}
     </section>
   );

@@ -1,0 +1,42 @@
+import type { ImportedStack } from '../../stack/index';
+import type { PlayResult } from '../../stack/play';
+import { machineClients, playClientCredentials } from '../../stack/play-machine';
+
+type Run = (title: string, play: () => Promise<PlayResult>) => void;
+
+/**
+ * Machine-to-machine access: each app client allowed the client credentials grant gets a button that
+ * asks for its access token and calls the API methods its pool's authorizers guard (play-machine.ts).
+ */
+export function MachinePlay({
+  stack,
+  region,
+  busy,
+  run,
+}: {
+  stack: ImportedStack;
+  region: string;
+  busy: boolean;
+  run: Run;
+}) {
+  const machines = machineClients(stack.state);
+  if (machines.length === 0) return null;
+  return (
+    <div className="stack-actions">
+      {machines.map((m) => (
+        <button
+          key={m.clientId}
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(`${m.clientName} (client credentials) in ${m.poolName}`, () =>
+              playClientCredentials(stack.cloud, region, m),
+            )
+          }
+        >
+          Get a client credentials token as {m.clientName}
+        </button>
+      ))}
+    </div>
+  );
+}
