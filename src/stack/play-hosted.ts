@@ -1,7 +1,7 @@
 import type { Cloud } from '../sim/index';
 import type { StackState } from './build-context';
-import { credentials, type PlayedCall, type PlayResult, recorded, touch } from './play';
 import { nodeIdOf } from './pipeline-ids';
+import { credentials, type PlayedCall, type PlayResult, recorded, touch } from './play';
 
 /**
  * Sign-in through a user pool's own Google or SAML identity provider, played as a browser would go
@@ -105,15 +105,25 @@ async function hop(
   const response = await cloud.fetch(request);
   const location = response.headers.get('location');
   const next = response.status === 302 && location ? new URL(location) : undefined;
-  const error = next?.searchParams.get('error');
+  // The implicit grant answers in the fragment, errors included; the code grant in the query.
+  const fragment = new URLSearchParams(next?.hash.slice(1) ?? '');
+  const inFragment = fragment.has('error');
+  const params = inFragment ? fragment : next?.searchParams;
+  const error = params?.get('error');
+  const description = params?.get('error_description');
+  const tokens = [...fragment.keys()].filter((k) => k.endsWith('_token'));
   const call: PlayedCall = error
     ? {
         operation,
         ok: false,
-        summary: `302 ${next?.origin}${next?.pathname}?error=${error}${next?.searchParams.get('error_description') ? ` (${next.searchParams.get('error_description')})` : ''}`,
+        summary: `302 ${next?.origin}${next?.pathname}${inFragment ? '#' : '?'}error=${error}${description ? ` (${description})` : ''}`,
       }
     : next
-      ? { operation, ok: true, summary: `302 to ${next.origin}${next.pathname}` }
+      ? {
+          operation,
+          ok: true,
+          summary: `302 to ${next.origin}${next.pathname}${tokens.length ? ` with ${tokens.join(' and ')} in the URL fragment (implicit grant, no refresh token)` : ''}`,
+        }
       : {
           operation,
           ok: false,
@@ -149,14 +159,20 @@ export function playHosted(cloud: Cloud, region: string, options: HostedOptions)
     const callback = client.callbackUrls[0] ?? '';
     if (!callback)
       out.note = `The app client lists no CallbackURLs: /oauth2/authorize cannot send the code back to any app.`;
+    // The code grant where the client allows it; a client that allows only the implicit grant gets its
+    // tokens in the callback's fragment instead (no code, no refresh token).
+    const implicit =
+      !client.allowedOAuthFlows.includes('code') && client.allowedOAuthFlows.includes('implicit');
     const authorize = new URL(`${origin}/oauth2/authorize`);
-    authorize.searchParams.set('response_type', 'code');
+    authorize.searchParams.set('response_type', implicit ? 'token' : 'code');
     authorize.searchParams.set('client_id', options.clientId);
     authorize.searchParams.set('redirect_uri', callback);
     authorize.searchParams.set('identity_provider', options.providerName);
     authorize.searchParams.set('state', 'stack-play');
-    authorize.searchParams.set('code_challenge', PKCE_CHALLENGE);
-    authorize.searchParams.set('code_challenge_method', 'S256');
+    if (!implicit) {
+      authorize.searchParams.set('code_challenge', PKCE_CHALLENGE);
+      authorize.searchParams.set('code_challenge_method', 'S256');
+    }
     const toIdp = await hop(
       cloud,
       out,
@@ -227,6 +243,18 @@ export function playHosted(cloud: Cloud, region: string, options: HostedOptions)
         ),
       );
       back = answered.location;
+    }
+    if (implicit) {
+      const idToken = back ? new URLSearchParams(back.hash.slice(1)).get('id_token') : null;
+      if (!idToken || !options.identityPoolId) return;
+      await credentials(
+        cloud,
+        region,
+        options.identityPoolId,
+        { [`cognito-idp.${region}.amazonaws.com/${options.userPoolId}`]: idToken },
+        out,
+      );
+      return;
     }
     const code = back?.searchParams.get('code');
     if (!code) return;

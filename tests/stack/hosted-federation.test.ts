@@ -115,6 +115,33 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
     );
   });
 
+  it('a client that allows only the implicit grant: tokens in the fragment, then the identity pool', async () => {
+    const implicit = text.replace(
+      '      AllowedOAuthFlows: [code]\n',
+      '      AllowedOAuthFlows: [implicit]\n',
+    );
+    expect(implicit).not.toBe(text);
+    const { r, google, identityPoolId } = await setUp(implicit);
+    const played = await playHosted(r.cloud, 'us-east-1', {
+      userPoolId: google?.userPoolId ?? '',
+      clientId: google?.clientIds[0] ?? '',
+      providerName: 'Google',
+      username: 'reader@gmail.com',
+      identityPoolId,
+    });
+    expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
+      ['GET /oauth2/authorize', true],
+      ['Google sign-in (POST)', true],
+      ['GET /oauth2/idpresponse', true],
+      ['GetId', true],
+      ['GetCredentialsForIdentity', true],
+    ]);
+    expect(played.calls[2]?.summary).toBe(
+      '302 to https://reader.example/callback with id_token and access_token in the URL fragment (implicit grant, no refresh token)',
+    );
+    expect(played.roleArn).toBe('arn:aws:iam::123456789012:role/reader-auth');
+  });
+
   it('SAML: refused by /saml2/idpresponse while the provider holds the reader’s own certificate', async () => {
     const { r, saml } = await setUp();
     expect(poolSamlTrusted(r.cloud, saml?.userPoolId ?? '', 'CorpSaml')).toBe(false);
@@ -164,7 +191,7 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
     expect(played.note).toBeUndefined();
   });
 
-  it('says why when the template’s config cannot be played: no domain, a client without the provider, no code grant', async () => {
+  it('says why when the template’s config cannot be played: no domain, a client without the provider, no browser grant', async () => {
     const noDomain = await setUp(text.replace(/ {2}ReaderDomain:[\s\S]*?Domain: reader-sign-in\n/, ''));
     const a = await playHosted(noDomain.r.cloud, 'us-east-1', {
       userPoolId: noDomain.google?.userPoolId ?? '',
@@ -191,10 +218,13 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
       },
     ]);
 
-    const implicit = await setUp(text.replace('AllowedOAuthFlows: [code]', 'AllowedOAuthFlows: [implicit]'));
-    const c = await playHosted(implicit.r.cloud, 'us-east-1', {
-      userPoolId: implicit.google?.userPoolId ?? '',
-      clientId: implicit.google?.clientIds[0] ?? '',
+    // A machine client (client credentials only) has neither browser grant: authorize refuses it.
+    const machine = await setUp(
+      text.replace('AllowedOAuthFlows: [code]', 'AllowedOAuthFlows: [client_credentials]'),
+    );
+    const c = await playHosted(machine.r.cloud, 'us-east-1', {
+      userPoolId: machine.google?.userPoolId ?? '',
+      clientId: machine.google?.clientIds[0] ?? '',
       providerName: 'Google',
       username: 'reader@gmail.com',
     });

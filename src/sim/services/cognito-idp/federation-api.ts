@@ -119,6 +119,8 @@ export interface IssueTokensInput {
   /** Epoch seconds of the original authentication (defaults to now). */
   authTime?: number;
   withRefreshToken: boolean;
+  /** The implicit grant: a sign-in whose tokens come without a refresh token. */
+  implicit?: boolean;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function issueTokensForUser(
   return mintTokens(world, pool, client, user, session, {
     withRefreshToken: input.withRefreshToken,
     nonce: input.nonce,
+    ...(input.implicit ? { signInWithoutRefreshToken: true } : {}),
   });
 }
 

@@ -59,6 +59,8 @@ export async function mintTokens(
     nonce?: string;
     /** The request's trace emitter, so the pre token generation trigger's event shows on the wire. */
     emit?: Emit;
+    /** A sign-in that gets no refresh token though it is not a refresh: the implicit grant. */
+    signInWithoutRefreshToken?: boolean;
   },
 ): Promise<AuthenticationResult> {
   const nowMs = world.now();
@@ -75,12 +77,14 @@ export async function mintTokens(
     jti: idJti,
     nonce: options.nonce,
   });
-  // A refresh mints without a new refresh token; OAuth sessions came through the hosted UI.
-  const source = !options.withRefreshToken
-    ? 'TokenGeneration_RefreshTokens'
-    : session.viaOAuth
-      ? 'TokenGeneration_HostedAuth'
-      : 'TokenGeneration_Authentication';
+  // A refresh mints without a new refresh token (the implicit grant's sign-in aside); OAuth sessions
+  // came through the hosted UI.
+  const source =
+    !options.withRefreshToken && !options.signInWithoutRefreshToken
+      ? 'TokenGeneration_RefreshTokens'
+      : session.viaOAuth
+        ? 'TokenGeneration_HostedAuth'
+        : 'TokenGeneration_Authentication';
   applyPreTokenGeneration(world, options.emit, pool, client, user, source, {
     id: idClaims,
     access: accessClaims,

@@ -5,16 +5,16 @@
  * AuthnRequest (HTTP-Redirect binding). Without identity_provider it goes to /login.
  */
 import { getOwn, setOwn } from '../../../core/dict';
+import type { RequestContext } from '../../../core/service';
 import { isoSeconds } from '../../../core/time';
 import { escapeXml } from '../../../protocol/xml';
 import {
+  BINDING_HTTP_POST,
   cognitoSamlAcsUrl,
   cognitoSamlAudience,
   NAMEID_FORMAT_PERSISTENT,
   SAML_NS,
-  BINDING_HTTP_POST,
 } from '../../../saml/names';
-import type { RequestContext } from '../../../core/service';
 import { GOOGLE_AUTHORIZATION_ENDPOINT } from '../../idp-google/discovery';
 import { deflateForRedirect } from '../../idp-saml/authn-request';
 import type { PoolRecord } from '../state';
@@ -36,26 +36,26 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
   if (!client.callbackUrls.includes(redirectUri)) return domainError(origin, 'redirect_mismatch', clientId);
 
   const state = p.get('state') ?? undefined;
-  const back = (error: string, description?: string) => redirectError(redirectUri, error, description, state);
   const responseType = p.get('response_type');
+  const implicit = responseType === 'token';
+  const back = (error: string, description?: string) =>
+    redirectError(redirectUri, error, description, state, implicit);
   // A missing response_type is invalid_request (doc: authorization-endpoint, negative responses);
   // unsupported_response_type for an unknown value is unv.
   if (!responseType) return back('invalid_request');
   if (responseType !== 'code' && responseType !== 'token') return back('unsupported_response_type');
-  if (responseType === 'token') {
-    // The implicit grant is not simulated; the demo client only allows the code grant anyway.
-    return back('unauthorized_client');
-  }
-  if (!client.allowedOAuthFlows.includes('code')) return back('unauthorized_client');
+  // Each grant needs its flow in the client's AllowedOAuthFlows (`code` or `implicit`).
+  if (!client.allowedOAuthFlows.includes(implicit ? 'implicit' : 'code')) return back('unauthorized_client');
   const requested = (p.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
   const scopes = requested.length > 0 ? requested : client.allowedOAuthScopes;
   if (scopes.some((s) => !client.allowedOAuthScopes.includes(s))) return back('invalid_scope');
-  const codeChallenge = p.get('code_challenge') ?? undefined;
+  // PKCE protects a code's exchange; an implicit grant has none, so its parameters are not kept.
+  const codeChallenge = implicit ? undefined : (p.get('code_challenge') ?? undefined);
   const method = p.get('code_challenge_method');
   // A challenge without S256 as its method is a bare `?error=invalid_request` (doc: authorization-endpoint,
   // negative responses; no error_description is documented for it).
   if (codeChallenge !== undefined && method !== 'S256') return back('invalid_request');
-  if (codeChallenge === undefined && method !== null) return back('invalid_request');
+  if (!implicit && codeChallenge === undefined && method !== null) return back('invalid_request');
 
   const providerName = p.get('identity_provider');
   if (!providerName) {
@@ -79,6 +79,7 @@ export async function authorize(url: URL, pool: PoolRecord, ctx: RequestContext)
     ...(state !== undefined ? { state } : {}),
     ...(p.get('nonce') !== null ? { nonce: p.get('nonce') as string } : {}),
     ...(codeChallenge !== undefined ? { codeChallenge } : {}),
+    ...(implicit ? { responseType: 'token' as const } : {}),
   };
 
   if (provider.google) {

@@ -238,6 +238,60 @@ describe('user pool federation through the hosted-domain OAuth endpoints', () =>
     expect(again.searchParams.get('error_description')).toBe('user.picture: Attribute cannot be updated.');
   });
 
+  it("the implicit grant sends a Google user's tokens to the app in the fragment, with no refresh token", async () => {
+    const { cloud, domain, clock } = await setup();
+    await changePool(cloud, (pool) => {
+      const client = pool.clients[cloud.demo.userPool.clientId] as { allowedOAuthFlows?: string[] };
+      client.allowedOAuthFlows = ['code', 'implicit'];
+    });
+    const toGoogle = location(
+      await cloud.fetch(
+        new Request(authorizeUrl(cloud, domain, 'Google', { response_type: 'token' }), {
+          redirect: 'manual',
+        }),
+      ),
+    );
+    const backToPool = location(
+      await cloud.fetch(
+        new Request(toGoogle, form({ username: 'carol@gmail.com', password: 'Carol-Gmail-2024!' })),
+      ),
+    );
+    const toApp = location(await cloud.fetch(new Request(backToPool, { redirect: 'manual' })));
+    expect(toApp.origin + toApp.pathname).toBe(APP);
+    expect(toApp.search).toBe('');
+    const fragment = new URLSearchParams(toApp.hash.slice(1));
+    expect([...fragment.keys()]).toEqual(['id_token', 'access_token', 'token_type', 'expires_in', 'state']);
+    expect(fragment.get('token_type')).toBe('bearer');
+    expect(fragment.get('expires_in')).toBe('3600');
+    expect(fragment.get('state')).toBe('app-state-1');
+    const { payload } = await jwtVerify(fragment.get('id_token') ?? '', await poolJwks(cloud), {
+      audience: cloud.demo.userPool.clientId,
+      currentDate: new Date(clock.now()),
+    });
+    expect(payload.nonce).toBe('app-nonce-1');
+    expect(payload.at_hash).toBeTypeOf('string');
+    expect(payload.email).toBe('carol@gmail.com');
+    const info = await cloud.fetch(
+      new Request(`${domain}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${fragment.get('access_token')}` },
+      }),
+    );
+    expect(info.status).toBe(200);
+  });
+
+  it('refuses the implicit grant to a client that does not allow it, in the fragment', async () => {
+    const { cloud, domain } = await setup();
+    const res = await cloud.fetch(
+      new Request(authorizeUrl(cloud, domain, 'Google', { response_type: 'token' }), { redirect: 'manual' }),
+    );
+    const toApp = location(res);
+    expect(toApp.origin + toApp.pathname + toApp.search).toBe(APP);
+    expect(Object.fromEntries(new URLSearchParams(toApp.hash.slice(1)))).toEqual({
+      state: 'app-state-1',
+      error: 'unauthorized_client',
+    });
+  });
+
   it('refuses a code after its five minutes', async () => {
     const { cloud, domain, clock } = await setup();
     const code = await googleCode(cloud, domain);

@@ -13,7 +13,7 @@ import { cognitoSamlAcsUrl, cognitoSamlAudience } from '../../../saml/names';
 import { samlReplayId, verifySamlResponse } from '../../../saml/verify-response';
 import { GOOGLE_ISSUER } from '../../idp-google/id-token';
 import { exchangeGoogleCode } from '../../idp-google/oauth';
-import { findOrCreateFederatedUser, refusedFederatedUpdate } from '../federation-api';
+import { findOrCreateFederatedUser, issueTokensForUser, refusedFederatedUpdate } from '../federation-api';
 import type { PoolRecord } from '../state';
 import { poolOrigin } from './pool-domain';
 import { redirectError, redirectTo } from './responses';
@@ -67,10 +67,16 @@ function refusedUpdate(
     'invalid_request',
     `user.${name}: Attribute cannot be updated.`,
     pending.state,
+    pending.responseType === 'token',
   );
 }
 
-function finish(ctx: RequestContext, pending: PendingAuthorization, username: string): Response {
+async function finish(
+  ctx: RequestContext,
+  pending: PendingAuthorization,
+  username: string,
+): Promise<Response> {
+  if (pending.responseType === 'token') return implicitGrant(ctx, pending, username);
   const code = ctx.world.random.uuid();
   setOwn(oauthState(ctx.world).codes, code, {
     code,
@@ -94,11 +100,52 @@ function finish(ctx: RequestContext, pending: PendingAuthorization, username: st
   return redirectTo(target.href);
 }
 
+/**
+ * The implicit grant: the tokens themselves go to the app, in the redirect's fragment, with no refresh
+ * token (doc: authorization endpoint, `#id_token=…&access_token=…&token_type=bearer&expires_in=3600&state=…`;
+ * an ID token only when `openid` was asked for).
+ */
+async function implicitGrant(
+  ctx: RequestContext,
+  pending: PendingAuthorization,
+  username: string,
+): Promise<Response> {
+  const tokens = await issueTokensForUser(ctx.world, {
+    poolId: pending.poolId,
+    clientId: pending.clientId,
+    username,
+    scopes: pending.scopes,
+    nonce: pending.nonce,
+    authTime: epochSeconds(ctx.world.now()),
+    withRefreshToken: false,
+    implicit: true,
+  });
+  const fragment = new URLSearchParams();
+  if (pending.scopes.includes('openid')) fragment.set('id_token', tokens.IdToken ?? '');
+  fragment.set('access_token', tokens.AccessToken ?? '');
+  fragment.set('token_type', 'bearer');
+  fragment.set('expires_in', String(tokens.ExpiresIn ?? ''));
+  if (pending.state !== undefined) fragment.set('state', pending.state);
+  const target = new URL(pending.redirectUri);
+  target.hash = fragment.toString();
+  ctx.emit('token.issued', `Tokens for ${username} sent to the app in the URL (implicit grant)`, {
+    username,
+    scopes: pending.scopes,
+  });
+  return redirectTo(target.href);
+}
+
 export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: RequestContext): Promise<Response> {
   const pending = takePending(ctx, url.searchParams.get('state'));
   if (!pending) return badRequest('Invalid state');
   const fail = (description: string) =>
-    redirectError(pending.redirectUri, 'invalid_request', description, pending.state);
+    redirectError(
+      pending.redirectUri,
+      'invalid_request',
+      description,
+      pending.state,
+      pending.responseType === 'token',
+    );
   const error = url.searchParams.get('error');
   if (error) return fail(`Google Error - ${error}`);
   const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
@@ -156,7 +203,13 @@ export async function samlIdpResponse(
   // IdP-initiated sign-in (no RelayState from an authorize request) is off by default in Cognito.
   if (!pending) return badRequest('Invalid samlResponse or relayState from identity provider');
   const fail = (description: string) =>
-    redirectError(pending.redirectUri, 'invalid_request', description, pending.state);
+    redirectError(
+      pending.redirectUri,
+      'invalid_request',
+      description,
+      pending.state,
+      pending.responseType === 'token',
+    );
   const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
   if (!provider?.saml) return fail('Invalid identity provider');
   const verified = await verifySamlResponse(ctx.world, form.get('SAMLResponse') ?? '', {

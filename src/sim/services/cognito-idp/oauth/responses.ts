@@ -29,17 +29,24 @@ export function redirectTo(location: string): Response {
   return new Response(null, { status: 302, headers: { location } });
 }
 
-/** Back to the app with `?error=…` (plus `state` when the app sent one). */
+/**
+ * Back to the app with `?error=…` (plus `state` when the app sent one). An implicit grant's errors go in
+ * the fragment, as its tokens do (RFC 6749 §4.2.2.1; obs: a 2017 report of Cognito's implicit flow,
+ * amazon-archives/amazon-cognito-auth-js#48, shows `#error_description=…&state=…&error=…`).
+ */
 export function redirectError(
   redirectUri: string,
   error: string,
   description: string | undefined,
   state: string | undefined,
+  inFragment = false,
 ): Response {
   const target = new URL(redirectUri);
-  if (description) target.searchParams.set('error_description', description);
-  if (state !== undefined) target.searchParams.set('state', state);
-  target.searchParams.set('error', error);
+  const params = inFragment ? new URLSearchParams() : target.searchParams;
+  if (description) params.set('error_description', description);
+  if (state !== undefined) params.set('state', state);
+  params.set('error', error);
+  if (inFragment) target.hash = params.toString();
   return redirectTo(target.href);
 }
 

@@ -25,6 +25,8 @@ export interface PendingAuthorization {
   state?: string;
   nonce?: string;
   codeChallenge?: string;
+  /** `token`: the implicit grant, tokens straight to the app in the fragment; absent: a code. */
+  responseType?: 'token';
   providerName: string;
   /** ID of the AuthnRequest sent to a SAML IdP (the Response's InResponseTo must match). */
   samlRequestId?: string;
