@@ -61,6 +61,28 @@ function clientFindings(input: ReviewInput): Finding[] {
           'the client has a secret but is used as a public client (implicit grant or a localhost/app-scheme callback): a secret shipped to browsers or devices is not secret. Use a public client (no secret) with PKCE.',
           DOCS.appClients,
         );
+      if (c.allowedOAuthFlows.includes('client_credentials')) {
+        // "You can't enable client credentials grants in the same app client as either implicit or
+        // authorization code grants" (doc: OAuth 2.0 grants): CreateUserPoolClient refuses such a client.
+        const mixed = c.allowedOAuthFlows.filter((f) => f === 'code' || f === 'implicit');
+        if (mixed.length > 0)
+          add(
+            'client-credentials-mixed-grants',
+            'high',
+            'AllowedOAuthFlows',
+            `the client credentials grant is allowed beside ${mixed.join(' and ')}, which AWS does not accept in one app client: creating it fails, so the stack does not deploy. Use one client for machines and another for browsers.`,
+            DOCS.oauthGrants,
+          );
+        // The grant authenticates the client by its secret (doc: token endpoint).
+        if (isPublic)
+          add(
+            'client-credentials-without-secret',
+            'medium',
+            'GenerateSecret',
+            'the client credentials grant needs a client secret, and this client has none (GenerateSecret is not true): it can never get a token.',
+            DOCS.oauthGrants,
+          );
+      }
       if (c.refreshTokenValiditySeconds > THIRTY_DAYS)
         add(
           'refresh-token-long',

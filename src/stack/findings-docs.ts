@@ -16,6 +16,8 @@ export const DOCS = {
     'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
   attributeMapping:
     'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html',
+  oauthGrants:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints-oauth-grants.html',
   mfa: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html',
   password: 'https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html',
   apiAccess:

@@ -76,4 +76,20 @@ describe('a resource server and a client credentials client in a template', () =
     ]);
     expect(played.note).toBeUndefined();
   });
+
+  it('flags a client that mixes the grant with a browser grant, or has no secret, and not the fixture', async () => {
+    const codes = async (t: string) => (await load(t)).findings.map((f) => f.code);
+    expect(await codes(text)).not.toContain('client-credentials-mixed-grants');
+    expect(await codes(text)).not.toContain('client-credentials-without-secret');
+    const mixed = text.replace(
+      'AllowedOAuthFlows: [client_credentials]',
+      'AllowedOAuthFlows: [client_credentials, code]',
+    );
+    expect(mixed).not.toBe(text);
+    expect(await codes(mixed)).toContain('client-credentials-mixed-grants');
+    const publicClient = text.replace('      GenerateSecret: true\n', '');
+    expect(publicClient).not.toBe(text);
+    expect(await codes(publicClient)).toContain('client-credentials-without-secret');
+    expect(await codes(publicClient)).not.toContain('client-credentials-mixed-grants');
+  });
 });
