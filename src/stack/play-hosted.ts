@@ -1,4 +1,4 @@
-import type { Cloud } from '../sim/index';
+import type { AppClientRecord, Cloud } from '../sim/index';
 import type { StackState } from './build-context';
 import { nodeIdOf } from './pipeline-ids';
 import { credentials, type PlayedCall, type PlayResult, recorded, touch } from './play';
@@ -244,57 +244,58 @@ export function playHosted(cloud: Cloud, region: string, options: HostedOptions)
       );
       back = answered.location;
     }
-    if (implicit) {
-      const idToken = back ? new URLSearchParams(back.hash.slice(1)).get('id_token') : null;
-      if (!idToken || !options.identityPoolId) return;
-      await credentials(
-        cloud,
-        region,
-        options.identityPoolId,
-        { [`cognito-idp.${region}.amazonaws.com/${options.userPoolId}`]: idToken },
-        out,
-      );
-      return;
-    }
-    const code = back?.searchParams.get('code');
-    if (!code) return;
-    const secret = client.clientSecret;
-    const tokenResponse = await cloud.fetch(
-      new Request(
-        `${origin}/oauth2/token`,
-        form(
-          {
-            grant_type: 'authorization_code',
-            client_id: options.clientId,
-            code,
-            redirect_uri: callback,
-            code_verifier: PKCE_VERIFIER,
-          },
-          // A confidential client authenticates with its secret (HTTP Basic), as its server would.
-          secret ? { authorization: `Basic ${btoa(`${options.clientId}:${secret}`)}` } : {},
-        ),
-      ),
-    );
-    const tokens = (await tokenResponse.json().catch(() => ({}))) as {
-      id_token?: string;
-      error?: string;
-    };
-    out.calls.push({
-      operation: 'POST /oauth2/token',
-      ok: tokenResponse.ok && !!tokens.id_token,
-      summary: tokens.id_token
-        ? `user pool tokens for ${userName(tokens.id_token)} (ID, access and refresh)`
-        : `HTTP ${tokenResponse.status}: ${tokens.error ?? ''}`,
-    });
-    if (!tokens.id_token || !options.identityPoolId) return;
+    // The implicit grant's ID token is in the callback's fragment; the code grant's comes from /oauth2/token.
+    const idToken = implicit
+      ? (new URLSearchParams(back?.hash.slice(1) ?? '').get('id_token') ?? undefined)
+      : await redeemCode(cloud, out, { origin, callback, client, code: back?.searchParams.get('code') });
+    if (!idToken || !options.identityPoolId) return;
     await credentials(
       cloud,
       region,
       options.identityPoolId,
-      { [`cognito-idp.${region}.amazonaws.com/${options.userPoolId}`]: tokens.id_token },
+      { [`cognito-idp.${region}.amazonaws.com/${options.userPoolId}`]: idToken },
       out,
     );
   });
+}
+
+/** The code grant's last hop: the code (with the PKCE verifier) for tokens; returns the ID token. */
+async function redeemCode(
+  cloud: Cloud,
+  out: PlayResult,
+  hosted: { origin: string; callback: string; client: AppClientRecord; code: string | null | undefined },
+): Promise<string | undefined> {
+  const { origin, callback, client, code } = hosted;
+  if (!code) return undefined;
+  const secret = client.clientSecret;
+  const tokenResponse = await cloud.fetch(
+    new Request(
+      `${origin}/oauth2/token`,
+      form(
+        {
+          grant_type: 'authorization_code',
+          client_id: client.clientId,
+          code,
+          redirect_uri: callback,
+          code_verifier: PKCE_VERIFIER,
+        },
+        // A confidential client authenticates with its secret (HTTP Basic), as its server would.
+        secret ? { authorization: `Basic ${btoa(`${client.clientId}:${secret}`)}` } : {},
+      ),
+    ),
+  );
+  const tokens = (await tokenResponse.json().catch(() => ({}))) as {
+    id_token?: string;
+    error?: string;
+  };
+  out.calls.push({
+    operation: 'POST /oauth2/token',
+    ok: tokenResponse.ok && !!tokens.id_token,
+    summary: tokens.id_token
+      ? `user pool tokens for ${userName(tokens.id_token)} (ID, access and refresh)`
+      : `HTTP ${tokenResponse.status}: ${tokens.error ?? ''}`,
+  });
+  return tokens.id_token;
 }
 
 /** cognito:username of an ID token (read for the summary only; the engine verified it). */

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import type { ImportedStack } from '../../stack/index';
-import type { PlayResult } from '../../stack/play';
 import {
   googlePools,
   playGoogle,
@@ -9,25 +7,14 @@ import {
   samlTrust,
   trustSimulatedSamlIdp,
 } from '../../stack/play-federated';
-
-type Run = (title: string, play: () => Promise<PlayResult>) => void;
+import type { PlaySectionProps } from './play-section';
 
 /**
  * Google and SAML sign-in against the stack's identity pools, with the simulated IdPs configured from
  * the template (Google's client id, the SAML metadata's entity id). A user pool's own Google or SAML
  * IdP is played by HostedPlay.
  */
-export function FederatedPlay({
-  stack,
-  region,
-  busy,
-  run,
-}: {
-  stack: ImportedStack;
-  region: string;
-  busy: boolean;
-  run: Run;
-}) {
+export function FederatedPlay({ stack, region, busy, run }: PlaySectionProps) {
   const google = googlePools(stack.state);
   const saml = samlPools(stack.state);
   const [googleUser, setGoogleUser] = useState('reader@gmail.com');

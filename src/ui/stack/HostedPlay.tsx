@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import type { ImportedStack } from '../../stack/index';
-import type { PlayResult } from '../../stack/play';
 import {
   type HostedProvider,
   hostedProviders,
@@ -8,8 +6,7 @@ import {
   poolSamlTrusted,
   trustSimulatedIdpInUserPool,
 } from '../../stack/play-hosted';
-
-type Run = (title: string, play: () => Promise<PlayResult>) => void;
+import type { PlaySectionProps } from './play-section';
 
 /**
  * Sign-in through a user pool's own Google or SAML identity provider: the hosted UI's redirects
@@ -17,17 +14,7 @@ type Run = (title: string, play: () => Promise<PlayResult>) => void;
  * pool that trusts the app client. Where the template's set-up cannot sign anyone in this way, the
  * played calls and note say why (the engine's own refusal where it has one).
  */
-export function HostedPlay({
-  stack,
-  region,
-  busy,
-  run,
-}: {
-  stack: ImportedStack;
-  region: string;
-  busy: boolean;
-  run: Run;
-}) {
+export function HostedPlay({ stack, region, busy, run }: PlaySectionProps) {
   const providers = hostedProviders(stack.state);
   if (providers.length === 0) return null;
   return (
@@ -52,13 +39,7 @@ function HostedProviderForm({
   busy,
   run,
   provider: p,
-}: {
-  stack: ImportedStack;
-  region: string;
-  busy: boolean;
-  run: Run;
-  provider: HostedProvider;
-}) {
+}: PlaySectionProps & { provider: HostedProvider }) {
   const google = p.type === 'Google';
   const [user, setUser] = useState(google ? 'reader@gmail.com' : 'dana');
   // A client that does not list the provider is still played, so the reader sees /oauth2/authorize refuse it.

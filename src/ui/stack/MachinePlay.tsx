@@ -1,24 +1,11 @@
-import type { ImportedStack } from '../../stack/index';
-import type { PlayResult } from '../../stack/play';
 import { machineClients, playClientCredentials } from '../../stack/play-machine';
-
-type Run = (title: string, play: () => Promise<PlayResult>) => void;
+import type { PlaySectionProps } from './play-section';
 
 /**
  * Machine-to-machine access: each app client allowed the client credentials grant gets a button that
  * asks for its access token and calls the API methods its pool's authorizers guard (play-machine.ts).
  */
-export function MachinePlay({
-  stack,
-  region,
-  busy,
-  run,
-}: {
-  stack: ImportedStack;
-  region: string;
-  busy: boolean;
-  run: Run;
-}) {
+export function MachinePlay({ stack, region, busy, run }: PlaySectionProps) {
   const machines = machineClients(stack.state);
   if (machines.length === 0) return null;
   return (

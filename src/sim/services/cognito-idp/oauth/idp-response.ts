@@ -47,6 +47,16 @@ function mapAttributes(
   return out;
 }
 
+/** Sends the browser back to the app with `invalid_request` and a description (in the fragment for an implicit grant). */
+const appError = (pending: PendingAuthorization) => (description: string) =>
+  redirectError(
+    pending.redirectUri,
+    'invalid_request',
+    description,
+    pending.state,
+    pending.responseType === 'token',
+  );
+
 /**
  * The app's error when a returning user's mapped attribute may not be rewritten (federation-api.ts); the
  * wording observed in 2026 (issue #835 there). Nothing about the user changes and no code is issued.
@@ -62,13 +72,7 @@ function refusedUpdate(
   ctx.emit('oauth.attributes.refused', `Cognito may not rewrite the mapped attribute ${name}`, {
     attribute: name,
   });
-  return redirectError(
-    pending.redirectUri,
-    'invalid_request',
-    `user.${name}: Attribute cannot be updated.`,
-    pending.state,
-    pending.responseType === 'token',
-  );
+  return appError(pending)(`user.${name}: Attribute cannot be updated.`);
 }
 
 async function finish(
@@ -138,14 +142,7 @@ async function implicitGrant(
 export async function googleIdpResponse(url: URL, pool: PoolRecord, ctx: RequestContext): Promise<Response> {
   const pending = takePending(ctx, url.searchParams.get('state'));
   if (!pending) return badRequest('Invalid state');
-  const fail = (description: string) =>
-    redirectError(
-      pending.redirectUri,
-      'invalid_request',
-      description,
-      pending.state,
-      pending.responseType === 'token',
-    );
+  const fail = appError(pending);
   const error = url.searchParams.get('error');
   if (error) return fail(`Google Error - ${error}`);
   const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
@@ -202,14 +199,7 @@ export async function samlIdpResponse(
   const pending = takePending(ctx, form.get('RelayState'));
   // IdP-initiated sign-in (no RelayState from an authorize request) is off by default in Cognito.
   if (!pending) return badRequest('Invalid samlResponse or relayState from identity provider');
-  const fail = (description: string) =>
-    redirectError(
-      pending.redirectUri,
-      'invalid_request',
-      description,
-      pending.state,
-      pending.responseType === 'token',
-    );
+  const fail = appError(pending);
   const provider = getOwn(getOwn(oauthState(ctx.world).identityProviders, pool.id), pending.providerName);
   if (!provider?.saml) return fail('Invalid identity provider');
   const verified = await verifySamlResponse(ctx.world, form.get('SAMLResponse') ?? '', {
