@@ -22,6 +22,16 @@ async function setUp(t = text) {
   return { r, google, saml, identityPoolId };
 }
 
+/** reader@gmail.com through the pool's Google provider and its first client, then the identity pool if given. */
+const playGoogle = ({ r, google, identityPoolId }: Awaited<ReturnType<typeof setUp>>) =>
+  playHosted(r.cloud, 'us-east-1', {
+    userPoolId: google?.userPoolId ?? '',
+    clientId: google?.clientIds[0] ?? '',
+    providerName: 'Google',
+    username: 'reader@gmail.com',
+    identityPoolId,
+  });
+
 describe('Sign-in through the user pool’s own Google and SAML providers (hosted UI)', () => {
   it('finds both providers and the app client that lists them', async () => {
     const { r, google, saml } = await setUp();
@@ -31,14 +41,9 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
   });
 
   it('Google: authorize → Google → /oauth2/idpresponse → code → tokens → the identity pool’s authenticated role', async () => {
-    const { r, google, identityPoolId } = await setUp();
-    const played = await playHosted(r.cloud, 'us-east-1', {
-      userPoolId: google?.userPoolId ?? '',
-      clientId: google?.clientIds[0] ?? '',
-      providerName: 'Google',
-      username: 'reader@gmail.com',
-      identityPoolId,
-    });
+    const world = await setUp();
+    const { r, google, identityPoolId } = world;
+    const played = await playGoogle(world);
     expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
       ['GET /oauth2/authorize', true],
       ['Google sign-in (POST)', true],
@@ -121,14 +126,7 @@ describe('Sign-in through the user pool’s own Google and SAML providers (hoste
       '      AllowedOAuthFlows: [implicit]\n',
     );
     expect(implicit).not.toBe(text);
-    const { r, google, identityPoolId } = await setUp(implicit);
-    const played = await playHosted(r.cloud, 'us-east-1', {
-      userPoolId: google?.userPoolId ?? '',
-      clientId: google?.clientIds[0] ?? '',
-      providerName: 'Google',
-      username: 'reader@gmail.com',
-      identityPoolId,
-    });
+    const played = await playGoogle(await setUp(implicit));
     expect(played.calls.map((c) => [c.operation, c.ok])).toEqual([
       ['GET /oauth2/authorize', true],
       ['Google sign-in (POST)', true],
