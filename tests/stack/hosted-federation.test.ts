@@ -22,7 +22,7 @@ async function setUp(t = text) {
   return { r, google, saml, identityPoolId };
 }
 
-/** reader@gmail.com through the pool's Google provider and its first client, then the identity pool if given. */
+/** reader@gmail.com through the pool's Google provider and first client, then the identity pool if given. */
 const playGoogle = ({ r, google, identityPoolId }: Awaited<ReturnType<typeof setUp>>) =>
   playHosted(r.cloud, 'us-east-1', {
     userPoolId: google?.userPoolId ?? '',

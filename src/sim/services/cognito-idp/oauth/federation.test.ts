@@ -55,7 +55,7 @@ async function googleReturn(cloud: Cloud, domain: string): Promise<URL> {
   return toApp;
 }
 
-/** authorize → ExampleCorp's sign-in page → its POST form → /saml2/idpresponse; returns the app's callback. */
+/** authorize → ExampleCorp's page → its POST form → /saml2/idpresponse; returns the app's callback. */
 async function samlReturn(cloud: Cloud, domain: string): Promise<URL> {
   const toIdp = location(
     await cloud.fetch(new Request(authorizeUrl(cloud, domain, 'ExampleCorp'), { redirect: 'manual' })),

@@ -4,7 +4,6 @@
  * federated user (`<Provider>_<id>`, mapped attributes rewritten on every sign-in), and sends the
  * browser to the app with a one-use authorization code valid for five minutes.
  */
-
 import { jwtVerify } from 'jose';
 import { createDict, deleteOwn, getOwn, hasOwn, setOwn } from '../../../core/dict';
 import type { RequestContext } from '../../../core/service';
@@ -47,7 +46,7 @@ function mapAttributes(
   return out;
 }
 
-/** Sends the browser back to the app with `invalid_request` and a description (in the fragment for an implicit grant). */
+/** Back to the app with `invalid_request` and a description (in the fragment for an implicit grant). */
 const appError = (pending: PendingAuthorization) => (description: string) =>
   redirectError(
     pending.redirectUri,
@@ -106,8 +105,9 @@ async function finish(
 
 /**
  * The implicit grant: the tokens themselves go to the app, in the redirect's fragment, with no refresh
- * token (doc: authorization endpoint, `#id_token=…&access_token=…&token_type=bearer&expires_in=3600&state=…`;
- * an ID token only when `openid` was asked for).
+ * token (doc: authorization endpoint,
+ * `#id_token=…&access_token=…&token_type=bearer&expires_in=3600&state=…`; an ID token only when `openid`
+ * was asked for).
  */
 async function implicitGrant(
   ctx: RequestContext,
