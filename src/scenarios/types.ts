@@ -105,6 +105,12 @@ export interface ScenarioStep {
   to: ActorId;
   /** What travels on the request leg (from → to). */
   packet: PacketKind;
+  /**
+   * What the request carries, in the reader's words, where the packet kind and operation would name it
+   * wrongly: the access token on a method that also takes the ID token, the ID token where an access
+   * token belongs (diagram packet-words.ts).
+   */
+  sends?: string;
   /** What comes back on a successful answer (to → from); a failed answer always shows as `denied`. */
   returns: PacketKind;
   /** Services `to` consults inside AWS for this call (e.g. the identity pool calls STS, which asks IAM). */

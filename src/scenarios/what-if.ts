@@ -52,6 +52,7 @@ export const idTokenAsAccessToken: Scenario = {
       label: '2',
       title: 'GetUser with the ID token',
       packet: 'jwt',
+      sends: 'ID token as AccessToken',
       returns: 'data',
       operation: 'GetUser',
       expect: 'denied',

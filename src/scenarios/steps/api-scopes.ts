@@ -20,6 +20,7 @@ export function scopedApiStep(token: 'idToken' | 'accessToken'): ScenarioStep {
     from: 'app',
     to: 'apiGateway',
     packet: 'jwt',
+    sends: id ? 'ID token' : 'access token',
     returns: 'data',
     operation: `GET ${SCOPED_PATH}`,
     expect: id ? 'denied' : 'success',

@@ -65,12 +65,13 @@ function identityPoolOut(operation: string, body: string | undefined): string | 
  * really sent; a refused answer always reads "refusal".
  */
 export function packetWords(
-  step: Pick<ScenarioStep, 'operation' | 'packet' | 'returns'>,
+  step: Pick<ScenarioStep, 'operation' | 'packet' | 'returns' | 'sends'>,
   refused: boolean,
   requestBody?: string,
 ): PacketWords {
   const backKind: PacketKind = refused ? 'denied' : step.returns;
   const out =
+    step.sends ??
     identityPoolOut(step.operation, requestBody) ??
     own(OUT_BY_OPERATION, step.operation) ??
     KIND_WORDS[step.packet];
