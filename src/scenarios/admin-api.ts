@@ -129,6 +129,8 @@ const userSignsIn: ScenarioStep = {
   to: 'userPool',
   packet: 'password',
   returns: 'jwt',
+  // The user is FORCE_CHANGE_PASSWORD: the answer is a challenge, not tokens.
+  receives: 'challenge, no tokens',
   operation: 'InitiateAuth',
   expect: 'success',
   narration: {

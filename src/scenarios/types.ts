@@ -111,6 +111,8 @@ export interface ScenarioStep {
    * token belongs (diagram packet-words.ts).
    */
   sends?: string;
+  /** What a successful answer carries, in the reader's words, where `returns` would name it wrongly. */
+  receives?: string;
   /** What comes back on a successful answer (to → from); a failed answer always shows as `denied`. */
   returns: PacketKind;
   /** Services `to` consults inside AWS for this call (e.g. the identity pool calls STS, which asks IAM). */

@@ -25,7 +25,7 @@ function tokenUses(text: string): string[] {
  * not the other. A label that said "ID token" while the scoped API lesson sent the access token is how
  * this test came about.
  */
-describe('packet words against the requests the engine received', () => {
+describe('packet words against the requests and answers the engine saw', () => {
   for (const scenario of SCENARIOS) {
     it(`${scenario.id}: every packet that names a token carries that token`, async () => {
       const player = createPlayer({ scenario, createCloud });
@@ -44,6 +44,23 @@ describe('packet words against the requests the engine received', () => {
         ].filter(Boolean);
         for (const use of claims)
           if (!sent.includes(use)) wrong.push(`${step.id}: "${words}" but sent [${sent}]`);
+        if (/password/.test(words) && !/password/i.test(request.body ?? ''))
+          wrong.push(`${step.id}: "${words}" but no password in the request`);
+        // The answer's words, where they name what came back.
+        const back = packetWords(step, refused, request.body).back;
+        const answer = entry.response?.body ?? '';
+        const carries = (...names: string[]) => names.some((n) => answer.includes(n));
+        const backOk =
+          back === 'ID, access, refresh tokens'
+            ? carries('IdToken', 'id_token') &&
+              carries('AccessToken', 'access_token') &&
+              carries('RefreshToken', 'refresh_token')
+            : back.includes('challenge')
+              ? carries('ChallengeName')
+              : back === 'credentials'
+                ? carries('Credentials')
+                : true;
+        if (!backOk) wrong.push(`${step.id}: answer "${back}" but got ${answer.slice(0, 80)}`);
       }
       expect(wrong).toEqual([]);
     });

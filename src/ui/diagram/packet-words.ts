@@ -7,6 +7,10 @@ import { PACKETS } from './packets';
  */
 const OUT_BY_OPERATION: Record<string, string> = {
   InitiateAuth: 'username + password',
+  ForgotPassword: 'username',
+  ConfirmForgotPassword: 'code + new password',
+  'GET /oauth2/authorize': 'client id + callback',
+  'GET /oauth2/idpresponse': 'Google’s code',
   GetUser: 'access token',
   GlobalSignOut: 'access token',
   AssumeRoleWithWebIdentity: 'OpenID token + role',
@@ -19,6 +23,12 @@ const OUT_BY_OPERATION: Record<string, string> = {
 
 const BACK_BY_OPERATION: Record<string, string> = {
   InitiateAuth: 'ID, access, refresh tokens',
+  RespondToAuthChallenge: 'ID, access, refresh tokens',
+  ForgotPassword: 'where the code went',
+  'GET /oauth2/authorize': 'redirect to the IdP',
+  'Google sign-in (POST)': 'redirect with a code',
+  'GET /oauth2/idpresponse': 'redirect with a code',
+  'POST /saml2/idpresponse': 'redirect with a code',
   'POST /oauth2/token': 'ID, access, refresh tokens',
   GetUser: 'user attributes',
   GlobalSignOut: 'empty 200',
@@ -60,26 +70,34 @@ function identityPoolOut(operation: string, body: string | undefined): string | 
   return undefined;
 }
 
+/** InitiateAuth with REFRESH_TOKEN_AUTH sends the refresh token, and its answer has no new one. */
+const refreshing = (operation: string, body: string | undefined) =>
+  operation === 'InitiateAuth' && !!body && /"REFRESH_TOKEN(_AUTH)?"/.test(body);
+
 /**
  * Words and colours for the current step's packet, both legs, from the step and the request that was
  * really sent; a refused answer always reads "refusal".
  */
 export function packetWords(
-  step: Pick<ScenarioStep, 'operation' | 'packet' | 'returns' | 'sends'>,
+  step: Pick<ScenarioStep, 'operation' | 'packet' | 'returns' | 'sends' | 'receives'>,
   refused: boolean,
   requestBody?: string,
 ): PacketWords {
   const backKind: PacketKind = refused ? 'denied' : step.returns;
+  const refresh = refreshing(step.operation, requestBody);
   const out =
     step.sends ??
+    (refresh ? 'refresh token' : undefined) ??
     identityPoolOut(step.operation, requestBody) ??
     own(OUT_BY_OPERATION, step.operation) ??
     KIND_WORDS[step.packet];
   const back = refused
     ? KIND_WORDS.denied
-    : step.returns === 'credentials'
-      ? 'credentials'
-      : (own(BACK_BY_OPERATION, step.operation) ?? KIND_WORDS[backKind]);
+    : (step.receives ??
+      (refresh ? 'ID and access tokens' : undefined) ??
+      (step.returns === 'credentials'
+        ? 'credentials'
+        : (own(BACK_BY_OPERATION, step.operation) ?? KIND_WORDS[backKind])));
   return {
     out,
     back,
