@@ -33,6 +33,7 @@ const SCENARIO_IDS = [
   'guest',
   'jwt-to-api',
   'scoped-api',
+  'machine-to-machine',
   'google-direct',
   'google-via-user-pool',
   'saml',

@@ -149,3 +149,22 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('machine to machine: the job is refused reports/write, gets a reports/read token, and reads the reports', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await playToEnd(page, 'machine-to-machine', 3);
+  await expect(stepItems(page).nth(0)).toContainText('400 invalid_scope');
+  await expect(stepItems(page).nth(1)).toContainText('200 OK');
+  await expect(stepItems(page).nth(2)).toContainText('200 OK');
+  // The box plays a batch job, and nobody is marked as signing in.
+  await expect(page.getByRole('button', { name: /^Batch job/ })).toBeVisible();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  // The access token's claims: no user, the client id as sub.
+  await page.getByRole('tab', { name: 'JWT' }).click();
+  await expect(page.getByRole('row', { name: /^token_use access / })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^sub .*its sub is the app client id/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^username / })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -26,6 +26,7 @@ import { syncConflict } from './sync-conflict';
 import { adminBackendScenario } from './admin-api';
 import { centralServerPattern } from './central-server';
 import { developerIdentities } from './developer-identities';
+import { machineToMachine } from './machine-client';
 import { directWebIdentityVsPool } from './direct-web-identity';
 import { departmentAccess } from './departments';
 import { stsAssumeRole, stsFederationToken, stsSaml, stsSessionToken, stsWebIdentity } from './sts-calls';
@@ -49,6 +50,7 @@ export const SCENARIOS: readonly Scenario[] = [
   guestFlow,
   jwtToApi,
   scopedApi,
+  machineToMachine,
   googleDirect,
   googleViaUserPool,
   samlToIdentityPool,
@@ -88,7 +90,7 @@ export const SCENARIOS: readonly Scenario[] = [
 export const DEFAULT_SCENARIO_ID = enhancedFlow.id;
 
 /** The flow the "who is signing in" switch starts for each identity. */
-export const SCENARIO_FOR_IDENTITY: Record<Exclude<Identity, 'iamUser'>, string> = {
+export const SCENARIO_FOR_IDENTITY: Record<Exclude<Identity, 'iamUser' | 'machine'>, string> = {
   guest: guestFlow.id,
   userPool: enhancedFlow.id,
   google: googleDirect.id,

@@ -33,6 +33,8 @@ export const Identity = {
   google: 'google',
   saml: 'saml',
   iamUser: 'iamUser',
+  /** An app client acting for itself with its secret (client credentials): no person signs in. */
+  machine: 'machine',
 } as const;
 export type Identity = (typeof Identity)[keyof typeof Identity];
 

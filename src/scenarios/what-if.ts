@@ -52,7 +52,7 @@ export const idTokenAsAccessToken: Scenario = {
       label: '2',
       title: 'GetUser with the ID token',
       packet: 'jwt',
-      sends: 'ID token as AccessToken',
+      sends: 'ID token',
       returns: 'data',
       operation: 'GetUser',
       expect: 'denied',

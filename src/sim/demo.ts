@@ -1,21 +1,22 @@
-import type { Demo } from './types';
-import type { World } from './world';
 import { describeAdminBackend, seedAdminBackend } from './demo/admin-backend';
 import { describeApi, seedApi } from './demo/api';
-import { describeDepartments, seedDepartments } from './demo/departments';
 import { describeAppSync, seedAppSync } from './demo/appsync';
+import { seedConfidentialClient } from './demo/confidential-client';
+import { describeDepartments, seedDepartments } from './demo/departments';
+import { describeFederation } from './demo/federation';
 import { describeGoogle, seedGoogle } from './demo/google';
 import { describeIam, seedIam } from './demo/iam';
-import type { DemoIds } from './demo/ids';
 import { describeIdentityPool, seedIdentityPool } from './demo/identity-pool';
+import type { DemoIds } from './demo/ids';
+import { seedMachineClient } from './demo/machine-client';
 import { describeS3, seedS3 } from './demo/s3';
 import { describeSaml, seedSaml } from './demo/saml';
-import { describeFederation } from './demo/federation';
 import { describeSsm, seedSsm } from './demo/ssm';
 import { describeSts, seedSts } from './demo/sts';
 import { describeSync, seedSync } from './demo/sync';
-import { seedConfidentialClient } from './demo/confidential-client';
 import { describeUserPool, seedUserPool } from './demo/user-pool';
+import type { Demo } from './types';
+import type { World } from './world';
 
 /**
  * The built-in demo world: one account with an IAM user, roles, a user pool, Google and a corporate
@@ -38,6 +39,7 @@ export async function seedDemoWorld(world: World, ids: DemoIds): Promise<void> {
   await seedDepartments(world, ids);
   await seedAdminBackend(world, ids);
   await seedConfidentialClient(world, ids);
+  await seedMachineClient(world, ids);
 }
 
 export function buildDemo(world: World, ids: DemoIds): Demo {

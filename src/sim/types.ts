@@ -9,9 +9,9 @@ import type { DemoIds } from './demo/ids';
 import type { SimSocket } from './services/appsync/realtime';
 import type { PublishedEvent } from './services/appsync/realtime-hub';
 import type { ConflictHandler } from './services/appsync/state';
+import type { UserPoolTriggerConfig as UserPoolTriggers } from './services/cognito-idp/lambda-trigger-types';
 import type { KeyRing, KeySource } from './tokens/keys';
 import type { WorldState } from './world';
-import type { UserPoolTriggerConfig as UserPoolTriggers } from './services/cognito-idp/lambda-trigger-types';
 
 export interface CloudOptions {
   /** Default "us-east-1" */
@@ -114,6 +114,11 @@ export interface Demo {
      * Something only a server may hold; the browser app uses `clientId` (public, PKCE).
      */
     confidentialClient?: { clientId: string; clientSecret: string };
+    /**
+     * "atlas-nightly-report": a confidential client allowed only the client credentials grant, for the
+     * custom scope `reports/read` of the pool's resource server `reports` (machine to machine, no user).
+     */
+    machineClient?: { clientId: string; clientSecret: string; scope: string };
     /**
      * Configures the pool's simulated Lambda triggers (pre sign-up, post confirmation, pre
      * authentication, pre token generation V1_0 / V2_0). Behaviour is data, not code: the simulated

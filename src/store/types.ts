@@ -58,7 +58,7 @@ export interface ScenarioSlice {
   selectScenario(id: string, step?: number, clockJumps?: readonly ClockJump[]): void;
   /** Opens a scenario in the Flows view (from another view: the STS gallery, the Learn path). */
   openScenario(id: string, step?: number): void;
-  selectIdentity(identity: Exclude<Identity, 'iamUser'>): void;
+  selectIdentity(identity: Exclude<Identity, 'iamUser' | 'machine'>): void;
   /** Opens a scenario at step 0 with playback held before the step at index `gate` (Learn chapters). */
   startGated(scenarioId: string, gate: number): void;
 }

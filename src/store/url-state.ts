@@ -22,7 +22,9 @@ export interface UrlState {
   clockJumps?: ClockJump[];
 }
 
-const IDENTITIES: readonly string[] = ['guest', 'userPool', 'google', 'saml', 'iamUser'];
+const IDENTITIES: readonly string[] = ['guest', 'userPool', 'google', 'saml', 'iamUser', 'machine'];
+/** Identities the switch offers no choice for (IAM keys, an app client's secret): no flow of their own. */
+const WITHOUT_A_FLOW: readonly string[] = ['iamUser', 'machine'];
 const VIEWS: readonly string[] = Object.values(View);
 /**
  * A chapter id's shape. The chapter list itself loads with the Learn view (not on the first page), so
@@ -52,11 +54,11 @@ export function parseUrlState(search: string): UrlState {
   if (scenario) state.scenarioId = scenario.id;
   // Who signs in follows from the scenario: an `as` that contradicts it is dropped, so the "Who is signing
   // in?" switch never shows a guest above a user-pool sign-in. Alone, it opens that identity's flow.
-  // `as=iamUser` alone names no flow of its own (the switch has no IAM user choice): dropped too.
+  // `as=iamUser` or `as=machine` alone names no flow of its own (the switch has no such choice): dropped too.
   const as = params.get('as');
-  if (as && IDENTITIES.includes(as) && (scenario ? scenario.identity === as : as !== 'iamUser'))
+  if (as && IDENTITIES.includes(as) && (scenario ? scenario.identity === as : !WITHOUT_A_FLOW.includes(as)))
     state.identity = as as Identity;
-  if (!scenario && state.identity && state.identity !== 'iamUser')
+  if (!scenario && state.identity && state.identity !== 'iamUser' && state.identity !== 'machine')
     state.scenarioId = SCENARIO_FOR_IDENTITY[state.identity];
   // A step past the end is clamped to the last step of the scenario that opens, named or not.
   const opened = findScenario(state.scenarioId ?? DEFAULT_SCENARIO_ID);

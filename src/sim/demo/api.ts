@@ -2,6 +2,7 @@ import { setOwn } from '../core/dict';
 import type { Demo } from '../types';
 import type { World } from '../world';
 import type { DemoIds } from './ids';
+import { REPORTS_READ, REPORTS_WRITE } from './machine-client';
 
 export const DEMO_STAGE = 'prod';
 /** The scope GET /me/scoped requires: only access tokens carry it. */
@@ -33,6 +34,22 @@ export async function seedApi(world: World, ids: DemoIds): Promise<void> {
         authorizationScopes: [DEMO_SCOPE],
       },
       { httpMethod: 'GET', resourcePath: '/iam', authorizationType: 'AWS_IAM' },
+      // The nightly reports, for machine clients of the pool (machine-client.ts): reading wants the
+      // custom scope reports/read, publishing reports/write.
+      {
+        httpMethod: 'GET',
+        resourcePath: '/reports',
+        authorizationType: 'COGNITO_USER_POOLS',
+        authorizerId,
+        authorizationScopes: [REPORTS_READ],
+      },
+      {
+        httpMethod: 'POST',
+        resourcePath: '/reports',
+        authorizationType: 'COGNITO_USER_POOLS',
+        authorizerId,
+        authorizationScopes: [REPORTS_WRITE],
+      },
     ],
   });
 }

@@ -8,6 +8,7 @@ import type { Demo } from '../types';
 import type { World } from '../world';
 import { CONFIDENTIAL_CLIENT_NAME } from './confidential-client';
 import type { DemoIds } from './ids';
+import { MACHINE_CLIENT_NAME } from './machine-client';
 
 /**
  * The demo user pool "atlas-users": two app clients (atlas-web, the app itself, and atlas-other-app,
@@ -169,6 +170,7 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
   const confidential = Object.values(pool?.clients ?? {}).find(
     (c) => c.clientName === CONFIDENTIAL_CLIENT_NAME,
   );
+  const machine = Object.values(pool?.clients ?? {}).find((c) => c.clientName === MACHINE_CLIENT_NAME);
   const userPool: Demo['userPool'] = {
     id: ids.userPoolId,
     clientId: ids.userPoolClientId,
@@ -179,6 +181,15 @@ export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
     disabledUser: { username: DEMO_USERS.disabled.username, password: DEMO_USERS.disabled.password },
     ...(confidential?.clientSecret
       ? { confidentialClient: { clientId: confidential.clientId, clientSecret: confidential.clientSecret } }
+      : {}),
+    ...(machine?.clientSecret
+      ? {
+          machineClient: {
+            clientId: machine.clientId,
+            clientSecret: machine.clientSecret,
+            scope: machine.allowedOAuthScopes.join(' '),
+          },
+        }
       : {}),
     setTriggers: (config) => {
       const target = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);

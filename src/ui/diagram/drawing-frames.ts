@@ -105,6 +105,20 @@ export const DRAWING_FRAMES: Readonly<Record<string, Readonly<Record<Orientation
       h: 312,
     },
   },
+  'machine-to-machine': {
+    horizontal: {
+      x: -4,
+      y: -4,
+      w: 1008,
+      h: 324,
+    },
+    vertical: {
+      x: -4,
+      y: -4,
+      w: 384,
+      h: 312,
+    },
+  },
   'google-direct': {
     horizontal: {
       x: -4,

@@ -2,13 +2,15 @@
  * Plain-words meaning of the claims a learner meets (docs/aws-reference.md §1.2, §1.3 and §4.6).
  */
 export const CLAIM_MEANINGS: Record<string, string> = {
-  sub: 'Subject: the stable unique id of the user at this issuer (user pool: a UUID; Cognito identity: the identity id).',
+  sub: 'Subject: the stable unique id of the user at this issuer (user pool: a UUID; Cognito identity: the identity id). A client credentials token has no user: its sub is the app client id.',
   iss: 'Issuer: who signed the token; its JWKS holds the public key.',
   aud: 'Audience: the client the token was issued for (user pool ID token: the app client id; Google: the app’s Google client id; Cognito OpenID token: the identity pool id). User pool access tokens have no aud.',
   client_id: 'The app client the access token was issued to (access tokens carry this instead of aud).',
   token_use: '"id" for an ID token, "access" for an access token. Verifiers must check it.',
-  scope: 'OAuth scopes the access token grants; GetUser needs aws.cognito.signin.user.admin.',
-  auth_time: 'When the person originally authenticated (epoch seconds); unchanged on refresh.',
+  scope:
+    'OAuth scopes the access token grants (custom ones read <resource server>/<scope>); GetUser needs aws.cognito.signin.user.admin.',
+  auth_time:
+    'When the person (for a client credentials token, the app client) authenticated (epoch seconds); unchanged on refresh.',
   iat: 'Issued at (epoch seconds).',
   exp: 'Expires at (epoch seconds); after this every verifier must refuse the token.',
   nbf: 'Not valid before (epoch seconds).',

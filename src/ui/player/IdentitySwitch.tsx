@@ -17,6 +17,7 @@ const KIND_WORDS: Record<Identity, string> = {
   google: 'Google',
   saml: 'SAML',
   iamUser: 'IAM user keys',
+  machine: 'app client secret',
 };
 
 function peopleSentence(people: readonly Person[]): string {

@@ -27,8 +27,10 @@ export function awsErrorCode(entry: TraceEntry): string | undefined {
   const header = headers.find(([n]) => n === 'x-amzn-errortype')?.[1];
   const body = entry.response?.body ?? '';
   try {
-    const type = (JSON.parse(body) as { __type?: string }).__type;
-    if (type) return type.split('#').pop()?.split(':')[0];
+    const parsed = JSON.parse(body) as { __type?: string; error?: unknown };
+    if (parsed.__type) return parsed.__type.split('#').pop()?.split(':')[0];
+    // OAuth 2.0 endpoints answer {"error": "invalid_scope"} (RFC 6749 §5.2), not an AWS __type.
+    if (typeof parsed.error === 'string') return parsed.error;
   } catch {
     /* XML or text */
   }
