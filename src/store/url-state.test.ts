@@ -32,6 +32,9 @@ describe('canonicalSearch', () => {
     );
     expect(canonicalSearch('?scenario=guest&clock=99:1000')).toBe('?scenario=guest&as=guest&step=0');
     expect(canonicalSearch('?as=iamUser')).toBe('?scenario=enhanced-flow&as=userPool&step=0');
+    // A machine client has no flow of its own either; with its scenario the link is already right.
+    expect(canonicalSearch('?as=machine')).toBe('?scenario=enhanced-flow&as=userPool&step=0');
+    expect(canonicalSearch('?scenario=machine-to-machine&as=machine&step=2')).toBeUndefined();
   });
 
   it('gives a Learn link only its view and chapter, as the app writes it', () => {
