@@ -102,11 +102,11 @@ test('at 1280×720, where no place is clear, the landed words cover a box’s co
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  // Step 4 (the chosen password): "ID token" comes back to the Browser app between its box and the label
+  // Step 5 (the chosen password): the tokens come back to the Browser app between its box and the label
   // of the line above.
   await page.goto('/?scenario=admin-api-backend&step=5');
   await expect(page.getByText('5 of 7 played', { exact: true })).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator('.packet__words')).toHaveText('ID token');
+  await expect(page.locator('.packet__words')).toHaveText('ID, access, refresh tokens');
   await expect
     .poll(() =>
       page.evaluate(() => {
