@@ -32,6 +32,7 @@ export async function clientCredentialsGrant(
     return tokenError('unauthorized_client');
   const defined = customScopes(pool);
   // Only custom scopes the client is allowed; none asked for means all of them (doc: authorize, `scope`).
+  // A scope outside them is `invalid_scope` (obs: an AWS answer on re:Post, QUnhrxb08MRJaH7hIRtUnCKA).
   const allowed = client.allowedOAuthScopes.filter((s) => defined.has(s));
   const asked = form.get('scope');
   const scopes = asked === null ? allowed : asked.split(' ').filter(Boolean);
