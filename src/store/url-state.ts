@@ -25,6 +25,8 @@ export interface UrlState {
 const IDENTITIES: readonly string[] = ['guest', 'userPool', 'google', 'saml', 'iamUser', 'machine'];
 /** Identities the switch offers no choice for (IAM keys, an app client's secret): no flow of their own. */
 const WITHOUT_A_FLOW: readonly string[] = ['iamUser', 'machine'];
+const hasOwnFlow = (identity: string): identity is keyof typeof SCENARIO_FOR_IDENTITY =>
+  !WITHOUT_A_FLOW.includes(identity);
 const VIEWS: readonly string[] = Object.values(View);
 /**
  * A chapter id's shape. The chapter list itself loads with the Learn view (not on the first page), so
@@ -56,9 +58,9 @@ export function parseUrlState(search: string): UrlState {
   // in?" switch never shows a guest above a user-pool sign-in. Alone, it opens that identity's flow.
   // `as=iamUser` or `as=machine` alone names no flow of its own (the switch has no such choice): dropped too.
   const as = params.get('as');
-  if (as && IDENTITIES.includes(as) && (scenario ? scenario.identity === as : !WITHOUT_A_FLOW.includes(as)))
+  if (as && IDENTITIES.includes(as) && (scenario ? scenario.identity === as : hasOwnFlow(as)))
     state.identity = as as Identity;
-  if (!scenario && state.identity && state.identity !== 'iamUser' && state.identity !== 'machine')
+  if (!scenario && state.identity && hasOwnFlow(state.identity))
     state.scenarioId = SCENARIO_FOR_IDENTITY[state.identity];
   // A step past the end is clamped to the last step of the scenario that opens, named or not.
   const opened = findScenario(state.scenarioId ?? DEFAULT_SCENARIO_ID);

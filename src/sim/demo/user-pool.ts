@@ -165,12 +165,11 @@ export async function seedUserPool(world: World, ids: DemoIds): Promise<void> {
 
 export function describeUserPool(world: World, ids: DemoIds): Partial<Demo> {
   const pool = getOwn(world.state.cognitoIdp.pools, ids.userPoolId);
-  const otherClientId =
-    Object.values(pool?.clients ?? {}).find((c) => c.clientName === 'atlas-other-app')?.clientId ?? '';
-  const confidential = Object.values(pool?.clients ?? {}).find(
-    (c) => c.clientName === CONFIDENTIAL_CLIENT_NAME,
-  );
-  const machine = Object.values(pool?.clients ?? {}).find((c) => c.clientName === MACHINE_CLIENT_NAME);
+  const clients = Object.values(pool?.clients ?? {});
+  const clientNamed = (name: string) => clients.find((c) => c.clientName === name);
+  const otherClientId = clientNamed('atlas-other-app')?.clientId ?? '';
+  const confidential = clientNamed(CONFIDENTIAL_CLIENT_NAME);
+  const machine = clientNamed(MACHINE_CLIENT_NAME);
   const userPool: Demo['userPool'] = {
     id: ids.userPoolId,
     clientId: ids.userPoolClientId,
