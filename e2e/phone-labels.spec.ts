@@ -96,16 +96,15 @@ async function untiedLabels(page: Page) {
   return diagram(page).evaluate(
     (root, { near, touch }) => {
       const canvas = root.querySelector('.diagram__canvas') as HTMLElement;
-      const svg = canvas.querySelector('svg.diagram-lines__svg') as SVGSVGElement;
-      // The SVG is a 1×1 box at the drawing's origin, scaled with the drawing: its rectangle gives both.
-      const origin = svg.getBoundingClientRect();
-      const zoom = origin.width;
+      // Points along a path in screen pixels: its screen matrix carries the SVG's view box and the
+      // drawing's pan and zoom.
       const sample = (path: SVGGeometryElement) => {
         const length = path.getTotalLength();
-        const points: { x: number; y: number }[] = [];
+        const points: DOMPoint[] = [];
         for (let at = 0; at <= length; at += 2) points.push(path.getPointAtLength(at));
         points.push(path.getPointAtLength(length));
-        return points.map((p) => ({ x: origin.left + p.x * zoom, y: origin.top + p.y * zoom }));
+        const screen = path.getScreenCTM() as DOMMatrix;
+        return points.map((p) => p.matrixTransform(screen));
       };
       const distance = (p: { x: number; y: number }, r: DOMRect) =>
         Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom));
@@ -197,16 +196,14 @@ async function coveredByWords(page: Page) {
       tag.top < r.bottom - 0.5 &&
       r.top < tag.bottom - 0.5;
     const inside = (p: DOMPoint) => p.x > tag.left && p.x < tag.right && p.y > tag.top && p.y < tag.bottom;
-    const svg = canvas.querySelector('svg.diagram-lines__svg') as SVGSVGElement;
-    const origin = svg.getBoundingClientRect();
     const problems: string[] = [];
     for (const leader of canvas.querySelectorAll<SVGGElement>('[data-leader-for]')) {
       const id = leader.dataset.leaderFor;
       const path = leader.querySelector('path') as SVGGeometryElement;
       const length = path.getTotalLength();
+      const screen = path.getScreenCTM() as DOMMatrix;
       for (let at = 0; at <= length; at += 1) {
-        const p = path.getPointAtLength(at);
-        if (inside(new DOMPoint(origin.left + p.x * origin.width, origin.top + p.y * origin.width))) {
+        if (inside(path.getPointAtLength(at).matrixTransform(screen))) {
           problems.push(`the leader of ${id}`);
           break;
         }

@@ -1,8 +1,8 @@
 import {
   lazy,
   memo,
-  startTransition,
   Suspense,
+  startTransition,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -181,17 +181,19 @@ const Drawing = memo(function Drawing({
   lines,
   step,
   hub,
+  frame,
 }: {
   structure: ReturnType<typeof structureOf>;
   lines: readonly string[];
   step: StepData;
   hub: ViewportHub;
+  frame: Box;
 }) {
   return (
     <>
-      <DiagramLines ids={lines} step={step} hub={hub} part="lines" />
+      <DiagramLines ids={lines} step={step} hub={hub} part="lines" frame={frame} />
       <DiagramBoxes nodes={structure.nodes} step={step} hub={hub} />
-      <DiagramLines ids={lines} step={step} hub={hub} part="words" />
+      <DiagramLines ids={lines} step={step} hub={hub} part="words" frame={frame} />
     </>
   );
 });
@@ -256,7 +258,7 @@ export default function FlowCanvas({
         ) : null}
         {start?.frame === frame ? (
           <>
-            <Drawing structure={structure} lines={lines} step={step} hub={hub} />
+            <Drawing structure={structure} lines={lines} step={step} hub={hub} frame={start.frame} />
             <FitToBounds bounds={start.frame} canvas={canvas} fittedTo={start.size} control={control} />
           </>
         ) : null}
