@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPlayer, type TraceEntry } from '../../player/create-player';
 import { enhancedFlow } from '../../scenarios/flows';
-import { buildGraph } from './build-graph';
 import { createCloud } from '../../sim/index';
+import { buildGraph } from './build-graph';
 import { createGraphCache, recordedStepInputs } from './graph-cache';
 import { structureOf } from './step-data';
 
@@ -57,6 +57,13 @@ describe('createGraphCache', () => {
     ).not.toBe(structure);
   });
 
+  it('lists the steps nearest the one shown first, the step before ahead of the step after', () => {
+    const run = enhancedFlow.steps.map((_, i) => entry(i));
+    const inputs = recordedStepInputs({ ...base, entries: run, position: 3 }, []);
+    // enhanced-flow has six steps: from 3, Back's 2, then Next's 4, then 1, 5 and 6.
+    expect(inputs.map((i) => i.position)).toEqual([2, 4, 1, 5, 6]);
+  });
+
   it('names every other recorded step exactly as a seek to it shows it (entries, clock with jumps, packet landed)', async () => {
     const player = createPlayer({ scenario: enhancedFlow, createCloud });
     await player.seek(2);
@@ -67,11 +74,12 @@ describe('createGraphCache', () => {
       { ...base, entries: end.entries, position: end.position, clock: end.clock, arrival: 'sending' },
       end.clockJumps,
     );
+    // Every step but the one shown, nearest first: Back's step before them all.
     expect(inputs.map((i) => i.position)).toEqual(
-      Array.from({ length: enhancedFlow.steps.length - 1 }, (_, i) => i + 1),
+      Array.from({ length: enhancedFlow.steps.length - 1 }, (_, i) => enhancedFlow.steps.length - 1 - i),
     );
     // Down to the jump's own position: going back before it would drop the jump and the steps run after it.
-    for (const input of inputs.filter((i) => i.position >= 2).reverse()) {
+    for (const input of inputs.filter((i) => i.position >= 2)) {
       await player.seek(input.position);
       const shown = player.getSnapshot();
       expect(input.arrival).toBe('landed');

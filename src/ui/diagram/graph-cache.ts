@@ -70,7 +70,10 @@ export function createGraphCache() {
  * The graph inputs of every other step a seek can show without running anything: the recorded steps
  * 1…entries.length, each with its packet landed and its clock as the player restores it (the time the
  * step ran, plus the reader's clock jumps made at that position). Building these ahead, in idle time,
- * lets a seek reuse them (graphFor keys them exactly as the seek will).
+ * lets a seek reuse them (graphFor keys them exactly as the seek will). Nearest first, the step before
+ * ahead of the step after: Back is the likeliest next press, and a reader who presses it soon after the
+ * page opens should not wait for the graphs of the far steps. (In 1…N order, a page opened at its last
+ * step built the step before last; the first Back built it inside its own frame, 7 ms at 4× CPU.)
  */
 export function recordedStepInputs(
   shown: StepGraphInput,
@@ -89,5 +92,6 @@ export function recordedStepInputs(
       arrival: 'landed',
     });
   }
-  return inputs;
+  const away = (input: StepGraphInput) => input.position - shown.position;
+  return inputs.sort((a, b) => Math.abs(away(a)) - Math.abs(away(b)) || away(a) - away(b));
 }
